@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flows one way: Native (the only module that touches C) <- AuditStream <- Findings <- Store <- Ingest
+// <- svirt-trace.
+// SELinux and Guests are plain Swift and depend on nothing but each other.
+let package = Package(
+    name: "svirt-trace",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "svirt-trace", targets: ["svirt-trace"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CAuparse", pkgConfig: "auparse",
+                       providers: [.apt(["libauparse-dev", "libaudit-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "Native", dependencies: ["CAuparse", "CSQLite"]),
+        .target(name: "SELinux"),
+        .target(name: "AuditStream", dependencies: ["Native"]),
+        .target(name: "Guests", dependencies: ["SELinux"]),
+        .target(name: "Findings", dependencies: ["Native", "AuditStream", "SELinux", "Guests"]),
+        .target(name: "Store", dependencies: ["Native", "Findings", "Guests", "SELinux"]),
+        .target(name: "Ingest", dependencies: ["Native", "AuditStream", "Findings", "Guests", "Store"]),
+        .executableTarget(name: "svirt-trace", dependencies: [
+            "Ingest", "Store", "Findings", "Guests", "AuditStream", "SELinux",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SELinuxTests", dependencies: ["SELinux"]),
+        .testTarget(name: "AuditStreamTests", dependencies: ["AuditStream"]),
+        .testTarget(name: "GuestsTests", dependencies: ["Guests", "SELinux"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "AuditStream", "Guests", "SELinux"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Findings", "AuditStream", "Guests"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Store", "Findings"]),
+    ]
+)

@@ -1,0 +1,30 @@
+/// Identity of one audit event, as auparse's `au_event_t`: time, serial and the node that logged
+/// it. Serials are unique per node only, so the node is part of the identity.
+public struct AuditEventID: Hashable, Sendable, Comparable {
+    public var node: String?
+    public var seconds: Int64
+    public var milliseconds: Int
+    public var serial: Int64
+
+    public init(node: String?, seconds: Int64, milliseconds: Int, serial: Int64) {
+        self.node = node
+        self.seconds = seconds
+        self.milliseconds = milliseconds
+        self.serial = serial
+    }
+
+    /// Milliseconds since the epoch: the time axis of every lease and finding.
+    public var timeMilliseconds: Int64 { seconds * 1000 + Int64(milliseconds) }
+
+    /// Orders events of one node as the kernel issued them: time first, then serial.
+    public static func < (a: AuditEventID, b: AuditEventID) -> Bool {
+        (a.timeMilliseconds, a.serial) < (b.timeMilliseconds, b.serial)
+    }
+
+    /// `node:serial`-style reference, as `query evidence` accepts.
+    public var stamp: String {
+        let ms = String(milliseconds)
+        let padded = String(repeating: "0", count: max(0, 3 - ms.count)) + ms
+        return "\(seconds).\(padded):\(serial)"
+    }
+}

@@ -1,0 +1,50 @@
+/// One record of an event as plain Swift values: auparse's fields, the raw line and where it was.
+public struct AuditRecord: Sendable, Equatable {
+    /// Canonical type name (`AVC`, `SYSCALL`, ...).
+    public var type: String
+    /// The line exactly as logged (ENRICHED part included), for evidence.
+    public var raw: String
+    public var line: Int
+    /// Fields in logged order, values raw (quotes and hex as logged).
+    public var fields: [(name: String, value: String)]
+
+    public init(type: String, raw: String, line: Int, fields: [(name: String, value: String)]) {
+        self.type = type
+        self.raw = raw
+        self.line = line
+        self.fields = fields
+    }
+
+    public static func == (a: AuditRecord, b: AuditRecord) -> Bool {
+        a.type == b.type && a.raw == b.raw && a.line == b.line
+            && a.fields.map(\.name) == b.fields.map(\.name) && a.fields.map(\.value) == b.fields.map(\.value)
+    }
+
+    /// First raw value of a field.
+    public func raw(_ name: String) -> String? {
+        fields.first(where: { $0.name == name })?.value
+    }
+
+    /// A field as text: quotes removed, auditd's hex encoding of untrusted strings undone, and
+    /// `?`/`(null)` read as absent.
+    public func string(_ name: String) -> String? {
+        guard let value = raw(name) else { return nil }
+        return FieldValue.decode(name: name, value: value)
+    }
+
+    /// A field of the ENRICHED part (after 0x1D), where auditd already resolved ids to names:
+    /// `AUID="alice"`. Values come unquoted.
+    public func enriched(_ name: String) -> String? {
+        guard let gs = raw.firstIndex(of: "\u{1D}") else { return nil }
+        for token in raw[raw.index(after: gs)...].split(separator: " ") {
+            guard let eq = token.firstIndex(of: "="), token[..<eq] == name else { continue }
+            return FieldValue.unquote(String(token[token.index(after: eq)...]))
+        }
+        return nil
+    }
+
+    public func int(_ name: String) -> Int64? {
+        guard let value = raw(name) else { return nil }
+        return Int64(FieldValue.unquote(value))
+    }
+}

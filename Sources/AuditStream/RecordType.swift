@@ -1,0 +1,55 @@
+/// What the reader does with a record type. Only a few record types matter to sVirt; everything
+/// else is counted and dropped before it reaches auparse, which is what makes ingest cheaper than
+/// walking the whole log.
+public enum RecordRole: Sendable, Equatable {
+    /// Starts or belongs to an event we keep.
+    case wanted
+    /// Kept only as context of an event that already holds a wanted record (SYSCALL, CWD, PATH,
+    /// PROCTITLE). The kernel writes AVC and MAC_* records before these, so the wanted record is
+    /// always seen first.
+    case context
+    /// Closes an event (EOE).
+    case endOfEvent
+    case ignored
+}
+
+public enum RecordType {
+    /// Names as auditd writes them, plus the numeric spellings an older auditd or a kernel
+    /// console uses for types it has no name for.
+    static let wanted: Set<String> = [
+        "AVC", "USER_AVC", "SELINUX_ERR", "USER_SELINUX_ERR",
+        "MAC_STATUS", "MAC_CONFIG_CHANGE", "MAC_POLICY_LOAD",
+        "VIRT_MACHINE_ID", "VIRT_CONTROL", "VIRT_RESOURCE",
+    ]
+    static let context: Set<String> = ["SYSCALL", "CWD", "PATH", "PROCTITLE"]
+    static let numericNames: [String: String] = [
+        "1107": "USER_AVC", "1400": "AVC", "1401": "SELINUX_ERR", "1403": "MAC_POLICY_LOAD",
+        "1404": "MAC_STATUS", "1405": "MAC_CONFIG_CHANGE", "2500": "VIRT_CONTROL",
+        "2501": "VIRT_RESOURCE", "2502": "VIRT_MACHINE_ID",
+    ]
+
+    /// Canonical name for a logged type token (`AVC`, `1400`, `UNKNOWN[1400]`).
+    public static func canonicalName(_ token: String) -> String {
+        if let name = numericNames[token] { return name }
+        if token.hasPrefix("UNKNOWN["), token.hasSuffix("]") {
+            let number = String(token.dropFirst(8).dropLast())
+            if let name = numericNames[number] { return name }
+        }
+        return token
+    }
+
+    public static func role(of canonicalName: String) -> RecordRole {
+        if wanted.contains(canonicalName) { return .wanted }
+        if context.contains(canonicalName) { return .context }
+        if canonicalName == "EOE" { return .endOfEvent }
+        return .ignored
+    }
+
+    /// Records that a user-space program writes as a whole event of one record.
+    static func isSingleRecordEvent(_ canonicalName: String) -> Bool {
+        switch canonicalName {
+        case "USER_AVC", "USER_SELINUX_ERR", "VIRT_MACHINE_ID", "VIRT_CONTROL", "VIRT_RESOURCE": return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,4 @@
+#ifndef SVIRT_TRACE_CSQLITE_SHIM_H
+#define SVIRT_TRACE_CSQLITE_SHIM_H
+#include <sqlite3.h>
+#endif

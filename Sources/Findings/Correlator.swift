@@ -1,0 +1,324 @@
+import AuditStream
+import Guests
+import Native
+import SELinux
+
+/// Turns audit events into findings while keeping the lease timeline up to date. Time comes only
+/// from the events themselves.
+public struct Correlator {
+    public private(set) var map: GuestMap
+    public var classifier: Classifier
+    private var syscalls = SyscallNames()
+
+    public init(map: GuestMap = GuestMap(), classifier: Classifier = Classifier()) {
+        self.map = map
+        self.classifier = classifier
+    }
+
+    // MARK: bootstrap
+
+    /// Leases for guests that were running before the log began, from libvirt's status XML. A guest
+    /// the map already knows (from an earlier run or the log) is left alone.
+    public mutating func bootstrap(_ entries: [StateFolder.Entry]) -> [Finding] {
+        var findings: [Finding] = []
+        for entry in entries {
+            let status = entry.status
+            guard status.state == nil || status.state == "running" || status.state == "paused" else { continue }
+            guard !map.leases.values.contains(where: { $0.node == entry.node && $0.uuid == status.uuid }) else { continue }
+            var selinuxLease: Lease?
+            for seclabel in status.securityLabels where seclabel.type != "none" {
+                guard let label = seclabel.label, seclabel.model == "selinux" || seclabel.model == "dac" else { continue }
+                let view = ContextView(label)
+                let lease = Lease(id: map.makeLeaseID(), node: entry.node, uuid: status.uuid, name: status.name,
+                                  model: seclabel.model, label: label, imageLabel: seclabel.imageLabel,
+                                  level: seclabel.model == "selinux" ? view.level : nil,
+                                  processType: seclabel.model == "selinux" ? view.type : nil,
+                                  isStatic: seclabel.type == "static", pid: status.pid, validFrom: nil, validTo: nil,
+                                  started: true, origin: .statusXML)
+                map.upsert(lease)
+                findings.append(.lease(lease))
+                if seclabel.model == "selinux" { selinuxLease = lease }
+            }
+            findings.append(.event(RecordedEvent(
+                id: nil, timeMilliseconds: nil, node: entry.node, kind: .domainStart, vm: status.name,
+                uuid: status.uuid, label: selinuxLease?.label,
+                detail: [("pid", status.pid.map { .int($0) } ?? .null), ("bootstrap", .bool(true)),
+                         ("static", .bool(selinuxLease?.isStatic ?? false)), ("status_file", .string(status.file))])))
+        }
+        // Collisions among guests that were already running.
+        var reported: Set<String> = []
+        for lease in map.leases.values.sorted(by: { $0.id < $1.id })
+        where lease.origin == .statusXML && lease.validFrom == nil && lease.isOpen && lease.model == "selinux" {
+            guard let level = lease.level else { continue }
+            let holders = map.leases.values.filter {
+                $0.node == lease.node && $0.level == level && $0.isOpen && $0.model == "selinux"
+            }.sorted { $0.name < $1.name }
+            let key = "\(lease.node ?? "")|\(level)"
+            if holders.count > 1, reported.insert(key).inserted {
+                findings.append(.event(collisionEvent(id: nil, time: nil, node: lease.node, newcomer: lease, holders: holders)))
+            }
+        }
+        return findings
+    }
+
+    // MARK: events
+
+    public mutating func process(_ event: AuditEvent) -> [Finding] {
+        guard let first = event.records.first(where: { RecordType.role(of: $0.type) == .wanted }) else { return [] }
+        switch first.type {
+        case "AVC", "USER_AVC": return denial(event)
+        case "VIRT_MACHINE_ID": return machineID(event, first)
+        case "VIRT_CONTROL": return control(event, first)
+        case "VIRT_RESOURCE": return resource(event, first)
+        case "MAC_STATUS": return [enforcingChange(event, first)]
+        case "MAC_CONFIG_CHANGE": return [booleanChange(event, first)]
+        case "MAC_POLICY_LOAD": return [policyLoad(event, first)]
+        case "SELINUX_ERR", "USER_SELINUX_ERR": return [selinuxError(event, first)]
+        default: return []
+        }
+    }
+
+    private func position(_ id: AuditEventID) -> EventPosition {
+        EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
+    }
+
+    private func issue(_ event: AuditEvent, _ record: AuditRecord, _ reason: String) -> Finding {
+        .issue(ParseIssue(source: event.source, line: record.line, byteOffset: -1, reason: reason,
+                          text: String(record.raw.prefix(ParseIssue.maximumTextLength))))
+    }
+
+    // MARK: denials
+
+    private mutating func denial(_ event: AuditEvent) -> [Finding] {
+        var findings: [Finding] = []
+        var avcs: [AVCDetail] = []
+        for record in event.records where record.type == "AVC" || record.type == "USER_AVC" {
+            do {
+                avcs.append(try AVCDecoder.decode(record))
+            } catch {
+                findings.append(issue(event, record, "\(error)"))
+            }
+        }
+        guard let primary = avcs.first else { return findings }
+        let source = ContextView(primary.scontext)
+        let target = ContextView(primary.tcontext)
+        for view in [source, target] {
+            if let error = view.error, let record = event.first(primary.recordType) {
+                findings.append(issue(event, record, "kept with an unparsed context: \(error)"))
+            }
+        }
+        let at = position(event.id)
+        let node = event.id.node
+        let sources = TypeSets.guestProcess.contains(source.type ?? "") ? source.level.map {
+            map.resolveSource(node: node, level: $0, pid: primary.pid, at: at)
+        } ?? [] : []
+        let targets = TypeSets.guestObject.contains(target.type ?? "") ? target.guestLevel.map {
+            map.holders(node: node, level: $0, at: at)
+        } ?? [] : []
+        let context = syscallContext(event)
+        var perms: [String] = []
+        for p in avcs.flatMap(\.perms) where !perms.contains(p) { perms.append(p) }
+        let (kind, boolean) = classifier.classify(.init(source: source, target: target, tclass: primary.tclass,
+                                                        perms: perms, sources: sources, targets: targets))
+        findings.append(.denial(Denial(id: event.id, avcs: avcs, context: context, kind: kind, boolean: boolean,
+                                       sources: sources, targets: targets)))
+        return findings
+    }
+
+    private mutating func syscallContext(_ event: AuditEvent) -> SyscallContext {
+        var context = SyscallContext()
+        if let sc = event.first("SYSCALL") {
+            if let named = sc.enriched("SYSCALL") {
+                context.syscall = named
+            } else if let number = sc.int("syscall") {
+                context.syscall = sc.raw("arch").flatMap { syscalls.name(number: Int(number), arch: $0) } ?? String(number)
+            }
+            context.success = sc.raw("success").map { $0 == "yes" }
+            context.exit = sc.int("exit")
+            context.exe = sc.string("exe")
+            context.comm = sc.string("comm")
+            context.uid = sc.int("uid")
+            context.auid = sc.int("auid")
+            context.auidName = sc.enriched("AUID")
+        }
+        context.cwd = event.first("CWD")?.string("cwd")
+        context.paths = event.records(ofType: "PATH").compactMap { $0.string("name") }
+        context.proctitle = event.first("PROCTITLE")?.string("proctitle")
+        return context
+    }
+
+    // MARK: libvirt
+
+    private struct VirtFields {
+        var vm: String?
+        var uuid: String?
+        var success: Bool
+
+        init(_ record: AuditRecord) {
+            vm = record.string("vm")
+            uuid = record.string("uuid")?.lowercased()
+            success = record.raw("res").map { $0 == "success" || $0 == "1" } ?? true
+        }
+    }
+
+    private mutating func machineID(_ event: AuditEvent, _ record: AuditRecord) -> [Finding] {
+        let virt = VirtFields(record)
+        guard virt.success else { return [] }
+        guard let uuid = virt.uuid, let model = record.string("model"), let label = record.string("vm-ctx") else {
+            return [issue(event, record, "VIRT_MACHINE_ID without uuid, model or vm-ctx")]
+        }
+        var findings: [Finding] = []
+        let at = position(event.id)
+        let node = event.id.node
+        // A new label for a guest that still holds one: its stop was not logged (crash, lost records).
+        if let previous = map.openLease(node: node, uuid: uuid, model: model) {
+            var closed = previous
+            closed.validTo = at
+            map.upsert(closed)
+            findings.append(.lease(closed))
+        }
+        let view = ContextView(label)
+        if model == "selinux", let error = view.error {
+            findings.append(issue(event, record, "lease kept without a level: \(error)"))
+        }
+        let level = model == "selinux" ? view.level : nil
+        // libvirt never hands out a dynamic label in use, so a repeat means a static label.
+        let collides = level.map { !map.holders(node: node, level: $0, at: at).isEmpty } ?? false
+        let lease = Lease(id: map.makeLeaseID(), node: node, uuid: uuid, name: virt.vm ?? uuid, model: model,
+                          label: label, imageLabel: record.string("img-ctx"), level: level,
+                          processType: model == "selinux" ? view.type : nil, isStatic: collides, pid: nil,
+                          validFrom: at, validTo: nil, started: false, origin: .audit)
+        map.upsert(lease)
+        findings.append(.lease(lease))
+        return findings
+    }
+
+    private mutating func control(_ event: AuditEvent, _ record: AuditRecord) -> [Finding] {
+        let virt = VirtFields(record)
+        guard let op = record.string("op"), let uuid = virt.uuid else { return [] }
+        let at = position(event.id)
+        let node = event.id.node
+        var findings: [Finding] = []
+        switch op {
+        case "start":
+            let pid = record.int("vm-pid").flatMap { $0 > 0 ? $0 : nil }
+            var leases = map.openLeases(node: node, uuid: uuid)
+            if !virt.success {
+                for var lease in leases {
+                    lease.validTo = at
+                    map.upsert(lease)
+                    findings.append(.lease(lease))
+                }
+                return findings
+            }
+            for index in leases.indices {
+                leases[index].pid = pid ?? leases[index].pid
+                leases[index].started = true
+                if let name = virt.vm { leases[index].name = name }
+                map.upsert(leases[index])
+                findings.append(.lease(leases[index]))
+            }
+            let selinux = leases.first { $0.model == "selinux" }
+            findings.append(.event(RecordedEvent(
+                id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: node, kind: .domainStart,
+                vm: virt.vm, uuid: uuid, label: selinux?.label,
+                detail: [("pid", pid.map { .int($0) } ?? .null), ("bootstrap", .bool(false)),
+                         ("static", .bool(selinux?.isStatic ?? false)),
+                         ("reason", record.string("reason").map { .string($0) } ?? .null)])))
+            if let selinux, let level = selinux.level {
+                let holders = map.holders(node: node, level: level, at: at)
+                if holders.count > 1 {
+                    findings.append(.event(collisionEvent(id: event.id, time: event.id.timeMilliseconds, node: node,
+                                                          newcomer: selinux, holders: holders)))
+                }
+            }
+        case "stop":
+            for var lease in map.openLeases(node: node, uuid: uuid) {
+                lease.validTo = at
+                map.upsert(lease)
+                findings.append(.lease(lease))
+            }
+            findings.append(.event(RecordedEvent(
+                id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: node, kind: .domainStop,
+                vm: virt.vm, uuid: uuid, label: nil,
+                detail: [("reason", record.string("reason").map { .string($0) } ?? .null),
+                         ("success", .bool(virt.success))])))
+        default:
+            break
+        }
+        return findings
+    }
+
+    private func collisionEvent(id: AuditEventID?, time: Int64?, node: String?, newcomer: Lease, holders: [Lease]) -> RecordedEvent {
+        RecordedEvent(id: id, timeMilliseconds: time, node: node, kind: .labelCollision, vm: newcomer.name,
+                      uuid: newcomer.uuid, label: newcomer.level.map { "\($0)" } ?? newcomer.label,
+                      detail: [("vms", .strings(holders.map(\.name))), ("uuids", .strings(holders.map(\.uuid))),
+                               ("lease_ids", .strings(holders.map { String($0.id) }))])
+    }
+
+    private func resource(_ event: AuditEvent, _ record: AuditRecord) -> [Finding] {
+        let virt = VirtFields(record)
+        guard let kind = record.string("resrc") else { return [] }
+        var oldValue: String?
+        var newValue: String?
+        for field in record.fields {
+            if field.name.hasPrefix("old-") { oldValue = FieldValue.decode(name: field.name, value: field.value) }
+            if field.name.hasPrefix("new-") { newValue = FieldValue.decode(name: field.name, value: field.value) }
+        }
+        if newValue == nil { newValue = record.string("path") ?? record.string("device") }
+        let lease = virt.uuid.flatMap { map.openLease(node: event.id.node, uuid: $0) }
+        return [.resource(GuestResource(id: event.id, node: event.id.node, uuid: virt.uuid, vm: virt.vm,
+                                        leaseID: lease?.id, resource: kind, reason: record.string("reason"),
+                                        oldValue: oldValue, newValue: newValue, success: virt.success))]
+    }
+
+    // MARK: policy
+
+    private func auid(_ event: AuditEvent, _ record: AuditRecord) -> [(String, DetailValue)] {
+        let auid = record.int("auid") ?? event.first("SYSCALL")?.int("auid")
+        let name = record.enriched("AUID") ?? event.first("SYSCALL")?.enriched("AUID")
+        return [("auid", auid.map { .int($0) } ?? .null), ("user", name.map { .string($0) } ?? .null),
+                ("exe", event.first("SYSCALL")?.string("exe").map { .string($0) } ?? .null)]
+    }
+
+    private func enforcingChange(_ event: AuditEvent, _ record: AuditRecord) -> Finding {
+        let detail: [(String, DetailValue)] = [
+            ("enforcing", record.int("enforcing").map { .int($0) } ?? .null),
+            ("old_enforcing", record.int("old_enforcing").map { .int($0) } ?? .null),
+        ] + auid(event, record)
+        return .event(RecordedEvent(id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: event.id.node,
+                                    kind: .enforcingChange, vm: nil, uuid: nil, label: nil, detail: detail))
+    }
+
+    private func booleanChange(_ event: AuditEvent, _ record: AuditRecord) -> Finding {
+        let detail: [(String, DetailValue)] = [
+            ("boolean", record.string("bool").map { .string($0) } ?? .null),
+            ("value", record.int("val").map { .int($0) } ?? .null),
+            ("old_value", record.int("old_val").map { .int($0) } ?? .null),
+        ] + auid(event, record)
+        return .event(RecordedEvent(id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: event.id.node,
+                                    kind: .booleanChange, vm: nil, uuid: nil, label: nil, detail: detail))
+    }
+
+    private func policyLoad(_ event: AuditEvent, _ record: AuditRecord) -> Finding {
+        let detail: [(String, DetailValue)] = [("res", record.string("res").map { .string($0) } ?? .null)] + auid(event, record)
+        return .event(RecordedEvent(id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: event.id.node,
+                                    kind: .policyLoad, vm: nil, uuid: nil, label: nil, detail: detail))
+    }
+
+    private func selinuxError(_ event: AuditEvent, _ record: AuditRecord) -> Finding {
+        let scontext = record.string("scontext")
+        var detail: [(String, DetailValue)] = []
+        for name in ["op", "reason", "invalid_context", "oldcontext", "newcontext", "scontext", "tcontext", "tclass"] {
+            if let value = record.string(name) { detail.append((name, .string(value))) }
+        }
+        var vm: String?
+        var uuid: String?
+        if let scontext, let level = ContextView(scontext).guestLevel {
+            let holders = map.holders(node: event.id.node, level: level, at: position(event.id))
+            if holders.count == 1 { vm = holders[0].name; uuid = holders[0].uuid }
+        }
+        return .event(RecordedEvent(id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: event.id.node,
+                                    kind: .selinuxError, vm: vm, uuid: uuid, label: scontext, detail: detail))
+    }
+}

@@ -1,0 +1,46 @@
+import AuditStream
+import Guests
+
+/// One denial event: every AVC record of the event, its syscall context, who was on each side at
+/// the event's time, and the one kind it was classified as.
+public struct Denial: Sendable, Equatable {
+    public var id: AuditEventID
+    public var avcs: [AVCDetail]
+    public var context: SyscallContext
+    public var kind: DenialKind
+    /// The boolean that would allow it (needs-boolean only).
+    public var boolean: String?
+    /// Candidate source guests: one when the label (and pid) settle it, several after a collision.
+    public var sources: [Lease]
+    public var targets: [Lease]
+
+    public init(id: AuditEventID, avcs: [AVCDetail], context: SyscallContext, kind: DenialKind,
+                boolean: String?, sources: [Lease], targets: [Lease]) {
+        self.id = id
+        self.avcs = avcs
+        self.context = context
+        self.kind = kind
+        self.boolean = boolean
+        self.sources = sources
+        self.targets = targets
+    }
+
+    public var primary: AVCDetail { avcs[0] }
+
+    /// Union of the permissions of every AVC record, in first-seen order.
+    public var perms: [String] {
+        var seen: Set<String> = []
+        return avcs.flatMap(\.perms).filter { seen.insert($0).inserted }
+    }
+
+    /// The access happened anyway: some record was logged in permissive mode.
+    public var permissive: Bool? {
+        let flags = avcs.compactMap(\.permissive)
+        return flags.isEmpty ? nil : flags.contains(true)
+    }
+
+    /// The path that best names the target: the PATH record, else the AVC's name.
+    public var path: String? {
+        context.paths.first ?? primary.name
+    }
+}

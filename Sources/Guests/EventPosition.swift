@@ -1,0 +1,17 @@
+/// A point on one node's event axis: milliseconds since the epoch, then the audit serial, which
+/// orders events within the same millisecond.
+public struct EventPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var timeMilliseconds: Int64
+    public var serial: Int64
+
+    public init(timeMilliseconds: Int64, serial: Int64) {
+        self.timeMilliseconds = timeMilliseconds
+        self.serial = serial
+    }
+
+    public static func < (a: EventPosition, b: EventPosition) -> Bool {
+        (a.timeMilliseconds, a.serial) < (b.timeMilliseconds, b.serial)
+    }
+
+    public var description: String { "\(timeMilliseconds)#\(serial)" }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A folder of libvirt live status files: `/run/libvirt/qemu` itself, or, for logs gathered from
+/// several hosts, one subfolder per node name.
+public enum StateFolder {
+    public struct Entry: Sendable {
+        public var node: String?
+        public var status: DomainStatus
+    }
+
+    public struct Loaded: Sendable {
+        public var entries: [Entry] = []
+        public var problems: [GuestsError] = []
+    }
+
+    /// - Parameter defaultNode: node for status files directly in `path`.
+    public static func load(path: String, defaultNode: String?) throws -> Loaded {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw GuestsError.unreadable(path: path, reason: "no such folder")
+        }
+        guard isDirectory.boolValue else { throw GuestsError.unreadable(path: path, reason: "not a folder") }
+        var loaded = Loaded()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            throw GuestsError.unreadable(path: path, reason: "\(error.localizedDescription)")
+        }
+        for name in names {
+            let full = (path as NSString).appendingPathComponent(name)
+            var sub: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &sub)
+            if sub.boolValue {
+                let inner = try load(path: full, defaultNode: name)
+                loaded.entries += inner.entries
+                loaded.problems += inner.problems
+            } else if name.hasSuffix(".xml") {
+                do {
+                    let status = try DomainStatusParser.parse(contentsOf: full)
+                    loaded.entries.append(Entry(node: defaultNode, status: status))
+                } catch let error as GuestsError {
+                    loaded.problems.append(error)
+                }
+            }
+        }
+        return loaded
+    }
+}

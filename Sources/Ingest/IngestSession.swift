@@ -1,0 +1,174 @@
+import AuditStream
+import Findings
+import Guests
+import Native
+import Store
+
+/// Streams sources into the store: reader, deduplication by event ID, correlation, storage, in
+/// transactions of `batchSize` stored items with the source checkpoint written in the same
+/// transaction, so a crash loses nothing and a re-run stores nothing twice.
+public final class IngestSession {
+    public enum Input: Sendable, Equatable {
+        case file(String)
+        case standardInput
+    }
+
+    public struct Options: Sendable {
+        public var defaultNode: String?
+        public var batchSize = 20_000
+        public var chunkSize = 1 << 20
+        public var booleanRules = BooleanRules.standard
+
+        public init(defaultNode: String? = nil) { self.defaultNode = defaultNode }
+    }
+
+    public private(set) var summary = IngestSummary()
+    private let options: Options
+    private let writer: IngestWriter
+    private var correlator: Correlator
+    private var pending = 0
+
+    public init(database: Database, options: Options = Options()) throws {
+        self.options = options
+        writer = try IngestWriter(database: database)
+        let leases = try writer.loadLeases()
+        correlator = Correlator(map: GuestMap(leases: leases), classifier: Classifier(booleans: options.booleanRules))
+    }
+
+    /// Leases for guests already running before the logs begin. Problems with single files are
+    /// returned (and stored as parse errors); an unusable folder throws.
+    public func bootstrap(stateFolder: String) throws -> [GuestsError] {
+        let loaded = try StateFolder.load(path: stateFolder, defaultNode: options.defaultNode)
+        try writer.begin()
+        do {
+            let findings = correlator.bootstrap(loaded.entries)
+            try writer.store(findings: findings, sourceID: nil)
+            for problem in loaded.problems {
+                try writer.store(issue: ParseIssue(source: stateFolder, line: 0, byteOffset: -1,
+                                                   reason: "\(problem)", text: ""), sourceID: nil)
+            }
+            summary.bootstrapped += findings.filter { if case .event = $0 { return true } else { return false } }.count
+            summary.parseErrors += loaded.problems.count
+            try writer.commit()
+        } catch {
+            writer.rollback()
+            throw error
+        }
+        return loaded.problems
+    }
+
+    /// Reads one source to its end.
+    /// - Parameter progress: called with (bytes read, total bytes or nil) after each chunk.
+    public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil) throws {
+        let reader: ChunkedReader
+        switch input {
+        case .file(let path): reader = try ChunkedReader(path: path)
+        case .standardInput: reader = ChunkedReader(standardInput: ())
+        }
+        let name = reader.path
+        var first = try reader.read(maximum: options.chunkSize)
+        guard !first.isEmpty else { return }
+        summary.sources += 1
+        let identity = SourceIdentity(head: first)
+        try writer.begin()
+        do {
+            var checkpoint = try writer.source(for: identity, path: name)
+            if checkpoint.byteOffset > 0 {
+                if checkpoint.byteOffset <= Int64(first.count) {
+                    first.removeSubrange(0..<Int(checkpoint.byteOffset))
+                } else if reader.isSeekable, let size = reader.size, checkpoint.byteOffset <= size {
+                    try reader.seek(to: checkpoint.byteOffset)
+                    first = try reader.read(maximum: options.chunkSize)
+                } else if !reader.isSeekable {
+                    // A pipe cannot seek: read past what an earlier run already stored.
+                    var skipped = Int64(first.count)
+                    first = []
+                    while skipped < checkpoint.byteOffset {
+                        let chunk = try reader.read(maximum: options.chunkSize)
+                        if chunk.isEmpty { break }
+                        if skipped + Int64(chunk.count) > checkpoint.byteOffset {
+                            first = Array(chunk[Int(checkpoint.byteOffset - skipped)...])
+                        }
+                        skipped += Int64(chunk.count)
+                    }
+                } else {
+                    // Shorter than the checkpoint: not the file we read before. Read it whole;
+                    // event IDs already stored are skipped.
+                    checkpoint.byteOffset = 0
+                    checkpoint.line = 0
+                }
+            }
+            let stream = try AuditLogReader(sourceName: name,
+                                            configuration: .init(defaultNode: options.defaultNode),
+                                            startLine: checkpoint.line, startOffset: checkpoint.byteOffset)
+            let total = reader.size
+            var chunk = first
+            var read = checkpoint.byteOffset
+            var lastEventTime: Int64?
+            while !chunk.isEmpty {
+                try stream.consume(chunk) { try handle($0, sourceID: checkpoint.id, lastEventTime: &lastEventTime) }
+                read += Int64(chunk.count)
+                progress?(read, total)
+                if pending >= options.batchSize {
+                    try saveCheckpoint(stream, checkpoint.id, identity, name, lastEventTime)
+                    try writer.commit()
+                    try writer.begin()
+                    pending = 0
+                }
+                chunk = try reader.read(maximum: options.chunkSize)
+            }
+            try stream.finish { try handle($0, sourceID: checkpoint.id, lastEventTime: &lastEventTime) }
+            try saveCheckpoint(stream, checkpoint.id, identity, name, lastEventTime)
+            try writer.commit()
+            pending = 0
+            summary.bytes += stream.statistics.bytes
+            summary.lines += stream.statistics.lines
+            summary.records += stream.statistics.records
+        } catch {
+            writer.rollback()
+            throw error
+        }
+    }
+
+    private func saveCheckpoint(_ stream: AuditLogReader, _ sourceID: Int64, _ identity: SourceIdentity,
+                                _ name: String, _ lastEventTime: Int64?) throws {
+        let point = stream.checkpoint
+        try writer.saveCheckpoint(sourceID: sourceID, identity: identity, offset: point.offset, line: point.line,
+                                  path: name, eventTimeMilliseconds: lastEventTime)
+    }
+
+    private func handle(_ output: AuditLogReader.Output, sourceID: Int64, lastEventTime: inout Int64?) throws {
+        switch output {
+        case .issue(let issue):
+            try writer.store(issue: issue, sourceID: sourceID)
+            summary.parseErrors += 1
+            pending += 1
+        case .event(let event):
+            if try writer.contains(event.id) {
+                summary.duplicates += 1
+                return
+            }
+            let findings = correlator.process(event)
+            guard !findings.isEmpty else { return }
+            try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID)
+            lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
+            var storedSomething = false
+            for finding in findings {
+                switch finding {
+                case .denial(let denial):
+                    summary.denialsByKind[denial.kind.rawValue, default: 0] += 1
+                    storedSomething = true
+                case .event(let recorded):
+                    summary.eventsByKind[recorded.kind.rawValue, default: 0] += 1
+                    storedSomething = true
+                case .issue:
+                    summary.parseErrors += 1
+                case .lease, .resource:
+                    storedSomething = true
+                }
+            }
+            if storedSomething { summary.events += 1 }
+            pending += findings.count
+        }
+    }
+}

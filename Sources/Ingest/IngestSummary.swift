@@ -1,0 +1,30 @@
+/// What one `ingest` run did, for the closing line on stderr.
+public struct IngestSummary: Sendable, Equatable {
+    public var sources = 0
+    public var bytes: Int64 = 0
+    public var lines = 0
+    public var records = 0
+    public var events = 0
+    /// Events already stored by an earlier run (resume, rotation, re-run).
+    public var duplicates = 0
+    public var denialsByKind: [String: Int] = [:]
+    public var eventsByKind: [String: Int] = [:]
+    public var parseErrors = 0
+    public var bootstrapped = 0
+
+    public init() {}
+
+    public var denials: Int { denialsByKind.values.reduce(0, +) }
+
+    /// One line: events read, denials by kind, parse errors.
+    public var line: String {
+        let kinds = denialsByKind.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        var parts = ["svirt-trace: read \(lines) lines from \(sources) source\(sources == 1 ? "" : "s")",
+                     "\(events) events stored", "\(denials) denials" + (kinds.isEmpty ? "" : " (\(kinds))")]
+        if duplicates > 0 { parts.append("\(duplicates) already stored") }
+        if bootstrapped > 0 { parts.append("\(bootstrapped) guests from status XML") }
+        parts.append("\(parseErrors) parse error\(parseErrors == 1 ? "" : "s")")
+        return parts.joined(separator: ", ")
+    }
+}

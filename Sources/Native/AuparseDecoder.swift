@@ -1,0 +1,108 @@
+private import CAuparse
+
+/// One record as libauparse split it: its numeric type, type name, the raw text and every
+/// field as raw strings (quotes and hex encoding left as logged).
+public struct NativeRecord: Sendable, Equatable {
+    public var type: Int
+    public var typeName: String
+    public var text: String
+    public var fields: [NativeField]
+}
+
+public struct NativeField: Sendable, Equatable {
+    public var name: String
+    public var value: String
+}
+
+/// The records of one event in the order auparse kept them.
+public struct NativeEvent: Sendable, Equatable {
+    public var records: [NativeRecord]
+}
+
+public enum AuparseError: Error, CustomStringConvertible {
+    case initFailed
+    case feedFailed
+
+    public var description: String {
+        switch self {
+        case .initFailed: return "auparse_init(AUSOURCE_FEED) failed"
+        case .feedFailed: return "auparse_feed rejected its input"
+        }
+    }
+}
+
+/// Owns one `auparse_state_t` in feed mode. auparse is not thread-safe, so this type is not
+/// `Sendable`; each pipeline owns its own.
+///
+/// Callers hand it whole events, each closed by an EOE record. auparse then completes every event
+/// inside `decode`, so no event is held back waiting for a later record.
+public final class AuparseDecoder {
+    private let state: OpaquePointer
+    private let sink: EventSink
+
+    public init() throws {
+        guard let au = auparse_init(AUSOURCE_FEED, nil) else { throw AuparseError.initFailed }
+        state = au
+        sink = EventSink()
+        let context = Unmanaged.passRetained(sink).toOpaque()
+        // The callback captures nothing: C needs a plain function pointer. The sink travels as
+        // user data and is released by auparse_destroy through the destroy callback.
+        auparse_add_callback(au, { au, cbType, userData in
+            guard cbType == AUPARSE_CB_EVENT_READY, let au, let userData else { return }
+            let sink = Unmanaged<EventSink>.fromOpaque(userData).takeUnretainedValue()
+            sink.events.append(AuparseDecoder.copyEvent(au))
+        }, context, { userData in
+            guard let userData else { return }
+            Unmanaged<EventSink>.fromOpaque(userData).release()
+        })
+    }
+
+    deinit {
+        auparse_destroy(state)
+    }
+
+    /// Feeds bytes (whole lines) and returns the events auparse completed.
+    public func decode(_ bytes: [UInt8]) throws -> [NativeEvent] {
+        let rc = bytes.withUnsafeBufferPointer { buffer -> Int32 in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                auparse_feed(state, $0, buffer.count)
+            }
+        }
+        defer { sink.events.removeAll(keepingCapacity: true) }
+        guard rc == 0 else { throw AuparseError.feedFailed }
+        return sink.events
+    }
+
+    /// Completes whatever auparse still holds (input without EOE records).
+    public func flush() -> [NativeEvent] {
+        auparse_flush_feed(state)
+        defer { sink.events.removeAll(keepingCapacity: true) }
+        return sink.events
+    }
+
+    /// Copies the current event out of auparse: its strings are borrowed and die on the next call.
+    private static func copyEvent(_ au: OpaquePointer) -> NativeEvent {
+        var records: [NativeRecord] = []
+        guard auparse_first_record(au) > 0 else { return NativeEvent(records: []) }
+        repeat {
+            let type = Int(auparse_get_type(au))
+            let typeName = auparse_get_type_name(au).map { String(cString: $0) } ?? "UNKNOWN[\(type)]"
+            let text = auparse_get_record_text(au).map { String(cString: $0) } ?? ""
+            var fields: [NativeField] = []
+            if auparse_first_field(au) > 0 {
+                repeat {
+                    guard let name = auparse_get_field_name(au) else { continue }
+                    let value = auparse_get_field_str(au).map { String(cString: $0) } ?? ""
+                    fields.append(NativeField(name: String(cString: name), value: value))
+                } while auparse_next_field(au) > 0
+            }
+            records.append(NativeRecord(type: type, typeName: typeName, text: text, fields: fields))
+        } while auparse_next_record(au) > 0
+        return NativeEvent(records: records)
+    }
+}
+
+/// Collects events from the C callback; lives as long as the auparse state.
+private final class EventSink {
+    var events: [NativeEvent] = []
+}

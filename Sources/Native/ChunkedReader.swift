@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file or standard input in bounded chunks with plain read(2): memory stays at one
+/// chunk whatever the file size. Owns its descriptor (except standard input).
+public final class ChunkedReader {
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    public let path: String
+    public let isSeekable: Bool
+
+    public init(path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw Failure(path: path, reason: "is a folder, not a log file")
+        }
+        self.fd = fd
+        self.ownsDescriptor = true
+        self.path = path
+        self.isSeekable = lseek(fd, 0, SEEK_CUR) >= 0
+    }
+
+    /// Standard input; `-` on the command line.
+    public init(standardInput: ()) {
+        fd = 0
+        ownsDescriptor = false
+        path = "-"
+        isSeekable = false
+    }
+
+    deinit {
+        if ownsDescriptor { close(fd) }
+    }
+
+    /// Size in bytes for regular files, nil for pipes.
+    public var size: Int64? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int64(info.st_size)
+    }
+
+    /// Up to `maximum` bytes; empty at end of input. Retries interrupted reads.
+    public func read(maximum: Int = 1 << 20) throws -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: maximum)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, maximum) }
+            if n >= 0 {
+                chunk.removeSubrange(n...)
+                return chunk
+            }
+            if errno == EINTR { continue }
+            throw Failure(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    public func seek(to offset: Int64) throws {
+        guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else {
+            throw Failure(path: path, reason: "cannot seek: \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Native
+
+/// `query events`: lifecycle, collision and policy events.
+public struct EventQuery: Sendable {
+    public var kinds: [String] = []
+
+    public init(kinds: [String] = []) { self.kinds = kinds }
+
+    public static let keys = ["node", "time", "serial", "kind", "vm", "uuid", "label", "detail"]
+
+    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+        var sql = "SELECT node, time_ms, serial, kind, vm, uuid, label, detail FROM events"
+        var values: [SQLValue] = []
+        if !kinds.isEmpty {
+            sql += " WHERE kind IN (" + kinds.map { _ in "?" }.joined(separator: ",") + ")"
+            values = kinds.map { .text($0) }
+        }
+        // Bootstrap events (no time) first: those guests were running before the log began.
+        sql += " ORDER BY time_ms IS NOT NULL, time_ms, node, serial, id"
+        let stmt = try database.connection.prepare(sql)
+        try stmt.bind(values)
+        while try stmt.step() {
+            let node = stmt.string(at: 0) ?? ""
+            try emit([
+                ("node", node.isEmpty ? .null : .string(node)),
+                ("time", stmt.int64(at: 1).map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null),
+                ("serial", stmt.int64(at: 2).map { .int($0) } ?? .null),
+                ("kind", .string(stmt.string(at: 3) ?? "")),
+                ("vm", stmt.string(at: 4).map { .string($0) } ?? .null),
+                ("uuid", stmt.string(at: 5).map { .string($0) } ?? .null),
+                ("label", stmt.string(at: 6).map { .string($0) } ?? .null),
+                ("detail", .json(stmt.string(at: 7) ?? "{}")),
+            ])
+        }
+    }
+}

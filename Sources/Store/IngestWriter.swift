@@ -1,0 +1,283 @@
+import AuditStream
+import Findings
+import Guests
+import Native
+import SELinux
+
+/// Writes findings through prepared statements reused for every row, in transactions the caller
+/// sizes. One writer per database at a time: transactions start with BEGIN IMMEDIATE so a second
+/// writer waits (up to the busy timeout) instead of failing half-way.
+public final class IngestWriter {
+    private let database: Database
+    private var db: SQLiteDatabase { database.connection }
+    private var guestIDs: [String: (id: Int64, name: String)] = [:]
+    private var inTransaction = false
+
+    private let findEvent: SQLiteStatement
+    private let insertEvent: SQLiteStatement
+    private let insertRaw: SQLiteStatement
+    private let upsertGuest: SQLiteStatement
+    private let upsertLease: SQLiteStatement
+    private let insertDenial: SQLiteStatement
+    private let insertAVC: SQLiteStatement
+    private let insertParty: SQLiteStatement
+    private let insertRecordedEvent: SQLiteStatement
+    private let insertResource: SQLiteStatement
+    private let insertIssue: SQLiteStatement
+
+    public init(database: Database) throws {
+        self.database = database
+        let db = database.connection
+        findEvent = try db.prepare("SELECT 1 FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?")
+        insertEvent = try db.prepare("INSERT INTO audit_events(node, time_ms, serial, source_id, line) VALUES (?,?,?,?,?)")
+        insertRaw = try db.prepare("INSERT INTO raw_records(audit_event_id, seq, record_type, line, text) VALUES (?,?,?,?,?)")
+        upsertGuest = try db.prepare("""
+            INSERT INTO guests(node, uuid, name) VALUES (?,?,?)
+            ON CONFLICT(node, uuid) DO UPDATE SET name = excluded.name RETURNING id
+            """)
+        upsertLease = try db.prepare("""
+            INSERT INTO leases(id, guest_id, node, name, model, label, image_label, level, process_type, is_static,
+                               pid, valid_from_ms, valid_from_serial, valid_to_ms, valid_to_serial, started, origin)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, is_static = excluded.is_static, pid = excluded.pid,
+                valid_to_ms = excluded.valid_to_ms, valid_to_serial = excluded.valid_to_serial,
+                started = excluded.started
+            """)
+        insertDenial = try db.prepare("""
+            INSERT INTO denials(audit_event_id, node, time_ms, serial, kind, boolean, seresult, scontext, tcontext,
+                                stype, ttype, slevel, tlevel, tclass, perms, permissive, pid, comm, exe, syscall,
+                                success, exit_code, uid, auid, auid_name, cwd, path, proctitle, avc_count)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        insertAVC = try db.prepare("""
+            INSERT INTO avc_records(denial_id, seq, record_type, seresult, perms, scontext, tcontext, tclass,
+                                    permissive, pid, comm, name, dev, ino)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        insertParty = try db.prepare("INSERT OR IGNORE INTO denial_parties(denial_id, side, lease_id) VALUES (?,?,?)")
+        insertRecordedEvent = try db.prepare("""
+            INSERT INTO events(audit_event_id, node, time_ms, serial, kind, vm, uuid, label, detail)
+            VALUES (?,?,?,?,?,?,?,?,?)
+            """)
+        insertResource = try db.prepare("""
+            INSERT INTO guest_resources(audit_event_id, node, time_ms, uuid, vm, lease_id, resource, reason,
+                                        old_value, new_value, success)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        insertIssue = try db.prepare("""
+            INSERT OR IGNORE INTO parse_errors(source_id, path, line, byte_offset, reason, text) VALUES (?,?,?,?,?,?)
+            """)
+    }
+
+    // MARK: transactions
+
+    public func begin() throws {
+        guard !inTransaction else { return }
+        try wrapped { try db.execute("BEGIN IMMEDIATE") }
+        inTransaction = true
+    }
+
+    public func commit() throws {
+        guard inTransaction else { return }
+        try wrapped { try db.execute("COMMIT") }
+        inTransaction = false
+    }
+
+    public func rollback() {
+        guard inTransaction else { return }
+        try? db.execute("ROLLBACK")
+        inTransaction = false
+    }
+
+    private func wrapped<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch {
+            throw StoreError.wrap(error, path: database.path, timeout: database.busyTimeoutMilliseconds)
+        }
+    }
+
+    // MARK: leases
+
+    public func loadLeases() throws -> [Lease] {
+        let rows = try db.rows("""
+            SELECT l.id, l.node, g.uuid, l.name, l.model, l.label, l.image_label, l.level, l.process_type,
+                   l.is_static, l.pid, l.valid_from_ms, l.valid_from_serial, l.valid_to_ms, l.valid_to_serial,
+                   l.started, l.origin
+            FROM leases l JOIN guests g ON g.id = l.guest_id ORDER BY l.id
+            """)
+        return rows.map { r in
+            func position(_ ms: SQLValue, _ serial: SQLValue) -> EventPosition? {
+                guard let ms = ms.int64 else { return nil }
+                return EventPosition(timeMilliseconds: ms, serial: serial.int64 ?? 0)
+            }
+            let node = r[1].string.flatMap { $0.isEmpty ? nil : $0 }
+            return Lease(id: r[0].int64 ?? 0, node: node, uuid: r[2].string ?? "", name: r[3].string ?? "",
+                         model: r[4].string ?? "selinux", label: r[5].string ?? "", imageLabel: r[6].string,
+                         level: r[7].string.flatMap { try? MLSLevel.parse($0) }, processType: r[8].string,
+                         isStatic: r[9].int64 == 1, pid: r[10].int64, validFrom: position(r[11], r[12]),
+                         validTo: position(r[13], r[14]), started: r[15].int64 == 1,
+                         origin: Lease.Origin(rawValue: r[16].string ?? "") ?? .audit)
+        }
+    }
+
+    /// Guest row id, cached with the name last written so a rename (same uuid) is stored once.
+    private func guestID(node: String?, uuid: String, name: String) throws -> Int64 {
+        let key = "\(node ?? "")\u{0}\(uuid)"
+        if let cached = guestIDs[key], cached.name == name { return cached.id }
+        try upsertGuest.bind([.text(node ?? ""), .text(uuid), .text(name)])
+        guard try upsertGuest.step(), let id = upsertGuest.int64(at: 0) else {
+            throw StoreError.sqlite(SQLiteError(code: 1, message: "guest upsert returned no id", sql: upsertGuest.sql))
+        }
+        while try upsertGuest.step() {}
+        guestIDs[key] = (id, name)
+        return id
+    }
+
+    private func store(lease: Lease) throws {
+        let guest = try guestID(node: lease.node, uuid: lease.uuid, name: lease.name)
+        try upsertLease.run([
+            .integer(lease.id), .integer(guest), .text(lease.node ?? ""), .text(lease.name), .text(lease.model),
+            .text(lease.label), lease.imageLabel.sql, lease.level.map { .text("\($0)") } ?? .null,
+            lease.processType.sql, .integer(lease.isStatic ? 1 : 0), lease.pid.sql,
+            lease.validFrom.map { .integer($0.timeMilliseconds) } ?? .null,
+            lease.validFrom.map { .integer($0.serial) } ?? .null,
+            lease.validTo.map { .integer($0.timeMilliseconds) } ?? .null,
+            lease.validTo.map { .integer($0.serial) } ?? .null,
+            .integer(lease.started ? 1 : 0), .text(lease.origin.rawValue),
+        ])
+    }
+
+    // MARK: events
+
+    /// True when this event ID is already stored: a re-read after a resume or of a renamed file.
+    public func contains(_ id: AuditEventID) throws -> Bool {
+        try findEvent.bind([.text(id.node ?? ""), .integer(id.serial), .integer(id.timeMilliseconds)])
+        let found = try findEvent.step()
+        try findEvent.bind([])
+        return found
+    }
+
+    /// Stores one correlated event: its identity and raw records, then each finding.
+    public func store(_ correlated: CorrelatedEvent, sourceID: Int64?) throws {
+        try wrapped {
+            let stored = correlated.findings.contains { if case .issue = $0 { return false } else { return true } }
+            var auditEventID: Int64?
+            if stored {
+                let event = correlated.event
+                try insertEvent.run([.text(event.id.node ?? ""), .integer(event.id.timeMilliseconds),
+                                     .integer(event.id.serial), sourceID.sql, .integer(Int64(event.firstLine))])
+                let rowID = db.lastInsertRowID
+                auditEventID = rowID
+                for (seq, record) in event.records.enumerated() {
+                    try insertRaw.run([.integer(rowID), .integer(Int64(seq)), .text(record.type),
+                                       .integer(Int64(record.line)), .text(record.raw)])
+                }
+            }
+            for finding in correlated.findings {
+                try store(finding, auditEventID: auditEventID, sourceID: sourceID)
+            }
+        }
+    }
+
+    /// Findings without an audit event of their own (status XML bootstrap).
+    public func store(findings: [Finding], sourceID: Int64?) throws {
+        try wrapped {
+            for finding in findings { try store(finding, auditEventID: nil, sourceID: sourceID) }
+        }
+    }
+
+    public func store(issue: ParseIssue, sourceID: Int64?) throws {
+        try wrapped {
+            try insertIssue.run([sourceID.sql, .text(issue.source), .integer(Int64(issue.line)),
+                                 issue.byteOffset >= 0 ? .integer(issue.byteOffset) : .null,
+                                 .text(issue.reason), .text(issue.text)])
+        }
+    }
+
+    private func store(_ finding: Finding, auditEventID: Int64?, sourceID: Int64?) throws {
+        switch finding {
+        case .lease(let lease):
+            try store(lease: lease)
+        case .denial(let denial):
+            guard let auditEventID else { return }
+            try store(denial: denial, auditEventID: auditEventID)
+        case .event(let event):
+            try insertRecordedEvent.run([
+                auditEventID.sql, .text(event.node ?? ""), event.timeMilliseconds.sql, event.id.map { .integer($0.serial) } ?? .null,
+                .text(event.kind.rawValue), event.vm.sql, event.uuid.sql, event.label.sql, .text(JSONText.object(event.detail)),
+            ])
+        case .resource(let resource):
+            guard let auditEventID else { return }
+            try insertResource.run([
+                .integer(auditEventID), .text(resource.node ?? ""), .integer(resource.id.timeMilliseconds),
+                resource.uuid.sql, resource.vm.sql, resource.leaseID.sql, .text(resource.resource), resource.reason.sql,
+                resource.oldValue.sql, resource.newValue.sql, .integer(resource.success ? 1 : 0),
+            ])
+        case .issue(let issue):
+            try store(issue: issue, sourceID: sourceID)
+        }
+    }
+
+    private func store(denial: Denial, auditEventID: Int64) throws {
+        let primary = denial.primary
+        let source = ContextView(primary.scontext)
+        let target = ContextView(primary.tcontext)
+        let c = denial.context
+        try insertDenial.run([
+            .integer(auditEventID), .text(denial.id.node ?? ""), .integer(denial.id.timeMilliseconds),
+            .integer(denial.id.serial), .text(denial.kind.rawValue), denial.boolean.sql, .text(primary.seresult),
+            .text(primary.scontext), .text(primary.tcontext), source.type.sql, target.type.sql,
+            source.level.map { .text("\($0)") } ?? .null, target.level.map { .text("\($0)") } ?? .null,
+            .text(primary.tclass), .text(denial.perms.joined(separator: " ")), denial.permissive.sql,
+            primary.pid.sql, (primary.comm ?? c.comm).sql, c.exe.sql, c.syscall.sql, c.success.sql, c.exit.sql,
+            c.uid.sql, c.auid.sql, c.auidName.sql, c.cwd.sql, denial.path.sql, c.proctitle.sql,
+            .integer(Int64(denial.avcs.count)),
+        ])
+        let denialID = db.lastInsertRowID
+        for (seq, avc) in denial.avcs.enumerated() {
+            try insertAVC.run([
+                .integer(denialID), .integer(Int64(seq)), .text(avc.recordType), .text(avc.seresult),
+                .text(avc.perms.joined(separator: " ")), .text(avc.scontext), .text(avc.tcontext), .text(avc.tclass),
+                avc.permissive.sql, avc.pid.sql, avc.comm.sql, avc.name.sql, avc.dev.sql, avc.ino.sql,
+            ])
+        }
+        for lease in denial.sources { try insertParty.run([.integer(denialID), .text("source"), .integer(lease.id)]) }
+        for lease in denial.targets { try insertParty.run([.integer(denialID), .text("target"), .integer(lease.id)]) }
+    }
+
+    // MARK: sources
+
+    /// The stored source this stream continues, or a new one.
+    public func source(for identity: SourceIdentity, path: String) throws -> SourceCheckpoint {
+        try wrapped {
+            let rows = try db.rows("""
+                SELECT id, prefix_hash, prefix_length, byte_offset, line FROM sources
+                WHERE first_line_hash = ? ORDER BY byte_offset DESC
+                """, [.text(identity.firstLineHash)])
+            for row in rows {
+                let length = Int(row[2].int64 ?? 0)
+                guard length <= identity.head.count, identity.prefixHash(length: length) == row[1].string else { continue }
+                return SourceCheckpoint(id: row[0].int64 ?? 0, byteOffset: row[3].int64 ?? 0, line: Int(row[4].int64 ?? 0))
+            }
+            try db.run("""
+                INSERT INTO sources(first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line)
+                VALUES (?,?,?,?,0,0)
+                """, [.text(identity.firstLineHash), .text(identity.prefixHash(length: 0)), .integer(0), .text(path)])
+            return SourceCheckpoint(id: db.lastInsertRowID, byteOffset: 0, line: 0)
+        }
+    }
+
+    /// Records how far a source has been read. The prefix hash covers only bytes already read,
+    /// so a file that grows later still matches.
+    public func saveCheckpoint(sourceID: Int64, identity: SourceIdentity, offset: Int64, line: Int, path: String,
+                               eventTimeMilliseconds: Int64?) throws {
+        let length = Int(min(Int64(identity.head.count), offset))
+        try wrapped {
+            try db.run("""
+                UPDATE sources SET prefix_hash = ?, prefix_length = ?, byte_offset = ?, line = ?, last_path = ?,
+                                   updated_ms = coalesce(?, updated_ms)
+                WHERE id = ?
+                """, [.text(identity.prefixHash(length: length)), .integer(Int64(length)), .integer(offset),
+                      .integer(Int64(line)), .text(path), eventTimeMilliseconds.sql, .integer(sourceID)])
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/// One numbered SQL file from `schema/`, embedded by `tools/embed-data`.
+public struct Migration: Sendable, Equatable {
+    public var version: Int
+    public var file: String
+    public var sql: String
+
+    /// Every migration this binary knows, in order.
+    public static var all: [Migration] { EmbeddedSchema.migrations }
+
+    /// The schema version this binary writes and reads.
+    public static var currentVersion: Int { all.map(\.version).max() ?? 0 }
+}

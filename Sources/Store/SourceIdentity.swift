@@ -1,0 +1,39 @@
+/// How a log source is recognised across runs and renames: a hash of its first line, checked
+/// against a hash of its first bytes before a checkpoint is trusted.
+public struct SourceIdentity: Sendable, Equatable {
+    /// Bytes of the head that the prefix hash covers at most.
+    public static let prefixLimit = 64 * 1024
+
+    public var firstLineHash: String
+    public var head: [UInt8]
+
+    public init(head: [UInt8]) {
+        let kept = Array(head.prefix(Self.prefixLimit))
+        let firstLine = kept.firstIndex(of: 0x0A).map { kept[..<$0] } ?? kept[...]
+        self.head = kept
+        firstLineHash = Self.fnv1a(firstLine)
+    }
+
+    public func prefixHash(length: Int) -> String {
+        Self.fnv1a(head.prefix(length))
+    }
+
+    /// FNV-1a, 64 bit: identity, not security. A forged match only makes a run skip a prefix
+    /// whose events are then still deduplicated by event ID.
+    static func fnv1a(_ bytes: some Sequence<UInt8>) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// A source row and where to resume it.
+public struct SourceCheckpoint: Sendable, Equatable {
+    public var id: Int64
+    public var byteOffset: Int64
+    public var line: Int
+}

@@ -1,0 +1,42 @@
+import Native
+
+/// Store failures, each with what the operator can do about it.
+public enum StoreError: Error, CustomStringConvertible {
+    case missingDatabase(String)
+    case missingFolder(String)
+    case schemaTooNew(path: String, found: Int, supported: Int)
+    case schemaTooOld(path: String, found: Int, supported: Int)
+    case notOurDatabase(String)
+    case locked(path: String, waitedMilliseconds: Int32)
+    case cannotCreate(path: String, reason: String)
+    case sqlite(SQLiteError)
+
+    public var description: String {
+        switch self {
+        case .missingDatabase(let path):
+            return "\(path): no such database (run `svirt-trace ingest --db \(path) ...` first)"
+        case .missingFolder(let path):
+            return "\(path): the folder for the database does not exist; create it or choose another --db"
+        case .schemaTooNew(let path, let found, let supported):
+            return "\(path): schema version \(found) is newer than this svirt-trace supports (\(supported)); upgrade svirt-trace"
+        case .schemaTooOld(let path, let found, let supported):
+            return "\(path): schema version \(found) is older than this svirt-trace expects (\(supported)); run `svirt-trace ingest` once to migrate it"
+        case .notOurDatabase(let path):
+            return "\(path): not an svirt-trace database"
+        case .locked(let path, let waited):
+            return "\(path): database is locked by another writer (waited \(waited) ms); is another ingest or watch running?"
+        case .cannotCreate(let path, let reason):
+            return "\(path): cannot create the database: \(reason)"
+        case .sqlite(let error):
+            return "database error: \(error)"
+        }
+    }
+
+    /// Wraps SQLite's busy error into the operator's words.
+    static func wrap(_ error: Error, path: String, timeout: Int32) -> Error {
+        guard let sqlite = error as? SQLiteError else { return error }
+        if sqlite.isBusy { return StoreError.locked(path: path, waitedMilliseconds: timeout) }
+        if sqlite.code == 26 { return StoreError.notOurDatabase(path) }  // SQLITE_NOTADB
+        return StoreError.sqlite(sqlite)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Store
+
+/// `--db` and the lock timeout, shared by every subcommand.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "SQLite database path.",
+        discussion: "Default: $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, else ~/.local/state/svirt-trace/svirt-trace.db.",
+        valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("How long to wait for another writer's lock, in seconds.", valueName: "seconds"))
+    var lockTimeout: Double = 10
+
+    var path: String { db ?? Database.defaultPath() }
+
+    var busyTimeoutMilliseconds: Int32 { Int32(max(0, min(lockTimeout, 3600)) * 1000) }
+
+    func validate() throws {
+        if let db, db.isEmpty { throw ValidationError("--db must not be empty") }
+        guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be zero or more") }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Findings
+import Store
+
+extension SvirtTrace.Query {
+    struct Denials: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One record per denial event, with the guest on each side.",
+            discussion: """
+                KEYS
+                  node (null without node= and --node), time (ISO-8601 UTC, milliseconds), serial, \
+                kind, source_vm, source_uuid, target_vm, target_uuid, scontext, tcontext, tclass, \
+                perms (array), permissive (bool), pid, comm, exe, path, boolean.
+                  An unknown value is null. When a label collision leaves several candidate guests, \
+                the _vm and _uuid keys of that side are arrays of every candidate, sorted by name.
+
+                KINDS
+                  cross-guest, unknown-source, unknown-target, guest-host, needs-boolean, \
+                stale-image, shared-content-write, guest-self, host-guest, host-other.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: QueryOutputOptions
+
+        @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Only these kinds (repeatable).", valueName: "kind"))
+        var kind: [String] = []
+
+        func validate() throws {
+            let known = Set(DenialKind.allCases.map(\.rawValue))
+            for k in kind where !known.contains(k) {
+                throw ValidationError("unknown kind \"\(k)\"; one of: \(DenialKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "source_vm", "target_vm", "tclass", "perms",
+                                                       "permissive", "pid", "path"], colourKey: "kind")
+            try output.print(keys: DenialQuery.keys, table: table, database: database) { db, emit in
+                try DenialQuery(kinds: kind).run(db, row: emit)
+            }
+        }
+    }
+}

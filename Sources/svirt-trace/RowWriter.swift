@@ -1,0 +1,152 @@
+import Store
+
+/// Prints rows in one format to a text sink. Tables are buffered to size their columns; the
+/// other formats stream.
+final class RowWriter {
+    struct TableStyle {
+        /// Keys shown as table columns, in order.
+        var columns: [String]
+        var maximumWidth = 40
+        /// Key whose value picks the row colour.
+        var colourKey: String?
+    }
+
+    private let format: OutputFormat
+    private let keys: [String]
+    private let table: TableStyle
+    private let colour: Bool
+    private let escapeControls: Bool
+    private let write: (String) -> Void
+    private var buffered: [OutputRow] = []
+    private var count = 0
+
+    init(format: OutputFormat, keys: [String], table: TableStyle, colour: Bool, escapeControls: Bool,
+         write: @escaping (String) -> Void) {
+        self.format = format
+        self.keys = keys
+        self.table = table
+        self.colour = colour
+        self.escapeControls = escapeControls
+        self.write = write
+    }
+
+    var rowCount: Int { count }
+
+    func add(_ row: OutputRow) {
+        defer { count += 1 }
+        switch format {
+        case .jsonl: write(json(row) + "\n")
+        case .json: write((count == 0 ? "[\n" : ",\n") + json(row))
+        case .csv:
+            if count == 0 { write(keys.map(csvField).joined(separator: ",") + "\r\n") }
+            write(row.map { csvField(csvText($0.value)) }.joined(separator: ",") + "\r\n")
+        case .table: buffered.append(row)
+        }
+    }
+
+    func finish() {
+        switch format {
+        case .json: write(count == 0 ? "[]\n" : "\n]\n")
+        case .csv where count == 0: write(keys.map(csvField).joined(separator: ",") + "\r\n")
+        case .table: writeTable()
+        default: break
+        }
+    }
+
+    // MARK: JSON
+
+    private func json(_ row: OutputRow) -> String {
+        "{" + row.map { JSONText.quote($0.key) + ":" + jsonValue($0.value) }.joined(separator: ",") + "}"
+    }
+
+    private func jsonValue(_ value: OutputValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .string(let s): return JSONText.quote(s)
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "true" : "false"
+        case .strings(let list): return "[" + list.map(JSONText.quote).joined(separator: ",") + "]"
+        case .json(let raw): return raw
+        }
+    }
+
+    // MARK: CSV (RFC 4180)
+
+    private func csvText(_ value: OutputValue) -> String {
+        switch value {
+        case .null: return ""
+        case .string(let s): return escapeControls ? TerminalText.escape(s) : s
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "true" : "false"
+        case .strings, .json: return escapeControls ? TerminalText.escape(jsonValue(value)) : jsonValue(value)
+        }
+    }
+
+    private func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: table
+
+    private func tableText(_ value: OutputValue) -> String {
+        let text: String
+        switch value {
+        case .null: text = "-"
+        case .string(let s): text = s
+        case .int(let i): text = String(i)
+        case .bool(let b): text = b ? "yes" : "no"
+        case .strings(let list): text = list.joined(separator: ",")
+        case .json(let raw): text = raw
+        }
+        return shorten(TerminalText.escape(text))
+    }
+
+    private func shorten(_ s: String) -> String {
+        s.count <= table.maximumWidth ? s : String(s.prefix(table.maximumWidth - 1)) + "…"
+    }
+
+    private func writeTable() {
+        guard !buffered.isEmpty else { return }
+        let columns = table.columns
+        let cells = buffered.map { row in
+            columns.map { key in tableText(row.first(where: { $0.key == key })?.value ?? .null) }
+        }
+        var widths = columns.map { $0.count }
+        for line in cells {
+            for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        func render(_ line: [String]) -> String {
+            zip(line, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
+                .joined(separator: "  ").trimmingTrailingWhitespace()
+        }
+        let header = render(columns.map { $0.uppercased() })
+        write((colour ? "\u{1B}[1m" + header + "\u{1B}[0m" : header) + "\n")
+        for (row, line) in zip(buffered, cells) {
+            let text = render(line)
+            if colour, let key = table.colourKey, case .string(let kind)? = row.first(where: { $0.key == key })?.value,
+               let code = Self.colourCode(kind) {
+                write("\u{1B}[\(code)m" + text + "\u{1B}[0m\n")
+            } else {
+                write(text + "\n")
+            }
+        }
+    }
+
+    private static func colourCode(_ kind: String) -> String? {
+        switch kind {
+        case "cross-guest", "label-collision": return "1;31"
+        case "unknown-source", "unknown-target", "guest-host", "host-guest": return "33"
+        case "needs-boolean", "enforcing-change": return "36"
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

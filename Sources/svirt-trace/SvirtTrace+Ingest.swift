@@ -1,0 +1,122 @@
+import ArgumentParser
+import Findings
+import Foundation
+import Ingest
+import Native
+import Store
+
+extension SvirtTrace {
+    struct Ingest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read audit logs and store every sVirt denial with the guests on both sides.",
+            discussion: """
+                Reads each FILE in the order given (give a rotated set oldest first: audit.log.2 \
+                audit.log.1 audit.log), or standard input for `-` or no FILE. Logs may be RAW or \
+                ENRICHED, and may carry node= prefixes from a central auditd (audisp-remote).
+
+                Files are read in bounded chunks; memory does not grow with the file. Each source \
+                is recognised by its content, not its name, so a rotated file is not read twice, and \
+                an interrupted run resumes where it stopped. Events already stored are skipped.
+
+                Malformed lines are counted, stored in the parse_errors table with file and line, \
+                and skipped; the events around them are kept.
+
+                At the end one summary line goes to standard error: lines read, events stored, \
+                denials by kind, parse errors.
+
+                EXAMPLES
+                  svirt-trace ingest --db hv.db --libvirt-state /run/libvirt/qemu \\
+                      /var/log/audit/audit.log.1 /var/log/audit/audit.log
+                  ausearch --raw -m AVC | svirt-trace ingest --db hv.db --node hv01 -
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(name: .long, help: ArgumentHelp(
+            "libvirt live status folder for guests already running when the log begins.",
+            discussion: "Holds <domstatus> files such as /run/libvirt/qemu/NAME.xml; for logs with node= prefixes, one subfolder per node name.",
+            valueName: "dir"))
+        var libvirtState: String?
+
+        @Option(name: .long, help: ArgumentHelp("Node name for lines without a node= prefix.", valueName: "name"))
+        var node: String?
+
+        @Option(name: .long, help: ArgumentHelp(
+            "Boolean rules file (default: the built-in copy of rules/virt-booleans.tsv).", valueName: "file"))
+        var booleanRules: String?
+
+        @Flag(name: .long, help: "Do not print a progress bar, even on a terminal.")
+        var noProgress = false
+
+        @Argument(help: ArgumentHelp("Audit log files, oldest first; `-` for standard input.", valueName: "file"))
+        var files: [String] = []
+
+        func validate() throws {
+            if let node, node.isEmpty || node.contains(where: { $0.isNewline || $0 == "\0" }) {
+                throw ValidationError("--node must be a non-empty name on one line")
+            }
+            if files.isEmpty && Console.stdinIsTerminal {
+                throw ValidationError("no input: give one or more audit log files, or pipe a log into standard input (`-`)")
+            }
+            if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (`-`) can be read only once") }
+        }
+
+        func run() throws {
+            var options = IngestSession.Options(defaultNode: node)
+            if let booleanRules {
+                do {
+                    options.booleanRules = try BooleanRules.parse(String(contentsOfFile: booleanRules, encoding: .utf8))
+                } catch {
+                    Console.error("\(booleanRules): \(error)")
+                    throw ExitCode(Status.usage)
+                }
+            }
+            let session: IngestSession
+            do {
+                let db = try Database(path: database.path, access: .readWrite,
+                                      busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                session = try IngestSession(database: db, options: options)
+                if let libvirtState {
+                    for problem in try session.bootstrap(stateFolder: libvirtState) {
+                        Console.error("skipped status file: \(problem)")
+                    }
+                }
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(error is StoreError ? Status.database : Status.input)
+            }
+            var failedInputs = 0
+            let inputs: [IngestSession.Input] = files.isEmpty ? [.standardInput]
+                : files.map { $0 == "-" ? .standardInput : .file($0) }
+            for input in inputs {
+                let name: String
+                if case .file(let path) = input { name = path } else { name = "standard input" }
+                let before = session.summary
+                let bar = !noProgress && Console.stderrIsTerminal ? ProgressBar(label: name) : nil
+                do {
+                    try session.ingest(input) { read, total in
+                        if let total, total >= 32 << 20 { bar?.update(read: read, total: total) }
+                    }
+                    bar?.clear()
+                } catch let failure as ChunkedReader.Failure {
+                    bar?.clear()
+                    Console.error("\(failure); skipped")
+                    failedInputs += 1
+                    continue
+                } catch {
+                    bar?.clear()
+                    Console.error("\(name): \(error)")
+                    Console.status(session.summary.line)
+                    throw ExitCode(Status.database)
+                }
+                let after = session.summary
+                let lines = after.lines - before.lines
+                if lines > 0, after.records == before.records {
+                    Console.error("\(name): no audit records in \(lines) lines; is this an audit log?")
+                }
+            }
+            Console.status(session.summary.line)
+            if failedInputs > 0 { throw ExitCode(Status.input) }
+        }
+    }
+}

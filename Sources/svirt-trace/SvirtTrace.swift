@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct SvirtTrace: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "svirt-trace",
+        abstract: "Attribute SELinux sVirt denials on KVM hosts to the guests on both sides.",
+        discussion: """
+            libvirt gives every guest's QEMU process and disk images a unique MCS category pair \
+            (svirt_t:s0:c87,c520). When the kernel denies an access it logs only those labels. \
+            svirt-trace reads the audit log through libauparse, follows libvirt's VIRT_MACHINE_ID, \
+            VIRT_CONTROL and VIRT_RESOURCE records to know which guest held which label at every \
+            moment, and stores each denial with the guests on both sides and one classification \
+            (cross-guest, guest-host, needs-boolean, ...) in an SQLite database.
+
+            DATABASE
+              --db PATH, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, \
+            else ~/.local/state/svirt-trace/svirt-trace.db.
+
+            EXIT STATUS
+              0 success; 1 a query matched nothing; 2 usage error; 3 an input could not be read \
+            (other inputs were still ingested); 4 database error.
+            """,
+        subcommands: [Ingest.self, Query.self]
+    )
+
+    /// Exit codes documented in --help.
+    enum Status {
+        static let noMatch: Int32 = 1
+        static let usage: Int32 = 2
+        static let input: Int32 = 3
+        static let database: Int32 = 4
+    }
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            if code == .validationFailure { Foundation.exit(Status.usage) }
+            Foundation.exit(code.rawValue == 1 ? Status.database : code.rawValue)
+        }
+    }
+}

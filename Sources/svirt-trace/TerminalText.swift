@@ -1,0 +1,27 @@
+/// Makes log-controlled text safe to print on a terminal: control characters (C0, DEL, C1) and
+/// bidirectional overrides become visible escapes, so a guest named "\e]0;pwned\a" cannot retitle
+/// the operator's terminal or reorder what they read.
+enum TerminalText {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x00..<0x20, 0x7F: out += "\\x" + hex(scalar.value, 2)
+            case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFFFD:
+                out += "\\u{" + hex(scalar.value, 4) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func hex(_ value: UInt32, _ width: Int) -> String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+}
