@@ -116,13 +116,7 @@ public final class AuditLogReader {
     }
 
     private func nextNewline(from: Int) -> Int? {
-        var i = from
-        let count = buffer.count
-        while i < count {
-            if buffer[i] == 0x0A { return i }
-            i += 1
-        }
-        return nil
+        ByteSearch.firstIndex(of: 0x0A, in: buffer, from: from)
     }
 
     private func handleLine(_ range: Range<Int>, emit: (Output) throws -> Void, terminated: Bool = true) throws {
@@ -154,9 +148,8 @@ public final class AuditLogReader {
             header = parsed
         }
         statistics.records += 1
-        let typeName = RecordType.canonicalName(String(decoding: buffer[header.type], as: UTF8.self))
-        let role = RecordType.role(of: typeName)
-        if role == .ignored { return }
+        // Most records are dropped here, before any String is made for them.
+        guard let (typeName, role) = RecordType.classify(buffer, header.type) else { return }
         let node = header.node.map { String(decoding: buffer[$0], as: UTF8.self) } ?? configuration.defaultNode
         let id = AuditEventID(node: node, seconds: header.seconds, milliseconds: header.milliseconds, serial: header.serial)
         let index = open.firstIndex { $0.id == id }

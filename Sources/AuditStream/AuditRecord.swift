@@ -35,10 +35,12 @@ public struct AuditRecord: Sendable, Equatable {
     /// A field of the ENRICHED part (after 0x1D), where auditd already resolved ids to names:
     /// `AUID="alice"`. Values come unquoted.
     public func enriched(_ name: String) -> String? {
-        guard let gs = raw.firstIndex(of: "\u{1D}") else { return nil }
-        for token in raw[raw.index(after: gs)...].split(separator: " ") {
-            guard let eq = token.firstIndex(of: "="), token[..<eq] == name else { continue }
-            return FieldValue.unquote(String(token[token.index(after: eq)...]))
+        let utf8 = raw.utf8
+        guard let gs = utf8.firstIndex(of: 0x1D) else { return nil }
+        let wanted = Array(name.utf8)
+        for token in utf8[utf8.index(after: gs)...].split(separator: 0x20) {
+            guard let eq = token.firstIndex(of: 0x3D), token[..<eq].elementsEqual(wanted) else { continue }
+            return FieldValue.unquote(String(decoding: token[token.index(after: eq)...], as: UTF8.self))
         }
         return nil
     }

@@ -45,6 +45,29 @@ public enum RecordType {
         return .ignored
     }
 
+    private static let byteNames: [(bytes: [UInt8], name: String, role: RecordRole)] =
+        (wanted.map { ($0, RecordRole.wanted) } + context.map { ($0, .context) } + [("EOE", .endOfEvent)])
+            .map { (Array($0.0.utf8), $0.0, $0.1) }
+
+    /// Role of the type token at `range`, compared byte-wise; nil for a type we drop. Numeric and
+    /// `UNKNOWN[n]` spellings are rare and take the slow path.
+    static func classify(_ bytes: [UInt8], _ range: Range<Int>) -> (String, RecordRole)? {
+        let count = range.count
+        candidates: for entry in byteNames where entry.bytes.count == count {
+            var k = 0
+            while k < count {
+                if bytes[range.lowerBound + k] != entry.bytes[k] { continue candidates }
+                k += 1
+            }
+            return (entry.name, entry.role)
+        }
+        let first = bytes[range.lowerBound]
+        guard (first >= 0x30 && first <= 0x39) || first == 0x55 /* U */ else { return nil }
+        let name = canonicalName(String(decoding: bytes[range], as: UTF8.self))
+        let role = role(of: name)
+        return role == .ignored ? nil : (name, role)
+    }
+
     /// Records that a user-space program writes as a whole event of one record.
     static func isSingleRecordEvent(_ canonicalName: String) -> Bool {
         switch canonicalName {

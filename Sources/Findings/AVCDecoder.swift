@@ -16,14 +16,13 @@ enum AVCDecoder {
 
     static func decode(_ record: AuditRecord) throws -> AVCDetail {
         // auparse builds seresult/seperms for kernel AVCs only; USER_AVC needs the text itself.
-        let fromText = permissionText(in: record.raw)
-        guard let seresult = record.raw("seresult") ?? fromText?.result else {
-            throw Failure.noPermissionList(record.type)
-        }
+        let seresult: String
         let perms: [String]
-        if let seperms = record.raw("seperms") {
+        if let result = record.raw("seresult"), let seperms = record.raw("seperms") {
+            seresult = result
             perms = seperms.split(separator: ",").map(String.init)
-        } else if let text = fromText {
+        } else if let text = permissionText(in: record.raw) {
+            seresult = text.result
             perms = text.perms
         } else {
             throw Failure.noPermissionList(record.type)
@@ -40,12 +39,16 @@ enum AVCDecoder {
 
     /// `avc:  denied  { read write } for` anywhere in the record.
     static func permissionText(in raw: String) -> (result: String, perms: [String])? {
-        guard let avc = raw.range(of: "avc:") else { return nil }
-        let rest = raw[avc.upperBound...]
-        guard let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") else { return nil }
-        let result = rest[..<open].trimmingCharacters(in: " ")
+        let utf8 = Array(raw.utf8)
+        let marker = Array("avc:".utf8)
+        guard utf8.count >= marker.count,
+              let start = (0...(utf8.count - marker.count)).first(where: { utf8[$0..<($0 + 4)].elementsEqual(marker) })
+        else { return nil }
+        let rest = utf8[(start + marker.count)...]
+        guard let open = rest.firstIndex(of: 0x7B), let close = rest[open...].firstIndex(of: 0x7D) else { return nil }
+        let result = String(decoding: rest[..<open], as: UTF8.self).trimmingCharacters(in: " ")
         guard result == "denied" || result == "granted" else { return nil }
-        let perms = rest[rest.index(after: open)..<close].split(separator: " ").map(String.init)
+        let perms = rest[(open + 1)..<close].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
         return (String(result), perms)
     }
 }

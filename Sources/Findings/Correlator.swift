@@ -120,8 +120,8 @@ public struct Correlator {
         for p in avcs.flatMap(\.perms) where !perms.contains(p) { perms.append(p) }
         let (kind, boolean) = classifier.classify(.init(source: source, target: target, tclass: primary.tclass,
                                                         perms: perms, sources: sources, targets: targets))
-        findings.append(.denial(Denial(id: event.id, avcs: avcs, context: context, kind: kind, boolean: boolean,
-                                       sources: sources, targets: targets)))
+        findings.append(.denial(Denial(id: event.id, avcs: avcs, source: source, target: target, context: context,
+                                       kind: kind, boolean: boolean, sources: sources, targets: targets)))
         return findings
     }
 

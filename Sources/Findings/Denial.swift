@@ -6,6 +6,9 @@ import Guests
 public struct Denial: Sendable, Equatable {
     public var id: AuditEventID
     public var avcs: [AVCDetail]
+    /// The primary AVC's contexts, parsed once.
+    public var source: ContextView
+    public var target: ContextView
     public var context: SyscallContext
     public var kind: DenialKind
     /// The boolean that would allow it (needs-boolean only).
@@ -18,6 +21,21 @@ public struct Denial: Sendable, Equatable {
                 boolean: String?, sources: [Lease], targets: [Lease]) {
         self.id = id
         self.avcs = avcs
+        self.source = ContextView(avcs[0].scontext)
+        self.target = ContextView(avcs[0].tcontext)
+        self.context = context
+        self.kind = kind
+        self.boolean = boolean
+        self.sources = sources
+        self.targets = targets
+    }
+
+    public init(id: AuditEventID, avcs: [AVCDetail], source: ContextView, target: ContextView,
+                context: SyscallContext, kind: DenialKind, boolean: String?, sources: [Lease], targets: [Lease]) {
+        self.id = id
+        self.avcs = avcs
+        self.source = source
+        self.target = target
         self.context = context
         self.kind = kind
         self.boolean = boolean

@@ -219,8 +219,8 @@ public final class IngestWriter {
 
     private func store(denial: Denial, auditEventID: Int64) throws {
         let primary = denial.primary
-        let source = ContextView(primary.scontext)
-        let target = ContextView(primary.tcontext)
+        let source = denial.source
+        let target = denial.target
         let c = denial.context
         try insertDenial.run([
             .integer(auditEventID), .text(denial.id.node ?? ""), .integer(denial.id.timeMilliseconds),
