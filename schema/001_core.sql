@@ -16,15 +16,18 @@ CREATE TABLE sources (
 );
 CREATE INDEX sources_first_line ON sources(first_line_hash);
 
--- Every audit event that produced a finding. Its ID is unique per node.
+-- Every audit event that produced a finding. Its ID is unique per node; a log that repeats an
+-- ID further down the same source (pasted or concatenated logs) keeps each repeat, with the
+-- repeat's first line as its occurrence. The same ID from another source is the same event.
 CREATE TABLE audit_events (
-    id        INTEGER PRIMARY KEY,
-    node      TEXT    NOT NULL,
-    time_ms   INTEGER NOT NULL,
-    serial    INTEGER NOT NULL,
-    source_id INTEGER REFERENCES sources(id),
-    line      INTEGER,
-    UNIQUE (node, serial, time_ms)
+    id         INTEGER PRIMARY KEY,
+    node       TEXT    NOT NULL,
+    time_ms    INTEGER NOT NULL,
+    serial     INTEGER NOT NULL,
+    occurrence INTEGER NOT NULL DEFAULT 0,
+    source_id  INTEGER REFERENCES sources(id),
+    line       INTEGER,
+    UNIQUE (node, serial, time_ms, occurrence)
 );
 CREATE INDEX audit_events_time ON audit_events(time_ms);
 

@@ -1,3 +1,5 @@
+import Native
+
 /// The fixed start of every auditd log line: `[node=NAME ]type=TYPE msg=audit(SEC.MS:SERIAL): `.
 /// Parsed straight from bytes so that the records we drop never become Strings.
 struct RecordHeader {
@@ -41,18 +43,48 @@ struct RecordHeader {
         let type = typeStart..<j
         guard matches(b, j, end, msgPrefix) else { return .failure(.noStamp) }
         j += msgPrefix.count
+        let stamp = numericStamp(b, j, end) ?? interpretedStamp(b, j, end)
+        guard let (seconds, millis, serial, close) = stamp, close < end, b[close] == 0x29 else { return .failure(.badStamp) }
+        // `): ` as auditd writes it, `) : ` (or wider) as `ausearch -i` prints it.
+        var body = close + 1
+        while body < end, b[body] == 0x20 { body += 1 }
+        guard body < end, b[body] == 0x3A else { return .failure(.badStamp) }
+        body += 1
+        if body < end, b[body] == 0x20 { body += 1 }
+        return .success(RecordHeader(node: node, type: type, seconds: seconds, milliseconds: millis,
+                                     serial: serial, bodyStart: body))
+    }
+
+    /// `SECONDS.MILLIS:SERIAL`; returns the index after the serial.
+    private static func numericStamp(_ b: [UInt8], _ j: Int, _ end: Int) -> (Int64, Int, Int64, Int)? {
         guard let (seconds, afterSeconds) = number(b, j, end), afterSeconds < end, b[afterSeconds] == 0x2E,
               let (millis, afterMillis) = number(b, afterSeconds + 1, end), afterMillis - afterSeconds - 1 <= 3,
               afterMillis < end, b[afterMillis] == 0x3A,
-              let (serial, afterSerial) = number(b, afterMillis + 1, end),
-              afterSerial < end, b[afterSerial] == 0x29,
-              afterSerial + 1 < end, b[afterSerial + 1] == 0x3A else {
-            return .failure(.badStamp)
+              let (serial, afterSerial) = number(b, afterMillis + 1, end) else { return nil }
+        return (seconds, Int(millis), serial, afterSerial)
+    }
+
+    /// `MM/DD/YYYY HH:MM:SS.mmm:SERIAL` (or `DD.MM.YYYY`, `YYYY-MM-DD` from other locales), local time, as
+    /// `ausearch -i` prints it.
+    private static func interpretedStamp(_ b: [UInt8], _ j: Int, _ end: Int) -> (Int64, Int, Int64, Int)? {
+        var k = j
+        func field(_ separators: [UInt8]) -> (Int64, UInt8)? {
+            guard let (value, after) = number(b, k, end), after < end, separators.contains(b[after]) else { return nil }
+            k = after + 1
+            return (value, b[after])
         }
-        var body = afterSerial + 2
-        if body < end, b[body] == 0x20 { body += 1 }
-        return .success(RecordHeader(node: node, type: type, seconds: seconds, milliseconds: Int(millis),
-                                     serial: serial, bodyStart: body))
+        guard let (first, dateSeparator) = field([0x2F, 0x2E, 0x2D]), let (second, _) = field([dateSeparator]),
+              let (third, _) = field([0x20]), let (hour, _) = field([0x3A]), let (minute, _) = field([0x3A]),
+              let (sec, _) = field([0x2E]), let (millis, _) = field([0x3A]), millis < 1000,
+              let (serial, after) = number(b, k, end) else { return nil }
+        let (year, month, day): (Int64, Int64, Int64) = switch dateSeparator {
+        case 0x2F: (third, first, second)   // 07/20/2015
+        case 0x2E: (third, second, first)   // 20.07.2015
+        default: (first, second, third)     // 2015-07-20
+        }
+        guard let seconds = LocalTime.epochSeconds(year: Int(year), month: Int(month), day: Int(day), hour: Int(hour),
+                                                   minute: Int(minute), second: Int(sec)) else { return nil }
+        return (seconds, Int(millis), serial, after)
     }
 
     private static func matches(_ b: [UInt8], _ at: Int, _ end: Int, _ literal: [UInt8]) -> Bool {

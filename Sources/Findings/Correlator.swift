@@ -63,19 +63,26 @@ public struct Correlator {
 
     // MARK: events
 
+    /// Every finding of one event. A kernel event can hold several wanted records (SELINUX_ERR
+    /// followed by the AVC it caused, say), and each counts.
     public mutating func process(_ event: AuditEvent) -> [Finding] {
-        guard let first = event.records.first(where: { RecordType.role(of: $0.type) == .wanted }) else { return [] }
-        switch first.type {
-        case "AVC", "USER_AVC": return denial(event)
-        case "VIRT_MACHINE_ID": return machineID(event, first)
-        case "VIRT_CONTROL": return control(event, first)
-        case "VIRT_RESOURCE": return resource(event, first)
-        case "MAC_STATUS": return [enforcingChange(event, first)]
-        case "MAC_CONFIG_CHANGE": return [booleanChange(event, first)]
-        case "MAC_POLICY_LOAD": return [policyLoad(event, first)]
-        case "SELINUX_ERR", "USER_SELINUX_ERR": return [selinuxError(event, first)]
-        default: return []
+        var findings: [Finding] = []
+        if event.records.contains(where: { $0.type == "AVC" || $0.type == "USER_AVC" }) {
+            findings += denial(event)
         }
+        for record in event.records {
+            switch record.type {
+            case "VIRT_MACHINE_ID": findings += machineID(event, record)
+            case "VIRT_CONTROL": findings += control(event, record)
+            case "VIRT_RESOURCE": findings += resource(event, record)
+            case "MAC_STATUS": findings.append(enforcingChange(event, record))
+            case "MAC_CONFIG_CHANGE": findings.append(booleanChange(event, record))
+            case "MAC_POLICY_LOAD": findings.append(policyLoad(event, record))
+            case "SELINUX_ERR", "USER_SELINUX_ERR": findings.append(selinuxError(event, record))
+            default: break
+            }
+        }
+        return findings
     }
 
     private func position(_ id: AuditEventID) -> EventPosition {

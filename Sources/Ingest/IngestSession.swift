@@ -144,13 +144,17 @@ public final class IngestSession {
             summary.parseErrors += 1
             pending += 1
         case .event(let event):
-            if try writer.contains(event.id) {
+            let occurrence: Int64
+            switch try writer.novelty(of: event.id, sourceID: sourceID, line: event.firstLine) {
+            case .new: occurrence = 0
+            case .repeatInSource(let line): occurrence = line
+            case .alreadyStored:
                 summary.duplicates += 1
                 return
             }
             let findings = correlator.process(event)
             guard !findings.isEmpty else { return }
-            try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID)
+            try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID, occurrence: occurrence)
             lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
             var storedSomething = false
             for finding in findings {

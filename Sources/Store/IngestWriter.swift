@@ -28,8 +28,12 @@ public final class IngestWriter {
     public init(database: Database) throws {
         self.database = database
         let db = database.connection
-        findEvent = try db.prepare("SELECT 1 FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?")
-        insertEvent = try db.prepare("INSERT INTO audit_events(node, time_ms, serial, source_id, line) VALUES (?,?,?,?,?)")
+        findEvent = try db.prepare("""
+            SELECT source_id, line, occurrence FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
+            """)
+        insertEvent = try db.prepare("""
+            INSERT INTO audit_events(node, time_ms, serial, occurrence, source_id, line) VALUES (?,?,?,?,?,?)
+            """)
         insertRaw = try db.prepare("INSERT INTO raw_records(audit_event_id, seq, record_type, line, text) VALUES (?,?,?,?,?)")
         upsertGuest = try db.prepare("""
             INSERT INTO guests(node, uuid, name) VALUES (?,?,?)
@@ -148,23 +152,37 @@ public final class IngestWriter {
 
     // MARK: events
 
-    /// True when this event ID is already stored: a re-read after a resume or of a renamed file.
-    public func contains(_ id: AuditEventID) throws -> Bool {
+    /// How an event relates to what the store already holds.
+    public enum Novelty: Equatable, Sendable {
+        /// Not stored yet.
+        case new
+        /// The same ID again further down the same source: stored as its own event.
+        case repeatInSource(occurrence: Int64)
+        /// Already stored: re-read after a resume, a renamed file, or the same events from
+        /// another source.
+        case alreadyStored
+    }
+
+    public func novelty(of id: AuditEventID, sourceID: Int64?, line: Int) throws -> Novelty {
         try findEvent.bind([.text(id.node ?? ""), .integer(id.serial), .integer(id.timeMilliseconds)])
-        let found = try findEvent.step()
+        var stored: [(source: Int64?, line: Int64?)] = []
+        while try findEvent.step() { stored.append((findEvent.int64(at: 0), findEvent.int64(at: 1))) }
         try findEvent.bind([])
-        return found
+        if stored.isEmpty { return .new }
+        if stored.contains(where: { $0.source != sourceID || $0.line == Int64(line) }) { return .alreadyStored }
+        return .repeatInSource(occurrence: Int64(line))
     }
 
     /// Stores one correlated event: its identity and raw records, then each finding.
-    public func store(_ correlated: CorrelatedEvent, sourceID: Int64?) throws {
+    public func store(_ correlated: CorrelatedEvent, sourceID: Int64?, occurrence: Int64 = 0) throws {
         try wrapped {
             let stored = correlated.findings.contains { if case .issue = $0 { return false } else { return true } }
             var auditEventID: Int64?
             if stored {
                 let event = correlated.event
                 try insertEvent.run([.text(event.id.node ?? ""), .integer(event.id.timeMilliseconds),
-                                     .integer(event.id.serial), sourceID.sql, .integer(Int64(event.firstLine))])
+                                     .integer(event.id.serial), .integer(occurrence), sourceID.sql,
+                                     .integer(Int64(event.firstLine))])
                 let rowID = db.lastInsertRowID
                 auditEventID = rowID
                 for (seq, record) in event.records.enumerated() {
