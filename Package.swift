@@ -29,11 +29,12 @@ let package = Package(
             "Ingest", "Store", "Findings", "Guests", "AuditStream", "SELinux",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "SELinuxTests", dependencies: ["SELinux"]),
-        .testTarget(name: "AuditStreamTests", dependencies: ["AuditStream"]),
-        .testTarget(name: "GuestsTests", dependencies: ["Guests", "SELinux"]),
-        .testTarget(name: "FindingsTests", dependencies: ["Findings", "AuditStream", "Guests", "SELinux"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Findings", "AuditStream", "Guests"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Store", "Findings"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SELinuxTests", dependencies: ["SELinux", "TestSupport"]),
+        .testTarget(name: "AuditStreamTests", dependencies: ["AuditStream", "TestSupport"]),
+        .testTarget(name: "GuestsTests", dependencies: ["Guests", "SELinux", "TestSupport"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "AuditStream", "Guests", "SELinux", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Findings", "AuditStream", "Guests", "Native", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Store", "Findings", "Native", "TestSupport"]),
     ]
 )

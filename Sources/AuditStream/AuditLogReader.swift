@@ -20,7 +20,7 @@ public final class AuditLogReader {
         public init(defaultNode: String? = nil) { self.defaultNode = defaultNode }
     }
 
-    public enum Output: Sendable {
+    public enum Output: Sendable, Equatable {
         case event(AuditEvent)
         case issue(ParseIssue)
     }

@@ -73,10 +73,11 @@ public struct CategorySet: Hashable, Sendable {
     }
 
     private static func parseCategory(_ token: Substring, whole: Substring) throws -> Int {
-        guard token.first == "c", token.count >= 2, token.count <= 8,
-              let n = Int(token.dropFirst()), token.dropFirst().allSatisfy(\.isASCII) else {
+        let digits = token.dropFirst()
+        guard token.first == "c", !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             throw SELinuxError.malformedCategory(String(whole))
         }
+        let n = Int(digits) ?? Int.max
         guard n <= maximumCategory else { throw SELinuxError.categoryOutOfRange(n) }
         return n
     }

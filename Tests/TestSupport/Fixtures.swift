@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where the repository, the shared corpus and the workload generator are, and scratch folders.
+public enum Fixtures {
+    public static let repositoryRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // Tests/TestSupport/Fixtures.swift
+        return url
+    }()
+
+    /// `../shared` beside the checkout (CI lays a copy there), or $SVIRT_TRACE_SHARED.
+    public static let shared: URL = {
+        if let path = ProcessInfo.processInfo.environment["SVIRT_TRACE_SHARED"] { return URL(fileURLWithPath: path) }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+
+    public static var corpus: URL { shared.appendingPathComponent("corpus") }
+    public static var generator: URL { shared.appendingPathComponent("workload/gen_audit_log.py") }
+
+    /// A fresh folder under the system temp folder.
+    public static func temporaryFolder(_ label: String = "t") throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("svirt-trace-\(label)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    public static func read(_ relativeToRoot: String) throws -> String {
+        try String(contentsOf: repositoryRoot.appendingPathComponent(relativeToRoot), encoding: .utf8)
+    }
+}
+
+/// Runs a program and returns its exit status, standard output and standard error.
+public func runProcess(_ executable: String, _ arguments: [String], stdin: Data? = nil,
+                       environment: [String: String]? = nil) throws -> (status: Int32, stdout: Data, stderr: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes concurrently so a chatty child cannot block on a full pipe.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return (process.terminationStatus, outData, errData)
+}
