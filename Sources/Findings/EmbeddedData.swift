@@ -23,5 +23,6 @@ virt_use_sanlock	ttype	sanlock_var_run_t	Allow confined virtual guests to intera
 virt_use_rawip	tclass	rawip_socket	Allow virt to interact with rawip sockets: guests may then send raw IP from the host.
 virt_use_execmem	perm	execmem	Allow confined guests to use executable memory: weakens W^X inside every QEMU process.
 virt_use_execmem	perm	execstack	Allow confined guests to use an executable stack: weakens W^X inside every QEMU process.
+
 """#
 }

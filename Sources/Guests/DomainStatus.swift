@@ -7,6 +7,13 @@ public struct DomainStatus: Sendable, Equatable {
         public var type: String
         public var label: String?
         public var imageLabel: String?
+
+        public init(model: String, type: String, label: String?, imageLabel: String?) {
+            self.model = model
+            self.type = type
+            self.label = label
+            self.imageLabel = imageLabel
+        }
     }
 
     public var name: String
@@ -17,4 +24,15 @@ public struct DomainStatus: Sendable, Equatable {
     public var disks: [String]
     /// The file it came from, for messages.
     public var file: String
+
+    public init(name: String, uuid: String, pid: Int64?, state: String?, securityLabels: [SecurityLabel],
+                disks: [String], file: String) {
+        self.name = name
+        self.uuid = uuid
+        self.pid = pid
+        self.state = state
+        self.securityLabels = securityLabels
+        self.disks = disks
+        self.file = file
+    }
 }

@@ -6,6 +6,11 @@ public enum StateFolder {
     public struct Entry: Sendable {
         public var node: String?
         public var status: DomainStatus
+
+        public init(node: String?, status: DomainStatus) {
+            self.node = node
+            self.status = status
+        }
     }
 
     public struct Loaded: Sendable {

@@ -184,6 +184,7 @@ CREATE TABLE parse_errors (
     text        TEXT    NOT NULL,
     UNIQUE (source_id, line, reason)
 );
+
 """#),
     ]
 }
