@@ -177,5 +177,6 @@ CREATE TABLE parse_errors (
     byte_offset INTEGER,
     reason      TEXT    NOT NULL,
     text        TEXT    NOT NULL,
+    stage       TEXT    NOT NULL,          -- reader (a line or record) | decoder (a field of a kept event)
     UNIQUE (source_id, line, reason)
 );

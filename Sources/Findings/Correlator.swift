@@ -21,6 +21,7 @@ public struct Correlator {
     /// the map already knows (from an earlier run or the log) is left alone.
     public mutating func bootstrap(_ entries: [StateFolder.Entry]) -> [Finding] {
         var findings: [Finding] = []
+        var created: [Lease] = []
         for entry in entries {
             let status = entry.status
             guard status.state == nil || status.state == "running" || status.state == "paused" else { continue }
@@ -37,6 +38,7 @@ public struct Correlator {
                                   started: true, origin: .statusXML)
                 map.upsert(lease)
                 findings.append(.lease(lease))
+                created.append(lease)
                 if seclabel.model == "selinux" { selinuxLease = lease }
             }
             findings.append(.event(RecordedEvent(
@@ -45,14 +47,12 @@ public struct Correlator {
                 detail: [("pid", status.pid.map { .int($0) } ?? .null), ("bootstrap", .bool(true)),
                          ("static", .bool(selinuxLease?.isStatic ?? false)), ("status_file", .string(status.file))])))
         }
-        // Collisions among guests that were already running.
+        // Collisions among the guests bootstrapped here: all of them ran at the same moment.
         var reported: Set<String> = []
-        for lease in map.leases.values.sorted(by: { $0.id < $1.id })
-        where lease.origin == .statusXML && lease.validFrom == nil && lease.isOpen && lease.model == "selinux" {
+        let running = created.filter { $0.model == "selinux" }
+        for lease in running {
             guard let level = lease.level else { continue }
-            let holders = map.leases.values.filter {
-                $0.node == lease.node && $0.level == level && $0.isOpen && $0.model == "selinux"
-            }.sorted { $0.name < $1.name }
+            let holders = running.filter { $0.node == lease.node && $0.level == level }.sorted { $0.name < $1.name }
             let key = "\(lease.node ?? "")|\(level)"
             if holders.count > 1, reported.insert(key).inserted {
                 findings.append(.event(collisionEvent(id: nil, time: nil, node: lease.node, newcomer: lease, holders: holders)))

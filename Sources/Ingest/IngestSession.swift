@@ -98,6 +98,7 @@ public final class IngestSession {
                     checkpoint.line = 0
                 }
             }
+            try writer.forgetParseErrors(sourceID: checkpoint.id, after: checkpoint.line)
             let stream = try AuditLogReader(sourceName: name,
                                             configuration: .init(defaultNode: options.defaultNode),
                                             startLine: checkpoint.line, startOffset: checkpoint.byteOffset)
@@ -145,9 +146,12 @@ public final class IngestSession {
             pending += 1
         case .event(let event):
             let occurrence: Int64
-            switch try writer.novelty(of: event.id, sourceID: sourceID, line: event.firstLine) {
+            switch try writer.novelty(of: event, sourceID: sourceID) {
             case .new: occurrence = 0
             case .repeatInSource(let line): occurrence = line
+            case .replaces(let stored, let kept):
+                try writer.delete(auditEventID: stored)
+                occurrence = kept
             case .alreadyStored:
                 summary.duplicates += 1
                 return

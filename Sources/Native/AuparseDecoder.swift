@@ -1,4 +1,9 @@
 private import CAuparse
+import Synchronization
+
+/// libauparse keeps process-wide state (its interpretation caches among it), so two parsers on two
+/// threads corrupt each other even with separate handles. Every call into it holds this lock.
+private let auparseLock = Mutex(())
 
 /// One record as libauparse split it: its numeric type, type name, the raw text and every
 /// field as raw strings (quotes and hex encoding left as logged).
@@ -41,31 +46,32 @@ public final class AuparseDecoder {
     private let sink: EventSink
 
     public init() throws {
-        guard let au = auparse_init(AUSOURCE_FEED, nil) else { throw AuparseError.initFailed }
+        guard let au = auparseLock.withLock({ _ in auparse_init(AUSOURCE_FEED, nil) }) else { throw AuparseError.initFailed }
         state = au
         sink = EventSink()
         let context = Unmanaged.passRetained(sink).toOpaque()
         // The callback captures nothing: C needs a plain function pointer. The sink travels as
         // user data and is released by auparse_destroy through the destroy callback.
-        auparse_add_callback(au, { au, cbType, userData in
+        auparseLock.withLock { _ in auparse_add_callback(au, { au, cbType, userData in
             guard cbType == AUPARSE_CB_EVENT_READY, let au, let userData else { return }
             let sink = Unmanaged<EventSink>.fromOpaque(userData).takeUnretainedValue()
             sink.events.append(AuparseDecoder.copyEvent(au))
         }, context, { userData in
             guard let userData else { return }
             Unmanaged<EventSink>.fromOpaque(userData).release()
-        })
+        }) }
     }
 
     deinit {
-        auparse_destroy(state)
+        auparseLock.withLock { _ in auparse_destroy(state) }
     }
 
     /// Feeds bytes (whole lines) and returns the events auparse completed.
     public func decode(_ bytes: [UInt8]) throws -> [NativeEvent] {
+        guard !bytes.isEmpty else { return [] }
         let rc = bytes.withUnsafeBufferPointer { buffer -> Int32 in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                auparse_feed(state, $0, buffer.count)
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
+                auparseLock.withLock { _ in auparse_feed(state, text, buffer.count) }
             }
         }
         defer { sink.events.removeAll(keepingCapacity: true) }
@@ -75,7 +81,7 @@ public final class AuparseDecoder {
 
     /// Completes whatever auparse still holds (input without EOE records).
     public func flush() -> [NativeEvent] {
-        auparse_flush_feed(state)
+        _ = auparseLock.withLock { _ in auparse_flush_feed(state) }
         defer { sink.events.removeAll(keepingCapacity: true) }
         return sink.events
     }

@@ -29,7 +29,7 @@ public final class IngestWriter {
         self.database = database
         let db = database.connection
         findEvent = try db.prepare("""
-            SELECT source_id, line, occurrence FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
+            SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
             """)
         insertEvent = try db.prepare("""
             INSERT INTO audit_events(node, time_ms, serial, occurrence, source_id, line) VALUES (?,?,?,?,?,?)
@@ -69,7 +69,8 @@ public final class IngestWriter {
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         insertIssue = try db.prepare("""
-            INSERT OR IGNORE INTO parse_errors(source_id, path, line, byte_offset, reason, text) VALUES (?,?,?,?,?,?)
+            INSERT OR IGNORE INTO parse_errors(source_id, path, line, byte_offset, reason, text, stage)
+            VALUES (?,?,?,?,?,?,?)
             """)
     }
 
@@ -161,16 +162,40 @@ public final class IngestWriter {
         /// Already stored: re-read after a resume, a renamed file, or the same events from
         /// another source.
         case alreadyStored
+        /// Stored from the same line while that line was still being written (an unterminated
+        /// last line); the complete version replaces it.
+        case replaces(auditEventID: Int64, occurrence: Int64)
     }
 
-    public func novelty(of id: AuditEventID, sourceID: Int64?, line: Int) throws -> Novelty {
+    public func novelty(of event: AuditEvent, sourceID: Int64?) throws -> Novelty {
+        let id = event.id
         try findEvent.bind([.text(id.node ?? ""), .integer(id.serial), .integer(id.timeMilliseconds)])
-        var stored: [(source: Int64?, line: Int64?)] = []
-        while try findEvent.step() { stored.append((findEvent.int64(at: 0), findEvent.int64(at: 1))) }
+        var stored: [(source: Int64?, line: Int64?, occurrence: Int64, row: Int64)] = []
+        while try findEvent.step() {
+            stored.append((findEvent.int64(at: 0), findEvent.int64(at: 1), findEvent.int64(at: 2) ?? 0, findEvent.int64(at: 3) ?? 0))
+        }
         try findEvent.bind([])
         if stored.isEmpty { return .new }
-        if stored.contains(where: { $0.source != sourceID || $0.line == Int64(line) }) { return .alreadyStored }
-        return .repeatInSource(occurrence: Int64(line))
+        if stored.contains(where: { $0.source != sourceID }) { return .alreadyStored }
+        guard let same = stored.first(where: { $0.line == Int64(event.firstLine) }) else {
+            return .repeatInSource(occurrence: Int64(event.firstLine))
+        }
+        let texts = try db.rows("SELECT text FROM raw_records WHERE audit_event_id = ? ORDER BY seq", [.integer(same.row)])
+            .compactMap { $0.first?.string }
+        return texts == event.records.map(\.raw) ? .alreadyStored : .replaces(auditEventID: same.row, occurrence: same.occurrence)
+    }
+
+    /// Removes a stored event and everything found in it.
+    public func delete(auditEventID: Int64) throws {
+        try wrapped {
+            let id: [SQLValue] = [.integer(auditEventID)]
+            try db.run("DELETE FROM avc_records WHERE denial_id IN (SELECT id FROM denials WHERE audit_event_id = ?)", id)
+            try db.run("DELETE FROM denial_parties WHERE denial_id IN (SELECT id FROM denials WHERE audit_event_id = ?)", id)
+            for table in ["denials", "events", "guest_resources", "raw_records"] {
+                try db.run("DELETE FROM \(table) WHERE audit_event_id = ?", id)
+            }
+            try db.run("DELETE FROM audit_events WHERE id = ?", id)
+        }
     }
 
     /// Stores one correlated event: its identity and raw records, then each finding.
@@ -203,11 +228,13 @@ public final class IngestWriter {
         }
     }
 
-    public func store(issue: ParseIssue, sourceID: Int64?) throws {
+    /// - Parameter stage: `reader` for lines and records the reader rejected, which a resumed run
+    ///   reports again; `decoder` for fields of a stored event, which it does not.
+    public func store(issue: ParseIssue, sourceID: Int64?, stage: String = "reader") throws {
         try wrapped {
             try insertIssue.run([sourceID.sql, .text(issue.source), .integer(Int64(issue.line)),
                                  issue.byteOffset >= 0 ? .integer(issue.byteOffset) : .null,
-                                 .text(issue.reason), .text(issue.text)])
+                                 .text(issue.reason), .text(issue.text), .text(stage)])
         }
     }
 
@@ -231,7 +258,7 @@ public final class IngestWriter {
                 resource.oldValue.sql, resource.newValue.sql, .integer(resource.success ? 1 : 0),
             ])
         case .issue(let issue):
-            try store(issue: issue, sourceID: sourceID)
+            try store(issue: issue, sourceID: sourceID, stage: "decoder")
         }
     }
 
@@ -281,6 +308,15 @@ public final class IngestWriter {
                 VALUES (?,?,?,?,0,0)
                 """, [.text(identity.firstLineHash), .text(identity.prefixHash(length: 0)), .integer(0), .text(path)])
             return SourceCheckpoint(id: db.lastInsertRowID, byteOffset: 0, line: 0)
+        }
+    }
+
+    /// Forgets the parse errors of lines a resumed run reads again: those lines may have been
+    /// incomplete then, and are judged anew.
+    public func forgetParseErrors(sourceID: Int64, after line: Int) throws {
+        try wrapped {
+            try db.run("DELETE FROM parse_errors WHERE source_id = ? AND line > ? AND stage = 'reader'",
+                       [.integer(sourceID), .integer(Int64(line))])
         }
     }
 

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import Store
+import TestSupport
+
+/// Ingests logs from the reference generator and checks every virtualization truth record.
+@Suite struct GroundTruthTests {
+    static let cases: [Workload.Options] = [
+        .init(events: 6000, seed: 1, nodes: 1, enriched: false),
+        .init(events: 6000, seed: 2, nodes: 1, enriched: true),
+        .init(events: 9000, seed: 3, nodes: 3, enriched: false),
+        .init(events: 9000, seed: 4, nodes: 3, enriched: true),
+        .init(events: 20000, seed: 11, nodes: 1, enriched: false),
+    ]
+
+    static let denialKinds: Set<String> = ["cross-guest", "unknown-source", "unknown-target", "guest-host", "needs-boolean",
+                                           "stale-image", "shared-content-write", "host-other"]
+
+    @Test(arguments: cases)
+    func everyTruthRecordMatches(options: Workload.Options) throws {
+        var options = options
+        options.interleave = 0.03
+        let workload = try Workload.generate(options)
+        let probe = try StoreProbe()
+        let summary = try probe.ingest([workload.log.path], state: workload.rundir.path)
+        let truth = try workload.truthRecords()
+        let multiNode = options.nodes > 1
+
+        func key(_ node: Any?, _ stamp: Any?) -> String? {
+            guard let stamp = stamp as? String, let serial = stamp.split(separator: ":").last else { return nil }
+            return "\(multiNode ? (node as? String ?? "") : ""):\(serial)"
+        }
+        var denials: [String: [String: OutputValue]] = [:]
+        for row in try probe.denials() {
+            let node: String
+            if case .string(let n)? = row["node"] { node = n } else { node = "" }
+            guard case .int(let serial)? = row["serial"] else { continue }
+            denials["\(node):\(serial)"] = row
+        }
+
+        var checked = 0
+        for record in truth where Self.denialKinds.contains(record["kind"] as! String) {
+            let id = key(record["node"], record["stamp"])!
+            guard let row = denials[id] else {
+                Issue.record("\(options): no denial stored for \(record)")
+                continue
+            }
+            checked += 1
+            #expect(row["kind"] == .string(record["kind"] as! String), "\(options) \(id)")
+            let source = record["source_vm"] as? String
+            #expect(row["source_vm"]?.names == source.map { [$0] }, "\(options) \(id) source")
+            let target: [String]? = (record["target_vm"] as? String).map { [$0] } ?? (record["target_vm"] as? [String])
+            #expect(row["target_vm"]?.names == target, "\(options) \(id) target")
+            if let uuid = record["source_uuid"] as? String { #expect(row["source_uuid"] == .string(uuid)) }
+            #expect(row["boolean"] == ((record["boolean"] as? String).map { .string($0) } ?? .null))
+            #expect(row["permissive"] == .bool((record["permissive"] as! Int) != 0), "\(options) \(id) permissive")
+            #expect(row["tclass"] == .string(record["tclass"] as! String))
+        }
+        #expect(checked == truth.filter { Self.denialKinds.contains($0["kind"] as! String) }.count)
+        #expect(checked > 100)
+        #expect(summary.parseErrors > 0 || options.events < 10000, "the generator writes malformed lines")
+
+        // Lifecycle and collisions: the same multiset of (kind, node, stamp, guest).
+        func describe(kind: String, node: String?, serial: String?, vm: String) -> String {
+            "\(kind)|\(multiNode ? node ?? "" : "")|\(serial ?? "bootstrap")|\(vm)"
+        }
+        var expected: [String] = []
+        for record in truth {
+            let kind = record["kind"] as! String
+            let serial = (record["stamp"] as? String)?.split(separator: ":").last.map(String.init)
+            switch kind {
+            case "domain-start", "domain-stop":
+                expected.append(describe(kind: kind, node: record["node"] as? String, serial: serial, vm: record["vm"] as! String))
+            case "label-collision":
+                expected.append(describe(kind: kind, node: record["node"] as? String, serial: serial,
+                                         vm: (record["vms"] as! [String]).joined(separator: ",")))
+            default: break
+            }
+        }
+        var stored: [String] = []
+        for row in try probe.events(kinds: ["domain-start", "domain-stop", "label-collision"]) {
+            guard case .string(let kind)? = row["kind"] else { continue }
+            let node: String? = if case .string(let n)? = row["node"] { n } else { nil }
+            let serial: String? = if case .int(let s)? = row["serial"] { String(s) } else { nil }
+            var vm = row["vm"]?.names?.first ?? ""
+            if kind == "label-collision", case .json(let detail)? = row["detail"] {
+                let object = try JSONSerialization.jsonObject(with: Data(detail.utf8)) as! [String: Any]
+                vm = (object["vms"] as! [String]).joined(separator: ",")
+            }
+            stored.append(describe(kind: kind, node: node, serial: serial, vm: vm))
+        }
+        #expect(stored.sorted() == expected.sorted(), "\(options)")
+
+        for kind in ["enforcing-change", "boolean-change", "policy-load"] {
+            #expect(try probe.events(kinds: [kind]).count == truth.filter { $0["kind"] as? String == kind }.count, "\(kind)")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Ingest
+import Native
+import Store
+import TestSupport
+
+/// Ingests into a fresh database and reads results back the way the CLI does.
+struct StoreProbe {
+    let path: String
+    let database: Database
+
+    init(label: String = "e2e") throws {
+        path = try Fixtures.temporaryFolder(label).appendingPathComponent("svirt.db").path
+        database = try Database(path: path, access: .readWrite)
+    }
+
+    @discardableResult
+    func ingest(_ files: [String], state: String? = nil, node: String? = nil, chunkSize: Int? = nil) throws -> IngestSummary {
+        var options = IngestSession.Options(defaultNode: node)
+        if let chunkSize { options.chunkSize = chunkSize }
+        let session = try IngestSession(database: database, options: options)
+        if let state { _ = try session.bootstrap(stateFolder: state) }
+        for file in files { try session.ingest(.file(file)) }
+        return session.summary
+    }
+
+    func denials(kinds: [String] = []) throws -> [[String: OutputValue]] {
+        var rows: [[String: OutputValue]] = []
+        try DenialQuery(kinds: kinds).run(database) { row in
+            rows.append(Dictionary(uniqueKeysWithValues: row.map { ($0.key, $0.value) }))
+        }
+        return rows
+    }
+
+    func events(kinds: [String] = []) throws -> [[String: OutputValue]] {
+        var rows: [[String: OutputValue]] = []
+        try EventQuery(kinds: kinds).run(database) { row in
+            rows.append(Dictionary(uniqueKeysWithValues: row.map { ($0.key, $0.value) }))
+        }
+        return rows
+    }
+
+    func count(_ sql: String) throws -> Int64 {
+        try database.connection.rows(sql).first?.first?.int64 ?? -1
+    }
+
+    /// Every table's row count: two runs that store the same things agree on all of them.
+    func tableCounts() throws -> [String: Int64] {
+        var out: [String: Int64] = [:]
+        for table in ["audit_events", "raw_records", "guests", "leases", "denials", "avc_records", "denial_parties",
+                      "events", "guest_resources", "parse_errors"] {
+            out[table] = try count("SELECT count(*) FROM \(table)")
+        }
+        return out
+    }
+}
+
+extension OutputValue {
+    /// A string, or a list of strings for several candidates, as the truth file writes them.
+    var names: [String]? {
+        switch self {
+        case .string(let s): return [s]
+        case .strings(let list): return list
+        default: return nil
+        }
+    }
+}
