@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The real binary as a subprocess: exit codes, messages and output that a hostile guest name
+/// cannot subvert.
+@Suite struct CommandLineTests {
+    static let binary: String = {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [here.appendingPathComponent("svirt-trace"),
+                          here.deletingLastPathComponent().appendingPathComponent("svirt-trace"),
+                          Fixtures.repositoryRoot.appendingPathComponent(".build/debug/svirt-trace")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? candidates[2].path
+    }()
+
+    static func run(_ args: [String], stdin: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        #expect(FileManager.default.isExecutableFile(atPath: binary), "build svirt-trace first (swift build)")
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        let r = try runProcess(binary, args, stdin: stdin, environment: env)
+        return (r.status, String(decoding: r.stdout, as: UTF8.self), String(decoding: r.stderr, as: UTF8.self))
+    }
+
+    static let hostileNames = [
+        "x'; DROP TABLE denials; --",
+        "\u{1B}]0;pwned\u{07}",
+        "<script>alert(1)</script>",
+        "two\nlines \"quoted\"",
+    ]
+
+    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02X", $0) }.joined() }
+
+    /// A log where guests with hostile names attack each other, names hex-encoded as libvirt does.
+    static func hostileLog() -> String {
+        var lines: [String] = []
+        var serial = 500
+        var time = 1_764_000_000
+        func stamp() -> String { serial += 1; time += 1; return "\(time).250:\(serial)" }
+        for (i, name) in hostileNames.enumerated() {
+            let uuid = String(format: "00000000-0000-0000-0000-%012d", i + 1)
+            let level = "s0:c\(i + 10),c\(i + 100)"
+            let vm = "vm=" + hex(Array(name.utf8))
+            lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp())): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm \(vm) uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:\(level) img-ctx=system_u:object_r:svirt_image_t:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
+            lines.append("type=VIRT_CONTROL msg=audit(\(stamp())): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted \(vm) uuid=\(uuid) vm-pid=\(1000 + i) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
+        }
+        for i in hostileNames.indices {
+            let j = (i + 1) % hostileNames.count
+            let s = stamp()
+            lines.append("type=AVC msg=audit(\(s)): avc:  denied  { read } for  pid=\(1000 + i) comm=\(hex(Array("qemu\u{1B}[2J".utf8))) name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c\(i + 10),c\(i + 100) tcontext=system_u:object_r:svirt_image_t:s0:c\(j + 10),c\(j + 100) tclass=file permissive=0")
+            lines.append("type=PROCTITLE msg=audit(\(s)): proctitle=71656D75")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func hostileGuestNamesRoundTripAndNeverReachTheTerminalRaw() throws {
+        let folder = try Fixtures.temporaryFolder("cli")
+        let log = folder.appendingPathComponent("hostile.log")
+        try Self.hostileLog().write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("h.db").path
+        let ingest = try Self.run(["ingest", "--db", db, log.path])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("4 denials (cross-guest=4)"))
+
+        let jsonl = try Self.run(["query", "denials", "--db", db, "--format", "jsonl"])
+        #expect(jsonl.status == 0)
+        let rows = jsonl.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(Set(rows.compactMap { $0["source_vm"] as? String }) == Set(Self.hostileNames))
+        #expect(Set(rows.compactMap { $0["target_vm"] as? String }) == Set(Self.hostileNames))
+        #expect(rows.allSatisfy { ($0["comm"] as? String) == "qemu\u{1B}[2J" })
+
+        let json = try Self.run(["query", "denials", "--db", db, "--format", "json"])
+        let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
+        #expect(array.count == 4)
+
+        let table = try Self.run(["query", "denials", "--db", db, "--format", "table"])
+        #expect(table.status == 0)
+        #expect(!table.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "control characters reached the terminal")
+        #expect(table.stdout.contains("\\x1b]0;pwned\\x07"))
+        #expect(table.stdout.split(separator: "\n").count == 5, "a newline in a name must not split a row")
+
+        let csv = try Self.run(["query", "denials", "--db", db, "--format", "csv"])
+        let parsed = try runProcess("/usr/bin/env", ["python3", "-c",
+            "import csv,sys,json; print(json.dumps([r['source_vm'] for r in csv.DictReader(sys.stdin)]))"],
+            stdin: Data(csv.stdout.utf8))
+        let names = try JSONSerialization.jsonObject(with: parsed.stdout) as! [String]
+        #expect(Set(names) == Set(Self.hostileNames))
+
+        let events = try Self.run(["query", "events", "--db", db, "--kind", "domain-start"])
+        #expect(events.stdout.split(separator: "\n").count == 4)
+    }
+
+    @Test func exitStatusesAndMessages() throws {
+        let folder = try Fixtures.temporaryFolder("cli")
+        let missing = folder.appendingPathComponent("missing.db").path
+
+        let noDB = try Self.run(["query", "denials", "--db", missing])
+        #expect(noDB.status == 4)
+        #expect(noDB.stderr.contains("no such database"))
+        #expect(!FileManager.default.fileExists(atPath: missing))
+
+        let badKind = try Self.run(["query", "denials", "--db", missing, "--kind", "bogus"])
+        #expect(badKind.status == 2)
+        #expect(badKind.stderr.contains("unknown kind"))
+
+        let noFolder = try Self.run(["ingest", "--db", folder.appendingPathComponent("nope/x.db").path, "-"], stdin: Data())
+        #expect(noFolder.status == 4)
+        #expect(noFolder.stderr.contains("does not exist"))
+
+        let log = folder.appendingPathComponent("a.log")
+        try Self.hostileLog().write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("x.db").path
+        let partial = try Self.run(["ingest", "--db", db, folder.appendingPathComponent("absent.log").path, log.path])
+        #expect(partial.status == 3)
+        #expect(partial.stderr.contains("absent.log: No such file"))
+        #expect(partial.stderr.contains("4 denials"), "the readable file was still ingested")
+
+        let none = try Self.run(["query", "denials", "--db", db, "--kind", "stale-image"])
+        #expect(none.status == 1)
+        #expect(none.stdout.isEmpty)
+
+        let notAudit = folder.appendingPathComponent("notes.txt")
+        try "hello\nworld\n".write(to: notAudit, atomically: true, encoding: .utf8)
+        let junk = try Self.run(["ingest", "--db", db, notAudit.path])
+        #expect(junk.status == 0)
+        #expect(junk.stderr.contains("no audit records"))
+        #expect(junk.stderr.contains("2 parse errors"))
+
+        let help = try Self.run(["ingest", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--libvirt-state"))
+    }
+
+    @Test func standardInputStoresWhatTheFileStores() throws {
+        let folder = try Fixtures.temporaryFolder("cli")
+        let text = Self.hostileLog()
+        let log = folder.appendingPathComponent("a.log")
+        try text.write(to: log, atomically: true, encoding: .utf8)
+        let fromFile = folder.appendingPathComponent("f.db").path
+        let fromPipe = folder.appendingPathComponent("p.db").path
+        #expect(try Self.run(["ingest", "--db", fromFile, log.path]).status == 0)
+        #expect(try Self.run(["ingest", "--db", fromPipe, "-"], stdin: Data(text.utf8)).status == 0)
+        let a = try Self.run(["query", "denials", "--db", fromFile])
+        let b = try Self.run(["query", "denials", "--db", fromPipe])
+        #expect(a.stdout == b.stdout)
+        #expect(!a.stdout.isEmpty)
+        let again = try Self.run(["ingest", "--db", fromPipe, "-"], stdin: Data(text.utf8))
+        #expect(again.stderr.contains("0 events stored"), "the same stream again stores nothing")
+    }
+}
