@@ -141,6 +141,7 @@ CREATE TABLE avc_records (
     name        TEXT,
     dev         TEXT,
     ino         INTEGER,
+    line        INTEGER,                   -- the record's line in its source (raw_records.line)
     PRIMARY KEY (denial_id, seq)
 ) WITHOUT ROWID;
 

@@ -224,8 +224,15 @@ public final class AuditLogReader {
             }
         }
         for k in event.lines.indices where !matched[k] {
-            try report(reason: "libauparse could not parse this \(event.lines[k].type) record",
-                   bytes: event.lines[k].bytes[...], line: event.lines[k].line, offset: nil, emit: emit)
+            // Kept through the fallback splitter, and reported so the operator knows why.
+            let line = event.lines[k]
+            try report(reason: "libauparse rejected this \(line.type) record (a permission list over its 256-byte buffer, or a time stamp it cannot read); kept with svirt-trace's own field splitter",
+                       bytes: line.bytes[...], line: line.line, offset: nil, emit: emit)
+            if case .success(let header) = RecordHeader.parse(line.bytes, 0..<line.bytes.count) {
+                records.append(AuditRecord(type: line.type, raw: texts[k], line: line.line,
+                                           fields: FallbackFields.split(line: line.bytes, bodyStart: header.bodyStart,
+                                                                        type: line.type)))
+            }
         }
         records.sort { $0.line < $1.line }
         guard records.contains(where: { RecordType.role(of: $0.type) == .wanted }) else { return }

@@ -31,10 +31,12 @@ enum AVCDecoder {
         guard let tcontext = record.string("tcontext") else { throw Failure.missingField(record.type, "tcontext") }
         guard let tclass = record.string("tclass") else { throw Failure.missingField(record.type, "tclass") }
         let permissive = record.int("permissive").map { $0 != 0 }
-        return AVCDetail(recordType: record.type, seresult: seresult, perms: perms, scontext: scontext,
-                         tcontext: tcontext, tclass: tclass, permissive: permissive, pid: record.int("pid"),
-                         comm: record.string("comm"), name: record.string("name"), dev: record.string("dev"),
-                         ino: record.int("ino"))
+        var detail = AVCDetail(recordType: record.type, seresult: seresult, perms: perms, scontext: scontext,
+                               tcontext: tcontext, tclass: tclass, permissive: permissive, pid: record.int("pid"),
+                               comm: record.string("comm"), name: record.string("name"), dev: record.string("dev"),
+                               ino: record.int("ino"))
+        detail.line = record.line
+        return detail
     }
 
     /// `avc:  denied  { read write } for` anywhere in the record.

@@ -13,6 +13,8 @@ public struct AVCDetail: Sendable, Equatable {
     public var name: String?
     public var dev: String?
     public var ino: Int64?
+    /// The record's line in its source: ties it to its raw evidence.
+    public var line: Int = 0
 
     public init(recordType: String, seresult: String, perms: [String], scontext: String, tcontext: String,
                 tclass: String, permissive: Bool?, pid: Int64?, comm: String?, name: String?, dev: String?, ino: Int64?) {

@@ -55,8 +55,8 @@ public final class IngestWriter {
             """)
         insertAVC = try db.prepare("""
             INSERT INTO avc_records(denial_id, seq, record_type, seresult, perms, scontext, tcontext, tclass,
-                                    permissive, pid, comm, name, dev, ino)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                                    permissive, pid, comm, name, dev, ino, line)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         insertParty = try db.prepare("INSERT OR IGNORE INTO denial_parties(denial_id, side, lease_id) VALUES (?,?,?)")
         insertRecordedEvent = try db.prepare("""
@@ -283,6 +283,7 @@ public final class IngestWriter {
                 .integer(denialID), .integer(Int64(seq)), .text(avc.recordType), .text(avc.seresult),
                 .text(avc.perms.joined(separator: " ")), .text(avc.scontext), .text(avc.tcontext), .text(avc.tclass),
                 avc.permissive.sql, avc.pid.sql, avc.comm.sql, avc.name.sql, avc.dev.sql, avc.ino.sql,
+                .integer(Int64(avc.line)),
             ])
         }
         for lease in denial.sources { try insertParty.run([.integer(denialID), .text("source"), .integer(lease.id)]) }
