@@ -16,8 +16,13 @@ public final class AuditLogReader {
         /// auparse's end-of-event rule: an event is complete once the log is this far past it.
         public var eventTimeoutSeconds: Int64 = 2
         public var maximumOpenEvents: Int = 256
+        /// Fields to decode; the others stay only in the raw text. Default: all.
+        public var keepField: @Sendable (String) -> Bool = { _ in true }
 
-        public init(defaultNode: String? = nil) { self.defaultNode = defaultNode }
+        public init(defaultNode: String? = nil, keepField: @escaping @Sendable (String) -> Bool = { _ in true }) {
+            self.defaultNode = defaultNode
+            self.keepField = keepField
+        }
     }
 
     public enum Output: Sendable, Equatable {
@@ -58,7 +63,7 @@ public final class AuditLogReader {
                 startLine: Int = 0, startOffset: Int64 = 0) throws {
         self.sourceName = sourceName
         self.configuration = configuration
-        self.decoder = try AuparseDecoder()
+        self.decoder = try AuparseDecoder(keepField: configuration.keepField)
         self.lineNumber = startLine
         self.lineOffset = startOffset
         self.terminatedLine = startLine
@@ -85,6 +90,7 @@ public final class AuditLogReader {
             start = newline + 1
             scanFrom = start
         }
+        // Keeps the buffer's capacity: one allocation for the whole run.
         if start > 0 { buffer.removeSubrange(0..<start) }
         scanFrom = buffer.count
         if !discarding, buffer.count > configuration.maximumLineLength {
@@ -140,7 +146,7 @@ public final class AuditLogReader {
         var range = range
         if range.count > 0, buffer[range.upperBound - 1] == 0x0D { range = range.lowerBound..<(range.upperBound - 1) }
         let header: RecordHeader
-        switch RecordHeader.parse(buffer, range) {
+        switch RecordHeader.parse(buffer.span, range) {
         case .failure(let failure):
             try report(reason: failure.rawValue, bytes: buffer[range], line: lineNumber, offset: offset, emit: emit)
             return
@@ -149,7 +155,12 @@ public final class AuditLogReader {
         }
         statistics.records += 1
         // Most records are dropped here, before any String is made for them.
-        guard let (typeName, role) = RecordType.classify(buffer, header.type) else { return }
+        guard let (typeName, role) = RecordType.classify(buffer.span, header.type) else { return }
+        // Context records are half the log; most belong to events we do not keep, so they are
+        // matched on numbers before any String is made.
+        if role != .wanted, !open.contains(where: {
+            $0.id.serial == header.serial && $0.id.seconds == header.seconds && $0.id.milliseconds == header.milliseconds
+        }) { return }
         let node = header.node.map { String(decoding: buffer[$0], as: UTF8.self) } ?? configuration.defaultNode
         let id = AuditEventID(node: node, seconds: header.seconds, milliseconds: header.milliseconds, serial: header.serial)
         let index = open.firstIndex { $0.id == id }
@@ -229,9 +240,9 @@ public final class AuditLogReader {
             try report(reason: "libauparse rejected this \(line.type) record (a permission list over its 256-byte buffer, or a time stamp it cannot read); kept with svirt-trace's own field splitter",
                        bytes: line.bytes[...], line: line.line, offset: nil, emit: emit)
             if case .success(let header) = RecordHeader.parse(line.bytes, 0..<line.bytes.count) {
+                let fields = FallbackFields.split(line: line.bytes, bodyStart: header.bodyStart, type: line.type)
                 records.append(AuditRecord(type: line.type, raw: texts[k], line: line.line,
-                                           fields: FallbackFields.split(line: line.bytes, bodyStart: header.bodyStart,
-                                                                        type: line.type)))
+                                           fields: fields.filter { configuration.keepField($0.name) }))
             }
         }
         records.sort { $0.line < $1.line }

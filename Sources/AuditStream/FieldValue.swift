@@ -9,14 +9,13 @@ public enum FieldValue {
     ]
 
     public static func decode(name: String, value: String) -> String? {
+        let utf8 = value.utf8
         if value == "?" || value == "(null)" || value == "(none)" { return nil }
-        if value.count >= 2, value.first == "\"", value.last == "\"" {
-            return String(value.dropFirst().dropLast())
+        // Byte checks, not Character ones: this runs for every field read.
+        if utf8.count >= 2, let first = utf8.first, first == utf8.last, first == 0x22 || first == 0x27 {
+            return String(Substring(utf8.dropFirst().dropLast()))
         }
-        if value.count >= 2, value.first == "'", value.last == "'" {
-            return String(value.dropFirst().dropLast())
-        }
-        if encodedFields.contains(name) || name.hasPrefix("old-") || name.hasPrefix("new-"),
+        if encodedFields.contains(name) || name.utf8.starts(with: "old-".utf8) || name.utf8.starts(with: "new-".utf8),
            let bytes = hexBytes(value) {
             if name == "proctitle" {
                 // argv is NUL-separated; show it as a command line.
@@ -30,7 +29,8 @@ public enum FieldValue {
     }
 
     public static func unquote(_ value: String) -> String {
-        if value.count >= 2, value.first == "\"", value.last == "\"" { return String(value.dropFirst().dropLast()) }
+        let utf8 = value.utf8
+        if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22 { return String(Substring(utf8.dropFirst().dropLast())) }
         return value
     }
 

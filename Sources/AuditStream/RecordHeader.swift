@@ -23,7 +23,13 @@ struct RecordHeader {
     private static let spaceTypePrefix = Array(" type=".utf8)
     private static let msgPrefix = Array(" msg=audit(".utf8)
 
-    static func parse(_ b: [UInt8], _ range: Range<Int>) -> Result<RecordHeader, Failure> {
+    static func parse(_ bytes: [UInt8], _ range: Range<Int>) -> Result<RecordHeader, Failure> {
+        parse(bytes.span, range)
+    }
+
+    /// A Span reads without the retain, release and exclusivity checks of an Array access: this
+    /// runs for every line of the log.
+    static func parse(_ b: Span<UInt8>, _ range: Range<Int>) -> Result<RecordHeader, Failure> {
         var i = range.lowerBound
         let end = range.upperBound
         guard i < end else { return .failure(.empty) }
@@ -56,7 +62,7 @@ struct RecordHeader {
     }
 
     /// `SECONDS.MILLIS:SERIAL`; returns the index after the serial.
-    private static func numericStamp(_ b: [UInt8], _ j: Int, _ end: Int) -> (Int64, Int, Int64, Int)? {
+    private static func numericStamp(_ b: Span<UInt8>, _ j: Int, _ end: Int) -> (Int64, Int, Int64, Int)? {
         guard let (seconds, afterSeconds) = number(b, j, end), afterSeconds < end, b[afterSeconds] == 0x2E,
               let (millis, afterMillis) = number(b, afterSeconds + 1, end), afterMillis - afterSeconds - 1 <= 3,
               afterMillis < end, b[afterMillis] == 0x3A,
@@ -66,17 +72,30 @@ struct RecordHeader {
 
     /// `MM/DD/YYYY HH:MM:SS.mmm:SERIAL` (or `DD.MM.YYYY`, `YYYY-MM-DD` from other locales), local time, as
     /// `ausearch -i` prints it.
-    private static func interpretedStamp(_ b: [UInt8], _ j: Int, _ end: Int) -> (Int64, Int, Int64, Int)? {
+    private static func interpretedStamp(_ b: Span<UInt8>, _ j: Int, _ end: Int) -> (Int64, Int, Int64, Int)? {
         var k = j
-        func field(_ separators: [UInt8]) -> (Int64, UInt8)? {
-            guard let (value, after) = number(b, k, end), after < end, separators.contains(b[after]) else { return nil }
+        var parts: [(Int64, UInt8)] = []
+        // Seven numbers and their separators: D/M/Y (in one of three orders), h:m:s.ms and serial.
+        for expected in 0..<7 {
+            guard let (value, after) = number(b, k, end), after < end else { return nil }
+            let separator = b[after]
+            let allowed: [UInt8] = switch expected {
+            case 0: [0x2F, 0x2E, 0x2D]
+            case 1: [parts[0].1]
+            case 2: [0x20]
+            case 3, 4: [0x3A]
+            case 5: [0x2E]
+            default: [0x3A]
+            }
+            guard allowed.contains(separator) else { return nil }
+            parts.append((value, separator))
             k = after + 1
-            return (value, b[after])
         }
-        guard let (first, dateSeparator) = field([0x2F, 0x2E, 0x2D]), let (second, _) = field([dateSeparator]),
-              let (third, _) = field([0x20]), let (hour, _) = field([0x3A]), let (minute, _) = field([0x3A]),
-              let (sec, _) = field([0x2E]), let (millis, _) = field([0x3A]), millis < 1000,
-              let (serial, after) = number(b, k, end) else { return nil }
+        guard let (serial, after) = number(b, k, end) else { return nil }
+        let (first, dateSeparator) = parts[0]
+        let second = parts[1].0, third = parts[2].0, hour = parts[3].0, minute = parts[4].0, sec = parts[5].0
+        let millis = parts[6].0
+        guard millis < 1000 else { return nil }
         let (year, month, day): (Int64, Int64, Int64) = switch dateSeparator {
         case 0x2F: (third, first, second)   // 07/20/2015
         case 0x2E: (third, second, first)   // 20.07.2015
@@ -87,13 +106,13 @@ struct RecordHeader {
         return (seconds, Int(millis), serial, after)
     }
 
-    private static func matches(_ b: [UInt8], _ at: Int, _ end: Int, _ literal: [UInt8]) -> Bool {
+    private static func matches(_ b: Span<UInt8>, _ at: Int, _ end: Int, _ literal: [UInt8]) -> Bool {
         guard end - at >= literal.count else { return false }
         for k in 0..<literal.count where b[at + k] != literal[k] { return false }
         return true
     }
 
-    private static func find(_ b: [UInt8], _ from: Int, _ end: Int, _ literal: [UInt8]) -> Int? {
+    private static func find(_ b: Span<UInt8>, _ from: Int, _ end: Int, _ literal: [UInt8]) -> Int? {
         var k = from
         while k + literal.count <= end {
             if b[k] == literal[0], matches(b, k, end, literal) { return k }
@@ -103,7 +122,7 @@ struct RecordHeader {
     }
 
     /// Decimal digits, at most 18 so the value cannot overflow.
-    private static func number(_ b: [UInt8], _ from: Int, _ end: Int) -> (Int64, Int)? {
+    private static func number(_ b: Span<UInt8>, _ from: Int, _ end: Int) -> (Int64, Int)? {
         var k = from
         var value: Int64 = 0
         while k < end, k - from < 18, b[k] >= 0x30, b[k] <= 0x39 {

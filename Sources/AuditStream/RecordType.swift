@@ -51,7 +51,7 @@ public enum RecordType {
 
     /// Role of the type token at `range`, compared byte-wise; nil for a type we drop. Numeric and
     /// `UNKNOWN[n]` spellings are rare and take the slow path.
-    static func classify(_ bytes: [UInt8], _ range: Range<Int>) -> (String, RecordRole)? {
+    static func classify(_ bytes: Span<UInt8>, _ range: Range<Int>) -> (String, RecordRole)? {
         let count = range.count
         candidates: for entry in byteNames where entry.bytes.count == count {
             var k = 0
@@ -63,7 +63,9 @@ public enum RecordType {
         }
         let first = bytes[range.lowerBound]
         guard (first >= 0x30 && first <= 0x39) || first == 0x55 /* U */ else { return nil }
-        let name = canonicalName(String(decoding: bytes[range], as: UTF8.self))
+        var token: [UInt8] = []
+        for k in range { token.append(bytes[k]) }
+        let name = canonicalName(String(decoding: token, as: UTF8.self))
         let role = role(of: name)
         return role == .ignored ? nil : (name, role)
     }

@@ -100,15 +100,26 @@ public final class IngestSession {
             }
             try writer.forgetParseErrors(sourceID: checkpoint.id, after: checkpoint.line)
             let stream = try AuditLogReader(sourceName: name,
-                                            configuration: .init(defaultNode: options.defaultNode),
+                                            configuration: .init(defaultNode: options.defaultNode,
+                                                                 keepField: FieldsRead.isRead),
                                             startLine: checkpoint.line, startOffset: checkpoint.byteOffset)
             let total = reader.size
-            var chunk = first
             var read = checkpoint.byteOffset
             var lastEventTime: Int64?
-            while !chunk.isEmpty {
-                try stream.consume(chunk) { try handle($0, sourceID: checkpoint.id, lastEventTime: &lastEventTime) }
-                read += Int64(chunk.count)
+            var chunk = [UInt8](repeating: 0, count: options.chunkSize)
+            var pendingFirst: [UInt8]? = first
+            while true {
+                let bytes: ArraySlice<UInt8>
+                if let head = pendingFirst {
+                    pendingFirst = nil
+                    bytes = head[...]
+                } else {
+                    let n = try reader.read(into: &chunk)
+                    bytes = chunk[0..<n]
+                }
+                if bytes.isEmpty { break }
+                try stream.consume(bytes) { try handle($0, sourceID: checkpoint.id, lastEventTime: &lastEventTime) }
+                read += Int64(bytes.count)
                 progress?(read, total)
                 if pending >= options.batchSize {
                     try saveCheckpoint(stream, checkpoint.id, identity, name, lastEventTime)
@@ -116,7 +127,6 @@ public final class IngestSession {
                     try writer.begin()
                     pending = 0
                 }
-                chunk = try reader.read(maximum: options.chunkSize)
             }
             try stream.finish { try handle($0, sourceID: checkpoint.id, lastEventTime: &lastEventTime) }
             try saveCheckpoint(stream, checkpoint.id, identity, name, lastEventTime)

@@ -45,17 +45,18 @@ public final class AuparseDecoder {
     private let state: OpaquePointer
     private let sink: EventSink
 
-    public init() throws {
+    /// - Parameter keepField: which fields to copy out; a String is made only for those.
+    public init(keepField: @escaping @Sendable (String) -> Bool = { _ in true }) throws {
         guard let au = auparseLock.withLock({ _ in auparse_init(AUSOURCE_FEED, nil) }) else { throw AuparseError.initFailed }
         state = au
-        sink = EventSink()
+        sink = EventSink(keepField: keepField)
         let context = Unmanaged.passRetained(sink).toOpaque()
         // The callback captures nothing: C needs a plain function pointer. The sink travels as
         // user data and is released by auparse_destroy through the destroy callback.
         auparseLock.withLock { _ in auparse_add_callback(au, { au, cbType, userData in
             guard cbType == AUPARSE_CB_EVENT_READY, let au, let userData else { return }
             let sink = Unmanaged<EventSink>.fromOpaque(userData).takeUnretainedValue()
-            sink.events.append(AuparseDecoder.copyEvent(au))
+            sink.events.append(AuparseDecoder.copyEvent(au, keepField: sink.keepField))
         }, context, { userData in
             guard let userData else { return }
             Unmanaged<EventSink>.fromOpaque(userData).release()
@@ -87,7 +88,7 @@ public final class AuparseDecoder {
     }
 
     /// Copies the current event out of auparse: its strings are borrowed and die on the next call.
-    private static func copyEvent(_ au: OpaquePointer) -> NativeEvent {
+    private static func copyEvent(_ au: OpaquePointer, keepField: (String) -> Bool) -> NativeEvent {
         var records: [NativeRecord] = []
         guard auparse_first_record(au) > 0 else { return NativeEvent(records: []) }
         repeat {
@@ -97,9 +98,11 @@ public final class AuparseDecoder {
             var fields: [NativeField] = []
             if auparse_first_field(au) > 0 {
                 repeat {
-                    guard let name = auparse_get_field_name(au) else { continue }
+                    guard let cName = auparse_get_field_name(au) else { continue }
+                    let name = String(cString: cName)
+                    guard keepField(name) else { continue }
                     let value = auparse_get_field_str(au).map { String(cString: $0) } ?? ""
-                    fields.append(NativeField(name: String(cString: name), value: value))
+                    fields.append(NativeField(name: name, value: value))
                 } while auparse_next_field(au) > 0
             }
             records.append(NativeRecord(type: type, typeName: typeName, text: text, fields: fields))
@@ -111,4 +114,9 @@ public final class AuparseDecoder {
 /// Collects events from the C callback; lives as long as the auparse state.
 private final class EventSink {
     var events: [NativeEvent] = []
+    let keepField: (String) -> Bool
+
+    init(keepField: @escaping (String) -> Bool) {
+        self.keepField = keepField
+    }
 }

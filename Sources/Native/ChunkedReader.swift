@@ -54,12 +54,19 @@ public final class ChunkedReader {
     /// Up to `maximum` bytes; empty at end of input. Retries interrupted reads.
     public func read(maximum: Int = 1 << 20) throws -> [UInt8] {
         var chunk = [UInt8](repeating: 0, count: maximum)
+        let n = try read(into: &chunk)
+        chunk.removeSubrange(n...)
+        return chunk
+    }
+
+    /// Fills `buffer` from its start and returns how many bytes were read; 0 at end of input.
+    /// Reusing one buffer matters: a fresh megabyte per read is a fresh mmap, and its page faults
+    /// cost more than the copy.
+    public func read(into buffer: inout [UInt8]) throws -> Int {
+        let capacity = buffer.count
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, maximum) }
-            if n >= 0 {
-                chunk.removeSubrange(n...)
-                return chunk
-            }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, capacity) }
+            if n >= 0 { return n }
             if errno == EINTR { continue }
             throw Failure(path: path, reason: String(cString: strerror(errno)))
         }

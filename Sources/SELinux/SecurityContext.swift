@@ -16,12 +16,23 @@ public struct SecurityContext: Hashable, Sendable {
 
     public static func parse<S: StringProtocol>(_ text: S) throws -> SecurityContext {
         let text = Substring(text)
-        let parts = text.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count >= 3, parts[0...2].allSatisfy({ !$0.isEmpty && isName($0) }) else {
+        // Split on the first three colons by bytes; the level keeps any colons after them.
+        var cuts: [Substring.UTF8View.Index] = []
+        var i = text.utf8.startIndex
+        while i != text.utf8.endIndex, cuts.count < 3 {
+            if text.utf8[i] == 0x3A { cuts.append(i) }
+            i = text.utf8.index(after: i)
+        }
+        guard cuts.count >= 2 else { throw SELinuxError.malformedContext(String(text)) }
+        let user = Substring(text.utf8[..<cuts[0]])
+        let role = Substring(text.utf8[text.utf8.index(after: cuts[0])..<cuts[1]])
+        let typeEnd = cuts.count == 3 ? cuts[2] : text.utf8.endIndex
+        let type = Substring(text.utf8[text.utf8.index(after: cuts[1])..<typeEnd])
+        guard [user, role, type].allSatisfy({ !$0.isEmpty && isName($0) }) else {
             throw SELinuxError.malformedContext(String(text))
         }
-        let range = parts.count == 4 ? try MLSRange.parse(parts[3]) : nil
-        return SecurityContext(user: String(parts[0]), role: String(parts[1]), type: String(parts[2]), range: range)
+        let range = cuts.count == 3 ? try MLSRange.parse(Substring(text.utf8[text.utf8.index(after: cuts[2])...])) : nil
+        return SecurityContext(user: String(user), role: String(role), type: String(type), range: range)
     }
 
     /// The low level: what MCS compares for a process or a file.
