@@ -1,4 +1,5 @@
 import AuditStream
+import Foundation
 import Findings
 import Guests
 import Native
@@ -103,49 +104,69 @@ public final class IngestSession {
                                             configuration: .init(defaultNode: options.defaultNode,
                                                                  keepField: FieldsRead.isRead),
                                             startLine: checkpoint.line, startOffset: checkpoint.byteOffset)
-            let total = reader.size
-            var read = checkpoint.byteOffset
-            var lastEventTime: Int64?
-            var chunk = [UInt8](repeating: 0, count: options.chunkSize)
-            var pendingFirst: [UInt8]? = first
-            while true {
-                let bytes: ArraySlice<UInt8>
-                if let head = pendingFirst {
-                    pendingFirst = nil
-                    bytes = head[...]
-                } else {
-                    let n = try reader.read(into: &chunk)
-                    bytes = chunk[0..<n]
-                }
-                if bytes.isEmpty { break }
-                try stream.consume(bytes) { try handle($0, sourceID: checkpoint.id, lastEventTime: &lastEventTime) }
-                read += Int64(bytes.count)
-                progress?(read, total)
-                if pending >= options.batchSize {
-                    try saveCheckpoint(stream, checkpoint.id, identity, name, lastEventTime)
-                    try writer.commit()
-                    try writer.begin()
-                    pending = 0
-                }
-            }
-            try stream.finish { try handle($0, sourceID: checkpoint.id, lastEventTime: &lastEventTime) }
-            try saveCheckpoint(stream, checkpoint.id, identity, name, lastEventTime)
-            try writer.commit()
+            let statistics = try consume(reading: ReadingSide(file: reader, stream: stream, first: first,
+                                                              chunkSize: options.chunkSize),
+                                         from: checkpoint, identity: identity, name: name, progress: progress)
             pending = 0
-            summary.bytes += stream.statistics.bytes
-            summary.lines += stream.statistics.lines
-            summary.records += stream.statistics.records
+            summary.bytes += statistics.bytes
+            summary.lines += statistics.lines
+            summary.records += statistics.records
         } catch {
             writer.rollback()
             throw error
         }
     }
 
-    private func saveCheckpoint(_ stream: AuditLogReader, _ sourceID: Int64, _ identity: SourceIdentity,
-                                _ name: String, _ lastEventTime: Int64?) throws {
-        let point = stream.checkpoint
-        try writer.saveCheckpoint(sourceID: sourceID, identity: identity, offset: point.offset, line: point.line,
-                                  path: name, eventTimeMilliseconds: lastEventTime)
+    /// What the reading thread hands over: the outputs of one chunk and where the reader stood
+    /// after it, so the store commits only checkpoints whose events it already holds.
+    enum ReaderHandoff: Sendable {
+        case chunk(outputs: [AuditLogReader.Output], checkpoint: SourceCheckpoint, bytesRead: Int64)
+        case end(AuditLogReader.Statistics, SourceCheckpoint)
+        case failed(any Error)
+    }
+
+    /// Reads and parses on a second thread while this one correlates and stores: the two halves
+    /// cost about the same, and a hypervisor has more than one core.
+    private func consume(reading side: ReadingSide, from start: SourceCheckpoint, identity: SourceIdentity,
+                         name: String, progress: ((Int64, Int64?) -> Void)?) throws -> AuditLogReader.Statistics {
+        let queue = BoundedQueue<ReaderHandoff>(capacity: 4)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            side.run(into: queue, start: start)
+            done.signal()
+        }
+        thread.name = "svirt-trace reader"
+        thread.start()
+        defer {
+            queue.close()
+            done.wait()
+        }
+        let total = side.total
+        var lastEventTime: Int64?
+        var checkpoint = start
+        while let item = queue.take() {
+            switch item {
+            case .chunk(let outputs, let point, let bytesRead):
+                for output in outputs { try handle(output, sourceID: start.id, lastEventTime: &lastEventTime) }
+                checkpoint = point
+                progress?(bytesRead, total)
+                if pending >= options.batchSize {
+                    try writer.saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
+                                              line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
+                    try writer.commit()
+                    try writer.begin()
+                    pending = 0
+                }
+            case .end(let statistics, let point):
+                try writer.saveCheckpoint(sourceID: start.id, identity: identity, offset: point.byteOffset,
+                                          line: point.line, path: name, eventTimeMilliseconds: lastEventTime)
+                try writer.commit()
+                return statistics
+            case .failed(let failure):
+                throw failure
+            }
+        }
+        throw IngestError.readerStopped(name)
     }
 
     private func handle(_ output: AuditLogReader.Output, sourceID: Int64, lastEventTime: inout Int64?) throws {

@@ -36,4 +36,10 @@ public struct SourceCheckpoint: Sendable, Equatable {
     public var id: Int64
     public var byteOffset: Int64
     public var line: Int
+
+    public init(id: Int64, byteOffset: Int64, line: Int) {
+        self.id = id
+        self.byteOffset = byteOffset
+        self.line = line
+    }
 }

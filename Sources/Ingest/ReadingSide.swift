@@ -1,0 +1,54 @@
+import AuditStream
+import Native
+import Store
+
+/// The half of an ingest that runs on the reading thread: the file, the line reader and its
+/// auparse state. Ownership moves to that thread when it starts; the storing thread touches none
+/// of it until the reading thread has finished.
+final class ReadingSide: @unchecked Sendable {
+    private let file: ChunkedReader
+    private let stream: AuditLogReader
+    private var first: [UInt8]?
+    private let chunkSize: Int
+    let total: Int64?
+
+    init(file: ChunkedReader, stream: AuditLogReader, first: [UInt8], chunkSize: Int) {
+        self.file = file
+        self.stream = stream
+        self.first = first
+        self.chunkSize = chunkSize
+        self.total = file.size
+    }
+
+    func run(into queue: BoundedQueue<IngestSession.ReaderHandoff>, start: SourceCheckpoint) {
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var bytesRead = start.byteOffset
+        func point() -> SourceCheckpoint {
+            let p = stream.checkpoint
+            return SourceCheckpoint(id: start.id, byteOffset: p.offset, line: p.line)
+        }
+        do {
+            while true {
+                let bytes: ArraySlice<UInt8>
+                if let head = first {
+                    first = nil
+                    bytes = head[...]
+                } else {
+                    let n = try file.read(into: &chunk)
+                    bytes = chunk[0..<n]
+                }
+                if bytes.isEmpty { break }
+                var outputs: [AuditLogReader.Output] = []
+                try stream.consume(bytes) { outputs.append($0) }
+                bytesRead += Int64(bytes.count)
+                guard queue.put(.chunk(outputs: outputs, checkpoint: point(), bytesRead: bytesRead)) else { return }
+            }
+            var outputs: [AuditLogReader.Output] = []
+            try stream.finish { outputs.append($0) }
+            guard queue.put(.chunk(outputs: outputs, checkpoint: point(), bytesRead: bytesRead)) else { return }
+            queue.put(.end(stream.statistics, point()))
+        } catch {
+            queue.put(.failed(error))
+        }
+    }
+}
