@@ -8,7 +8,7 @@ enum FallbackFields {
         var fields: [(name: String, value: String)] = [("type", type)]
         var body = Array(line[bodyStart...])
         if let gs = body.firstIndex(of: 0x1D) { body.removeSubrange(gs...) }
-        if type == "AVC" || type == "USER_AVC", let perms = avcPermissions(body) {
+        if type == "AVC" || type == "USER_AVC", let perms = AVCPermissionText.parse(body) {
             fields.append(("seresult", perms.result))
             fields.append(("seperms", perms.perms.joined(separator: ",")))
         }
@@ -45,17 +45,5 @@ enum FallbackFields {
             }
             fields.append((key, String(decoding: bytes[valueStart..<i], as: UTF8.self)))
         }
-    }
-
-    /// `avc:  denied  { read write } for`
-    private static func avcPermissions(_ bytes: [UInt8]) -> (result: String, perms: [String])? {
-        let marker = Array("avc:".utf8)
-        guard bytes.count >= marker.count,
-              let at = (0...(bytes.count - marker.count)).first(where: { bytes[$0..<($0 + 4)].elementsEqual(marker) }),
-              let open = bytes[at...].firstIndex(of: 0x7B), let close = bytes[open...].firstIndex(of: 0x7D) else { return nil }
-        let words = bytes[(at + 4)..<open].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-        guard let result = words.first, result == "denied" || result == "granted" else { return nil }
-        let perms = bytes[(open + 1)..<close].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-        return (result, perms)
     }
 }

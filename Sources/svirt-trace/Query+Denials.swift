@@ -26,10 +26,7 @@ extension SvirtTrace.Query {
         var kind: [String] = []
 
         func validate() throws {
-            let known = Set(DenialKind.allCases.map(\.rawValue))
-            for k in kind where !known.contains(k) {
-                throw ValidationError("unknown kind \"\(k)\"; one of: \(DenialKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            try QueryOutputOptions.validate(kinds: kind, known: DenialKind.allCases.map(\.rawValue))
         }
 
         func run() throws {

@@ -23,10 +23,7 @@ extension SvirtTrace.Query {
         var kind: [String] = []
 
         func validate() throws {
-            let known = Set(EventKind.allCases.map(\.rawValue))
-            for k in kind where !known.contains(k) {
-                throw ValidationError("unknown kind \"\(k)\"; one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            try QueryOutputOptions.validate(kinds: kind, known: EventKind.allCases.map(\.rawValue))
         }
 
         func run() throws {

@@ -25,6 +25,13 @@ struct QueryOutputOptions: ParsableArguments {
 }
 
 extension QueryOutputOptions {
+    /// `--kind` values must be words the store writes; a typo would otherwise match nothing.
+    static func validate(kinds: [String], known: [String]) throws {
+        for kind in kinds where !known.contains(kind) {
+            throw ValidationError("unknown kind \"\(kind)\"; one of: \(known.joined(separator: ", "))")
+        }
+    }
+
     /// Runs a query into a writer and maps "nothing matched" to exit status 1, like grep.
     func print(keys: [String], table: RowWriter.TableStyle, database: DatabaseOptions,
                query: (Database, (OutputRow) throws -> Void) throws -> Void) throws {

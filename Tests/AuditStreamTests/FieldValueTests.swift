@@ -35,3 +35,22 @@ import Testing
         #expect(record.enriched("GID") == nil)
     }
 }
+
+@Suite struct AVCPermissionTextTests {
+    @Test(arguments: [
+        ("type=AVC msg=audit(1.2:3): avc:  denied  { read write } for  pid=1", "denied", ["read", "write"]),
+        ("msg='avc:  granted  { setenforce } for  pid=1'", "granted", ["setenforce"]),
+        ("type=AVC msg=audit(1.2:3) : avc:\u{A0}denied\u{A0}{ write }\u{A0}for", "denied", ["write"]),
+        ("avc: denied {\tsend_msg\tacquire_svc } for", "denied", ["send_msg", "acquire_svc"]),
+    ])
+    func readsTheResultAndPermissions(raw: String, result: String, perms: [String]) throws {
+        let parsed = try #require(AVCPermissionText.parse(raw))
+        #expect(parsed.result == result)
+        #expect(parsed.perms == perms)
+    }
+
+    @Test(arguments: ["msg='avc:  received policyload notice (seqno=2)'", "avc: denied read", "no avc here", ""])
+    func rejectsTextWithoutAPermissionList(raw: String) {
+        #expect(AVCPermissionText.parse(raw) == nil)
+    }
+}
