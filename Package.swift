@@ -30,6 +30,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "NativeTests", dependencies: ["Native", "TestSupport"]),
         .testTarget(name: "SELinuxTests", dependencies: ["SELinux", "TestSupport"]),
         .testTarget(name: "AuditStreamTests", dependencies: ["AuditStream", "TestSupport"]),
         .testTarget(name: "GuestsTests", dependencies: ["Guests", "SELinux", "TestSupport"]),

@@ -250,6 +250,14 @@ public struct Correlator {
                 vm: virt.vm, uuid: uuid, label: nil,
                 detail: [("reason", record.string("reason").map { .string($0) } ?? .null),
                          ("success", .bool(virt.success))])))
+        case "init":
+            // LXC guests report their init process after start; it is the pid their AVCs carry.
+            guard let pid = record.int("vm-pid"), pid > 0 else { break }
+            for var lease in map.openLeases(node: node, uuid: uuid) where lease.pid == nil {
+                lease.pid = pid
+                map.upsert(lease)
+                findings.append(.lease(lease))
+            }
         default:
             break
         }

@@ -39,8 +39,9 @@ public enum AuparseError: Error, CustomStringConvertible {
 /// Owns one `auparse_state_t` in feed mode. auparse is not thread-safe, so this type is not
 /// `Sendable`; each pipeline owns its own.
 ///
-/// Callers hand it whole events, each closed by an EOE record. auparse then completes every event
-/// inside `decode`, so no event is held back waiting for a later record.
+/// Callers hand it whole events, each closed by an EOE record, and then call `flush()`: auparse
+/// 3.0.9 in feed mode holds even an EOE-closed event until the next event arrives (measured), and
+/// the reader must not wait for that.
 public final class AuparseDecoder {
     private let state: OpaquePointer
     private let sink: EventSink

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Store
 
 /// `--db` and the lock timeout, shared by every subcommand.
@@ -13,6 +14,15 @@ struct DatabaseOptions: ParsableArguments {
     var lockTimeout: Double = 10
 
     var path: String { db ?? Database.defaultPath() }
+
+    /// The default location's folder is ours to make (mode 0700); a folder named with --db is the
+    /// operator's, and a missing one is reported instead.
+    func prepareDefaultFolder() throws {
+        guard db == nil else { return }
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+    }
 
     var busyTimeoutMilliseconds: Int32 { Int32(max(0, min(lockTimeout, 3600)) * 1000) }
 

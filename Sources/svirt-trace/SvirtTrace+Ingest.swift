@@ -73,6 +73,7 @@ extension SvirtTrace {
             }
             let session: IngestSession
             do {
+                try database.prepareDefaultFolder()
                 let db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 session = try IngestSession(database: db, options: options)

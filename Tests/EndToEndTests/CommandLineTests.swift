@@ -43,6 +43,10 @@ import TestSupport
             lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp())): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm \(vm) uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:\(level) img-ctx=system_u:object_r:svirt_image_t:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
             lines.append("type=VIRT_CONTROL msg=audit(\(stamp())): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted \(vm) uuid=\(uuid) vm-pid=\(1000 + i) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
         }
+        // A name that is not UTF-8 at all: stored with U+FFFD where the bad bytes were.
+        let badUUID = "00000000-0000-0000-0000-000000000099"
+        let badName = "vm=" + hex([0x62, 0x61, 0x64, 0xFF, 0xFE, 0x6E])
+        lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp())): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm \(badName) uuid=\(badUUID) vm-ctx=system_u:system_r:svirt_t:s0:c500,c501 img-ctx=system_u:object_r:svirt_image_t:s0:c500,c501 model=selinux exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
         for i in hostileNames.indices {
             let j = (i + 1) % hostileNames.count
             let s = stamp()
@@ -87,6 +91,9 @@ import TestSupport
 
         let events = try Self.run(["query", "events", "--db", db, "--kind", "domain-start"])
         #expect(events.stdout.split(separator: "\n").count == 4)
+
+        let leases = try runProcess("/usr/bin/env", ["sqlite3", db, "SELECT name FROM leases WHERE level = 's0:c500,c501'"])
+        #expect(String(decoding: leases.stdout, as: UTF8.self) == "bad\u{FFFD}\u{FFFD}n\n")
     }
 
     @Test func exitStatusesAndMessages() throws {
