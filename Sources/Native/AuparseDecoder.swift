@@ -1,9 +1,4 @@
 private import CAuparse
-import Synchronization
-
-/// libauparse keeps process-wide state (its interpretation caches among it), so two parsers on two
-/// threads corrupt each other even with separate handles. Every call into it holds this lock.
-private let auparseLock = Mutex(())
 
 /// One record as libauparse split it: its numeric type, type name, the raw text and every
 /// field as raw strings (quotes and hex encoding left as logged).

@@ -2,9 +2,15 @@ import Native
 
 /// `query denials`: one row per denial event, with both sides resolved to guests.
 public struct DenialQuery: Sendable {
-    public var kinds: [String] = []
+    public var filter: DenialFilter
 
-    public init(kinds: [String] = []) { self.kinds = kinds }
+    public init(filter: DenialFilter = DenialFilter()) { self.filter = filter }
+
+    public init(kinds: [String]) {
+        var filter = DenialFilter()
+        filter.kinds = kinds
+        self.filter = filter
+    }
 
     public static let keys = ["node", "time", "serial", "kind", "source_vm", "source_uuid", "target_vm", "target_uuid",
                               "scontext", "tcontext", "tclass", "perms", "permissive", "pid", "comm", "exe", "path",
@@ -12,42 +18,31 @@ public struct DenialQuery: Sendable {
 
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
-        var sql = """
-            SELECT id, node, time_ms, serial, kind, scontext, tcontext, tclass, perms, permissive, pid, comm, exe,
-                   path, boolean
-            FROM denials
-            """
-        var values: [SQLValue] = []
-        if !kinds.isEmpty {
-            sql += " WHERE kind IN (" + kinds.map { _ in "?" }.joined(separator: ",") + ")"
-            values = kinds.map { .text($0) }
-        }
-        sql += " ORDER BY time_ms, node, serial"
-        let denials = try db.prepare(sql)
-        let parties = try db.prepare("""
-            SELECT p.side, l.name, g.uuid FROM denial_parties p
-            JOIN leases l ON l.id = p.lease_id JOIN guests g ON g.id = l.guest_id
-            WHERE p.denial_id = ? ORDER BY p.side, l.name, g.uuid
+        let (clause, values) = filter.clause()
+        let denials = try db.prepare("""
+            SELECT d.id, d.node, d.time_ms, d.serial, d.kind, d.scontext, d.tcontext, d.tclass, d.perms, d.permissive,
+                   d.pid, d.comm, d.exe, d.path, d.boolean, d.source_count, d.source_vm, d.source_uuid,
+                   d.target_count, d.target_vm, d.target_uuid
+            FROM denials d WHERE \(clause) ORDER BY d.time_ms, d.node, d.serial
             """)
+        let candidates = CandidateLookup(db)
         try denials.bind(values)
         while try denials.step() {
-            try parties.bind([denials.value(at: 0)])
-            var sources: [(String, String)] = []
-            var targets: [(String, String)] = []
-            while try parties.step() {
-                let pair = (parties.string(at: 1) ?? "", parties.string(at: 2) ?? "")
-                if parties.string(at: 0) == "source" { sources.append(pair) } else { targets.append(pair) }
-            }
+            let id = denials.int64(at: 0) ?? 0
             let node = denials.string(at: 1) ?? ""
-            let row: OutputRow = [
+            let source = try candidates.side(denialID: id, side: "source", count: denials.int64(at: 15) ?? 0,
+                                             first: (denials.string(at: 16), denials.string(at: 17)))
+            let target = try candidates.side(denialID: id, side: "target", count: denials.int64(at: 18) ?? 0,
+                                             first: (denials.string(at: 19), denials.string(at: 20)))
+            try emit([
                 ("node", node.isEmpty ? .null : .string(node)),
                 ("time", .string(Timestamp.iso8601(milliseconds: denials.int64(at: 2) ?? 0))),
                 ("serial", .int(denials.int64(at: 3) ?? 0)),
                 ("kind", .string(denials.string(at: 4) ?? "")),
-                ("source_vm", Self.side(sources.map(\.0))),
-                ("source_uuid", Self.side(sources.map(\.1))),
-                ("target_vm", Self.side(targets.map(\.0))),
-                ("target_uuid", Self.side(targets.map(\.1))),
+                ("source_vm", source.names),
+                ("source_uuid", source.uuids),
+                ("target_vm", target.names),
+                ("target_uuid", target.uuids),
                 ("scontext", .string(denials.string(at: 5) ?? "")),
                 ("tcontext", .string(denials.string(at: 6) ?? "")),
                 ("tclass", .string(denials.string(at: 7) ?? "")),
@@ -58,17 +53,38 @@ public struct DenialQuery: Sendable {
                 ("exe", denials.string(at: 12).map { .string($0) } ?? .null),
                 ("path", denials.string(at: 13).map { .string($0) } ?? .null),
                 ("boolean", denials.string(at: 14).map { .string($0) } ?? .null),
-            ]
-            try emit(row)
+            ])
         }
     }
+}
 
-    /// null for nobody, a string for one guest, a sorted array for several candidates.
-    static func side(_ values: [String]) -> OutputValue {
-        switch values.count {
-        case 0: return .null
-        case 1: return .string(values[0])
-        default: return .strings(values)
+/// Reads every candidate of one side of a denial, but only when there is more than one: the
+/// denial row already holds the first.
+struct CandidateLookup {
+    private let statement: SQLiteStatement
+
+    init(_ db: SQLiteDatabase) {
+        // The statement is constant and valid; a failure here is a broken database.
+        statement = try! db.prepare("""
+            SELECT l.name, g.uuid FROM denial_parties p
+            JOIN leases l ON l.id = p.lease_id JOIN guests g ON g.id = l.guest_id
+            WHERE p.denial_id = ? AND p.side = ? ORDER BY l.name, g.uuid
+            """)
+    }
+
+    func side(denialID: Int64, side: String, count: Int64, first: (String?, String?)) throws -> (names: OutputValue, uuids: OutputValue) {
+        switch count {
+        case 0: return (.null, .null)
+        case 1: return (first.0.map { .string($0) } ?? .null, first.1.map { .string($0) } ?? .null)
+        default:
+            try statement.bind([.integer(denialID), .text(side)])
+            var names: [String] = []
+            var uuids: [String] = []
+            while try statement.step() {
+                names.append(statement.string(at: 0) ?? "")
+                uuids.append(statement.string(at: 1) ?? "")
+            }
+            return (.strings(names), .strings(uuids))
         }
     }
 }

@@ -53,6 +53,8 @@ CREATE TABLE guests (
     name  TEXT NOT NULL,
     UNIQUE (node, uuid)
 );
+CREATE INDEX guests_by_name ON guests(name);
+CREATE INDEX guests_by_uuid ON guests(uuid);
 
 -- One guest holding one label for one lifetime.
 CREATE TABLE leases (
@@ -74,7 +76,7 @@ CREATE TABLE leases (
     started         INTEGER NOT NULL DEFAULT 0,
     origin          TEXT    NOT NULL           -- audit | status-xml
 );
-CREATE INDEX leases_by_label ON leases(node, level, valid_from_ms);
+CREATE INDEX leases_by_label ON leases(level, node, valid_from_ms);
 CREATE INDEX leases_by_guest ON leases(guest_id);
 
 -- VIRT_RESOURCE records: disks, networks and host devices given to a guest.
@@ -93,6 +95,7 @@ CREATE TABLE guest_resources (
     success        INTEGER NOT NULL
 );
 CREATE INDEX guest_resources_by_uuid ON guest_resources(node, uuid);
+CREATE INDEX guest_resources_by_lease ON guest_resources(lease_id);
 
 -- One row per denial event.
 CREATE TABLE denials (
@@ -125,10 +128,23 @@ CREATE TABLE denials (
     cwd            TEXT,
     path           TEXT,
     proctitle      TEXT,
-    avc_count      INTEGER NOT NULL
+    avc_count      INTEGER NOT NULL,
+    -- Each side resolved at ingest: the candidate guests' count, the first by name, and a key
+    -- that names the side in reports (candidate uuids joined by ',', or 'label:LEVEL' for an
+    -- svirt label no guest held, or NULL for a host object).
+    source_count   INTEGER NOT NULL DEFAULT 0,
+    source_vm      TEXT,
+    source_uuid    TEXT,
+    source_key     TEXT,
+    target_count   INTEGER NOT NULL DEFAULT 0,
+    target_vm      TEXT,
+    target_uuid    TEXT,
+    target_key     TEXT
 );
 CREATE INDEX denials_by_kind_time ON denials(kind, time_ms);
 CREATE INDEX denials_by_time ON denials(time_ms);
+CREATE INDEX denials_by_node_time ON denials(node, time_ms);
+CREATE INDEX denials_by_pair ON denials(kind, source_key, target_key);
 
 -- Every AVC / USER_AVC record of a denial event.
 CREATE TABLE avc_records (
@@ -173,6 +189,8 @@ CREATE TABLE events (
     detail         TEXT    NOT NULL            -- JSON object
 );
 CREATE INDEX events_by_kind_time ON events(kind, time_ms);
+CREATE INDEX events_by_node_time ON events(node, time_ms);
+CREATE INDEX events_by_uuid ON events(uuid);
 
 -- Lines and records that could not be used, with where they were.
 CREATE TABLE parse_errors (

@@ -3,21 +3,46 @@ import Native
 /// `query events`: lifecycle, collision and policy events.
 public struct EventQuery: Sendable {
     public var kinds: [String] = []
+    public var since: Int64?
+    public var until: Int64?
+    public var nodes: [String] = []
+    /// Guest name or UUID.
+    public var vm: String?
 
     public init(kinds: [String] = []) { self.kinds = kinds }
 
     public static let keys = ["node", "time", "serial", "kind", "vm", "uuid", "label", "detail"]
 
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
-        var sql = "SELECT node, time_ms, serial, kind, vm, uuid, label, detail FROM events"
+        var terms: [String] = []
         var values: [SQLValue] = []
         if !kinds.isEmpty {
-            sql += " WHERE kind IN (" + kinds.map { _ in "?" }.joined(separator: ",") + ")"
-            values = kinds.map { .text($0) }
+            terms.append("kind IN (" + kinds.map { _ in "?" }.joined(separator: ",") + ")")
+            values += kinds.map { .text($0) }
         }
+        if !nodes.isEmpty {
+            terms.append("node IN (" + nodes.map { _ in "?" }.joined(separator: ",") + ")")
+            values += nodes.map { .text($0 == "-" ? "" : $0) }
+        }
+        // Bootstrap events have no time; a time window leaves them out.
+        if let since {
+            terms.append("time_ms >= ?")
+            values.append(.integer(since))
+        }
+        if let until {
+            terms.append("time_ms < ?")
+            values.append(.integer(until))
+        }
+        if let vm {
+            terms.append("(vm = ? OR uuid = ? OR EXISTS (SELECT 1 FROM json_each(events.detail, '$.vms') WHERE value = ?))")
+            values += [.text(vm), .text(vm.lowercased()), .text(vm)]
+        }
+        let clause = terms.isEmpty ? "1" : terms.joined(separator: " AND ")
         // Bootstrap events (no time) first: those guests were running before the log began.
-        sql += " ORDER BY time_ms IS NOT NULL, time_ms, node, serial, id"
-        let stmt = try database.connection.prepare(sql)
+        let stmt = try database.connection.prepare("""
+            SELECT node, time_ms, serial, kind, vm, uuid, label, detail FROM events WHERE \(clause)
+            ORDER BY time_ms IS NOT NULL, time_ms, node, serial, id
+            """)
         try stmt.bind(values)
         while try stmt.step() {
             let node = stmt.string(at: 0) ?? ""

@@ -50,8 +50,10 @@ public final class IngestWriter {
         insertDenial = try db.prepare("""
             INSERT INTO denials(audit_event_id, node, time_ms, serial, kind, boolean, seresult, scontext, tcontext,
                                 stype, ttype, slevel, tlevel, tclass, perms, permissive, pid, comm, exe, syscall,
-                                success, exit_code, uid, auid, auid_name, cwd, path, proctitle, avc_count)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                                success, exit_code, uid, auid, auid_name, cwd, path, proctitle, avc_count,
+                                source_count, source_vm, source_uuid, source_key,
+                                target_count, target_vm, target_uuid, target_key)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         insertAVC = try db.prepare("""
             INSERT INTO avc_records(denial_id, seq, record_type, seresult, perms, scontext, tcontext, tclass,
@@ -276,7 +278,7 @@ public final class IngestWriter {
             primary.pid.sql, (primary.comm ?? c.comm).sql, c.exe.sql, c.syscall.sql, c.success.sql, c.exit.sql,
             c.uid.sql, c.auid.sql, c.auidName.sql, c.cwd.sql, denial.path.sql, c.proctitle.sql,
             .integer(Int64(denial.avcs.count)),
-        ])
+        ] + Self.side(denial.sources, context: source) + Self.side(denial.targets, context: target))
         let denialID = db.lastInsertRowID
         for (seq, avc) in denial.avcs.enumerated() {
             try insertAVC.run([
@@ -288,6 +290,21 @@ public final class IngestWriter {
         }
         for lease in denial.sources { try insertParty.run([.integer(denialID), .text("source"), .integer(lease.id)]) }
         for lease in denial.targets { try insertParty.run([.integer(denialID), .text("target"), .integer(lease.id)]) }
+    }
+
+    /// count, first candidate's name and uuid, and the report key of one side.
+    static func side(_ leases: [Lease], context: ContextView) -> [SQLValue] {
+        let sorted = leases.sorted { ($0.name, $0.uuid) < ($1.name, $1.uuid) }
+        let key: SQLValue
+        if !sorted.isEmpty {
+            key = .text(sorted.map(\.uuid).joined(separator: ","))
+        } else if TypeSets.guestObject.contains(context.type ?? ""), let level = context.guestLevel {
+            key = .text("label:\(level)")
+        } else {
+            key = .null
+        }
+        return [.integer(Int64(sorted.count)), sorted.first.map { .text($0.name) } ?? .null,
+                sorted.first.map { .text($0.uuid) } ?? .null, key]
     }
 
     // MARK: sources

@@ -10,6 +10,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case locked(path: String, waitedMilliseconds: Int32)
     case cannotCreate(path: String, reason: String)
     case sqlite(SQLiteError)
+    case noSuchGuest(String)
+    case noSuchEvent(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,10 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path): cannot create the database: \(reason)"
         case .sqlite(let error):
             return "database error: \(error)"
+        case .noSuchGuest(let text):
+            return "no guest named \"\(text)\" (by name or UUID) in the database"
+        case .noSuchEvent(let text):
+            return "no stored event \(text)"
         }
     }
 

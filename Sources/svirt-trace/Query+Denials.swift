@@ -17,12 +17,17 @@ extension SvirtTrace.Query {
                 KINDS
                   cross-guest, unknown-source, unknown-target, guest-host, needs-boolean, \
                 stale-image, shared-content-write, guest-self, host-guest, host-other.
+
+                EXAMPLES
+                  svirt-trace query denials --kind cross-guest --since yesterday
+                  svirt-trace query denials --vm web01 --as target --perm write --format csv
                 """)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: QueryOutputOptions
+        @OptionGroup var filters: FilterOptions
 
-        @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Only these kinds (repeatable).", valueName: "kind"))
+        @Option(name: .long, help: ArgumentHelp("Only these kinds (repeatable).", valueName: "kind"))
         var kind: [String] = []
 
         func validate() throws {
@@ -30,10 +35,11 @@ extension SvirtTrace.Query {
         }
 
         func run() throws {
+            let filter = try filters.filter(kinds: kind)
             let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "source_vm", "target_vm", "tclass", "perms",
                                                        "permissive", "pid", "path"], colourKey: "kind")
             try output.print(keys: DenialQuery.keys, table: table, database: database) { db, emit in
-                try DenialQuery(kinds: kind).run(db, row: emit)
+                try DenialQuery(filter: filter).run(db, row: emit)
             }
         }
     }

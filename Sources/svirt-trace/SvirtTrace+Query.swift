@@ -13,8 +13,12 @@ extension SvirtTrace {
                   --format table (default on a terminal), jsonl (default on a pipe), json (one \
                 array) or csv (RFC 4180). Strings from the log are escaped for the terminal in \
                 tables; JSON escapes control characters itself.
+
+                EXIT STATUS
+                  0 results; 1 nothing matched (or no such guest or event); 2 usage error; 4 database error.
                 """,
-            subcommands: [Denials.self, Events.self])
+            subcommands: [CrossGuest.self, WhoTouched.self, Guest.self, Label.self, Denials.self, Events.self,
+                          Evidence.self, Explain.self, Stats.self])
     }
 }
 
@@ -33,20 +37,41 @@ extension QueryOutputOptions {
     }
 
     /// Runs a query into a writer and maps "nothing matched" to exit status 1, like grep.
-    func print(keys: [String], table: RowWriter.TableStyle, database: DatabaseOptions,
+    /// - Parameters:
+    ///   - table: the columns of the table layout, or nil when `text` lays the rows out as prose.
+    ///   - text: the terminal layout for reports that read better as text (evidence, explain).
+    func print(keys: [String], table: RowWriter.TableStyle?, database: DatabaseOptions,
+               text: (([OutputRow]) -> String)? = nil,
                query: (Database, (OutputRow) throws -> Void) throws -> Void) throws {
         let format = OutputFormat.resolved(format, stdoutIsTerminal: Console.stdoutIsTerminal)
         let out = StandardOutput()
-        let writer = RowWriter(format: format, keys: keys, table: table, colour: Console.useColour,
+        let prose = format == .table && (table == nil || text != nil)
+        let writer = RowWriter(format: format, keys: keys, table: table ?? .init(columns: keys), colour: Console.useColour,
                                escapeControls: Console.stdoutIsTerminal, write: out.write)
+        var buffered: [OutputRow] = []
         do {
             let db = try Database(path: database.path, access: .readOnly,
                                   busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
-            try query(db) { writer.add($0) }
+            try query(db) { row in
+                if prose { buffered.append(row) } else { writer.add(row) }
+            }
+        } catch let error as StoreError {
+            out.flush()
+            Console.error("\(error)")
+            switch error {
+            case .noSuchGuest, .noSuchEvent: throw ExitCode(SvirtTrace.Status.noMatch)
+            default: throw ExitCode(SvirtTrace.Status.database)
+            }
         } catch {
             out.flush()
             Console.error("\(error)")
             throw ExitCode(SvirtTrace.Status.database)
+        }
+        if prose, let text {
+            out.write(text(buffered))
+            out.flush()
+            if buffered.isEmpty { throw ExitCode(SvirtTrace.Status.noMatch) }
+            return
         }
         writer.finish()
         out.flush()

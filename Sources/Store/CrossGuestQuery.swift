@@ -1,0 +1,74 @@
+import Native
+
+/// `query cross-guest`: one row per source→target pair of guests (or unknown labels), over the
+/// cross-guest, unknown-source and unknown-target denials that match the filter.
+public struct CrossGuestQuery: Sendable {
+    public static let kinds = ["cross-guest", "unknown-source", "unknown-target"]
+    public var filter: DenialFilter
+
+    public init(filter: DenialFilter = DenialFilter()) {
+        self.filter = filter
+        if self.filter.kinds.isEmpty { self.filter.kinds = Self.kinds }
+    }
+
+    public static let keys = ["source_vm", "source_uuid", "target_vm", "target_uuid", "count", "first_seen", "last_seen",
+                              "perms", "tclasses", "nodes", "permissive", "sample_path"]
+
+    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+        let db = database.connection
+        let (clause, values) = filter.clause()
+        let stmt = try db.prepare("""
+            SELECT d.source_key, d.target_key, count(*), min(d.time_ms), max(d.time_ms),
+                   group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass), group_concat(DISTINCT d.node),
+                   max(d.permissive), min(d.path), max(d.source_vm), max(d.target_vm)
+            FROM denials d WHERE \(clause) AND d.source_key IS NOT NULL AND d.target_key IS NOT NULL
+            GROUP BY d.source_key, d.target_key
+            ORDER BY count(*) DESC, min(d.time_ms)
+            """)
+        let names = GuestNames(db)
+        try stmt.bind(values)
+        while try stmt.step() {
+            let source = try names.side(key: stmt.string(at: 0) ?? "", single: stmt.string(at: 10))
+            let target = try names.side(key: stmt.string(at: 1) ?? "", single: stmt.string(at: 11))
+            try emit([
+                ("source_vm", source.names), ("source_uuid", source.uuids),
+                ("target_vm", target.names), ("target_uuid", target.uuids),
+                ("count", .int(stmt.int64(at: 2) ?? 0)),
+                ("first_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 3) ?? 0))),
+                ("last_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 4) ?? 0))),
+                ("perms", .strings(Self.words(stmt.string(at: 5), separators: [" ", ","]))),
+                ("tclasses", .strings(Self.words(stmt.string(at: 6), separators: [","]))),
+                ("nodes", .strings(Self.words(stmt.string(at: 7), separators: [","]).map { $0.isEmpty ? "-" : $0 })),
+                ("permissive", .bool((stmt.int64(at: 8) ?? 0) != 0)),
+                ("sample_path", stmt.string(at: 9).map { .string($0) } ?? .null),
+            ])
+        }
+    }
+
+    /// Distinct words of a group_concat, sorted.
+    static func words(_ text: String?, separators: Set<Character>) -> [String] {
+        guard let text else { return [] }
+        return Array(Set(text.split(whereSeparator: { separators.contains($0) }).map(String.init))).sorted()
+    }
+}
+
+/// Turns a side key (`uuid[,uuid...]` or `label:LEVEL`) into names and uuids for output.
+struct GuestNames {
+    private let lookup: SQLiteStatement
+
+    init(_ db: SQLiteDatabase) {
+        lookup = try! db.prepare("SELECT name FROM guests WHERE uuid = ? ORDER BY id DESC LIMIT 1")
+    }
+
+    func side(key: String, single: String?) throws -> (names: OutputValue, uuids: OutputValue) {
+        if key.hasPrefix("label:") { return (.string(String(key.dropFirst(6))), .null) }
+        let uuids = key.split(separator: ",").map(String.init)
+        if uuids.count == 1 { return (single.map { .string($0) } ?? .null, .string(uuids[0])) }
+        var names: [String] = []
+        for uuid in uuids {
+            try lookup.bind([.text(uuid)])
+            names.append(try lookup.step() ? lookup.string(at: 0) ?? uuid : uuid)
+        }
+        return (.strings(names), .strings(uuids))
+    }
+}

@@ -1,0 +1,42 @@
+import Native
+
+/// How `query evidence` and `query explain` name a stored event: `NODE:SERIAL`, or `SERIAL`
+/// (with `--time` when serials repeat across nodes or restarts).
+public struct EventReference: Sendable, Equatable, CustomStringConvertible {
+    public var node: String?
+    public var serial: Int64
+    public var time: Int64?
+
+    public init(node: String?, serial: Int64, time: Int64? = nil) {
+        self.node = node
+        self.serial = serial
+        self.time = time
+    }
+
+    /// The node part ends at the last colon: node names may hold colons and spaces.
+    public static func parse(_ text: String, time: Int64? = nil) -> EventReference? {
+        if let colon = text.lastIndex(of: ":") {
+            guard let serial = Int64(text[text.index(after: colon)...]), serial >= 0 else { return nil }
+            let node = String(text[..<colon])
+            return EventReference(node: node.isEmpty || node == "-" ? nil : node, serial: serial, time: time)
+        }
+        guard let serial = Int64(text), serial >= 0 else { return nil }
+        return EventReference(node: nil, serial: serial, time: time)
+    }
+
+    public var description: String { "\(node.map { $0 + ":" } ?? "")\(serial)" }
+
+    /// Audit event rows matching the reference; with `--time`, the one closest to it.
+    func auditEventIDs(_ database: Database) throws -> [Int64] {
+        var sql = "SELECT id, time_ms FROM audit_events WHERE serial = ?"
+        var values: [SQLValue] = [.integer(serial)]
+        if let node {
+            sql += " AND node = ?"
+            values.append(.text(node))
+        }
+        let rows = try database.connection.rows(sql + " ORDER BY time_ms, occurrence", values)
+        guard let time else { return rows.compactMap { $0[0].int64 } }
+        let closest = rows.min { abs(($0[1].int64 ?? 0) - time) < abs(($1[1].int64 ?? 0) - time) }
+        return closest.flatMap { $0[0].int64 }.map { [$0] } ?? []
+    }
+}

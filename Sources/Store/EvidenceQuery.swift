@@ -1,0 +1,40 @@
+import Native
+
+/// `query evidence ID`: the stored raw records of an event exactly as logged, each with the
+/// interpreted form `ausearch -i` would print.
+public struct EvidenceQuery: Sendable {
+    public var reference: EventReference
+
+    public init(reference: EventReference) { self.reference = reference }
+
+    public static let keys = ["id", "time", "seq", "type", "line", "source", "raw", "interpreted"]
+
+    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+        let db = database.connection
+        let ids = try reference.auditEventIDs(database)
+        guard !ids.isEmpty else { throw StoreError.noSuchEvent(reference.description) }
+        for id in ids {
+            let event = try db.rows("""
+                SELECT a.node, a.serial, a.time_ms, s.last_path FROM audit_events a LEFT JOIN sources s ON s.id = a.source_id
+                WHERE a.id = ?
+                """, [.integer(id)]).first ?? []
+            let records = try db.rows("SELECT seq, record_type, line, text FROM raw_records WHERE audit_event_id = ? ORDER BY seq",
+                                      [.integer(id)])
+            let interpreted = AuparseInterpreter.interpret(records.compactMap { $0[3].string })
+            let node = event.first?.string ?? ""
+            let name = "\(node.isEmpty ? "" : node + ":")\(event.count > 1 ? event[1].int64 ?? 0 : 0)"
+            for (index, record) in records.enumerated() {
+                try emit([
+                    ("id", .string(name)),
+                    ("time", event.count > 2 ? event[2].int64.map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null : .null),
+                    ("seq", .int(record[0].int64 ?? 0)),
+                    ("type", .string(record[1].string ?? "")),
+                    ("line", record[2].int64.map { .int($0) } ?? .null),
+                    ("source", event.count > 3 ? event[3].string.map { .string($0) } ?? .null : .null),
+                    ("raw", .string(record[3].string ?? "")),
+                    ("interpreted", index < interpreted.count ? .string(interpreted[index]) : .null),
+                ])
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Native
+
+/// `query guest VM`: one guest's history, oldest first: each lifetime's start and stop with its
+/// labels and pid, its disks and devices, its denials as source and as target, and the policy
+/// changes made while it ran.
+public struct GuestTimelineQuery: Sendable {
+    public var guest: GuestSelector
+
+    public init(guest: GuestSelector) { self.guest = guest }
+
+    public static let keys = ["time", "node", "vm", "uuid", "event", "label", "peer", "detail"]
+
+    private struct Row {
+        var time: Int64?
+        var order: Int
+        var node: String
+        var vm: String
+        var uuid: String
+        var event: String
+        var label: String?
+        var peer: OutputValue
+        var detail: String
+    }
+
+    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+        let db = database.connection
+        let guests = try guest.guests(db)
+        guard !guests.isEmpty else { throw StoreError.noSuchGuest(guest.text) }
+        var rows: [Row] = []
+        var order = 0
+        func add(_ row: Row) {
+            var row = row
+            row.order = order
+            order += 1
+            rows.append(row)
+        }
+        for g in guests {
+            let leases = try db.rows("""
+                SELECT id, model, label, image_label, pid, valid_from_ms, valid_to_ms, is_static, origin, name
+                FROM leases WHERE guest_id = ? ORDER BY valid_from_ms IS NOT NULL, valid_from_ms, id
+                """, [.integer(g.id)])
+            var lifetimes: [(from: Int64?, to: Int64?)] = []
+            for l in leases {
+                let model = l[1].string ?? ""
+                let detail = JSONText.object([
+                    ("model", .string(model)), ("pid", l[4].int64.map { .int($0) } ?? .null),
+                    ("image_label", l[3].string.map { .string($0) } ?? .null), ("static", .bool(l[7].int64 == 1)),
+                    ("origin", .string(l[8].string ?? "")),
+                ])
+                add(Row(time: l[5].int64, order: 0, node: g.node, vm: l[9].string ?? g.name, uuid: g.uuid,
+                        event: "label-start", label: l[2].string, peer: .null, detail: detail))
+                if let to = l[6].int64 {
+                    add(Row(time: to, order: 0, node: g.node, vm: l[9].string ?? g.name, uuid: g.uuid,
+                            event: "label-stop", label: l[2].string, peer: .null, detail: JSONText.object([("model", .string(model))])))
+                }
+                if model == "selinux" { lifetimes.append((l[5].int64, l[6].int64)) }
+            }
+            for r in try db.rows("""
+                SELECT time_ms, resource, reason, old_value, new_value, success FROM guest_resources
+                WHERE node = ? AND uuid = ? ORDER BY time_ms, id
+                """, [.text(g.node), .text(g.uuid)]) {
+                add(Row(time: r[0].int64, order: 0, node: g.node, vm: g.name, uuid: g.uuid, event: "resource",
+                        label: nil, peer: r[4].string.map { .string($0) } ?? .null,
+                        detail: JSONText.object([("resource", .string(r[1].string ?? "")),
+                                                 ("reason", r[2].string.map { .string($0) } ?? .null),
+                                                 ("old", r[3].string.map { .string($0) } ?? .null),
+                                                 ("new", r[4].string.map { .string($0) } ?? .null),
+                                                 ("success", .bool(r[5].int64 == 1))])))
+            }
+            for side in ["source", "target"] {
+                let other = side == "source" ? "target" : "source"
+                for d in try db.rows("""
+                    SELECT d.time_ms, d.kind, d.\(other)_vm, d.\(other)_key, d.perms, d.tclass, d.permissive, d.path,
+                           d.node, d.serial, d.\(other == "target" ? "tcontext" : "scontext")
+                    FROM denials d WHERE d.id IN (
+                        SELECT p.denial_id FROM denial_parties p JOIN leases l ON l.id = p.lease_id
+                        WHERE l.guest_id = ? AND p.side = '\(side)')
+                    ORDER BY d.time_ms, d.serial
+                    """, [.integer(g.id)]) {
+                    let key = d[3].string ?? ""
+                    let peer: OutputValue = d[2].string.map { .string($0) }
+                        ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(d[10].string ?? ""))
+                    add(Row(time: d[0].int64, order: 0, node: g.node, vm: g.name, uuid: g.uuid,
+                            event: "denial-as-\(side)", label: nil, peer: peer,
+                            detail: JSONText.object([
+                                ("kind", .string(d[1].string ?? "")), ("perms", .string(d[4].string ?? "")),
+                                ("tclass", .string(d[5].string ?? "")), ("permissive", .bool(d[6].int64 == 1)),
+                                ("path", d[7].string.map { .string($0) } ?? .null),
+                                ("evidence", .string("\(d[8].string.map { $0.isEmpty ? "" : $0 + ":" } ?? "")\(d[9].int64 ?? 0)")),
+                            ])))
+                }
+            }
+            // Policy changes on the guest's node while any of its lifetimes ran.
+            for e in try db.rows("""
+                SELECT time_ms, kind, detail FROM events
+                WHERE node = ? AND kind IN ('enforcing-change', 'boolean-change', 'policy-load') ORDER BY time_ms
+                """, [.text(g.node)]) {
+                guard let time = e[0].int64, lifetimes.contains(where: { ($0.from ?? Int64.min) <= time && time < ($0.to ?? Int64.max) }) else { continue }
+                add(Row(time: time, order: 0, node: g.node, vm: g.name, uuid: g.uuid, event: e[1].string ?? "",
+                        label: nil, peer: .null, detail: e[2].string ?? "{}"))
+            }
+        }
+        rows.sort { ($0.time ?? Int64.min, $0.order) < ($1.time ?? Int64.min, $1.order) }
+        for r in rows {
+            try emit([
+                ("time", r.time.map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null),
+                ("node", r.node.isEmpty ? .null : .string(r.node)),
+                ("vm", .string(r.vm)), ("uuid", .string(r.uuid)), ("event", .string(r.event)),
+                ("label", r.label.map { .string($0) } ?? .null), ("peer", r.peer), ("detail", .json(r.detail)),
+            ])
+        }
+    }
+}

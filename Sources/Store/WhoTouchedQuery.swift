@@ -1,0 +1,64 @@
+import Native
+
+/// `query who-touched VM`: every guest, unknown label or host domain that tried to reach any of
+/// VM's resources (its images, devices or QEMU process) during any of its lifetimes.
+public struct WhoTouchedQuery: Sendable {
+    public var guest: GuestSelector
+    public var filter: DenialFilter
+
+    public init(guest: GuestSelector, filter: DenialFilter = DenialFilter()) {
+        self.guest = guest
+        self.filter = filter
+    }
+
+    public static let keys = ["source_vm", "source_uuid", "source_label", "target_vm", "kinds", "count", "perms",
+                              "tclasses", "first_seen", "last_seen", "permissive", "nodes"]
+
+    /// Throws `StoreError.noSuchGuest` when nothing by that name or UUID was ever seen.
+    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+        let db = database.connection
+        let guests = try guest.guests(db)
+        guard !guests.isEmpty else { throw StoreError.noSuchGuest(guest.text) }
+        let leases = try guest.leaseIDs(db, guests: guests)
+        guard !leases.isEmpty else { return }
+        var scoped = filter
+        scoped.vm = nil
+        let (clause, values) = scoped.clause()
+        let stmt = try db.prepare("""
+            SELECT coalesce(d.source_key, 'type:' || coalesce(d.stype, '?')), max(d.source_vm), max(d.source_count),
+                   group_concat(DISTINCT d.kind), count(*), group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
+                   min(d.time_ms), max(d.time_ms), max(d.permissive), group_concat(DISTINCT d.node), min(d.scontext)
+            FROM denials d
+            WHERE d.id IN (SELECT denial_id FROM denial_parties WHERE side = 'target'
+                           AND lease_id IN (\(leases.map { _ in "?" }.joined(separator: ","))))
+              AND \(clause)
+            GROUP BY 1 ORDER BY count(*) DESC, min(d.time_ms)
+            """)
+        try stmt.bind(leases.map { .integer($0) } + values)
+        let names = GuestNames(db)
+        let target: OutputValue = Set(guests.map(\.name)).count == 1 ? .string(guests[0].name) : .strings(guests.map(\.name))
+        while try stmt.step() {
+            let key = stmt.string(at: 0) ?? ""
+            let source: (names: OutputValue, uuids: OutputValue)
+            if key.hasPrefix("type:") || key.hasPrefix("label:") {
+                source = (.null, .null)
+            } else {
+                source = try names.side(key: key, single: stmt.string(at: 1))
+            }
+            let label: OutputValue = key.hasPrefix("label:") ? .string(String(key.dropFirst(6)))
+                : key.hasPrefix("type:") ? .string(stmt.string(at: 11) ?? String(key.dropFirst(5))) : .null
+            try emit([
+                ("source_vm", source.names), ("source_uuid", source.uuids), ("source_label", label),
+                ("target_vm", target),
+                ("kinds", .strings(CrossGuestQuery.words(stmt.string(at: 3), separators: [","]))),
+                ("count", .int(stmt.int64(at: 4) ?? 0)),
+                ("perms", .strings(CrossGuestQuery.words(stmt.string(at: 5), separators: [" ", ","]))),
+                ("tclasses", .strings(CrossGuestQuery.words(stmt.string(at: 6), separators: [","]))),
+                ("first_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 7) ?? 0))),
+                ("last_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 8) ?? 0))),
+                ("permissive", .bool((stmt.int64(at: 9) ?? 0) != 0)),
+                ("nodes", .strings(CrossGuestQuery.words(stmt.string(at: 10), separators: [","]).map { $0.isEmpty ? "-" : $0 })),
+            ])
+        }
+    }
+}

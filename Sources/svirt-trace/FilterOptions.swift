@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// Filters shared by the denial reports: time, node, guest, kind, class, permission, mode, path.
+struct FilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only events at or after TIME.", discussion: TimeWords.help, valueName: "time"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only events before TIME (same forms as --since).", valueName: "time"))
+    var until: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"))
+    var node: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only denials involving this guest (name or UUID), as source or target.", valueName: "vm"))
+    var vm: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("With --vm: only where the guest is the source or the target.", valueName: "source|target"))
+    var side: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this object class (repeatable), e.g. file, blk_file, process.", valueName: "tclass"))
+    var tclass: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only denials that include this permission (repeatable: all must be present).", valueName: "perm"))
+    var perm: [String] = []
+
+    @Flag(inversion: .prefixedNo, help: "Only denials logged in permissive mode (the access happened), or with --no-permissive only enforced ones.")
+    var permissive: Bool?
+
+    @Option(name: .long, help: ArgumentHelp("Only paths matching this shell glob (case-sensitive), e.g. '/var/lib/libvirt/images/*'.", valueName: "glob"))
+    var path: String?
+
+    func validate() throws {
+        if let side, DenialFilter.Side(rawValue: side) == nil { throw ValidationError("--as must be source or target") }
+        if side != nil && vm == nil { throw ValidationError("--as needs --vm") }
+        _ = try window()
+    }
+
+    /// (since, until) in milliseconds.
+    func window() throws -> (Int64?, Int64?) {
+        do {
+            let now = TimeWords.now()
+            let s = try since.map { try TimeExpression.parse($0, nowMilliseconds: now) }
+            let u = try until.map { try TimeExpression.parse($0, nowMilliseconds: now) }
+            return (s, u)
+        } catch let failure as TimeExpression.Failure {
+            throw ValidationError(failure.description)
+        }
+    }
+
+    func filter(kinds: [String]) throws -> DenialFilter {
+        var filter = DenialFilter()
+        filter.kinds = kinds
+        (filter.since, filter.until) = try window()
+        filter.nodes = node
+        filter.vm = vm
+        filter.side = side.flatMap(DenialFilter.Side.init(rawValue:))
+        filter.tclasses = tclass
+        filter.perms = perm
+        filter.permissive = permissive
+        filter.pathGlob = path
+        return filter
+    }
+}
+
+/// The clock for time words: the wall clock, or $SVIRT_TRACE_NOW (epoch milliseconds or any time
+/// form) so a run can be replayed against a fixed "now".
+enum TimeWords {
+    static let help = """
+        TIME is now, recent (10 minutes ago), today, yesterday, this-week, week-ago, this-month, this-year \
+        (as ausearch), ISO-8601 such as 2026-11-28T10:15:00Z, YYYY-MM-DD [HH:MM[:SS]] in local time, or @EPOCH-SECONDS.
+        """
+
+    static func now() -> Int64 {
+        let wall = Int64(Date().timeIntervalSince1970 * 1000)
+        guard let fixed = ProcessInfo.processInfo.environment["SVIRT_TRACE_NOW"], !fixed.isEmpty else { return wall }
+        if let ms = Int64(fixed) { return ms }
+        return (try? TimeExpression.parse(fixed, nowMilliseconds: wall)) ?? wall
+    }
+
+    static func parse(_ text: String) throws -> Int64 {
+        do {
+            return try TimeExpression.parse(text, nowMilliseconds: now())
+        } catch let failure as TimeExpression.Failure {
+            throw ValidationError(failure.description)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import ArgumentParser
+import Store
+
+extension SvirtTrace.Query {
+    struct CrossGuest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cross-guest",
+            abstract: "Who attacked whom: one row per source→target pair of guests.",
+            discussion: """
+                Covers cross-guest denials and the unknown-source and unknown-target ones, where \
+                the side no guest held appears as its MCS label.
+
+                KEYS
+                  source_vm, source_uuid, target_vm, target_uuid, count, first_seen, last_seen, \
+                perms, tclasses, nodes (arrays), permissive (true if any attempt succeeded), \
+                sample_path.
+                  --detail prints every denial instead, with the keys of `query denials`.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: QueryOutputOptions
+        @OptionGroup var filters: FilterOptions
+
+        @Flag(help: "List every denial event instead of one row per pair.")
+        var detail = false
+
+        func run() throws {
+            let filter = try filters.filter(kinds: CrossGuestQuery.kinds)
+            if detail {
+                let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "source_vm", "target_vm", "tclass",
+                                                           "perms", "permissive", "path"], colourKey: "kind")
+                try output.print(keys: DenialQuery.keys, table: table, database: database) { db, emit in
+                    try DenialQuery(filter: filter).run(db, row: emit)
+                }
+                return
+            }
+            let table = RowWriter.TableStyle(columns: ["source_vm", "target_vm", "count", "first_seen", "last_seen", "perms",
+                                                       "tclasses", "nodes", "permissive", "sample_path"])
+            try output.print(keys: CrossGuestQuery.keys, table: table, database: database) { db, emit in
+                try CrossGuestQuery(filter: filter).run(db, row: emit)
+            }
+        }
+    }
+
+    struct WhoTouched: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "who-touched",
+            abstract: "Every guest or unknown label that tried to reach VM's disks, devices or process.",
+            discussion: """
+                VM is a guest name or UUID. Every lifetime of VM counts, including those whose labels \
+                later went to other guests: attribution is by the lease that held the label at the \
+                time of each denial.
+
+                KEYS
+                  source_vm, source_uuid (null for an unknown label or a host domain), source_label \
+                (the label or host context then), target_vm, kinds, count, perms, tclasses, \
+                first_seen, last_seen, permissive (true if any attempt succeeded), nodes.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: QueryOutputOptions
+        @OptionGroup var filters: FilterOptions
+
+        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"))
+        var target: String
+
+        func run() throws {
+            var filter = try filters.filter(kinds: [])
+            filter.vm = nil
+            let query = WhoTouchedQuery(guest: GuestSelector(target, nodes: filters.node), filter: filter)
+            let table = RowWriter.TableStyle(columns: ["source_vm", "source_label", "kinds", "count", "perms", "first_seen",
+                                                       "last_seen", "permissive", "nodes"])
+            try output.print(keys: WhoTouchedQuery.keys, table: table, database: database) { db, emit in
+                try query.run(db, row: emit)
+            }
+        }
+    }
+
+    struct Guest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One guest's timeline: lifetimes, labels, pid, disks, denials and policy changes.",
+            discussion: """
+                VM is a guest name or UUID. Rows come oldest first (a lifetime from status XML, which \
+                began before the log, has no time and comes first).
+
+                EVENTS
+                  label-start, label-stop (selinux and dac labels, pid in detail), resource \
+                (VIRT_RESOURCE: disks, networks, host devices), denial-as-source, denial-as-target \
+                (peer is the other side; detail has kind, perms, tclass and the evidence ID), and \
+                enforcing-change, boolean-change, policy-load on its node while it ran.
+
+                KEYS
+                  time, node, vm, uuid, event, label, peer, detail (JSON object).
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: QueryOutputOptions
+
+        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"))
+        var node: [String] = []
+
+        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"))
+        var target: String
+
+        func run() throws {
+            let query = GuestTimelineQuery(guest: GuestSelector(target, nodes: node))
+            let table = RowWriter.TableStyle(columns: ["time", "node", "vm", "event", "label", "peer", "detail"],
+                                             maximumWidth: 60, colourKey: "event")
+            try output.print(keys: GuestTimelineQuery.keys, table: table, database: database) { db, emit in
+                try query.run(db, row: emit)
+            }
+        }
+    }
+
+    struct Label: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who held an MCS label, with the full history of holders.",
+            discussion: """
+                LEVEL may be s0:c87,c520, c87,c520, s0:c520,c87, a range such as s0:c0.c3, or a whole \
+                context (system_u:system_r:svirt_t:s0:c87,c520). --at gives the holder(s) at that \
+                instant; more than one means a label collision.
+
+                KEYS
+                  node, level, vm, uuid, label, from (null: before the log), to (null: still \
+                running), pid, static, origin (audit or status-xml).
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: QueryOutputOptions
+
+        @Option(help: ArgumentHelp("The holder at this instant.", discussion: TimeWords.help, valueName: "time"))
+        var at: String?
+
+        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"))
+        var node: [String] = []
+
+        @Argument(help: ArgumentHelp("MCS level or context.", valueName: "level"))
+        var level: String
+
+        func validate() throws {
+            do { _ = try LabelQuery.level(from: level) } catch { throw ValidationError("\(error)") }
+            _ = try at.map(TimeWords.parse)
+        }
+
+        func run() throws {
+            let query = LabelQuery(level: try LabelQuery.level(from: level), at: try at.map(TimeWords.parse), nodes: node)
+            let table = RowWriter.TableStyle(columns: ["node", "level", "vm", "uuid", "from", "to", "pid", "static", "origin"],
+                                             maximumWidth: 40)
+            try output.print(keys: LabelQuery.keys, table: table, database: database) { db, emit in
+                try query.run(db, row: emit)
+            }
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Denials per kind, node and day; parse errors; the last event per node.",
+            discussion: """
+                A node whose last stored event is more than an hour behind the newest one is marked \
+                silent: its auditd, audisp-remote or network may have stopped.
+
+                KEYS
+                  section (kind, node, day, parse-errors), name, count, last_event, note.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: QueryOutputOptions
+        @OptionGroup var filters: FilterOptions
+
+        func run() throws {
+            let query = StatsQuery(filter: try filters.filter(kinds: []))
+            let table = RowWriter.TableStyle(columns: ["section", "name", "count", "last_event", "note"], maximumWidth: 60)
+            try output.print(keys: StatsQuery.keys, table: table, database: database) { db, emit in
+                try query.run(db, row: emit)
+            }
+        }
+    }
+}

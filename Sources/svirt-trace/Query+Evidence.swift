@@ -1,0 +1,99 @@
+import ArgumentParser
+import Store
+
+/// `NODE:SERIAL` or `SERIAL` with `--time`, shared by evidence and explain.
+struct EventIDArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("Event ID: NODE:SERIAL, or SERIAL (add --time when serials repeat).", valueName: "id"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Pick the event with this serial closest to TIME.", discussion: TimeWords.help, valueName: "time"))
+    var time: String?
+
+    func validate() throws {
+        guard EventReference.parse(id) != nil else { throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL or SERIAL") }
+        _ = try time.map(TimeWords.parse)
+    }
+
+    func reference() throws -> EventReference {
+        EventReference.parse(id, time: try time.map(TimeWords.parse))!
+    }
+}
+
+extension SvirtTrace.Query {
+    struct Evidence: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The stored raw records of one event, exactly as logged, then as ausearch -i shows them.",
+            discussion: """
+                KEYS (json, jsonl, csv; one record per row)
+                  id, time, seq, type, line (in its source), source (file), raw, interpreted.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: QueryOutputOptions
+        @OptionGroup var event: EventIDArguments
+
+        func run() throws {
+            let query = EvidenceQuery(reference: try event.reference())
+            try output.print(keys: EvidenceQuery.keys, table: nil, database: database, text: { rows in
+                guard let first = rows.first else { return "" }
+                var text = "event \(first.text("id")) at \(first.text("time")) from \(first.text("source"))\n\nraw:\n"
+                for row in rows { text += "  line \(row.text("line")): \(row.text("raw"))\n" }
+                text += "\ninterpreted:\n"
+                for row in rows { text += "  \(row.text("interpreted"))\n" }
+                return text
+            }) { db, emit in
+                try query.run(db, row: emit)
+            }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Why the kernel denied one event, and what to do about it.",
+            discussion: """
+                For a guest that reached outside its own label (cross-guest, guest-host, unknown \
+                labels) the advice is to investigate and isolate, never to write an allow rule: the \
+                denial is sVirt isolation working.
+
+                KEYS
+                  id, time, kind, source_vm, target_vm, scontext, tcontext, tclass, perms, permissive, \
+                boolean, reason, advice (array).
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: QueryOutputOptions
+        @OptionGroup var event: EventIDArguments
+
+        func run() throws {
+            let query = ExplainQuery(reference: try event.reference())
+            try output.print(keys: ExplainQuery.keys, table: nil, database: database, text: { rows in
+                rows.map { row in
+                    var text = "\(row.text("id")) \(row.text("time")) \(row.text("kind")): "
+                        + "\(row.text("source_vm")) -> \(row.text("target_vm"))\n"
+                    text += "  \(row.text("scontext")) -> \(row.text("tcontext")) \(row.text("tclass")) { \(row.text("perms")) }\n\n"
+                    text += "Why: \(row.text("reason"))\n\nWhat to do:\n"
+                    if case .strings(let advice)? = row.first(where: { $0.key == "advice" })?.value {
+                        for line in advice { text += "  - \(TerminalText.escape(line))\n" }
+                    }
+                    return text
+                }.joined(separator: "\n")
+            }) { db, emit in
+                try query.run(db, row: emit)
+            }
+        }
+    }
+}
+
+extension Array where Element == (key: String, value: OutputValue) {
+    /// A value as terminal-safe text, for the prose layouts of evidence and explain.
+    func text(_ key: String) -> String {
+        switch first(where: { $0.key == key })?.value {
+        case .string(let s)?: return TerminalText.escape(s)
+        case .int(let i)?: return String(i)
+        case .bool(let b)?: return b ? "yes" : "no"
+        case .strings(let list)?: return TerminalText.escape(list.joined(separator: " "))
+        case .json(let raw)?: return TerminalText.escape(raw)
+        case .null?, nil: return "-"
+        }
+    }
+}
