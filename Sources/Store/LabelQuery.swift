@@ -18,8 +18,10 @@ public struct LabelQuery: Sendable {
     /// (`system_u:system_r:svirt_t:s0:c87,c520`), and returns the canonical level.
     public static func level(from text: String) throws -> MLSLevel {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.first == "c" { return MLSLevel(sensitivity: 0, categories: try CategorySet.parse(Substring(trimmed))) }
-        if trimmed.first == "s" { return try MLSLevel.parse(trimmed) }
+        let utf8 = Array(trimmed.utf8)
+        let isDigit = { (i: Int) in i < utf8.count && utf8[i] >= 0x30 && utf8[i] <= 0x39 }
+        if utf8.first == 0x63, isDigit(1) { return MLSLevel(sensitivity: 0, categories: try CategorySet.parse(Substring(trimmed))) }
+        if utf8.first == 0x73, isDigit(1) { return try MLSRange.parse(trimmed).low }
         guard let level = try SecurityContext.parse(trimmed).level else {
             throw SELinuxError.malformedLevel(trimmed)
         }

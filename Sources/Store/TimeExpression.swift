@@ -55,6 +55,7 @@ public enum TimeExpression {
 
     /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS`, or the same with `T` and no zone.
     static func local(_ text: String, calendar: Calendar) -> Int64? {
+        guard text.last != "T" else { return nil }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
         guard parts.count == 1 || parts.count == 2 else { return nil }
         let date = parts[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }

@@ -153,4 +153,87 @@ import TestSupport
         let again = try Self.run(["ingest", "--db", fromPipe, "-"], stdin: Data(text.utf8))
         #expect(again.stderr.contains("0 events stored"), "the same stream again stores nothing")
     }
+
+    @Test func reportsParseBackAndHostileNamesStayData() throws {
+        let folder = try Fixtures.temporaryFolder("cli")
+        let log = folder.appendingPathComponent("hostile.log")
+        try Self.hostileLog().write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("h.db").path
+        #expect(try Self.run(["ingest", "--db", db, log.path]).status == 0)
+        for name in Self.hostileNames {
+            let who = try Self.run(["who-touched", name].prefixed(with: ["query"]) + ["--db", db, "--format", "json"])
+            #expect(who.status == 0, "\(who.stderr)")
+            let rows = try JSONSerialization.jsonObject(with: Data(who.stdout.utf8)) as! [[String: Any]]
+            #expect(rows.count == 1)
+            #expect(Set(Self.hostileNames).contains(rows.first?["source_vm"] as? String ?? ""))
+            #expect(rows.first?["target_vm"] as? String == name)
+
+            let guest = try Self.run(["query", "guest", name, "--db", db, "--format", "table"])
+            #expect(guest.status == 0)
+            #expect(!guest.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+            let timeline = try Self.run(["query", "guest", name, "--db", db, "--format", "jsonl"])
+            let events = timeline.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+            #expect(events.allSatisfy { $0["vm"] as? String == name })
+            #expect(events.contains { $0["event"] as? String == "denial-as-target" })
+        }
+        let label = try Self.run(["query", "label", "c10,c100", "--db", db, "--format", "csv"])
+        let parsed = try runProcess("/usr/bin/env", ["python3", "-c",
+            "import csv,sys,json; print(json.dumps([r['vm'] for r in csv.DictReader(sys.stdin)]))"], stdin: Data(label.stdout.utf8))
+        #expect(try JSONSerialization.jsonObject(with: parsed.stdout) as? [String] == [Self.hostileNames[0]])
+        for report in [["cross-guest"], ["stats"], ["cross-guest", "--detail"], ["events"]] {
+            let json = try Self.run(["query"] + report + ["--db", db, "--format", "json"])
+            #expect(json.status == 0, "\(report)")
+            #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.isEmpty == false, "\(report)")
+            let csv = try Self.run(["query"] + report + ["--db", db, "--format", "csv"])
+            let count = try runProcess("/usr/bin/env", ["python3", "-c", "import csv,sys; print(len(list(csv.DictReader(sys.stdin))))"],
+                                       stdin: Data(csv.stdout.utf8))
+            #expect(Int(String(decoding: count.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ==
+                    (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.count, "\(report) csv rows")
+        }
+        #expect(try Self.run(["query", "denials", "--db", db, "--since", "tomorrow"]).status == 2)
+        #expect(try Self.run(["query", "who-touched", "nobody", "--db", db]).status == 1)
+        let tables = try runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count(*) FROM denials"])
+        #expect(String(decoding: tables.stdout, as: UTF8.self) == "4\n")
+    }
+
+    @Test func queriesReadWhileAWriterHoldsTheDatabaseAndNeverTouchOtherSchemas() throws {
+        let folder = try Fixtures.temporaryFolder("cli")
+        let log = folder.appendingPathComponent("a.log")
+        try Self.hostileLog().write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("w.db").path
+        #expect(try Self.run(["ingest", "--db", db, log.path]).status == 0)
+        // A second process holds the write lock with an open transaction, as a running ingest does.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", db]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = Pipe()
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE; INSERT INTO parse_errors(path, line, reason, text, stage) VALUES ('x', 1, 'held', '', 'reader');\n".utf8))
+        Thread.sleep(forTimeInterval: 0.3)
+        let read = try Self.run(["query", "denials", "--db", db, "--lock-timeout", "1"])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout.split(separator: "\n").count == 4)
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+
+        let old = folder.appendingPathComponent("old.db").path
+        _ = try runProcess("/usr/bin/env", ["sqlite3", old, "CREATE TABLE denials(x); PRAGMA user_version = 0;"])
+        let foreign = try Self.run(["query", "denials", "--db", old])
+        #expect(foreign.status == 4)
+        #expect(foreign.stderr.contains("not an svirt-trace database"))
+        let newer = folder.appendingPathComponent("newer.db").path
+        _ = try runProcess("/usr/bin/env", ["sqlite3", newer, "PRAGMA user_version = 99;"])
+        let tooNew = try Self.run(["query", "stats", "--db", newer])
+        #expect(tooNew.status == 4)
+        #expect(tooNew.stderr.contains("newer than this svirt-trace"))
+        let version = try runProcess("/usr/bin/env", ["sqlite3", newer, "PRAGMA user_version"])
+        #expect(String(decoding: version.stdout, as: UTF8.self) == "99\n", "left alone")
+    }
+}
+
+extension Array where Element == String {
+    func prefixed(with head: [String]) -> [String] { head + self }
 }
