@@ -9,9 +9,11 @@ import Store
 /// transactions of `batchSize` stored items with the source checkpoint written in the same
 /// transaction, so a crash loses nothing and a re-run stores nothing twice.
 public final class IngestSession {
-    public enum Input: Sendable, Equatable {
+    public enum Input {
         case file(String)
         case standardInput
+        /// Any other source of log bytes (a generated benchmark log).
+        case source(ByteSource)
     }
 
     public struct Options: Sendable {
@@ -61,10 +63,11 @@ public final class IngestSession {
     /// Reads one source to its end.
     /// - Parameter progress: called with (bytes read, total bytes or nil) after each chunk.
     public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil) throws {
-        let reader: ChunkedReader
+        let reader: ByteSource
         switch input {
         case .file(let path): reader = try ChunkedReader(path: path)
         case .standardInput: reader = ChunkedReader(standardInput: ())
+        case .source(let source): reader = source
         }
         let name = reader.path
         var first = try reader.read(maximum: options.chunkSize)

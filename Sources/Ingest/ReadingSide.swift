@@ -6,13 +6,13 @@ import Store
 /// auparse state. Ownership moves to that thread when it starts; the storing thread touches none
 /// of it until the reading thread has finished.
 final class ReadingSide: @unchecked Sendable {
-    private let file: ChunkedReader
+    private let file: ByteSource
     private let stream: AuditLogReader
     private var first: [UInt8]?
     private let chunkSize: Int
     let total: Int64?
 
-    init(file: ChunkedReader, stream: AuditLogReader, first: [UInt8], chunkSize: Int) {
+    init(file: ByteSource, stream: AuditLogReader, first: [UInt8], chunkSize: Int) {
         self.file = file
         self.stream = stream
         self.first = first
