@@ -199,3 +199,43 @@ CREATE TABLE parse_errors (
     stage       TEXT    NOT NULL,          -- reader (a line or record) | decoder (a field of a kept event)
     UNIQUE (source_id, line, reason)
 );
+
+-- Running totals, kept in the same transaction as the rows they count, so that unfiltered
+-- reports over millions of denials read a few thousand rows instead. A filtered report scans
+-- the denials themselves.
+
+-- Cross-guest, unknown-source and unknown-target denials per pair of sides and per
+-- (node, tclass, perms) combination.
+CREATE TABLE pair_totals (
+    kind        TEXT    NOT NULL,
+    source_key  TEXT    NOT NULL,
+    target_key  TEXT    NOT NULL,
+    node        TEXT    NOT NULL,
+    tclass      TEXT    NOT NULL,
+    perms       TEXT    NOT NULL,
+    source_vm   TEXT,
+    target_vm   TEXT,
+    count       INTEGER NOT NULL,
+    first_ms    INTEGER NOT NULL,
+    last_ms     INTEGER NOT NULL,
+    permissive  INTEGER NOT NULL,
+    sample_path TEXT,
+    PRIMARY KEY (kind, source_key, target_key, node, tclass, perms)
+) WITHOUT ROWID;
+
+-- Denials per day (UTC), node and kind.
+CREATE TABLE daily_totals (
+    day     INTEGER NOT NULL,              -- days since 1970-01-01
+    node    TEXT    NOT NULL,
+    kind    TEXT    NOT NULL,
+    count   INTEGER NOT NULL,
+    last_ms INTEGER NOT NULL,
+    PRIMARY KEY (day, node, kind)
+) WITHOUT ROWID;
+
+-- The newest stored event of each node: a node that went silent stands out.
+CREATE TABLE node_activity (
+    node    TEXT    PRIMARY KEY,
+    events  INTEGER NOT NULL,
+    last_ms INTEGER NOT NULL
+) WITHOUT ROWID;

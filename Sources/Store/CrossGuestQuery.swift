@@ -14,17 +14,36 @@ public struct CrossGuestQuery: Sendable {
     public static let keys = ["source_vm", "source_uuid", "target_vm", "target_uuid", "count", "first_seen", "last_seen",
                               "perms", "tclasses", "nodes", "permissive", "sample_path"]
 
+    /// Only kinds and nothing else: the running totals answer it without touching the denials.
+    var usesTotals: Bool {
+        var plain = DenialFilter()
+        plain.kinds = filter.kinds
+        return plain.clause().sql == filter.clause().sql
+    }
+
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
         let (clause, values) = filter.clause()
-        let stmt = try db.prepare("""
-            SELECT d.source_key, d.target_key, count(*), min(d.time_ms), max(d.time_ms),
-                   group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass), group_concat(DISTINCT d.node),
-                   max(d.permissive), min(d.path), max(d.source_vm), max(d.target_vm)
-            FROM denials d WHERE \(clause) AND d.source_key IS NOT NULL AND d.target_key IS NOT NULL
-            GROUP BY d.source_key, d.target_key
-            ORDER BY count(*) DESC, min(d.time_ms)
-            """)
+        let stmt: SQLiteStatement
+        if usesTotals {
+            stmt = try db.prepare("""
+                SELECT source_key, target_key, sum(count), min(first_ms), max(last_ms),
+                       group_concat(DISTINCT perms), group_concat(DISTINCT tclass), group_concat(DISTINCT node),
+                       max(permissive), min(sample_path), max(source_vm), max(target_vm)
+                FROM pair_totals d WHERE \(clause)
+                GROUP BY source_key, target_key
+                ORDER BY sum(count) DESC, min(first_ms)
+                """)
+        } else {
+            stmt = try db.prepare("""
+                SELECT d.source_key, d.target_key, count(*), min(d.time_ms), max(d.time_ms),
+                       group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass), group_concat(DISTINCT d.node),
+                       max(d.permissive), min(d.path), max(d.source_vm), max(d.target_vm)
+                FROM denials d WHERE \(clause) AND d.source_key IS NOT NULL AND d.target_key IS NOT NULL
+                GROUP BY d.source_key, d.target_key
+                ORDER BY count(*) DESC, min(d.time_ms)
+                """)
+        }
         let names = GuestNames(db)
         try stmt.bind(values)
         while try stmt.step() {

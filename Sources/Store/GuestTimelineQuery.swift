@@ -69,24 +69,28 @@ public struct GuestTimelineQuery: Sendable {
             }
             for side in ["source", "target"] {
                 let other = side == "source" ? "target" : "source"
-                for d in try db.rows("""
+                let stmt = try db.prepare("""
                     SELECT d.time_ms, d.kind, d.\(other)_vm, d.\(other)_key, d.perms, d.tclass, d.permissive, d.path,
                            d.node, d.serial, d.\(other == "target" ? "tcontext" : "scontext")
                     FROM denials d WHERE d.id IN (
                         SELECT p.denial_id FROM denial_parties p JOIN leases l ON l.id = p.lease_id
                         WHERE l.guest_id = ? AND p.side = '\(side)')
                     ORDER BY d.time_ms, d.serial
-                    """, [.integer(g.id)]) {
-                    let key = d[3].string ?? ""
-                    let peer: OutputValue = d[2].string.map { .string($0) }
-                        ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(d[10].string ?? ""))
-                    add(Row(time: d[0].int64, order: 0, node: g.node, vm: g.name, uuid: g.uuid,
-                            event: "denial-as-\(side)", label: nil, peer: peer,
+                    """)
+                try stmt.bind([.integer(g.id)])
+                let event = "denial-as-\(side)"
+                while try stmt.step() {
+                    let key = stmt.string(at: 3) ?? ""
+                    let peer: OutputValue = stmt.string(at: 2).map { .string($0) }
+                        ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(stmt.string(at: 10) ?? ""))
+                    let node = stmt.string(at: 8) ?? ""
+                    add(Row(time: stmt.int64(at: 0), order: 0, node: g.node, vm: g.name, uuid: g.uuid,
+                            event: event, label: nil, peer: peer,
                             detail: JSONText.object([
-                                ("kind", .string(d[1].string ?? "")), ("perms", .string(d[4].string ?? "")),
-                                ("tclass", .string(d[5].string ?? "")), ("permissive", .bool(d[6].int64 == 1)),
-                                ("path", d[7].string.map { .string($0) } ?? .null),
-                                ("evidence", .string("\(d[8].string.map { $0.isEmpty ? "" : $0 + ":" } ?? "")\(d[9].int64 ?? 0)")),
+                                ("kind", .string(stmt.string(at: 1) ?? "")), ("perms", .string(stmt.string(at: 4) ?? "")),
+                                ("tclass", .string(stmt.string(at: 5) ?? "")), ("permissive", .bool(stmt.int64(at: 6) == 1)),
+                                ("path", stmt.string(at: 7).map { .string($0) } ?? .null),
+                                ("evidence", .string("\(node.isEmpty ? "" : node + ":")\(stmt.int64(at: 9) ?? 0)")),
                             ])))
                 }
             }

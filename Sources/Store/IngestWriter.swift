@@ -24,6 +24,9 @@ public final class IngestWriter {
     private let insertRecordedEvent: SQLiteStatement
     private let insertResource: SQLiteStatement
     private let insertIssue: SQLiteStatement
+    private let addPairTotal: SQLiteStatement
+    private let addDailyTotal: SQLiteStatement
+    private let addNodeActivity: SQLiteStatement
 
     public init(database: Database) throws {
         self.database = database
@@ -69,6 +72,22 @@ public final class IngestWriter {
             INSERT INTO guest_resources(audit_event_id, node, time_ms, uuid, vm, lease_id, resource, reason,
                                         old_value, new_value, success)
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        addPairTotal = try db.prepare("""
+            INSERT INTO pair_totals(kind, source_key, target_key, node, tclass, perms, source_vm, target_vm, count,
+                                    first_ms, last_ms, permissive, sample_path)
+            VALUES (?,?,?,?,?,?,?,?,1,?,?,?,?)
+            ON CONFLICT DO UPDATE SET count = count + 1, first_ms = min(first_ms, excluded.first_ms),
+                last_ms = max(last_ms, excluded.last_ms), permissive = max(permissive, excluded.permissive),
+                sample_path = coalesce(sample_path, excluded.sample_path)
+            """)
+        addDailyTotal = try db.prepare("""
+            INSERT INTO daily_totals(day, node, kind, count, last_ms) VALUES (?,?,?,1,?)
+            ON CONFLICT DO UPDATE SET count = count + 1, last_ms = max(last_ms, excluded.last_ms)
+            """)
+        addNodeActivity = try db.prepare("""
+            INSERT INTO node_activity(node, events, last_ms) VALUES (?,1,?)
+            ON CONFLICT DO UPDATE SET events = events + 1, last_ms = max(last_ms, excluded.last_ms)
             """)
         insertIssue = try db.prepare("""
             INSERT OR IGNORE INTO parse_errors(source_id, path, line, byte_offset, reason, text, stage)
@@ -191,6 +210,17 @@ public final class IngestWriter {
     public func delete(auditEventID: Int64) throws {
         try wrapped {
             let id: [SQLValue] = [.integer(auditEventID)]
+            // Take the event back out of the running totals; its replacement adds it again.
+            try db.run("""
+                UPDATE daily_totals SET count = count - 1 WHERE (day, node, kind) IN (
+                    SELECT time_ms / 86400000, node, kind FROM denials WHERE audit_event_id = ?)
+                """, id)
+            try db.run("""
+                UPDATE pair_totals SET count = count - 1 WHERE (kind, source_key, target_key, node, tclass, perms) IN (
+                    SELECT kind, source_key, target_key, node, tclass, perms FROM denials WHERE audit_event_id = ?)
+                """, id)
+            try db.run("DELETE FROM pair_totals WHERE count <= 0", [])
+            try db.run("UPDATE node_activity SET events = events - 1 WHERE node = (SELECT node FROM audit_events WHERE id = ?)", id)
             try db.run("DELETE FROM avc_records WHERE denial_id IN (SELECT id FROM denials WHERE audit_event_id = ?)", id)
             try db.run("DELETE FROM denial_parties WHERE denial_id IN (SELECT id FROM denials WHERE audit_event_id = ?)", id)
             for table in ["denials", "events", "guest_resources", "raw_records"] {
@@ -212,6 +242,7 @@ public final class IngestWriter {
                                      .integer(Int64(event.firstLine))])
                 let rowID = db.lastInsertRowID
                 auditEventID = rowID
+                try addNodeActivity.run([.text(event.id.node ?? ""), .integer(event.id.timeMilliseconds)])
                 for (seq, record) in event.records.enumerated() {
                     try insertRaw.run([.integer(rowID), .integer(Int64(seq)), .text(record.type),
                                        .integer(Int64(record.line)), .text(record.raw)])
@@ -279,7 +310,19 @@ public final class IngestWriter {
             c.uid.sql, c.auid.sql, c.auidName.sql, c.cwd.sql, denial.path.sql, c.proctitle.sql,
             .integer(Int64(denial.avcs.count)),
         ] + Self.side(denial.sources, context: source) + Self.side(denial.targets, context: target))
+
         let denialID = db.lastInsertRowID
+        let node = denial.id.node ?? ""
+        let time = denial.id.timeMilliseconds
+        try addDailyTotal.run([.integer(Self.day(time)), .text(node), .text(denial.kind.rawValue), .integer(time)])
+        let sides = (Self.side(denial.sources, context: source), Self.side(denial.targets, context: target))
+        if ["cross-guest", "unknown-source", "unknown-target"].contains(denial.kind.rawValue),
+           case .text(let sourceKey) = sides.0[3], case .text(let targetKey) = sides.1[3] {
+            try addPairTotal.run([.text(denial.kind.rawValue), .text(sourceKey), .text(targetKey), .text(node),
+                                  .text(primary.tclass), .text(denial.perms.joined(separator: " ")), sides.0[1], sides.1[1],
+                                  .integer(time), .integer(time), .integer(denial.permissive == true ? 1 : 0),
+                                  denial.path.sql])
+        }
         for (seq, avc) in denial.avcs.enumerated() {
             try insertAVC.run([
                 .integer(denialID), .integer(Int64(seq)), .text(avc.recordType), .text(avc.seresult),
@@ -290,6 +333,11 @@ public final class IngestWriter {
         }
         for lease in denial.sources { try insertParty.run([.integer(denialID), .text("source"), .integer(lease.id)]) }
         for lease in denial.targets { try insertParty.run([.integer(denialID), .text("target"), .integer(lease.id)]) }
+    }
+
+    /// Days since the epoch, UTC.
+    static func day(_ milliseconds: Int64) -> Int64 {
+        milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
     }
 
     /// count, first candidate's name and uuid, and the report key of one side.

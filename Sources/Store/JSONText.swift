@@ -6,28 +6,47 @@ public enum JSONText {
     /// A JSON string literal. Control characters, quotes, backslashes and the line separators
     /// that break JavaScript are escaped; everything else passes as UTF-8.
     public static func quote(_ s: String) -> String {
-        var out = "\""
+        // Most strings need no escape: one scan, one concatenation.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
+            return "\"" + s + "\""
+        }
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        out.append(0x22)
+        var iterator = s.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x00..<0x20, 0x7F: out += Array("\\u00".utf8) + hexDigits(byte)
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript: escape them too.
+                pending = [byte]
+                if let second = iterator.next() {
+                    pending.append(second)
+                    if second == 0x80, let third = iterator.next() {
+                        if third == 0xA8 || third == 0xA9 {
+                            out += Array("\\u202".utf8) + [third == 0xA8 ? 0x38 : 0x39]
+                            continue
+                        }
+                        pending.append(third)
+                    }
                 }
+                out += pending
+            default: out.append(byte)
             }
         }
-        out += "\""
-        return out
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexDigits(_ byte: UInt8) -> [UInt8] {
+        let digits = Array("0123456789abcdef".utf8)
+        return [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
     }
 
     public static func render(_ value: DetailValue) -> String {
@@ -41,6 +60,15 @@ public enum JSONText {
     }
 
     public static func object(_ pairs: [(String, DetailValue)]) -> String {
-        "{" + pairs.map { quote($0.0) + ":" + render($0.1) }.joined(separator: ",") + "}"
+        var out = "{"
+        out.reserveCapacity(256)
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 { out += "," }
+            out += quote(pair.0)
+            out += ":"
+            out += render(pair.1)
+        }
+        out += "}"
+        return out
     }
 }

@@ -21,28 +21,33 @@ public struct StatsQuery: Sendable {
                 ("note", note.map { .string($0) } ?? .null),
             ])
         }
-        for r in try db.rows("SELECT d.kind, count(*), max(d.time_ms) FROM denials d WHERE \(clause) GROUP BY d.kind ORDER BY 2 DESC", values) {
+        // Unfiltered, the running totals answer; a filter needs the denials themselves.
+        let plain = clause == "1"
+        let kinds = plain
+            ? try db.rows("SELECT kind, sum(count), max(last_ms) FROM daily_totals GROUP BY kind ORDER BY 2 DESC")
+            : try db.rows("SELECT d.kind, count(*), max(d.time_ms) FROM denials d WHERE \(clause) GROUP BY d.kind ORDER BY 2 DESC", values)
+        for r in kinds {
             try row("kind", r[0].string ?? "", r[1].int64, r[2].int64)
         }
         // Last event per node over everything stored, not only denials: a quiet node still logs
         // lifecycle and policy events.
-        let nodes = try db.rows("""
-            SELECT node, sum(n), max(t) FROM (
-                SELECT d.node AS node, count(*) AS n, max(d.time_ms) AS t FROM denials d WHERE \(clause) GROUP BY d.node
-                UNION ALL SELECT node, 0, max(time_ms) FROM audit_events GROUP BY node)
-            GROUP BY node ORDER BY node
-            """, values)
-        let newest = nodes.compactMap { $0[2].int64 }.max() ?? 0
-        for r in nodes {
-            let last = r[2].int64
-            let silent = last.map { newest - $0 > silentAfterMilliseconds } ?? true
+        let counts = plain
+            ? try db.rows("SELECT node, sum(count) FROM daily_totals GROUP BY node")
+            : try db.rows("SELECT d.node, count(*) FROM denials d WHERE \(clause) GROUP BY d.node", values)
+        let denialsPerNode = Dictionary(counts.map { ($0[0].string ?? "", $0[1].int64 ?? 0) }, uniquingKeysWith: +)
+        let activity = try db.rows("SELECT node, last_ms FROM node_activity ORDER BY node")
+        let newest = activity.compactMap { $0[1].int64 }.max() ?? 0
+        for r in activity {
             let name = r[0].string ?? ""
-            try row("node", name.isEmpty ? "-" : name, r[1].int64, last,
+            let last = r[1].int64
+            let silent = last.map { newest - $0 > silentAfterMilliseconds } ?? true
+            try row("node", name.isEmpty ? "-" : name, denialsPerNode[name] ?? 0, last,
                     silent ? "silent: last event \((newest - (last ?? newest)) / 60_000) min before the newest" : nil)
         }
-        for r in try db.rows("""
-            SELECT d.time_ms / 86400000, count(*), max(d.time_ms) FROM denials d WHERE \(clause) GROUP BY 1 ORDER BY 1
-            """, values) {
+        let days = plain
+            ? try db.rows("SELECT day, sum(count), max(last_ms) FROM daily_totals GROUP BY day ORDER BY day")
+            : try db.rows("SELECT d.time_ms / 86400000, count(*), max(d.time_ms) FROM denials d WHERE \(clause) GROUP BY 1 ORDER BY 1", values)
+        for r in days {
             let day = Timestamp.iso8601(milliseconds: (r[0].int64 ?? 0) * 86_400_000).prefix(10)
             try row("day", String(day), r[1].int64, r[2].int64)
         }

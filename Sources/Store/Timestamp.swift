@@ -9,7 +9,24 @@ public enum Timestamp {
         let dayNumber = secondOfDay < 0 ? days - 1 : days
         let sod = secondOfDay < 0 ? secondOfDay + 86_400 : secondOfDay
         let (y, m, d) = civil(fromDays: dayNumber)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(sod / 3600, 2)):\(pad(sod % 3600 / 60, 2)):\(pad(sod % 60, 2)).\(pad(ms, 3))Z"
+        guard (0...9999).contains(y) else { return "\(y)-\(m)-\(d)T\(sod)s.\(ms)Z" }
+        // Fixed width: fill 24 bytes in place instead of joining padded pieces.
+        var bytes = Array("0000-00-00T00:00:00.000Z".utf8)
+        func put(_ value: Int64, at end: Int, width: Int) {
+            var v = value
+            for i in stride(from: end, to: end - width, by: -1) {
+                bytes[i] = UInt8(48 + v % 10)
+                v /= 10
+            }
+        }
+        put(y, at: 3, width: 4)
+        put(m, at: 6, width: 2)
+        put(d, at: 9, width: 2)
+        put(sod / 3600, at: 12, width: 2)
+        put(sod % 3600 / 60, at: 15, width: 2)
+        put(sod % 60, at: 18, width: 2)
+        put(ms, at: 22, width: 3)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -23,10 +40,5 @@ public enum Timestamp {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }

@@ -55,8 +55,24 @@ final class RowWriter {
 
     // MARK: JSON
 
+    private var quotedKeys: [String: String] = [:]
+
     private func json(_ row: OutputRow) -> String {
-        "{" + row.map { JSONText.quote($0.key) + ":" + jsonValue($0.value) }.joined(separator: ",") + "}"
+        var out = "{"
+        out.reserveCapacity(512)
+        for (index, field) in row.enumerated() {
+            if index > 0 { out += "," }
+            if let key = quotedKeys[field.key] {
+                out += key
+            } else {
+                let key = JSONText.quote(field.key) + ":"
+                quotedKeys[field.key] = key
+                out += key
+            }
+            out += jsonValue(field.value)
+        }
+        out += "}"
+        return out
     }
 
     private func jsonValue(_ value: OutputValue) -> String {

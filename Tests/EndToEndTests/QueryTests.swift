@@ -199,3 +199,33 @@ import TestSupport
         #expect(!advice.contains { $0.contains("audit2allow -") || $0.hasPrefix("audit2allow") })
     }
 }
+
+/// Reports answered from the running totals give what a scan of the denials gives.
+@Suite struct TotalsTests {
+    @Test func totalsAndScansAgree() throws {
+        let f = try QueryTests.fixture(nodes: 3, seed: 47)
+        let fromTotals = try QueryTests.rows { try CrossGuestQuery().run(f.probe.database, row: $0) }
+        // A filter that keeps everything forces the scan.
+        var everything = DenialFilter()
+        everything.since = 0
+        #expect(!CrossGuestQuery(filter: everything).usesTotals)
+        #expect(CrossGuestQuery().usesTotals)
+        let fromScan = try QueryTests.rows { try CrossGuestQuery(filter: everything).run(f.probe.database, row: $0) }
+        #expect(fromTotals.count == fromScan.count)
+        func keyed(_ rows: [[String: OutputValue]]) -> [String: OutputValue] {
+            Dictionary(uniqueKeysWithValues: rows.map { row in
+                ("\(row["source_uuid"] ?? .null)|\(row["target_uuid"] ?? .null)|\(row["source_vm"] ?? .null)|\(row["target_vm"] ?? .null)",
+                 row["count"] ?? .null)
+            })
+        }
+        #expect(keyed(fromTotals) == keyed(fromScan))
+        let statsTotals = try QueryTests.rows { try StatsQuery().run(f.probe.database, row: $0) }
+        let statsScan = try QueryTests.rows { try StatsQuery(filter: everything).run(f.probe.database, row: $0) }
+        func text(_ rows: [[String: OutputValue]]) -> [String] {
+            rows.filter { $0["section"] != .string("node") }
+                .map { $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";") }.sorted()
+        }
+        #expect(text(statsTotals) == text(statsScan))
+        #expect(text(statsTotals).count > 5)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Ingest
 import Native
 import Store
@@ -51,6 +52,16 @@ struct StoreProbe {
                       "events", "guest_resources", "parse_errors"] {
             out[table] = try count("SELECT count(*) FROM \(table)")
         }
+        // The running totals must agree with the rows they count, resumes and replacements included.
+        out["daily_totals.count"] = try count("SELECT coalesce(sum(count), 0) FROM daily_totals")
+        out["pair_totals.count"] = try count("SELECT coalesce(sum(count), 0) FROM pair_totals")
+        out["node_activity.events"] = try count("SELECT coalesce(sum(events), 0) FROM node_activity")
+        #expect(out["daily_totals.count"] == out["denials"])
+        #expect(out["node_activity.events"] == out["audit_events"])
+        #expect(out["pair_totals.count"] == (try count("""
+            SELECT count(*) FROM denials WHERE kind IN ('cross-guest', 'unknown-source', 'unknown-target')
+              AND source_key IS NOT NULL AND target_key IS NOT NULL
+            """)))
         return out
     }
 }
