@@ -204,23 +204,23 @@ CREATE TABLE parse_errors (
 -- reports over millions of denials read a few thousand rows instead. A filtered report scans
 -- the denials themselves.
 
--- Cross-guest, unknown-source and unknown-target denials per pair of sides and per
--- (node, tclass, perms) combination.
+-- Cross-guest, unknown-source and unknown-target denials per pair of sides: one row per pair,
+-- its sets (kinds, perms, tclasses, nodes) kept sorted and comma-separated.
 CREATE TABLE pair_totals (
-    kind        TEXT    NOT NULL,
     source_key  TEXT    NOT NULL,
     target_key  TEXT    NOT NULL,
-    node        TEXT    NOT NULL,
-    tclass      TEXT    NOT NULL,
-    perms       TEXT    NOT NULL,
     source_vm   TEXT,
     target_vm   TEXT,
+    kinds       TEXT    NOT NULL,
     count       INTEGER NOT NULL,
     first_ms    INTEGER NOT NULL,
     last_ms     INTEGER NOT NULL,
+    perms       TEXT    NOT NULL,
+    tclasses    TEXT    NOT NULL,
+    nodes       TEXT    NOT NULL,
     permissive  INTEGER NOT NULL,
     sample_path TEXT,
-    PRIMARY KEY (kind, source_key, target_key, node, tclass, perms)
+    PRIMARY KEY (source_key, target_key)
 ) WITHOUT ROWID;
 
 -- Denials per day (UTC), node and kind.

@@ -14,11 +14,12 @@ public struct CrossGuestQuery: Sendable {
     public static let keys = ["source_vm", "source_uuid", "target_vm", "target_uuid", "count", "first_seen", "last_seen",
                               "perms", "tclasses", "nodes", "permissive", "sample_path"]
 
-    /// Only kinds and nothing else: the running totals answer it without touching the denials.
+    /// The default kinds and no other filter: the running totals answer it without touching the
+    /// denials.
     var usesTotals: Bool {
         var plain = DenialFilter()
-        plain.kinds = filter.kinds
-        return plain.clause().sql == filter.clause().sql
+        plain.kinds = Self.kinds
+        return plain.clause().sql == filter.clause().sql && Set(filter.kinds) == Set(Self.kinds)
     }
 
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
@@ -27,12 +28,9 @@ public struct CrossGuestQuery: Sendable {
         let stmt: SQLiteStatement
         if usesTotals {
             stmt = try db.prepare("""
-                SELECT source_key, target_key, sum(count), min(first_ms), max(last_ms),
-                       group_concat(DISTINCT perms), group_concat(DISTINCT tclass), group_concat(DISTINCT node),
-                       max(permissive), min(sample_path), max(source_vm), max(target_vm)
-                FROM pair_totals d WHERE \(clause)
-                GROUP BY source_key, target_key
-                ORDER BY sum(count) DESC, min(first_ms)
+                SELECT source_key, target_key, count, first_ms, last_ms, perms, tclasses, nodes, permissive, sample_path,
+                       source_vm, target_vm
+                FROM pair_totals WHERE count > 0 ORDER BY count DESC, first_ms
                 """)
         } else {
             stmt = try db.prepare("""
@@ -45,7 +43,7 @@ public struct CrossGuestQuery: Sendable {
                 """)
         }
         let names = GuestNames(db)
-        try stmt.bind(values)
+        try stmt.bind(usesTotals ? [] : values)
         while try stmt.step() {
             let source = try names.side(key: stmt.string(at: 0) ?? "", single: stmt.string(at: 10))
             let target = try names.side(key: stmt.string(at: 1) ?? "", single: stmt.string(at: 11))
@@ -55,13 +53,19 @@ public struct CrossGuestQuery: Sendable {
                 ("count", .int(stmt.int64(at: 2) ?? 0)),
                 ("first_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 3) ?? 0))),
                 ("last_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 4) ?? 0))),
-                ("perms", .strings(Self.words(stmt.string(at: 5), separators: [" ", ","]))),
-                ("tclasses", .strings(Self.words(stmt.string(at: 6), separators: [","]))),
-                ("nodes", .strings(Self.words(stmt.string(at: 7), separators: [","]).map { $0.isEmpty ? "-" : $0 })),
+                ("perms", .strings(usesTotals ? Self.list(stmt.string(at: 5)) : Self.words(stmt.string(at: 5), separators: [" ", ","]))),
+                ("tclasses", .strings(usesTotals ? Self.list(stmt.string(at: 6)) : Self.words(stmt.string(at: 6), separators: [","]))),
+                ("nodes", .strings(usesTotals ? Self.list(stmt.string(at: 7))
+                                   : Self.words(stmt.string(at: 7), separators: [","]).map { $0.isEmpty ? "-" : $0 })),
                 ("permissive", .bool((stmt.int64(at: 8) ?? 0) != 0)),
                 ("sample_path", stmt.string(at: 9).map { .string($0) } ?? .null),
             ])
         }
+    }
+
+    /// A stored sorted set.
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map(String.init)
     }
 
     /// Distinct words of a group_concat, sorted.

@@ -24,6 +24,7 @@ public final class IngestWriter {
     private let insertRecordedEvent: SQLiteStatement
     private let insertResource: SQLiteStatement
     private let insertIssue: SQLiteStatement
+    private let findPairTotal: SQLiteStatement
     private let addPairTotal: SQLiteStatement
     private let addDailyTotal: SQLiteStatement
     private let addNodeActivity: SQLiteStatement
@@ -73,13 +74,20 @@ public final class IngestWriter {
                                         old_value, new_value, success)
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
+        findPairTotal = try db.prepare("""
+            SELECT kinds, perms, tclasses, nodes FROM pair_totals WHERE source_key = ? AND target_key = ?
+            """)
         addPairTotal = try db.prepare("""
-            INSERT INTO pair_totals(kind, source_key, target_key, node, tclass, perms, source_vm, target_vm, count,
-                                    first_ms, last_ms, permissive, sample_path)
-            VALUES (?,?,?,?,?,?,?,?,1,?,?,?,?)
+            INSERT INTO pair_totals(source_key, target_key, source_vm, target_vm, kinds, count, first_ms, last_ms,
+                                    perms, tclasses, nodes, permissive, sample_path)
+            VALUES (?,?,?,?,?,1,?,?,?,?,?,?,?)
             ON CONFLICT DO UPDATE SET count = count + 1, first_ms = min(first_ms, excluded.first_ms),
-                last_ms = max(last_ms, excluded.last_ms), permissive = max(permissive, excluded.permissive),
-                sample_path = coalesce(sample_path, excluded.sample_path)
+                last_ms = max(last_ms, excluded.last_ms), kinds = excluded.kinds, perms = excluded.perms,
+                tclasses = excluded.tclasses, nodes = excluded.nodes, permissive = max(permissive, excluded.permissive),
+                sample_path = CASE WHEN sample_path IS NULL THEN excluded.sample_path
+                                   WHEN excluded.sample_path IS NULL THEN sample_path
+                                   ELSE min(sample_path, excluded.sample_path) END,
+                source_vm = coalesce(source_vm, excluded.source_vm), target_vm = coalesce(target_vm, excluded.target_vm)
             """)
         addDailyTotal = try db.prepare("""
             INSERT INTO daily_totals(day, node, kind, count, last_ms) VALUES (?,?,?,1,?)
@@ -216,8 +224,9 @@ public final class IngestWriter {
                     SELECT time_ms / 86400000, node, kind FROM denials WHERE audit_event_id = ?)
                 """, id)
             try db.run("""
-                UPDATE pair_totals SET count = count - 1 WHERE (kind, source_key, target_key, node, tclass, perms) IN (
-                    SELECT kind, source_key, target_key, node, tclass, perms FROM denials WHERE audit_event_id = ?)
+                UPDATE pair_totals SET count = count - 1 WHERE (source_key, target_key) IN (
+                    SELECT source_key, target_key FROM denials WHERE audit_event_id = ?
+                    AND kind IN ('cross-guest', 'unknown-source', 'unknown-target'))
                 """, id)
             try db.run("DELETE FROM pair_totals WHERE count <= 0", [])
             try db.run("UPDATE node_activity SET events = events - 1 WHERE node = (SELECT node FROM audit_events WHERE id = ?)", id)
@@ -300,28 +309,26 @@ public final class IngestWriter {
         let source = denial.source
         let target = denial.target
         let c = denial.context
+        let sourceSide = Self.side(denial.sources, context: source)
+        let targetSide = Self.side(denial.targets, context: target)
+        let perms = denial.perms.joined(separator: " ")
         try insertDenial.run([
             .integer(auditEventID), .text(denial.id.node ?? ""), .integer(denial.id.timeMilliseconds),
             .integer(denial.id.serial), .text(denial.kind.rawValue), denial.boolean.sql, .text(primary.seresult),
             .text(primary.scontext), .text(primary.tcontext), source.type.sql, target.type.sql,
             source.level.map { .text("\($0)") } ?? .null, target.level.map { .text("\($0)") } ?? .null,
-            .text(primary.tclass), .text(denial.perms.joined(separator: " ")), denial.permissive.sql,
+            .text(primary.tclass), .text(perms), denial.permissive.sql,
             primary.pid.sql, (primary.comm ?? c.comm).sql, c.exe.sql, c.syscall.sql, c.success.sql, c.exit.sql,
             c.uid.sql, c.auid.sql, c.auidName.sql, c.cwd.sql, denial.path.sql, c.proctitle.sql,
             .integer(Int64(denial.avcs.count)),
-        ] + Self.side(denial.sources, context: source) + Self.side(denial.targets, context: target))
-
+        ] + sourceSide + targetSide)
         let denialID = db.lastInsertRowID
         let node = denial.id.node ?? ""
         let time = denial.id.timeMilliseconds
         try addDailyTotal.run([.integer(Self.day(time)), .text(node), .text(denial.kind.rawValue), .integer(time)])
-        let sides = (Self.side(denial.sources, context: source), Self.side(denial.targets, context: target))
-        if ["cross-guest", "unknown-source", "unknown-target"].contains(denial.kind.rawValue),
-           case .text(let sourceKey) = sides.0[3], case .text(let targetKey) = sides.1[3] {
-            try addPairTotal.run([.text(denial.kind.rawValue), .text(sourceKey), .text(targetKey), .text(node),
-                                  .text(primary.tclass), .text(denial.perms.joined(separator: " ")), sides.0[1], sides.1[1],
-                                  .integer(time), .integer(time), .integer(denial.permissive == true ? 1 : 0),
-                                  denial.path.sql])
+        if Self.pairKinds.contains(denial.kind.rawValue),
+           case .text(let sourceKey) = sourceSide[3], case .text(let targetKey) = targetSide[3] {
+            try addPair(sourceKey: sourceKey, targetKey: targetKey, denial: denial, sides: (sourceSide[1], targetSide[1]))
         }
         for (seq, avc) in denial.avcs.enumerated() {
             try insertAVC.run([
@@ -334,6 +341,30 @@ public final class IngestWriter {
         for lease in denial.sources { try insertParty.run([.integer(denialID), .text("source"), .integer(lease.id)]) }
         for lease in denial.targets { try insertParty.run([.integer(denialID), .text("target"), .integer(lease.id)]) }
     }
+
+    /// Adds one denial to its pair's row, merging the sets in Swift: SQL has no set union.
+    private func addPair(sourceKey: String, targetKey: String, denial: Denial, sides: (SQLValue, SQLValue)) throws {
+        try findPairTotal.bind([.text(sourceKey), .text(targetKey)])
+        var sets: [[String]] = [[], [], [], []]
+        if try findPairTotal.step() {
+            for i in 0..<4 { sets[i] = (findPairTotal.string(at: i) ?? "").split(separator: ",").map(String.init) }
+        }
+        while try findPairTotal.step() {}
+        func merged(_ old: [String], _ new: [String]) -> String {
+            Array(Set(old).union(new)).sorted().joined(separator: ",")
+        }
+        let time = denial.id.timeMilliseconds
+        try addPairTotal.run([
+            .text(sourceKey), .text(targetKey), sides.0, sides.1,
+            .text(merged(sets[0], [denial.kind.rawValue])), .integer(time), .integer(time),
+            .text(merged(sets[1], denial.perms)), .text(merged(sets[2], [denial.primary.tclass])),
+            .text(merged(sets[3], [denial.id.node.map { $0.isEmpty ? "-" : $0 } ?? "-"])),
+            .integer(denial.permissive == true ? 1 : 0), denial.path.sql,
+        ])
+    }
+
+    /// The kinds the cross-guest report counts in `pair_totals`.
+    static let pairKinds = Set(CrossGuestQuery.kinds)
 
     /// Days since the epoch, UTC.
     static func day(_ milliseconds: Int64) -> Int64 {

@@ -62,6 +62,10 @@ struct StoreProbe {
             SELECT count(*) FROM denials WHERE kind IN ('cross-guest', 'unknown-source', 'unknown-target')
               AND source_key IS NOT NULL AND target_key IS NOT NULL
             """)))
+        #expect(try count("SELECT count(*) FROM pair_totals") == (try count("""
+            SELECT count(*) FROM (SELECT 1 FROM denials WHERE kind IN ('cross-guest', 'unknown-source', 'unknown-target')
+              AND source_key IS NOT NULL AND target_key IS NOT NULL GROUP BY source_key, target_key)
+            """)))
         return out
     }
 }
