@@ -25,6 +25,7 @@ public struct CrossGuestQuery: Sendable {
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
         let (clause, values) = filter.clause()
+        let usesTotals = self.usesTotals
         let stmt: SQLiteStatement
         if usesTotals {
             stmt = try db.prepare("""
@@ -65,7 +66,8 @@ public struct CrossGuestQuery: Sendable {
 
     /// A stored sorted set.
     static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map(String.init)
+        guard let text else { return [] }
+        return text.utf8.split(separator: 0x2C).map { String(Substring($0)) }
     }
 
     /// Distinct words of a group_concat, sorted.
@@ -84,9 +86,10 @@ struct GuestNames {
     }
 
     func side(key: String, single: String?) throws -> (names: OutputValue, uuids: OutputValue) {
-        if key.hasPrefix("label:") { return (.string(String(key.dropFirst(6))), .null) }
-        let uuids = key.split(separator: ",").map(String.init)
-        if uuids.count == 1 { return (single.map { .string($0) } ?? .null, .string(uuids[0])) }
+        if key.utf8.starts(with: "label:".utf8) { return (.string(String(key.dropFirst(6))), .null) }
+        // One candidate is the common case: no comma, nothing to look up.
+        if !key.utf8.contains(0x2C) { return (single.map { .string($0) } ?? .null, .string(key)) }
+        let uuids = CrossGuestQuery.list(key)
         var names: [String] = []
         for uuid in uuids {
             try lookup.bind([.text(uuid)])

@@ -5,6 +5,19 @@ import Findings
 public enum JSONText {
     /// A JSON string literal. Control characters, quotes, backslashes and the line separators
     /// that break JavaScript are escaped; everything else passes as UTF-8.
+    /// Appends `s` as a JSON string literal to a byte buffer: the output path of large reports,
+    /// which would otherwise build a String per field.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        let utf8 = s.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
+            out.append(0x22)
+            out.append(contentsOf: utf8)
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: quote(s).utf8)
+        }
+    }
+
     public static func quote(_ s: String) -> String {
         // Most strings need no escape: one scan, one concatenation.
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {

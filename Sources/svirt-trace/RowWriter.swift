@@ -17,11 +17,14 @@ final class RowWriter {
     private let colour: Bool
     private let escapeControls: Bool
     private let write: (String) -> Void
+    private let writeBytes: ([UInt8]) -> Void
+    private var line: [UInt8] = []
     private var buffered: [OutputRow] = []
     private var count = 0
 
     init(format: OutputFormat, keys: [String], table: TableStyle, colour: Bool, escapeControls: Bool,
-         write: @escaping (String) -> Void) {
+         write: @escaping (String) -> Void, writeBytes: @escaping ([UInt8]) -> Void) {
+        self.writeBytes = writeBytes
         self.format = format
         self.keys = keys
         self.table = table
@@ -35,8 +38,16 @@ final class RowWriter {
     func add(_ row: OutputRow) {
         defer { count += 1 }
         switch format {
-        case .jsonl: write(json(row) + "\n")
-        case .json: write((count == 0 ? "[\n" : ",\n") + json(row))
+        case .jsonl:
+            line.removeAll(keepingCapacity: true)
+            appendJSON(row, to: &line)
+            line.append(0x0A)
+            writeBytes(line)
+        case .json:
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: (count == 0 ? "[\n" : ",\n").utf8)
+            appendJSON(row, to: &line)
+            writeBytes(line)
         case .csv:
             if count == 0 { write(keys.map(csvField).joined(separator: ",") + "\r\n") }
             write(row.map { csvField(csvText($0.value)) }.joined(separator: ",") + "\r\n")
@@ -55,24 +66,37 @@ final class RowWriter {
 
     // MARK: JSON
 
-    private var quotedKeys: [String: String] = [:]
+    private var quotedKeys: [String: [UInt8]] = [:]
 
-    private func json(_ row: OutputRow) -> String {
-        var out = "{"
-        out.reserveCapacity(512)
+    private func appendJSON(_ row: OutputRow, to out: inout [UInt8]) {
+        out.append(0x7B)
         for (index, field) in row.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(0x2C) }
             if let key = quotedKeys[field.key] {
-                out += key
+                out.append(contentsOf: key)
             } else {
-                let key = JSONText.quote(field.key) + ":"
+                var key: [UInt8] = []
+                JSONText.appendQuoted(field.key, to: &key)
+                key.append(0x3A)
                 quotedKeys[field.key] = key
-                out += key
+                out.append(contentsOf: key)
             }
-            out += jsonValue(field.value)
+            switch field.value {
+            case .null: out.append(contentsOf: "null".utf8)
+            case .string(let s): JSONText.appendQuoted(s, to: &out)
+            case .int(let i): out.append(contentsOf: String(i).utf8)
+            case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+            case .strings(let list):
+                out.append(0x5B)
+                for (i, item) in list.enumerated() {
+                    if i > 0 { out.append(0x2C) }
+                    JSONText.appendQuoted(item, to: &out)
+                }
+                out.append(0x5D)
+            case .json(let raw): out.append(contentsOf: raw.utf8)
+            }
         }
-        out += "}"
-        return out
+        out.append(0x7D)
     }
 
     private func jsonValue(_ value: OutputValue) -> String {

@@ -47,7 +47,8 @@ extension QueryOutputOptions {
         let out = StandardOutput()
         let prose = format == .table && (table == nil || text != nil)
         let writer = RowWriter(format: format, keys: keys, table: table ?? .init(columns: keys), colour: Console.useColour,
-                               escapeControls: Console.stdoutIsTerminal, write: out.write)
+                               escapeControls: Console.stdoutIsTerminal, write: out.write,
+                               writeBytes: { out.write(bytes: $0) })
         var buffered: [OutputRow] = []
         do {
             let db = try Database(path: database.path, access: .readOnly,
