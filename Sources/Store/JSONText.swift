@@ -73,15 +73,27 @@ public enum JSONText {
     }
 
     public static func object(_ pairs: [(String, DetailValue)]) -> String {
-        var out = "{"
+        var out: [UInt8] = [0x7B]
         out.reserveCapacity(256)
         for (index, pair) in pairs.enumerated() {
-            if index > 0 { out += "," }
-            out += quote(pair.0)
-            out += ":"
-            out += render(pair.1)
+            if index > 0 { out.append(0x2C) }
+            appendQuoted(pair.0, to: &out)
+            out.append(0x3A)
+            switch pair.1 {
+            case .string(let s): appendQuoted(s, to: &out)
+            case .int(let i): out.append(contentsOf: String(i).utf8)
+            case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+            case .strings(let list):
+                out.append(0x5B)
+                for (i, item) in list.enumerated() {
+                    if i > 0 { out.append(0x2C) }
+                    appendQuoted(item, to: &out)
+                }
+                out.append(0x5D)
+            case .null: out.append(contentsOf: "null".utf8)
+            }
         }
-        out += "}"
-        return out
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
     }
 }
