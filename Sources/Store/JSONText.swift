@@ -18,6 +18,16 @@ public enum JSONText {
         }
     }
 
+    /// Appends a JSON array of strings.
+    public static func appendArray(_ list: [String], to out: inout [UInt8]) {
+        out.append(0x5B)
+        for (i, item) in list.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            appendQuoted(item, to: &out)
+        }
+        out.append(0x5D)
+    }
+
     public static func quote(_ s: String) -> String {
         // Most strings need no escape: one scan, one concatenation.
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
@@ -83,13 +93,7 @@ public enum JSONText {
             case .string(let s): appendQuoted(s, to: &out)
             case .int(let i): out.append(contentsOf: String(i).utf8)
             case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-            case .strings(let list):
-                out.append(0x5B)
-                for (i, item) in list.enumerated() {
-                    if i > 0 { out.append(0x2C) }
-                    appendQuoted(item, to: &out)
-                }
-                out.append(0x5D)
+            case .strings(let list): appendArray(list, to: &out)
             case .null: out.append(contentsOf: "null".utf8)
             }
         }

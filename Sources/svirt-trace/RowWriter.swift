@@ -86,13 +86,7 @@ final class RowWriter {
             case .string(let s): JSONText.appendQuoted(s, to: &out)
             case .int(let i): out.append(contentsOf: String(i).utf8)
             case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-            case .strings(let list):
-                out.append(0x5B)
-                for (i, item) in list.enumerated() {
-                    if i > 0 { out.append(0x2C) }
-                    JSONText.appendQuoted(item, to: &out)
-                }
-                out.append(0x5D)
+            case .strings(let list): JSONText.appendArray(list, to: &out)
             case .json(let raw): out.append(contentsOf: raw.utf8)
             }
         }
