@@ -107,6 +107,14 @@ public final class AuditLogReader {
         }
     }
 
+    /// Completes every open event now, for a realtime reader whose log went quiet: a lone AVC
+    /// must not wait for records that will never come. A partial last line stays buffered.
+    public func completeOpenEvents(emit: (Output) throws -> Void) throws {
+        while !open.isEmpty {
+            try complete(open.removeFirst(), emit: emit)
+        }
+    }
+
     /// End of input: a last line without newline is still a line (a truncated log), and every
     /// open event is complete.
     public func finish(emit: (Output) throws -> Void) throws {

@@ -72,9 +72,39 @@ public final class ChunkedReader {
         }
     }
 
+    /// Device and inode of the open file: what tells a rotated-away file from its successor.
+    public var identity: FileIdentity? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Bytes from the start to the current read position.
+    public var position: Int64 {
+        Int64(lseek(fd, 0, SEEK_CUR))
+    }
+
     public func seek(to offset: Int64) throws {
         guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else {
             throw Failure(path: path, reason: "cannot seek: \(String(cString: strerror(errno)))")
         }
+    }
+}
+
+/// A file's device and inode.
+public struct FileIdentity: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+
+    public init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+
+    /// The identity of whatever is at `path` now, or nil if nothing is.
+    public static func of(path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 }

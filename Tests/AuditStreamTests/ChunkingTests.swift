@@ -126,3 +126,20 @@ import TestSupport
         #expect(events.map { $0.records.map(\.line) } == [[2, 4, 5], [1, 3, 6]])
     }
 }
+
+@Suite struct IdleCompletionTests {
+    @Test func aQuietLogCompletesItsOpenEventsButKeepsAPartialLine() throws {
+        let lone = "type=AVC msg=audit(1764000000.001:10): avc:  denied  { read } for  pid=1 scontext=a:b:c:s0 tcontext=a:b:d:s0 tclass=file\n"
+        let partial = "type=USER_AVC msg=audit(1764000000.002:11): pid=1"
+        let reader = try AuditLogReader(sourceName: "live")
+        var out: [AuditLogReader.Output] = []
+        try reader.consume(Array((lone + partial).utf8)) { out.append($0) }
+        #expect(out.isEmpty, "the AVC waits for its SYSCALL and PROCTITLE")
+        #expect(reader.checkpoint.offset == 0)
+        try reader.completeOpenEvents { out.append($0) }
+        #expect(out.count == 1)
+        #expect(reader.checkpoint.offset == Int64(lone.utf8.count), "the partial line is not past the checkpoint")
+        try reader.consume(Array(" uid=0 msg='avc:  denied  { x } for scontext=a:b:c:s0 tcontext=a:b:d:s0 tclass=dbus'\n".utf8)) { out.append($0) }
+        #expect(out.count == 2)
+    }
+}

@@ -10,7 +10,7 @@ import TestSupport
         guard let walker = FileManager.default.enumerator(atPath: Fixtures.corpus.path) else { return [] }
         return walker.compactMap { $0 as? String }.filter { !$0.hasSuffix(".md") }.sorted().filter {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: Fixtures.corpus.appendingPathComponent($0).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: Fixtures.corpus.appendingPathComponent($0).path, isDirectory: &isDirectory)
             return !isDirectory.boolValue
         }
     }()

@@ -1,0 +1,67 @@
+import Native
+
+/// Follows a log file as `tail -F` does, for the realtime daemon: reads what is there, then what
+/// is appended; when auditd rotates by rename it finishes the old file before opening the new
+/// one at `path`; when the file is truncated in place (copytruncate) it starts again from the top.
+/// It never sleeps: the caller decides how long to wait after `.idle`.
+public final class FollowedFile {
+    public enum Step: Equatable, Sendable {
+        /// This many bytes were read into the buffer.
+        case data(Int)
+        /// Nothing new.
+        case idle
+        /// The old file was read to its end and the new file at the path is now open, from its
+        /// start: a new source.
+        case rotated
+        /// The file shrank under us: it was truncated, and reading starts again at its top.
+        case truncated
+    }
+
+    public let path: String
+    private var file: ChunkedReader?
+    private var identity: FileIdentity?
+
+    /// Opens `path` and positions at `offset` (a checkpoint), or waits for it to appear.
+    public init(path: String, offset: Int64 = 0) throws {
+        self.path = path
+        if FileIdentity.of(path: path) != nil {
+            let file = try ChunkedReader(path: path)
+            if offset > 0, let size = file.size, offset <= size { try file.seek(to: offset) }
+            self.file = file
+            identity = file.identity
+        }
+    }
+
+    /// The read position in the current file.
+    public var position: Int64 { file?.position ?? 0 }
+
+    public func poll(into buffer: inout [UInt8]) throws -> Step {
+        guard let file else {
+            // Not there yet (between auditd's rename and its new file, or before it ever was).
+            guard FileIdentity.of(path: path) != nil else { return .idle }
+            let opened = try ChunkedReader(path: path)
+            self.file = opened
+            identity = opened.identity
+            return .rotated
+        }
+        let n = try file.read(into: &buffer)
+        if n > 0 { return .data(n) }
+        // At the end of what was written. Has the path moved on to a new file?
+        let now = FileIdentity.of(path: path)
+        if let now, now != identity {
+            let opened = try ChunkedReader(path: path)
+            self.file = opened
+            identity = opened.identity
+            return .rotated
+        }
+        if now == nil {
+            // Renamed away and not yet replaced: keep the old file until the new one appears.
+            return .idle
+        }
+        if let size = file.size, size < file.position {
+            try file.seek(to: 0)
+            return .truncated
+        }
+        return .idle
+    }
+}
