@@ -25,8 +25,9 @@ let package = Package(
         .target(name: "Findings", dependencies: ["Native", "AuditStream", "SELinux", "Guests"]),
         .target(name: "Store", dependencies: ["Native", "Findings", "Guests", "SELinux"]),
         .target(name: "Ingest", dependencies: ["Native", "AuditStream", "Findings", "Guests", "Store"]),
+        .target(name: "Alerts", dependencies: ["Findings", "Guests", "Store", "AuditStream"]),
         .executableTarget(name: "svirt-trace", dependencies: [
-            "Ingest", "Store", "Findings", "Guests", "AuditStream", "SELinux",
+            "Ingest", "Alerts", "Store", "Findings", "Guests", "AuditStream", "SELinux",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -37,5 +38,6 @@ let package = Package(
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "AuditStream", "Guests", "SELinux", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Findings", "AuditStream", "Guests", "Native", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Store", "Findings", "Native", "TestSupport"]),
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Findings", "AuditStream", "Guests", "TestSupport"]),
     ]
 )

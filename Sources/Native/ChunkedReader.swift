@@ -14,6 +14,7 @@ public final class ChunkedReader {
     }
 
     private let fd: Int32
+    var descriptor: Int32 { fd }
     private let ownsDescriptor: Bool
     public let path: String
     public let isSeekable: Bool
@@ -106,5 +107,14 @@ public struct FileIdentity: Hashable, Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+}
+
+extension ChunkedReader {
+    /// Waits up to `milliseconds` for input to read (poll(2)); true when a read will not block.
+    /// Lets a reader on a pipe notice that its input went quiet.
+    public func waitForInput(milliseconds: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, milliseconds) > 0
     }
 }

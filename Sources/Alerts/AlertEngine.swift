@@ -1,0 +1,105 @@
+import AuditStream
+import Findings
+import Guests
+
+/// Turns findings into alerts: the first matching rule decides, permissive accesses go one level
+/// up and say ALLOWED, and repeats of the same pair within a rule's window are folded into one
+/// follow-up with their count. Time is the events' own, so a replay alerts exactly as live did.
+public struct AlertEngine: Sendable {
+    public var rules: [AlertRule]
+    private var windows: [String: Window] = [:]
+    private var sequence = 0
+
+    private struct Window {
+        var start: Int64
+        var suppressed: Int
+        var last: Alert
+    }
+
+    public init(rules: [AlertRule] = AlertRule.defaults) {
+        self.rules = rules
+    }
+
+    public mutating func process(_ findings: [Finding]) -> [Alert] {
+        var alerts: [Alert] = []
+        for finding in findings {
+            switch finding {
+            case .denial(let denial):
+                guard let rule = rules.first(where: { $0.matches(denial: denial) }) else { continue }
+                alerts += admit(alert(for: denial, rule: rule), rule: rule,
+                                key: "\(rule.name)|\(denial.id.node ?? "")|\(denial.sources.map(\.uuid))|\(denial.targets.map(\.uuid))|\(denial.source.level.map { "\($0)" } ?? "")|\(denial.target.type ?? "")")
+            case .event(let event):
+                guard let rule = rules.first(where: { $0.matches(event: event) }) else { continue }
+                alerts += admit(alert(for: event, rule: rule), rule: rule, key: "\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")")
+            default:
+                continue
+            }
+        }
+        return alerts
+    }
+
+    /// Follow-ups for every window still holding suppressed repeats (at shutdown).
+    public mutating func flush() -> [Alert] {
+        defer { windows.removeAll() }
+        return windows.values.filter { $0.suppressed > 0 }.sorted { $0.start < $1.start }.map(followUp)
+    }
+
+    private mutating func admit(_ alert: Alert, rule: AlertRule, key: String) -> [Alert] {
+        guard rule.dedupeSeconds > 0 else { return [alert] }
+        if var window = windows[key], alert.time - window.start < rule.dedupeSeconds * 1000 {
+            window.suppressed += 1
+            window.last = alert
+            windows[key] = window
+            return []
+        }
+        var out: [Alert] = []
+        if let window = windows[key], window.suppressed > 0 { out.append(followUp(window)) }
+        windows[key] = Window(start: alert.time, suppressed: 0, last: alert)
+        out.append(alert)
+        return out
+    }
+
+    private func followUp(_ window: Window) -> Alert {
+        var alert = window.last
+        alert.id += "+"
+        alert.count = window.suppressed
+        alert.title += " (\(window.suppressed) more since \(window.start / 1000))"
+        return alert
+    }
+
+    private mutating func nextID(_ evidence: String) -> String {
+        sequence += 1
+        return "\(evidence)#\(sequence)"
+    }
+
+    private mutating func alert(for denial: Denial, rule: AlertRule) -> Alert {
+        let permissive = denial.permissive == true
+        let evidence = "\(denial.id.node.map { $0 + ":" } ?? "")\(denial.id.serial)"
+        var hint = rule.hint
+        if denial.kind == .needsBoolean, let boolean = denial.boolean { hint = "setsebool -P \(boolean) on" }
+        func side(_ leases: [Lease]) -> (String?, String?) {
+            let sorted = leases.sorted { $0.name < $1.name }
+            return (sorted.isEmpty ? nil : sorted.map(\.name).joined(separator: ","),
+                    sorted.isEmpty ? nil : sorted.map(\.uuid).joined(separator: ","))
+        }
+        let source = side(denial.sources)
+        let target = side(denial.targets)
+        return Alert(id: nextID(evidence), time: denial.id.timeMilliseconds,
+                     severity: permissive ? rule.severity.raised : rule.severity,
+                     title: (permissive ? "ALLOWED: " : "") + rule.title, rule: rule.name, kind: denial.kind.rawValue,
+                     node: denial.id.node, sourceVM: source.0, sourceUUID: source.1, targetVM: target.0,
+                     targetUUID: target.1, scontext: denial.primary.scontext, tcontext: denial.primary.tcontext,
+                     tclass: denial.primary.tclass, perms: denial.perms, permissive: denial.permissive,
+                     pid: denial.primary.pid, exe: denial.context.exe, path: denial.path, count: 1,
+                     evidence: evidence, hint: hint)
+    }
+
+    private mutating func alert(for event: RecordedEvent, rule: AlertRule) -> Alert {
+        let evidence = event.id.map { "\($0.node.map { $0 + ":" } ?? "")\($0.serial)" } ?? ""
+        return Alert(id: nextID(evidence), time: event.timeMilliseconds ?? 0, severity: rule.severity, title: rule.title,
+                     rule: rule.name, kind: event.kind.rawValue, node: event.node, sourceVM: event.vm,
+                     sourceUUID: event.uuid, targetVM: nil, targetUUID: nil, scontext: event.label, tcontext: nil,
+                     tclass: nil, perms: [], permissive: nil, pid: nil, exe: nil, path: nil, count: 1,
+                     evidence: evidence, hint: rule.hint)
+    }
+}

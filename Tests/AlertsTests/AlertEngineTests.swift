@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import Alerts
+import AuditStream
+import Findings
+
+@Suite struct AlertEngineTests {
+    static let a = "aaaaaaaa-0000-0000-0000-000000000001"
+    static let b = "bbbbbbbb-0000-0000-0000-000000000002"
+
+    /// A small log: two guests, then denials at the given second offsets.
+    static func log(_ denials: [(Int, String, String, Int)]) -> String {
+        var lines: [String] = []
+        var serial = 100
+        func stamp(_ second: Int) -> String { serial += 1; return "\(1_764_000_000 + second).000:\(serial)" }
+        for (name, uuid, level, pid) in [("web01", a, "s0:c1,c2", 1000), ("db02", b, "s0:c3,c4", 2000)] {
+            lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp(0))): pid=1 uid=0 msg='virt=kvm vm=\"\(name)\" uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:\(level) img-ctx=system_u:object_r:svirt_image_t:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" res=success'")
+            lines.append("type=VIRT_CONTROL msg=audit(\(stamp(0))): pid=1 uid=0 msg='virt=kvm op=start reason=booted vm=\"\(name)\" uuid=\(uuid) vm-pid=\(pid) exe=\"/usr/sbin/libvirtd\" res=success'")
+        }
+        for (second, tcontext, tclass, permissive) in denials {
+            let s = stamp(second)
+            lines.append("type=AVC msg=audit(\(s)): avc:  denied  { read } for  pid=1000 comm=\"qemu-kvm\" scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=\(tcontext) tclass=\(tclass) permissive=\(permissive)")
+            lines.append("type=PROCTITLE msg=audit(\(s)): proctitle=71656D75")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func run(_ text: String, engine: inout AlertEngine) throws -> [Alert] {
+        let reader = try AuditLogReader(sourceName: "alerts")
+        var correlator = Correlator()
+        var alerts: [Alert] = []
+        let handle: (AuditLogReader.Output) -> Void = { output in
+            if case .event(let event) = output { alerts += engine.process(correlator.process(event)) }
+        }
+        try reader.consume(Array(text.utf8), emit: handle)
+        try reader.finish(emit: handle)
+        return alerts + engine.flush()
+    }
+
+    static let image = "system_u:object_r:svirt_image_t:s0:c3,c4"
+
+    @Test func crossGuestIsCriticalAndRepeatsFoldIntoAFollowUp() throws {
+        var engine = AlertEngine()
+        let alerts = try Self.run(Self.log([(10, Self.image, "file", 0), (20, Self.image, "file", 0), (30, Self.image, "file", 0),
+                                            (200, Self.image, "file", 0)]), engine: &engine)
+        #expect(alerts.map(\.severity) == [.critical, .critical, .critical])
+        #expect(alerts.map(\.count) == [1, 2, 1], "first alert, follow-up for the two repeats, then a new window")
+        #expect(alerts[0].sourceVM == "web01")
+        #expect(alerts[0].targetVM == "db02")
+        #expect(alerts[0].hint?.contains("never write an allow rule") == true)
+        #expect(!(alerts[0].hint ?? "").contains("audit2allow -"))
+        let json = try JSONSerialization.jsonObject(with: Data(alerts[0].json.utf8)) as! [String: Any]
+        #expect(Set(json.keys) == Set(Alert.keys))
+        #expect(json["evidence"] as? String == alerts[0].evidence)
+    }
+
+    @Test func permissiveRaisesTheLevelAndSaysAllowed() throws {
+        var engine = AlertEngine()
+        let alerts = try Self.run(Self.log([(10, "system_u:object_r:etc_t:s0", "file", 1),
+                                            (11, "system_u:object_r:fixed_disk_t:s0", "blk_file", 0),
+                                            (12, "system_u:object_r:nfs_t:s0", "file", 0),
+                                            (13, "system_u:object_r:user_home_t:s0", "file", 0)]), engine: &engine)
+        #expect(alerts.map(\.rule) == ["guest-host", "guest-host-whole-disk", "needs-boolean", "guest-host"])
+        #expect(alerts[0].severity == .critical)
+        #expect(alerts[0].title.hasPrefix("ALLOWED: "))
+        #expect(alerts[1].severity == .critical)
+        #expect(alerts[2].hint == "setsebool -P virt_use_nfs on")
+    }
+
+    @Test func policyEventsAndReplayDeterminism() throws {
+        var text = Self.log([(10, Self.image, "file", 0)])
+        text += "type=MAC_STATUS msg=audit(1764000100.000:900): enforcing=0 old_enforcing=1 auid=1000 ses=3 enabled=1 old-enabled=1 lsm=selinux res=1\n"
+        text += "type=MAC_STATUS msg=audit(1764000101.000:901): enforcing=1 old_enforcing=0 auid=1000 ses=3 enabled=1 old-enabled=1 lsm=selinux res=1\n"
+        text += "type=MAC_CONFIG_CHANGE msg=audit(1764000102.000:902): bool=virt_use_nfs val=1 old_val=0 auid=1000 ses=3\n"
+        text += "type=MAC_CONFIG_CHANGE msg=audit(1764000103.000:903): bool=httpd_can_network_connect val=1 old_val=0 auid=1000 ses=3\n"
+        var first = AlertEngine()
+        var second = AlertEngine()
+        let a = try Self.run(text, engine: &first)
+        let b = try Self.run(text, engine: &second)
+        #expect(a == b, "time comes from the events: a replay alerts the same")
+        #expect(a.map(\.rule) == ["cross-guest", "enforcing-off", "virt-boolean-change"])
+        #expect(a[1].severity == .critical)
+    }
+}
