@@ -20,6 +20,10 @@ public final class FollowedFile {
     public let path: String
     private var file: ChunkedReader?
     private var identity: FileIdentity?
+    /// The first bytes of the current file: copytruncate keeps the inode, and the new content can
+    /// outgrow the old position before we look, so a changed head is what gives it away.
+    private var head: [UInt8] = []
+    private static let headLength = 64
 
     /// Opens `path` and positions at `offset` (a checkpoint), or waits for it to appear.
     public init(path: String, offset: Int64 = 0) throws {
@@ -29,6 +33,7 @@ public final class FollowedFile {
             if offset > 0, let size = file.size, offset <= size { try file.seek(to: offset) }
             self.file = file
             identity = file.identity
+            head = file.bytes(at: 0, count: Self.headLength)
         }
     }
 
@@ -42,9 +47,18 @@ public final class FollowedFile {
             let opened = try ChunkedReader(path: path)
             self.file = opened
             identity = opened.identity
+            head = []
             return .rotated
         }
+        if file.position > 0, !head.isEmpty, file.bytes(at: 0, count: head.count) != head {
+            try file.seek(to: 0)
+            head = []
+            return .truncated
+        }
         let n = try file.read(into: &buffer)
+        if n > 0, head.count < Self.headLength {
+            head = file.bytes(at: 0, count: Self.headLength)
+        }
         if n > 0 { return .data(n) }
         // At the end of what was written. Has the path moved on to a new file?
         let now = FileIdentity.of(path: path)
@@ -52,6 +66,7 @@ public final class FollowedFile {
             let opened = try ChunkedReader(path: path)
             self.file = opened
             identity = opened.identity
+            head = []
             return .rotated
         }
         if now == nil {
@@ -60,6 +75,7 @@ public final class FollowedFile {
         }
         if let size = file.size, size < file.position {
             try file.seek(to: 0)
+            head = []
             return .truncated
         }
         return .idle

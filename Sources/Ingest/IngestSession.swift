@@ -25,11 +25,11 @@ public final class IngestSession {
         public init(defaultNode: String? = nil) { self.defaultNode = defaultNode }
     }
 
-    public private(set) var summary = IngestSummary()
-    private let options: Options
-    private let writer: IngestWriter
+    public internal(set) var summary = IngestSummary()
+    let options: Options
+    let writer: IngestWriter
     private var correlator: Correlator
-    private var pending = 0
+    var pending = 0
 
     public init(database: Database, options: Options = Options()) throws {
         self.options = options
@@ -172,12 +172,15 @@ public final class IngestSession {
         throw IngestError.readerStopped(name)
     }
 
-    private func handle(_ output: AuditLogReader.Output, sourceID: Int64, lastEventTime: inout Int64?) throws {
+    /// Stores one reader output; returns the findings of a newly stored event (for alerting).
+    @discardableResult
+    func handle(_ output: AuditLogReader.Output, sourceID: Int64, lastEventTime: inout Int64?) throws -> [Finding] {
         switch output {
         case .issue(let issue):
             try writer.store(issue: issue, sourceID: sourceID)
             summary.parseErrors += 1
             pending += 1
+            return []
         case .event(let event):
             let occurrence: Int64
             switch try writer.novelty(of: event, sourceID: sourceID) {
@@ -188,10 +191,10 @@ public final class IngestSession {
                 occurrence = kept
             case .alreadyStored:
                 summary.duplicates += 1
-                return
+                return []
             }
             let findings = correlator.process(event)
-            guard !findings.isEmpty else { return }
+            guard !findings.isEmpty else { return [] }
             try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID, occurrence: occurrence)
             lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
             var storedSomething = false
@@ -211,6 +214,7 @@ public final class IngestSession {
             }
             if storedSomething { summary.events += 1 }
             pending += findings.count
+            return findings
         }
     }
 }

@@ -118,3 +118,12 @@ extension ChunkedReader {
         return poll(&request, 1, milliseconds) > 0
     }
 }
+
+extension ChunkedReader {
+    /// Up to `count` bytes at `offset`, without moving the read position (pread(2)).
+    public func bytes(at offset: Int64, count: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        let n = out.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+        return n > 0 ? Array(out[0..<n]) : []
+    }
+}

@@ -22,7 +22,7 @@ struct SvirtTrace: ParsableCommand {
               0 success; 1 a query matched nothing; 2 usage error; 3 an input could not be read \
             (other inputs were still ingested); 4 database error.
             """,
-        subcommands: [Ingest.self, Query.self, SeedBenchmark.self]
+        subcommands: [Ingest.self, Query.self, Watch.self, SeedBenchmark.self]
     )
 
     /// Exit codes documented in --help.

@@ -1,0 +1,101 @@
+import Alerts
+import ArgumentParser
+import Foundation
+import Ingest
+import Store
+import Synchronization
+
+extension SvirtTrace {
+    struct Watch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Follow the audit log, store as events arrive, and print alerts as JSON lines.",
+            discussion: """
+                --follow FILE (default /var/log/audit/audit.log) follows the file as tail -F does, \
+                through rotation by rename and copytruncate, resuming from the stored checkpoint. \
+                --stdin reads auditd's plugin stream instead (ship rules/auditd/plugins.d); it \
+                exits when the stream ends.
+
+                Alerts go to standard output, one JSON object per line (keys: id, time, severity, \
+                title, rule, kind, node, source_vm, source_uuid, target_vm, target_uuid, scontext, \
+                tcontext, tclass, perms, permissive, pid, exe, path, count, evidence, hint). The \
+                built-in rules: cross-guest critical; unknown labels high; guest-host high \
+                (critical for whole disks, shadow_t, virtd_t); permissive accesses one level \
+                higher, titled ALLOWED; enforcing turned off and label collisions critical; virt \
+                boolean changes and needs-boolean warning; policy loads info. Repeats of one pair \
+                within 60 s (event time) are folded into a follow-up with their count.
+
+                SIGTERM or SIGINT: complete open events, commit, write the checkpoint, exit 0.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp("Log file to follow.", valueName: "file"))
+        var follow: String?
+
+        @Flag(help: "Read auditd's plugin stream on standard input instead of following a file.")
+        var stdin = false
+
+        @Option(name: .long, help: ArgumentHelp("Node name for lines without a node= prefix.", valueName: "name"))
+        var node: String?
+
+        @Option(name: .long, help: ArgumentHelp("libvirt live status folder for guests already running.", valueName: "dir"))
+        var libvirtState: String?
+
+        func validate() throws {
+            if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
+        }
+
+        func run() throws {
+            let stopping = StopFlag()
+            stopping.install()
+            let out = FileHandle.standardOutput
+            var engine = AlertEngine()
+            let watch: WatchSession
+            do {
+                try database.prepareDefaultFolder()
+                let db = try Database(path: database.path, access: .readWrite,
+                                      busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                let session = try IngestSession(database: db, options: .init(defaultNode: node))
+                if let libvirtState {
+                    for problem in try session.bootstrap(stateFolder: libvirtState) {
+                        Console.error("skipped status file: \(problem)")
+                    }
+                }
+                watch = WatchSession(session: session)
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(error is StoreError ? Status.database : Status.input)
+            }
+            let input: WatchSession.Input = stdin ? .standardInput : .follow(follow ?? "/var/log/audit/audit.log")
+            do {
+                try watch.run(input, stop: { stopping.isSet }) { findings in
+                    for alert in engine.process(findings) { out.write(Data((alert.json + "\n").utf8)) }
+                }
+                for alert in engine.flush() { out.write(Data((alert.json + "\n").utf8)) }
+            } catch {
+                Console.error("\(error)")
+                Console.status(watch.summary.line)
+                throw ExitCode(Status.database)
+            }
+            Console.status(watch.summary.line)
+        }
+    }
+}
+
+/// Set by SIGTERM or SIGINT; the watch loop checks it between reads.
+final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    var isSet: Bool { flag.load(ordering: .relaxed) }
+
+    func install() {
+        for sig in [SIGTERM, SIGINT] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [self] in self.flag.store(true, ordering: .relaxed) }
+            source.resume()
+            Self.sources.append(source)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The real binary following a file: alerts as lines arrive, rotation, restart, plugin mode.
+@Suite(.serialized) struct WatchTests {
+    static var binary: String { CommandLineTests.binary }
+
+    final class Watcher {
+        let process = Process()
+        let alerts: URL
+        let errors: URL
+
+        init(_ args: [String], folder: URL, stdin: FileHandle? = nil) throws {
+            alerts = folder.appendingPathComponent("alerts-\(UUID().uuidString.prefix(6)).jsonl")
+            errors = folder.appendingPathComponent("watch-\(UUID().uuidString.prefix(6)).err")
+            _ = FileManager.default.createFile(atPath: alerts.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.executableURL = URL(fileURLWithPath: WatchTests.binary)
+            process.arguments = ["watch"] + args
+            process.standardOutput = try FileHandle(forWritingTo: alerts)
+            process.standardError = try FileHandle(forWritingTo: errors)
+            if let stdin { process.standardInput = stdin }
+            try process.run()
+        }
+
+        func alertLines() -> [String] {
+            (try? String(contentsOf: alerts, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        }
+
+        /// Waits (bounded) until `condition` holds.
+        func wait(seconds: Double = 10, _ condition: () -> Bool) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if condition() { return true }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return condition()
+        }
+
+        func terminate() -> Int32 {
+            process.terminate()  // SIGTERM
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
+
+    static func append(_ text: String, to url: URL) throws {
+        let handle = try FileHandle(forWritingTo: url)
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        try handle.close()
+    }
+
+    static func denials(_ db: String) throws -> Int {
+        let r = try runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count(*) FROM denials"])
+        return Int(String(decoding: r.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @Test func appendThenAlertThenStopRestartAndRotateWithoutLossOrDuplicates() throws {
+        let folder = try Fixtures.temporaryFolder("watch")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        let lines = CommandLineTests.hostileLog().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let setup = lines.filter { $0.contains("VIRT_") }.joined(separator: "\n") + "\n"
+        let attacks = lines.filter { $0.contains("type=AVC") || $0.contains("PROCTITLE") }
+        try "".write(to: log, atomically: true, encoding: .utf8)
+
+        let first = try Watcher(["--db", db, "--follow", log.path], folder: folder)
+        try Self.append(setup, to: log)
+        try Self.append(attacks[0...1].joined(separator: "\n") + "\n", to: log)
+        #expect(first.wait { first.alertLines().contains { $0.contains("\"rule\":\"cross-guest\"") } }, "an alert for the appended attack")
+        #expect(first.terminate() == 0)
+        #expect(try Self.denials(db) == 1)
+
+        // Written while nothing watched: stored once after the restart, nothing twice.
+        try Self.append(attacks[2...3].joined(separator: "\n") + "\n", to: log)
+        let second = try Watcher(["--db", db, "--follow", log.path], folder: folder)
+        #expect(second.wait { (try? Self.denials(db)) == 2 })
+        // Rotation by rename, mid-stream.
+        try FileManager.default.moveItem(at: log, to: folder.appendingPathComponent("audit.log.1"))
+        try (attacks[4...5].joined(separator: "\n") + "\n").write(to: log, atomically: false, encoding: .utf8)
+        #expect(second.wait { (try? Self.denials(db)) == 3 })
+        // copytruncate: the same file emptied and written again.
+        let handle = try FileHandle(forWritingTo: log)
+        handle.truncateFile(atOffset: 0)
+        handle.write(Data((attacks[6...7].joined(separator: "\n") + "\n").utf8))
+        try handle.close()
+        #expect(second.wait { (try? Self.denials(db)) == 4 })
+        #expect(second.terminate() == 0)
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(try Self.denials(db) == 4, "nothing lost, nothing twice")
+        let third = try Watcher(["--db", db, "--follow", log.path], folder: folder)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(third.terminate() == 0)
+        #expect(try Self.denials(db) == 4, "a restart on the same file stores nothing again")
+    }
+
+    @Test func pluginModeReadsStandardInputAndExitsAtItsEnd() throws {
+        let folder = try Fixtures.temporaryFolder("watch")
+        let db = folder.appendingPathComponent("p.db").path
+        let pipe = Pipe()
+        let watcher = try Watcher(["--db", db, "--stdin"], folder: folder, stdin: pipe.fileHandleForReading)
+        pipe.fileHandleForWriting.write(Data(CommandLineTests.hostileLog().utf8))
+        #expect(watcher.wait { watcher.alertLines().count >= 4 })
+        try pipe.fileHandleForWriting.close()
+        watcher.process.waitUntilExit()
+        #expect(watcher.process.terminationStatus == 0)
+        #expect(try Self.denials(db) == 4)
+        let alerts = watcher.alertLines().compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(alerts.filter { $0["rule"] as? String == "cross-guest" }.count == 4)
+        #expect(Set(alerts.compactMap { $0["source_vm"] as? String }) == Set(CommandLineTests.hostileNames))
+    }
+}
