@@ -21,45 +21,23 @@ public struct DenialFilter: Sendable {
 
     /// A WHERE clause over `denials AS d` and its bound values.
     public func clause() -> (sql: String, values: [SQLValue]) {
-        var terms: [String] = []
-        var values: [SQLValue] = []
-        func list(_ column: String, _ items: [String]) {
-            guard !items.isEmpty else { return }
-            terms.append("\(column) IN (" + items.map { _ in "?" }.joined(separator: ",") + ")")
-            values += items.map { .text($0) }
-        }
-        list("d.kind", kinds)
-        list("d.node", nodes.map { $0 == "-" ? "" : $0 })
-        list("d.tclass", tclasses)
-        if let since {
-            terms.append("d.time_ms >= ?")
-            values.append(.integer(since))
-        }
-        if let until {
-            terms.append("d.time_ms < ?")
-            values.append(.integer(until))
-        }
-        for perm in perms {
-            terms.append("instr(' ' || d.perms || ' ', ' ' || ? || ' ') > 0")
-            values.append(.text(perm))
-        }
-        if let permissive {
-            terms.append("d.permissive = ?")
-            values.append(.integer(permissive ? 1 : 0))
-        }
-        if let pathGlob {
-            terms.append("d.path GLOB ?")
-            values.append(.text(pathGlob))
-        }
+        var c = SQLConditions()
+        c.isIn("d.kind", kinds)
+        c.isIn("d.node", nodes.map { $0 == "-" ? "" : $0 })
+        c.isIn("d.tclass", tclasses)
+        if let since { c.add("d.time_ms >= ?", .integer(since)) }
+        if let until { c.add("d.time_ms < ?", .integer(until)) }
+        for perm in perms { c.add("instr(' ' || d.perms || ' ', ' ' || ? || ' ') > 0", .text(perm)) }
+        if let permissive { c.add("d.permissive = ?", .integer(permissive ? 1 : 0)) }
+        if let pathGlob { c.add("d.path GLOB ?", .text(pathGlob)) }
         if let vm {
             let sides = side.map { [$0.rawValue] } ?? Side.allCases.map(\.rawValue)
-            terms.append("""
+            c.add("""
                 d.id IN (SELECT p.denial_id FROM denial_parties p JOIN leases l ON l.id = p.lease_id
                          JOIN guests g ON g.id = l.guest_id
                          WHERE (g.name = ? OR g.uuid = ?) AND p.side IN (\(sides.map { _ in "?" }.joined(separator: ","))))
-                """)
-            values += [.text(vm), .text(vm.lowercased())] + sides.map { .text($0) }
+                """, values: [.text(vm), .text(vm.lowercased())] + sides.map { .text($0) })
         }
-        return (terms.isEmpty ? "1" : terms.joined(separator: " AND "), values)
+        return (c.clause, c.values)
     }
 }

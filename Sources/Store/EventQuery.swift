@@ -14,30 +14,18 @@ public struct EventQuery: Sendable {
     public static let keys = ["node", "time", "serial", "kind", "vm", "uuid", "label", "detail"]
 
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
-        var terms: [String] = []
-        var values: [SQLValue] = []
-        if !kinds.isEmpty {
-            terms.append("kind IN (" + kinds.map { _ in "?" }.joined(separator: ",") + ")")
-            values += kinds.map { .text($0) }
-        }
-        if !nodes.isEmpty {
-            terms.append("node IN (" + nodes.map { _ in "?" }.joined(separator: ",") + ")")
-            values += nodes.map { .text($0 == "-" ? "" : $0) }
-        }
+        var c = SQLConditions()
+        c.isIn("kind", kinds)
+        c.isIn("node", nodes.map { $0 == "-" ? "" : $0 })
         // Bootstrap events have no time; a time window leaves them out.
-        if let since {
-            terms.append("time_ms >= ?")
-            values.append(.integer(since))
-        }
-        if let until {
-            terms.append("time_ms < ?")
-            values.append(.integer(until))
-        }
+        if let since { c.add("time_ms >= ?", .integer(since)) }
+        if let until { c.add("time_ms < ?", .integer(until)) }
         if let vm {
-            terms.append("(vm = ? OR uuid = ? OR EXISTS (SELECT 1 FROM json_each(events.detail, '$.vms') WHERE value = ?))")
-            values += [.text(vm), .text(vm.lowercased()), .text(vm)]
+            c.add("(vm = ? OR uuid = ? OR EXISTS (SELECT 1 FROM json_each(events.detail, '$.vms') WHERE value = ?))",
+                  .text(vm), .text(vm.lowercased()), .text(vm))
         }
-        let clause = terms.isEmpty ? "1" : terms.joined(separator: " AND ")
+        let clause = c.clause
+        let values = c.values
         // Bootstrap events (no time) first: those guests were running before the log began.
         let stmt = try database.connection.prepare("""
             SELECT node, time_ms, serial, kind, vm, uuid, label, detail FROM events WHERE \(clause)
