@@ -7,7 +7,14 @@ import Guests
 /// follow-up with their count. Time is the events' own, so a replay alerts exactly as live did.
 public struct AlertEngine: Sendable {
     public var rules: [AlertRule]
+    /// svirt-trace's own pid: its denials are not alerted, so alerting cannot feed itself.
+    public var ownProcessID: Int64?
+    /// At most this many alerts per source guest (or label) per minute of event time; the rest
+    /// are counted and reported in one follow-up.
+    public var perSourcePerMinute: Int
     private var windows: [String: Window] = [:]
+    private var recent: [String: [Int64]] = [:]
+    private var limited: [String: (count: Int, last: Alert)] = [:]
     private var sequence = 0
 
     private struct Window {
@@ -16,8 +23,10 @@ public struct AlertEngine: Sendable {
         var last: Alert
     }
 
-    public init(rules: [AlertRule] = AlertRule.defaults) {
+    public init(rules: [AlertRule] = AlertRule.defaults, ownProcessID: Int64? = nil, perSourcePerMinute: Int = 30) {
         self.rules = rules
+        self.ownProcessID = ownProcessID
+        self.perSourcePerMinute = perSourcePerMinute
     }
 
     public mutating func process(_ findings: [Finding]) -> [Alert] {
@@ -25,9 +34,12 @@ public struct AlertEngine: Sendable {
         for finding in findings {
             switch finding {
             case .denial(let denial):
+                if let own = ownProcessID, denial.id.node == nil, denial.avcs.contains(where: { $0.pid == own }) { continue }
                 guard let rule = rules.first(where: { $0.matches(denial: denial) }) else { continue }
-                alerts += admit(alert(for: denial, rule: rule), rule: rule,
-                                key: "\(rule.name)|\(denial.id.node ?? "")|\(denial.sources.map(\.uuid))|\(denial.targets.map(\.uuid))|\(denial.source.level.map { "\($0)" } ?? "")|\(denial.target.type ?? "")")
+                let source = "\(denial.id.node ?? "")|\(denial.sources.map(\.uuid))|\(denial.source.level.map { "\($0)" } ?? "")"
+                let admitted = admit(alert(for: denial, rule: rule), rule: rule,
+                                     key: "\(rule.name)|\(source)|\(denial.targets.map(\.uuid))|\(denial.target.type ?? "")")
+                alerts += limit(admitted, source: source)
             case .event(let event):
                 guard let rule = rules.first(where: { $0.matches(event: event) }) else { continue }
                 alerts += admit(alert(for: event, rule: rule), rule: rule, key: "\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")")
@@ -38,10 +50,40 @@ public struct AlertEngine: Sendable {
         return alerts
     }
 
-    /// Follow-ups for every window still holding suppressed repeats (at shutdown).
+    /// Follow-ups for every window still holding suppressed repeats, and for every source that
+    /// hit its rate limit (at shutdown).
     public mutating func flush() -> [Alert] {
-        defer { windows.removeAll() }
-        return windows.values.filter { $0.suppressed > 0 }.sorted { $0.start < $1.start }.map(followUp)
+        defer {
+            windows.removeAll()
+            limited.removeAll()
+        }
+        let repeats = windows.values.filter { $0.suppressed > 0 }.sorted { $0.start < $1.start }.map(followUp)
+        let dropped = limited.values.sorted { $0.last.time < $1.last.time }.map { entry -> Alert in
+            var alert = entry.last
+            alert.id += "!"
+            alert.count = entry.count
+            alert.title = "Rate limit: \(entry.count) more alerts from this source were not sent"
+            return alert
+        }
+        return repeats + dropped
+    }
+
+    /// Keeps at most `perSourcePerMinute` alerts of one source within any minute of event time.
+    private mutating func limit(_ alerts: [Alert], source: String) -> [Alert] {
+        var out: [Alert] = []
+        for alert in alerts {
+            var times = (recent[source] ?? []).filter { alert.time - $0 < 60_000 }
+            if times.count >= perSourcePerMinute {
+                limited[source, default: (0, alert)].count += alert.count
+                limited[source]?.last = alert
+                recent[source] = times
+                continue
+            }
+            times.append(alert.time)
+            recent[source] = times
+            out.append(alert)
+        }
+        return out
     }
 
     private mutating func admit(_ alert: Alert, rule: AlertRule, key: String) -> [Alert] {

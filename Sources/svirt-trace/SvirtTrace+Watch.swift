@@ -41,6 +41,15 @@ extension SvirtTrace {
         @Option(name: .long, help: ArgumentHelp("libvirt live status folder for guests already running.", valueName: "dir"))
         var libvirtState: String?
 
+        @Option(name: .long, help: ArgumentHelp("Also append alerts as JSON lines to this file (created 0600; a world-writable file is refused).", valueName: "file"))
+        var alertFile: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Also run this command (through /bin/sh) for each alert, with the alert's JSON on its standard input.", valueName: "command"))
+        var exec: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Seconds before an --exec command is killed.", valueName: "seconds"))
+        var execTimeout: Double = 10
+
         func validate() throws {
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
         }
@@ -49,7 +58,20 @@ extension SvirtTrace {
             let stopping = StopFlag()
             stopping.install()
             let out = FileHandle.standardOutput
-            var engine = AlertEngine()
+            var engine = AlertEngine(ownProcessID: Int64(getpid()))
+            let dispatcher: SinkDispatcher
+            do {
+                let sinks: [AlertSink] = try alertFile.map { try FileSink(path: $0) }
+                    + exec.map { ExecSink(command: $0, timeout: max(0.1, execTimeout)) }
+                dispatcher = SinkDispatcher(sinks: sinks) { Console.error($0) }
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(Status.usage)
+            }
+            func deliver(_ alert: Alert) {
+                out.write(Data((alert.json + "\n").utf8))
+                dispatcher.send(alert)
+            }
             let watch: WatchSession
             do {
                 try database.prepareDefaultFolder()
@@ -69,9 +91,10 @@ extension SvirtTrace {
             let input: WatchSession.Input = stdin ? .standardInput : .follow(follow ?? "/var/log/audit/audit.log")
             do {
                 try watch.run(input, stop: { stopping.isSet }) { findings in
-                    for alert in engine.process(findings) { out.write(Data((alert.json + "\n").utf8)) }
+                    for alert in engine.process(findings) { deliver(alert) }
                 }
-                for alert in engine.flush() { out.write(Data((alert.json + "\n").utf8)) }
+                for alert in engine.flush() { deliver(alert) }
+                dispatcher.drain(timeout: max(1, execTimeout + 1))
             } catch {
                 Console.error("\(error)")
                 Console.status(watch.summary.line)

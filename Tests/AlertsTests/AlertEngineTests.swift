@@ -82,3 +82,25 @@ import Findings
         #expect(a[1].severity == .critical)
     }
 }
+
+@Suite struct AlertLimitsTests {
+    static let image = "system_u:object_r:svirt_image_t:s0:c3,c4"
+
+    @Test func aSourceIsRateLimitedAndTheDropsAreReported() throws {
+        // Distinct targets (host types) so the dedupe window does not fold them first.
+        let types = ["shadow_t", "etc_t", "user_home_t", "var_t", "tmp_t", "bin_t"]
+        let denials = types.enumerated().map { (10 + $0.offset, "system_u:object_r:\($0.element):s0", "file", 0) }
+        var engine = AlertEngine(perSourcePerMinute: 2)
+        let alerts = try AlertEngineTests.run(AlertEngineTests.log(denials), engine: &engine)
+        #expect(alerts.filter { $0.count == 1 && !$0.id.hasSuffix("!") }.count == 2)
+        let report = alerts.first { $0.id.hasSuffix("!") }
+        #expect(report?.count == 4)
+        #expect(report?.title.contains("Rate limit") == true)
+    }
+
+    @Test func svirtTracesOwnDenialsAreNotAlerted() throws {
+        var engine = AlertEngine(ownProcessID: 1000)
+        let alerts = try AlertEngineTests.run(AlertEngineTests.log([(10, Self.image, "file", 0)]), engine: &engine)
+        #expect(alerts.isEmpty, "pid 1000 is the watcher itself in this test")
+    }
+}

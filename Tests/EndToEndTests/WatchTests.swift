@@ -111,4 +111,38 @@ import TestSupport
         #expect(alerts.filter { $0["rule"] as? String == "cross-guest" }.count == 4)
         #expect(Set(alerts.compactMap { $0["source_vm"] as? String }) == Set(CommandLineTests.hostileNames))
     }
+
+    @Test func fileAndExecSinksGetEveryAlertAndASlowSinkDelaysNothing() throws {
+        let folder = try Fixtures.temporaryFolder("watch")
+        let db = folder.appendingPathComponent("s.db").path
+        let file = folder.appendingPathComponent("alerts.jsonl").path
+        let execOut = folder.appendingPathComponent("exec.jsonl").path
+        let pipe = Pipe()
+        let watcher = try Watcher(["--db", db, "--stdin", "--alert-file", file,
+                                   "--exec", "cat >> '\(execOut)'", "--exec", "sleep 30", "--exec-timeout", "1"],
+                                  folder: folder, stdin: pipe.fileHandleForReading)
+        let started = Date()
+        pipe.fileHandleForWriting.write(Data(CommandLineTests.hostileLog().utf8))
+        #expect(watcher.wait { watcher.alertLines().count >= 4 })
+        #expect(Date().timeIntervalSince(started) < 3, "stdout alerts do not wait for the slow sink")
+        try pipe.fileHandleForWriting.close()
+        watcher.process.waitUntilExit()
+        #expect(watcher.process.terminationStatus == 0)
+        let written = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(written.count == watcher.alertLines().count)
+        let execed = try String(contentsOfFile: execOut, encoding: .utf8).split(separator: "\n")
+        #expect(execed.count == watcher.alertLines().count)
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let errors = try String(contentsOf: watcher.errors, encoding: .utf8)
+        #expect(errors.contains("timed out"), "the slow sink's failure is reported")
+
+        let open = folder.appendingPathComponent("open.jsonl").path
+        _ = FileManager.default.createFile(atPath: open, contents: nil)
+        // chmod, not the create mode: a umask would mask the world-write bit away.
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: open)
+        let refused = try runProcess(WatchTests.binary, ["watch", "--db", db, "--stdin", "--alert-file", open], stdin: Data())
+        #expect(refused.status == 2)
+        #expect(String(decoding: refused.stderr, as: UTF8.self).contains("world-writable"))
+    }
 }
