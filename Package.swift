@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Alert rules are YAML, the format detection rules are usually written in.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CAuparse", pkgConfig: "auparse",
@@ -25,7 +27,8 @@ let package = Package(
         .target(name: "Findings", dependencies: ["Native", "AuditStream", "SELinux", "Guests"]),
         .target(name: "Store", dependencies: ["Native", "Findings", "Guests", "SELinux"]),
         .target(name: "Ingest", dependencies: ["Native", "AuditStream", "Findings", "Guests", "Store"]),
-        .target(name: "Alerts", dependencies: ["Findings", "Guests", "Store", "AuditStream"]),
+        .target(name: "Alerts", dependencies: ["Findings", "Guests", "Store", "AuditStream", "Native",
+                                               .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "svirt-trace", dependencies: [
             "Ingest", "Alerts", "Store", "Findings", "Guests", "AuditStream", "SELinux",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

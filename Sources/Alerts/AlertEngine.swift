@@ -9,9 +9,6 @@ public struct AlertEngine: Sendable {
     public var rules: [AlertRule]
     /// svirt-trace's own pid: its denials are not alerted, so alerting cannot feed itself.
     public var ownProcessID: Int64?
-    /// At most this many alerts per source guest (or label) per minute of event time; the rest
-    /// are counted and reported in one follow-up.
-    public var perSourcePerMinute: Int
     private var windows: [String: Window] = [:]
     private var recent: [String: [Int64]] = [:]
     private var limited: [String: (count: Int, last: Alert)] = [:]
@@ -23,10 +20,9 @@ public struct AlertEngine: Sendable {
         var last: Alert
     }
 
-    public init(rules: [AlertRule] = AlertRule.defaults, ownProcessID: Int64? = nil, perSourcePerMinute: Int = 30) {
+    public init(rules: [AlertRule] = AlertRule.defaults, ownProcessID: Int64? = nil) {
         self.rules = rules
         self.ownProcessID = ownProcessID
-        self.perSourcePerMinute = perSourcePerMinute
     }
 
     public mutating func process(_ findings: [Finding]) -> [Alert] {
@@ -39,7 +35,7 @@ public struct AlertEngine: Sendable {
                 let source = "\(denial.id.node ?? "")|\(denial.sources.map(\.uuid))|\(denial.source.level.map { "\($0)" } ?? "")"
                 let admitted = admit(alert(for: denial, rule: rule), rule: rule,
                                      key: "\(rule.name)|\(source)|\(denial.targets.map(\.uuid))|\(denial.target.type ?? "")")
-                alerts += limit(admitted, source: source)
+                alerts += limit(admitted, source: "\(rule.name)|\(source)", perMinute: rule.ratePerMinute)
             case .event(let event):
                 guard let rule = rules.first(where: { $0.matches(event: event) }) else { continue }
                 alerts += admit(alert(for: event, rule: rule), rule: rule, key: "\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")")
@@ -68,12 +64,12 @@ public struct AlertEngine: Sendable {
         return repeats + dropped
     }
 
-    /// Keeps at most `perSourcePerMinute` alerts of one source within any minute of event time.
-    private mutating func limit(_ alerts: [Alert], source: String) -> [Alert] {
+    /// Keeps at most `perMinute` alerts of one source within any minute of event time.
+    private mutating func limit(_ alerts: [Alert], source: String, perMinute: Int) -> [Alert] {
         var out: [Alert] = []
         for alert in alerts {
             var times = (recent[source] ?? []).filter { alert.time - $0 < 60_000 }
-            if times.count >= perSourcePerMinute {
+            if times.count >= perMinute {
                 limited[source, default: (0, alert)].count += alert.count
                 limited[source]?.last = alert
                 recent[source] = times

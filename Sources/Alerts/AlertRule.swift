@@ -1,70 +1,62 @@
 import Findings
+import Native
 
-/// When to alert and how loud. A rule matches a denial by kind, target type, class and mode, or a
-/// non-denial event by kind and a test of its detail.
-public struct AlertRule: Sendable {
+/// When to alert and how loud: what a finding must look like, the severity, a title, and how
+/// repeats are folded. Loaded from YAML (`rules/alerts.yaml` is the default).
+public struct AlertRule: Sendable, Equatable {
     public var name: String
     public var kinds: Set<String>
-    public var targetTypes: Set<String> = []
     public var tclasses: Set<String> = []
+    public var perms: Set<String> = []
+    public var permissive: Bool?
+    public var targetTypes: Set<String> = []
+    public var sourceVM: String?
+    public var targetVM: String?
+    public var node: String?
+    public var enforcing: Int64?
+    public var boolean: String?
     public var severity: Severity
     public var title: String
     /// The same pair and kind within this many seconds (event time) gives one alert, then a
     /// follow-up with the count.
     public var dedupeSeconds: Int64 = 60
-    /// For events: which details count (enforcing turned off, a virt_* boolean, ...).
-    public var detail: (@Sendable ([(String, DetailValue)]) -> Bool)?
+    public var ratePerMinute = 30
     public var hint: String?
 
-    public init(name: String, kinds: Set<String>, targetTypes: Set<String> = [], tclasses: Set<String> = [],
-                severity: Severity, title: String, dedupeSeconds: Int64 = 60, hint: String? = nil,
-                detail: (@Sendable ([(String, DetailValue)]) -> Bool)? = nil) {
+    public init(name: String, kinds: Set<String>, severity: Severity, title: String) {
         self.name = name
         self.kinds = kinds
-        self.targetTypes = targetTypes
-        self.tclasses = tclasses
         self.severity = severity
         self.title = title
-        self.dedupeSeconds = dedupeSeconds
-        self.hint = hint
-        self.detail = detail
     }
 
     func matches(denial: Denial) -> Bool {
-        kinds.contains(denial.kind.rawValue)
-            && (targetTypes.isEmpty || targetTypes.contains(denial.target.type ?? ""))
-            && (tclasses.isEmpty || tclasses.contains(denial.primary.tclass))
+        guard kinds.contains(denial.kind.rawValue) else { return false }
+        if !tclasses.isEmpty, !tclasses.contains(denial.primary.tclass) { return false }
+        if !perms.isEmpty, !denial.perms.contains(where: perms.contains) { return false }
+        if let permissive, (denial.permissive ?? false) != permissive { return false }
+        if !targetTypes.isEmpty, !targetTypes.contains(denial.target.type ?? "") { return false }
+        if let node, !Glob.matches(node, denial.id.node ?? "") { return false }
+        if let sourceVM, !denial.sources.contains(where: { Glob.matches(sourceVM, $0.name) }) { return false }
+        if let targetVM, !denial.targets.contains(where: { Glob.matches(targetVM, $0.name) }) { return false }
+        return enforcing == nil && boolean == nil
     }
 
     func matches(event: RecordedEvent) -> Bool {
-        kinds.contains(event.kind.rawValue) && (detail?(event.detail) ?? true)
+        guard kinds.contains(event.kind.rawValue) else { return false }
+        if let node, !Glob.matches(node, event.node ?? "") { return false }
+        if let sourceVM, !Glob.matches(sourceVM, event.vm ?? "") { return false }
+        if let enforcing, !event.detail.contains(where: { $0.0 == "enforcing" && $0.1 == .int(enforcing) }) { return false }
+        if let boolean, !event.detail.contains(where: {
+            if $0.0 == "boolean", case .string(let name) = $0.1 { return Glob.matches(boolean, name) } else { return false }
+        }) { return false }
+        return true
     }
 
-    static let neverAllow = "Investigate and isolate the source guest; never write an allow rule (audit2allow) for this."
-
-    /// The shipped rules, most specific first: the first that matches decides.
-    public static let defaults: [AlertRule] = [
-        AlertRule(name: "cross-guest", kinds: ["cross-guest"], severity: .critical,
-                  title: "Guest reached for another guest's resources", hint: neverAllow),
-        AlertRule(name: "unknown-label", kinds: ["unknown-source", "unknown-target"], severity: .high,
-                  title: "sVirt label held by no known guest", hint: neverAllow),
-        AlertRule(name: "guest-host-whole-disk", kinds: ["guest-host"], targetTypes: ["fixed_disk_t"], tclasses: ["blk_file"],
-                  severity: .critical, title: "Guest reached for a whole host disk",
-                  hint: "Give guests partitions or LVM volumes, never whole disks; " + neverAllow),
-        AlertRule(name: "guest-host-critical", kinds: ["guest-host"], targetTypes: ["shadow_t", "virtd_t"], severity: .critical,
-                  title: "Guest reached for host credentials or libvirtd", hint: neverAllow),
-        AlertRule(name: "guest-host", kinds: ["guest-host"], severity: .high, title: "Guest reached for a host object",
-                  hint: neverAllow),
-        AlertRule(name: "needs-boolean", kinds: ["needs-boolean"], severity: .warning,
-                  title: "Denied; a virt boolean would allow it"),
-        AlertRule(name: "enforcing-off", kinds: ["enforcing-change"], severity: .critical,
-                  title: "SELinux switched to permissive", dedupeSeconds: 0,
-                  detail: { $0.contains { $0.0 == "enforcing" && $0.1 == .int(0) } }),
-        AlertRule(name: "label-collision", kinds: ["label-collision"], severity: .critical,
-                  title: "Two live guests share one MCS label", dedupeSeconds: 0),
-        AlertRule(name: "virt-boolean-change", kinds: ["boolean-change"], severity: .warning,
-                  title: "A virt boolean changed", dedupeSeconds: 0,
-                  detail: { $0.contains { if $0.0 == "boolean", case .string(let b) = $0.1 { return b.hasPrefix("virt_") } else { return false } } }),
-        AlertRule(name: "policy-load", kinds: ["policy-load"], severity: .info, title: "SELinux policy loaded", dedupeSeconds: 0),
-    ]
+    /// The shipped rules (`rules/alerts.yaml`, embedded).
+    public static let defaults: [AlertRule] = {
+        do { return try AlertRules.parse(EmbeddedRules.alertsYAML, file: "rules/alerts.yaml") } catch {
+            fatalError("embedded alert rules: \(error)")
+        }
+    }()
 }

@@ -18,7 +18,7 @@ extension SvirtTrace {
                 Alerts go to standard output, one JSON object per line (keys: id, time, severity, \
                 title, rule, kind, node, source_vm, source_uuid, target_vm, target_uuid, scontext, \
                 tcontext, tclass, perms, permissive, pid, exe, path, count, evidence, hint). The \
-                built-in rules: cross-guest critical; unknown labels high; guest-host high \
+                built-in rules (rules/alerts.yaml; --rules FILE for another): cross-guest critical; unknown labels high; guest-host high \
                 (critical for whole disks, shadow_t, virtd_t); permissive accesses one level \
                 higher, titled ALLOWED; enforcing turned off and label collisions critical; virt \
                 boolean changes and needs-boolean warning; policy loads info. Repeats of one pair \
@@ -41,6 +41,14 @@ extension SvirtTrace {
         @Option(name: .long, help: ArgumentHelp("libvirt live status folder for guests already running.", valueName: "dir"))
         var libvirtState: String?
 
+        @Option(name: .long, help: ArgumentHelp(
+            "Alert rules (YAML; default: the built-in copy of rules/alerts.yaml). SIGHUP reloads it; a bad file keeps the rules in force.",
+            valueName: "file"))
+        var rules: String?
+
+        @Option(name: .long, help: ArgumentHelp("Only check a rules file: print its rules, or what is wrong (exit 2), and exit.", valueName: "file"))
+        var checkRules: String?
+
         @Option(name: .long, help: ArgumentHelp("Also append alerts as JSON lines to this file (created 0600; a world-writable file is refused).", valueName: "file"))
         var alertFile: [String] = []
 
@@ -55,10 +63,30 @@ extension SvirtTrace {
         }
 
         func run() throws {
+            if let checkRules {
+                do {
+                    let loaded = try AlertRules.load(path: checkRules)
+                    for rule in loaded {
+                        Swift.print("\(rule.name): \(rule.severity.rawValue), kinds \(rule.kinds.sorted().joined(separator: ","))")
+                    }
+                    Console.status("\(checkRules): \(loaded.count) rules, all valid")
+                    return
+                } catch {
+                    Console.error("\(error)")
+                    throw ExitCode(Status.usage)
+                }
+            }
+            var ruleSet = AlertRule.defaults
+            if let rules {
+                do { ruleSet = try AlertRules.load(path: rules) } catch {
+                    Console.error("\(error)")
+                    throw ExitCode(Status.usage)
+                }
+            }
             let stopping = StopFlag()
             stopping.install()
             let out = FileHandle.standardOutput
-            var engine = AlertEngine(ownProcessID: Int64(getpid()))
+            var engine = AlertEngine(rules: ruleSet, ownProcessID: Int64(getpid()))
             let dispatcher: SinkDispatcher
             do {
                 let sinks: [AlertSink] = try alertFile.map { try FileSink(path: $0) }
@@ -91,6 +119,14 @@ extension SvirtTrace {
             let input: WatchSession.Input = stdin ? .standardInput : .follow(follow ?? "/var/log/audit/audit.log")
             do {
                 try watch.run(input, stop: { stopping.isSet }) { findings in
+                    if stopping.takeReload(), let rules {
+                        do {
+                            engine.rules = try AlertRules.load(path: rules)
+                            Console.status("svirt-trace: reloaded \(engine.rules.count) rules from \(rules)")
+                        } catch {
+                            Console.error("\(error); keeping the rules in force")
+                        }
+                    }
                     for alert in engine.process(findings) { deliver(alert) }
                 }
                 for alert in engine.flush() { deliver(alert) }
@@ -105,9 +141,13 @@ extension SvirtTrace {
     }
 }
 
-/// Set by SIGTERM or SIGINT; the watch loop checks it between reads.
+/// Set by SIGTERM or SIGINT; the watch loop checks it between reads. SIGHUP asks for a rules
+/// reload, taken before the next findings are judged.
 final class StopFlag: Sendable {
     private let flag = Atomic<Bool>(false)
+    private let reload = Atomic<Bool>(false)
+
+    func takeReload() -> Bool { reload.exchange(false, ordering: .relaxed) }
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     var isSet: Bool { flag.load(ordering: .relaxed) }
@@ -120,5 +160,10 @@ final class StopFlag: Sendable {
             source.resume()
             Self.sources.append(source)
         }
+        signal(SIGHUP, SIG_IGN)
+        let hangup = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        hangup.setEventHandler { [self] in self.reload.store(true, ordering: .relaxed) }
+        hangup.resume()
+        Self.sources.append(hangup)
     }
 }

@@ -88,9 +88,11 @@ import Findings
 
     @Test func aSourceIsRateLimitedAndTheDropsAreReported() throws {
         // Distinct targets (host types) so the dedupe window does not fold them first.
-        let types = ["shadow_t", "etc_t", "user_home_t", "var_t", "tmp_t", "bin_t"]
+        let types = ["etc_t", "user_home_t", "var_t", "tmp_t", "bin_t", "lib_t"]
         let denials = types.enumerated().map { (10 + $0.offset, "system_u:object_r:\($0.element):s0", "file", 0) }
-        var engine = AlertEngine(perSourcePerMinute: 2)
+        var rules = AlertRule.defaults
+        for i in rules.indices { rules[i].ratePerMinute = 2 }
+        var engine = AlertEngine(rules: rules)
         let alerts = try AlertEngineTests.run(AlertEngineTests.log(denials), engine: &engine)
         #expect(alerts.filter { $0.count == 1 && !$0.id.hasSuffix("!") }.count == 2)
         let report = alerts.first { $0.id.hasSuffix("!") }
@@ -102,5 +104,66 @@ import Findings
         var engine = AlertEngine(ownProcessID: 1000)
         let alerts = try AlertEngineTests.run(AlertEngineTests.log([(10, Self.image, "file", 0)]), engine: &engine)
         #expect(alerts.isEmpty, "pid 1000 is the watcher itself in this test")
+    }
+}
+
+@Suite struct AlertRulesFileTests {
+    @Test func theEmbeddedRulesMatchTheShippedFile() throws {
+        let shipped = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules/alerts.yaml"), encoding: .utf8)
+        #expect(EmbeddedRules.alertsYAML == shipped, "rules/alerts.yaml changed: run tools/embed-data")
+        #expect(AlertRule.defaults.map(\.name).first == "cross-guest")
+        #expect(AlertRule.defaults.count == 10)
+    }
+
+    @Test(arguments: [
+        ("rules: [", "not valid YAML"),
+        ("other: 1", "top-level `rules:`"),
+        ("rules:\n  - {name: a, match: {kind: [cross-guest]}, severity: loud, title: t}", "severity"),
+        ("rules:\n  - {name: a, match: {kind: [nonsense]}, severity: high, title: t}", "unknown kind `nonsense`"),
+        ("rules:\n  - {name: a, match: {kind: [cross-guest], colour: red}, severity: high, title: t}", "unknown match key `colour`"),
+        ("rules:\n  - {name: a, match: {kind: [cross-guest]}, severity: high, title: t, extra: 1}", "unknown key `extra`"),
+        ("rules:\n  - {name: a, match: {kind: [cross-guest]}, severity: high, title: t}\n  - {name: a, match: {kind: [guest-host]}, severity: high, title: t}", "used twice"),
+        ("rules:\n  - {name: a, match: {kind: [guest-host]}, severity: high, title: t, hint: run audit2allow -M fix}", "audit2allow"),
+        ("rules:\n  - {name: a, match: {kind: [enforcing-change], enforcing: 5}, severity: high, title: t}", "0 or 1"),
+        ("rules:\n  - {name: a, match: {kind: [cross-guest]}, severity: high, title: t, dedupe_seconds: -1}", "dedupe_seconds"),
+    ])
+    func badFilesSayWhatIsWrong(text: String, expected: String) {
+        do {
+            _ = try AlertRules.parse(text, file: "x.yaml")
+            Issue.record("accepted: \(text)")
+        } catch let failure as AlertRules.Failure {
+            #expect(failure.description.contains(expected), "\(failure)")
+            #expect(failure.description.hasPrefix("x.yaml: "))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func globsAndModesNarrowARule() throws {
+        let rules = try AlertRules.parse("""
+            rules:
+              - name: web-attacked
+                match: {kind: [cross-guest], target_vm: "db*", permissive: false, perms: [write]}
+                severity: high
+                title: a database guest was attacked
+            """, file: "t.yaml")
+        var engine = AlertEngine(rules: rules)
+        let alerts = try AlertEngineTests.run(AlertEngineTests.log([
+            (10, AlertLimitsTests.image, "file", 0),
+        ]).replacingOccurrences(of: "{ read }", with: "{ write }"), engine: &engine)
+        #expect(alerts.map(\.rule) == ["web-attacked"])
+        var other = AlertEngine(rules: rules)
+        let none = try AlertEngineTests.run(AlertEngineTests.log([(10, AlertLimitsTests.image, "file", 0)]), engine: &other)
+        #expect(none.isEmpty, "read is not write")
+    }
+
+    @Test func aWorldWritableRulesFileIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString).yaml").path
+        try EmbeddedRules.alertsYAML.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: path)
+        #expect(throws: AlertRules.Failure.self) { try AlertRules.load(path: path) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(try AlertRules.load(path: path).count == 10)
     }
 }

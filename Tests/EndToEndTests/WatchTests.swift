@@ -145,4 +145,49 @@ import TestSupport
         #expect(refused.status == 2)
         #expect(String(decoding: refused.stderr, as: UTF8.self).contains("world-writable"))
     }
+
+    @Test func rulesFilesAreCheckedAndReloadedOnHangup() throws {
+        let folder = try Fixtures.temporaryFolder("watch")
+        let good = folder.appendingPathComponent("good.yaml").path
+        let quiet = try Fixtures.read("rules/alerts.yaml").replacingOccurrences(
+            of: "    severity: critical\n    title: Guest reached for another guest's resources",
+            with: "    severity: info\n    title: Guest reached for another guest's resources")
+        try Fixtures.read("rules/alerts.yaml").write(toFile: good, atomically: true, encoding: .utf8)
+        let check = try runProcess(WatchTests.binary, ["watch", "--check-rules", good])
+        #expect(check.status == 0)
+        #expect(String(decoding: check.stdout, as: UTF8.self).contains("cross-guest: critical"))
+        let bad = folder.appendingPathComponent("bad.yaml").path
+        try "rules:\n  - {name: x, match: {kind: [oops]}, severity: high, title: t}\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try runProcess(WatchTests.binary, ["watch", "--check-rules", bad])
+        #expect(refused.status == 2)
+        #expect(String(decoding: refused.stderr, as: UTF8.self).contains("unknown kind `oops`"))
+
+        // Reload: a bad file keeps the rules in force; a good one takes over.
+        let log = folder.appendingPathComponent("audit.log")
+        let lines = CommandLineTests.hostileLog().split(separator: "\n").map(String.init)
+        let setup = lines.filter { $0.contains("VIRT_") }.joined(separator: "\n") + "\n"
+        let attacks = lines.filter { $0.contains("type=AVC") || $0.contains("PROCTITLE") }
+        try setup.write(to: log, atomically: true, encoding: .utf8)
+        let live = folder.appendingPathComponent("live.yaml").path
+        try Fixtures.read("rules/alerts.yaml").write(toFile: live, atomically: true, encoding: .utf8)
+        let watcher = try Watcher(["--db", folder.appendingPathComponent("r.db").path, "--follow", log.path, "--rules", live],
+                                  folder: folder)
+        try Self.append(attacks[0...1].joined(separator: "\n") + "\n", to: log)
+        #expect(watcher.wait { watcher.alertLines().count == 1 })
+        try "rules: [".write(toFile: live, atomically: true, encoding: .utf8)
+        kill(watcher.process.processIdentifier, SIGHUP)
+        Thread.sleep(forTimeInterval: 0.2)
+        try Self.append(attacks[2...3].joined(separator: "\n") + "\n", to: log)
+        #expect(watcher.wait { watcher.alertLines().count == 2 })
+        #expect(watcher.alertLines().last?.contains("\"severity\":\"critical\"") == true, "the old rules stayed in force")
+        try quiet.write(toFile: live, atomically: true, encoding: .utf8)
+        kill(watcher.process.processIdentifier, SIGHUP)
+        Thread.sleep(forTimeInterval: 0.2)
+        try Self.append(attacks[4...5].joined(separator: "\n") + "\n", to: log)
+        #expect(watcher.wait { watcher.alertLines().count == 3 })
+        #expect(watcher.alertLines().last?.contains("\"severity\":\"info\"") == true, "the reloaded rules apply")
+        #expect(watcher.terminate() == 0)
+        let errors = try String(contentsOf: watcher.errors, encoding: .utf8)
+        #expect(errors.contains("keeping the rules in force"))
+    }
 }
