@@ -1,11 +1,15 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// Somewhere alerts go. Sinks run on their own queue, so a slow or failing one never holds up
-/// ingestion or the other sinks.
+/// ingestion or the other sinks. They receive the alert's JSON text, which is also what the
+/// alerts table keeps, so an undelivered alert can be sent again after a restart.
 public protocol AlertSink: AnyObject, Sendable {
     var name: String { get }
     /// Delivers one alert; throws a reason when it could not.
-    func deliver(_ alert: Alert) throws
+    func deliver(_ json: String) throws
 }
 
 /// JSON lines appended to a file created with mode 0600.
@@ -29,8 +33,8 @@ public final class FileSink: AlertSink, @unchecked Sendable {
         self.handle = handle
     }
 
-    public func deliver(_ alert: Alert) throws {
-        try handle.write(contentsOf: Data((alert.json + "\n").utf8))
+    public func deliver(_ json: String) throws {
+        try handle.write(contentsOf: Data((json + "\n").utf8))
     }
 }
 
@@ -47,7 +51,7 @@ public final class ExecSink: AlertSink, @unchecked Sendable {
         self.timeout = timeout
     }
 
-    public func deliver(_ alert: Alert) throws {
+    public func deliver(_ json: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -56,7 +60,7 @@ public final class ExecSink: AlertSink, @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        input.fileHandleForWriting.write(Data((alert.json + "\n").utf8))
+        input.fileHandleForWriting.write(Data((json + "\n").utf8))
         try? input.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
@@ -68,43 +72,73 @@ public final class ExecSink: AlertSink, @unchecked Sendable {
     }
 }
 
+/// HTTP POST of the alert JSON, with a timeout, retries with exponential backoff, and an
+/// optional bearer token read from a file (never from the command line, where `ps` shows it).
+public final class WebhookSink: AlertSink, @unchecked Sendable {
+    public let name: String
+    private let url: URL
+    private let token: String?
+    private let timeout: TimeInterval
+    private let attempts: Int
+    private let backoff: TimeInterval
+
+    public init(url text: String, tokenFile: String?, timeout: TimeInterval = 5, attempts: Int = 3,
+                backoff: TimeInterval = 0.5) throws {
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw SinkError.cannotOpen(text, "not an http(s) URL")
+        }
+        name = "webhook:\(text)"
+        self.url = url
+        if let tokenFile {
+            guard let data = FileManager.default.contents(atPath: tokenFile) else {
+                throw SinkError.cannotOpen(tokenFile, "cannot read the token file")
+            }
+            token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        } else {
+            token = nil
+        }
+        self.timeout = timeout
+        self.attempts = max(1, attempts)
+        self.backoff = backoff
+    }
+
+    public func deliver(_ json: String) throws {
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        request.httpBody = Data(json.utf8)
+        var lastError = "no attempt"
+        for attempt in 0..<attempts {
+            if attempt > 0 { Thread.sleep(forTimeInterval: backoff * pow(2, Double(attempt - 1))) }
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var status = 0
+            nonisolated(unsafe) var failure: String?
+            URLSession.shared.dataTask(with: request) { _, response, error in
+                status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                failure = error.map { "\($0.localizedDescription)" }
+                done.signal()
+            }.resume()
+            if done.wait(timeout: .now() + timeout + 1) == .timedOut {
+                lastError = "no answer within \(Int(timeout)) s"
+                continue
+            }
+            if let failure { lastError = failure; continue }
+            if (200..<300).contains(status) { return }
+            lastError = "HTTP \(status)"
+        }
+        throw SinkError.failed(name, "\(lastError) after \(attempts) attempts")
+    }
+}
+
 public enum SinkError: Error, CustomStringConvertible {
     case cannotOpen(String, String)
     case failed(String, String)
 
     public var description: String {
         switch self {
-        case .cannotOpen(let path, let reason): return "alert file \(path): \(reason)"
+        case .cannotOpen(let path, let reason): return "alert sink \(path): \(reason)"
         case .failed(let sink, let reason): return "sink \(sink): \(reason)"
         }
-    }
-}
-
-/// Hands each alert to every sink on that sink's own serial queue.
-public final class SinkDispatcher: Sendable {
-    private let sinks: [(AlertSink, DispatchQueue)]
-    private let report: @Sendable (String) -> Void
-
-    public init(sinks: [AlertSink], report: @escaping @Sendable (String) -> Void) {
-        self.sinks = sinks.map { ($0, DispatchQueue(label: "svirt-trace.sink.\($0.name)")) }
-        self.report = report
-    }
-
-    public func send(_ alert: Alert) {
-        for (sink, queue) in sinks {
-            queue.async { [report] in
-                do { try sink.deliver(alert) } catch { report("\(error)") }
-            }
-        }
-    }
-
-    /// Waits (bounded) for queued deliveries, at shutdown.
-    public func drain(timeout: TimeInterval) {
-        let group = DispatchGroup()
-        for (_, queue) in sinks {
-            group.enter()
-            queue.async { group.leave() }
-        }
-        _ = group.wait(timeout: .now() + timeout)
     }
 }

@@ -31,7 +31,10 @@ public final class IngestSession {
     private var correlator: Correlator
     var pending = 0
 
+    let database: Database
+
     public init(database: Database, options: Options = Options()) throws {
+        self.database = database
         self.options = options
         writer = try IngestWriter(database: database)
         let leases = try writer.loadLeases()

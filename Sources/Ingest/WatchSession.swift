@@ -25,6 +25,9 @@ public final class WatchSession {
     }
 
     private let session: IngestSession
+
+    /// The store's connection, for rows the caller writes in the same transactions (alerts).
+    public var database: Database { session.database }
     private let options: Options
 
     public init(session: IngestSession, options: Options = Options()) {
@@ -46,7 +49,12 @@ public final class WatchSession {
     }
 
     /// Runs until `stop()` turns true (a signal) or standard input ends.
-    public func run(_ input: Input, stop: () -> Bool, onFindings: ([Finding]) throws -> Void) throws {
+    /// - Parameters:
+    ///   - onFindings: the findings of each newly stored event, inside the open transaction.
+    ///   - onTick: called every turn of the loop inside the open transaction; returns how many rows
+    ///     it wrote, so they are committed with the next batch.
+    public func run(_ input: Input, stop: () -> Bool, onFindings: ([Finding]) throws -> Void,
+                    onTick: () throws -> Int = { 0 }) throws {
         let writer = session.writer
         try writer.begin()
         defer { writer.rollback() }
@@ -131,6 +139,7 @@ public final class WatchSession {
                     gotData = true
                 }
             }
+            session.pending += try onTick()
             let now = Self.now()
             if gotData {
                 lastData = now
@@ -145,6 +154,7 @@ public final class WatchSession {
         }
         // Stopping: complete what is open (a partial line stays for the next run), then commit.
         try source.reader?.completeOpenEvents(emit: handle)
+        _ = try onTick()
         try commit()
         count(source)
     }
@@ -155,6 +165,19 @@ public final class WatchSession {
         session.summary.bytes += statistics.bytes
         session.summary.lines += statistics.lines
         session.summary.records += statistics.records
+    }
+
+    /// Writes rows of the caller's (late sink outcomes) in a transaction of their own.
+    public func record(_ body: () throws -> Int) throws {
+        let writer = session.writer
+        try writer.begin()
+        do {
+            _ = try body()
+            try writer.commit()
+        } catch {
+            writer.rollback()
+            throw error
+        }
     }
 
     private static func name(_ input: Input) -> String {

@@ -58,6 +58,12 @@ extension SvirtTrace {
         @Option(name: .long, help: ArgumentHelp("Seconds before an --exec command is killed.", valueName: "seconds"))
         var execTimeout: Double = 10
 
+        @Option(name: .long, help: ArgumentHelp("Also POST each alert's JSON to this http(s) URL (5 s timeout, 3 attempts with backoff).", valueName: "url"))
+        var webhook: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("File holding a bearer token for --webhook.", valueName: "file"))
+        var webhookTokenFile: String?
+
         func validate() throws {
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
         }
@@ -91,14 +97,30 @@ extension SvirtTrace {
             do {
                 let sinks: [AlertSink] = try alertFile.map { try FileSink(path: $0) }
                     + exec.map { ExecSink(command: $0, timeout: max(0.1, execTimeout)) }
+                    + webhook.map { try WebhookSink(url: $0, tokenFile: webhookTokenFile) }
                 dispatcher = SinkDispatcher(sinks: sinks) { Console.error($0) }
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(Status.usage)
             }
-            func deliver(_ alert: Alert) {
-                out.write(Data((alert.json + "\n").utf8))
-                dispatcher.send(alert)
+            var ledger: AlertLedger?
+            /// Stdout at once; the other sinks through the alerts table, so a delivery a restart
+            /// interrupted is sent again.
+            func deliver(_ alert: Alert) throws {
+                let json = alert.json
+                out.write(Data((json + "\n").utf8))
+                guard let ledger, !dispatcher.sinkNames.isEmpty else { return }
+                let row = try ledger.record(alertID: alert.id, time: alert.time, severity: alert.severity.rawValue,
+                                            rule: alert.rule, kind: alert.kind, node: alert.node, json: json,
+                                            sinks: dispatcher.sinkNames)
+                dispatcher.send(alert: row, json: json)
+            }
+            func settle() throws -> Int {
+                let outcomes = dispatcher.takeOutcomes()
+                for o in outcomes {
+                    try ledger?.settle(alert: o.alert, sink: o.sink, delivered: o.delivered, attempts: 1, error: o.error)
+                }
+                return outcomes.count
             }
             let watch: WatchSession
             do {
@@ -112,6 +134,10 @@ extension SvirtTrace {
                     }
                 }
                 watch = WatchSession(session: session)
+                ledger = try AlertLedger(database: watch.database)
+                for pending in try ledger?.unsettled(sinks: dispatcher.sinkNames) ?? [] {
+                    dispatcher.send(alert: pending.alert, json: pending.json, sink: pending.sink)
+                }
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(error is StoreError ? Status.database : Status.input)
@@ -127,10 +153,17 @@ extension SvirtTrace {
                             Console.error("\(error); keeping the rules in force")
                         }
                     }
-                    for alert in engine.process(findings) { deliver(alert) }
+                    for alert in engine.process(findings) { try deliver(alert) }
+                } onTick: {
+                    try settle()
                 }
-                for alert in engine.flush() { deliver(alert) }
+                try watch.record {
+                    for alert in engine.flush() { try deliver(alert) }
+                    return 0
+                }
+                // Deliveries still running finish (bounded); their outcomes are recorded below.
                 dispatcher.drain(timeout: max(1, execTimeout + 1))
+                try watch.record { try settle() }
             } catch {
                 Console.error("\(error)")
                 Console.status(watch.summary.line)

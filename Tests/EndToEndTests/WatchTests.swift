@@ -190,4 +190,48 @@ import TestSupport
         let errors = try String(contentsOf: watcher.errors, encoding: .utf8)
         #expect(errors.contains("keeping the rules in force"))
     }
+
+    @Test func aWebhookThatFailsThenRecoversGetsEachAlertOnceAndRestartsRetry() throws {
+        let folder = try Fixtures.temporaryFolder("watch")
+        let token = folder.appendingPathComponent("token").path
+        try "s3cret\n".write(toFile: token, atomically: true, encoding: .utf8)
+        let flaky = try HTTPSink(failures: 2, folder: folder)
+        defer { flaky.stop() }
+        let db = folder.appendingPathComponent("h.db").path
+        let pipe = Pipe()
+        let watcher = try Watcher(["--db", db, "--stdin", "--webhook", "http://127.0.0.1:\(flaky.port)/alert",
+                                   "--webhook-token-file", token], folder: folder, stdin: pipe.fileHandleForReading)
+        pipe.fileHandleForWriting.write(Data(CommandLineTests.hostileLog().utf8))
+        try pipe.fileHandleForWriting.close()
+        watcher.process.waitUntilExit()
+        #expect(watcher.process.terminationStatus == 0)
+        let bodies = flaky.bodies()
+        let ids = bodies.compactMap { ($0["body"] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["id"] as? String }
+        #expect(ids.count == 4, "each of the four alerts once: \(ids)")
+        #expect(Set(ids).count == ids.count)
+        #expect(bodies.allSatisfy { $0["auth"] as? String == "Bearer s3cret" })
+        let states = try runProcess("/usr/bin/env", ["sqlite3", db, "SELECT state, count(*) FROM alert_deliveries GROUP BY state"])
+        #expect(String(decoding: states.stdout, as: UTF8.self) == "delivered|4\n")
+
+        // A receiver that is down: the deliveries fail, stay in the table, and go out after a restart.
+        let db2 = folder.appendingPathComponent("h2.db").path
+        let down = try Watcher(["--db", db2, "--stdin", "--webhook", "http://127.0.0.1:9/alert"], folder: folder,
+                               stdin: FileHandle(forReadingAtPath: try {
+                                   let f = folder.appendingPathComponent("in.log")
+                                   try CommandLineTests.hostileLog().write(to: f, atomically: true, encoding: .utf8)
+                                   return f.path
+                               }())!)
+        down.process.waitUntilExit()
+        let failed = try runProcess("/usr/bin/env", ["sqlite3", db2, "SELECT count(*) FROM alert_deliveries WHERE state != 'delivered'"])
+        #expect(String(decoding: failed.stdout, as: UTF8.self) == "4\n")
+        let healthy = try HTTPSink(failures: 0, folder: folder)
+        defer { healthy.stop() }
+        _ = try runProcess("/usr/bin/env", ["sqlite3", db2, "UPDATE alert_deliveries SET sink = 'webhook:http://127.0.0.1:\(healthy.port)/alert'"])
+        let again = try Watcher(["--db", db2, "--stdin", "--webhook", "http://127.0.0.1:\(healthy.port)/alert"], folder: folder,
+                                stdin: FileHandle.nullDevice)
+        again.process.waitUntilExit()
+        #expect(healthy.bodies().count == 4, "the four undelivered alerts, sent after the restart")
+        let settled = try runProcess("/usr/bin/env", ["sqlite3", db2, "SELECT count(*) FROM alert_deliveries WHERE state = 'delivered'"])
+        #expect(String(decoding: settled.stdout, as: UTF8.self) == "4\n")
+    }
 }
