@@ -1,4 +1,5 @@
 import Foundation
+import Native
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -140,5 +141,40 @@ public enum SinkError: Error, CustomStringConvertible {
         case .cannotOpen(let path, let reason): return "alert sink \(path): \(reason)"
         case .failed(let sink, let reason): return "sink \(sink): \(reason)"
         }
+    }
+}
+
+/// RFC 5424 messages to the local syslog socket (`/dev/log`; journald reads it too), facility
+/// authpriv, the syslog severity from the alert's, and the alert JSON as the message.
+public final class SyslogSink: AlertSink, @unchecked Sendable {
+    public let name: String
+    private let socket: DatagramSocket
+    private let host: String
+
+    public init(socketPath: String = "/dev/log") throws {
+        name = "syslog:\(socketPath)"
+        do { socket = try DatagramSocket(path: socketPath) } catch {
+            throw SinkError.cannotOpen(socketPath, "\(error)")
+        }
+        host = ProcessInfo.processInfo.hostName.isEmpty ? "-" : ProcessInfo.processInfo.hostName
+    }
+
+    /// syslog severity codes: critical 2, error 3, warning 4, informational 6.
+    static func code(_ severity: String) -> Int {
+        switch severity {
+        case "critical": return 2
+        case "high": return 3
+        case "warning": return 4
+        default: return 6
+        }
+    }
+
+    public func deliver(_ json: String) throws {
+        let severity = (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["severity"] as? String ?? "info"
+        let priority = 10 * 8 + Self.code(severity)  // authpriv
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        // The message is the alert's JSON: control characters are already escaped in it.
+        let message = "<\(priority)>1 \(stamp) \(host) svirt-trace \(getpid()) alert - \(json)"
+        do { try socket.send(Array(message.utf8)) } catch { throw SinkError.failed(name, "\(error)") }
     }
 }

@@ -64,6 +64,12 @@ extension SvirtTrace {
         @Option(name: .long, help: ArgumentHelp("File holding a bearer token for --webhook.", valueName: "file"))
         var webhookTokenFile: String?
 
+        @Flag(help: "Also send alerts to syslog (RFC 5424 on /dev/log, facility authpriv; the journal reads it too).")
+        var syslog = false
+
+        @Option(name: .long, help: .hidden)
+        var syslogSocket = "/dev/log"
+
         func validate() throws {
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
         }
@@ -98,6 +104,7 @@ extension SvirtTrace {
                 let sinks: [AlertSink] = try alertFile.map { try FileSink(path: $0) }
                     + exec.map { ExecSink(command: $0, timeout: max(0.1, execTimeout)) }
                     + webhook.map { try WebhookSink(url: $0, tokenFile: webhookTokenFile) }
+                    + (syslog ? [try SyslogSink(socketPath: syslogSocket)] : [])
                 dispatcher = SinkDispatcher(sinks: sinks) { Console.error($0) }
             } catch {
                 Console.error("\(error)")

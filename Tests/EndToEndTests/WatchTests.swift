@@ -234,4 +234,36 @@ import TestSupport
         let settled = try runProcess("/usr/bin/env", ["sqlite3", db2, "SELECT count(*) FROM alert_deliveries WHERE state = 'delivered'"])
         #expect(String(decoding: settled.stdout, as: UTF8.self) == "4\n")
     }
+
+    @Test func syslogGetsRFC5424MessagesWithTheAlertSeverity() throws {
+        let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("svl-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let socketPath = folder.appendingPathComponent("log").path
+        let received = folder.appendingPathComponent("got").path
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-c", """
+            import socket, sys
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])
+            open(sys.argv[2] + '.ready', 'w').close()
+            with open(sys.argv[2], 'a') as f:
+                while True:
+                    f.write(s.recv(65536).decode() + '\\n'); f.flush()
+            """, socketPath, received]
+        try server.run()
+        defer { kill(server.processIdentifier, SIGKILL) }
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: received + ".ready"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let pipe = Pipe()
+        let watcher = try Watcher(["--db", folder.appendingPathComponent("s.db").path, "--stdin", "--syslog",
+                                   "--syslog-socket", socketPath], folder: folder, stdin: pipe.fileHandleForReading)
+        pipe.fileHandleForWriting.write(Data(CommandLineTests.hostileLog().utf8))
+        try pipe.fileHandleForWriting.close()
+        watcher.process.waitUntilExit()
+        #expect(watcher.process.terminationStatus == 0)
+        let lines = ((try? String(contentsOfFile: received, encoding: .utf8)) ?? "").split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.allSatisfy { $0.hasPrefix("<82>1 ") && $0.contains(" svirt-trace ") && $0.contains("\"rule\":\"cross-guest\"") })
+        #expect(!lines.joined().unicodeScalars.contains { $0.value == 0x1B }, "no raw escape from a guest name")
+    }
 }
