@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Alert rules are YAML, the format detection rules are usually written in.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The watch daemon logs with structured metadata.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CAuparse", pkgConfig: "auparse",
@@ -32,6 +34,7 @@ let package = Package(
         .executableTarget(name: "svirt-trace", dependencies: [
             "Ingest", "Alerts", "Store", "Findings", "Guests", "AuditStream", "SELinux",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NativeTests", dependencies: ["Native", "TestSupport"]),

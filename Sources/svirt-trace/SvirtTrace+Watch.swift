@@ -2,6 +2,7 @@ import Alerts
 import ArgumentParser
 import Foundation
 import Ingest
+import Logging
 import Store
 import Synchronization
 
@@ -105,7 +106,8 @@ extension SvirtTrace {
                     + exec.map { ExecSink(command: $0, timeout: max(0.1, execTimeout)) }
                     + webhook.map { try WebhookSink(url: $0, tokenFile: webhookTokenFile) }
                     + (syslog ? [try SyslogSink(socketPath: syslogSocket)] : [])
-                dispatcher = SinkDispatcher(sinks: sinks) { Console.error($0) }
+                let sinkLogger = Self.logger
+                dispatcher = SinkDispatcher(sinks: sinks) { sinkLogger.warning("alert delivery failed", metadata: ["error": "\($0)"]) }
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(Status.usage)
@@ -137,7 +139,7 @@ extension SvirtTrace {
                 let session = try IngestSession(database: db, options: .init(defaultNode: node))
                 if let libvirtState {
                     for problem in try session.bootstrap(stateFolder: libvirtState) {
-                        Console.error("skipped status file: \(problem)")
+                        Self.logger.warning("skipped status file", metadata: ["problem": "\(problem)"])
                     }
                 }
                 watch = WatchSession(session: session)
@@ -150,14 +152,18 @@ extension SvirtTrace {
                 throw ExitCode(error is StoreError ? Status.database : Status.input)
             }
             let input: WatchSession.Input = stdin ? .standardInput : .follow(follow ?? "/var/log/audit/audit.log")
+            Self.logger.info("watching", metadata: [
+                "input": "\(stdin ? "stdin" : follow ?? "/var/log/audit/audit.log")", "database": "\(database.path)",
+                "rules": "\(rules ?? "built-in")", "sinks": "\(dispatcher.sinkNames.joined(separator: ","))",
+            ])
             do {
                 try watch.run(input, stop: { stopping.isSet }) { findings in
                     if stopping.takeReload(), let rules {
                         do {
                             engine.rules = try AlertRules.load(path: rules)
-                            Console.status("svirt-trace: reloaded \(engine.rules.count) rules from \(rules)")
+                            Self.logger.notice("reloaded rules", metadata: ["file": "\(rules)", "rules": "\(engine.rules.count)"])
                         } catch {
-                            Console.error("\(error); keeping the rules in force")
+                            Self.logger.error("rules reload failed; keeping the rules in force", metadata: ["error": "\(error)"])
                         }
                     }
                     for alert in engine.process(findings) { try deliver(alert) }
@@ -172,13 +178,25 @@ extension SvirtTrace {
                 dispatcher.drain(timeout: max(1, execTimeout + 1))
                 try watch.record { try settle() }
             } catch {
-                Console.error("\(error)")
-                Console.status(watch.summary.line)
+                Self.logger.critical("watch stopped", metadata: ["error": "\(error)", "summary": "\(watch.summary.line)"])
                 throw ExitCode(Status.database)
             }
-            Console.status(watch.summary.line)
+            Self.logger.info("watch stopped", metadata: ["summary": "\(watch.summary.line)"])
         }
     }
+}
+
+extension SvirtTrace.Watch {
+    /// The daemon's log: swift-log with structured metadata, to standard error (journald keeps
+    /// it when watch runs as a service). Alerts themselves go to the sinks, not here.
+    static let logger: Logger = {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        return Logger(label: "svirt-trace.watch")
+    }()
 }
 
 /// Set by SIGTERM or SIGINT; the watch loop checks it between reads. SIGHUP asks for a rules
