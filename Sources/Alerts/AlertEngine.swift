@@ -32,9 +32,10 @@ public struct AlertEngine: Sendable {
             case .denial(let denial):
                 if let own = ownProcessID, denial.id.node == nil, denial.avcs.contains(where: { $0.pid == own }) { continue }
                 guard let rule = rules.first(where: { $0.matches(denial: denial) }) else { continue }
-                let source = "\(denial.id.node ?? "")|\(denial.sources.map(\.uuid))|\(denial.source.level.map { "\($0)" } ?? "")"
+                // Plain joins, not array descriptions: this runs for every alerted denial.
+                let source = "\(denial.id.node ?? "")|\(denial.sources.map(\.uuid).joined(separator: ","))|\(denial.source.raw)"
                 let admitted = admit(alert(for: denial, rule: rule), rule: rule,
-                                     key: "\(rule.name)|\(source)|\(denial.targets.map(\.uuid))|\(denial.target.type ?? "")")
+                                     key: "\(rule.name)|\(source)|\(denial.targets.map(\.uuid).joined(separator: ","))|\(denial.target.type ?? "")")
                 alerts += limit(admitted, source: "\(rule.name)|\(source)", perMinute: rule.ratePerMinute)
             case .event(let event):
                 guard let rule = rules.first(where: { $0.matches(event: event) }) else { continue }

@@ -12,6 +12,7 @@ public protocol ByteSource: AnyObject {
 }
 
 extension ByteSource {
+    /// Up to `maximum` bytes; empty at end of input.
     func read(maximum: Int) throws -> [UInt8] {
         var chunk = [UInt8](repeating: 0, count: maximum)
         let n = try read(into: &chunk)

@@ -52,14 +52,6 @@ public final class ChunkedReader {
         return Int64(info.st_size)
     }
 
-    /// Up to `maximum` bytes; empty at end of input. Retries interrupted reads.
-    public func read(maximum: Int = 1 << 20) throws -> [UInt8] {
-        var chunk = [UInt8](repeating: 0, count: maximum)
-        let n = try read(into: &chunk)
-        chunk.removeSubrange(n...)
-        return chunk
-    }
-
     /// Fills `buffer` from its start and returns how many bytes were read; 0 at end of input.
     /// Reusing one buffer matters: a fresh megabyte per read is a fresh mmap, and its page faults
     /// cost more than the copy.
