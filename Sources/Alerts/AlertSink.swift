@@ -178,3 +178,60 @@ public final class SyslogSink: AlertSink, @unchecked Sendable {
         do { try socket.send(Array(message.utf8)) } catch { throw SinkError.failed(name, "\(error)") }
     }
 }
+
+/// The systemd journal's native protocol: one datagram per alert on journald's socket, with the
+/// alert's fields as journal fields (`SVIRT_TRACE_KIND=cross-guest`, ...) so that
+/// `journalctl SVIRT_TRACE_SEVERITY=critical` or `-o json` can select and read them without
+/// parsing a message. Values go in the protocol's length-prefixed form, so a guest name holding
+/// a newline stays inside its own field.
+public final class JournalSink: AlertSink, @unchecked Sendable {
+    public let name: String
+    private let socket: DatagramSocket
+
+    public init(socketPath: String = "/run/systemd/journal/socket") throws {
+        name = "journal:\(socketPath)"
+        do { socket = try DatagramSocket(path: socketPath) } catch {
+            throw SinkError.cannotOpen(socketPath, "\(error)")
+        }
+    }
+
+    /// The datagram for one alert.
+    static func entry(_ json: String) -> [UInt8] {
+        let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]) ?? [:]
+        func text(_ key: String) -> String? {
+            switch object[key] {
+            case let s as String: return s
+            case let n as NSNumber: return n.stringValue
+            case let list as [Any]: return list.map { "\($0)" }.joined(separator: " ")
+            default: return nil
+            }
+        }
+        var out: [UInt8] = []
+        func field(_ name: String, _ value: String) {
+            let bytes = Array(value.utf8)
+            out += Array(name.utf8)
+            out.append(0x0A)
+            var length = UInt64(bytes.count).littleEndian
+            withUnsafeBytes(of: &length) { out += $0 }
+            out += bytes
+            out.append(0x0A)
+        }
+        let severity = text("severity") ?? "info"
+        field("MESSAGE", "\(severity.uppercased()): \(text("title") ?? "alert") (\(text("kind") ?? "?"))")
+        field("PRIORITY", String(SyslogSink.code(severity)))
+        field("SYSLOG_FACILITY", "10")
+        field("SYSLOG_IDENTIFIER", "svirt-trace")
+        for key in object.keys.sorted() {
+            guard let value = text(key) else { continue }
+            // Journal field names: upper-case letters, digits and underscores.
+            let fieldName = "SVIRT_TRACE_" + String(key.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            field(fieldName, value)
+        }
+        field("SVIRT_TRACE_JSON", json)
+        return out
+    }
+
+    public func deliver(_ json: String) throws {
+        do { try socket.send(Self.entry(json)) } catch { throw SinkError.failed(name, "\(error)") }
+    }
+}

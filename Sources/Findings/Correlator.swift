@@ -9,6 +9,9 @@ public struct Correlator {
     public private(set) var map: GuestMap
     public var classifier: Classifier
     private var syscalls = SyscallNames()
+    /// Parsed contexts by their text: a host logs the same few hundred contexts over and over.
+    private var contexts: [String: ContextView] = [:]
+    private static let contextCacheLimit = 4096
 
     public init(map: GuestMap = GuestMap(), classifier: Classifier = Classifier()) {
         self.map = map
@@ -107,8 +110,8 @@ public struct Correlator {
             }
         }
         guard let primary = avcs.first else { return findings }
-        let source = ContextView(primary.scontext)
-        let target = ContextView(primary.tcontext)
+        let source = parsed(primary.scontext)
+        let target = parsed(primary.tcontext)
         for view in [source, target] {
             if let error = view.error, let record = event.first(primary.recordType) {
                 findings.append(issue(event, record, "kept with an unparsed context: \(error)"))
@@ -130,6 +133,14 @@ public struct Correlator {
         findings.append(.denial(Denial(id: event.id, avcs: avcs, source: source, target: target, context: context,
                                        kind: kind, boolean: boolean, sources: sources, targets: targets)))
         return findings
+    }
+
+    private mutating func parsed(_ text: String) -> ContextView {
+        if let known = contexts[text] { return known }
+        if contexts.count >= Self.contextCacheLimit { contexts.removeAll(keepingCapacity: true) }
+        let view = ContextView(text)
+        contexts[text] = view
+        return view
     }
 
     private mutating func syscallContext(_ event: AuditEvent) -> SyscallContext {

@@ -19,7 +19,10 @@ public final class WatchSession {
         public var commitMilliseconds: Int64 = 100
         public var commitEvents = 1000
         public var idleMilliseconds: Int64 = 50
+        /// How often a followed file is looked at when inotify is unavailable.
         public var pollMilliseconds: UInt32 = 10
+        /// The longest wait for inotify before looking anyway (a missed event costs this much).
+        public var inotifyMilliseconds: Int32 = 25
 
         public init() {}
     }
@@ -30,9 +33,13 @@ public final class WatchSession {
     public var database: Database { session.database }
     private let options: Options
 
-    public init(session: IngestSession, options: Options = Options()) {
+    private let notice: (String) -> Void
+
+    /// - Parameter notice: told about conditions an operator should know of (no inotify).
+    public init(session: IngestSession, options: Options = Options(), notice: @escaping (String) -> Void = { _ in }) {
         self.session = session
         self.options = options
+        self.notice = notice
     }
 
     public var summary: IngestSummary { session.summary }
@@ -65,8 +72,16 @@ public final class WatchSession {
         var source = Source(name: Self.name(input))
         var follower: FollowedFile?
         var pipe: ChunkedReader?
+        var changes: DirectoryWatch?
         switch input {
-        case .follow(let path): follower = try FollowedFile(path: path, offset: 0)
+        case .follow(let path):
+            follower = try FollowedFile(path: path, offset: 0)
+            let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+            let watch = DirectoryWatch(folder: folder.isEmpty ? "/" : folder)
+            if let reason = watch.unavailableReason {
+                notice("no inotify, polling every \(options.pollMilliseconds) ms: \(reason)")
+            }
+            changes = watch
         case .standardInput: pipe = ChunkedReader(standardInput: ())
         }
 
@@ -150,7 +165,9 @@ public final class WatchSession {
             if session.pending > 0, session.pending >= options.commitEvents || now - lastCommit >= options.commitMilliseconds {
                 try commit()
             }
-            if !gotData, follower != nil { usleep(options.pollMilliseconds * 1000) }
+            if !gotData, let changes {
+                changes.wait(milliseconds: changes.isActive ? options.inotifyMilliseconds : Int32(options.pollMilliseconds))
+            }
         }
         // Stopping: complete what is open (a partial line stays for the next run), then commit.
         try source.reader?.completeOpenEvents(emit: handle)

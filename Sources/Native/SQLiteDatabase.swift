@@ -88,6 +88,8 @@ public final class SQLiteStatement {
         sqlite3_finalize(handle)
     }
 
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
     public func bind(_ values: [SQLValue]) throws {
         sqlite3_reset(handle)
         if values.count < Int(sqlite3_bind_parameter_count(handle)) { sqlite3_clear_bindings(handle) }
@@ -98,9 +100,16 @@ public final class SQLiteStatement {
             case .null: rc = sqlite3_bind_null(handle, index)
             case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
             case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-            case .text(let s):
-                // SQLITE_TRANSIENT: SQLite copies the bytes before the Swift string goes away.
-                rc = sqlite3_bind_text(handle, index, s, Int32(s.utf8.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            case .text(var s):
+                // The string's own UTF-8 bytes, without the NUL-terminated copy an implicit
+                // String-to-pointer conversion can make; SQLITE_TRANSIENT: SQLite copies them
+                // before the Swift string goes away.
+                rc = s.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { chars in
+                        guard let base = chars.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, Self.transient) }
+                        return sqlite3_bind_text(handle, index, base, Int32(chars.count), Self.transient)
+                    }
+                }
             }
             guard rc == SQLITE_OK else { throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql) }
         }

@@ -38,7 +38,7 @@ public final class Database {
             }
             do {
                 connection = try SQLiteDatabase(path: path, mode: .readWriteCreate, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
-                try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+                try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384;")
                 try Self.checkVersion(connection, path: path, allowOlder: true)
                 try migrate()
             } catch {

@@ -24,10 +24,7 @@ public final class IngestWriter {
     private let insertRecordedEvent: SQLiteStatement
     private let insertResource: SQLiteStatement
     private let insertIssue: SQLiteStatement
-    private let findPairTotal: SQLiteStatement
-    private let addPairTotal: SQLiteStatement
-    private let addDailyTotal: SQLiteStatement
-    private let addNodeActivity: SQLiteStatement
+    private let totals: RunningTotals
 
     public init(database: Database) throws {
         self.database = database
@@ -74,29 +71,7 @@ public final class IngestWriter {
                                         old_value, new_value, success)
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
-        findPairTotal = try db.prepare("""
-            SELECT kinds, perms, tclasses, nodes FROM pair_totals WHERE source_key = ? AND target_key = ?
-            """)
-        addPairTotal = try db.prepare("""
-            INSERT INTO pair_totals(source_key, target_key, source_vm, target_vm, kinds, count, first_ms, last_ms,
-                                    perms, tclasses, nodes, permissive, sample_path)
-            VALUES (?,?,?,?,?,1,?,?,?,?,?,?,?)
-            ON CONFLICT DO UPDATE SET count = count + 1, first_ms = min(first_ms, excluded.first_ms),
-                last_ms = max(last_ms, excluded.last_ms), kinds = excluded.kinds, perms = excluded.perms,
-                tclasses = excluded.tclasses, nodes = excluded.nodes, permissive = max(permissive, excluded.permissive),
-                sample_path = CASE WHEN sample_path IS NULL THEN excluded.sample_path
-                                   WHEN excluded.sample_path IS NULL THEN sample_path
-                                   ELSE min(sample_path, excluded.sample_path) END,
-                source_vm = coalesce(source_vm, excluded.source_vm), target_vm = coalesce(target_vm, excluded.target_vm)
-            """)
-        addDailyTotal = try db.prepare("""
-            INSERT INTO daily_totals(day, node, kind, count, last_ms) VALUES (?,?,?,1,?)
-            ON CONFLICT DO UPDATE SET count = count + 1, last_ms = max(last_ms, excluded.last_ms)
-            """)
-        addNodeActivity = try db.prepare("""
-            INSERT INTO node_activity(node, events, last_ms) VALUES (?,1,?)
-            ON CONFLICT DO UPDATE SET events = events + 1, last_ms = max(last_ms, excluded.last_ms)
-            """)
+        totals = try RunningTotals(connection: db)
         insertIssue = try db.prepare("""
             INSERT OR IGNORE INTO parse_errors(source_id, path, line, byte_offset, reason, text, stage)
             VALUES (?,?,?,?,?,?,?)
@@ -113,12 +88,16 @@ public final class IngestWriter {
 
     public func commit() throws {
         guard inTransaction else { return }
-        try wrapped { try db.execute("COMMIT") }
+        try wrapped {
+            try totals.flush()
+            try db.execute("COMMIT")
+        }
         inTransaction = false
     }
 
     public func rollback() {
         guard inTransaction else { return }
+        totals.discard()
         try? db.execute("ROLLBACK")
         inTransaction = false
     }
@@ -217,6 +196,8 @@ public final class IngestWriter {
     /// Removes a stored event and everything found in it.
     public func delete(auditEventID: Int64) throws {
         try wrapped {
+            // What is gathered in memory may count this very event: write it first.
+            try totals.flush()
             let id: [SQLValue] = [.integer(auditEventID)]
             // Take the event back out of the running totals; its replacement adds it again.
             try db.run("""
@@ -251,7 +232,7 @@ public final class IngestWriter {
                                      .integer(Int64(event.firstLine))])
                 let rowID = db.lastInsertRowID
                 auditEventID = rowID
-                try addNodeActivity.run([.text(event.id.node ?? ""), .integer(event.id.timeMilliseconds)])
+                totals.addEvent(node: event.id.node ?? "", time: event.id.timeMilliseconds)
                 for (seq, record) in event.records.enumerated() {
                     try insertRaw.run([.integer(rowID), .integer(Int64(seq)), .text(record.type),
                                        .integer(Int64(record.line)), .text(record.raw)])
@@ -311,7 +292,8 @@ public final class IngestWriter {
         let c = denial.context
         let sourceSide = Self.side(denial.sources, context: source)
         let targetSide = Self.side(denial.targets, context: target)
-        let perms = denial.perms.joined(separator: " ")
+        let permList = denial.perms
+        let perms = permList.joined(separator: " ")
         try insertDenial.run([
             .integer(auditEventID), .text(denial.id.node ?? ""), .integer(denial.id.timeMilliseconds),
             .integer(denial.id.serial), .text(denial.kind.rawValue), denial.boolean.sql, .text(primary.seresult),
@@ -325,10 +307,13 @@ public final class IngestWriter {
         let denialID = db.lastInsertRowID
         let node = denial.id.node ?? ""
         let time = denial.id.timeMilliseconds
-        try addDailyTotal.run([.integer(Self.day(time)), .text(node), .text(denial.kind.rawValue), .integer(time)])
+        totals.addDenial(day: Self.day(time), node: node, kind: denial.kind.rawValue, time: time)
         if Self.pairKinds.contains(denial.kind.rawValue),
            case .text(let sourceKey) = sourceSide[3], case .text(let targetKey) = targetSide[3] {
-            try addPair(sourceKey: sourceKey, targetKey: targetKey, denial: denial, sides: (sourceSide[1], targetSide[1]))
+            totals.addPair(.init(source: sourceKey, target: targetKey), sourceVM: sourceSide[1], targetVM: targetSide[1],
+                           kind: denial.kind.rawValue, perms: permList, tclass: primary.tclass,
+                           node: denial.id.node.map { $0.isEmpty ? "-" : $0 } ?? "-",
+                           permissive: denial.permissive == true, path: denial.path, time: time)
         }
         for (seq, avc) in denial.avcs.enumerated() {
             try insertAVC.run([
@@ -340,27 +325,6 @@ public final class IngestWriter {
         }
         for lease in denial.sources { try insertParty.run([.integer(denialID), .text("source"), .integer(lease.id)]) }
         for lease in denial.targets { try insertParty.run([.integer(denialID), .text("target"), .integer(lease.id)]) }
-    }
-
-    /// Adds one denial to its pair's row, merging the sets in Swift: SQL has no set union.
-    private func addPair(sourceKey: String, targetKey: String, denial: Denial, sides: (SQLValue, SQLValue)) throws {
-        try findPairTotal.bind([.text(sourceKey), .text(targetKey)])
-        var sets: [[String]] = [[], [], [], []]
-        if try findPairTotal.step() {
-            for i in 0..<4 { sets[i] = (findPairTotal.string(at: i) ?? "").split(separator: ",").map(String.init) }
-        }
-        while try findPairTotal.step() {}
-        func merged(_ old: [String], _ new: [String]) -> String {
-            Array(Set(old).union(new)).sorted().joined(separator: ",")
-        }
-        let time = denial.id.timeMilliseconds
-        try addPairTotal.run([
-            .text(sourceKey), .text(targetKey), sides.0, sides.1,
-            .text(merged(sets[0], [denial.kind.rawValue])), .integer(time), .integer(time),
-            .text(merged(sets[1], denial.perms)), .text(merged(sets[2], [denial.primary.tclass])),
-            .text(merged(sets[3], [denial.id.node.map { $0.isEmpty ? "-" : $0 } ?? "-"])),
-            .integer(denial.permissive == true ? 1 : 0), denial.path.sql,
-        ])
     }
 
     /// The kinds the cross-guest report counts in `pair_totals`.

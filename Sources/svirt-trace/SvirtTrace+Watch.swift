@@ -12,6 +12,7 @@ extension SvirtTrace {
             abstract: "Follow the audit log, store as events arrive, and print alerts as JSON lines.",
             discussion: """
                 --follow FILE (default /var/log/audit/audit.log) follows the file as tail -F does, \
+                woken by inotify on its folder (polling every 10 ms where inotify is unavailable), \
                 through rotation by rename and copytruncate, resuming from the stored checkpoint. \
                 --stdin reads auditd's plugin stream instead (ship rules/auditd/plugins.d); it \
                 exits when the stream ends.
@@ -71,6 +72,12 @@ extension SvirtTrace {
         @Option(name: .long, help: .hidden)
         var syslogSocket = "/dev/log"
 
+        @Flag(help: "Also send alerts to the systemd journal with structured fields (SVIRT_TRACE_KIND, SVIRT_TRACE_SOURCE_VM, ...; journalctl SVIRT_TRACE_SEVERITY=critical selects them).")
+        var journal = false
+
+        @Option(name: .long, help: .hidden)
+        var journalSocket = "/run/systemd/journal/socket"
+
         func validate() throws {
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
         }
@@ -106,6 +113,7 @@ extension SvirtTrace {
                     + exec.map { ExecSink(command: $0, timeout: max(0.1, execTimeout)) }
                     + webhook.map { try WebhookSink(url: $0, tokenFile: webhookTokenFile) }
                     + (syslog ? [try SyslogSink(socketPath: syslogSocket)] : [])
+                    + (journal ? [try JournalSink(socketPath: journalSocket)] : [])
                 let sinkLogger = Self.logger
                 dispatcher = SinkDispatcher(sinks: sinks) { sinkLogger.warning("alert delivery failed", metadata: ["error": "\($0)"]) }
             } catch {
@@ -142,7 +150,7 @@ extension SvirtTrace {
                         Self.logger.warning("skipped status file", metadata: ["problem": "\(problem)"])
                     }
                 }
-                watch = WatchSession(session: session)
+                watch = WatchSession(session: session) { Self.logger.warning("\($0)") }
                 ledger = try AlertLedger(database: watch.database)
                 for pending in try ledger?.unsettled(sinks: dispatcher.sinkNames) ?? [] {
                     dispatcher.send(alert: pending.alert, json: pending.json, sink: pending.sink)

@@ -266,4 +266,56 @@ import TestSupport
         #expect(lines.allSatisfy { $0.hasPrefix("<82>1 ") && $0.contains(" svirt-trace ") && $0.contains("\"rule\":\"cross-guest\"") })
         #expect(!lines.joined().unicodeScalars.contains { $0.value == 0x1B }, "no raw escape from a guest name")
     }
+
+    @Test func theJournalGetsStructuredFieldsAndNewlinesStayInsideThem() throws {
+        let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("svj-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let socketPath = folder.appendingPathComponent("journal").path
+        let received = folder.appendingPathComponent("got").path
+        // A stand-in for journald that decodes the native protocol (KEY=VALUE lines, or KEY, a
+        // 64-bit little-endian length and the raw value) into one JSON object per entry.
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-c", """
+            import json, socket, struct, sys
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])
+            open(sys.argv[2] + '.ready', 'w').close()
+            with open(sys.argv[2], 'a') as f:
+                while True:
+                    d = s.recv(1 << 20); i = 0; entry = {}
+                    while i < len(d):
+                        nl = d.index(b'\\n', i); head = d[i:nl]
+                        if b'=' in head:
+                            k, v = head.split(b'=', 1); i = nl + 1
+                        else:
+                            k = head; n = struct.unpack('<Q', d[nl + 1:nl + 9])[0]
+                            v = d[nl + 9:nl + 9 + n]; assert d[nl + 9 + n] == 10; i = nl + 10 + n
+                        entry[k.decode()] = v.decode()
+                    f.write(json.dumps(entry) + '\\n'); f.flush()
+            """, socketPath, received]
+        try server.run()
+        defer { kill(server.processIdentifier, SIGKILL) }
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: received + ".ready"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let pipe = Pipe()
+        let watcher = try Watcher(["--db", folder.appendingPathComponent("j.db").path, "--stdin", "--journal",
+                                   "--journal-socket", socketPath], folder: folder, stdin: pipe.fileHandleForReading)
+        pipe.fileHandleForWriting.write(Data(CommandLineTests.hostileLog().utf8))
+        try pipe.fileHandleForWriting.close()
+        watcher.process.waitUntilExit()
+        #expect(watcher.process.terminationStatus == 0)
+        let entries = ((try? String(contentsOfFile: received, encoding: .utf8)) ?? "").split(separator: "\n")
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
+        #expect(entries.count == 4)
+        for entry in entries {
+            #expect(entry["SYSLOG_IDENTIFIER"] == "svirt-trace")
+            #expect(entry["PRIORITY"] == "2", "critical")
+            #expect(entry["SVIRT_TRACE_KIND"] == "cross-guest")
+            #expect(entry["SVIRT_TRACE_EVIDENCE"]?.isEmpty == false)
+            let json = entry["SVIRT_TRACE_JSON"].flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            #expect(json?["source_vm"] as? String == entry["SVIRT_TRACE_SOURCE_VM"], "the field carries the name as logged")
+        }
+        #expect(entries.contains { $0["SVIRT_TRACE_SOURCE_VM"]?.contains("\n") == true || $0["SVIRT_TRACE_TARGET_VM"]?.contains("\n") == true },
+                "a guest name with a newline arrived whole, inside its field")
+    }
 }

@@ -1,0 +1,133 @@
+import Native
+
+/// The running-total tables (`pair_totals`, `daily_totals`, `node_activity`), gathered in memory
+/// for the open transaction and written once per touched row just before it commits. A flood of
+/// one pair's denials then costs one upsert per commit instead of two statements per denial.
+/// Nothing is kept across transactions: a rollback simply drops what was gathered.
+final class RunningTotals {
+    struct PairKey: Hashable {
+        var source: String
+        var target: String
+    }
+
+    struct Pair {
+        var sourceVM: SQLValue
+        var targetVM: SQLValue
+        var count: Int64 = 0
+        var first = Int64.max
+        var last = Int64.min
+        var kinds: Set<String> = []
+        var perms: Set<String> = []
+        var tclasses: Set<String> = []
+        var nodes: Set<String> = []
+        var permissive = false
+        var samplePath: String?
+    }
+
+    struct DayKey: Hashable {
+        var day: Int64
+        var node: String
+        var kind: String
+    }
+
+    private var pairs: [PairKey: Pair] = [:]
+    private var days: [DayKey: (count: Int64, last: Int64)] = [:]
+    private var nodes: [String: (events: Int64, last: Int64)] = [:]
+
+    private let findPair: SQLiteStatement
+    private let upsertPair: SQLiteStatement
+    private let addDay: SQLiteStatement
+    private let addNode: SQLiteStatement
+
+    init(connection db: SQLiteDatabase) throws {
+        findPair = try db.prepare("""
+            SELECT kinds, perms, tclasses, nodes FROM pair_totals WHERE source_key = ? AND target_key = ?
+            """)
+        upsertPair = try db.prepare("""
+            INSERT INTO pair_totals(source_key, target_key, source_vm, target_vm, kinds, count, first_ms, last_ms,
+                                    perms, tclasses, nodes, permissive, sample_path)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+            ON CONFLICT DO UPDATE SET count = count + excluded.count, first_ms = min(first_ms, excluded.first_ms),
+                last_ms = max(last_ms, excluded.last_ms), kinds = excluded.kinds, perms = excluded.perms,
+                tclasses = excluded.tclasses, nodes = excluded.nodes, permissive = max(permissive, excluded.permissive),
+                sample_path = CASE WHEN sample_path IS NULL THEN excluded.sample_path
+                                   WHEN excluded.sample_path IS NULL THEN sample_path
+                                   ELSE min(sample_path, excluded.sample_path) END,
+                source_vm = coalesce(source_vm, excluded.source_vm), target_vm = coalesce(target_vm, excluded.target_vm)
+            """)
+        addDay = try db.prepare("""
+            INSERT INTO daily_totals(day, node, kind, count, last_ms) VALUES (?,?,?,?,?)
+            ON CONFLICT DO UPDATE SET count = count + excluded.count, last_ms = max(last_ms, excluded.last_ms)
+            """)
+        addNode = try db.prepare("""
+            INSERT INTO node_activity(node, events, last_ms) VALUES (?,?,?)
+            ON CONFLICT DO UPDATE SET events = events + excluded.events, last_ms = max(last_ms, excluded.last_ms)
+            """)
+    }
+
+    var isEmpty: Bool { pairs.isEmpty && days.isEmpty && nodes.isEmpty }
+
+    func addEvent(node: String, time: Int64) {
+        let old = nodes[node] ?? (0, Int64.min)
+        nodes[node] = (old.events + 1, max(old.last, time))
+    }
+
+    func addDenial(day: Int64, node: String, kind: String, time: Int64) {
+        let key = DayKey(day: day, node: node, kind: kind)
+        let old = days[key] ?? (0, Int64.min)
+        days[key] = (old.count + 1, max(old.last, time))
+    }
+
+    func addPair(_ key: PairKey, sourceVM: SQLValue, targetVM: SQLValue, kind: String, perms: [String], tclass: String,
+                 node: String, permissive: Bool, path: String?, time: Int64) {
+        var pair = pairs[key] ?? Pair(sourceVM: sourceVM, targetVM: targetVM)
+        if case .null = pair.sourceVM { pair.sourceVM = sourceVM }
+        if case .null = pair.targetVM { pair.targetVM = targetVM }
+        pair.count += 1
+        pair.first = min(pair.first, time)
+        pair.last = max(pair.last, time)
+        pair.kinds.insert(kind)
+        pair.perms.formUnion(perms)
+        pair.tclasses.insert(tclass)
+        pair.nodes.insert(node)
+        pair.permissive = pair.permissive || permissive
+        if let path { pair.samplePath = pair.samplePath.map { min($0, path) } ?? path }
+        pairs[key] = pair
+    }
+
+    /// Writes what was gathered, merging each pair's sets with its stored row (SQL has no set
+    /// union), and starts empty.
+    func flush() throws {
+        for (key, pair) in pairs {
+            try findPair.bind([.text(key.source), .text(key.target)])
+            var stored: [Set<String>] = [[], [], [], []]
+            if try findPair.step() {
+                for i in 0..<4 {
+                    stored[i] = Set((findPair.string(at: i) ?? "").split(separator: ",").map(String.init))
+                }
+            }
+            while try findPair.step() {}
+            func merged(_ index: Int, _ new: Set<String>) -> SQLValue {
+                .text(stored[index].union(new).sorted().joined(separator: ","))
+            }
+            try upsertPair.run([
+                .text(key.source), .text(key.target), pair.sourceVM, pair.targetVM, merged(0, pair.kinds),
+                .integer(pair.count), .integer(pair.first), .integer(pair.last), merged(1, pair.perms),
+                merged(2, pair.tclasses), merged(3, pair.nodes), .integer(pair.permissive ? 1 : 0), pair.samplePath.sql,
+            ])
+        }
+        for (key, value) in days {
+            try addDay.run([.integer(key.day), .text(key.node), .text(key.kind), .integer(value.count), .integer(value.last)])
+        }
+        for (node, value) in nodes {
+            try addNode.run([.text(node), .integer(value.events), .integer(value.last)])
+        }
+        discard()
+    }
+
+    func discard() {
+        pairs.removeAll(keepingCapacity: true)
+        days.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+    }
+}
