@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Data flows one way: Native (the only module that touches C) <- AuditStream <- Findings <- Store <- Ingest
-// <- svirt-trace.
+// <- svirt-trace; Alerts and Digest sit on Store beside Ingest.
 // SELinux and Guests are plain Swift and depend on nothing but each other.
 let package = Package(
     name: "svirt-trace",
@@ -31,8 +31,9 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["Native", "AuditStream", "Findings", "Guests", "Store"]),
         .target(name: "Alerts", dependencies: ["Findings", "Guests", "Store", "AuditStream", "Native",
                                                .product(name: "Yams", package: "Yams")]),
+        .target(name: "Digest", dependencies: ["Store", "Native"]),
         .executableTarget(name: "svirt-trace", dependencies: [
-            "Ingest", "Alerts", "Store", "Findings", "Guests", "AuditStream", "SELinux",
+            "Ingest", "Alerts", "Digest", "Store", "Findings", "Guests", "AuditStream", "SELinux",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -44,6 +45,8 @@ let package = Package(
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "AuditStream", "Guests", "SELinux", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Findings", "AuditStream", "Guests", "Native", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Store", "Findings", "Native", "TestSupport"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "Store", "TestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Findings", "AuditStream", "Guests", "TestSupport"]),
     ]
 )

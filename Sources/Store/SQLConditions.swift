@@ -2,7 +2,7 @@ import Native
 
 /// A WHERE clause built from terms with bound values only: user and log text never enters the
 /// statement itself.
-struct SQLConditions {
+struct SQLConditions: Sendable {
     private(set) var terms: [String] = []
     private(set) var values: [SQLValue] = []
 

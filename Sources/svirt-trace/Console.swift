@@ -1,3 +1,4 @@
+import Store
 import Foundation
 
 /// stderr messages and terminal facts, in one place.

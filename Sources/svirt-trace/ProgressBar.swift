@@ -1,3 +1,4 @@
+import Store
 import Foundation
 
 /// A one-line progress bar on stderr for large files, redrawn at most once per percent.

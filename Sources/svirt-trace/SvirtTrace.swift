@@ -20,9 +20,9 @@ struct SvirtTrace: ParsableCommand {
 
             EXIT STATUS
               0 success; 1 a query matched nothing; 2 usage error; 3 an input could not be read \
-            (other inputs were still ingested); 4 database error.
+            (other inputs were still ingested); 4 database error; 5 a digest could not be delivered.
             """,
-        subcommands: [Ingest.self, Query.self, Watch.self, SeedBenchmark.self]
+        subcommands: [Ingest.self, Query.self, Watch.self, DigestCommand.self, SeedBenchmark.self]
     )
 
     /// Exit codes documented in --help.
@@ -31,6 +31,7 @@ struct SvirtTrace: ParsableCommand {
         static let usage: Int32 = 2
         static let input: Int32 = 3
         static let database: Int32 = 4
+        static let delivery: Int32 = 5
     }
 
     static func main() {

@@ -5,13 +5,7 @@ import TestSupport
 /// The real binary as a subprocess: exit codes, messages and output that a hostile guest name
 /// cannot subvert.
 @Suite struct CommandLineTests {
-    static let binary: String = {
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [here.appendingPathComponent("svirt-trace"),
-                          here.deletingLastPathComponent().appendingPathComponent("svirt-trace"),
-                          Fixtures.repositoryRoot.appendingPathComponent(".build/debug/svirt-trace")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? candidates[2].path
-    }()
+    static var binary: String { Binary.path }
 
     static func run(_ args: [String], stdin: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build svirt-trace first (swift build)")

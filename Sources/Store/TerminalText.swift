@@ -1,8 +1,8 @@
 /// Makes log-controlled text safe to print on a terminal: control characters (C0, DEL, C1) and
 /// bidirectional overrides become visible escapes, so a guest named "\e]0;pwned\a" cannot retitle
 /// the operator's terminal or reorder what they read.
-enum TerminalText {
-    static func escape(_ s: String) -> String {
+public enum TerminalText {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

@@ -1,0 +1,92 @@
+import Store
+
+/// What the text and HTML renderings share: how times, trends and the follow-up commands read.
+/// Commands name guests by UUID where there is one, so no log-controlled text is ever part of a
+/// command an operator copies into a shell.
+public struct DigestWording: Sendable {
+    /// Extra arguments every suggested command carries (`--db PATH`), already shell-quoted.
+    public var commandSuffix: String
+
+    public init(databasePath: String? = nil) {
+        commandSuffix = databasePath.map { " --db " + Self.shellQuoted($0) } ?? ""
+    }
+
+    /// `2026-11-28 10:15:03Z`
+    public static func time(_ milliseconds: Int64) -> String {
+        let iso = Timestamp.iso8601(milliseconds: milliseconds)
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(8)) + "Z"
+    }
+
+    /// The bucket's label in the histogram: hour `10:00` or day `2026-11-28`.
+    public static func bucket(_ start: Int64, hourly: Bool) -> String {
+        let iso = Timestamp.iso8601(milliseconds: start)
+        return hourly ? String(iso.dropFirst(11).prefix(5)) : String(iso.prefix(10))
+    }
+
+    /// `ISO` without milliseconds, for `--since`/`--until`.
+    public static func argument(_ milliseconds: Int64) -> String {
+        Timestamp.iso8601(milliseconds: milliseconds).replacingOccurrences(of: ".000Z", with: "Z")
+    }
+
+    /// `▲ +3`, `▼ -2` or `=`.
+    public static func trend(_ now: Int64, _ before: Int64) -> String {
+        now > before ? "▲ +\(now - before)" : now < before ? "▼ -\(before - now)" : "="
+    }
+
+    public static func shellQuoted(_ s: String) -> String {
+        let safe = s.unicodeScalars.allSatisfy { CharacterSetLite.shellSafe($0) }
+        return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    public func range(_ period: DigestPeriod) -> String {
+        "--since \(Self.argument(period.since)) --until \(Self.argument(period.until))"
+    }
+
+    public func crossGuest(_ period: DigestPeriod) -> String {
+        "svirt-trace query cross-guest --detail \(range(period))\(commandSuffix)"
+    }
+
+    public func whoTouched(_ uuid: String, _ period: DigestPeriod) -> String {
+        "svirt-trace query who-touched \(Self.shellQuoted(uuid)) \(range(period))\(commandSuffix)"
+    }
+
+    public func guest(_ uuid: String) -> String {
+        "svirt-trace query guest \(Self.shellQuoted(uuid))\(commandSuffix)"
+    }
+
+    public func denials(kinds: [String], _ period: DigestPeriod) -> String {
+        "svirt-trace query denials " + kinds.map { "--kind \($0)" }.joined(separator: " ") + " \(range(period))\(commandSuffix)"
+    }
+
+    public func label(_ level: String, at: Int64) -> String {
+        "svirt-trace query label \(Self.shellQuoted(level)) --at \(Self.argument(at))\(commandSuffix)"
+    }
+
+    public func events(kinds: [String], _ period: DigestPeriod) -> String {
+        "svirt-trace query events " + kinds.map { "--kind \($0)" }.joined(separator: " ") + " \(range(period))\(commandSuffix)"
+    }
+
+    public func stats(_ period: DigestPeriod) -> String {
+        "svirt-trace query stats \(range(period))\(commandSuffix)"
+    }
+
+    /// `▁▂▃▄▅▆▇█`, scaled to the largest bar; `·` for none at all.
+    public static func sparkline(_ values: [Int64]) -> String {
+        let blocks = Array("▁▂▃▄▅▆▇█")
+        let top = max(1, values.max() ?? 1)
+        return String(values.map { $0 == 0 ? "·" : blocks[Int((Double($0) / Double(top) * 7).rounded(.up)).clamped(0, 7)] })
+    }
+}
+
+enum CharacterSetLite {
+    static func shellSafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".", "/", ":", ",", "+", "@", "=": return true
+        default: return false
+        }
+    }
+}
+
+extension Int {
+    func clamped(_ low: Int, _ high: Int) -> Int { Swift.min(high, Swift.max(low, self)) }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The convention cron and logwatch use: the message on the standard input of a
+/// sendmail-compatible program (`/usr/sbin/sendmail -t -oi` from postfix, exim or msmtp), which
+/// takes the recipients from the To header. The command is split on spaces, never given to a
+/// shell.
+public struct SendmailMailer: Mailer {
+    public var command: [String]
+    public var timeout: TimeInterval = 120
+
+    public init(command: String) throws {
+        self.command = command.split(separator: " ").map(String.init)
+        guard let program = self.command.first, program.hasPrefix("/") else {
+            throw MailerError("--sendmail \"\(command)\": give the program's absolute path, then its arguments")
+        }
+    }
+
+    public func send(_ message: String, from: MailAddress, to: [MailAddress]) throws {
+        guard FileManager.default.isExecutableFile(atPath: command[0]) else {
+            throw MailerError("\(command[0]): no such program (install a mail transfer agent such as postfix or msmtp-mta, or use --mailer smtp://HOST:PORT)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
+        let input = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = errors
+        process.standardError = errors
+        do { try process.run() } catch { throw MailerError("\(command[0]): \(error)") }
+        // Local submission uses the local line end.
+        input.fileHandleForWriting.write(Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8))
+        try? input.fileHandleForWriting.close()
+        let said = errors.fileHandleForReading.readDataToEndOfFile()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            process.terminate()
+            throw MailerError("\(command[0]) did not finish within \(Int(timeout)) s")
+        }
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw MailerError("\(command.joined(separator: " ")) failed (exit status \(process.terminationStatus))"
+                              + (text.isEmpty ? "" : ": \(text.prefix(2000))"))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// Everything one digest says, as plain values: the renderers (text, HTML) only lay it out, so
+/// both always carry the same facts.
+public struct DigestData: Sendable {
+    public struct Headline: Sendable, Equatable {
+        public var crossGuest: Int64 = 0
+        public var unknownLabels: Int64 = 0
+        public var guestHost: Int64 = 0
+        public var allowed: Int64 = 0
+        public var policyChanges: Int64 = 0
+        public var denials: Int64 = 0
+
+        public init() {}
+    }
+
+    public struct Pair: Sendable {
+        public var sourceVM: String
+        public var sourceUUID: String?
+        public var targetVM: String
+        public var targetUUID: String?
+        public var count: Int64
+        public var perms: [String]
+        public var first: Int64
+        public var last: Int64
+        public var nodes: [String]
+        public var allowed: Int64
+    }
+
+    public struct GuestCount: Sendable {
+        public var vm: String
+        public var uuid: String?
+        public var asSource: Int64
+        public var asTarget: Int64
+        public var total: Int64 { asSource + asTarget }
+    }
+
+    public struct NewGuest: Sendable {
+        public var vm: String
+        public var uuid: String
+        public var node: String
+        public var firstSeen: Int64
+    }
+
+    public struct UnknownLabel: Sendable {
+        public var level: String
+        public var side: String  // source | target
+        public var count: Int64
+        public var last: Int64
+        public var nodes: [String]
+    }
+
+    /// A label collision or an enforcing, boolean or policy change.
+    public struct Change: Sendable {
+        public var time: Int64
+        public var node: String
+        public var kind: String
+        public var summary: String
+        public var auid: Int64?
+        public var user: String?
+        public var exe: String?
+        public var serial: Int64?
+    }
+
+    public struct Finding: Sendable {
+        public var kind: String
+        public var sourceVM: String?
+        public var boolean: String?
+        public var path: String?
+        public var tclass: String
+        public var count: Int64
+        public var last: Int64
+    }
+
+    public struct NodeHealth: Sendable {
+        public var node: String
+        public var events: Int64
+        public var lastEvent: Int64?
+        public var silent: Bool
+    }
+
+    public var period: DigestPeriod
+    public var nodes: [String]
+    public var headline = Headline()
+    public var previous = Headline()
+    public var pairs: [Pair] = []
+    public var pairCount = 0
+    public var topGuests: [GuestCount] = []
+    public var newGuests: [NewGuest] = []
+    public var unknownLabels: [UnknownLabel] = []
+    public var changes: [Change] = []
+    public var findings: [Finding] = []
+    public var health: [NodeHealth] = []
+    public var parseErrors: [(reason: String, count: Int64)] = []
+    /// Leases closed because the guest got a new label with no stop logged: records went missing.
+    public var missedStops: Int64 = 0
+    /// Denials per bucket of `period.bucketMilliseconds`, from `period.since`.
+    public var histogram: [Int64] = []
+
+    public init(period: DigestPeriod, nodes: [String]) {
+        self.period = period
+        self.nodes = nodes
+    }
+
+    /// Nothing worse than information happened: no denial, no collision, no policy change.
+    public var isQuiet: Bool {
+        headline.denials == 0 && changes.allSatisfy { $0.kind == "policy-load" }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The stretch of time one digest covers, and the one before it for comparison. `day` and `week`
+/// mean the last *complete* local calendar day or ISO week before `now`, so a digest run twice
+/// (or late, or again after a failed send) covers exactly the same events.
+public struct DigestPeriod: Sendable, Equatable {
+    public enum Kind: String, Sendable { case day, week, range }
+
+    public var kind: Kind
+    /// Milliseconds since the epoch; `until` is excluded.
+    public var since: Int64
+    public var until: Int64
+
+    public init(kind: Kind, since: Int64, until: Int64) {
+        self.kind = kind
+        self.since = since
+        self.until = until
+    }
+
+    public var length: Int64 { until - since }
+    public var previous: DigestPeriod { DigestPeriod(kind: kind, since: since - length, until: since) }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// `day`, `week` or `SINCE..UNTIL` in any form `query --since` takes.
+    public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = .current) throws -> DigestPeriod {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        func ms(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+        let now = Date(timeIntervalSince1970: Double(nowMilliseconds) / 1000)
+        switch text {
+        case "day":
+            let end = calendar.startOfDay(for: now)
+            return DigestPeriod(kind: .day, since: ms(calendar.date(byAdding: .day, value: -1, to: end)!), until: ms(end))
+        case "week":
+            calendar.firstWeekday = 2  // ISO weeks start on Monday
+            calendar.minimumDaysInFirstWeek = 4
+            let end = calendar.dateInterval(of: .weekOfYear, for: now)!.start
+            return DigestPeriod(kind: .week, since: ms(calendar.date(byAdding: .day, value: -7, to: end)!), until: ms(end))
+        default:
+            let parts = text.components(separatedBy: "..")
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw Failure(description: "--period takes day, week or SINCE..UNTIL (for example 2026-11-21T00:00:00Z..2026-11-28T00:00:00Z), not \"\(text)\"")
+            }
+            let since = try TimeExpression.parse(parts[0], nowMilliseconds: nowMilliseconds, timeZone: timeZone)
+            let until = try TimeExpression.parse(parts[1], nowMilliseconds: nowMilliseconds, timeZone: timeZone)
+            guard since < until else { throw Failure(description: "--period \(text): the start is not before the end") }
+            return DigestPeriod(kind: .range, since: since, until: until)
+        }
+    }
+
+    /// How the histogram is cut: hours for up to two days, days beyond.
+    public var bucketMilliseconds: Int64 {
+        length <= 2 * 86_400_000 ? 3_600_000 : 86_400_000
+    }
+
+    /// A short name for subjects and headings: `2026-11-28`, `2026-11-23..2026-11-29` (UTC dates
+    /// of the first and last day covered).
+    public var label: String {
+        let first = String(Timestamp.iso8601(milliseconds: since).prefix(10))
+        let last = String(Timestamp.iso8601(milliseconds: until - 1).prefix(10))
+        return first == last ? first : "\(first)..\(last)"
+    }
+}

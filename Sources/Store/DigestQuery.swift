@@ -1,0 +1,234 @@
+import Foundation
+import Native
+
+/// Reads what a digest reports for one period (and the headline of the period before) through
+/// the time indexes, so a week out of a year of denials costs a scan of that week only.
+public struct DigestQuery: Sendable {
+    public var period: DigestPeriod
+    /// Only these nodes ('-' for logs without node=); empty for all.
+    public var nodes: [String]
+    public var pairLimit = 30
+    public var guestLimit = 10
+    public var listLimit = 20
+    /// A node whose last event is this far before the period's end counts as silent.
+    public var silentAfterMilliseconds: Int64 = 3_600_000
+
+    public init(period: DigestPeriod, nodes: [String] = []) {
+        self.period = period
+        self.nodes = nodes
+    }
+
+    public func run(_ database: Database) throws -> DigestData {
+        let db = database.connection
+        var data = DigestData(period: period, nodes: nodes)
+        data.headline = try headline(db, period)
+        data.previous = try headline(db, period.previous)
+        try crossGuest(db, into: &data)
+        try guests(db, into: &data)
+        try unknownLabels(db, into: &data)
+        try changes(db, into: &data)
+        try findings(db, into: &data)
+        try health(db, into: &data)
+        try histogram(db, into: &data)
+        return data
+    }
+
+    /// `time_ms` in the period and `node` among the chosen, over table alias `alias`.
+    private func scope(_ alias: String, _ p: DigestPeriod) -> SQLConditions {
+        var c = SQLConditions()
+        c.add("\(alias).time_ms >= ?", .integer(p.since))
+        c.add("\(alias).time_ms < ?", .integer(p.until))
+        c.isIn("\(alias).node", nodes.map { $0 == "-" ? "" : $0 })
+        return c
+    }
+
+    private func headline(_ db: SQLiteDatabase, _ p: DigestPeriod) throws -> DigestData.Headline {
+        var h = DigestData.Headline()
+        let c = scope("d", p)
+        for r in try db.rows("SELECT d.kind, count(*), sum(d.permissive = 1) FROM denials d WHERE \(c.clause) GROUP BY d.kind", c.values) {
+            let count = r[1].int64 ?? 0
+            h.denials += count
+            h.allowed += r[2].int64 ?? 0
+            switch r[0].string {
+            case "cross-guest": h.crossGuest += count
+            case "unknown-source", "unknown-target": h.unknownLabels += count
+            case "guest-host": h.guestHost += count
+            default: break
+            }
+        }
+        let e = scope("e", p)
+        h.policyChanges = try db.rows("""
+            SELECT count(*) FROM events e WHERE e.kind IN ('enforcing-change', 'boolean-change', 'policy-load') AND \(e.clause)
+            """, e.values).first?[0].int64 ?? 0
+        return h
+    }
+
+    private static func list(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init).reduce(into: []) {
+            if !$0.contains($1) { $0.append($1) }
+        }
+    }
+
+    private func crossGuest(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+        let c = scope("d", period)
+        let rows = try db.rows("""
+            SELECT d.source_key, d.target_key, min(d.source_vm), min(d.source_uuid), min(d.target_vm), min(d.target_uuid),
+                   count(*), group_concat(DISTINCT d.perms), min(d.time_ms), max(d.time_ms), group_concat(DISTINCT d.node),
+                   sum(d.permissive = 1)
+            FROM denials d INDEXED BY denials_by_kind_time
+            WHERE d.kind = 'cross-guest' AND \(c.clause)
+            GROUP BY d.source_key, d.target_key ORDER BY 7 DESC, 9
+            """, c.values)
+        data.pairCount = rows.count
+        data.pairs = rows.prefix(pairLimit).map { r in
+            DigestData.Pair(sourceVM: r[2].string ?? "?", sourceUUID: r[3].string, targetVM: r[4].string ?? "?",
+                            targetUUID: r[5].string, count: r[6].int64 ?? 0, perms: Self.list(r[7].string).sorted(),
+                            first: r[8].int64 ?? 0, last: r[9].int64 ?? 0,
+                            nodes: Self.list(r[10].string).map { $0.isEmpty ? "-" : $0 }.sorted(), allowed: r[11].int64 ?? 0)
+        }
+    }
+
+    private func guests(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+        let c = scope("d", period)
+        var counts: [String: DigestData.GuestCount] = [:]
+        for (side, column) in [("source", "source"), ("target", "target")] {
+            for r in try db.rows("""
+                SELECT d.\(column)_uuid, min(d.\(column)_vm), count(*) FROM denials d
+                WHERE d.\(column)_uuid IS NOT NULL AND \(c.clause) GROUP BY d.\(column)_uuid
+                """, c.values) {
+                let uuid = r[0].string ?? ""
+                var entry = counts[uuid] ?? .init(vm: r[1].string ?? uuid, uuid: uuid, asSource: 0, asTarget: 0)
+                if side == "source" { entry.asSource += r[2].int64 ?? 0 } else { entry.asTarget += r[2].int64 ?? 0 }
+                counts[uuid] = entry
+            }
+        }
+        data.topGuests = counts.values.sorted { ($0.total, $1.vm) > ($1.total, $0.vm) }.prefix(guestLimit).map { $0 }
+        // First seen: a lease that began in the period for a guest with no earlier lease (leases
+        // from status XML began before the log, so they never count as new).
+        var l = SQLConditions()
+        l.add("l.valid_from_ms >= ?", .integer(period.since))
+        l.add("l.valid_from_ms < ?", .integer(period.until))
+        l.isIn("l.node", nodes.map { $0 == "-" ? "" : $0 })
+        data.newGuests = try db.rows("""
+            SELECT g.name, g.uuid, l.node, min(l.valid_from_ms) FROM leases l JOIN guests g ON g.id = l.guest_id
+            WHERE \(l.clause) AND NOT EXISTS (
+                SELECT 1 FROM leases o WHERE o.guest_id = l.guest_id AND (o.valid_from_ms IS NULL OR o.valid_from_ms < ?))
+            GROUP BY g.id ORDER BY 4, 1 LIMIT ?
+            """, l.values + [.integer(period.since), .integer(Int64(listLimit))]).map {
+            .init(vm: $0[0].string ?? "", uuid: $0[1].string ?? "", node: ($0[2].string ?? "").isEmpty ? "-" : $0[2].string!,
+                  firstSeen: $0[3].int64 ?? 0)
+        }
+    }
+
+    private func unknownLabels(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+        let c = scope("d", period)
+        data.unknownLabels = try db.rows("""
+            SELECT CASE d.kind WHEN 'unknown-source' THEN d.slevel ELSE d.tlevel END, d.kind, count(*), max(d.time_ms),
+                   group_concat(DISTINCT d.node)
+            FROM denials d WHERE d.kind IN ('unknown-source', 'unknown-target') AND \(c.clause)
+            GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ?
+            """, c.values + [.integer(Int64(listLimit))]).map {
+            .init(level: $0[0].string ?? "?", side: $0[1].string == "unknown-source" ? "source" : "target",
+                  count: $0[2].int64 ?? 0, last: $0[3].int64 ?? 0,
+                  nodes: Self.list($0[4].string).map { $0.isEmpty ? "-" : $0 }.sorted())
+        }
+    }
+
+    private func changes(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+        let e = scope("e", period)
+        let rows = try db.rows("""
+            SELECT e.time_ms, e.node, e.kind, e.vm, e.label, e.detail, e.serial FROM events e
+            WHERE e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load') AND \(e.clause)
+            ORDER BY e.time_ms, e.id
+            """, e.values)
+        data.changes = rows.map { r in
+            let detail = (try? JSONSerialization.jsonObject(with: Data((r[5].string ?? "{}").utf8))) as? [String: Any] ?? [:]
+            func text(_ key: String) -> String? {
+                switch detail[key] {
+                case let s as String: return s
+                case let n as NSNumber: return n.stringValue
+                default: return nil
+                }
+            }
+            let kind = r[2].string ?? ""
+            let summary: String
+            switch kind {
+            case "enforcing-change":
+                summary = "enforcing \(text("old_enforcing") ?? "?") -> \(text("enforcing") ?? "?")"
+                    + (text("enforcing") == "0" ? " (SELinux stopped enforcing: sVirt no longer isolates guests)" : "")
+            case "boolean-change":
+                summary = "\(text("boolean") ?? "?") \(text("old_value") ?? "?") -> \(text("value") ?? "?")"
+            case "policy-load":
+                summary = "policy loaded (\(text("res") ?? "?"))"
+            default:
+                let holders = (detail["vms"] as? [String] ?? []).filter { $0 != r[3].string }
+                summary = "\(r[3].string ?? "?") took \(r[4].string ?? "a label"), already held by "
+                    + (holders.isEmpty ? "another guest" : holders.joined(separator: ", "))
+            }
+            return .init(time: r[0].int64 ?? 0, node: (r[1].string ?? "").isEmpty ? "-" : r[1].string!, kind: kind,
+                         summary: summary, auid: detail["auid"] as? Int64 ?? (detail["auid"] as? NSNumber)?.int64Value,
+                         user: text("user"), exe: text("exe"), serial: r[6].int64)
+        }
+    }
+
+    private func findings(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+        let c = scope("d", period)
+        data.findings = try db.rows("""
+            SELECT d.kind, d.source_vm, d.boolean, d.path, d.tclass, count(*), max(d.time_ms) FROM denials d
+            WHERE d.kind IN ('needs-boolean', 'stale-image', 'shared-content-write') AND \(c.clause)
+            GROUP BY d.kind, d.source_vm, d.boolean, d.path, d.tclass ORDER BY d.kind, 6 DESC LIMIT ?
+            """, c.values + [.integer(Int64(listLimit * 3))]).map {
+            .init(kind: $0[0].string ?? "", sourceVM: $0[1].string, boolean: $0[2].string, path: $0[3].string,
+                  tclass: $0[4].string ?? "", count: $0[5].int64 ?? 0, last: $0[6].int64 ?? 0)
+        }
+    }
+
+    private func health(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+        let a = scope("a", period)
+        let reported = try db.rows("SELECT a.node, count(*), max(a.time_ms) FROM audit_events a WHERE \(a.clause) GROUP BY a.node", a.values)
+        var byNode: [String: (Int64, Int64?)] = [:]
+        for r in reported { byNode[r[0].string ?? ""] = (r[1].int64 ?? 0, r[2].int64) }
+        // Every node the store knows, so one that said nothing this period is listed too.
+        var known = try db.rows("SELECT node FROM node_activity").compactMap { $0[0].string }
+        if !nodes.isEmpty { known = known.filter { nodes.map { $0 == "-" ? "" : $0 }.contains($0) } }
+        for node in Set(known).union(byNode.keys).sorted() {
+            let (events, last) = byNode[node] ?? (0, nil)
+            // Before the period ended, when did this node last say anything?
+            let lastEver = try db.rows("SELECT max(time_ms) FROM audit_events WHERE node = ? AND time_ms < ?",
+                                       [.text(node), .integer(period.until)]).first?[0].int64
+            let silent = (lastEver.map { period.until - $0 > silentAfterMilliseconds } ?? true)
+            data.health.append(.init(node: node.isEmpty ? "-" : node, events: events, lastEvent: last ?? lastEver, silent: silent))
+        }
+        // Parse errors of the sources read during the period (a source's checkpoint time is its
+        // newest event's).
+        var s = SQLConditions()
+        s.add("s.updated_ms >= ?", .integer(period.since))
+        s.add("s.updated_ms < ?", .integer(period.until))
+        data.parseErrors = try db.rows("""
+            SELECT p.reason, count(*) FROM parse_errors p JOIN sources s ON s.id = p.source_id
+            WHERE \(s.clause) GROUP BY p.reason ORDER BY 2 DESC, 1
+            """, s.values).map { ($0[0].string ?? "", $0[1].int64 ?? 0) }
+        var l = SQLConditions()
+        l.add("l.valid_to_ms >= ?", .integer(period.since))
+        l.add("l.valid_to_ms < ?", .integer(period.until))
+        l.isIn("l.node", nodes.map { $0 == "-" ? "" : $0 })
+        data.missedStops = try db.rows("""
+            SELECT count(*) FROM leases l JOIN guests g ON g.id = l.guest_id
+            WHERE \(l.clause) AND l.started = 1 AND NOT EXISTS (
+                SELECT 1 FROM events e WHERE e.kind = 'domain-stop' AND e.uuid = g.uuid AND e.node = l.node
+                AND e.time_ms = l.valid_to_ms)
+            """, l.values).first?[0].int64 ?? 0
+    }
+
+    private func histogram(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+        let bucket = period.bucketMilliseconds
+        let count = Int((period.length + bucket - 1) / bucket)
+        var bars = [Int64](repeating: 0, count: count)
+        let c = scope("d", period)
+        for r in try db.rows("SELECT (d.time_ms - ?) / ?, count(*) FROM denials d WHERE \(c.clause) GROUP BY 1",
+                             [.integer(period.since), .integer(bucket)] + c.values) {
+            if let i = r[0].int64, i >= 0, Int(i) < count { bars[Int(i)] = r[1].int64 ?? 0 }
+        }
+        data.histogram = bars
+    }
+}

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Digest
+import Foundation
+import Store
+
+extension SvirtTrace {
+    struct DigestCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "digest",
+            abstract: "Summarise a day, a week or any period for the security team, as text, HTML or a mail.",
+            discussion: """
+                PERIOD
+                  day is the last complete local calendar day before now, week the last complete \
+                ISO week (Monday to Monday), SINCE..UNTIL any range in the forms query --since takes \
+                (2026-11-21T00:00:00Z..2026-11-28T00:00:00Z). A digest covers exactly its period: \
+                run twice, or late, it says the same. $SVIRT_TRACE_NOW pins "now".
+
+                CONTENT (text and HTML carry the same facts)
+                  1 headline counts against the period before: cross-guest, unknown labels, \
+                guest-host, ALLOWED (permissive) and policy changes; 2 cross-guest pairs with \
+                counts, perms, first and last time and node (the HTML adds a source x target \
+                heatmap); 3 the guests with the most denials, guests seen for the first time, \
+                unknown labels; 4 label collisions, enforcing, boolean and policy-load changes with \
+                who made them; 5 needs-boolean findings with the setsebool -P command, stale-image \
+                and shared-content-write findings; 6 pipeline health: nodes, last event per node \
+                (silent ones flagged), parse errors, guest stops that were never logged; 7 denials \
+                per hour (day) or per day (week) as a bar chart and a sparkline; with each item the \
+                svirt-trace query command that shows the detail.
+
+                MAIL
+                  --format mime (the default when --to is given) writes a multipart/alternative \
+                message: text/plain then text/html, UTF-8, base64. --send delivers it: by default \
+                through "/usr/sbin/sendmail -t -oi" (postfix, exim and msmtp-mta provide it; \
+                --sendmail changes the command), or with --mailer smtp://HOST[:PORT] straight to a \
+                relay (plain SMTP: no STARTTLS, no AUTH). Addresses are bare local@domain.
+
+                EXIT STATUS
+                  0 written or sent (or skipped by --skip-empty); 2 usage error; 4 database error; \
+                5 delivery failed (the mailer's error is shown).
+
+                SCHEDULING
+                  rules/systemd/svirt-trace-digest.{service,timer} send the daily digest; from cron: \
+                5 0 * * * root svirt-trace digest --period day --to soc@example.org --from svirt-trace@$(hostname -f) --send
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp("day, week, or SINCE..UNTIL.", valueName: "period"))
+        var period: String = "day"
+
+        @Option(help: ArgumentHelp("text, html or mime (default: mime with --to, else text).", valueName: "format"))
+        var format: String?
+
+        @Option(help: ArgumentHelp("Recipient (repeatable).", valueName: "addr"))
+        var to: [String] = []
+
+        @Option(help: ArgumentHelp("Sender address (default: svirt-trace@HOSTNAME).", valueName: "addr"))
+        var from: String?
+
+        @Flag(help: "Deliver the message instead of printing it.")
+        var send = false
+
+        @Option(help: ArgumentHelp("sendmail, or smtp://HOST[:PORT] for a relay.", valueName: "mailer"))
+        var mailer: String = "sendmail"
+
+        @Option(help: ArgumentHelp("The sendmail-compatible command, absolute path first.", valueName: "command"))
+        var sendmail: String = "/usr/sbin/sendmail -t -oi"
+
+        @Flag(help: "Write or send nothing when the period had no denial, collision or policy change (policy loads alone are information).")
+        var skipEmpty = false
+
+        @Option(help: ArgumentHelp("Only these nodes (repeatable; - for logs without node=).", valueName: "node"))
+        var node: [String] = []
+
+        @Option(help: ArgumentHelp("The name in the subject and heading (default: the one node reported, else \"N nodes\").", valueName: "name"))
+        var name: String?
+
+        func validate() throws {
+            if let format, !["text", "html", "mime"].contains(format) {
+                throw ValidationError("--format takes text, html or mime, not \"\(format)\"")
+            }
+            if send && to.isEmpty { throw ValidationError("--send needs at least one --to") }
+            if (format == "mime" || send) && to.isEmpty { throw ValidationError("a mail needs at least one --to") }
+            for address in to + (from.map { [$0] } ?? []) {
+                do { _ = try MailAddress(address) } catch { throw ValidationError("\(error)") }
+            }
+            if mailer != "sendmail" && !mailer.hasPrefix("smtp://") {
+                throw ValidationError("--mailer takes sendmail or smtp://HOST[:PORT], not \"\(mailer)\"")
+            }
+        }
+
+        func run() throws {
+            let now = TimeWords.now()
+            let digestPeriod: DigestPeriod
+            do { digestPeriod = try DigestPeriod.parse(period, nowMilliseconds: now) } catch {
+                Console.error("\(error)")
+                throw ExitCode(Status.usage)
+            }
+            let data: DigestData
+            do {
+                let db = try Database(path: database.path, access: .readOnly,
+                                      busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                data = try DigestQuery(period: digestPeriod, nodes: node).run(db)
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(Status.database)
+            }
+            if skipEmpty && data.isQuiet {
+                Console.status("digest \(digestPeriod.label): nothing above information, nothing \(send ? "sent" : "written") (--skip-empty)")
+                return
+            }
+            let host = ProcessInfo.processInfo.hostName
+            let scope = name ?? Self.scope(data, host: host)
+            let wording = DigestWording(databasePath: database.db)
+            let text = TextDigest(scope: scope, wording: wording).render(data)
+            let chosen = format ?? (to.isEmpty ? "text" : "mime")
+            if chosen == "text" && !send {
+                FileHandle.standardOutput.write(Data(text.utf8))
+                return
+            }
+            let html = HTMLDigest(scope: scope, wording: wording).render(data)
+            if chosen == "html" && !send {
+                FileHandle.standardOutput.write(Data(html.utf8))
+                return
+            }
+            let sender = try! MailAddress(from ?? "svirt-trace@\(Self.mailHost(host))")
+            let recipients = to.map { try! MailAddress($0) }
+            let message = MIMEMessage(from: sender, to: recipients, subject: Self.subject(data, scope: scope), text: text,
+                                      html: html, date: now, hostName: host).render()
+            guard send else {
+                FileHandle.standardOutput.write(Data(message.utf8))
+                return
+            }
+            do {
+                let transport: Mailer = mailer == "sendmail"
+                    ? try SendmailMailer(command: sendmail)
+                    : try SMTPClient(url: mailer, heloName: Self.mailHost(host))
+                try transport.send(message, from: sender, to: recipients)
+            } catch {
+                Console.error("digest not delivered: \(error)")
+                throw ExitCode(Status.delivery)
+            }
+            Console.status("digest \(digestPeriod.label) sent to \(recipients.map(\.text).joined(separator: ", "))")
+        }
+
+        /// `[svirt-trace] hv01 2026-11-28: 3 cross-guest, 1 ALLOWED`
+        static func subject(_ d: DigestData, scope: String) -> String {
+            let h = d.headline
+            var parts: [String] = []
+            if h.crossGuest > 0 { parts.append("\(h.crossGuest) cross-guest") }
+            if h.allowed > 0 { parts.append("\(h.allowed) ALLOWED") }
+            if h.guestHost > 0 { parts.append("\(h.guestHost) guest-host") }
+            if h.unknownLabels > 0 { parts.append("\(h.unknownLabels) unknown label") }
+            if h.policyChanges > 0 { parts.append("\(h.policyChanges) policy change") }
+            if parts.isEmpty { parts.append(h.denials > 0 ? "\(h.denials) denials, nothing critical" : "quiet") }
+            let shortScope = scope.count > 60 ? String(scope.prefix(60)) + "…" : scope
+            return "[svirt-trace] \(shortScope) \(d.period.label): \(parts.joined(separator: ", "))"
+        }
+
+        static func scope(_ d: DigestData, host: String) -> String {
+            let reporting = d.health.filter { $0.events > 0 }.map(\.node)
+            let names = reporting.isEmpty ? d.health.map(\.node) : reporting
+            if names.count == 1 { return names[0] == "-" ? host : names[0] }
+            return names.isEmpty ? host : "\(names.count) nodes"
+        }
+
+        static func mailHost(_ host: String) -> String {
+            let clean = host.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+            return clean.isEmpty ? "localhost" : clean
+        }
+    }
+}
