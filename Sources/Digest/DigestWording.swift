@@ -74,7 +74,7 @@ public struct DigestWording: Sendable {
     public static func sparkline(_ values: [Int64]) -> String {
         let blocks = Array("▁▂▃▄▅▆▇█")
         let top = max(1, values.max() ?? 1)
-        return String(values.map { $0 == 0 ? "·" : blocks[Int((Double($0) / Double(top) * 7).rounded(.up)).clamped(0, 7)] })
+        return String(values.map { $0 == 0 ? "·" : blocks[(Int((Double($0) / Double(top) * 8).rounded(.up)) - 1).clamped(0, 7)] })
     }
 }
 

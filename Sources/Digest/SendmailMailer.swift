@@ -27,8 +27,12 @@ public struct SendmailMailer: Mailer {
         process.standardOutput = errors
         process.standardError = errors
         do { try process.run() } catch { throw MailerError("\(command[0]): \(error)") }
-        // Local submission uses the local line end.
-        input.fileHandleForWriting.write(Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8))
+        // A mailer that gives up early closes its end: that is its exit status to report, not a
+        // SIGPIPE to die of. Local submission uses the local line end.
+        signal(SIGPIPE, SIG_IGN)
+        let written: Result<Void, Error> = Result {
+            try input.fileHandleForWriting.write(contentsOf: Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8))
+        }
         try? input.fileHandleForWriting.close()
         let said = errors.fileHandleForReading.readDataToEndOfFile()
         let deadline = Date().addingTimeInterval(timeout)
@@ -36,6 +40,9 @@ public struct SendmailMailer: Mailer {
         if process.isRunning {
             process.terminate()
             throw MailerError("\(command[0]) did not finish within \(Int(timeout)) s")
+        }
+        if process.terminationStatus == 0, case .failure(let error) = written {
+            throw MailerError("\(command[0]) exited before reading the whole message: \(error)")
         }
         guard process.terminationStatus == 0 else {
             let text = String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
