@@ -150,7 +150,7 @@ public struct HTMLDigest: Sendable {
 
         section("6. Pipeline health")
         table(["node", "events stored", "last event", "state"], d.health.map { n in
-            [(e(n.node), false), ("\(n.events)", true), (e(n.lastEvent.map(DigestWording.time) ?? "never"), false),
+            [(e(n.node), false), ("\(n.events)", true), (e(n.lastEvent.map(DigestWording.time) ?? "none in the period or the 30 days before"), false),
              (n.silent ? "<b style=\"color:#b00020\">SILENT</b>: nothing for over an hour before the period ended" : "reporting", false)]
         })
         let errors = d.parseErrors.reduce(0) { $0 + $1.count }

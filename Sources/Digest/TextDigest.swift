@@ -97,7 +97,7 @@ public struct TextDigest: Sendable {
         line()
         line("6. Pipeline health")
         for n in d.health {
-            line("   node \(safe(n.node)): \(n.events) events stored, last \(n.lastEvent.map(DigestWording.time) ?? "never")"
+            line("   node \(safe(n.node)): \(n.events) events stored, last \(n.lastEvent.map(DigestWording.time) ?? "none in the period or the 30 days before")"
                  + (n.silent ? "  SILENT: nothing for over an hour before the period ended" : ""))
         }
         if d.health.isEmpty { line("   no node reported anything") }

@@ -18,6 +18,9 @@ public struct DigestQuery: Sendable {
         self.nodes = nodes
     }
 
+    /// How far before the period a silent node's last event is looked for.
+    public static let lookBack: Int64 = 30 * 86_400_000
+
     public func run(_ database: Database) throws -> DigestData {
         let db = database.connection
         var data = DigestData(period: period, nodes: nodes)
@@ -192,12 +195,17 @@ public struct DigestQuery: Sendable {
         var known = try db.rows("SELECT node FROM node_activity").compactMap { $0[0].string }
         if !nodes.isEmpty { known = known.filter { nodes.map { $0 == "-" ? "" : $0 }.contains($0) } }
         for node in Set(known).union(byNode.keys).sorted() {
-            let (events, last) = byNode[node] ?? (0, nil)
-            // Before the period ended, when did this node last say anything?
-            let lastEver = try db.rows("SELECT max(time_ms) FROM audit_events WHERE node = ? AND time_ms < ?",
-                                       [.text(node), .integer(period.until)]).first?[0].int64
-            let silent = (lastEver.map { period.until - $0 > silentAfterMilliseconds } ?? true)
-            data.health.append(.init(node: node.isEmpty ? "-" : node, events: events, lastEvent: last ?? lastEver, silent: silent))
+            var (events, last) = byNode[node] ?? (0, nil)
+            if last == nil {
+                // Silent all period: when did it last say anything? Walking the time index back
+                // costs what was logged since; a month back is as far as a digest looks.
+                last = try db.rows("""
+                    SELECT time_ms FROM audit_events INDEXED BY audit_events_time
+                    WHERE time_ms < ? AND time_ms >= ? AND node = ? ORDER BY time_ms DESC LIMIT 1
+                    """, [.integer(period.since), .integer(period.since - Self.lookBack), .text(node)]).first?[0].int64
+            }
+            let silent = last.map { period.until - $0 > silentAfterMilliseconds } ?? true
+            data.health.append(.init(node: node.isEmpty ? "-" : node, events: events, lastEvent: last, silent: silent))
         }
         // Parse errors of the sources read during the period (a source's checkpoint time is its
         // newest event's).

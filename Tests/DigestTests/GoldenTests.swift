@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Store
 import TestSupport
 
 /// The text and HTML digests of a fixed workload, compared with files under Golden/. After an
@@ -56,5 +57,20 @@ import TestSupport
         let cross = try DigestFixture.count(DigestFixture.workloadDB, "SELECT count(*) FROM denials WHERE kind = 'cross-guest'")
         #expect(early.contains("cross-guest attempts" + String(repeating: " ", count: 12 - String(cross).count) + "\(cross)       0"),
                 "the headline counts what the store holds for that day")
+    }
+
+    @Test func nodesThatSaidNothingAreListedSilentWithTheirLastEvent() throws {
+        let r = try Binary.run(["digest", "--period", "2025-11-26T00:00:00Z..2025-11-27T00:00:00Z"],
+                               environment: ["SVIRT_TRACE_DB": DigestFixture.workloadDB, "TZ": "UTC"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for node in ["hv01", "hv02"] {
+            let last = try DigestFixture.count(DigestFixture.workloadDB, "SELECT max(time_ms) FROM audit_events WHERE node = '\(node)'")
+            let stamp = Timestamp.iso8601(milliseconds: Int64(last))
+            let shown = String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(8)) + "Z"
+            #expect(r.stdout.contains("node \(node): 0 events stored, last \(shown)  SILENT"), "\(node) last \(shown)")
+        }
+        let before = try DigestFixture.count(DigestFixture.workloadDB, "SELECT count(*) FROM denials")
+        #expect(r.stdout.contains("all denials" + String(repeating: " ", count: 20) + "0" + String(repeating: " ", count: 8 - String(before).count) + "\(before)"),
+                "the day before is compared")
     }
 }
