@@ -66,15 +66,7 @@ public struct HTMLDigest: Sendable {
         add("<p>Covers \(e(DigestWording.time(p.since))) to \(e(DigestWording.time(p.until))) (end excluded); compared with the \(e(periodWord)) before.</p>")
 
         section("1. Headline")
-        let rows: [(String, Int64, Int64)] = [
-            ("cross-guest attempts", d.headline.crossGuest, d.previous.crossGuest),
-            ("unknown labels", d.headline.unknownLabels, d.previous.unknownLabels),
-            ("guest-host", d.headline.guestHost, d.previous.guestHost),
-            ("ALLOWED (permissive)", d.headline.allowed, d.previous.allowed),
-            ("policy changes", d.headline.policyChanges, d.previous.policyChanges),
-            ("all denials", d.headline.denials, d.previous.denials),
-        ]
-        table(["", "this \(periodWord)", "before", "change"], rows.map { name, now, before in
+        table(["", "this \(periodWord)", "before", "change"], d.headlineRows.map { name, now, before in
             let colour = now > before ? "#b00020" : now < before ? "#1b7f3b" : "#555"
             return [(e(name), false), ("<b>\(now)</b>", true), ("\(before)", true),
                     ("<span style=\"color:\(colour)\">\(e(DigestWording.trend(now, before)))</span>", true)]

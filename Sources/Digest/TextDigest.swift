@@ -22,15 +22,7 @@ public struct TextDigest: Sendable {
         line("Covers \(DigestWording.time(p.since)) to \(DigestWording.time(p.until)) (end excluded); compared with the \(p.kind == .range ? "period" : p.kind.rawValue) before.")
         line()
         line("1. Headline                   this  before")
-        let rows: [(String, Int64, Int64)] = [
-            ("cross-guest attempts", d.headline.crossGuest, d.previous.crossGuest),
-            ("unknown labels", d.headline.unknownLabels, d.previous.unknownLabels),
-            ("guest-host", d.headline.guestHost, d.previous.guestHost),
-            ("ALLOWED (permissive)", d.headline.allowed, d.previous.allowed),
-            ("policy changes", d.headline.policyChanges, d.previous.policyChanges),
-            ("all denials", d.headline.denials, d.previous.denials),
-        ]
-        for (name, now, before) in rows {
+        for (name, now, before) in d.headlineRows {
             line("   " + pad(name, 24) + lpad("\(now)", 8) + lpad("\(before)", 8) + "  " + DigestWording.trend(now, before))
         }
         if d.headline.allowed > 0 {

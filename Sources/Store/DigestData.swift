@@ -100,6 +100,16 @@ public struct DigestData: Sendable {
         self.nodes = nodes
     }
 
+    /// The headline's rows: name, this period, the period before.
+    public var headlineRows: [(name: String, now: Int64, before: Int64)] {
+        [("cross-guest attempts", headline.crossGuest, previous.crossGuest),
+         ("unknown labels", headline.unknownLabels, previous.unknownLabels),
+         ("guest-host", headline.guestHost, previous.guestHost),
+         ("ALLOWED (permissive)", headline.allowed, previous.allowed),
+         ("policy changes", headline.policyChanges, previous.policyChanges),
+         ("all denials", headline.denials, previous.denials)]
+    }
+
     /// Nothing worse than information happened: no denial, no collision, no policy change.
     public var isQuiet: Bool {
         headline.denials == 0 && changes.allSatisfy { $0.kind == "policy-load" }

@@ -4,27 +4,18 @@ import TestSupport
 
 /// The timer, service and defaults file an operator installs for daily digests.
 @Suite struct ShippedDigestFilesTests {
-    static func settings(_ path: String) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for line in try Fixtures.read(path).split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count == 2 { out[parts[0]] = parts[1] }
-        }
-        return out
-    }
-
     @Test func theTimerRunsDailyAndCatchesUpAfterDowntime() throws {
-        let timer = try Self.settings("rules/systemd/svirt-trace-digest.timer")
+        let timer = try Fixtures.settings("rules/systemd/svirt-trace-digest.timer")
         #expect(timer["OnCalendar"] == "*-*-* 00:10:00")
         #expect(timer["Persistent"] == "true")
-        let service = try Self.settings("rules/systemd/svirt-trace-digest.service")
+        let service = try Fixtures.settings("rules/systemd/svirt-trace-digest.service")
         #expect(service["Type"] == "oneshot")
         #expect(service["EnvironmentFile"] == "/etc/default/svirt-trace-digest")
         #expect(service["ExecStart"]?.contains("digest --db /var/lib/svirt-trace/svirt-trace.db --period ${DIGEST_PERIOD} --send $DIGEST_ARGS") == true)
     }
 
     @Test func theShippedDefaultsAreArgumentsTheCommandAccepts() throws {
-        let defaults = try Self.settings("rules/systemd/svirt-trace-digest.default")
+        let defaults = try Fixtures.settings("rules/systemd/svirt-trace-digest.default")
         let period = try #require(defaults["DIGEST_PERIOD"])
         let args = try #require(defaults["DIGEST_ARGS"]).trimmingCharacters(in: ["\""]).split(separator: " ").map(String.init)
         #expect(period == "day")

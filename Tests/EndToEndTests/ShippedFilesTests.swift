@@ -4,17 +4,8 @@ import TestSupport
 
 /// The files operators install must say what auditd and systemd need.
 @Suite struct ShippedFilesTests {
-    static func settings(_ path: String) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for line in try Fixtures.read(path).split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count == 2 { out[parts[0]] = parts[1] }
-        }
-        return out
-    }
-
     @Test func theAuditdPluginRunsWatchOnStandardInput() throws {
-        let conf = try Self.settings("rules/auditd/plugins.d/svirt-trace.conf")
+        let conf = try Fixtures.settings("rules/auditd/plugins.d/svirt-trace.conf")
         #expect(conf["active"] == "yes")
         #expect(conf["direction"] == "out")
         #expect(conf["type"] == "always")
@@ -31,7 +22,7 @@ import TestSupport
     }
 
     @Test func theServiceIsHardened() throws {
-        let unit = try Self.settings("rules/systemd/svirt-trace-watch.service")
+        let unit = try Fixtures.settings("rules/systemd/svirt-trace-watch.service")
         #expect(unit["ProtectSystem"] == "strict")
         #expect(unit["NoNewPrivileges"] == "yes")
         #expect(unit["ReadWritePaths"] == "/var/lib/svirt-trace")

@@ -236,24 +236,11 @@ import TestSupport
     }
 
     @Test func syslogGetsRFC5424MessagesWithTheAlertSeverity() throws {
-        let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("svl-\(UUID().uuidString.prefix(6))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let socketPath = folder.appendingPathComponent("log").path
-        let received = folder.appendingPathComponent("got").path
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", """
-            import socket, sys
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])
-            open(sys.argv[2] + '.ready', 'w').close()
-            with open(sys.argv[2], 'a') as f:
-                while True:
-                    f.write(s.recv(65536).decode() + '\\n'); f.flush()
-            """, socketPath, received]
-        try server.run()
+        let (folder, socketPath, received, server) = try Self.datagramServer(name: "log", decode: """
+            def decode(d):
+                return d.decode()
+            """)
         defer { kill(server.processIdentifier, SIGKILL) }
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: received + ".ready"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         let pipe = Pipe()
         let watcher = try Watcher(["--db", folder.appendingPathComponent("s.db").path, "--stdin", "--syslog",
                                    "--syslog-socket", socketPath], folder: folder, stdin: pipe.fileHandleForReading)
@@ -268,35 +255,22 @@ import TestSupport
     }
 
     @Test func theJournalGetsStructuredFieldsAndNewlinesStayInsideThem() throws {
-        let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("svj-\(UUID().uuidString.prefix(6))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let socketPath = folder.appendingPathComponent("journal").path
-        let received = folder.appendingPathComponent("got").path
         // A stand-in for journald that decodes the native protocol (KEY=VALUE lines, or KEY, a
         // 64-bit little-endian length and the raw value) into one JSON object per entry.
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", """
-            import json, socket, struct, sys
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])
-            open(sys.argv[2] + '.ready', 'w').close()
-            with open(sys.argv[2], 'a') as f:
-                while True:
-                    d = s.recv(1 << 20); i = 0; entry = {}
-                    while i < len(d):
-                        nl = d.index(b'\\n', i); head = d[i:nl]
-                        if b'=' in head:
-                            k, v = head.split(b'=', 1); i = nl + 1
-                        else:
-                            k = head; n = struct.unpack('<Q', d[nl + 1:nl + 9])[0]
-                            v = d[nl + 9:nl + 9 + n]; assert d[nl + 9 + n] == 10; i = nl + 10 + n
-                        entry[k.decode()] = v.decode()
-                    f.write(json.dumps(entry) + '\\n'); f.flush()
-            """, socketPath, received]
-        try server.run()
+        let (folder, socketPath, received, server) = try Self.datagramServer(name: "journal", decode: """
+            def decode(d):
+                i = 0; entry = {}
+                while i < len(d):
+                    nl = d.index(b'\\n', i); head = d[i:nl]
+                    if b'=' in head:
+                        k, v = head.split(b'=', 1); i = nl + 1
+                    else:
+                        k = head; n = struct.unpack('<Q', d[nl + 1:nl + 9])[0]
+                        v = d[nl + 9:nl + 9 + n]; assert d[nl + 9 + n] == 10; i = nl + 10 + n
+                    entry[k.decode()] = v.decode()
+                return json.dumps(entry)
+            """)
         defer { kill(server.processIdentifier, SIGKILL) }
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: received + ".ready"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         let pipe = Pipe()
         let watcher = try Watcher(["--db", folder.appendingPathComponent("j.db").path, "--stdin", "--journal",
                                    "--journal-socket", socketPath], folder: folder, stdin: pipe.fileHandleForReading)
@@ -317,5 +291,31 @@ import TestSupport
         }
         #expect(entries.contains { $0["SVIRT_TRACE_SOURCE_VM"]?.contains("\n") == true || $0["SVIRT_TRACE_TARGET_VM"]?.contains("\n") == true },
                 "a guest name with a newline arrived whole, inside its field")
+    }
+
+    /// A Unix datagram server in Python standing in for syslog's /dev/log or journald's socket:
+    /// each datagram goes through the script's `decode(d)` and is appended as one line to
+    /// `received`. Short paths under /tmp: a socket path has a 108-byte limit.
+    static func datagramServer(name: String, decode: String) throws
+        -> (folder: URL, socket: String, received: String, server: Process) {
+        let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("svd-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let socketPath = folder.appendingPathComponent(name).path
+        let received = folder.appendingPathComponent("got").path
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-c", """
+            import json, socket, struct, sys
+            \(decode)
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])
+            open(sys.argv[2] + '.ready', 'w').close()
+            with open(sys.argv[2], 'a') as f:
+                while True:
+                    f.write(decode(s.recv(1 << 20)) + '\\n'); f.flush()
+            """, socketPath, received]
+        try server.run()
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: received + ".ready"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return (folder, socketPath, received, server)
     }
 }

@@ -28,6 +28,17 @@ public enum Fixtures {
     public static func read(_ relativeToRoot: String) throws -> String {
         try String(contentsOf: repositoryRoot.appendingPathComponent(relativeToRoot), encoding: .utf8)
     }
+
+    /// `KEY = VALUE` lines of a shipped configuration file (auditd plugin, systemd unit, defaults
+    /// file), comments skipped.
+    public static func settings(_ relativeToRoot: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for line in try read(relativeToRoot).split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 { out[parts[0]] = parts[1] }
+        }
+        return out
+    }
 }
 
 /// Runs a program and returns its exit status, standard output and standard error.
