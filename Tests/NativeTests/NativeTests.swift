@@ -90,4 +90,30 @@ import TestSupport
         #expect(total == 3000)
         #expect(reader.size == 3000)
     }
+
+    @Test func aDirectoryWatchWakesOnAChangeAndDegradesToASleepWithoutInotify() throws {
+        let folder = try Fixtures.temporaryFolder("inotify")
+        let watch = DirectoryWatch(folder: folder.path)
+        #expect(watch.isActive, "\(watch.unavailableReason ?? "")")
+        let file = folder.appendingPathComponent("audit.log")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) {
+            FileManager.default.createFile(atPath: file.path, contents: Data("type=AVC\n".utf8))
+        }
+        let start = Date()
+        watch.wait(milliseconds: 10_000)
+        #expect(Date().timeIntervalSince(start) < 5, "woken by the new file, not by the 10 s timeout")
+        // Nothing changes (once the burst of events of that one write is drained): the wait runs out.
+        Thread.sleep(forTimeInterval: 0.1)
+        watch.wait(milliseconds: 0)
+        let quiet = Date()
+        watch.wait(milliseconds: 100)
+        #expect(Date().timeIntervalSince(quiet) >= 0.09)
+
+        let missing = DirectoryWatch(folder: folder.appendingPathComponent("no-such-folder").path)
+        #expect(!missing.isActive)
+        #expect(missing.unavailableReason?.contains("No such file or directory") == true)
+        let slept = Date()
+        missing.wait(milliseconds: 20)
+        #expect(Date().timeIntervalSince(slept) >= 0.015, "without inotify, a plain sleep")
+    }
 }
