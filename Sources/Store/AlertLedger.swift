@@ -7,6 +7,7 @@ public final class AlertLedger {
     private let insertAlert: SQLiteStatement
     private let insertDelivery: SQLiteStatement
     private let updateDelivery: SQLiteStatement
+    private let requeueDelivery: SQLiteStatement
 
     public init(database: Database) throws {
         db = database.connection
@@ -17,6 +18,7 @@ public final class AlertLedger {
         updateDelivery = try db.prepare("""
             UPDATE alert_deliveries SET state = ?, attempts = attempts + ?, last_error = ? WHERE alert = ? AND sink = ?
             """)
+        requeueDelivery = try db.prepare("UPDATE alert_deliveries SET state = 'pending' WHERE alert = ? AND sink = ?")
     }
 
     /// Records an alert with a pending delivery for each sink; returns its row id.
@@ -42,5 +44,19 @@ public final class AlertLedger {
             WHERE d.state != 'delivered' AND d.sink IN (\(sinks.map { _ in "?" }.joined(separator: ",")))
             ORDER BY d.alert
             """, sinks.map { .text($0) }).map { ($0[0].int64 ?? 0, $0[1].string ?? "", $0[2].string ?? "") }
+    }
+
+    /// Deliveries that failed and have attempts left, oldest first, marked pending again (so they
+    /// are not taken twice while in flight): what a running watch retries.
+    public func takeFailed(sinks: [String], maximumAttempts: Int) throws -> [(alert: Int64, sink: String, json: String)] {
+        guard !sinks.isEmpty else { return [] }
+        let rows = try db.rows("""
+            SELECT d.alert, d.sink, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
+            WHERE d.state = 'failed' AND d.attempts < ? AND d.sink IN (\(sinks.map { _ in "?" }.joined(separator: ",")))
+            ORDER BY d.alert
+            """, [.integer(Int64(maximumAttempts))] + sinks.map { .text($0) })
+            .map { ($0[0].int64 ?? 0, $0[1].string ?? "", $0[2].string ?? "") }
+        for row in rows { try requeueDelivery.run([.integer(row.0), .text(row.1)]) }
+        return rows
     }
 }

@@ -72,6 +72,9 @@ extension SvirtTrace {
         @Option(name: .long, help: .hidden)
         var syslogSocket = "/dev/log"
 
+        @Option(name: .long, help: ArgumentHelp("Seconds between retries of alert deliveries that failed (each sink gets up to 10 tries per alert; a restart tries again).", valueName: "seconds"))
+        var retrySeconds: Double = 60
+
         @Flag(help: "Also send alerts to the systemd journal with structured fields (SVIRT_TRACE_KIND, SVIRT_TRACE_SOURCE_VM, ...; journalctl SVIRT_TRACE_SEVERITY=critical selects them).")
         var journal = false
 
@@ -80,6 +83,7 @@ extension SvirtTrace {
 
         func validate() throws {
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
+            guard retrySeconds > 0 else { throw ValidationError("--retry-seconds must be more than zero") }
         }
 
         func run() throws {
@@ -132,6 +136,15 @@ extension SvirtTrace {
                                             sinks: dispatcher.sinkNames)
                 dispatcher.send(alert: row, json: json)
             }
+            var lastRetry = Date()
+            /// Failed deliveries go out again every --retry-seconds, while watch runs.
+            func retryFailed() throws -> Int {
+                guard let ledger, Date().timeIntervalSince(lastRetry) >= retrySeconds else { return 0 }
+                lastRetry = Date()
+                let due = try ledger.takeFailed(sinks: dispatcher.sinkNames, maximumAttempts: Self.maximumAttempts)
+                for entry in due { dispatcher.send(alert: entry.alert, json: entry.json, sink: entry.sink) }
+                return due.count
+            }
             func settle() throws -> Int {
                 let outcomes = dispatcher.takeOutcomes()
                 for o in outcomes {
@@ -176,7 +189,7 @@ extension SvirtTrace {
                     }
                     for alert in engine.process(findings) { try deliver(alert) }
                 } onTick: {
-                    try settle()
+                    try settle() + retryFailed()
                 }
                 try watch.record {
                     for alert in engine.flush() { try deliver(alert) }
@@ -195,6 +208,9 @@ extension SvirtTrace {
 }
 
 extension SvirtTrace.Watch {
+    /// Tries per sink and alert before a running watch gives up on it (a restart tries again).
+    static let maximumAttempts = 10
+
     /// The daemon's log: swift-log with structured metadata, to standard error (journald keeps
     /// it when watch runs as a service). Alerts themselves go to the sinks, not here.
     static let logger: Logger = {

@@ -235,6 +235,29 @@ import TestSupport
         #expect(String(decoding: settled.stdout, as: UTF8.self) == "4\n")
     }
 
+    @Test func aFailedDeliveryIsRetriedWhileWatchRunsAndArrivesOnce() throws {
+        let folder = try Fixtures.temporaryFolder("watch")
+        // Five refusals: the first delivery (three tries inside the sink) fails; the retry's own
+        // third try gets through.
+        let flaky = try HTTPSink(failures: 5, folder: folder)
+        defer { flaky.stop() }
+        let db = folder.appendingPathComponent("r.db").path
+        let pipe = Pipe()
+        let watcher = try Watcher(["--db", db, "--stdin", "--webhook", "http://127.0.0.1:\(flaky.port)/alert",
+                                   "--retry-seconds", "0.5"], folder: folder, stdin: pipe.fileHandleForReading)
+        let lines = CommandLineTests.hostileLog().split(separator: "\n").map(String.init)
+        let oneAttack = lines.filter { $0.contains("VIRT_") } + Array(lines.filter { $0.contains("type=AVC") || $0.contains("PROCTITLE") }.prefix(2))
+        pipe.fileHandleForWriting.write(Data((oneAttack.joined(separator: "\n") + "\n").utf8))
+        #expect(watcher.wait(seconds: 20) { flaky.bodies().count == 1 }, "delivered without a restart")
+        Thread.sleep(forTimeInterval: 1.5)
+        try pipe.fileHandleForWriting.close()
+        watcher.process.waitUntilExit()
+        #expect(watcher.process.terminationStatus == 0)
+        #expect(flaky.bodies().count == 1, "once, not again after it got through")
+        let state = try runProcess("/usr/bin/env", ["sqlite3", db, "SELECT state, attempts FROM alert_deliveries"])
+        #expect(String(decoding: state.stdout, as: UTF8.self) == "delivered|2\n", "failed once, then delivered")
+    }
+
     @Test func syslogGetsRFC5424MessagesWithTheAlertSeverity() throws {
         let (folder, socketPath, received, server) = try Self.datagramServer(name: "log", decode: """
             def decode(d):
