@@ -117,8 +117,7 @@ public struct HTMLDigest: Sendable {
         section("4. Label collisions and policy changes")
         if d.changes.isEmpty { add("<p>None.</p>") } else {
             table(["time", "node", "kind", "what", "who"], d.changes.map { c in
-                let who = c.user.map { "\($0) (auid \(c.auid.map(String.init) ?? "?"))" }
-                    ?? c.auid.map { $0 == 4_294_967_295 || $0 == -1 ? "no login user (auid unset)" : "auid \($0)" } ?? "-"
+                let who = c.actor ?? "-"
                 return [(e(DigestWording.time(c.time)), false), (e(c.node), false), (e(c.kind), false), (e(c.summary), false),
                         (e(who + (c.exe.map { " via \($0)" } ?? "")), false)]
             })

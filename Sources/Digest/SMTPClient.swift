@@ -76,7 +76,8 @@ public struct SMTPClient: Mailer {
         mutating func line() throws -> String {
             while true {
                 if let nl = pending.firstIndex(of: 0x0A) {
-                    let text = String(decoding: pending[..<nl], as: UTF8.self).trimmingCharacters(in: ["\r"])
+                    let end = nl > 0 && pending[nl - 1] == 0x0D ? nl - 1 : nl  // CRLF, or a bare LF
+                    let text = String(decoding: pending[..<end], as: UTF8.self)
                     pending.removeSubrange(...nl)
                     return text
                 }
@@ -122,13 +123,5 @@ public struct SMTPClient: Mailer {
                 throw MailerError("\(`where`) refused \(text.split(separator: ":").first ?? ""): \(r.text.prefix(500))")
             }
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        var s = Substring(self)
-        while let last = s.last, set.contains(last) { s.removeLast() }
-        return String(s)
     }
 }

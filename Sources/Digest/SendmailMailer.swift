@@ -27,25 +27,35 @@ public struct SendmailMailer: Mailer {
         process.standardOutput = errors
         process.standardError = errors
         do { try process.run() } catch { throw MailerError("\(command[0]): \(error)") }
-        // A mailer that gives up early closes its end: that is its exit status to report, not a
-        // SIGPIPE to die of. Local submission uses the local line end.
+        // Writing and reading run beside the wait, so a mailer that neither reads nor exits is
+        // still bounded by the timeout. A mailer that gives up early closes its end: that is its
+        // exit status to report, not a SIGPIPE to die of. Local submission uses the local line end.
         signal(SIGPIPE, SIG_IGN)
-        let written: Result<Void, Error> = Result {
-            try input.fileHandleForWriting.write(contentsOf: Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8))
+        let body = Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8)
+        let io = DispatchGroup()
+        nonisolated(unsafe) var writeError: Error?
+        nonisolated(unsafe) var said = Data()
+        DispatchQueue.global().async(group: io) {
+            do { try input.fileHandleForWriting.write(contentsOf: body) } catch { writeError = error }
+            try? input.fileHandleForWriting.close()
         }
-        try? input.fileHandleForWriting.close()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async(group: io) { said = errors.fileHandleForReading.readDataToEndOfFile() }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            _ = io.wait(timeout: .now() + 5)
             throw MailerError("\(command[0]) did not finish within \(Int(timeout)) s")
         }
-        if process.terminationStatus == 0, case .failure(let error) = written {
-            throw MailerError("\(command[0]) exited before reading the whole message: \(error)")
+        // The mailer has exited, so its pipes close and both sides finish (unless a child it left
+        // behind holds them: then its words are not waited for).
+        let settled = io.wait(timeout: .now() + 10) == .success
+        if process.terminationStatus == 0, settled, let writeError {
+            throw MailerError("\(command[0]) exited before reading the whole message: \(writeError)")
         }
         guard process.terminationStatus == 0 else {
-            let text = String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = settled ? String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
             throw MailerError("\(command.joined(separator: " ")) failed (exit status \(process.terminationStatus))"
                               + (text.isEmpty ? "" : ": \(text.prefix(2000))"))
         }

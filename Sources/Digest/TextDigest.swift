@@ -61,10 +61,8 @@ public struct TextDigest: Sendable {
         line("4. Label collisions and policy changes")
         if d.changes.isEmpty { line("   none") }
         for c in d.changes {
-            let who = c.user.map { "by \(safe($0)) (auid \(c.auid.map(String.init) ?? "?"))" }
-                ?? c.auid.map { $0 == 4_294_967_295 || $0 == -1 ? "by no login user (auid unset)" : "by auid \($0)" } ?? ""
             line("   \(DigestWording.time(c.time)) \(safe(c.node)) \(c.kind): \(safe(c.summary))"
-                 + (who.isEmpty ? "" : " \(who)") + (c.exe.map { " via \(safe($0))" } ?? ""))
+                 + (c.actor.map { " by \(safe($0))" } ?? "") + (c.exe.map { " via \(safe($0))" } ?? ""))
         }
         if !d.changes.isEmpty {
             line("   " + wording.events(kinds: ["label-collision", "enforcing-change", "boolean-change", "policy-load"], p))

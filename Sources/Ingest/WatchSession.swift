@@ -76,8 +76,7 @@ public final class WatchSession {
         switch input {
         case .follow(let path):
             follower = try FollowedFile(path: path, offset: 0)
-            let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-            let watch = DirectoryWatch(folder: folder.isEmpty ? "/" : folder)
+            let watch = DirectoryWatch(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
             if let reason = watch.unavailableReason {
                 notice("no inotify, polling every \(options.pollMilliseconds) ms: \(reason)")
             }

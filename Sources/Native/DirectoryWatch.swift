@@ -9,6 +9,8 @@ import Glibc
 /// the caller's polling does the work.
 public final class DirectoryWatch {
     private let fd: Int32
+    /// inotify events are drained into this and dropped.
+    private var drained = [UInt8](repeating: 0, count: 4096)
     /// Why inotify is not used, if it is not.
     public let unavailableReason: String?
 
@@ -45,7 +47,6 @@ public final class DirectoryWatch {
         }
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         guard poll(&entry, 1, milliseconds) > 0 else { return }
-        var sink = [UInt8](repeating: 0, count: 4096)
-        while sink.withUnsafeMutableBytes({ read(fd, $0.baseAddress, $0.count) }) > 0 {}
+        while drained.withUnsafeMutableBytes({ read(fd, $0.baseAddress, $0.count) }) > 0 {}
     }
 }

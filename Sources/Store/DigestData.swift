@@ -58,6 +58,13 @@ public struct DigestData: Sendable {
         public var user: String?
         public var exe: String?
         public var serial: Int64?
+
+        /// Who made the change: `NAME (auid N)` where the log named the user, `auid N`, or no
+        /// login user when the auid was unset (a daemon or boot script).
+        public var actor: String? {
+            if let user { return "\(user) (auid \(auid.map(String.init) ?? "?"))" }
+            return auid.map { $0 == 4_294_967_295 || $0 == -1 ? "no login user (auid unset)" : "auid \($0)" }
+        }
     }
 
     public struct Finding: Sendable {
@@ -89,6 +96,8 @@ public struct DigestData: Sendable {
     public var changes: [Change] = []
     public var findings: [Finding] = []
     public var health: [NodeHealth] = []
+    /// Every node the store has events of ('-' for logs without node=), whatever the filter.
+    public var knownNodes: [String] = []
     public var parseErrors: [(reason: String, count: Int64)] = []
     /// Leases closed because the guest got a new label with no stop logged: records went missing.
     public var missedStops: Int64 = 0

@@ -169,7 +169,7 @@ public struct DigestQuery: Sendable {
                     + (holders.isEmpty ? "another guest" : holders.joined(separator: ", "))
             }
             return .init(time: r[0].int64 ?? 0, node: (r[1].string ?? "").isEmpty ? "-" : r[1].string!, kind: kind,
-                         summary: summary, auid: detail["auid"] as? Int64 ?? (detail["auid"] as? NSNumber)?.int64Value,
+                         summary: summary, auid: (detail["auid"] as? NSNumber)?.int64Value,
                          user: text("user"), exe: text("exe"), serial: r[6].int64)
         }
     }
@@ -193,6 +193,7 @@ public struct DigestQuery: Sendable {
         for r in reported { byNode[r[0].string ?? ""] = (r[1].int64 ?? 0, r[2].int64) }
         // Every node the store knows, so one that said nothing this period is listed too.
         var known = try db.rows("SELECT node FROM node_activity").compactMap { $0[0].string }
+        data.knownNodes = known.map { $0.isEmpty ? "-" : $0 }.sorted()
         if !nodes.isEmpty { known = known.filter { nodes.map { $0 == "-" ? "" : $0 }.contains($0) } }
         for node in Set(known).union(byNode.keys).sorted() {
             var (events, last) = byNode[node] ?? (0, nil)

@@ -105,6 +105,10 @@ extension SvirtTrace {
                 Console.error("\(error)")
                 throw ExitCode(Status.database)
             }
+            // A misspelt --node would otherwise read as a quiet node.
+            for unknown in node where !data.knownNodes.contains(unknown) {
+                Console.error("warning: the store has no node named \"\(unknown)\" (known: \(data.knownNodes.joined(separator: ", ")))")
+            }
             if skipEmpty && data.isQuiet {
                 Console.status("digest \(digestPeriod.label): nothing above information, nothing \(send ? "sent" : "written") (--skip-empty)")
                 return
@@ -123,8 +127,16 @@ extension SvirtTrace {
                 FileHandle.standardOutput.write(Data(html.utf8))
                 return
             }
-            let sender = try! MailAddress(from ?? "svirt-trace@\(Self.mailHost(host))")
-            let recipients = to.map { try! MailAddress($0) }
+            let sender: MailAddress, recipients: [MailAddress]
+            do {
+                // A host name that makes no address (".", say) falls back to localhost.
+                sender = try from.map(MailAddress.init)
+                    ?? (try? MailAddress("svirt-trace@\(Self.mailHost(host))")) ?? MailAddress("svirt-trace@localhost")
+                recipients = try to.map(MailAddress.init)
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(Status.usage)
+            }
             let message = MIMEMessage(from: sender, to: recipients, subject: Self.subject(data, scope: scope), text: text,
                                       html: html, date: now, hostName: host).render()
             guard send else {

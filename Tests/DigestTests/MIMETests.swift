@@ -86,4 +86,13 @@ import TestSupport
         let busy = try Binary.run(["digest", "--db", DigestFixture.workloadDB, "--period", DigestFixture.period, "--skip-empty"])
         #expect(busy.stdout.contains("cross-guest attempts"))
     }
+
+    @Test func aNodeTheStoreDoesNotKnowIsWarnedAbout() throws {
+        let r = try Binary.run(["digest", "--db", DigestFixture.workloadDB, "--period", DigestFixture.period, "--node", "hv9"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("no node named \"hv9\" (known: hv01, hv02)"), "\(r.stderr)")
+        let known = try Binary.run(["digest", "--db", DigestFixture.workloadDB, "--period", DigestFixture.period, "--node", "hv01"])
+        #expect(known.stderr.isEmpty)
+        #expect(known.stdout.hasPrefix("svirt-trace digest: hv01,"))
+    }
 }

@@ -264,13 +264,8 @@ import TestSupport
                 return d.decode()
             """)
         defer { kill(server.processIdentifier, SIGKILL) }
-        let pipe = Pipe()
-        let watcher = try Watcher(["--db", folder.appendingPathComponent("s.db").path, "--stdin", "--syslog",
-                                   "--syslog-socket", socketPath], folder: folder, stdin: pipe.fileHandleForReading)
-        pipe.fileHandleForWriting.write(Data(CommandLineTests.hostileLog().utf8))
-        try pipe.fileHandleForWriting.close()
-        watcher.process.waitUntilExit()
-        #expect(watcher.process.terminationStatus == 0)
+        #expect(try Self.watchHostileLog(["--db", folder.appendingPathComponent("s.db").path, "--syslog", "--syslog-socket", socketPath],
+                                         folder: folder) == 0)
         let lines = ((try? String(contentsOfFile: received, encoding: .utf8)) ?? "").split(separator: "\n")
         #expect(lines.count == 4)
         #expect(lines.allSatisfy { $0.hasPrefix("<82>1 ") && $0.contains(" svirt-trace ") && $0.contains("\"rule\":\"cross-guest\"") })
@@ -294,13 +289,8 @@ import TestSupport
                 return json.dumps(entry)
             """)
         defer { kill(server.processIdentifier, SIGKILL) }
-        let pipe = Pipe()
-        let watcher = try Watcher(["--db", folder.appendingPathComponent("j.db").path, "--stdin", "--journal",
-                                   "--journal-socket", socketPath], folder: folder, stdin: pipe.fileHandleForReading)
-        pipe.fileHandleForWriting.write(Data(CommandLineTests.hostileLog().utf8))
-        try pipe.fileHandleForWriting.close()
-        watcher.process.waitUntilExit()
-        #expect(watcher.process.terminationStatus == 0)
+        #expect(try Self.watchHostileLog(["--db", folder.appendingPathComponent("j.db").path, "--journal", "--journal-socket", socketPath],
+                                         folder: folder) == 0)
         let entries = ((try? String(contentsOfFile: received, encoding: .utf8)) ?? "").split(separator: "\n")
             .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
         #expect(entries.count == 4)
@@ -340,5 +330,15 @@ import TestSupport
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: received + ".ready"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         return (folder, socketPath, received, server)
+    }
+
+    /// `watch --stdin` with these arguments, fed the hostile log to its end; its exit status.
+    static func watchHostileLog(_ arguments: [String], folder: URL) throws -> Int32 {
+        let pipe = Pipe()
+        let watcher = try Watcher(arguments + ["--stdin"], folder: folder, stdin: pipe.fileHandleForReading)
+        pipe.fileHandleForWriting.write(Data(CommandLineTests.hostileLog().utf8))
+        try pipe.fileHandleForWriting.close()
+        watcher.process.waitUntilExit()
+        return watcher.process.terminationStatus
     }
 }
