@@ -18,6 +18,11 @@ public struct Correlator {
         self.classifier = classifier
     }
 
+    /// Takes the lease timeline as the store holds it, after another writer changed it.
+    public mutating func replaceMap(_ map: GuestMap) {
+        self.map = map
+    }
+
     // MARK: bootstrap
 
     /// Leases for guests that were running before the log began, from libvirt's status XML. A guest
@@ -278,8 +283,9 @@ public struct Correlator {
     private func collisionEvent(id: AuditEventID?, time: Int64?, node: String?, newcomer: Lease, holders: [Lease]) -> RecordedEvent {
         RecordedEvent(id: id, timeMilliseconds: time, node: node, kind: .labelCollision, vm: newcomer.name,
                       uuid: newcomer.uuid, label: newcomer.level.map { "\($0)" } ?? newcomer.label,
-                      detail: [("vms", .strings(holders.map(\.name))), ("uuids", .strings(holders.map(\.uuid))),
-                               ("lease_ids", .strings(holders.map { String($0.id) }))])
+                      // Lease row ids are not shown: they depend on the order concurrent writers
+                      // commit, and the guests' UUIDs already name the holders.
+                      detail: [("vms", .strings(holders.map(\.name))), ("uuids", .strings(holders.map(\.uuid)))])
     }
 
     private func resource(_ event: AuditEvent, _ record: AuditRecord) -> [Finding] {

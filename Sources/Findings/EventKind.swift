@@ -7,4 +7,7 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case booleanChange = "boolean-change"
     case policyLoad = "policy-load"
     case selinuxError = "selinux-error"
+    /// Events that may be lost: the log watch read last was rotated away (past auditd's
+    /// num_logs, or truncated without a copy) before it was read to its end.
+    case pipelineGap = "pipeline-gap"
 }

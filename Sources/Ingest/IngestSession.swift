@@ -19,17 +19,24 @@ public final class IngestSession {
     public struct Options: Sendable {
         public var defaultNode: String?
         public var batchSize = 20_000
+        /// The longest a transaction stays open while input keeps coming.
+        public var maximumBatchAge: Duration = .seconds(1)
         public var chunkSize = 1 << 20
         public var booleanRules = BooleanRules.standard
 
         public init(defaultNode: String? = nil) { self.defaultNode = defaultNode }
     }
 
-    public internal(set) var summary = IngestSummary()
+    /// What committed transactions stored; `uncommitted` holds the open transaction's share, so
+    /// that a rollback (a full disk, a lost lock) is not reported as stored.
+    public var summary: IngestSummary { committed }
+    private var committed = IngestSummary()
+    var uncommitted = IngestSummary()
     let options: Options
     let writer: IngestWriter
     private var correlator: Correlator
     var pending = 0
+    private var lastCommit = ContinuousClock.now
 
     let database: Database
 
@@ -37,15 +44,96 @@ public final class IngestSession {
         self.database = database
         self.options = options
         writer = try IngestWriter(database: database)
-        let leases = try writer.loadLeases()
-        correlator = Correlator(map: GuestMap(leases: leases), classifier: Classifier(booleans: options.booleanRules))
+        // Leases are loaded by the first transaction, once the write lock is held: read before it,
+        // they may be another writer's stale copy.
+        correlator = Correlator(map: GuestMap(), classifier: Classifier(booleans: options.booleanRules))
+    }
+
+    // MARK: transactions
+
+    /// Opens a transaction; when another writer committed since our last one, the lease timeline
+    /// (and with it the next lease id) is read again under the lock.
+    func begin() throws {
+        guard !writer.inTransaction else { return }
+        var attempts = 0
+        while true {
+            do {
+                try lockAndReload()
+                break
+            } catch StoreError.locked(let path, let waited) {
+                attempts += 1
+                guard let onLockBusy, onLockBusy(attempts) else { throw StoreError.locked(path: path, waitedMilliseconds: waited) }
+            }
+        }
+        lastCommit = ContinuousClock.now
+    }
+
+    private func lockAndReload() throws {
+        if try writer.begin() {
+            do {
+                correlator.replaceMap(GuestMap(leases: try writer.loadLeases()))
+            } catch {
+                rollback()
+                throw error
+            }
+        }
+    }
+
+    func commit() throws {
+        guard writer.inTransaction else { return }
+        try writer.commit()
+        committed.add(uncommitted)
+        uncommitted = IngestSummary()
+        pending = 0
+        lastCommit = ContinuousClock.now
+        try afterCommit?()
+    }
+
+    /// Called after every commit: watch prints and delivers the alerts of a transaction only
+    /// once it is durable.
+    var afterCommit: (() throws -> Void)?
+
+    /// Asked when the write lock could not be had within the busy timeout, with how many times
+    /// in a row: true waits again. Without it, the lock error is thrown (ingest's behaviour).
+    var onLockBusy: ((Int) -> Bool)?
+
+    /// Counts what a reader read (watch counts its followed sources itself).
+    func countRead(_ statistics: AuditLogReader.Statistics) {
+        committed.sources += 1
+        committed.bytes += statistics.bytes
+        committed.lines += statistics.lines
+        committed.records += statistics.records
+    }
+
+    func rollback() {
+        writer.rollback()
+        uncommitted = IngestSummary()
+        pending = 0
+    }
+
+    var inTransaction: Bool { writer.inTransaction }
+
+    /// A batch is due by size, or by age so that another writer waiting for the lock (a watch
+    /// beside a long ingest) gets its turn at least once a second.
+    var batchDue: Bool {
+        pending >= options.batchSize || (pending > 0 && ContinuousClock.now - lastCommit >= options.maximumBatchAge)
+    }
+
+    /// Commits and, when `thenBegin`, opens the next transaction after a short pause: SQLite's
+    /// lock is not fair, and without the pause a writer that commits and begins again at once can
+    /// keep a waiting one out for as long as it runs.
+    func commitBatch(thenBegin: Bool) throws {
+        try commit()
+        guard thenBegin else { return }
+        Thread.sleep(forTimeInterval: 0.002)
+        try begin()
     }
 
     /// Leases for guests already running before the logs begin. Problems with single files are
     /// returned (and stored as parse errors); an unusable folder throws.
     public func bootstrap(stateFolder: String) throws -> [GuestsError] {
         let loaded = try StateFolder.load(path: stateFolder, defaultNode: options.defaultNode)
-        try writer.begin()
+        try begin()
         do {
             let findings = correlator.bootstrap(loaded.entries)
             try writer.store(findings: findings, sourceID: nil)
@@ -53,19 +141,23 @@ public final class IngestSession {
                 try writer.store(issue: ParseIssue(source: stateFolder, line: 0, byteOffset: -1,
                                                    reason: "\(problem)", text: ""), sourceID: nil)
             }
-            summary.bootstrapped += findings.filter { if case .event = $0 { return true } else { return false } }.count
-            summary.parseErrors += loaded.problems.count
-            try writer.commit()
+            uncommitted.bootstrapped += findings.filter { if case .event = $0 { return true } else { return false } }.count
+            uncommitted.parseErrors += loaded.problems.count
+            try commit()
         } catch {
-            writer.rollback()
+            rollback()
             throw error
         }
         return loaded.problems
     }
 
     /// Reads one source to its end.
-    /// - Parameter progress: called with (bytes read, total bytes or nil) after each chunk.
-    public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil) throws {
+    /// - Parameters:
+    ///   - progress: called with (bytes read, total bytes or nil) after each chunk.
+    ///   - onFindings: the findings of each newly stored event, inside its transaction (watch
+    ///     alerts on what it catches up from rotated files).
+    public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil,
+                       onFindings: ([Finding]) throws -> Void = { _ in }) throws {
         let reader: ByteSource
         switch input {
         case .file(let path): reader = try ChunkedReader(path: path)
@@ -75,9 +167,9 @@ public final class IngestSession {
         let name = reader.path
         var first = try reader.read(maximum: options.chunkSize)
         guard !first.isEmpty else { return }
-        summary.sources += 1
         let identity = SourceIdentity(head: first)
-        try writer.begin()
+        try begin()
+        uncommitted.sources += 1
         do {
             var checkpoint = try writer.source(for: identity, path: name)
             if checkpoint.byteOffset > 0 {
@@ -101,6 +193,7 @@ public final class IngestSession {
                 } else {
                     // Shorter than the checkpoint: not the file we read before. Read it whole;
                     // event IDs already stored are skipped.
+                    try writer.resetCheckpoint(sourceID: checkpoint.id)
                     checkpoint.byteOffset = 0
                     checkpoint.line = 0
                 }
@@ -112,13 +205,13 @@ public final class IngestSession {
                                             startLine: checkpoint.line, startOffset: checkpoint.byteOffset)
             let statistics = try consume(reading: ReadingSide(file: reader, stream: stream, first: first,
                                                               chunkSize: options.chunkSize),
-                                         from: checkpoint, identity: identity, name: name, progress: progress)
-            pending = 0
-            summary.bytes += statistics.bytes
-            summary.lines += statistics.lines
-            summary.records += statistics.records
+                                         from: checkpoint, identity: identity, name: name, progress: progress,
+                                         onFindings: onFindings)
+            committed.bytes += statistics.bytes
+            committed.lines += statistics.lines
+            committed.records += statistics.records
         } catch {
-            writer.rollback()
+            rollback()
             throw error
         }
     }
@@ -134,7 +227,8 @@ public final class IngestSession {
     /// Reads and parses on a second thread while this one correlates and stores: the two halves
     /// cost about the same, and a hypervisor has more than one core.
     private func consume(reading side: ReadingSide, from start: SourceCheckpoint, identity: SourceIdentity,
-                         name: String, progress: ((Int64, Int64?) -> Void)?) throws -> AuditLogReader.Statistics {
+                         name: String, progress: ((Int64, Int64?) -> Void)?,
+                         onFindings: ([Finding]) throws -> Void) throws -> AuditLogReader.Statistics {
         let queue = BoundedQueue<ReaderHandoff>(capacity: 4)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -153,20 +247,22 @@ public final class IngestSession {
         while let item = queue.take() {
             switch item {
             case .chunk(let outputs, let point, let bytesRead):
-                for output in outputs { try handle(output, sourceID: start.id, lastEventTime: &lastEventTime) }
+                for output in outputs {
+                    let findings = try handle(output, sourceID: start.id, lastEventTime: &lastEventTime)
+                    if !findings.isEmpty { try onFindings(findings) }
+                }
                 checkpoint = point
                 progress?(bytesRead, total)
-                if pending >= options.batchSize {
+                if batchDue {
                     try writer.saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
                                               line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
-                    try writer.commit()
-                    try writer.begin()
-                    pending = 0
+                    try commitBatch(thenBegin: true)
                 }
             case .end(let statistics, let point):
+                try begin()
                 try writer.saveCheckpoint(sourceID: start.id, identity: identity, offset: point.byteOffset,
                                           line: point.line, path: name, eventTimeMilliseconds: lastEventTime)
-                try writer.commit()
+                try commit()
                 return statistics
             case .failed(let failure):
                 throw failure
@@ -178,10 +274,11 @@ public final class IngestSession {
     /// Stores one reader output; returns the findings of a newly stored event (for alerting).
     @discardableResult
     func handle(_ output: AuditLogReader.Output, sourceID: Int64, lastEventTime: inout Int64?) throws -> [Finding] {
+        try begin()
         switch output {
         case .issue(let issue):
             try writer.store(issue: issue, sourceID: sourceID)
-            summary.parseErrors += 1
+            uncommitted.parseErrors += 1
             pending += 1
             return []
         case .event(let event):
@@ -193,7 +290,7 @@ public final class IngestSession {
                 try writer.delete(auditEventID: stored)
                 occurrence = kept
             case .alreadyStored:
-                summary.duplicates += 1
+                uncommitted.duplicates += 1
                 return []
             }
             let findings = correlator.process(event)
@@ -204,18 +301,18 @@ public final class IngestSession {
             for finding in findings {
                 switch finding {
                 case .denial(let denial):
-                    summary.denialsByKind[denial.kind.rawValue, default: 0] += 1
+                    uncommitted.denialsByKind[denial.kind.rawValue, default: 0] += 1
                     storedSomething = true
                 case .event(let recorded):
-                    summary.eventsByKind[recorded.kind.rawValue, default: 0] += 1
+                    uncommitted.eventsByKind[recorded.kind.rawValue, default: 0] += 1
                     storedSomething = true
                 case .issue:
-                    summary.parseErrors += 1
+                    uncommitted.parseErrors += 1
                 case .lease, .resource:
                     storedSomething = true
                 }
             }
-            if storedSomething { summary.events += 1 }
+            if storedSomething { uncommitted.events += 1 }
             pending += findings.count
             return findings
         }

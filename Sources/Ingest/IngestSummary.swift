@@ -16,6 +16,20 @@ public struct IngestSummary: Sendable, Equatable {
 
     public var denials: Int { denialsByKind.values.reduce(0, +) }
 
+    /// Adds another summary's counts (a committed transaction's share).
+    public mutating func add(_ other: IngestSummary) {
+        sources += other.sources
+        bytes += other.bytes
+        lines += other.lines
+        records += other.records
+        events += other.events
+        duplicates += other.duplicates
+        denialsByKind.merge(other.denialsByKind, uniquingKeysWith: +)
+        eventsByKind.merge(other.eventsByKind, uniquingKeysWith: +)
+        parseErrors += other.parseErrors
+        bootstrapped += other.bootstrapped
+    }
+
     /// One line: events read, denials by kind, parse errors.
     public var line: String {
         let kinds = denialsByKind.sorted { ($0.value, $1.key) > ($1.value, $0.key) }

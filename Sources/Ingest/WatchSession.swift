@@ -9,6 +9,11 @@ import Store
 /// caller for alerting. A lone AVC is completed once the log has been quiet for `idleMilliseconds`
 /// instead of waiting for records that will not come. Wall-clock time decides only when to commit
 /// and when the log counts as quiet; correlation uses the events' own times.
+///
+/// The write lock is held only while there is something to store, and at most about
+/// `commitMilliseconds`: an idle watch holds no transaction, so an ingest of rotated files or of
+/// another node's log can run beside it. When the lock is busy, watch waits and keeps what it
+/// read; it never gives up on a busy database.
 public final class WatchSession {
     public enum Input {
         case follow(String)
@@ -23,6 +28,10 @@ public final class WatchSession {
         public var pollMilliseconds: UInt32 = 10
         /// The longest wait for inotify before looking anyway (a missed event costs this much).
         public var inotifyMilliseconds: Int32 = 25
+        /// How often the checkpoint of a log whose lines are all dropped (no sVirt records) is saved.
+        public var checkpointMilliseconds: Int64 = 1000
+        /// Rotated copies looked at: `audit.log.1` ... `audit.log.N` (auditd's num_logs is at most 999).
+        public var rotatedCopies = 999
 
         public init() {}
     }
@@ -35,7 +44,8 @@ public final class WatchSession {
 
     private let notice: (String) -> Void
 
-    /// - Parameter notice: told about conditions an operator should know of (no inotify).
+    /// - Parameter notice: told about conditions an operator should know of (no inotify, a busy
+    ///   database, a gap in the logs).
     public init(session: IngestSession, options: Options = Options(), notice: @escaping (String) -> Void = { _ in }) {
         self.session = session
         self.options = options
@@ -44,6 +54,12 @@ public final class WatchSession {
 
     public var summary: IngestSummary { session.summary }
 
+    /// Opens the write transaction if none is open, for rows the caller writes between events
+    /// (delivery outcomes); they are committed with the next batch.
+    public func openTransaction() throws {
+        try session.begin()
+    }
+
     /// One source being followed: its store identity, line reader and where it stands.
     private final class Source {
         var id: Int64?
@@ -51,6 +67,7 @@ public final class WatchSession {
         var head: [UInt8] = []
         var skip: Int64 = 0
         var reader: AuditLogReader?
+        var saved: (offset: Int64, line: Int)?
         let name: String
         init(name: String) { self.name = name }
     }
@@ -58,13 +75,22 @@ public final class WatchSession {
     /// Runs until `stop()` turns true (a signal) or standard input ends.
     /// - Parameters:
     ///   - onFindings: the findings of each newly stored event, inside the open transaction.
-    ///   - onTick: called every turn of the loop inside the open transaction; returns how many rows
-    ///     it wrote, so they are committed with the next batch.
-    public func run(_ input: Input, stop: () -> Bool, onFindings: ([Finding]) throws -> Void,
-                    onTick: () throws -> Int = { 0 }) throws {
-        let writer = session.writer
-        try writer.begin()
-        defer { writer.rollback() }
+    ///   - onTick: called every turn of the loop; it may write (after `openTransaction()`) and
+    ///     returns how many rows it wrote, so they count towards the next commit.
+    ///   - afterCommit: called after each commit, when what onFindings saw is durable.
+    public func run(_ input: Input, stop: @escaping () -> Bool, onFindings: ([Finding]) throws -> Void,
+                    onTick: () throws -> Int = { 0 }, afterCommit: @escaping () throws -> Void = {}) throws {
+        session.afterCommit = afterCommit
+        let notice = self.notice
+        session.onLockBusy = { attempts in
+            notice("database is locked by another writer; still waiting (\(attempts))")
+            return !stop()
+        }
+        defer {
+            session.rollback()
+            session.afterCommit = nil
+            session.onLockBusy = nil
+        }
         var lastCommit = Self.now()
         var lastData = Self.now()
         var lastEventTime: Int64?
@@ -75,6 +101,10 @@ public final class WatchSession {
         var changes: DirectoryWatch?
         switch input {
         case .follow(let path):
+            // What was written to the file read last, after its checkpoint, and rotated away while
+            // watch was stopped, goes in before anything newer.
+            try catchUp(path: path, after: try session.writer.lastSource(path: path), running: false,
+                        truncated: false, onFindings: onFindings)
             follower = try FollowedFile(path: path, offset: 0)
             let watch = DirectoryWatch(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
             if let reason = watch.unavailableReason {
@@ -92,14 +122,23 @@ public final class WatchSession {
         func checkpoint() throws {
             guard let id = source.id, let identity = source.identity, let reader = source.reader else { return }
             let point = reader.checkpoint
-            try writer.saveCheckpoint(sourceID: id, identity: identity, offset: point.offset, line: point.line,
-                                      path: source.name, eventTimeMilliseconds: lastEventTime)
+            try session.writer.saveCheckpoint(sourceID: id, identity: identity, offset: point.offset, line: point.line,
+                                              path: source.name, eventTimeMilliseconds: lastEventTime)
+            source.saved = (point.offset, point.line)
+        }
+        /// The checkpoint moved without anything to store (lines of no interest): worth a
+        /// transaction of its own now and then, so a restart does not read them again.
+        var checkpointMoved: Bool {
+            guard let reader = source.reader else { return false }
+            return source.saved.map { $0.offset != reader.checkpoint.offset } ?? true
         }
         func commit() throws {
+            if !session.inTransaction {
+                guard checkpointMoved, source.id != nil else { return }
+                try session.begin()
+            }
             try checkpoint()
-            try writer.commit()
-            try writer.begin()
-            session.pending = 0
+            try session.commit()
             lastCommit = Self.now()
         }
         /// New bytes of the current source. The first line names the source; a stored checkpoint
@@ -110,8 +149,10 @@ public final class WatchSession {
                 source.head += bytes
                 guard source.head.contains(0x0A) || source.head.count >= SourceIdentity.prefixLimit else { return }
                 let identity = SourceIdentity(head: source.head)
-                let checkpoint = try writer.source(for: identity, path: source.name)
-                try writer.forgetParseErrors(sourceID: checkpoint.id, after: checkpoint.line)
+                try session.begin()
+                let checkpoint = try session.writer.source(for: identity, path: source.name)
+                try session.writer.forgetParseErrors(sourceID: checkpoint.id, after: checkpoint.line)
+                session.pending += 1
                 source.id = checkpoint.id
                 source.identity = identity
                 source.reader = try AuditLogReader(sourceName: source.name,
@@ -119,6 +160,7 @@ public final class WatchSession {
                                                                         keepField: FieldsRead.isRead),
                                                    startLine: checkpoint.line, startOffset: checkpoint.byteOffset)
                 source.skip = checkpoint.byteOffset
+                source.saved = (checkpoint.byteOffset, checkpoint.line)
                 bytes = source.head[...]
             }
             if source.skip > 0 {
@@ -132,15 +174,24 @@ public final class WatchSession {
         while !stop() {
             var gotData = false
             if let follower {
-                switch try follower.poll(into: &buffer) {
+                let step = try follower.poll(into: &buffer)
+                switch step {
                 case .data(let n):
                     try feed(buffer[0..<n])
                     gotData = true
                 case .rotated, .truncated:
-                    // The old source is complete: its last events and checkpoint go in first.
+                    let truncated = step == .truncated
+                    // The old source is complete as far as this file shows it: its last events and
+                    // checkpoint go in first, then what rotated copies hold beyond it.
                     try source.reader?.finish(emit: handle)
                     try commit()
                     count(source)
+                    let finished = source.id.map {
+                        StoredSource(checkpoint: SourceCheckpoint(id: $0, byteOffset: 0, line: 0),
+                                     lastEventMilliseconds: lastEventTime)
+                    }
+                    try catchUp(path: follower.path, after: finished, running: true, truncated: truncated,
+                                onFindings: onFindings)
                     source = Source(name: source.name)
                 case .idle:
                     break
@@ -161,7 +212,10 @@ public final class WatchSession {
                 try source.reader?.completeOpenEvents(emit: handle)
                 lastData = now
             }
-            if session.pending > 0, session.pending >= options.commitEvents || now - lastCommit >= options.commitMilliseconds {
+            if session.inTransaction,
+               session.pending >= options.commitEvents || now - lastCommit >= options.commitMilliseconds {
+                try commit()
+            } else if !session.inTransaction, now - lastCommit >= options.checkpointMilliseconds {
                 try commit()
             }
             if !gotData, let changes {
@@ -170,28 +224,108 @@ public final class WatchSession {
         }
         // Stopping: complete what is open (a partial line stays for the next run), then commit.
         try source.reader?.completeOpenEvents(emit: handle)
-        _ = try onTick()
+        session.pending += try onTick()
         try commit()
         count(source)
     }
 
+    // MARK: rotation
+
+    /// Reads what rotation moved out of `path` before watch read it: the source read last (by its
+    /// content, wherever it now is among `path.1` ... `path.N`) from its checkpoint, then every
+    /// newer rotated copy, oldest first. When the source read last is nowhere to be found, a
+    /// `pipeline-gap` event says which stretch of time may be missing.
+    /// - Parameters:
+    ///   - running: rotation seen while following. A renamed file was read to its end through its
+    ///     open descriptor, so only a truncation (copytruncate) can lose its tail.
+    ///   - truncated: the followed file was truncated in place.
+    private func catchUp(path: String, after last: StoredSource?, running: Bool, truncated: Bool,
+                         onFindings: ([Finding]) throws -> Void) throws {
+        guard let last else { return }
+        let writer = session.writer
+        let current = Self.head(of: path)
+        if !running, let current, let known = try writer.storedSource(for: SourceIdentity(head: current.bytes)),
+           known.id == last.checkpoint.id, current.size >= known.byteOffset {
+            return  // not rotated while stopped
+        }
+        var copies: [(path: String, head: [UInt8], source: SourceCheckpoint?)] = []
+        for n in 1...max(1, options.rotatedCopies) {
+            let copy = "\(path).\(n)"
+            guard let head = Self.head(of: copy) else { break }
+            copies.append((copy, head.bytes, try writer.storedSource(for: SourceIdentity(head: head.bytes))))
+        }
+        let toRead: [String]
+        if let index = copies.firstIndex(where: { $0.source?.id == last.checkpoint.id }) {
+            toRead = copies[...index].reversed().map(\.path)
+        } else {
+            // The log read last is gone. The copies that begin after its last stored event are
+            // newer than it and may hold what came next; the rest is a gap.
+            let since = last.lastEventMilliseconds ?? Int64.min
+            let newer = copies.filter { copy in
+                copy.source == nil && (LogHead.first(in: copy.head).map { $0.timeMilliseconds >= since } ?? false)
+            }
+            toRead = newer.reversed().map(\.path)
+            let next = (toRead.first.flatMap { Self.head(of: $0)?.bytes } ?? current?.bytes).flatMap(LogHead.first(in:))
+            if !running || truncated {
+                try recordGap(path: path, last: last, next: next, running: running, onFindings: onFindings)
+            }
+        }
+        for copy in toRead {
+            notice("reading \(copy): rotated before watch had read it to its end")
+            do {
+                try session.ingest(.file(copy), onFindings: onFindings)
+            } catch let failure as ChunkedReader.Failure {
+                notice("\(failure); skipped")
+            }
+        }
+    }
+
+    private func recordGap(path: String, last: StoredSource, next: LogHead?, running: Bool,
+                           onFindings: ([Finding]) throws -> Void) throws {
+        let node = session.options.defaultNode ?? next?.node
+        let from = last.lastEventMilliseconds
+        try session.begin()
+        guard try !session.writer.hasEvent(kind: EventKind.pipelineGap.rawValue, node: node, timeMilliseconds: from) else {
+            return
+        }
+        let reason = running
+            ? "\(path) was truncated and no rotated copy holds the part not yet read"
+            : "the log read last is no longer at \(path) nor among its rotated copies \(path).1 ... (rotated past auditd's num_logs while watch was stopped)"
+        let gap = RecordedEvent(
+            id: nil, timeMilliseconds: from, node: node, kind: .pipelineGap, vm: nil, uuid: nil, label: nil,
+            detail: [("path", .string(path)),
+                     ("from", from.map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null),
+                     ("to", next.map { .string(Timestamp.iso8601(milliseconds: $0.timeMilliseconds)) } ?? .null),
+                     ("checkpoint_offset", .int(last.checkpoint.byteOffset)),
+                     ("reason", .string(reason))])
+        try session.writer.store(findings: [.event(gap)], sourceID: nil)
+        session.pending += 1
+        try onFindings([.event(gap)])
+        try session.commit()
+        notice("pipeline gap: events logged after \(from.map(Timestamp.iso8601(milliseconds:)) ?? "the last stored event") and before \(next.map { Timestamp.iso8601(milliseconds: $0.timeMilliseconds) } ?? "the current log") may be lost: \(reason)")
+    }
+
+    /// The first bytes of a file (enough for its identity) and its size; nil if it cannot be read.
+    private static func head(of path: String) -> (bytes: [UInt8], size: Int64)? {
+        guard let file = try? ChunkedReader(path: path) else { return nil }
+        let bytes = file.bytes(at: 0, count: SourceIdentity.prefixLimit)
+        guard !bytes.isEmpty else { return nil }
+        return (bytes, file.size ?? Int64(bytes.count))
+    }
+
     private func count(_ source: Source) {
         guard let statistics = source.reader?.statistics else { return }
-        session.summary.sources += 1
-        session.summary.bytes += statistics.bytes
-        session.summary.lines += statistics.lines
-        session.summary.records += statistics.records
+        session.countRead(statistics)
     }
 
     /// Writes rows of the caller's (late sink outcomes) in a transaction of their own.
     public func record(_ body: () throws -> Int) throws {
-        let writer = session.writer
-        try writer.begin()
+        try session.begin()
         do {
             _ = try body()
-            try writer.commit()
+            try session.commit()
         } catch {
-            writer.rollback()
+            session.rollback()
             throw error
         }
     }

@@ -73,17 +73,21 @@ public final class Database {
         }
     }
 
+    /// Applies what is missing, each migration in its own transaction. The version is read
+    /// under the write lock: two writers opening a new database at once must not both create it.
     private func migrate() throws {
-        let found = schemaVersion
-        if found == 0 {
-            let tables = try connection.rows("SELECT count(*) FROM sqlite_master").first?.first?.int64 ?? 0
-            if tables > 0 { throw StoreError.notOurDatabase(path) }
-        }
-        for migration in Migration.all where migration.version > found {
+        for migration in Migration.all {
             try connection.execute("BEGIN IMMEDIATE")
             do {
-                try connection.execute(migration.sql)
-                try connection.execute("PRAGMA user_version = \(migration.version)")
+                let found = schemaVersion
+                if found == 0 {
+                    let tables = try connection.rows("SELECT count(*) FROM sqlite_master").first?.first?.int64 ?? 0
+                    if tables > 0 { throw StoreError.notOurDatabase(path) }
+                }
+                if migration.version > found {
+                    try connection.execute(migration.sql)
+                    try connection.execute("PRAGMA user_version = \(migration.version)")
+                }
                 try connection.execute("COMMIT")
             } catch {
                 try? connection.execute("ROLLBACK")

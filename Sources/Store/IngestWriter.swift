@@ -5,13 +5,20 @@ import Native
 import SELinux
 
 /// Writes findings through prepared statements reused for every row, in transactions the caller
-/// sizes. One writer per database at a time: transactions start with BEGIN IMMEDIATE so a second
-/// writer waits (up to the busy timeout) instead of failing half-way.
+/// sizes. Several writers may share a database (a watch per host, an ingest of rotated files
+/// beside it): each transaction starts with BEGIN IMMEDIATE, so the write lock is held before
+/// anything is read that the transaction writes from, and `begin()` says when another writer
+/// committed in between, so that the caller re-reads the state it keeps in memory.
 public final class IngestWriter {
     private let database: Database
     private var db: SQLiteDatabase { database.connection }
     private var guestIDs: [String: (id: Int64, name: String)] = [:]
-    private var inTransaction = false
+    public private(set) var inTransaction = false
+    /// `PRAGMA data_version` inside the last transaction: it changes only when another
+    /// connection commits. nil before the first transaction and after a rollback, when the
+    /// caller's memory may hold what was never committed.
+    private var dataVersion: Int64?
+    private let readDataVersion: SQLiteStatement
 
     private let findEvent: SQLiteStatement
     private let insertEvent: SQLiteStatement
@@ -29,6 +36,7 @@ public final class IngestWriter {
     public init(database: Database) throws {
         self.database = database
         let db = database.connection
+        readDataVersion = try db.prepare("PRAGMA data_version")
         findEvent = try db.prepare("""
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
             """)
@@ -80,10 +88,29 @@ public final class IngestWriter {
 
     // MARK: transactions
 
-    public func begin() throws {
-        guard !inTransaction else { return }
+    /// Takes the write lock. Returns true when the state a caller keeps in memory (leases, lease
+    /// ids) may be stale: another writer committed since this one's last transaction, this is the
+    /// first transaction, or the last one was rolled back.
+    @discardableResult
+    public func begin() throws -> Bool {
+        guard !inTransaction else { return false }
         try wrapped { try db.execute("BEGIN IMMEDIATE") }
         inTransaction = true
+        let version: Int64
+        do {
+            guard try readDataVersion.step(), let value = readDataVersion.int64(at: 0) else {
+                throw SQLiteError(code: 1, message: "PRAGMA data_version returned nothing", sql: readDataVersion.sql)
+            }
+            version = value
+            try readDataVersion.bind([])
+        } catch {
+            rollback()
+            throw StoreError.wrap(error, path: database.path, timeout: database.busyTimeoutMilliseconds)
+        }
+        let stale = dataVersion != version
+        dataVersion = version
+        if stale { guestIDs.removeAll() }
+        return stale
     }
 
     public func commit() throws {
@@ -100,6 +127,8 @@ public final class IngestWriter {
         totals.discard()
         try? db.execute("ROLLBACK")
         inTransaction = false
+        dataVersion = nil
+        guestIDs.removeAll()
     }
 
     private func wrapped<T>(_ body: () throws -> T) throws -> T {
@@ -244,6 +273,15 @@ public final class IngestWriter {
         }
     }
 
+    /// Whether an event of this kind is already stored for this node at this time (a gap found
+    /// again by a restart that stopped before storing anything newer).
+    public func hasEvent(kind: String, node: String?, timeMilliseconds: Int64?) throws -> Bool {
+        try wrapped {
+            !(try db.rows("SELECT 1 FROM events WHERE kind = ? AND node = ? AND time_ms IS ? LIMIT 1",
+                          [.text(kind), .text(node ?? ""), timeMilliseconds.sql]).isEmpty)
+        }
+    }
+
     /// Findings without an audit event of their own (status XML bootstrap).
     public func store(findings: [Finding], sourceID: Int64?) throws {
         try wrapped {
@@ -355,6 +393,18 @@ public final class IngestWriter {
     /// The stored source this stream continues, or a new one.
     public func source(for identity: SourceIdentity, path: String) throws -> SourceCheckpoint {
         try wrapped {
+            if let known = try storedSource(for: identity) { return known }
+            try db.run("""
+                INSERT INTO sources(first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line)
+                VALUES (?,?,?,?,0,0)
+                """, [.text(identity.firstLineHash), .text(identity.prefixHash(length: 0)), .integer(0), .text(path)])
+            return SourceCheckpoint(id: db.lastInsertRowID, byteOffset: 0, line: 0)
+        }
+    }
+
+    /// The stored source whose first bytes these are, if any; creates nothing.
+    public func storedSource(for identity: SourceIdentity) throws -> SourceCheckpoint? {
+        try wrapped {
             let rows = try db.rows("""
                 SELECT id, prefix_hash, prefix_length, byte_offset, line FROM sources
                 WHERE first_line_hash = ? ORDER BY byte_offset DESC
@@ -364,11 +414,19 @@ public final class IngestWriter {
                 guard length <= identity.head.count, identity.prefixHash(length: length) == row[1].string else { continue }
                 return SourceCheckpoint(id: row[0].int64 ?? 0, byteOffset: row[3].int64 ?? 0, line: Int(row[4].int64 ?? 0))
             }
-            try db.run("""
-                INSERT INTO sources(first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line)
-                VALUES (?,?,?,?,0,0)
-                """, [.text(identity.firstLineHash), .text(identity.prefixHash(length: 0)), .integer(0), .text(path)])
-            return SourceCheckpoint(id: db.lastInsertRowID, byteOffset: 0, line: 0)
+            return nil
+        }
+    }
+
+    /// The source a followed path was last read as: where `watch` stood when it stopped.
+    public func lastSource(path: String) throws -> StoredSource? {
+        try wrapped {
+            guard let row = try db.rows("""
+                SELECT id, byte_offset, line, updated_ms FROM sources WHERE last_path = ? ORDER BY id DESC LIMIT 1
+                """, [.text(path)]).first, let id = row[0].int64 else { return nil }
+            return StoredSource(checkpoint: SourceCheckpoint(id: id, byteOffset: row[1].int64 ?? 0,
+                                                             line: Int(row[2].int64 ?? 0)),
+                                lastEventMilliseconds: row[3].int64)
         }
     }
 
@@ -382,17 +440,27 @@ public final class IngestWriter {
     }
 
     /// Records how far a source has been read. The prefix hash covers only bytes already read,
-    /// so a file that grows later still matches.
+    /// so a file that grows later still matches. A checkpoint never moves back: a second writer
+    /// reading the same source behind the first must not make a later run read it all again.
     public func saveCheckpoint(sourceID: Int64, identity: SourceIdentity, offset: Int64, line: Int, path: String,
                                eventTimeMilliseconds: Int64?) throws {
         let length = Int(min(Int64(identity.head.count), offset))
         try wrapped {
             try db.run("""
                 UPDATE sources SET prefix_hash = ?, prefix_length = ?, byte_offset = ?, line = ?, last_path = ?,
-                                   updated_ms = coalesce(?, updated_ms)
-                WHERE id = ?
+                                   updated_ms = max(coalesce(?, updated_ms), coalesce(updated_ms, ?))
+                WHERE id = ? AND byte_offset <= ?
                 """, [.text(identity.prefixHash(length: length)), .integer(Int64(length)), .integer(offset),
-                      .integer(Int64(line)), .text(path), eventTimeMilliseconds.sql, .integer(sourceID)])
+                      .integer(Int64(line)), .text(path), eventTimeMilliseconds.sql, eventTimeMilliseconds.sql,
+                      .integer(sourceID), .integer(offset)])
+        }
+    }
+
+    /// Starts a source over from its first byte: it was found shorter than its checkpoint, so it
+    /// is not the file read before (its stored events are still recognised by their IDs).
+    public func resetCheckpoint(sourceID: Int64) throws {
+        try wrapped {
+            try db.run("UPDATE sources SET byte_offset = 0, line = 0, prefix_length = 0 WHERE id = ?", [.integer(sourceID)])
         }
     }
 }

@@ -48,6 +48,10 @@ extension SvirtTrace {
         @Flag(name: .long, help: "Do not print a progress bar, even on a terminal.")
         var noProgress = false
 
+        /// Stored items per transaction; small values let tests interleave concurrent writers.
+        @Option(name: .long, help: .hidden)
+        var batchEvents: Int?
+
         @Argument(help: ArgumentHelp("Audit log files, oldest first; `-` for standard input.", valueName: "file"))
         var files: [String] = []
 
@@ -63,6 +67,7 @@ extension SvirtTrace {
 
         func run() throws {
             var options = IngestSession.Options(defaultNode: node)
+            if let batchEvents { options.batchSize = max(1, batchEvents) }
             if let booleanRules {
                 do {
                     options.booleanRules = try BooleanRules.parse(String(contentsOfFile: booleanRules, encoding: .utf8))

@@ -136,17 +136,21 @@ extension SvirtTrace {
                                             sinks: dispatcher.sinkNames)
                 dispatcher.send(alert: row, json: json)
             }
+            /// Rows written between events need the write lock; the watch session opens it.
+            var openTransaction: () throws -> Void = {}
             var lastRetry = Date()
             /// Failed deliveries go out again every --retry-seconds, while watch runs.
             func retryFailed() throws -> Int {
                 guard let ledger, Date().timeIntervalSince(lastRetry) >= retrySeconds else { return 0 }
                 lastRetry = Date()
+                try openTransaction()
                 let due = try ledger.takeFailed(sinks: dispatcher.sinkNames, maximumAttempts: Self.maximumAttempts)
                 for entry in due { dispatcher.send(alert: entry.alert, json: entry.json, sink: entry.sink) }
                 return due.count
             }
             func settle() throws -> Int {
                 let outcomes = dispatcher.takeOutcomes()
+                if !outcomes.isEmpty { try openTransaction() }
                 for o in outcomes {
                     try ledger?.settle(alert: o.alert, sink: o.sink, delivered: o.delivered, attempts: 1, error: o.error)
                 }
@@ -164,6 +168,7 @@ extension SvirtTrace {
                     }
                 }
                 watch = WatchSession(session: session) { Self.logger.warning("\($0)") }
+                openTransaction = watch.openTransaction
                 ledger = try AlertLedger(database: watch.database)
                 for pending in try ledger?.unsettled(sinks: dispatcher.sinkNames) ?? [] {
                     dispatcher.send(alert: pending.alert, json: pending.json, sink: pending.sink)

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Rotation while watch is stopped (issue 9, item 6): what was written to the log after watch's
+/// checkpoint and then rotated away is read from the rotated copy before the new log; when no
+/// copy holds it any more, a pipeline-gap event says which stretch of time may be missing.
+@Suite(.serialized) struct RotationWhileStoppedTests {
+    struct Setup {
+        let folder: URL
+        let log: URL
+        let db: String
+        let workload: Workload
+        /// The workload's log cut into pieces at event boundaries (single-record events).
+        let pieces: [String]
+    }
+
+    static func setup(pieces count: Int) throws -> Setup {
+        var options = Workload.Options(events: 6000, seed: 51, nodes: 1)
+        options.virtPerMille = 150
+        options.interleave = 0
+        let w = try Workload.generate(options)
+        let folder = try Fixtures.temporaryFolder("rotate")
+        let text = try String(contentsOf: w.log, encoding: .utf8)
+        var cuts: [String.Index] = [text.startIndex]
+        for k in 1..<count {
+            let from = text.utf8.index(text.utf8.startIndex, offsetBy: text.utf8.count * k / count)
+            guard let found = text.range(of: "\ntype=VIRT_CONTROL", range: from..<text.endIndex) else { continue }
+            cuts.append(text.index(after: found.lowerBound))
+        }
+        cuts.append(text.endIndex)
+        let pieces = zip(cuts, cuts.dropFirst()).map { String(text[$0..<$1]) }
+        return Setup(folder: folder, log: folder.appendingPathComponent("audit.log"),
+                     db: folder.appendingPathComponent("w.db").path, workload: w, pieces: pieces)
+    }
+
+    /// The denials of one clean ingest of the whole workload.
+    static func reference(_ s: Setup) throws -> [String] {
+        let db = s.folder.appendingPathComponent("reference.db").path
+        let r = try Binary.run(["ingest", "--db", db, "--node", "hv1", "--libvirt-state", s.workload.rundir.path,
+                                s.workload.log.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try denials(db)
+    }
+
+    static func denials(_ db: String) throws -> [String] {
+        let r = try Binary.run(["query", "denials", "--db", db, "--format", "jsonl"])
+        return r.stdout.split(separator: "\n").map(String.init).sorted()
+    }
+
+    static func watch(_ s: Setup) throws -> WatchTests.Watcher {
+        try WatchTests.Watcher(["--db", s.db, "--node", "hv1", "--libvirt-state", s.workload.rundir.path,
+                                "--follow", s.log.path], folder: s.folder)
+    }
+
+    /// Waits until watch has stored what the log holds so far, then stops it.
+    static func settle(_ w: WatchTests.Watcher, _ s: Setup, denials expected: Int) -> Bool {
+        let reached = w.wait(seconds: 30) { ((try? denials(s.db).count) ?? 0) >= expected }
+        return reached && w.terminate() == 0
+    }
+
+    static func count(denialsIn text: String) -> Int {
+        text.split(separator: "\n").filter { $0.hasPrefix("type=AVC ") || $0.hasPrefix("type=USER_AVC ") }.count
+    }
+
+    @Test func renamedWhileStoppedTheUnreadTailIsReadFromTheCopy() throws {
+        let s = try Self.setup(pieces: 3)
+        let expected = try Self.reference(s)
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let first = try Self.watch(s)
+        #expect(first.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(first.terminate() == 0)
+        // Stopped: the log grows, auditd rotates it by rename, and the new log grows.
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try FileManager.default.moveItem(at: s.log, to: URL(fileURLWithPath: s.log.path + ".1"))
+        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
+        let second = try Self.watch(s)
+        #expect(Self.settle(second, s, denials: expected.count))
+        #expect(try Self.denials(s.db) == expected)
+    }
+
+    @Test func copyTruncatedWhileStoppedTheUnreadTailIsReadFromTheCopy() throws {
+        let s = try Self.setup(pieces: 3)
+        let expected = try Self.reference(s)
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let first = try Self.watch(s)
+        #expect(first.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(first.terminate() == 0)
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try FileManager.default.copyItem(at: s.log, to: URL(fileURLWithPath: s.log.path + ".1"))
+        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)  // truncated, then written
+        let second = try Self.watch(s)
+        #expect(Self.settle(second, s, denials: expected.count))
+        #expect(try Self.denials(s.db) == expected)
+    }
+
+    @Test func rotatedTwiceWhileStoppedBothCopiesAreReadOldestFirst() throws {
+        let s = try Self.setup(pieces: 4)
+        let expected = try Self.reference(s)
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let first = try Self.watch(s)
+        #expect(first.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(first.terminate() == 0)
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: s.log.path + ".1", toPath: s.log.path + ".2")
+        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try s.pieces[3].write(to: s.log, atomically: false, encoding: .utf8)
+        let second = try Self.watch(s)
+        #expect(Self.settle(second, s, denials: expected.count))
+        #expect(try Self.denials(s.db) == expected)
+    }
+
+    @Test func rotatedTwiceWhileRunningTheMiddleFileIsNotSkipped() throws {
+        let s = try Self.setup(pieces: 4)
+        let expected = try Self.reference(s)
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let running = try Self.watch(s)
+        #expect(running.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        Thread.sleep(forTimeInterval: 0.5)
+        // A watch that lags (here: stopped by SIGSTOP) while auditd rotates twice: the file it
+        // holds open becomes audit.log.2, and audit.log.1 is a file it never saw.
+        kill(running.process.processIdentifier, SIGSTOP)
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: s.log.path + ".1", toPath: s.log.path + ".2")
+        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try s.pieces[3].write(to: s.log, atomically: false, encoding: .utf8)
+        kill(running.process.processIdentifier, SIGCONT)
+        #expect(Self.settle(running, s, denials: expected.count))
+        #expect(try Self.denials(s.db) == expected)
+    }
+
+    @Test func aLogRotatedPastTheKeptCopiesIsReportedAsAGap() throws {
+        let s = try Self.setup(pieces: 3)
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let first = try Self.watch(s)
+        #expect(first.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(first.terminate() == 0)
+        let before = try Self.denials(s.db).count
+        // Stopped: the unread tail is written, rotated, and rotated again past num_logs (gone).
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try FileManager.default.removeItem(at: s.log)
+        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
+        let second = try Self.watch(s)
+        #expect(second.wait(seconds: 30) {
+            ((try? Self.denials(s.db).count) ?? 0) >= before + Self.count(denialsIn: s.pieces[2]) / 2
+        })
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(second.terminate() == 0)
+        let gaps = try Binary.run(["query", "events", "--db", s.db, "--kind", "pipeline-gap", "--format", "jsonl"])
+        #expect(gaps.status == 0, "\(gaps.stderr)")
+        let rows = gaps.stdout.split(separator: "\n")
+        #expect(rows.count == 1, "one gap: \(gaps.stdout)")
+        let gap = rows.first.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
+        #expect(gap["node"] as? String == "hv1")
+        let detail = gap["detail"] as? [String: Any] ?? [:]
+        #expect(detail["from"] is String)
+        #expect(detail["to"] is String)
+        #expect((detail["from"] as? String ?? "z") < (detail["to"] as? String ?? ""))
+        #expect(detail["path"] as? String == s.log.path)
+        let log = (try? String(contentsOf: second.errors, encoding: .utf8)) ?? ""
+        #expect(log.contains("pipeline gap"), "watch says so on its log: \(log)")
+        // A second restart finds the same gap and does not record it again.
+        let third = try Self.watch(s)
+        Thread.sleep(forTimeInterval: 1)
+        #expect(third.terminate() == 0)
+        let again = try Binary.run(["query", "events", "--db", s.db, "--kind", "pipeline-gap", "--format", "jsonl"])
+        #expect(again.stdout.split(separator: "\n").count == 1)
+    }
+}
