@@ -23,6 +23,12 @@ public struct Correlator {
         self.map = map
     }
 
+    /// See `GuestMap.forgetLeases(endedBefore:)`.
+    @discardableResult
+    public mutating func forgetLeases(endedBefore cutoff: Int64) -> Int {
+        map.forgetLeases(endedBefore: cutoff)
+    }
+
     // MARK: bootstrap
 
     /// Leases for guests that were running before the log began, from libvirt's status XML. A guest

@@ -81,6 +81,23 @@ public struct GuestMap: Sendable {
         return candidates
     }
 
+    /// Forgets leases that ended before `cutoff` (event time), so a daemon that runs for months
+    /// keeps only what recent events can resolve against; the store keeps them all. Returns how
+    /// many were forgotten. Open leases are never forgotten.
+    @discardableResult
+    public mutating func forgetLeases(endedBefore cutoff: Int64) -> Int {
+        let ended = leases.values.filter { lease in lease.validTo.map { $0.timeMilliseconds < cutoff } ?? false }
+        for lease in ended {
+            leases[lease.id] = nil
+            if let level = lease.level {
+                let key = LabelKey(node: lease.node ?? "", level: level)
+                byLabel[key]?.removeAll { $0 == lease.id }
+                if byLabel[key]?.isEmpty == true { byLabel[key] = nil }
+            }
+        }
+        return ended.count
+    }
+
     private static func guestKey(node: String?, uuid: String, model: String) -> String {
         "\(node ?? "")\u{0}\(uuid)\u{0}\(model)"
     }

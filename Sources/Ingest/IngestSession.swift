@@ -21,6 +21,11 @@ public final class IngestSession {
         public var batchSize = 20_000
         /// The longest a transaction stays open while input keeps coming.
         public var maximumBatchAge: Duration = .seconds(1)
+        /// Ended leases kept in memory before the oldest are forgotten (the store keeps all).
+        public var maximumLeasesInMemory = 8192
+        /// How far behind the newest event an ended lease is still kept in memory. An event
+        /// older than what was forgotten reloads the timeline from the store first.
+        public var leaseMemoryMilliseconds: Int64 = 86_400_000
         public var chunkSize = 1 << 20
         public var booleanRules = BooleanRules.standard
 
@@ -37,6 +42,9 @@ public final class IngestSession {
     private var correlator: Correlator
     var pending = 0
     private var lastCommit = ContinuousClock.now
+    /// The newest event time correlated, and the time before which ended leases were forgotten.
+    private var newestEventTime = Int64.min
+    private var forgottenBefore = Int64.min
 
     let database: Database
 
@@ -70,13 +78,24 @@ public final class IngestSession {
 
     private func lockAndReload() throws {
         if try writer.begin() {
-            do {
-                correlator.replaceMap(GuestMap(leases: try writer.loadLeases()))
-            } catch {
+            do { try reloadLeases() } catch {
                 rollback()
                 throw error
             }
         }
+    }
+
+    private func reloadLeases() throws {
+        correlator.replaceMap(GuestMap(leases: try writer.loadLeases()))
+        forgottenBefore = Int64.min
+    }
+
+    /// Keeps the in-memory timeline bounded in a long run: ended leases well behind the newest
+    /// event are forgotten once there are many.
+    private func boundLeases() {
+        guard correlator.map.leases.count > options.maximumLeasesInMemory, newestEventTime != Int64.min else { return }
+        let cutoff = newestEventTime - options.leaseMemoryMilliseconds
+        if correlator.forgetLeases(endedBefore: cutoff) > 0 { forgottenBefore = max(forgottenBefore, cutoff) }
     }
 
     func commit() throws {
@@ -86,6 +105,7 @@ public final class IngestSession {
         uncommitted = IngestSummary()
         pending = 0
         lastCommit = ContinuousClock.now
+        boundLeases()
         try afterCommit?()
     }
 
@@ -293,6 +313,10 @@ public final class IngestSession {
                 uncommitted.duplicates += 1
                 return []
             }
+            // Older than what was forgotten (files given newest first, a late event): resolve it
+            // against the whole timeline.
+            if event.id.timeMilliseconds < forgottenBefore { try reloadLeases() }
+            newestEventTime = max(newestEventTime, event.id.timeMilliseconds)
             let findings = correlator.process(event)
             guard !findings.isEmpty else { return [] }
             try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID, occurrence: occurrence)

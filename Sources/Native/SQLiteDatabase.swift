@@ -159,3 +159,18 @@ public final class SQLiteStatement {
     public func int64(at index: Int) -> Int64? { value(at: index).int64 }
     public func string(at index: Int) -> String? { value(at: index).string }
 }
+
+extension SQLiteDatabase {
+    /// Waits for a busy lock by trying again every millisecond, up to `timeoutMilliseconds`.
+    /// SQLite's own busy timeout backs off to 100 ms sleeps, so a writer that commits and begins
+    /// again within a few milliseconds (a long ingest) can keep a waiting one (watch) out for as
+    /// long as it runs; short polls let the waiting writer in at the next commit.
+    public func pollWhileBusy(timeoutMilliseconds: Int32) {
+        let limit = UnsafeMutableRawPointer(bitPattern: Int(max(1, timeoutMilliseconds)))
+        sqlite3_busy_handler(handle, { limit, tries in
+            guard Int(tries) < Int(bitPattern: limit) else { return 0 }
+            sqlite3_sleep(1)
+            return 1
+        }, limit)
+    }
+}

@@ -36,6 +36,7 @@ public final class IngestWriter {
     public init(database: Database) throws {
         self.database = database
         let db = database.connection
+        db.pollWhileBusy(timeoutMilliseconds: database.busyTimeoutMilliseconds)
         readDataVersion = try db.prepare("PRAGMA data_version")
         findEvent = try db.prepare("""
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?

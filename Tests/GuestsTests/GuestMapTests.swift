@@ -70,3 +70,25 @@ import SELinux
         #expect(GuestMap(leases: [lease]).nextLeaseID == 2)
     }
 }
+
+@Suite struct GuestMapMemoryTests {
+    @Test func forgettingEndedLeasesKeepsOpenOnesAndTheLabelIndexConsistent() throws {
+        var map = GuestMap()
+        let level = try MLSLevel.parse("s0:c1,c2")
+        func lease(_ id: Int64, from: Int64, to: Int64?) -> Lease {
+            Lease(id: id, node: "n", uuid: "u\(id)", name: "g\(id)", model: "selinux", label: "system_u:system_r:svirt_t:s0:c1,c2",
+                  imageLabel: nil, level: level, processType: "svirt_t", isStatic: false, pid: id,
+                  validFrom: EventPosition(timeMilliseconds: from, serial: 0),
+                  validTo: to.map { EventPosition(timeMilliseconds: $0, serial: 0) }, started: true, origin: .audit)
+        }
+        map.upsert(lease(1, from: 0, to: 100))
+        map.upsert(lease(2, from: 100, to: 200))
+        map.upsert(lease(3, from: 200, to: nil))
+        #expect(map.forgetLeases(endedBefore: 150) == 1)
+        #expect(map.leases.keys.sorted() == [2, 3])
+        #expect(map.holders(node: "n", level: level, at: EventPosition(timeMilliseconds: 50, serial: 0)).isEmpty)
+        #expect(map.holders(node: "n", level: level, at: EventPosition(timeMilliseconds: 150, serial: 0)).map(\.id) == [2])
+        #expect(map.forgetLeases(endedBefore: Int64.max) == 1)
+        #expect(map.holders(node: "n", level: level, at: EventPosition(timeMilliseconds: 250, serial: 0)).map(\.id) == [3])
+    }
+}
