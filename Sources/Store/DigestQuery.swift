@@ -213,10 +213,16 @@ public struct DigestQuery: Sendable {
         var s = SQLConditions()
         s.add("s.updated_ms >= ?", .integer(period.since))
         s.add("s.updated_ms < ?", .integer(period.until))
+        // Rows kept in full plus the errors past the cap, only counted.
         data.parseErrors = try db.rows("""
-            SELECT p.reason, count(*) FROM parse_errors p JOIN sources s ON s.id = p.source_id
-            WHERE \(s.clause) GROUP BY p.reason ORDER BY 2 DESC, 1
-            """, s.values).map { ($0[0].string ?? "", $0[1].int64 ?? 0) }
+            SELECT reason, sum(n) FROM (
+                SELECT p.reason AS reason, count(*) AS n FROM parse_errors p JOIN sources s ON s.id = p.source_id
+                WHERE \(s.clause) GROUP BY p.reason
+                UNION ALL
+                SELECT c.reason, c.counted FROM parse_error_counts c JOIN sources s ON s.id = c.source_key
+                WHERE \(s.clause) AND c.counted > 0)
+            GROUP BY reason ORDER BY 2 DESC, 1
+            """, s.values + s.values).map { ($0[0].string ?? "", $0[1].int64 ?? 0) }
         var l = SQLConditions()
         l.add("l.valid_to_ms >= ?", .integer(period.since))
         l.add("l.valid_to_ms < ?", .integer(period.until))

@@ -9,6 +9,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case notOurDatabase(String)
     case locked(path: String, waitedMilliseconds: Int32)
     case cannotCreate(path: String, reason: String)
+    case permissionDenied(path: String, reason: String)
     case sqlite(SQLiteError)
     case noSuchGuest(String)
     case noSuchEvent(String)
@@ -29,6 +30,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path): database is locked by another writer (waited \(waited) ms); is another ingest or watch running?"
         case .cannotCreate(let path, let reason):
             return "\(path): cannot create the database: \(reason)"
+        case .permissionDenied(let path, let reason):
+            return "\(path): permission denied: \(reason)"
         case .sqlite(let error):
             return "database error: \(error)"
         case .noSuchGuest(let text):
@@ -42,7 +45,7 @@ public enum StoreError: Error, CustomStringConvertible {
     static func wrap(_ error: Error, path: String, timeout: Int32) -> Error {
         guard let sqlite = error as? SQLiteError else { return error }
         if sqlite.isBusy { return StoreError.locked(path: path, waitedMilliseconds: timeout) }
-        if sqlite.code == 26 { return StoreError.notOurDatabase(path) }  // SQLITE_NOTADB
+        if sqlite.isNotADatabase { return StoreError.notOurDatabase(path) }
         return StoreError.sqlite(sqlite)
     }
 }
