@@ -307,6 +307,12 @@ END;
 CREATE TRIGGER parse_errors_forgotten AFTER DELETE ON parse_errors WHEN OLD.overflow = 0 BEGIN
     UPDATE parse_error_counts SET kept = kept - 1
         WHERE source_key = coalesce(OLD.source_id, 0) AND reason = OLD.reason AND stage = OLD.stage;
+    -- A reader error at or before its source's checkpoint is forgotten only when the source is
+    -- read again from its start (ingest reads a file shorter than its checkpoint whole): the
+    -- errors past the cap are judged anew as well.
+    UPDATE parse_error_counts SET counted = 0
+        WHERE OLD.stage = 'reader' AND source_key = OLD.source_id AND stage = 'reader'
+          AND OLD.line <= (SELECT line FROM sources WHERE id = OLD.source_id);
 END;
 
 CREATE TRIGGER parse_errors_overflow_outside_sources AFTER INSERT ON parse_errors
@@ -317,10 +323,6 @@ WHEN NEW.overflow = 1 AND NEW.source_id IS NULL BEGIN
 END;
 
 CREATE TRIGGER sources_checkpoint_folds_overflow AFTER UPDATE OF line ON sources BEGIN
-    -- A checkpoint that moves back means the source is being read again from its start (ingest
-    -- reads a file shorter than its checkpoint whole): its reader errors are judged anew.
-    UPDATE parse_error_counts SET counted = 0
-        WHERE NEW.line < OLD.line AND source_key = NEW.id AND stage = 'reader';
     INSERT INTO parse_error_counts(source_key, reason, stage, counted)
         SELECT source_id, reason, stage, count(*) FROM parse_errors
         WHERE overflow = 1 AND source_id = NEW.id AND line <= NEW.line GROUP BY reason, stage
