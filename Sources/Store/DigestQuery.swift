@@ -118,7 +118,7 @@ public struct DigestQuery: Sendable {
                 SELECT 1 FROM leases o WHERE o.guest_id = l.guest_id AND (o.valid_from_ms IS NULL OR o.valid_from_ms < ?))
             GROUP BY g.id ORDER BY 4, 1 LIMIT ?
             """, l.values + [.integer(period.since), .integer(Int64(listLimit))]).map {
-            .init(vm: $0[0].string ?? "", uuid: $0[1].string ?? "", node: ($0[2].string ?? "").isEmpty ? "-" : $0[2].string!,
+            .init(vm: $0[0].string ?? "", uuid: $0[1].string ?? "", node: Self.nodeName($0[2].string),
                   firstSeen: $0[3].int64 ?? 0)
         }
     }
@@ -168,7 +168,7 @@ public struct DigestQuery: Sendable {
                 summary = "\(r[3].string ?? "?") took \(r[4].string ?? "a label"), already held by "
                     + (holders.isEmpty ? "another guest" : holders.joined(separator: ", "))
             }
-            return .init(time: r[0].int64 ?? 0, node: (r[1].string ?? "").isEmpty ? "-" : r[1].string!, kind: kind,
+            return .init(time: r[0].int64 ?? 0, node: Self.nodeName(r[1].string), kind: kind,
                          summary: summary, auid: (detail["auid"] as? NSNumber)?.int64Value,
                          user: text("user"), exe: text("exe"), serial: r[6].int64)
         }
@@ -233,6 +233,12 @@ public struct DigestQuery: Sendable {
                 SELECT 1 FROM events e WHERE e.kind = 'domain-stop' AND e.uuid = g.uuid AND e.node = l.node
                 AND e.time_ms = l.valid_to_ms)
             """, l.values).first?[0].int64 ?? 0
+    }
+
+    /// A stored node, or `-` for logs without node=.
+    static func nodeName(_ stored: String?) -> String {
+        guard let stored, !stored.isEmpty else { return "-" }
+        return stored
     }
 
     private func histogram(_ db: SQLiteDatabase, into data: inout DigestData) throws {

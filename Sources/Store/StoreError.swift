@@ -23,7 +23,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .schemaTooNew(let path, let found, let supported):
             return "\(path): schema version \(found) is newer than this svirt-trace supports (\(supported)); upgrade svirt-trace"
         case .schemaTooOld(let path, let found, let supported):
-            return "\(path): schema version \(found) is older than this svirt-trace expects (\(supported)); run `svirt-trace ingest` once to migrate it"
+            return "\(path): schema version \(found) is older than this svirt-trace expects (\(supported)); run `svirt-trace ingest` once to migrate it "
+                + "(a copy on read-only media: migrate a writable copy of it)"
         case .notOurDatabase(let path):
             return "\(path): not an svirt-trace database"
         case .locked(let path, let waited):
