@@ -6,21 +6,52 @@ import FoundationXML
 /// Reads a `<domstatus>` document with a real XML parser: guest names are user input and may
 /// hold anything XML can escape.
 public enum DomainStatusParser {
+    /// libvirt's status files are a few KiB; anything this large is not one, and reading it
+    /// whole would cost the memory the service is capped at.
+    public static let maximumBytes = 4 << 20
+
     public static func parse(contentsOf path: String) throws -> DomainStatus {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        try parse(data: read(path), file: path)
+    }
+
+    /// At most `maximumBytes`: the size is checked before the file is opened (a FIFO or device
+    /// would block or never end) and again while reading (a file that grows meanwhile).
+    static func read(_ path: String) throws -> Data {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
             throw GuestsError.unreadable(path: path, reason: "no such file or permission denied")
         }
-        return try parse(data: data, file: path)
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw GuestsError.unreadable(path: path, reason: "not a regular file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        guard size <= Int64(maximumBytes) else { throw GuestsError.tooLarge(path: path, bytes: size, limit: maximumBytes) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw GuestsError.unreadable(path: path, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+        } catch {
+            throw GuestsError.unreadable(path: path, reason: "\(error.localizedDescription)")
+        }
+        guard data.count <= maximumBytes else { throw GuestsError.tooLarge(path: path, bytes: Int64(data.count), limit: maximumBytes) }
+        return data
     }
 
     public static func parse(data: Data, file: String) throws -> DomainStatus {
+        // libvirt never writes a document type declaration. One is refused before parsing:
+        // entity declarations are how "billion laughs" documents expand to gigabytes.
+        if let line = declarationLine(in: data) { throw GuestsError.doctypeRefused(path: file, line: line) }
         let delegate = Collector()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         guard parser.parse() else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
-            throw GuestsError.malformedXML(path: file, line: parser.lineNumber, reason: reason)
+            throw GuestsError.malformedXML(path: file, line: parser.lineNumber, reason: reason(parser.parserError))
         }
         guard let root = delegate.root else { throw GuestsError.malformedXML(path: file, line: 0, reason: "empty document") }
         guard root == "domstatus" else { throw GuestsError.notDomainStatus(path: file, root: root) }
@@ -30,6 +61,31 @@ public enum DomainStatusParser {
         guard !uuid.isEmpty else { throw GuestsError.missingElement(path: file, element: "<domain><uuid>") }
         return DomainStatus(name: delegate.name, uuid: uuid, pid: delegate.pid, state: delegate.state,
                             securityLabels: delegate.labels, disks: delegate.disks, file: file)
+    }
+}
+
+extension DomainStatusParser {
+    /// The line of the first `<!DOCTYPE` or `<!ENTITY`, if any.
+    static func declarationLine(in data: Data) -> Int? {
+        let found = ["<!DOCTYPE", "<!ENTITY"].compactMap { data.range(of: Data($0.utf8))?.lowerBound }.min()
+        guard let found else { return nil }
+        return data[data.startIndex..<found].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+
+    /// The parser's error in words: Foundation on Linux gives only "NSXMLParserErrorDomain
+    /// error N", N being libxml2's code.
+    static func reason(_ error: Error?) -> String {
+        guard let error else { return "unknown error" }
+        let code = (error as NSError).code
+        let words: String? = switch code {
+        case 4: "no element where the document should start (not XML?)"
+        case 5: "not well-formed: mismatched or unclosed tags, or content after the root element"
+        case 9: "a character XML does not allow (a control character, or not UTF-8)"
+        case 26: "a reference to an undeclared entity"
+        case 89: "entity expansion refused: entities that expand without bound, as in a billion-laughs document"
+        default: nil
+        }
+        return words.map { "\($0) (XML parser error \(code))" } ?? "XML parser error \(code)"
     }
 }
 

@@ -20,6 +20,12 @@ public enum StateFolder {
 
     /// - Parameter defaultNode: node for status files directly in `path`.
     public static func load(path: String, defaultNode: String?) throws -> Loaded {
+        try load(path: path, defaultNode: defaultNode, isNodeFolder: false)
+    }
+
+    /// Node folders are one level deep. Folders below one are not read: libvirt keeps channel,
+    /// swtpm and similar folders there, and a link back up would otherwise never end.
+    private static func load(path: String, defaultNode: String?, isNodeFolder: Bool) throws -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw GuestsError.unreadable(path: path, reason: "no such folder")
@@ -36,10 +42,16 @@ public enum StateFolder {
             let full = (path as NSString).appendingPathComponent(name)
             var sub: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &sub)
-            if sub.boolValue {
-                let inner = try load(path: full, defaultNode: name)
-                loaded.entries += inner.entries
-                loaded.problems += inner.problems
+            if sub.boolValue && isNodeFolder {
+                continue
+            } else if sub.boolValue {
+                do {
+                    let inner = try load(path: full, defaultNode: name, isNodeFolder: true)
+                    loaded.entries += inner.entries
+                    loaded.problems += inner.problems
+                } catch let error as GuestsError {
+                    loaded.problems.append(error)
+                }
             } else if name.hasSuffix(".xml") {
                 do {
                     let status = try DomainStatusParser.parse(contentsOf: full)

@@ -2,7 +2,13 @@ private import CSQLite
 
 /// One SQLite connection. Not thread-safe: one owner at a time.
 public final class SQLiteDatabase {
-    public enum Mode: Sendable { case readOnly, readWriteCreate }
+    public enum Mode: Sendable {
+        case readOnly, readWriteCreate
+        /// Read-only with SQLite's `immutable` URI parameter: no locks, no -shm or -wal file is
+        /// opened or created, so it works on read-only media. The file must not change while open,
+        /// and transactions still in a -wal file are not seen.
+        case readOnlyImmutable
+    }
 
     fileprivate let handle: OpaquePointer
     public let path: String
@@ -12,8 +18,10 @@ public final class SQLiteDatabase {
         let flags: Int32 = switch mode {
         case .readOnly: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
         case .readWriteCreate: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        case .readOnlyImmutable: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
         }
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let name = mode == .readOnlyImmutable ? Self.immutableURI(path: path) : path
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite3_close_v2(db) }
@@ -27,6 +35,26 @@ public final class SQLiteDatabase {
 
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// `file:///ABSOLUTE/PATH?immutable=1` (or `file:RELATIVE/PATH?immutable=1`), every byte
+    /// outside RFC 3986's unreserved set and `/` percent-encoded, so a path holding `?`, `#`, `%`
+    /// or spaces names the same file.
+    static func immutableURI(path: String) -> String {
+        var uri = path.hasPrefix("/") ? "file://" : "file:"
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                uri.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                uri.unicodeScalars.append("%")
+                uri.unicodeScalars.append(hex[Int(byte >> 4)])
+                uri.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return uri + "?immutable=1"
     }
 
     /// Runs one or more statements that return no rows.

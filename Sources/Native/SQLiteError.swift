@@ -12,6 +12,10 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     }
 
     public var isBusy: Bool { code == 5 || code == 6 }  // SQLITE_BUSY, SQLITE_LOCKED
+    /// SQLITE_READONLY or SQLITE_CANTOPEN: what a shared read-only open reports when it may not
+    /// create or write the -shm file (a read-only folder or mount).
+    public var isReadOnlyMedia: Bool { code == 8 || code == 14 }
+    public var isNotADatabase: Bool { code == 26 }
 
     public var description: String {
         if let sql { return "SQLite error \(code): \(message) (in: \(sql.prefix(120)))" }

@@ -43,7 +43,7 @@ public struct CrossGuestQuery: Sendable {
                 ORDER BY count(*) DESC, min(d.time_ms)
                 """)
         }
-        let names = GuestNames(db)
+        let names = try GuestNames(db)
         try stmt.bind(usesTotals ? [] : values)
         while try stmt.step() {
             let source = try names.side(key: stmt.string(at: 0) ?? "", single: stmt.string(at: 10))
@@ -81,8 +81,8 @@ public struct CrossGuestQuery: Sendable {
 struct GuestNames {
     private let lookup: SQLiteStatement
 
-    init(_ db: SQLiteDatabase) {
-        lookup = try! db.prepare("SELECT name FROM guests WHERE uuid = ? ORDER BY id DESC LIMIT 1")
+    init(_ db: SQLiteDatabase) throws {
+        lookup = try db.prepare("SELECT name FROM guests WHERE uuid = ? ORDER BY id DESC LIMIT 1")
     }
 
     func side(key: String, single: String?) throws -> (names: OutputValue, uuids: OutputValue) {

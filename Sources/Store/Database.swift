@@ -2,44 +2,58 @@ import Foundation
 import Native
 
 /// Opens the store: creates it with mode 0600, applies the embedded migrations, turns on WAL.
-/// Readers open read-only and never create or migrate anything.
+/// Readers open read-only and never create or migrate anything. Nothing is changed in a file
+/// before its schema says it is ours (a foreign or newer file stays byte-identical).
 public final class Database {
     public let connection: SQLiteDatabase
     public let path: String
     public let busyTimeoutMilliseconds: Int32
+    /// Opened with SQLite's `immutable` flag, as on read-only media: no lock, no -shm file, and a
+    /// -wal file beside the database is not read.
+    public let isImmutable: Bool
+    /// What the operator should hear about this open (transactions an immutable open cannot see).
+    public let warnings: [String]
 
     public enum Access: Sendable { case readOnly, readWrite }
 
-    public init(path: String, access: Access, busyTimeoutMilliseconds: Int32 = 10_000) throws {
+    /// - Parameter readOnlyMedia: readers only: open immutable even where a shared open would work
+    ///   (a copy on media that must not change, or a folder that looks writable but is not).
+    public init(path: String, access: Access, busyTimeoutMilliseconds: Int32 = 10_000, readOnlyMedia: Bool = false) throws {
         self.path = path
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
-        let fm = FileManager.default
+        let files = DatabaseFiles.inspect(path)
         switch access {
         case .readOnly:
-            guard fm.fileExists(atPath: path) else { throw StoreError.missingDatabase(path) }
+            if let problem = files.readProblem() { throw problem }
             do {
-                connection = try SQLiteDatabase(path: path, mode: .readOnly, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
-                try Self.checkVersion(connection, path: path, allowOlder: false)
+                try Self.refuseForeignOrNewer(path)
+                (connection, isImmutable) = try Self.openForReading(files, forced: readOnlyMedia, timeout: busyTimeoutMilliseconds)
             } catch {
                 throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
             }
+            warnings = isImmutable ? [files.unseenWALWarning()].compactMap { $0 } : []
         case .readWrite:
-            let folder = (path as NSString).deletingLastPathComponent
-            var isDirectory: ObjCBool = false
-            if !folder.isEmpty, !(fm.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
-                throw StoreError.missingFolder(folder)
-            }
-            if !fm.fileExists(atPath: path) {
+            isImmutable = false
+            warnings = []
+            if !files.folderExists { throw StoreError.missingFolder(files.folder) }
+            if let problem = files.writeProblem() { throw problem }
+            if files.exists {
+                do { try Self.refuseForeignOrNewer(path) } catch {
+                    throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
+                }
+            } else {
                 // Created before SQLite sees it so the mode is 0600 from the first byte; SQLite
                 // gives the -wal and -shm files the same mode.
-                guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                     throw StoreError.cannotCreate(path: path, reason: "permission denied or read-only file system")
                 }
             }
             do {
                 connection = try SQLiteDatabase(path: path, mode: .readWriteCreate, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
-                try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384;")
+                // Checked again through the writer's own connection (a -wal file may say more than
+                // the main file), still before the first change.
                 try Self.checkVersion(connection, path: path, allowOlder: true)
+                try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384;")
                 try migrate()
             } catch {
                 throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
@@ -60,17 +74,48 @@ public final class Database {
         (try? connection.rows("PRAGMA user_version").first?.first?.int64).flatMap { $0.map(Int.init) } ?? 0
     }
 
+    /// Reads the version from the main file alone (immutable: no lock, and no -wal or -shm file
+    /// is created beside it) and refuses a foreign or newer file before any open that could
+    /// change it. A probe that cannot read the file decides nothing: the real open reports it.
+    private static func refuseForeignOrNewer(_ path: String) throws {
+        guard let probe = try? SQLiteDatabase(path: path, mode: .readOnlyImmutable) else { return }
+        do {
+            try checkVersion(probe, path: path, allowOlder: true)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as SQLiteError where error.isNotADatabase {
+            throw StoreError.notOurDatabase(path)
+        } catch {
+            return
+        }
+    }
+
+    /// A shared read-only open where it can work, else (or when forced) an immutable one.
+    private static func openForReading(_ files: DatabaseFiles, forced: Bool, timeout: Int32) throws -> (SQLiteDatabase, Bool) {
+        if files.readMode(forced: forced) == .shared {
+            do {
+                let db = try SQLiteDatabase(path: files.path, mode: .readOnly, busyTimeoutMilliseconds: timeout)
+                try checkVersion(db, path: files.path, allowOlder: false)
+                return (db, false)
+            } catch let error as SQLiteError where error.isReadOnlyMedia && !files.folderWritable {
+                // A -shm file this user may not write in a folder it may not write: read the
+                // main file alone, as on read-only media.
+            }
+        }
+        let db = try SQLiteDatabase(path: files.path, mode: .readOnlyImmutable, busyTimeoutMilliseconds: timeout)
+        try checkVersion(db, path: files.path, allowOlder: false)
+        return (db, true)
+    }
+
     private static func checkVersion(_ db: SQLiteDatabase, path: String, allowOlder: Bool) throws {
         let found = Int(try db.rows("PRAGMA user_version").first?.first?.int64 ?? 0)
         let supported = Migration.currentVersion
         if found > supported { throw StoreError.schemaTooNew(path: path, found: found, supported: supported) }
-        if found < supported, !allowOlder {
-            if found == 0 {
-                let tables = try db.rows("SELECT count(*) FROM sqlite_master").first?.first?.int64 ?? 0
-                if tables > 0 { throw StoreError.notOurDatabase(path) }
-            }
-            throw StoreError.schemaTooOld(path: path, found: found, supported: supported)
+        if found == 0 {
+            let tables = try db.rows("SELECT count(*) FROM sqlite_master").first?.first?.int64 ?? 0
+            if tables > 0 { throw StoreError.notOurDatabase(path) }
         }
+        if found < supported, !allowOlder { throw StoreError.schemaTooOld(path: path, found: found, supported: supported) }
     }
 
     /// Applies what is missing, each migration in its own transaction. The version is read

@@ -25,7 +25,7 @@ public struct DenialQuery: Sendable {
                    d.target_count, d.target_vm, d.target_uuid
             FROM denials d WHERE \(clause) ORDER BY d.time_ms, d.node, d.serial
             """)
-        let candidates = CandidateLookup(db)
+        let candidates = try CandidateLookup(db)
         try denials.bind(values)
         while try denials.step() {
             let id = denials.int64(at: 0) ?? 0
@@ -63,9 +63,9 @@ public struct DenialQuery: Sendable {
 struct CandidateLookup {
     private let statement: SQLiteStatement
 
-    init(_ db: SQLiteDatabase) {
-        // The statement is constant and valid; a failure here is a broken database.
-        statement = try! db.prepare("""
+    /// - Throws: when the database is damaged (the statement itself is constant and valid).
+    init(_ db: SQLiteDatabase) throws {
+        statement = try db.prepare("""
             SELECT l.name, g.uuid FROM denial_parties p
             JOIN leases l ON l.id = p.lease_id JOIN guests g ON g.id = l.guest_id
             WHERE p.denial_id = ? AND p.side = ? ORDER BY l.name, g.uuid

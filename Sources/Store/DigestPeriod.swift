@@ -24,21 +24,32 @@ public struct DigestPeriod: Sendable, Equatable {
         public var description: String
     }
 
+    /// The longest period one digest covers: a year and a bit. The histogram has a bar per day, so
+    /// a range over centuries would write millions of them.
+    public static let maximumLength: Int64 = 400 * 86_400_000
+
     /// `day`, `week` or `SINCE..UNTIL` in any form `query --since` takes.
     public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = .current) throws -> DigestPeriod {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        func ms(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
         let now = Date(timeIntervalSince1970: Double(nowMilliseconds) / 1000)
+        func ms(_ date: Date?) throws -> Int64 {
+            guard TimeExpression.range.contains(nowMilliseconds), let date,
+                  let value = TimeExpression.milliseconds(date.timeIntervalSince1970) else {
+                throw Failure(description: "--period \(text): now (@\(nowMilliseconds / 1000)) is outside 1970 to 9999")
+            }
+            return value
+        }
         switch text {
         case "day":
             let end = calendar.startOfDay(for: now)
-            return DigestPeriod(kind: .day, since: ms(calendar.date(byAdding: .day, value: -1, to: end)!), until: ms(end))
+            return DigestPeriod(kind: .day, since: try ms(calendar.date(byAdding: .day, value: -1, to: end)), until: try ms(end))
         case "week":
             calendar.firstWeekday = 2  // ISO weeks start on Monday
             calendar.minimumDaysInFirstWeek = 4
-            let end = calendar.dateInterval(of: .weekOfYear, for: now)!.start
-            return DigestPeriod(kind: .week, since: ms(calendar.date(byAdding: .day, value: -7, to: end)!), until: ms(end))
+            let end = calendar.dateInterval(of: .weekOfYear, for: now)?.start
+            let start = end.flatMap { calendar.date(byAdding: .day, value: -7, to: $0) }
+            return DigestPeriod(kind: .week, since: try ms(start), until: try ms(end))
         default:
             let parts = text.components(separatedBy: "..")
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
@@ -47,6 +58,10 @@ public struct DigestPeriod: Sendable, Equatable {
             let since = try TimeExpression.parse(parts[0], nowMilliseconds: nowMilliseconds, timeZone: timeZone)
             let until = try TimeExpression.parse(parts[1], nowMilliseconds: nowMilliseconds, timeZone: timeZone)
             guard since < until else { throw Failure(description: "--period \(text): the start is not before the end") }
+            guard until - since <= maximumLength else {
+                throw Failure(description: "--period \(text): a digest covers at most \(maximumLength / 86_400_000) days; "
+                    + "use svirt-trace query with --since and --until for longer stretches")
+            }
             return DigestPeriod(kind: .range, since: since, until: until)
         }
     }

@@ -118,7 +118,7 @@ public struct DigestQuery: Sendable {
                 SELECT 1 FROM leases o WHERE o.guest_id = l.guest_id AND (o.valid_from_ms IS NULL OR o.valid_from_ms < ?))
             GROUP BY g.id ORDER BY 4, 1 LIMIT ?
             """, l.values + [.integer(period.since), .integer(Int64(listLimit))]).map {
-            .init(vm: $0[0].string ?? "", uuid: $0[1].string ?? "", node: ($0[2].string ?? "").isEmpty ? "-" : $0[2].string!,
+            .init(vm: $0[0].string ?? "", uuid: $0[1].string ?? "", node: Self.nodeName($0[2].string),
                   firstSeen: $0[3].int64 ?? 0)
         }
     }
@@ -168,7 +168,7 @@ public struct DigestQuery: Sendable {
                 summary = "\(r[3].string ?? "?") took \(r[4].string ?? "a label"), already held by "
                     + (holders.isEmpty ? "another guest" : holders.joined(separator: ", "))
             }
-            return .init(time: r[0].int64 ?? 0, node: (r[1].string ?? "").isEmpty ? "-" : r[1].string!, kind: kind,
+            return .init(time: r[0].int64 ?? 0, node: Self.nodeName(r[1].string), kind: kind,
                          summary: summary, auid: (detail["auid"] as? NSNumber)?.int64Value,
                          user: text("user"), exe: text("exe"), serial: r[6].int64)
         }
@@ -213,10 +213,16 @@ public struct DigestQuery: Sendable {
         var s = SQLConditions()
         s.add("s.updated_ms >= ?", .integer(period.since))
         s.add("s.updated_ms < ?", .integer(period.until))
+        // Rows kept in full plus the errors past the cap, only counted.
         data.parseErrors = try db.rows("""
-            SELECT p.reason, count(*) FROM parse_errors p JOIN sources s ON s.id = p.source_id
-            WHERE \(s.clause) GROUP BY p.reason ORDER BY 2 DESC, 1
-            """, s.values).map { ($0[0].string ?? "", $0[1].int64 ?? 0) }
+            SELECT reason, sum(n) FROM (
+                SELECT p.reason AS reason, count(*) AS n FROM parse_errors p JOIN sources s ON s.id = p.source_id
+                WHERE \(s.clause) GROUP BY p.reason
+                UNION ALL
+                SELECT c.reason, c.counted FROM parse_error_counts c JOIN sources s ON s.id = c.source_key
+                WHERE \(s.clause) AND c.counted > 0)
+            GROUP BY reason ORDER BY 2 DESC, 1
+            """, s.values + s.values).map { ($0[0].string ?? "", $0[1].int64 ?? 0) }
         var l = SQLConditions()
         l.add("l.valid_to_ms >= ?", .integer(period.since))
         l.add("l.valid_to_ms < ?", .integer(period.until))
@@ -227,6 +233,12 @@ public struct DigestQuery: Sendable {
                 SELECT 1 FROM events e WHERE e.kind = 'domain-stop' AND e.uuid = g.uuid AND e.node = l.node
                 AND e.time_ms = l.valid_to_ms)
             """, l.values).first?[0].int64 ?? 0
+    }
+
+    /// A stored node, or `-` for logs without node=.
+    static func nodeName(_ stored: String?) -> String {
+        guard let stored, !stored.isEmpty else { return "-" }
+        return stored
     }
 
     private func histogram(_ db: SQLiteDatabase, into data: inout DigestData) throws {

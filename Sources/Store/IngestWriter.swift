@@ -81,9 +81,15 @@ public final class IngestWriter {
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         totals = try RunningTotals(connection: db)
+        // Past the cap the row is marked overflow, without its text; the schema's triggers fold
+        // it into parse_error_counts once the checkpoint passes its line (schema/003).
         insertIssue = try db.prepare("""
-            INSERT OR IGNORE INTO parse_errors(source_id, path, line, byte_offset, reason, text, stage)
-            VALUES (?,?,?,?,?,?,?)
+            INSERT INTO parse_errors(source_id, path, line, byte_offset, reason, text, stage, overflow)
+            SELECT ?1, ?2, ?3, ?4, ?5, CASE WHEN full THEN '' ELSE ?6 END, ?7, full
+            FROM (SELECT coalesce(sum(kept), 0) >= \(ParseErrorLimit.keptPerSourceAndReason) AS full FROM parse_error_counts
+                  WHERE source_key = coalesce(?1, 0) AND reason = ?5)
+            WHERE 1
+            ON CONFLICT DO NOTHING
             """)
     }
 
@@ -290,6 +296,8 @@ public final class IngestWriter {
         }
     }
 
+    /// Kept in full up to `ParseErrorLimit.keptPerSourceAndReason` per source and reason, then
+    /// only counted.
     /// - Parameter stage: `reader` for lines and records the reader rejected, which a resumed run
     ///   reports again; `decoder` for fields of a stored event, which it does not.
     public func store(issue: ParseIssue, sourceID: Int64?, stage: String = "reader") throws {

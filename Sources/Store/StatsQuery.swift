@@ -51,7 +51,13 @@ public struct StatsQuery: Sendable {
             let day = Timestamp.iso8601(milliseconds: (r[0].int64 ?? 0) * 86_400_000).prefix(10)
             try row("day", String(day), r[1].int64, r[2].int64)
         }
-        for r in try db.rows("SELECT reason, count(*) FROM parse_errors GROUP BY reason ORDER BY 2 DESC") {
+        // Rows kept in full plus the errors past the cap, only counted.
+        for r in try db.rows("""
+            SELECT reason, sum(n) FROM (
+                SELECT reason, count(*) AS n FROM parse_errors GROUP BY reason
+                UNION ALL SELECT reason, counted FROM parse_error_counts WHERE counted > 0)
+            GROUP BY reason ORDER BY 2 DESC, 1
+            """) {
             try row("parse-errors", r[0].string ?? "", r[1].int64)
         }
     }

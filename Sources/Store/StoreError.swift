@@ -9,6 +9,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case notOurDatabase(String)
     case locked(path: String, waitedMilliseconds: Int32)
     case cannotCreate(path: String, reason: String)
+    case permissionDenied(path: String, reason: String)
     case sqlite(SQLiteError)
     case noSuchGuest(String)
     case noSuchEvent(String)
@@ -22,13 +23,16 @@ public enum StoreError: Error, CustomStringConvertible {
         case .schemaTooNew(let path, let found, let supported):
             return "\(path): schema version \(found) is newer than this svirt-trace supports (\(supported)); upgrade svirt-trace"
         case .schemaTooOld(let path, let found, let supported):
-            return "\(path): schema version \(found) is older than this svirt-trace expects (\(supported)); run `svirt-trace ingest` once to migrate it"
+            return "\(path): schema version \(found) is older than this svirt-trace expects (\(supported)); run `svirt-trace ingest` once to migrate it "
+                + "(a copy on read-only media: migrate a writable copy of it)"
         case .notOurDatabase(let path):
             return "\(path): not an svirt-trace database"
         case .locked(let path, let waited):
             return "\(path): database is locked by another writer (waited \(waited) ms); is another ingest or watch running?"
         case .cannotCreate(let path, let reason):
             return "\(path): cannot create the database: \(reason)"
+        case .permissionDenied(let path, let reason):
+            return "\(path): permission denied: \(reason)"
         case .sqlite(let error):
             return "database error: \(error)"
         case .noSuchGuest(let text):
@@ -42,7 +46,7 @@ public enum StoreError: Error, CustomStringConvertible {
     static func wrap(_ error: Error, path: String, timeout: Int32) -> Error {
         guard let sqlite = error as? SQLiteError else { return error }
         if sqlite.isBusy { return StoreError.locked(path: path, waitedMilliseconds: timeout) }
-        if sqlite.code == 26 { return StoreError.notOurDatabase(path) }  // SQLITE_NOTADB
+        if sqlite.isNotADatabase { return StoreError.notOurDatabase(path) }
         return StoreError.sqlite(sqlite)
     }
 }

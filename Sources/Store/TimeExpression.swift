@@ -3,69 +3,108 @@ import Foundation
 /// The time forms `--since`, `--until` and `--at` accept: ausearch's words, ISO-8601, and
 /// `YYYY-MM-DD [HH:MM[:SS]]` in local time. `now` and the time zone are inputs, so tests pin them.
 public enum TimeExpression {
+    /// 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z, in milliseconds. The audit clock
+    /// counts unsigned seconds from 1970, and every report prints four-digit years. (Foundation
+    /// also reads dates before 1583 in the Julian calendar, which the reports do not use.)
+    public static let range: ClosedRange<Int64> = 0...253_402_300_799_999
+
     public struct Failure: Error, CustomStringConvertible, Equatable {
         public var text: String
+        /// Set when the text has a valid form but names a time outside `range`.
+        public var outOfRange = false
+
+        public init(text: String, outOfRange: Bool = false) {
+            self.text = text
+            self.outOfRange = outOfRange
+        }
+
         public var description: String {
-            "cannot read the time \"\(text)\": use now, recent, today, yesterday, this-week, week-ago, this-month, this-year, "
+            if outOfRange {
+                return "the time \"\(text)\" is outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z "
+                    + "(@\(TimeExpression.range.lowerBound / 1000) to @\(TimeExpression.range.upperBound / 1000))"
+            }
+            return "cannot read the time \"\(text)\": use now, recent, today, yesterday, this-week, week-ago, this-month, this-year, "
                 + "ISO-8601 (2026-11-28T10:15:00Z), YYYY-MM-DD [HH:MM[:SS]] (local time) or @EPOCH-SECONDS"
         }
     }
 
-    /// Milliseconds since the epoch.
+    /// Milliseconds since the epoch, within `range`.
     public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = .current) throws -> Int64 {
+        guard range.contains(nowMilliseconds) else { throw Failure(text: "now (@\(nowMilliseconds / 1000))", outOfRange: true) }
+        let value = try resolve(text, nowMilliseconds: nowMilliseconds, timeZone: timeZone)
+        guard range.contains(value) else { throw Failure(text: text, outOfRange: true) }
+        return value
+    }
+
+    private static func resolve(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone) throws -> Int64 {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         calendar.firstWeekday = 1  // Sunday, as ausearch's C locale
         let now = Date(timeIntervalSince1970: Double(nowMilliseconds) / 1000)
         let midnight = calendar.startOfDay(for: now)
-        func ms(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+        func ms(_ date: Date?) throws -> Int64 {
+            guard let date, let value = milliseconds(date.timeIntervalSince1970) else { throw Failure(text: text, outOfRange: true) }
+            return value
+        }
         switch trimmed {
         case "now": return nowMilliseconds
         case "recent": return nowMilliseconds - 10 * 60 * 1000
-        case "today": return ms(midnight)
-        case "yesterday": return ms(calendar.date(byAdding: .day, value: -1, to: midnight)!)
-        case "week-ago": return ms(calendar.date(byAdding: .day, value: -7, to: midnight)!)
-        case "this-week":
-            return ms(calendar.dateInterval(of: .weekOfYear, for: now)!.start)
-        case "this-month":
-            return ms(calendar.dateInterval(of: .month, for: now)!.start)
-        case "this-year":
-            return ms(calendar.dateInterval(of: .year, for: now)!.start)
+        case "today": return try ms(midnight)
+        case "yesterday": return try ms(calendar.date(byAdding: .day, value: -1, to: midnight))
+        case "week-ago": return try ms(calendar.date(byAdding: .day, value: -7, to: midnight))
+        case "this-week": return try ms(calendar.dateInterval(of: .weekOfYear, for: now)?.start)
+        case "this-month": return try ms(calendar.dateInterval(of: .month, for: now)?.start)
+        case "this-year": return try ms(calendar.dateInterval(of: .year, for: now)?.start)
         default: break
         }
-        if trimmed.hasPrefix("@"), let seconds = Double(trimmed.dropFirst()), seconds.isFinite {
-            return Int64((seconds * 1000).rounded())
+        if trimmed.hasPrefix("@") {
+            guard let seconds = Double(trimmed.dropFirst()), seconds.isFinite else { throw Failure(text: text) }
+            guard let value = milliseconds(seconds) else { throw Failure(text: text, outOfRange: true) }
+            return value
         }
-        if let value = iso8601(trimmed) { return value }
-        if let value = local(trimmed, calendar: calendar) { return value }
+        if let date = iso8601Date(trimmed) ?? localDate(trimmed, calendar: calendar) { return try ms(date) }
         throw Failure(text: text)
+    }
+
+    /// Seconds since the epoch as milliseconds, or nil outside `range` (checked before the
+    /// conversion, which would trap on a value that does not fit).
+    static func milliseconds(_ seconds: Double) -> Int64? {
+        let ms = (seconds * 1000).rounded()
+        guard ms.isFinite, ms >= Double(range.lowerBound), ms <= Double(range.upperBound) else { return nil }
+        return Int64(ms)
     }
 
     /// `2026-11-28T10:15:00Z`, with optional fractional seconds and a `Z` or `±HH:MM` zone.
     static func iso8601(_ text: String) -> Int64? {
+        iso8601Date(text).flatMap { milliseconds($0.timeIntervalSince1970) }
+    }
+
+    static func iso8601Date(_ text: String) -> Date? {
         guard text.contains("T") else { return nil }
         for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+            if let date = formatter.date(from: text) { return date }
         }
         return nil
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS`, or the same with `T` and no zone.
-    static func local(_ text: String, calendar: Calendar) -> Int64? {
+    static func localDate(_ text: String, calendar: Calendar) -> Date? {
         guard text.last != "T" else { return nil }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
         guard parts.count == 1 || parts.count == 2 else { return nil }
-        let date = parts[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard date.count == 3, let year = date[0], let month = date[1], let day = date[2],
-              parts[0].split(separator: "-")[0].count == 4 else { return nil }
+        let datePieces = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        let date = datePieces.map { Int($0) }
+        guard date.count == 3, datePieces[0].count == 4, let year = date[0], let month = date[1], let day = date[2]
+        else { return nil }
         var clock: [Int] = [0, 0, 0]
         if parts.count == 2 {
-            let fields = parts[1].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
-            guard fields.count == 2 || fields.count == 3, fields.allSatisfy({ $0 != nil }) else { return nil }
-            for (i, f) in fields.enumerated() { clock[i] = f! }
+            let pieces = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+            let fields = pieces.compactMap { Int($0) }
+            guard fields.count == pieces.count, fields.count == 2 || fields.count == 3 else { return nil }
+            for (i, f) in fields.enumerated() { clock[i] = f }
         }
         var components = DateComponents()
         (components.year, components.month, components.day) = (year, month, day)
@@ -73,6 +112,6 @@ public enum TimeExpression {
         guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(clock[0]),
               (0...59).contains(clock[1]), (0...60).contains(clock[2]), components.isValidDate(in: calendar),
               let resolved = calendar.date(from: components) else { return nil }
-        return Int64((resolved.timeIntervalSince1970 * 1000).rounded())
+        return resolved
     }
 }

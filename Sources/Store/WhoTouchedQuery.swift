@@ -35,7 +35,7 @@ public struct WhoTouchedQuery: Sendable {
             GROUP BY 1 ORDER BY count(*) DESC, min(d.time_ms)
             """)
         try stmt.bind(leases.map { .integer($0) } + values)
-        let names = GuestNames(db)
+        let names = try GuestNames(db)
         let target: OutputValue = Set(guests.map(\.name)).count == 1 ? .string(guests[0].name) : .strings(guests.map(\.name))
         while try stmt.step() {
             let key = stmt.string(at: 0) ?? ""

@@ -39,8 +39,8 @@ struct FilterOptions: ParsableArguments {
 
     /// (since, until) in milliseconds.
     func window() throws -> (Int64?, Int64?) {
+        let now = try TimeWords.now()
         do {
-            let now = TimeWords.now()
             let s = try since.map { try TimeExpression.parse($0, nowMilliseconds: now) }
             let u = try until.map { try TimeExpression.parse($0, nowMilliseconds: now) }
             return (s, u)
@@ -69,19 +69,32 @@ struct FilterOptions: ParsableArguments {
 enum TimeWords {
     static let help = """
         TIME is now, recent (10 minutes ago), today, yesterday, this-week, week-ago, this-month, this-year \
-        (as ausearch), ISO-8601 such as 2026-11-28T10:15:00Z, YYYY-MM-DD [HH:MM[:SS]] in local time, or @EPOCH-SECONDS.
+        (as ausearch), ISO-8601 such as 2026-11-28T10:15:00Z, YYYY-MM-DD [HH:MM[:SS]] in local time, or @EPOCH-SECONDS; \
+        from 1970 to 9999. $SVIRT_TRACE_NOW (epoch milliseconds or any of these forms) replaces the clock.
         """
 
-    static func now() -> Int64 {
+    /// - Throws: ValidationError (exit 2) when $SVIRT_TRACE_NOW is set but is no time: a replay
+    ///   against the wrong "now" would answer a different question without saying so.
+    static func now() throws -> Int64 {
         let wall = Int64(Date().timeIntervalSince1970 * 1000)
         guard let fixed = ProcessInfo.processInfo.environment["SVIRT_TRACE_NOW"], !fixed.isEmpty else { return wall }
-        if let ms = Int64(fixed) { return ms }
-        return (try? TimeExpression.parse(fixed, nowMilliseconds: wall)) ?? wall
+        if let ms = Int64(fixed) {
+            guard TimeExpression.range.contains(ms) else {
+                throw ValidationError("$SVIRT_TRACE_NOW=\(fixed): \(TimeExpression.Failure(text: fixed, outOfRange: true))")
+            }
+            return ms
+        }
+        do {
+            return try TimeExpression.parse(fixed, nowMilliseconds: wall)
+        } catch let failure as TimeExpression.Failure {
+            throw ValidationError("$SVIRT_TRACE_NOW=\(fixed): \(failure.description)")
+        }
     }
 
     static func parse(_ text: String) throws -> Int64 {
+        let now = try now()
         do {
-            return try TimeExpression.parse(text, nowMilliseconds: now())
+            return try TimeExpression.parse(text, nowMilliseconds: now)
         } catch let failure as TimeExpression.Failure {
             throw ValidationError(failure.description)
         }

@@ -15,7 +15,10 @@ struct EventIDArguments: ParsableArguments {
     }
 
     func reference() throws -> EventReference {
-        EventReference.parse(id, time: try time.map(TimeWords.parse))!
+        guard let reference = EventReference.parse(id, time: try time.map(TimeWords.parse)) else {
+            throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL or SERIAL")
+        }
+        return reference
     }
 }
 

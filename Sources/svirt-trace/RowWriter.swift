@@ -15,21 +15,19 @@ final class RowWriter {
     private let keys: [String]
     private let table: TableStyle
     private let colour: Bool
-    private let escapeControls: Bool
     private let write: (String) -> Void
     private let writeBytes: ([UInt8]) -> Void
     private var line: [UInt8] = []
     private var buffered: [OutputRow] = []
     private var count = 0
 
-    init(format: OutputFormat, keys: [String], table: TableStyle, colour: Bool, escapeControls: Bool,
+    init(format: OutputFormat, keys: [String], table: TableStyle, colour: Bool,
          write: @escaping (String) -> Void, writeBytes: @escaping ([UInt8]) -> Void) {
         self.writeBytes = writeBytes
         self.format = format
         self.keys = keys
         self.table = table
         self.colour = colour
-        self.escapeControls = escapeControls
         self.write = write
     }
 
@@ -106,13 +104,31 @@ final class RowWriter {
 
     // MARK: CSV (RFC 4180)
 
+    /// For `--help`: what CSV does to text from the log.
+    static let formatHelp = """
+        In CSV, text cells have control characters escaped as in tables (ESC is \\x1b, a \
+        backslash \\\\), and a text cell that starts with =, +, -, @, tab or carriage return gets a \
+        leading single quote (') so a spreadsheet shows it instead of running it as a formula \
+        (OWASP's CSV-injection rule); numbers stay numbers.
+        """
+
     private func csvText(_ value: OutputValue) -> String {
         switch value {
         case .null: return ""
-        case .string(let s): return escapeControls ? TerminalText.escape(s) : s
+        case .string(let s): return Self.inertText(TerminalText.escape(s))
         case .int(let i): return String(i)
         case .bool(let b): return b ? "true" : "false"
-        case .strings, .json: return escapeControls ? TerminalText.escape(jsonValue(value)) : jsonValue(value)
+        case .strings, .json: return Self.inertText(TerminalText.escape(jsonValue(value)))
+        }
+    }
+
+    /// A text cell a spreadsheet will not evaluate: a leading quote before the characters that
+    /// start a formula or a DDE call. The store's bare "-" (no node) is not a formula and stays.
+    static func inertText(_ s: String) -> String {
+        guard s != "-", let first = s.unicodeScalars.first else { return s }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r", "\n": return "'" + s
+        default: return s
         }
     }
 

@@ -12,7 +12,7 @@ extension SvirtTrace {
                 PERIOD
                   day is the last complete local calendar day before now, week the last complete \
                 ISO week (Monday to Monday), SINCE..UNTIL any range in the forms query --since takes \
-                (2026-11-21T00:00:00Z..2026-11-28T00:00:00Z). A digest covers exactly its period: \
+                (2026-11-21T00:00:00Z..2026-11-28T00:00:00Z), at most 400 days. A digest covers exactly its period: \
                 run twice, or late, it says the same. $SVIRT_TRACE_NOW pins "now".
 
                 CONTENT (text and HTML carry the same facts)
@@ -34,6 +34,9 @@ extension SvirtTrace {
                 --sendmail changes the command), or with --mailer smtp://HOST[:PORT] straight to a \
                 relay (plain SMTP: no STARTTLS, no AUTH). Addresses are bare local@domain.
 
+                READ-ONLY MEDIA
+                  \(ReadOnlyMediaOption.discussion)
+
                 EXIT STATUS
                   0 written or sent (or skipped by --skip-empty); 2 usage error; 4 database error; \
                 5 delivery failed (the mailer's error is shown).
@@ -44,6 +47,7 @@ extension SvirtTrace {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var media: ReadOnlyMediaOption
 
         @Option(help: ArgumentHelp("day, week, or SINCE..UNTIL.", valueName: "period"))
         var period: String = "day"
@@ -90,7 +94,7 @@ extension SvirtTrace {
         }
 
         func run() throws {
-            let now = TimeWords.now()
+            let now = try TimeWords.now()
             let digestPeriod: DigestPeriod
             do { digestPeriod = try DigestPeriod.parse(period, nowMilliseconds: now) } catch {
                 Console.error("\(error)")
@@ -98,8 +102,7 @@ extension SvirtTrace {
             }
             let data: DigestData
             do {
-                let db = try Database(path: database.path, access: .readOnly,
-                                      busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                let db = try media.open(database)
                 data = try DigestQuery(period: digestPeriod, nodes: node).run(db)
             } catch {
                 Console.error("\(error)")

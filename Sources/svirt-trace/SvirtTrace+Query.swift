@@ -7,12 +7,15 @@ extension SvirtTrace {
             abstract: "Ask the store who did what to whom.",
             discussion: """
                 Queries open the database read-only and never create or change it; they work while \
-                ingest writes (WAL).
+                ingest writes (WAL). A foreign or newer database is refused untouched.
+
+                READ-ONLY MEDIA
+                  \(ReadOnlyMediaOption.discussion)
 
                 OUTPUT
                   --format table (default on a terminal), jsonl (default on a pipe), json (one \
                 array) or csv (RFC 4180). Strings from the log are escaped for the terminal in \
-                tables; JSON escapes control characters itself.
+                tables and CSV; JSON escapes control characters itself. \(RowWriter.formatHelp)
 
                 EXIT STATUS
                   0 results; 1 nothing matched (or no such guest or event); 2 usage error; 4 database error.
@@ -24,8 +27,10 @@ extension SvirtTrace {
 
 /// Options every query subcommand shares.
 struct QueryOutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("table, json, jsonl or csv.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("table, json, jsonl or csv.", discussion: RowWriter.formatHelp, valueName: "format"))
     var format: OutputFormat?
+
+    @OptionGroup var media: ReadOnlyMediaOption
 }
 
 extension QueryOutputOptions {
@@ -47,12 +52,11 @@ extension QueryOutputOptions {
         let out = StandardOutput()
         let prose = format == .table && (table == nil || text != nil)
         let writer = RowWriter(format: format, keys: keys, table: table ?? .init(columns: keys), colour: Console.useColour,
-                               escapeControls: Console.stdoutIsTerminal, write: out.write,
+                               write: out.write,
                                writeBytes: { out.write(bytes: $0) })
         var buffered: [OutputRow] = []
         do {
-            let db = try Database(path: database.path, access: .readOnly,
-                                  busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+            let db = try media.open(database)
             try query(db) { row in
                 if prose { buffered.append(row) } else { writer.add(row) }
             }

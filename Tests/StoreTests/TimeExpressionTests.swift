@@ -39,6 +39,53 @@ import SELinux
         #expect(throws: TimeExpression.Failure.self) { try TimeExpression.parse(text, nowMilliseconds: Self.now, timeZone: Self.zone) }
     }
 
+    /// Forms that read but name a time no report can print: a message, never a trap.
+    @Test(arguments: ["@9223372036854775", "@-99999999999999999", "@1e300", "@-1e300", "@253402300800", "@-0.001",
+                      "0000-01-01T00:00:00Z", "1969-12-31T23:59:59Z"])
+    func rejectsTimesOutsideTheRange(text: String) {
+        do {
+            _ = try TimeExpression.parse(text, nowMilliseconds: Self.now, timeZone: Self.zone)
+            Issue.record("\(text) accepted")
+        } catch let failure as TimeExpression.Failure {
+            #expect(failure.outOfRange, "\(text)")
+            #expect(failure.description.contains("outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test(arguments: ["@nan", "@inf", "@", "@1e", "@ 5 5"])
+    func rejectsNumbersThatAreNotTimes(text: String) {
+        #expect(throws: TimeExpression.Failure.self) { try TimeExpression.parse(text, nowMilliseconds: Self.now, timeZone: Self.zone) }
+    }
+
+    @Test func theEdgesOfTheRangeAreAccepted() throws {
+        #expect(try TimeExpression.parse("@0", nowMilliseconds: Self.now) == 0)
+        #expect(try TimeExpression.parse("@253402300799.999", nowMilliseconds: Self.now) == TimeExpression.range.upperBound)
+        #expect(try TimeExpression.parse("9999-12-31T23:59:59.999Z", nowMilliseconds: Self.now) == TimeExpression.range.upperBound)
+        #expect(Timestamp.iso8601(milliseconds: TimeExpression.range.upperBound) == "9999-12-31T23:59:59.999Z")
+    }
+
+    @Test func aNowOutsideTheRangeIsRefusedForEveryWord() {
+        for word in ["now", "recent", "today", "this-week", "this-year", "2026-11-28"] {
+            for now in [Int64.max, Int64.min, TimeExpression.range.upperBound + 1] {
+                #expect(throws: TimeExpression.Failure.self, "\(word) at \(now)") {
+                    try TimeExpression.parse(word, nowMilliseconds: now, timeZone: Self.zone)
+                }
+            }
+        }
+    }
+
+    @Test func digestPeriodsAreBoundedAndNeverTrap() throws {
+        for bad in ["@0..@99999999999999999", "@0..@253402300799", "day", "week"] {
+            #expect(throws: (any Error).self, "\(bad)") {
+                try DigestPeriod.parse(bad, nowMilliseconds: bad.contains("..") ? Self.now : Int64.max, timeZone: Self.zone)
+            }
+        }
+        let year = try DigestPeriod.parse("2026-01-01T00:00:00Z..2027-01-01T00:00:00Z", nowMilliseconds: Self.now)
+        #expect(year.length == 365 * 86_400_000)
+    }
+
     @Test(arguments: [
         ("web01:1234", "web01", Int64(1234)), ("1234", nil, 1234), ("CentOS 7.7:99", "CentOS 7.7", 99), ("a:b:5", "a:b", 5),
     ])
