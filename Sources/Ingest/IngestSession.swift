@@ -213,6 +213,9 @@ public final class IngestSession {
                 } else {
                     // Shorter than the checkpoint: not the file we read before. Read it whole;
                     // event IDs already stored are skipped.
+                    // Its errors go first, while the checkpoint still says how far it was read:
+                    // the counts of errors past the cap are judged anew with them.
+                    try writer.forgetParseErrors(sourceID: checkpoint.id, after: 0)
                     try writer.resetCheckpoint(sourceID: checkpoint.id)
                     checkpoint.byteOffset = 0
                     checkpoint.line = 0

@@ -121,6 +121,8 @@ public final class Database {
     /// Applies what is missing, each migration in its own transaction. The version is read
     /// under the write lock: two writers opening a new database at once must not both create it.
     private func migrate() throws {
+        // Up to date needs no lock (versions only grow); anything else is decided under it.
+        if schemaVersion >= Migration.currentVersion { return }
         for migration in Migration.all {
             try connection.execute("BEGIN IMMEDIATE")
             do {
