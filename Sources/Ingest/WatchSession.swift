@@ -60,8 +60,10 @@ public final class WatchSession {
     ///   - onFindings: the findings of each newly stored event, inside the open transaction.
     ///   - onTick: called every turn of the loop inside the open transaction; returns how many rows
     ///     it wrote, so they are committed with the next batch.
+    ///   - afterCommit: called right after each commit, outside any transaction: what the
+    ///     committed transaction recorded (alerts) may now be announced.
     public func run(_ input: Input, stop: () -> Bool, onFindings: ([Finding]) throws -> Void,
-                    onTick: () throws -> Int = { 0 }) throws {
+                    onTick: () throws -> Int = { 0 }, afterCommit: () throws -> Void = {}) throws {
         let writer = session.writer
         try writer.begin()
         defer { writer.rollback() }
@@ -98,6 +100,7 @@ public final class WatchSession {
         func commit() throws {
             try checkpoint()
             try writer.commit()
+            try afterCommit()
             try writer.begin()
             session.pending = 0
             lastCommit = Self.now()
