@@ -107,8 +107,9 @@ public final class SinkDispatcher: Sendable {
             queue.async { group.leave() }
         }
         if group.wait(timeout: .now() + timeout) == .timedOut {
-            // What still runs (an --exec command past its wait) must not outlive watch.
-            ChildProcess.killRunning()
+            // What still runs (an --exec command past its wait) must not outlive watch, and
+            // queued deliveries must not start new commands while it exits.
+            ChildProcess.shutDown()
         }
     }
 }

@@ -33,20 +33,29 @@ public final class ChildProcess {
     /// happen under this lock, so that a child started by another sink meanwhile cannot inherit
     /// this pipe (and keep its reader from seeing end of file).
     private static let spawning = Mutex<Void>(())
-    /// Process groups of children not reaped yet, for `killRunning` at exit.
-    private static let running = Mutex<Set<pid_t>>([])
+    /// Process groups of children not reaped yet, and whether new ones may start.
+    private static let running = Mutex<(groups: Set<pid_t>, closed: Bool)>(([], false))
 
-    /// SIGKILL to every child still running (their process groups): at exit, so that a command
-    /// stuck past the shutdown's wait does not outlive its parent.
-    public static func killRunning() {
-        for group in running.withLock({ $0 }) { _ = kill(-group, SIGKILL) }
+    /// At exit: no child starts any more, and every child still running gets SIGKILL (its
+    /// process group), so that a command stuck past the shutdown's wait does not outlive its
+    /// parent.
+    public static func shutDown() {
+        let groups = running.withLock { state in
+            state.closed = true
+            return state.groups
+        }
+        for group in groups { _ = kill(-group, SIGKILL) }
     }
 
     /// Starts `arguments[0]` (an absolute path) with `arguments`.
     public init(arguments: [String]) throws {
         guard let program = arguments.first else { throw SystemError(code: EINVAL) }
-        (pid, inputReadEnd, input) = try Self.spawning.withLock { _ in try Self.spawn(program, arguments) }
-        _ = Self.running.withLock { $0.insert(pid) }
+        (pid, inputReadEnd, input) = try Self.spawning.withLock { _ in
+            guard !Self.running.withLock({ $0.closed }) else { throw SystemError(code: ECANCELED) }
+            let started = try Self.spawn(program, arguments)
+            _ = Self.running.withLock { $0.groups.insert(started.0) }
+            return started
+        }
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
     }
 
@@ -60,6 +69,13 @@ public final class ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, ends[0], 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Nothing else of the parent's reaches the command: a descriptor it kept open (a socket
+        // its own parent watches for the end of watch, say) would outlive watch with it.
+        if let closeFrom = Self.closeFrom {
+            _ = closeFrom(&actions, 3)
+        } else {
+            for fd in Self.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -91,6 +107,28 @@ public final class ChildProcess {
         }
         closeInput()
         close(inputReadEnd)
+    }
+
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34), which Swift does not see
+    /// without _GNU_SOURCE: looked up at run time.
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let closeFrom: CloseFrom? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            return nil
+        }
+        return unsafeBitCast(symbol, to: CloseFrom.self)
+    }()
+
+    /// This process's open descriptors (/proc/self/fd), where closefrom is unavailable.
+    private static func openDescriptors() -> [Int32] {
+        guard let folder = opendir("/proc/self/fd") else { return [] }
+        defer { closedir(folder) }
+        var out: [Int32] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if let fd = Int32(name) { out.append(fd) }
+        }
+        return out
     }
 
     /// Writes all of `bytes` to the child's standard input unless the child exits or `seconds`
@@ -144,13 +182,13 @@ public final class ChildProcess {
         while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else {
                 termination = .exited(-1)
-                _ = Self.running.withLock { $0.remove(pid) }
+                _ = Self.running.withLock { $0.groups.remove(pid) }
                 return .exited(-1)
             }
         }
         let done = Self.decode(status)
         termination = done
-        _ = Self.running.withLock { $0.remove(pid) }
+        _ = Self.running.withLock { $0.groups.remove(pid) }
         return done
     }
 
@@ -175,7 +213,7 @@ public final class ChildProcess {
         } else if rc < 0, errno == ECHILD {
             termination = .exited(-1)
         }
-        if termination != nil { _ = Self.running.withLock { $0.remove(pid) } }
+        if termination != nil { _ = Self.running.withLock { $0.groups.remove(pid) } }
         return termination
     }
 
