@@ -106,8 +106,12 @@ public final class WebhookSink: AlertSink, @unchecked Sendable {
         name = "webhook:\(text)"
         self.url = url
         if let tokenFile {
-            guard let data = FileManager.default.contents(atPath: tokenFile) else {
-                throw SinkError.cannotOpen(tokenFile, "cannot read the token file")
+            if let status = try? FileStatus(path: tokenFile), status.isFolder {
+                throw SinkError.cannotOpen(tokenFile, "the token file is a folder")
+            }
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: tokenFile)) } catch {
+                throw SinkError.cannotOpen(tokenFile, "cannot read the token file: \(OutputError.reason(error))")
             }
             token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         } else {

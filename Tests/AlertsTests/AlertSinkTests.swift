@@ -76,6 +76,14 @@ import TestSupport
         #expect(missing?.contains("No such file or directory") == true, "\(missing ?? "opened")")
     }
 
+    @Test func aTokenFileThatCannotBeReadSaysWhy() throws {
+        let folder = try Fixtures.temporaryFolder("sink")
+        let missing = Self.reason { _ = try WebhookSink(url: "http://127.0.0.1:9/", tokenFile: folder.appendingPathComponent("none").path) }
+        #expect(missing?.contains("No such file or directory") == true, "\(missing ?? "read")")
+        let isFolder = Self.reason { _ = try WebhookSink(url: "http://127.0.0.1:9/", tokenFile: folder.path) }
+        #expect(isFolder?.contains("is a folder") == true, "\(isFolder ?? "read")")
+    }
+
     @Test func aSymlinkedAlertFileIsJudgedByItsTarget() throws {
         let folder = try Fixtures.temporaryFolder("sink")
         let target = folder.appendingPathComponent("alerts.jsonl").path

@@ -91,6 +91,20 @@ import TestSupport
         #expect(Self.processes(containing: marker) == 0, "nothing it started outlives it (a timed-out shell's sleep did)")
     }
 
+    @Test func alertFilesAreJudgedByTheirTargetAndAFolderIsNamedSo() throws {
+        let folder = try Fixtures.temporaryFolder("sink")
+        let db = folder.appendingPathComponent("w.db").path
+        let asFolder = try runProcess(WatchTests.binary, ["watch", "--db", db, "--stdin", "--alert-file", folder.path], stdin: Data())
+        #expect(asFolder.status == 2)
+        #expect(String(decoding: asFolder.stderr, as: UTF8.self).contains("is a folder"))
+        let target = folder.appendingPathComponent("alerts.jsonl").path
+        #expect(FileManager.default.createFile(atPath: target, contents: nil, attributes: [.posixPermissions: 0o600]))
+        let link = folder.appendingPathComponent("current.jsonl").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(try WatchTests.watchHostileLog(["--db", db, "--alert-file", link], folder: folder) == 0, "a symbolic link is not world-writable")
+        #expect(try String(contentsOfFile: target, encoding: .utf8).split(separator: "\n").count == 4)
+    }
+
     /// Runs the binary with a standard output whose reader is already gone, as `| head` leaves
     /// it; Python's subprocess gives the child SIGPIPE's default disposition, as a shell does.
     static func runWithClosedStandardOutput(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
