@@ -76,9 +76,15 @@ public final class AlertCourier {
     public func start() throws -> Int {
         let skipped = engine.restore(try ledger.engineState())
         if skipped > 0 { log("alert engine: \(skipped) stored window(s) could not be read and were dropped") }
-        for entry in try ledger.unsettled(sink: Self.standardOutput, limit: Int(Int32.max)) {
-            guard print(entry.json) else { break }
-            printed.append(entry.alert)
+        var after: Int64 = 0
+        printing: while true {
+            let page = try ledger.unprinted(sink: Self.standardOutput, after: after, limit: 1_000)
+            for entry in page {
+                guard print(entry.json) else { break printing }
+                printed.append(entry.alert)
+                after = entry.alert
+            }
+            if page.count < 1_000 { break }
         }
         for sink in dispatcher.sinkNames {
             for entry in try ledger.unsettled(sink: sink, limit: dispatcher.capacity) {

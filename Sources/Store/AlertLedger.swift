@@ -60,6 +60,15 @@ public final class AlertLedger {
         return rows
     }
 
+    /// Standard output's unconfirmed alerts after row `after`, oldest first, at most `limit`: what
+    /// a crash or a reader that went away kept from being printed, printed at the next start.
+    public func unprinted(sink: String, after: Int64, limit: Int) throws -> [(alert: Int64, json: String)] {
+        try db.rows("""
+            SELECT d.alert, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
+            WHERE d.state != 'delivered' AND d.sink = ? AND d.alert > ? ORDER BY d.alert LIMIT ?
+            """, [.text(sink), .integer(after), .integer(Int64(max(0, limit)))]).map { ($0[0].int64 ?? 0, $0[1].string ?? "") }
+    }
+
     /// One sink's deliveries that failed and have attempts left, oldest first, at most `limit`,
     /// marked pending again (so they are not taken twice while in flight): what a running watch
     /// retries.

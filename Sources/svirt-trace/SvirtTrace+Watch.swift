@@ -205,7 +205,7 @@ extension SvirtTrace {
             let sizes = courier.engine.sizes
             Self.logger.info("watch stopped", metadata: [
                 "summary": "\(watch.summary.line)",
-                "alert windows": "\(sizes.windows) open, \(sizes.recent) rate-limit sources, \(courier.engine.evictions) closed early by the caps",
+                "alert_engine": "\(sizes.windows) windows open, \(sizes.recent) rate-limit sources, \(courier.engine.evictions) closed early by the caps",
             ])
         }
     }
