@@ -1,7 +1,9 @@
 import Store
 
 /// One alert as the sinks receive it: a JSON object with stable keys.
-public struct Alert: Sendable, Equatable {
+public struct Alert: Sendable, Equatable, Codable {
+    /// Derived from what the alert is about (see `AlertID`), never from a counter: the same input
+    /// gives the same ids in any run, so a consumer can drop an alert it has already seen.
     public var id: String
     public var time: Int64
     public var severity: Severity

@@ -1,45 +1,92 @@
 import AuditStream
 import Findings
+import Foundation
 import Guests
+import Store
 
 /// Turns findings into alerts: the first matching rule decides, permissive accesses go one level
 /// up and say ALLOWED, and repeats of the same pair within a rule's window are folded into one
 /// follow-up with their count. Time is the events' own, so a replay alerts exactly as live did.
+///
+/// Windows close on event time: the first finding timed at or past a window's end closes it (and
+/// every other window that ended by then, oldest end first) and sends its follow-up or rate-limit
+/// report. While the log is quiet, `closeQuiet` lets the wall clock stand in for event time.
+/// Every map is bounded: entries go when their window ends, and a hard cap (`Limits`) closes the
+/// oldest early (`evictions` counts them).
 public struct AlertEngine: Sendable {
+    public struct Limits: Sendable {
+        /// Open dedupe windows at most.
+        public var windows = 10_000
+        /// Rate-limit sources (recent alert times, and open rate-limit reports) at most.
+        public var sources = 10_000
+
+        public init() {}
+    }
+
+    /// After this much wall-clock quiet, event time is taken to advance with the wall clock from
+    /// the newest event seen (see `closeQuiet`).
+    public static let quietMilliseconds: Int64 = 2_000
+    static let rateWindowMilliseconds: Int64 = 60_000
+
     public var rules: [AlertRule]
     /// svirt-trace's own pid: its denials are not alerted, so alerting cannot feed itself.
     public var ownProcessID: Int64?
-    private var windows: [String: Window] = [:]
-    private var recent: [String: [Int64]] = [:]
-    private var limited: [String: (count: Int, last: Alert)] = [:]
-    private var sequence = 0
+    public var limits: Limits
+    /// Windows and sources closed or forgotten early because a cap was reached.
+    public private(set) var evictions = 0
+    /// The newest event time seen: "now" on the events' own clock.
+    public private(set) var newestTime: Int64?
 
-    private struct Window {
-        var start: Int64
-        var suppressed: Int
-        var last: Alert
-    }
+    private var windows: [String: RepeatWindow] = [:]
+    private var recent: [String: RecentAlerts] = [:]
+    private var limited: [String: RateWindow] = [:]
+    private var windowEnds = DeadlineHeap()
+    private var limitEnds = DeadlineHeap()
+    private var lastSweep: Int64 = .min
+    /// State keys changed since `takeChanges`.
+    private var changed: Set<String> = []
 
-    public init(rules: [AlertRule] = AlertRule.defaults, ownProcessID: Int64? = nil) {
+    public init(rules: [AlertRule] = AlertRule.defaults, ownProcessID: Int64? = nil, limits: Limits = Limits()) {
         self.rules = rules
         self.ownProcessID = ownProcessID
+        self.limits = limits
     }
+
+    /// Entries held, for tests and the shutdown log: open dedupe windows, sources with recent
+    /// alerts, open rate-limit reports.
+    public var sizes: (windows: Int, recent: Int, limited: Int) { (windows.count, recent.count, limited.count) }
 
     public mutating func process(_ findings: [Finding]) -> [Alert] {
         var alerts: [Alert] = []
+        var occurrences: [String: Int] = [:]
+        func id(_ base: String) -> String {
+            occurrences[base, default: 0] += 1
+            let n = occurrences[base] ?? 1
+            return n == 1 ? base : "\(base)#\(n)"
+        }
         for finding in findings {
             switch finding {
             case .denial(let denial):
+                alerts += advance(to: denial.id.timeMilliseconds)
                 if let own = ownProcessID, denial.id.node == nil, denial.avcs.contains(where: { $0.pid == own }) { continue }
                 guard let rule = rules.first(where: { $0.matches(denial: denial) }) else { continue }
                 // Plain joins, not array descriptions: this runs for every alerted denial.
-                let source = "\(denial.id.node ?? "")|\(denial.sources.map(\.uuid).joined(separator: ","))|\(denial.source.raw)"
-                let admitted = admit(alert(for: denial, rule: rule), rule: rule,
-                                     key: "\(rule.name)|\(source)|\(denial.targets.map(\.uuid).joined(separator: ","))|\(denial.target.type ?? "")")
-                alerts += limit(admitted, source: "\(rule.name)|\(source)", perMinute: rule.ratePerMinute)
+                let source = "\(rule.name)|\(denial.id.node ?? "")|\(denial.sources.map(\.uuid).joined(separator: ","))|\(denial.source.raw)"
+                let alert = alert(for: denial, rule: rule,
+                                  id: id(AlertID.event(node: denial.id.node, stamp: denial.id.stamp, rule: rule.name)))
+                let key = "\(source)|\(denial.targets.map(\.uuid).joined(separator: ","))|\(denial.target.type ?? "")"
+                let admitted = admit(alert, rule: rule, key: key, source: source)
+                alerts += admitted.closed
+                if admitted.send { alerts += limit(alert, source: source, perMinute: rule.ratePerMinute) }
             case .event(let event):
+                if let time = event.timeMilliseconds { alerts += advance(to: time) }
                 guard let rule = rules.first(where: { $0.matches(event: event) }) else { continue }
-                alerts += admit(alert(for: event, rule: rule), rule: rule, key: "\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")")
+                let base = event.id.map { AlertID.event(node: $0.node, stamp: $0.stamp, rule: rule.name) }
+                    ?? AlertID.event(node: event.node, stamp: "status:" + AlertID.part(event.uuid ?? event.vm ?? ""), rule: rule.name)
+                let alert = alert(for: event, rule: rule, id: id(base))
+                let admitted = admit(alert, rule: rule, key: "\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")", source: nil)
+                alerts += admitted.closed
+                if admitted.send { alerts.append(alert) }
             default:
                 continue
             }
@@ -47,71 +94,168 @@ public struct AlertEngine: Sendable {
         return alerts
     }
 
-    /// Follow-ups for every window still holding suppressed repeats, and for every source that
-    /// hit its rate limit (at shutdown).
+    /// While no event arrives, event time is taken to run on with the wall clock: after
+    /// `quietMilliseconds` of quiet, every window that ends by the newest event time plus the
+    /// quiet time closes. A window of 60 s therefore reports 60 s after its last repeat arrived
+    /// (never sooner than 2 s after it), as it would have had a later event come in.
+    public mutating func closeQuiet(quietMilliseconds quiet: Int64) -> [Alert] {
+        guard quiet >= Self.quietMilliseconds, let newestTime else { return [] }
+        let (sum, overflow) = newestTime.addingReportingOverflow(quiet)
+        return close(through: overflow ? .max : sum)
+    }
+
+    /// Follow-ups for every window still holding suppressed repeats, and the report of every
+    /// source that hit its rate limit (at shutdown), oldest end first.
     public mutating func flush() -> [Alert] {
-        defer {
-            windows.removeAll()
-            limited.removeAll()
-        }
-        let repeats = windows.values.filter { $0.suppressed > 0 }.sorted { $0.start < $1.start }.map(followUp)
-        let dropped = limited.values.sorted { $0.last.time < $1.last.time }.map { entry -> Alert in
-            var alert = entry.last
-            alert.id += "!"
-            alert.count = entry.count
-            alert.title = "Rate limit: \(entry.count) more alerts from this source were not sent"
-            return alert
-        }
-        return repeats + dropped
+        close(through: .max)
     }
 
-    /// Keeps at most `perMinute` alerts of one source within any minute of event time.
-    private mutating func limit(_ alerts: [Alert], source: String, perMinute: Int) -> [Alert] {
+    // MARK: windows
+
+    /// Event time moves on to `time` (never back): windows that ended by then close.
+    private mutating func advance(to time: Int64) -> [Alert] {
+        if time > newestTime ?? .min {
+            newestTime = time
+            changed.insert(StateKey.newest)
+        }
+        sweepRecent()
+        return close(through: newestTime ?? time)
+    }
+
+    /// Closes, oldest end first, every dedupe and rate-limit window that ends by `time`.
+    private mutating func close(through time: Int64) -> [Alert] {
         var out: [Alert] = []
-        for alert in alerts {
-            var times = (recent[source] ?? []).filter { alert.time - $0 < 60_000 }
-            if times.count >= perMinute {
-                limited[source, default: (0, alert)].count += alert.count
-                limited[source]?.last = alert
-                recent[source] = times
-                continue
+        while true {
+            let repeatEnd = windowEnds.first, limitEnd = limitEnds.first
+            let takeRepeat: Bool
+            switch (repeatEnd, limitEnd) {
+            case (let r?, let l?): takeRepeat = r.end <= l.end
+            case (.some, nil): takeRepeat = true
+            case (nil, .some): takeRepeat = false
+            case (nil, nil): return out
             }
-            times.append(alert.time)
-            recent[source] = times
-            out.append(alert)
+            guard let next = takeRepeat ? repeatEnd : limitEnd, next.end <= time else { return out }
+            if takeRepeat {
+                _ = windowEnds.popFirst()
+                out += closeWindow(next)
+            } else {
+                _ = limitEnds.popFirst()
+                out += closeLimit(next)
+            }
         }
-        return out
     }
 
-    private mutating func admit(_ alert: Alert, rule: AlertRule, key: String) -> [Alert] {
-        guard rule.dedupeSeconds > 0 else { return [alert] }
-        if var window = windows[key], alert.time - window.start < rule.dedupeSeconds * 1000 {
-            window.suppressed += 1
-            window.last = alert
-            windows[key] = window
-            return []
-        }
-        var out: [Alert] = []
-        if let window = windows[key], window.suppressed > 0 { out.append(followUp(window)) }
-        windows[key] = Window(start: alert.time, suppressed: 0, last: alert)
-        out.append(alert)
-        return out
-    }
-
-    private func followUp(_ window: Window) -> Alert {
+    private mutating func closeWindow(_ entry: DeadlineHeap.Entry) -> [Alert] {
+        guard let window = windows[entry.key], window.end == entry.end else { return [] }
+        windows[entry.key] = nil
+        changed.insert(StateKey.repeats + entry.key)
+        guard window.suppressed > 0 else { return [] }
         var alert = window.last
-        alert.id += "+"
+        alert.id = AlertID.followUp(of: window.firstID)
         alert.count = window.suppressed
-        alert.title += " (\(window.suppressed) more since \(window.start / 1000))"
-        return alert
+        alert.title += " (\(window.suppressed) more since \(Timestamp.iso8601(milliseconds: window.start)))"
+        guard let source = window.source else { return [alert] }
+        return limit(alert, source: source, perMinute: window.perMinute)
     }
 
-    private mutating func nextID(_ evidence: String) -> String {
-        sequence += 1
-        return "\(evidence)#\(sequence)"
+    private mutating func closeLimit(_ entry: DeadlineHeap.Entry) -> [Alert] {
+        guard let window = limited[entry.key], window.end == entry.end else { return [] }
+        limited[entry.key] = nil
+        changed.insert(StateKey.limited + entry.key)
+        var alert = window.last
+        alert.id = AlertID.rateLimited(from: window.firstID)
+        alert.count = window.count
+        alert.title = "Rate limit: \(window.count) more alerts from this source were not sent between "
+            + "\(Timestamp.iso8601(milliseconds: window.start)) and \(Timestamp.iso8601(milliseconds: window.last.time))"
+        return [alert]
     }
 
-    private mutating func alert(for denial: Denial, rule: AlertRule) -> Alert {
+    /// Whether an alert goes out now or is folded into its key's open window; with the
+    /// follow-ups of windows the cap closed early.
+    private mutating func admit(_ alert: Alert, rule: AlertRule, key: String, source: String?) -> (send: Bool, closed: [Alert]) {
+        guard rule.dedupeSeconds > 0 else { return (true, []) }
+        changed.insert(StateKey.repeats + key)
+        // Any open window of this key holds the alert: one that ended was closed by `advance`.
+        if var window = windows[key] {
+            window.suppressed += 1
+            if alert.time >= window.last.time { window.last = alert }
+            windows[key] = window
+            return (false, [])
+        }
+        let (length, tooLong) = rule.dedupeSeconds.multipliedReportingOverflow(by: 1000)
+        let (sum, overflow) = alert.time.addingReportingOverflow(tooLong ? .max : length)
+        let end = overflow || tooLong ? Int64.max : sum
+        windows[key] = RepeatWindow(start: alert.time, end: end, firstID: alert.id, suppressed: 0,
+                                    last: alert, source: source, perMinute: rule.ratePerMinute)
+        windowEnds.insert(.init(end: end, key: key))
+        var closed: [Alert] = []
+        while windows.count > limits.windows, let oldest = windowEnds.popFirst() {
+            if windows[oldest.key]?.end == oldest.end { evictions += 1 }
+            closed += closeWindow(oldest)
+        }
+        return (true, closed)
+    }
+
+    /// Keeps at most `perMinute` alerts of one source within any minute of event time; the rest
+    /// are counted into a report sent when that minute ends.
+    private mutating func limit(_ alert: Alert, source: String, perMinute: Int) -> [Alert] {
+        var out: [Alert] = []
+        changed.insert(StateKey.recent + source)
+        var times = (recent[source]?.times ?? []).filter { Self.span(from: $0, to: alert.time) < Self.rateWindowMilliseconds }
+        if times.count >= perMinute {
+            recent[source] = RecentAlerts(times: times)
+            changed.insert(StateKey.limited + source)
+            if var window = limited[source] {
+                window.count += alert.count
+                window.last = alert
+                limited[source] = window
+            } else {
+                let (end, overflow) = alert.time.addingReportingOverflow(Self.rateWindowMilliseconds)
+                limited[source] = RateWindow(start: alert.time, end: overflow ? .max : end, firstID: alert.id,
+                                             count: alert.count, last: alert)
+                limitEnds.insert(.init(end: overflow ? .max : end, key: source))
+                while limited.count > limits.sources, let oldest = limitEnds.popFirst() {
+                    if limited[oldest.key]?.end == oldest.end { evictions += 1 }
+                    out += closeLimit(oldest)
+                }
+            }
+            return out
+        }
+        times.append(alert.time)
+        recent[source] = RecentAlerts(times: times)
+        if recent.count > limits.sources { sweepRecent(force: true) }
+        return out + [alert]
+    }
+
+    /// Forgets sources whose last alert is a minute of event time old (they limit nothing any
+    /// more), at most once per minute of event time; over the cap, the longest quiet go first.
+    private mutating func sweepRecent(force: Bool = false) {
+        guard let now = newestTime else { return }
+        guard force || Self.span(from: lastSweep, to: now) >= Self.rateWindowMilliseconds || recent.count > limits.sources else { return }
+        lastSweep = now
+        for (source, entry) in recent where Self.span(from: entry.times.last ?? .min, to: now) >= Self.rateWindowMilliseconds {
+            recent[source] = nil
+            changed.insert(StateKey.recent + source)
+        }
+        guard recent.count > limits.sources else { return }
+        let keep = limits.sources * 9 / 10
+        let oldest = recent.sorted { ($0.value.times.last ?? .min, $0.key) < ($1.value.times.last ?? .min, $1.key) }
+        for (source, _) in oldest.prefix(recent.count - keep) {
+            recent[source] = nil
+            changed.insert(StateKey.recent + source)
+            evictions += 1
+        }
+    }
+
+    /// `to - from`, saturating: times come from the log, where a crafted record can hold anything.
+    static func span(from: Int64, to: Int64) -> Int64 {
+        let (difference, overflow) = to.subtractingReportingOverflow(from)
+        return overflow ? (to > from ? .max : .min) : difference
+    }
+
+    // MARK: alerts
+
+    private func alert(for denial: Denial, rule: AlertRule, id: String) -> Alert {
         let permissive = denial.permissive == true
         let evidence = "\(denial.id.node.map { $0 + ":" } ?? "")\(denial.id.serial)"
         var hint = rule.hint
@@ -123,7 +267,7 @@ public struct AlertEngine: Sendable {
         }
         let source = side(denial.sources)
         let target = side(denial.targets)
-        return Alert(id: nextID(evidence), time: denial.id.timeMilliseconds,
+        return Alert(id: id, time: denial.id.timeMilliseconds,
                      severity: permissive ? rule.severity.raised : rule.severity,
                      title: (permissive ? "ALLOWED: " : "") + rule.title, rule: rule.name, kind: denial.kind.rawValue,
                      node: denial.id.node, sourceVM: source.0, sourceUUID: source.1, targetVM: target.0,
@@ -133,12 +277,66 @@ public struct AlertEngine: Sendable {
                      evidence: evidence, hint: hint)
     }
 
-    private mutating func alert(for event: RecordedEvent, rule: AlertRule) -> Alert {
+    private func alert(for event: RecordedEvent, rule: AlertRule, id: String) -> Alert {
         let evidence = event.id.map { "\($0.node.map { $0 + ":" } ?? "")\($0.serial)" } ?? ""
-        return Alert(id: nextID(evidence), time: event.timeMilliseconds ?? 0, severity: rule.severity, title: rule.title,
+        return Alert(id: id, time: event.timeMilliseconds ?? 0, severity: rule.severity, title: rule.title,
                      rule: rule.name, kind: event.kind.rawValue, node: event.node, sourceVM: event.vm,
                      sourceUUID: event.uuid, targetVM: nil, targetUUID: nil, scontext: event.label, tcontext: nil,
                      tclass: nil, perms: [], permissive: nil, pid: nil, exe: nil, path: nil, count: 1,
                      evidence: evidence, hint: rule.hint)
+    }
+
+    // MARK: state kept between runs
+
+    enum StateKey {
+        static let newest = "newest"
+        static let repeats = "repeats|"
+        static let recent = "recent|"
+        static let limited = "limited|"
+    }
+
+    /// The state rows changed since the last call: a value to store, or nil to delete the row.
+    /// Written in the transaction that stores the events, so a restart resumes exactly here.
+    public mutating func takeChanges() -> [(key: String, value: String?)] {
+        guard !changed.isEmpty else { return [] }
+        defer { changed.removeAll(keepingCapacity: true) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        func text<T: Encodable>(_ value: T?) -> String? {
+            value.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+        }
+        return changed.sorted().map { key -> (String, String?) in
+            if key == StateKey.newest { return (key, newestTime.map(String.init)) }
+            if key.hasPrefix(StateKey.repeats) { return (key, text(windows[String(key.dropFirst(StateKey.repeats.count))])) }
+            if key.hasPrefix(StateKey.recent) { return (key, text(recent[String(key.dropFirst(StateKey.recent.count))])) }
+            return (key, text(limited[String(key.dropFirst(StateKey.limited.count))]))
+        }
+    }
+
+    /// Takes up the state stored by an earlier run. Rows that do not decode are skipped and
+    /// counted (the return value): a damaged row costs one window, not the daemon.
+    @discardableResult
+    public mutating func restore(_ rows: [(key: String, value: String)]) -> Int {
+        let decoder = JSONDecoder()
+        var skipped = 0
+        for (key, value) in rows {
+            let data = Data(value.utf8)
+            if key == StateKey.newest, let time = Int64(value) {
+                newestTime = time
+            } else if key.hasPrefix(StateKey.repeats), let window = try? decoder.decode(RepeatWindow.self, from: data) {
+                let name = String(key.dropFirst(StateKey.repeats.count))
+                windows[name] = window
+                windowEnds.insert(.init(end: window.end, key: name))
+            } else if key.hasPrefix(StateKey.recent), let entry = try? decoder.decode(RecentAlerts.self, from: data) {
+                recent[String(key.dropFirst(StateKey.recent.count))] = entry
+            } else if key.hasPrefix(StateKey.limited), let window = try? decoder.decode(RateWindow.self, from: data) {
+                let name = String(key.dropFirst(StateKey.limited.count))
+                limited[name] = window
+                limitEnds.insert(.init(end: window.end, key: name))
+            } else {
+                skipped += 1
+            }
+        }
+        return skipped
     }
 }

@@ -1,5 +1,6 @@
 import Findings
 import Foundation
+import Native
 import Yams
 
 /// Reads and checks a rules file. Every mistake names the file, the rule and the key.
@@ -18,10 +19,13 @@ public enum AlertRules {
     /// Loads a rules file, refusing one that anybody may write: rules decide what an operator
     /// is told.
     public static func load(path: String) throws -> [AlertRule] {
-        let fm = FileManager.default
-        guard let data = fm.contents(atPath: path) else { throw Failure(file: path, reason: "cannot read it") }
-        let mode = (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
-        if mode & 0o002 != 0 { throw Failure(file: path, reason: "must not be world-writable (chmod o-w)") }
+        let status: FileStatus
+        do { status = try FileStatus(path: path) } catch { throw Failure(file: path, reason: "cannot read it: \(error)") }
+        if status.isFolder { throw Failure(file: path, reason: "is a folder, not a rules file") }
+        if let problem = TrustedPath.problem(path: path, status: status) {
+            throw Failure(file: path, reason: "refused: it \(problem)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(file: path, reason: "cannot read it") }
         return try parse(String(decoding: data, as: UTF8.self), file: path)
     }
 

@@ -13,7 +13,8 @@ public protocol AlertSink: AnyObject, Sendable {
     func deliver(_ json: String) throws
 }
 
-/// JSON lines appended to a file created with mode 0600.
+/// JSON lines appended to a file created with mode 0600 (O_APPEND: after a copytruncate the
+/// next line lands at the new end).
 public final class FileSink: AlertSink, @unchecked Sendable {
     public let name: String
     // Used only on this sink's own queue.
@@ -21,55 +22,69 @@ public final class FileSink: AlertSink, @unchecked Sendable {
 
     public init(path: String) throws {
         name = "file:\(path)"
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: path) {
-            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw SinkError.cannotOpen(path, "cannot create it")
-            }
+        if let status = try? FileStatus(path: path), status.isFolder { throw SinkError.cannotOpen(path, "is a folder") }
+        let fd: Int32
+        do { fd = try FileStatus.openForAppending(path, createMode: 0o600) } catch {
+            throw SinkError.cannotOpen(path, "\(error)")
         }
-        let mode = (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
-        if mode & 0o002 != 0 { throw SinkError.cannotOpen(path, "it is world-writable") }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw SinkError.cannotOpen(path, "permission denied") }
-        handle.seekToEndOfFile()
+        // Judged after opening: the very file that will be written to.
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        let status: FileStatus
+        do { status = try FileStatus(descriptor: fd) } catch { throw SinkError.cannotOpen(path, "\(error)") }
+        if status.isFolder { throw SinkError.cannotOpen(path, "is a folder") }
+        if let problem = TrustedPath.problem(path: path, status: status) { throw SinkError.cannotOpen(path, "refused: it \(problem)") }
         self.handle = handle
     }
 
     public func deliver(_ json: String) throws {
-        try handle.write(contentsOf: Data((json + "\n").utf8))
+        do { try handle.write(contentsOf: Data((json + "\n").utf8)) } catch {
+            throw SinkError.failed(name, OutputError.reason(error))
+        }
     }
 }
 
-/// Runs a command with the alert's JSON on standard input (never on its command line), killed
-/// after a timeout.
+/// Runs a command through /bin/sh with the alert's JSON on standard input (never on its command
+/// line). The delivery counts when the command read the whole alert and exited 0. After the
+/// timeout its process group gets SIGTERM, then SIGKILL after a grace period; it is always
+/// reaped.
 public final class ExecSink: AlertSink, @unchecked Sendable {
     public let name: String
     private let command: String
     private let timeout: TimeInterval
+    private let grace: TimeInterval
 
-    public init(command: String, timeout: TimeInterval) {
+    public init(command: String, timeout: TimeInterval, grace: TimeInterval = 2) {
         name = "exec:\(command)"
         self.command = command
         self.timeout = timeout
+        self.grace = grace
     }
 
     public func deliver(_ json: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data((json + "\n").utf8))
-        try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        if process.isRunning {
-            process.terminate()
-            throw SinkError.failed(name, "timed out after \(Int(timeout)) s")
+        let child: ChildProcess
+        do { child = try ChildProcess(arguments: ["/bin/sh", "-c", command]) } catch {
+            throw SinkError.failed(name, "cannot start /bin/sh: \(error)")
         }
-        guard process.terminationStatus == 0 else { throw SinkError.failed(name, "exit status \(process.terminationStatus)") }
+        let started = Date()
+        let written = child.writeInput(Array((json + "\n").utf8), within: timeout)
+        child.closeInput()
+        let left = max(0, timeout - Date().timeIntervalSince(started))
+        guard let termination = child.wait(seconds: left) else {
+            child.terminateGroup()
+            if child.wait(seconds: grace) == nil {
+                child.killGroup()
+                _ = child.waitForever()
+            }
+            throw SinkError.failed(name, "timed out after \(Self.seconds(timeout)) s (stopped)")
+        }
+        guard termination == .exited(0) else { throw SinkError.failed(name, "\(termination)") }
+        guard written, child.unreadInput == 0 else {
+            throw SinkError.failed(name, "the command exited without reading the alert on its standard input")
+        }
+    }
+
+    static func seconds(_ value: TimeInterval) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
 
@@ -91,8 +106,12 @@ public final class WebhookSink: AlertSink, @unchecked Sendable {
         name = "webhook:\(text)"
         self.url = url
         if let tokenFile {
-            guard let data = FileManager.default.contents(atPath: tokenFile) else {
-                throw SinkError.cannotOpen(tokenFile, "cannot read the token file")
+            if let status = try? FileStatus(path: tokenFile), status.isFolder {
+                throw SinkError.cannotOpen(tokenFile, "the token file is a folder")
+            }
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: tokenFile)) } catch {
+                throw SinkError.cannotOpen(tokenFile, "cannot read the token file: \(OutputError.reason(error))")
             }
             token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         } else {

@@ -9,7 +9,8 @@ enum EmbeddedRules {
 #
 # match (all given keys must hold):
 #   kind:         list of kinds (denial kinds, or enforcing-change, boolean-change,
-#                 label-collision, policy-load, domain-start, domain-stop, selinux-error)
+#                 label-collision, policy-load, domain-start, domain-stop, selinux-error,
+#                 pipeline-gap)
 #   tclass:       list of object classes
 #   perms:        list; any of them present
 #   permissive:   true or false
@@ -73,6 +74,12 @@ rules:
     match: {kind: [policy-load]}
     severity: info
     title: SELinux policy loaded
+    dedupe_seconds: 0
+  - name: pipeline-gap
+    match: {kind: [pipeline-gap]}
+    severity: high
+    title: Audit events may be lost (the log rotated away before svirt-trace read it)
+    hint: Ingest the rotated logs that remain (svirt-trace ingest), and raise auditd's num_logs or max_log_file so rotation cannot outrun watch.
     dedupe_seconds: 0
 
 """#

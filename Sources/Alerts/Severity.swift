@@ -1,5 +1,5 @@
 /// How urgent an alert is. Ordered: one level higher is `raised`.
-public enum Severity: String, Sendable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
     case info, warning, high, critical
 
     public static func < (a: Severity, b: Severity) -> Bool {

@@ -78,8 +78,11 @@ public final class WatchSession {
     ///   - onTick: called every turn of the loop; it may write (after `openTransaction()`) and
     ///     returns how many rows it wrote, so they count towards the next commit.
     ///   - afterCommit: called after each commit, when what onFindings saw is durable.
+    ///   - urgent: true when something waits for the commit (alerts to announce): the open
+    ///     transaction is committed at the end of this turn instead of within commitMilliseconds.
     public func run(_ input: Input, stop: @escaping () -> Bool, onFindings: ([Finding]) throws -> Void,
-                    onTick: () throws -> Int = { 0 }, afterCommit: @escaping () throws -> Void = {}) throws {
+                    onTick: () throws -> Int = { 0 }, afterCommit: @escaping () throws -> Void = {},
+                    urgent: () -> Bool = { false }) throws {
         session.afterCommit = afterCommit
         let notice = self.notice
         session.onLockBusy = { attempts in
@@ -184,6 +187,7 @@ public final class WatchSession {
                     // The old source is complete as far as this file shows it: its last events and
                     // checkpoint go in first, then what rotated copies hold beyond it.
                     try source.reader?.finish(emit: handle)
+                    session.pending += try onTick()
                     try commit()
                     count(source)
                     let finished = source.id.map {
@@ -213,7 +217,7 @@ public final class WatchSession {
                 lastData = now
             }
             if session.inTransaction,
-               session.pending >= options.commitEvents || now - lastCommit >= options.commitMilliseconds {
+               session.pending >= options.commitEvents || now - lastCommit >= options.commitMilliseconds || urgent() {
                 try commit()
             } else if !session.inTransaction, now - lastCommit >= options.checkpointMilliseconds {
                 try commit()

@@ -1,62 +1,112 @@
 import Native
 
-/// The `alerts` table and each alert's delivery state per sink. Used by `watch` on the writer's
-/// connection, inside its transactions.
+/// The `alerts` table, each alert's delivery state per sink, and the alert engine's open windows.
+/// Used by `watch` on the writer's connection, inside its transactions.
 public final class AlertLedger {
     private let db: SQLiteDatabase
     private let insertAlert: SQLiteStatement
     private let insertDelivery: SQLiteStatement
     private let updateDelivery: SQLiteStatement
     private let requeueDelivery: SQLiteStatement
+    private let saveState: SQLiteStatement
+    private let deleteState: SQLiteStatement
+
+    /// Called before every write (and before reads that decide a write): watch opens its write
+    /// transaction there, so the ledger never writes outside one or from a stale read.
+    public var beforeWrite: () throws -> Void = {}
 
     public init(database: Database) throws {
         db = database.connection
         insertAlert = try db.prepare("""
             INSERT INTO alerts(alert_id, time_ms, severity, rule, kind, node, json) VALUES (?,?,?,?,?,?,?)
+            ON CONFLICT(alert_id) DO NOTHING
             """)
         insertDelivery = try db.prepare("INSERT OR IGNORE INTO alert_deliveries(alert, sink, state) VALUES (?,?,'pending')")
         updateDelivery = try db.prepare("""
             UPDATE alert_deliveries SET state = ?, attempts = attempts + ?, last_error = ? WHERE alert = ? AND sink = ?
             """)
         requeueDelivery = try db.prepare("UPDATE alert_deliveries SET state = 'pending' WHERE alert = ? AND sink = ?")
+        saveState = try db.prepare("""
+            INSERT INTO alert_engine_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+            """)
+        deleteState = try db.prepare("DELETE FROM alert_engine_state WHERE key = ?")
     }
 
-    /// Records an alert with a pending delivery for each sink; returns its row id.
+    /// Records an alert with a pending delivery for each sink; returns its row id, or nil when an
+    /// alert with this id is stored already (a replay raised it again): the stored row stays and
+    /// nothing is delivered twice.
     public func record(alertID: String, time: Int64, severity: String, rule: String, kind: String, node: String?,
-                       json: String, sinks: [String]) throws -> Int64 {
+                       json: String, sinks: [String]) throws -> Int64? {
+        try beforeWrite()
         try insertAlert.run([.text(alertID), .integer(time), .text(severity), .text(rule), .text(kind),
                              .text(node ?? ""), .text(json)])
+        guard db.changes > 0 else { return nil }
         let row = db.lastInsertRowID
         for sink in sinks { try insertDelivery.run([.integer(row), .text(sink)]) }
         return row
     }
 
     public func settle(alert: Int64, sink: String, delivered: Bool, attempts: Int, error: String?) throws {
+        try beforeWrite()
         try updateDelivery.run([.text(delivered ? "delivered" : "failed"), .integer(Int64(attempts)), error.sql,
                                 .integer(alert), .text(sink)])
     }
 
-    /// Deliveries not confirmed yet (pending, or failed before), oldest first: sent again at start.
-    public func unsettled(sinks: [String]) throws -> [(alert: Int64, sink: String, json: String)] {
-        guard !sinks.isEmpty else { return [] }
-        return try db.rows("""
-            SELECT d.alert, d.sink, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
-            WHERE d.state != 'delivered' AND d.sink IN (\(sinks.map { _ in "?" }.joined(separator: ",")))
-            ORDER BY d.alert
-            """, sinks.map { .text($0) }).map { ($0[0].int64 ?? 0, $0[1].string ?? "", $0[2].string ?? "") }
+    /// One sink's deliveries not confirmed yet (pending, or failed before), oldest first, at most
+    /// `limit`: sent again at start. Those beyond the limit are marked failed, so that the
+    /// running watch's retries take them up as the sink's queue empties.
+    public func unsettled(sink: String, limit: Int) throws -> [(alert: Int64, alertID: String, time: Int64, json: String)] {
+        let rows = try db.rows("""
+            SELECT d.alert, a.alert_id, a.time_ms, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
+            WHERE d.state != 'delivered' AND d.sink = ? ORDER BY d.alert LIMIT ?
+            """, [.text(sink), .integer(Int64(max(0, limit)))]).map(Self.entry)
+        try db.run("""
+            UPDATE alert_deliveries SET state = 'failed' WHERE sink = ? AND state = 'pending' AND alert > ?
+            """, [.text(sink), .integer(rows.last?.alert ?? -1)])
+        return rows
     }
 
-    /// Deliveries that failed and have attempts left, oldest first, marked pending again (so they
-    /// are not taken twice while in flight): what a running watch retries.
-    public func takeFailed(sinks: [String], maximumAttempts: Int) throws -> [(alert: Int64, sink: String, json: String)] {
-        guard !sinks.isEmpty else { return [] }
+    /// Standard output's unconfirmed alerts after row `after`, oldest first, at most `limit`: what
+    /// a crash or a reader that went away kept from being printed, printed at the next start.
+    public func unprinted(sink: String, after: Int64, limit: Int) throws -> [(alert: Int64, json: String)] {
+        try db.rows("""
+            SELECT d.alert, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
+            WHERE d.state != 'delivered' AND d.sink = ? AND d.alert > ? ORDER BY d.alert LIMIT ?
+            """, [.text(sink), .integer(after), .integer(Int64(max(0, limit)))]).map { ($0[0].int64 ?? 0, $0[1].string ?? "") }
+    }
+
+    /// One sink's deliveries that failed and have attempts left, oldest first, at most `limit`,
+    /// marked pending again (so they are not taken twice while in flight): what a running watch
+    /// retries.
+    public func takeFailed(sink: String, maximumAttempts: Int, limit: Int)
+        throws -> [(alert: Int64, alertID: String, time: Int64, json: String)] {
+        guard limit > 0 else { return [] }
+        try beforeWrite()
         let rows = try db.rows("""
-            SELECT d.alert, d.sink, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
-            WHERE d.state = 'failed' AND d.attempts < ? AND d.sink IN (\(sinks.map { _ in "?" }.joined(separator: ",")))
-            ORDER BY d.alert
-            """, [.integer(Int64(maximumAttempts))] + sinks.map { .text($0) })
-            .map { ($0[0].int64 ?? 0, $0[1].string ?? "", $0[2].string ?? "") }
-        for row in rows { try requeueDelivery.run([.integer(row.0), .text(row.1)]) }
+            SELECT d.alert, a.alert_id, a.time_ms, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
+            WHERE d.state = 'failed' AND d.attempts < ? AND d.sink = ? ORDER BY d.alert LIMIT ?
+            """, [.integer(Int64(maximumAttempts)), .text(sink), .integer(Int64(limit))]).map(Self.entry)
+        for row in rows { try requeueDelivery.run([.integer(row.alert), .text(sink)]) }
         return rows
+    }
+
+    private static func entry(_ row: [SQLValue]) -> (alert: Int64, alertID: String, time: Int64, json: String) {
+        (row[0].int64 ?? 0, row[1].string ?? "", row[2].int64 ?? 0, row[3].string ?? "")
+    }
+
+    // MARK: the alert engine's windows
+
+    /// Every stored state row of the alert engine.
+    public func engineState() throws -> [(key: String, value: String)] {
+        try db.rows("SELECT key, value FROM alert_engine_state ORDER BY key").map { ($0[0].string ?? "", $0[1].string ?? "") }
+    }
+
+    /// Applies the engine's changes (nil: the row goes); returns how many rows it wrote.
+    public func saveEngineState(_ changes: [(key: String, value: String?)]) throws -> Int {
+        if !changes.isEmpty { try beforeWrite() }
+        for (key, value) in changes {
+            if let value { try saveState.run([.text(key), .text(value)]) } else { try deleteState.run([.text(key)]) }
+        }
+        return changes.count
     }
 }

@@ -1,14 +1,31 @@
-import Store
+import Alerts
 import Foundation
+import Store
 
-/// stderr messages and terminal facts, in one place.
+/// stderr messages, standard output and terminal facts, in one place.
 enum Console {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("svirt-trace: " + TerminalText.escape(message) + "\n").utf8))
+        writeStandardError("svirt-trace: " + TerminalText.escape(message) + "\n")
     }
 
     static func status(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        writeStandardError(message + "\n")
+    }
+
+    /// Nothing more can be said when standard error itself fails: the message is dropped.
+    static func writeStandardError(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
+    }
+
+    /// Writes to standard output for queries and the digest. A reader that went away (`| head`)
+    /// ends the command quietly with status 0, as it ends any Unix filter; another failure (a
+    /// full disk) is named and ends it with status 6.
+    static func writeStandardOutput(_ data: Data) {
+        do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
+            if OutputError.isBrokenPipe(error) { exit(0) }
+            self.error("standard output: \(OutputError.reason(error))")
+            exit(SvirtTrace.Status.output)
+        }
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
@@ -38,7 +55,7 @@ final class StandardOutput {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        Console.writeStandardOutput(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
 }

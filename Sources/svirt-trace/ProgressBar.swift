@@ -18,11 +18,11 @@ final class ProgressBar {
         let filled = percent / 4
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: 25 - filled)
         let line = "\r[\(bar)] \(percent)% \(read / 1_000_000)/\(total / 1_000_000) MB \(label)"
-        FileHandle.standardError.write(Data(line.utf8))
+        Console.writeStandardError(line)
     }
 
     func clear() {
         guard lastPercent >= 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.writeStandardError("\r\u{1B}[K")
     }
 }

@@ -122,12 +122,12 @@ extension SvirtTrace {
             let text = TextDigest(scope: scope, wording: wording).render(data)
             let chosen = format ?? (to.isEmpty ? "text" : "mime")
             if chosen == "text" && !send {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Console.writeStandardOutput(Data(text.utf8))
                 return
             }
             let html = HTMLDigest(scope: scope, wording: wording).render(data)
             if chosen == "html" && !send {
-                FileHandle.standardOutput.write(Data(html.utf8))
+                Console.writeStandardOutput(Data(html.utf8))
                 return
             }
             let sender: MailAddress, recipients: [MailAddress]
@@ -143,7 +143,7 @@ extension SvirtTrace {
             let message = MIMEMessage(from: sender, to: recipients, subject: Self.subject(data, scope: scope), text: text,
                                       html: html, date: now, hostName: host).render()
             guard send else {
-                FileHandle.standardOutput.write(Data(message.utf8))
+                Console.writeStandardOutput(Data(message.utf8))
                 return
             }
             do {

@@ -24,7 +24,24 @@ extension SvirtTrace {
                 (critical for whole disks, shadow_t, virtd_t); permissive accesses one level \
                 higher, titled ALLOWED; enforcing turned off and label collisions critical; virt \
                 boolean changes and needs-boolean warning; policy loads info. Repeats of one pair \
-                within 60 s (event time) are folded into a follow-up with their count.
+                within 60 s (event time) are folded into a follow-up with their count ("(4 more \
+                since 2025-11-25T03:47:25.261Z)"), and a source over its rate limit gets one report \
+                of what was withheld. Both are sent when their window ends: at the first event timed \
+                at or past its end, or, while the log is quiet, once the window's length has passed \
+                on the wall clock since the newest event arrived (after at least 2 s of quiet); at \
+                shutdown for the windows still open.
+
+                ALERT IDS AND DELIVERY
+                  An alert's id says what it is about: NODE/TIME.MS:SERIAL/RULE for an event's alert \
+                (- for logs without node=), that id + /repeats for its follow-up, + /rate-limited \
+                for a rate-limit report. The same log gives the same ids in any run. An alert is \
+                stored in the transaction that stores its event and printed or delivered only after \
+                that transaction committed; standard output and every sink get each alert at least \
+                once (a crash can repeat one, with the same id and body), so consumers deduplicate \
+                by id. An --exec command must read the alert (all of standard input) and exit 0 \
+                within --exec-timeout, else the delivery failed: it gets SIGTERM, SIGKILL 2 s \
+                later, and is retried. A sink's queue holds 10000 alerts; more are retried later and \
+                reported by an alert. When standard output's reader goes away, watch stops (exit 0).
 
                 SIGTERM or SIGINT: complete open events, commit, write the checkpoint, exit 0.
                 """)
@@ -51,13 +68,13 @@ extension SvirtTrace {
         @Option(name: .long, help: ArgumentHelp("Only check a rules file: print its rules, or what is wrong (exit 2), and exit.", valueName: "file"))
         var checkRules: String?
 
-        @Option(name: .long, help: ArgumentHelp("Also append alerts as JSON lines to this file (created 0600; a world-writable file is refused).", valueName: "file"))
+        @Option(name: .long, help: ArgumentHelp("Also append alerts as JSON lines to this file (created 0600; a world-writable file, or one in a world-writable folder without the sticky bit, is refused; a symbolic link is judged by its target).", valueName: "file"))
         var alertFile: [String] = []
 
         @Option(name: .long, help: ArgumentHelp("Also run this command (through /bin/sh) for each alert, with the alert's JSON on its standard input.", valueName: "command"))
         var exec: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("Seconds before an --exec command is killed.", valueName: "seconds"))
+        @Option(name: .long, help: ArgumentHelp("Seconds before an --exec command gets SIGTERM (SIGKILL 2 s later).", valueName: "seconds"))
         var execTimeout: Double = 10
 
         @Option(name: .long, help: ArgumentHelp("Also POST each alert's JSON to this http(s) URL (5 s timeout, 3 attempts with backoff).", valueName: "url"))
@@ -109,12 +126,10 @@ extension SvirtTrace {
             }
             let stopping = StopFlag()
             stopping.install()
-            let out = FileHandle.standardOutput
-            var engine = AlertEngine(rules: ruleSet, ownProcessID: Int64(getpid()))
             let dispatcher: SinkDispatcher
             do {
                 let sinks: [AlertSink] = try alertFile.map { try FileSink(path: $0) }
-                    + exec.map { ExecSink(command: $0, timeout: max(0.1, execTimeout)) }
+                    + exec.map { ExecSink(command: $0, timeout: max(0.1, execTimeout), grace: Self.execGraceSeconds) }
                     + webhook.map { try WebhookSink(url: $0, tokenFile: webhookTokenFile) }
                     + (syslog ? [try SyslogSink(socketPath: syslogSocket)] : [])
                     + (journal ? [try JournalSink(socketPath: journalSocket)] : [])
@@ -124,39 +139,8 @@ extension SvirtTrace {
                 Console.error("\(error)")
                 throw ExitCode(Status.usage)
             }
-            var ledger: AlertLedger?
-            /// Stdout at once; the other sinks through the alerts table, so a delivery a restart
-            /// interrupted is sent again.
-            func deliver(_ alert: Alert) throws {
-                let json = alert.json
-                out.write(Data((json + "\n").utf8))
-                guard let ledger, !dispatcher.sinkNames.isEmpty else { return }
-                let row = try ledger.record(alertID: alert.id, time: alert.time, severity: alert.severity.rawValue,
-                                            rule: alert.rule, kind: alert.kind, node: alert.node, json: json,
-                                            sinks: dispatcher.sinkNames)
-                dispatcher.send(alert: row, json: json)
-            }
-            /// Rows written between events need the write lock; the watch session opens it.
-            var openTransaction: () throws -> Void = {}
-            var lastRetry = Date()
-            /// Failed deliveries go out again every --retry-seconds, while watch runs.
-            func retryFailed() throws -> Int {
-                guard let ledger, Date().timeIntervalSince(lastRetry) >= retrySeconds else { return 0 }
-                lastRetry = Date()
-                try openTransaction()
-                let due = try ledger.takeFailed(sinks: dispatcher.sinkNames, maximumAttempts: Self.maximumAttempts)
-                for entry in due { dispatcher.send(alert: entry.alert, json: entry.json, sink: entry.sink) }
-                return due.count
-            }
-            func settle() throws -> Int {
-                let outcomes = dispatcher.takeOutcomes()
-                if !outcomes.isEmpty { try openTransaction() }
-                for o in outcomes {
-                    try ledger?.settle(alert: o.alert, sink: o.sink, delivered: o.delivered, attempts: 1, error: o.error)
-                }
-                return outcomes.count
-            }
             let watch: WatchSession
+            let courier: AlertCourier
             do {
                 try database.prepareDefaultFolder()
                 let db = try Database(path: database.path, access: .readWrite,
@@ -168,11 +152,22 @@ extension SvirtTrace {
                     }
                 }
                 watch = WatchSession(session: session) { Self.logger.warning("\($0)") }
-                openTransaction = watch.openTransaction
-                ledger = try AlertLedger(database: watch.database)
-                for pending in try ledger?.unsettled(sinks: dispatcher.sinkNames) ?? [] {
-                    dispatcher.send(alert: pending.alert, json: pending.json, sink: pending.sink)
-                }
+                var options = AlertCourier.Options()
+                options.retrySeconds = retrySeconds
+                options.maximumAttempts = Self.maximumAttempts
+                let out = FileHandle.standardOutput
+                let ledger = try AlertLedger(database: watch.database)
+                ledger.beforeWrite = watch.openTransaction
+                courier = AlertCourier(
+                    engine: AlertEngine(rules: ruleSet, ownProcessID: Int64(getpid())),
+                    ledger: ledger, dispatcher: dispatcher, options: options,
+                    printLine: { try out.write(contentsOf: Data($0.utf8)) },
+                    standardOutputGone: {
+                        Self.logger.notice("standard output was closed by its reader; stopping (its alerts stay pending and are printed at the next start)")
+                        stopping.request()
+                    },
+                    log: { Self.logger.warning("\($0)") })
+                try watch.record { try courier.start() }
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(error is StoreError ? Status.database : Status.input)
@@ -183,31 +178,39 @@ extension SvirtTrace {
                 "rules": "\(rules ?? "built-in")", "sinks": "\(dispatcher.sinkNames.joined(separator: ","))",
             ])
             do {
-                try watch.run(input, stop: { stopping.isSet }) { findings in
+                try watch.run(input, stop: { stopping.isSet }, onFindings: { findings in
                     if stopping.takeReload(), let rules {
                         do {
-                            engine.rules = try AlertRules.load(path: rules)
-                            Self.logger.notice("reloaded rules", metadata: ["file": "\(rules)", "rules": "\(engine.rules.count)"])
+                            let reloaded = try AlertRules.load(path: rules)
+                            courier.replaceRules(reloaded)
+                            Self.logger.notice("reloaded rules", metadata: ["file": "\(rules)", "rules": "\(reloaded.count)"])
                         } catch {
                             Self.logger.error("rules reload failed; keeping the rules in force", metadata: ["error": "\(error)"])
                         }
                     }
-                    for alert in engine.process(findings) { try deliver(alert) }
-                } onTick: {
-                    try settle() + retryFailed()
-                }
-                try watch.record {
-                    for alert in engine.flush() { try deliver(alert) }
-                    return 0
-                }
+                    try courier.handle(findings)
+                }, onTick: {
+                    try courier.tick()
+                }, afterCommit: {
+                    courier.announce()
+                }, urgent: {
+                    courier.hasUnannounced
+                })
+                // The follow-ups of windows still open, committed, then announced.
+                try watch.record { try courier.finish() }
+                courier.announce()
                 // Deliveries still running finish (bounded); their outcomes are recorded below.
-                dispatcher.drain(timeout: max(1, execTimeout + 1))
-                try watch.record { try settle() }
+                dispatcher.drain(timeout: max(1, execTimeout + Self.execGraceSeconds + 1))
+                try watch.record { try courier.settle() }
             } catch {
                 Self.logger.critical("watch stopped", metadata: ["error": "\(error)", "summary": "\(watch.summary.line)"])
                 throw ExitCode(Status.database)
             }
-            Self.logger.info("watch stopped", metadata: ["summary": "\(watch.summary.line)"])
+            let sizes = courier.engine.sizes
+            Self.logger.info("watch stopped", metadata: [
+                "summary": "\(watch.summary.line)",
+                "alert_engine": "\(sizes.windows) windows open, \(sizes.recent) rate-limit sources, \(courier.engine.evictions) closed early by the caps",
+            ])
         }
     }
 }
@@ -215,6 +218,8 @@ extension SvirtTrace {
 extension SvirtTrace.Watch {
     /// Tries per sink and alert before a running watch gives up on it (a restart tries again).
     static let maximumAttempts = 10
+    /// After an --exec command's timeout: SIGTERM, then SIGKILL this much later.
+    static let execGraceSeconds = 2.0
 
     /// The daemon's log: swift-log with structured metadata, to standard error (journald keeps
     /// it when watch runs as a service). Alerts themselves go to the sinks, not here.
@@ -238,6 +243,9 @@ final class StopFlag: Sendable {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     var isSet: Bool { flag.load(ordering: .relaxed) }
+
+    /// Stops as a signal would (standard output's reader went away).
+    func request() { flag.store(true, ordering: .relaxed) }
 
     func install() {
         for sig in [SIGTERM, SIGINT] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Native
 
 @main
 struct SvirtTrace: ParsableCommand {
@@ -20,7 +21,9 @@ struct SvirtTrace: ParsableCommand {
 
             EXIT STATUS
               0 success; 1 a query matched nothing; 2 usage error; 3 an input could not be read \
-            (other inputs were still ingested); 4 database error; 5 a digest could not be delivered.
+            (other inputs were still ingested); 4 database error; 5 a digest could not be delivered; \
+            6 standard output could not be written (a reader that went away, as with | head, is \
+            not an error: 0).
             """,
         subcommands: [Ingest.self, Query.self, Watch.self, DigestCommand.self, SeedBenchmark.self]
     )
@@ -32,9 +35,13 @@ struct SvirtTrace: ParsableCommand {
         static let input: Int32 = 3
         static let database: Int32 = 4
         static let delivery: Int32 = 5
+        static let output: Int32 = 6
     }
 
     static func main() {
+        // Before anything writes: a reader that goes away is an EPIPE error where the write
+        // happens (handled there), never a silent death by SIGPIPE.
+        ProcessSignals.ignoreBrokenPipe()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -43,11 +50,11 @@ struct SvirtTrace: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                Console.writeStandardOutput(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(0)
             }
             let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Console.writeStandardError(message + "\n")
             if code == .validationFailure { Foundation.exit(Status.usage) }
             Foundation.exit(code.rawValue == 1 ? Status.database : code.rawValue)
         }

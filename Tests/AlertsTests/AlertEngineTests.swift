@@ -94,8 +94,8 @@ import Findings
         for i in rules.indices { rules[i].ratePerMinute = 2 }
         var engine = AlertEngine(rules: rules)
         let alerts = try AlertEngineTests.run(AlertEngineTests.log(denials), engine: &engine)
-        #expect(alerts.filter { $0.count == 1 && !$0.id.hasSuffix("!") }.count == 2)
-        let report = alerts.first { $0.id.hasSuffix("!") }
+        #expect(alerts.filter { $0.count == 1 && !$0.id.hasSuffix("/rate-limited") }.count == 2)
+        let report = alerts.first { $0.id.hasSuffix("/rate-limited") }
         #expect(report?.count == 4)
         #expect(report?.title.contains("Rate limit") == true)
     }

@@ -167,6 +167,8 @@ import TestSupport
         #expect(detail["path"] as? String == s.log.path)
         let log = (try? String(contentsOf: second.errors, encoding: .utf8)) ?? ""
         #expect(log.contains("pipeline gap"), "watch says so on its log: \(log)")
+        #expect(second.alertLines().contains { $0.contains("\"rule\":\"pipeline-gap\"") && $0.contains("\"severity\":\"high\"") },
+                "an alert for the gap")
         // A second restart finds the same gap and does not record it again.
         let third = try Self.watch(s)
         Thread.sleep(forTimeInterval: 1)

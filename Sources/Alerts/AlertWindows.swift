@@ -1,0 +1,30 @@
+/// The open windows of the alert engine, kept between runs (the `alert_engine_state` table) so
+/// that a restart continues them instead of alerting again.
+
+/// Repeats of one pair within a rule's dedupe window: one alert, then a follow-up with the count
+/// when the window ends.
+struct RepeatWindow: Codable, Sendable, Equatable {
+    var start: Int64
+    var end: Int64
+    /// The id of the alert that opened the window; the follow-up's id derives from it.
+    var firstID: String
+    var suppressed: Int
+    var last: Alert
+    /// The rate-limit source the follow-up counts against (nil: not rate-limited).
+    var source: String?
+    var perMinute: Int
+}
+
+/// Alerts one source could not send within a minute of event time: reported when the minute ends.
+struct RateWindow: Codable, Sendable, Equatable {
+    var start: Int64
+    var end: Int64
+    var firstID: String
+    var count: Int
+    var last: Alert
+}
+
+/// The times of the alerts one source sent within the last minute of event time.
+struct RecentAlerts: Codable, Sendable, Equatable {
+    var times: [Int64]
+}
