@@ -94,6 +94,9 @@ public struct TextDigest: Sendable {
         let errors = d.parseErrors.reduce(0) { $0 + $1.count }
         line("   parse errors: \(errors)" + (errors > 0 ? " (" + d.parseErrors.map { "\(safe($0.reason)): \($0.count)" }.joined(separator: "; ") + ")" : ""))
         line("   possible lost events: \(d.missedStops) guest stops not logged (the guest took a new label while its old one was open)")
+        for gap in d.gaps {
+            line("   PIPELINE GAP on \(safe(gap.node)): events after \(gap.from.map(Timestamp.iso8601(milliseconds:)) ?? "?") and before \(safe(gap.to ?? "?")) may be lost (\(safe(gap.path)) rotated away before it was read)")
+        }
         line("   " + wording.stats(p))
         line()
         let hourly = p.bucketMilliseconds == 3_600_000

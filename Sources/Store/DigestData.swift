@@ -101,6 +101,8 @@ public struct DigestData: Sendable {
     public var parseErrors: [(reason: String, count: Int64)] = []
     /// Leases closed because the guest got a new label with no stop logged: records went missing.
     public var missedStops: Int64 = 0
+    /// Stretches where a log rotated away before watch read it (`pipeline-gap` events).
+    public var gaps: [PipelineGap] = []
     /// Denials per bucket of `period.bucketMilliseconds`, from `period.since`.
     public var histogram: [Int64] = []
 

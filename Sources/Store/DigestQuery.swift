@@ -223,6 +223,16 @@ public struct DigestQuery: Sendable {
                 WHERE \(s.clause) AND c.counted > 0)
             GROUP BY reason ORDER BY 2 DESC, 1
             """, s.values + s.values).map { ($0[0].string ?? "", $0[1].int64 ?? 0) }
+        var g = SQLConditions()
+        g.add("kind = ?", .text("pipeline-gap"))
+        g.add("time_ms >= ?", .integer(period.since))
+        g.add("time_ms < ?", .integer(period.until))
+        g.isIn("node", nodes.map { $0 == "-" ? "" : $0 })
+        data.gaps = try db.rows("""
+            SELECT node, time_ms, json_extract(detail, '$.to'), json_extract(detail, '$.path') FROM events
+            WHERE \(g.clause) ORDER BY time_ms
+            """, g.values).map { PipelineGap(node: Self.nodeName($0[0].string), from: $0[1].int64, to: $0[2].string,
+                                              path: $0[3].string ?? "") }
         var l = SQLConditions()
         l.add("l.valid_to_ms >= ?", .integer(period.since))
         l.add("l.valid_to_ms < ?", .integer(period.until))

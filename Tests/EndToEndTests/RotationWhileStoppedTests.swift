@@ -169,6 +169,12 @@ import TestSupport
         #expect(log.contains("pipeline gap"), "watch says so on its log: \(log)")
         #expect(second.alertLines().contains { $0.contains("\"rule\":\"pipeline-gap\"") && $0.contains("\"severity\":\"high\"") },
                 "an alert for the gap")
+        // The digest's health section names it.
+        let from = detail["from"] as? String ?? ""
+        let day = String(from.prefix(10))
+        let digest = try Binary.run(["digest", "--db", s.db, "--period", "\(day)T00:00:00Z..\(day)T23:59:59Z"])
+        #expect(digest.status == 0, "\(digest.stderr)")
+        #expect(digest.stdout.contains("PIPELINE GAP on hv1"), "digest health: \(digest.stdout.suffix(800))")
         // A second restart finds the same gap and does not record it again.
         let third = try Self.watch(s)
         Thread.sleep(forTimeInterval: 1)
