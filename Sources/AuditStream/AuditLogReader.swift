@@ -225,7 +225,10 @@ public final class AuditLogReader {
                 append(line, offset: offset, to: index)
                 if typeName == "PROCTITLE" { try complete(takeOpen(at: index), final: true, emit: emit) }
             } else if separatedBlocks {
-                if block?.id != id { block = OpenEvent(id: id, firstLine: lineNumber, firstOffset: offset) }
+                if block?.id != id {
+                    block = OpenEvent(id: id, firstLine: lineNumber, firstOffset: offset)
+                    block?.printedLastFirst = true
+                }
                 _ = block?.append(line, offset: offset, maximumRecords: configuration.maximumRecordsPerEvent,
                                   maximumBytes: configuration.maximumEventBytes)
             }
@@ -236,6 +239,7 @@ public final class AuditLogReader {
                 index = known
             } else {
                 var event = OpenEvent(id: id, firstLine: lineNumber, firstOffset: offset)
+                event.printedLastFirst = separatedBlocks
                 if let held = block, held.id == id {
                     // ausearch printed this event's context records first.
                     event = held
@@ -411,7 +415,7 @@ public final class AuditLogReader {
                                            fields: fields.filter { configuration.keepField($0.name) }))
             }
         }
-        records.sort { $0.line < $1.line }
+        records.sort { event.printedLastFirst ? $0.line > $1.line : $0.line < $1.line }
         guard records.contains(where: { RecordType.role(of: $0.type) == .wanted }) else { return }
         statistics.events += 1
         try emit(.event(AuditEvent(id: event.id, records: records, source: sourceName, firstLine: event.firstLine)))

@@ -32,6 +32,9 @@ struct OpenEvent {
     var dropped = Dropped()
     /// Dropped records already reported when the event was emitted before (provisionally).
     var reportedDrops = 0
+    /// Read from ausearch output, which prints an event's records last first ("lifo for
+    /// everything", ausearch-report.c): they are put back in logged order.
+    var printedLastFirst = false
 
     init(id: AuditEventID, firstLine: Int, firstOffset: Int64) {
         self.id = id

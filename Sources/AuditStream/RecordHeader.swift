@@ -210,7 +210,6 @@ struct RecordHeader {
               (0...60).contains(sec), (1900...9999).contains(year) else { return nil }
         guard let seconds = LocalTime.epochSeconds(year: Int(year), month: Int(month), day: Int(day), hour: Int(hour),
                                                    minute: Int(minute), second: Int(sec)) else { return nil }
-        guard seconds >= 0 else { return .failure(.badStamp) }
         return checked(seconds: seconds, millis: millis, serial: serial, end: after)
     }
 

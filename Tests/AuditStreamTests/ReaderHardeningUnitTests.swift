@@ -286,12 +286,12 @@ import TestSupport
 
         """
 
-    @Test func ausearchOutputIsReadWithSeparatorsAndContextInPrintedOrder() throws {
+    @Test func ausearchOutputIsReadWithSeparatorsAndContextInLoggedOrder() throws {
         let (out, checkpoint) = try Self.run(Self.ausearchOutput)
         #expect(Self.issues(out).isEmpty, "\(Self.issues(out).map(\.reason))")
         let events = Self.events(out)
         #expect(events.map(\.id.serial) == [819, 820])
-        #expect(events[0].records.map(\.type) == ["PROCTITLE", "PATH", "CWD", "SYSCALL", "AVC"])
+        #expect(events[0].records.map(\.type) == ["AVC", "SYSCALL", "CWD", "PATH", "PROCTITLE"], "logged order restored")
         #expect(events[0].first("SYSCALL")?.string("exe") == "/usr/sbin/chronyd")
         #expect(events[0].first("AVC")?.raw("seperms") == "write")
         #expect(events[0].id.milliseconds == 113)
