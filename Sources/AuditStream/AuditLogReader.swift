@@ -78,9 +78,12 @@ public final class AuditLogReader {
     private var provisional: [OpenEvent] = []
     /// Bytes held by `open` and `provisional`.
     private var heldBytes = 0
-    /// Set once a `----` line was read: the input is ausearch output, whole events between
-    /// separators, printed newest record first (PROCTITLE ... SYSCALL, AVC last).
+    /// Set once the input shows itself as ausearch's formatted output: a `----` line followed by
+    /// a `time->` line or by a record with a date stamp (a `----` alone may be prose in a mail).
+    /// Whole events stand between separators, each printed last record first.
     private var separatedBlocks = false
+    /// The previous line was `----`.
+    private var afterSeparator = false
     /// In ausearch output, the context records read before the current block's wanted record.
     private var block: OpenEvent?
 
@@ -188,10 +191,15 @@ public final class AuditLogReader {
         switch RecordHeader.parse(buffer.span, range) {
         case .failure(let failure):
             if try handleSeparator(range, emit: emit) { return }
+            afterSeparator = false
             try report(reason: failure.rawValue, bytes: buffer[range], line: lineNumber, offset: offset, emit: emit)
             return
         case .success(let parsed):
             header = parsed
+        }
+        if afterSeparator {
+            if header.isInterpreted { separatedBlocks = true }
+            afterSeparator = false
         }
         statistics.records += 1
         if !provisional.isEmpty { expireProvisionalEvents(before: header.seconds) }
@@ -269,20 +277,23 @@ public final class AuditLogReader {
         while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
         while end > start, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09 { end -= 1 }
         let text = buffer[start..<end]
-        if text.count >= 4, text.allSatisfy({ $0 == 0x2D }) {
+        if text.elementsEqual(Self.separator) {
             statistics.separators += 1
-            separatedBlocks = true
+            afterSeparator = true
             block = nil
             while !open.isEmpty { try complete(takeOpen(at: 0), final: true, emit: emit) }
             return true
         }
         if text.starts(with: Self.timeHeading) {
             statistics.separators += 1
+            if afterSeparator { separatedBlocks = true }
+            afterSeparator = false
             return true
         }
         return false
     }
 
+    private static let separator = Array("----".utf8)
     private static let timeHeading = Array("time->".utf8)
 
     /// Whether an open or provisional event has this record's ID, compared on numbers only.

@@ -16,8 +16,10 @@ struct RecordHeader {
     /// Index of the first byte after `): `.
     var bodyStart: Int
     /// False when blanks were skipped: before the line, after the node name or between the type
-    /// and `msg=`. Such a line goes to auparse in its single-spaced spelling.
+    /// and `msg=`, or the stamp is a date. Such a line goes to auparse in auditd's spelling.
     var isCanonical: Bool
+    /// The stamp is a date as `ausearch -i` prints it.
+    var isInterpreted: Bool
 
     /// The latest time a record may carry: 9999-12-31T23:59:59Z. Later times do not fit ISO 8601's
     /// four-digit year, and every millisecond time derived from them stays far from Int64's limit.
@@ -81,7 +83,8 @@ struct RecordHeader {
         j += msgPrefix.count
         let stamp: Stamp
         var parsedStamp = numericStamp(b, j, end)
-        if parsedStamp == nil {
+        let interpreted = parsedStamp == nil
+        if interpreted {
             parsedStamp = interpretedStamp(b, j, end)
             canonical = false
         }
@@ -101,7 +104,7 @@ struct RecordHeader {
         if body != close + 3 { canonical = false }
         return .success(RecordHeader(node: node, type: type, seconds: stamp.seconds, milliseconds: stamp.milliseconds,
                                      serial: stamp.serial, bodyStart: body,
-                                     isCanonical: canonical))
+                                     isCanonical: canonical, isInterpreted: interpreted))
     }
 
     /// The line as auparse should see it: blanks before and inside the header taken out and an

@@ -298,6 +298,17 @@ import TestSupport
         #expect(checkpoint.0 == Int64(Self.ausearchOutput.utf8.count), "context records of no event are not waited for at the end")
     }
 
+    @Test func aDashedLineInProseDoesNotTurnARawLogAround() throws {
+        let stamp = "1764000000.500:96"
+        let text = "Steps to reproduce:\n----\n" + ([Self.avc(stamp), Self.avc(stamp).replacingOccurrences(of: "{ read }", with: "{ open }"),
+                                                   Self.syscall(stamp)] + Self.rest(stamp)).joined(separator: "\n") + "\n"
+        let (out, _) = try Self.run(text)
+        let event = try #require(Self.events(out).first)
+        #expect(event.records.map(\.type) == ["AVC", "AVC", "SYSCALL", "CWD", "PATH", "PROCTITLE"])
+        #expect(event.records.first?.raw("seperms") == "read", "logged order kept")
+        #expect(Self.issues(out).map(\.line) == [1], "the ---- is a separator, the prose an error")
+    }
+
     // MARK: item 20: NUL bytes
 
     @Test func aNULByteIsReportedWithItsColumn() throws {
