@@ -107,11 +107,11 @@ public final class AuditLogReader {
     /// and the end of what was read may be read again; the store ignores an event it already
     /// holds and replaces one that has grown.
     public var checkpoint: (offset: Int64, line: Int) {
-        var oldest: (offset: Int64, line: Int)?
-        for event in open + provisional + (block.map { [$0] } ?? []) where oldest.map({ event.firstOffset < $0.offset }) ?? true {
-            oldest = (event.firstOffset, event.firstLine - 1)
+        let held = open + provisional + (block.map { [$0] } ?? [])
+        if let oldest = held.min(by: { $0.firstOffset < $1.firstOffset }) {
+            return (oldest.firstOffset, oldest.firstLine - 1)
         }
-        return oldest ?? (terminatedOffset, terminatedLine)
+        return (terminatedOffset, terminatedLine)
     }
 
     public func consume(_ chunk: some Collection<UInt8>, emit: (Output) throws -> Void) throws {
@@ -210,7 +210,7 @@ public final class AuditLogReader {
         if role != .wanted, !separatedBlocks, !holds(header) { return }
         // auditd escapes every byte it does not print; a NUL is damage (a crash's zero-filled
         // block), and auparse would read the line only up to it.
-        if let nul = buffer[range].firstIndex(of: 0) {
+        if let nul = ByteSearch.firstIndex(of: 0, in: buffer, range: range) {
             try report(reason: "NUL byte in record at column \(nul - range.lowerBound + 1)", bytes: buffer[range],
                        line: lineNumber, offset: offset, emit: emit)
             return

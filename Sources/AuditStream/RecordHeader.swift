@@ -149,21 +149,13 @@ struct RecordHeader {
 
     /// `SECONDS.MILLIS:SERIAL`.
     private static func numericStamp(_ b: Span<UInt8>, _ j: Int, _ end: Int) -> Result<Stamp, Failure>? {
-        let secondsEnd = digitsEnd(b, j, end)
-        guard secondsEnd > j, secondsEnd < end, b[secondsEnd] == 0x2E else { return nil }
-        let millisEnd = digitsEnd(b, secondsEnd + 1, end)
-        guard millisEnd > secondsEnd + 1, millisEnd - secondsEnd - 1 <= 3, millisEnd < end, b[millisEnd] == 0x3A else {
-            return nil
-        }
-        let serialEnd = digitsEnd(b, millisEnd + 1, end)
-        guard serialEnd > millisEnd + 1 else { return nil }
+        guard let seconds = number(b, j, end), seconds.end < end, b[seconds.end] == 0x2E,
+              let millis = number(b, seconds.end + 1, end), millis.digits <= 3, millis.end < end, b[millis.end] == 0x3A,
+              let serial = number(b, millis.end + 1, end) else { return nil }
         // More digits than an Int64 holds: far out of range, not a different spelling.
-        guard let (seconds, _) = number(b, j, secondsEnd), secondsEnd - j <= 18 else { return .failure(.timeOutOfRange) }
-        guard let (serial, _) = number(b, millisEnd + 1, serialEnd), serialEnd - millisEnd - 1 <= 18 else {
-            return .failure(.serialOutOfRange)
-        }
-        guard let (millis, _) = number(b, secondsEnd + 1, millisEnd) else { return nil }
-        return checked(seconds: seconds, millis: millis, serial: serial, end: serialEnd)
+        guard seconds.digits <= 18 else { return .failure(.timeOutOfRange) }
+        guard serial.digits <= 18 else { return .failure(.serialOutOfRange) }
+        return checked(seconds: seconds.value, millis: millis.value, serial: serial.value, end: serial.end)
     }
 
     /// `MM/DD/YYYY HH:MM:SS.mmm:SERIAL` (or `DD.MM.YYYY`, `YYYY-MM-DD` from other locales), local time, as
@@ -176,7 +168,8 @@ struct RecordHeader {
         var parts: [(value: Int64, separator: UInt8, digits: Int)] = []
         // Seven numbers and their separators: D/M/Y (in one of three orders), h:m:s.ms and serial.
         for expected in 0..<7 {
-            guard let (value, after) = number(b, k, end), after < end else { return nil }
+            guard let part = number(b, k, end), part.digits <= 4, part.end < end else { return nil }
+            let (value, after) = (part.value, part.end)
             let separator = b[after]
             let allowed: [UInt8] = switch expected {
             case 0: [0x2F, 0x2E, 0x2D]
@@ -190,8 +183,9 @@ struct RecordHeader {
             parts.append((value, separator, after - k))
             k = after + 1
         }
-        guard let (serial, after) = number(b, k, end) else { return nil }
-        if digitsEnd(b, after, end) != after { return .failure(.serialOutOfRange) }
+        guard let serialPart = number(b, k, end) else { return nil }
+        guard serialPart.digits <= 18 else { return .failure(.serialOutOfRange) }
+        let (serial, after) = (serialPart.value, serialPart.end)
         let dateSeparator = parts[0].separator
         let hour = parts[3].value, minute = parts[4].value, sec = parts[5].value
         let millis = parts[6].value
@@ -231,21 +225,17 @@ struct RecordHeader {
         return nil
     }
 
-    /// Index after the run of decimal digits starting at `from`.
-    private static func digitsEnd(_ b: Span<UInt8>, _ from: Int, _ end: Int) -> Int {
-        var k = from
-        while k < end, b[k] >= 0x30, b[k] <= 0x39 { k += 1 }
-        return k
-    }
-
-    /// Decimal digits, at most 18 so the value cannot overflow.
-    private static func number(_ b: Span<UInt8>, _ from: Int, _ end: Int) -> (Int64, Int)? {
+    /// The decimal digits at `from`: the value of the first 18 (which cannot overflow), the index
+    /// after the last digit, and how many digits there were.
+    private static func number(_ b: Span<UInt8>, _ from: Int, _ end: Int) -> (value: Int64, end: Int, digits: Int)? {
         var k = from
         var value: Int64 = 0
-        while k < end, k - from < 18, b[k] >= 0x30, b[k] <= 0x39 {
-            value = value * 10 + Int64(b[k] - 0x30)
+        while k < end {
+            let digit = b[k] &- 0x30
+            guard digit < 10 else { break }
+            if k - from < 18 { value = value &* 10 &+ Int64(digit) }
             k += 1
         }
-        return k > from ? (value, k) : nil
+        return k > from ? (value, k, k - from) : nil
     }
 }
