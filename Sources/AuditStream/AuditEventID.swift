@@ -13,8 +13,16 @@ public struct AuditEventID: Hashable, Sendable, Comparable {
         self.serial = serial
     }
 
-    /// Milliseconds since the epoch: the time axis of every lease and finding.
-    public var timeMilliseconds: Int64 { seconds * 1000 + Int64(milliseconds) }
+    /// Milliseconds since the epoch: the time axis of every lease and finding. The reader never
+    /// makes an ID past year 9999, so this is exact for every ID read from a log; for any other
+    /// value it saturates at Int64's ends instead of trapping.
+    public var timeMilliseconds: Int64 {
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        if overflow { return seconds < 0 ? .min : .max }
+        let (sum, overflowSum) = scaled.addingReportingOverflow(Int64(clamping: milliseconds))
+        if overflowSum { return milliseconds < 0 ? .min : .max }
+        return sum
+    }
 
     /// Orders events of one node as the kernel issued them: time first, then serial.
     public static func < (a: AuditEventID, b: AuditEventID) -> Bool {

@@ -6,7 +6,14 @@ import Native
 /// It splits lines itself, so it knows every record's line number and byte offset, drops the
 /// record types sVirt analysis never needs before auparse sees them, and groups the rest into
 /// events. Each complete event goes to auparse closed by an EOE record, so auparse never holds
-/// one back. Memory is bounded by the longest line and the open-event limit, not by the file.
+/// one back. Memory is bounded by the longest line and the limits on open events (their number,
+/// records and bytes each, and bytes altogether), not by the file.
+///
+/// An event completed only because input ended or the log went quiet, without the record that
+/// closes it (PROCTITLE, EOE, a record type that is a whole event), is provisional: it is emitted,
+/// kept, and the checkpoint stays at its first line. When more of its records arrive it is
+/// emitted again with all of them, and the store replaces the earlier version. A later run reads
+/// it again whole from the checkpoint. Records 2 s of event time later make it final.
 public final class AuditLogReader {
     public struct Configuration: Sendable {
         /// Node for lines without a `node=` prefix.
@@ -16,6 +23,15 @@ public final class AuditLogReader {
         /// auparse's end-of-event rule: an event is complete once the log is this far past it.
         public var eventTimeoutSeconds: Int64 = 2
         public var maximumOpenEvents: Int = 256
+        /// Records kept per event; the kernel writes a few, a crafted log may write 100,000s.
+        public var maximumRecordsPerEvent: Int = 512
+        /// Bytes kept per event.
+        public var maximumEventBytes: Int = 1 << 20
+        /// Provisional events kept in case their remaining records arrive.
+        public var maximumProvisionalEvents: Int = 256
+        /// Bytes held in open and provisional events together. Past it, provisional events are
+        /// made final first, then the oldest open events are completed early.
+        public var maximumHeldBytes: Int = 16 << 20
         /// Fields to decode; the others stay only in the raw text. Default: all.
         public var keepField: @Sendable (String) -> Bool = { _ in true }
 
@@ -37,6 +53,8 @@ public final class AuditLogReader {
         public var events = 0
         public var issues = 0
         public var bytes: Int64 = 0
+        /// `----` and `time->...` lines of ausearch output: skipped, not errors.
+        public var separators = 0
     }
 
     public let sourceName: String
@@ -54,7 +72,20 @@ public final class AuditLogReader {
     /// Just past the last newline-terminated line: a partial last line is not yet read.
     private var terminatedLine: Int
     private var terminatedOffset: Int64
+    /// At most `maximumOpenEvents`: searched linearly, on numbers first.
     private var open: [OpenEvent] = []
+    /// At most `maximumProvisionalEvents`, oldest first.
+    private var provisional: [OpenEvent] = []
+    /// Bytes held by `open` and `provisional`.
+    private var heldBytes = 0
+    /// Set once the input shows itself as ausearch's formatted output: a `----` line followed by
+    /// a `time->` line or by a record with a date stamp (a `----` alone may be prose in a mail).
+    /// Whole events stand between separators, each printed last record first.
+    private var separatedBlocks = false
+    /// The previous line was `----`.
+    private var afterSeparator = false
+    /// In ausearch output, the context records read before the current block's wanted record.
+    private var block: OpenEvent?
 
     /// - Parameters:
     ///   - startLine: number of lines already consumed before the first byte given (resume).
@@ -72,10 +103,12 @@ public final class AuditLogReader {
     }
 
     /// Where a later run can restart without losing an event: the first line of the oldest event
-    /// still open, or just past the last complete line. Events between that point and the end of
-    /// what was read may be read again; the store ignores an event ID it already holds.
+    /// still open or provisional, or just past the last complete line. Events between that point
+    /// and the end of what was read may be read again; the store ignores an event it already
+    /// holds and replaces one that has grown.
     public var checkpoint: (offset: Int64, line: Int) {
-        if let oldest = open.min(by: { $0.firstOffset < $1.firstOffset }) {
+        let held = open + provisional + (block.map { [$0] } ?? [])
+        if let oldest = held.min(by: { $0.firstOffset < $1.firstOffset }) {
             return (oldest.firstOffset, oldest.firstLine - 1)
         }
         return (terminatedOffset, terminatedLine)
@@ -108,15 +141,16 @@ public final class AuditLogReader {
     }
 
     /// Completes every open event now, for a realtime reader whose log went quiet: a lone AVC
-    /// must not wait for records that will never come. A partial last line stays buffered.
+    /// must not wait for records that will never come. They stay provisional. A partial last line
+    /// stays buffered.
     public func completeOpenEvents(emit: (Output) throws -> Void) throws {
         while !open.isEmpty {
-            try complete(open.removeFirst(), emit: emit)
+            try complete(takeOpen(at: 0), final: false, emit: emit)
         }
     }
 
     /// End of input: a last line without newline is still a line (a truncated log), and every
-    /// open event is complete.
+    /// open event is complete (provisionally, unless closed).
     public func finish(emit: (Output) throws -> Void) throws {
         if !buffer.isEmpty, !discarding {
             try handleLine(0..<buffer.count, emit: emit, terminated: false)
@@ -124,9 +158,9 @@ public final class AuditLogReader {
         buffer.removeAll()
         scanFrom = 0
         discarding = false
-        while !open.isEmpty {
-            try complete(open.removeFirst(), emit: emit)
-        }
+        // ausearch context records that no wanted record claimed: not an event of ours.
+        block = nil
+        try completeOpenEvents(emit: emit)
     }
 
     private func nextNewline(from: Int) -> Int? {
@@ -156,46 +190,152 @@ public final class AuditLogReader {
         let header: RecordHeader
         switch RecordHeader.parse(buffer.span, range) {
         case .failure(let failure):
+            if try handleSeparator(range, emit: emit) { return }
+            afterSeparator = false
             try report(reason: failure.rawValue, bytes: buffer[range], line: lineNumber, offset: offset, emit: emit)
             return
         case .success(let parsed):
             header = parsed
         }
+        if afterSeparator {
+            if header.isInterpreted { separatedBlocks = true }
+            afterSeparator = false
+        }
         statistics.records += 1
+        if !provisional.isEmpty { expireProvisionalEvents(before: header.seconds) }
         // Most records are dropped here, before any String is made for them.
         guard let (typeName, role) = RecordType.classify(buffer.span, header.type) else { return }
         // Context records are half the log; most belong to events we do not keep, so they are
         // matched on numbers before any String is made.
-        if role != .wanted, !open.contains(where: {
-            $0.id.serial == header.serial && $0.id.seconds == header.seconds && $0.id.milliseconds == header.milliseconds
-        }) { return }
+        if role != .wanted, !separatedBlocks, !holds(header) { return }
+        // auditd escapes every byte it does not print; a NUL is damage (a crash's zero-filled
+        // block), and auparse would read the line only up to it.
+        if let nul = ByteSearch.firstIndex(of: 0, in: buffer, range: range) {
+            try report(reason: "NUL byte in record at column \(nul - range.lowerBound + 1)", bytes: buffer[range],
+                       line: lineNumber, offset: offset, emit: emit)
+            return
+        }
         let node = header.node.map { String(decoding: buffer[$0], as: UTF8.self) } ?? configuration.defaultNode
         let id = AuditEventID(node: node, seconds: header.seconds, milliseconds: header.milliseconds, serial: header.serial)
-        let index = open.firstIndex { $0.id == id }
+        let line = OpenEvent.Line(raw: Array(buffer[range]), canonical: header.canonicalLine(buffer[range]),
+                                  line: lineNumber, type: typeName)
 
         switch role {
         case .endOfEvent:
-            if let index { try complete(open.remove(at: index), emit: emit) }
-            return
+            if let index = open.firstIndex(where: { $0.id == id }) {
+                try complete(takeOpen(at: index), final: true, emit: emit)
+            } else if let index = provisional.firstIndex(where: { $0.id == id }) {
+                // Closed after all, with nothing added: final as emitted.
+                heldBytes -= provisional.remove(at: index).bytes
+            }
         case .context:
-            guard let index else { return }
-            open[index].append(Array(buffer[range]), line: lineNumber, type: typeName)
-            if typeName == "PROCTITLE" { try complete(open.remove(at: index), emit: emit) }
+            if let index = try openIndex(of: id, emit: emit) {
+                append(line, offset: offset, to: index)
+                if typeName == "PROCTITLE" { try complete(takeOpen(at: index), final: true, emit: emit) }
+            } else if separatedBlocks {
+                if block?.id != id {
+                    block = OpenEvent(id: id, firstLine: lineNumber, firstOffset: offset)
+                    block?.printedLastFirst = true
+                }
+                _ = block?.append(line, offset: offset, maximumRecords: configuration.maximumRecordsPerEvent,
+                                  maximumBytes: configuration.maximumEventBytes)
+            }
         case .wanted:
             try expireOpenEvents(before: header.seconds, emit: emit)
-            if let index = open.firstIndex(where: { $0.id == id }) {
-                open[index].append(Array(buffer[range]), line: lineNumber, type: typeName)
+            let index: Int
+            if let known = try openIndex(of: id, emit: emit) {
+                index = known
             } else {
                 var event = OpenEvent(id: id, firstLine: lineNumber, firstOffset: offset)
-                event.append(Array(buffer[range]), line: lineNumber, type: typeName)
+                event.printedLastFirst = separatedBlocks
+                if let held = block, held.id == id {
+                    // ausearch printed this event's context records first.
+                    event = held
+                    heldBytes += held.bytes
+                    block = nil
+                }
                 open.append(event)
-                if open.count > configuration.maximumOpenEvents { try complete(open.removeFirst(), emit: emit) }
+                index = open.count - 1
             }
-            if RecordType.isSingleRecordEvent(typeName), let index = open.firstIndex(where: { $0.id == id }) {
-                try complete(open.remove(at: index), emit: emit)
+            append(line, offset: offset, to: index)
+            if RecordType.isSingleRecordEvent(typeName) {
+                try complete(takeOpen(at: index), final: true, emit: emit)
+            } else if open.count > configuration.maximumOpenEvents {
+                try complete(takeOpen(at: 0), final: true, emit: emit)
             }
         case .ignored:
             return
+        }
+        try keepHeldBytesBounded(emit: emit)
+    }
+
+    /// `----` between events and `time->Tue Nov 25 03:47:25 2025` under it, as ausearch prints
+    /// them: separators, not errors. A separator closes every open event.
+    private func handleSeparator(_ range: Range<Int>, emit: (Output) throws -> Void) throws -> Bool {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
+        while end > start, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09 { end -= 1 }
+        let text = buffer[start..<end]
+        if text.elementsEqual(Self.separator) {
+            statistics.separators += 1
+            afterSeparator = true
+            block = nil
+            while !open.isEmpty { try complete(takeOpen(at: 0), final: true, emit: emit) }
+            return true
+        }
+        if text.starts(with: Self.timeHeading) {
+            statistics.separators += 1
+            if afterSeparator { separatedBlocks = true }
+            afterSeparator = false
+            return true
+        }
+        return false
+    }
+
+    private static let separator = Array("----".utf8)
+    private static let timeHeading = Array("time->".utf8)
+
+    /// Whether an open or provisional event has this record's ID, compared on numbers only.
+    private func holds(_ header: RecordHeader) -> Bool {
+        let matches = { (event: OpenEvent) in
+            event.id.serial == header.serial && event.id.seconds == header.seconds
+                && event.id.milliseconds == header.milliseconds
+        }
+        return open.contains(where: matches) || provisional.contains(where: matches)
+    }
+
+    /// The open event with this ID; a provisional one is reopened for the record that continues it.
+    private func openIndex(of id: AuditEventID, emit: (Output) throws -> Void) throws -> Int? {
+        if let index = open.firstIndex(where: { $0.id == id }) { return index }
+        guard let index = provisional.firstIndex(where: { $0.id == id }) else { return nil }
+        open.append(provisional.remove(at: index))
+        if open.count > configuration.maximumOpenEvents {
+            try complete(takeOpen(at: 0), final: true, emit: emit)
+        }
+        return open.count - 1
+    }
+
+    private func append(_ line: OpenEvent.Line, offset: Int64, to index: Int) {
+        heldBytes += open[index].append(line, offset: offset, maximumRecords: configuration.maximumRecordsPerEvent,
+                                        maximumBytes: configuration.maximumEventBytes)
+    }
+
+    private func takeOpen(at index: Int) -> OpenEvent {
+        let event = open.remove(at: index)
+        heldBytes -= event.bytes
+        return event
+    }
+
+    private func keepHeldBytesBounded(emit: (Output) throws -> Void) throws {
+        while heldBytes > configuration.maximumHeldBytes {
+            if !provisional.isEmpty {
+                heldBytes -= provisional.removeFirst().bytes
+            } else if !open.isEmpty {
+                try complete(takeOpen(at: 0), final: true, emit: emit)
+            } else {
+                break
+            }
         }
     }
 
@@ -203,19 +343,50 @@ public final class AuditLogReader {
         guard !open.isEmpty else { return }
         let limit = seconds - configuration.eventTimeoutSeconds
         while let index = open.firstIndex(where: { $0.id.seconds < limit }) {
-            try complete(open.remove(at: index), emit: emit)
+            try complete(takeOpen(at: index), final: true, emit: emit)
         }
     }
 
-    private func complete(_ event: OpenEvent, emit: (Output) throws -> Void) throws {
+    /// The log has moved on past a provisional event: it is final.
+    private func expireProvisionalEvents(before seconds: Int64) {
+        let limit = seconds - configuration.eventTimeoutSeconds
+        provisional.removeAll { event in
+            guard event.id.seconds < limit else { return false }
+            heldBytes -= event.bytes
+            return true
+        }
+    }
+
+    /// Decodes the event through auparse and emits it.
+    /// - Parameter final: false when the event ended without its closing record; it is then
+    ///   kept as provisional.
+    private func complete(_ event: OpenEvent, final: Bool, emit: (Output) throws -> Void) throws {
+        var event = event
+        if event.dropped.records > event.reportedDrops {
+            let dropped = event.dropped
+            try report(reason: "event \(event.id.stamp) has more records than one event may hold (\(configuration.maximumRecordsPerEvent) records, \(configuration.maximumEventBytes) bytes): \(dropped.records) records (\(dropped.bytes) bytes) from this line on were dropped; the first \(event.lines.count) are kept",
+                       bytes: dropped.sample, line: dropped.firstLine, offset: dropped.firstOffset, emit: emit)
+            event.reportedDrops = dropped.records
+        }
+        try decodeAndEmit(event, emit: emit)
+        if !final {
+            provisional.append(event)
+            heldBytes += event.bytes
+            if provisional.count > configuration.maximumProvisionalEvents {
+                heldBytes -= provisional.removeFirst().bytes
+            }
+        }
+    }
+
+    private func decodeAndEmit(_ event: OpenEvent, emit: (Output) throws -> Void) throws {
         statistics.keptRecords += event.lines.count
         var feed: [UInt8] = []
-        feed.reserveCapacity(event.lines.reduce(64) { $0 + $1.bytes.count + 1 })
+        feed.reserveCapacity(event.lines.reduce(64) { $0 + $1.fed.count + 1 })
         for line in event.lines {
-            feed.append(contentsOf: line.bytes)
+            feed.append(contentsOf: line.fed)
             feed.append(0x0A)
         }
-        if let node = event.id.node, event.lines.first.map({ $0.bytes.starts(with: Array("node=".utf8)) }) == true {
+        if let node = event.id.node, event.lines.first.map({ $0.fed.starts(with: Array("node=".utf8)) }) == true {
             feed.append(contentsOf: Array("node=\(node) ".utf8))
         }
         feed.append(contentsOf: Array("type=EOE msg=audit(\(event.id.stamp)): \n".utf8))
@@ -227,16 +398,18 @@ public final class AuditLogReader {
         }
         var records: [AuditRecord] = []
         var matched = Array(repeating: false, count: event.lines.count)
-        let texts = event.lines.map { String(decoding: $0.bytes, as: UTF8.self) }
-        // auparse keeps a record's text without the ENRICHED part after 0x1D.
-        let comparable = event.lines.map { line -> String in
-            let cut = line.bytes.firstIndex(of: 0x1D).map { line.bytes[..<$0] } ?? line.bytes[...]
-            return String(decoding: cut, as: UTF8.self)
+        let texts = event.lines.map { String(decoding: $0.raw, as: UTF8.self) }
+        // auparse returns each record's text as fed, without the ENRICHED part after 0x1D; the
+        // lines with the same text, in order, pair with auparse's records in linear time.
+        var waiting: [String: [Int]] = [:]
+        for (k, line) in event.lines.enumerated().reversed() {
+            let fed = line.fed
+            let cut = fed.firstIndex(of: 0x1D).map { fed[..<$0] } ?? fed[...]
+            waiting[String(decoding: cut, as: UTF8.self), default: []].append(k)
         }
         for native in decoded {
             for record in native.records where record.typeName != "EOE" {
-                // auparse returns each record's text; pair it with the line it came from.
-                guard let k = texts.indices.first(where: { !matched[$0] && comparable[$0] == record.text }) else { continue }
+                guard let k = waiting[record.text]?.popLast() else { continue }
                 matched[k] = true
                 records.append(AuditRecord(type: event.lines[k].type, raw: texts[k], line: event.lines[k].line,
                                            fields: record.fields.map { ($0.name, $0.value) }))
@@ -246,14 +419,14 @@ public final class AuditLogReader {
             // Kept through the fallback splitter, and reported so the operator knows why.
             let line = event.lines[k]
             try report(reason: "libauparse rejected this \(line.type) record (a permission list over its 256-byte buffer, or a time stamp it cannot read); kept with svirt-trace's own field splitter",
-                       bytes: line.bytes[...], line: line.line, offset: nil, emit: emit)
-            if case .success(let header) = RecordHeader.parse(line.bytes, 0..<line.bytes.count) {
-                let fields = FallbackFields.split(line: line.bytes, bodyStart: header.bodyStart, type: line.type)
+                       bytes: line.raw[...], line: line.line, offset: nil, emit: emit)
+            if case .success(let header) = RecordHeader.parse(line.raw, 0..<line.raw.count) {
+                let fields = FallbackFields.split(line: line.raw, bodyStart: header.bodyStart, type: line.type)
                 records.append(AuditRecord(type: line.type, raw: texts[k], line: line.line,
                                            fields: fields.filter { configuration.keepField($0.name) }))
             }
         }
-        records.sort { $0.line < $1.line }
+        records.sort { event.printedLastFirst ? $0.line > $1.line : $0.line < $1.line }
         guard records.contains(where: { RecordType.role(of: $0.type) == .wanted }) else { return }
         statistics.events += 1
         try emit(.event(AuditEvent(id: event.id, records: records, source: sourceName, firstLine: event.firstLine)))
@@ -265,23 +438,5 @@ public final class AuditLogReader {
         let issue = ParseIssue(source: sourceName, line: line ?? lineNumber, byteOffset: offset ?? lineOffset,
                                reason: reason, bytes: bytes)
         try emit(.issue(issue))
-    }
-}
-
-/// An event still collecting records.
-private struct OpenEvent {
-    var id: AuditEventID
-    var firstLine: Int
-    var firstOffset: Int64
-    var lines: [(bytes: [UInt8], line: Int, type: String)] = []
-
-    init(id: AuditEventID, firstLine: Int, firstOffset: Int64) {
-        self.id = id
-        self.firstLine = firstLine
-        self.firstOffset = firstOffset
-    }
-
-    mutating func append(_ bytes: [UInt8], line: Int, type: String) {
-        lines.append((bytes, line, type))
     }
 }

@@ -14,7 +14,8 @@ enum AVCDecoder {
         }
     }
 
-    static func decode(_ record: AuditRecord) throws -> AVCDetail {
+    /// - Parameter problems: gets a reason for each numeric field left out as out of range.
+    static func decode(_ record: AuditRecord, problems: inout [String]) throws -> AVCDetail {
         // auparse builds seresult/seperms for kernel AVCs only; USER_AVC needs the text itself.
         let seresult: String
         let perms: [String]
@@ -31,10 +32,12 @@ enum AVCDecoder {
         guard let tcontext = record.string("tcontext") else { throw Failure.missingField(record.type, "tcontext") }
         guard let tclass = record.string("tclass") else { throw Failure.missingField(record.type, "tclass") }
         let permissive = record.int("permissive").map { $0 != 0 }
+        let pid = record.checkedNumber("pid", in: NumericField.pidRange, problems: &problems)
+        let ino = record.checkedNumber("ino", in: NumericField.inodeRange, problems: &problems)
         var detail = AVCDetail(recordType: record.type, seresult: seresult, perms: perms, scontext: scontext,
-                               tcontext: tcontext, tclass: tclass, permissive: permissive, pid: record.int("pid"),
+                               tcontext: tcontext, tclass: tclass, permissive: permissive, pid: pid,
                                comm: record.string("comm"), name: record.string("name"), dev: record.string("dev"),
-                               ino: record.int("ino"))
+                               ino: ino)
         detail.line = record.line
         return detail
     }

@@ -85,6 +85,10 @@ public struct Correlator {
             findings += denial(event)
         }
         for record in event.records {
+            if record.type.hasPrefix("MAC_"), case .outOfRange(let text) = record.number("auid", in: NumericField.uidRange) {
+                findings.append(issue(event, record, NumericField.reason(type: record.type, field: "auid", text: text,
+                                                                         range: NumericField.uidRange)))
+            }
             switch record.type {
             case "VIRT_MACHINE_ID": findings += machineID(event, record)
             case "VIRT_CONTROL": findings += control(event, record)
@@ -115,7 +119,9 @@ public struct Correlator {
         var avcs: [AVCDetail] = []
         for record in event.records where record.type == "AVC" || record.type == "USER_AVC" {
             do {
-                avcs.append(try AVCDecoder.decode(record))
+                var problems: [String] = []
+                avcs.append(try AVCDecoder.decode(record, problems: &problems))
+                findings += problems.map { issue(event, record, $0) }
             } catch {
                 findings.append(issue(event, record, "\(error)"))
             }
@@ -136,7 +142,9 @@ public struct Correlator {
         let targets = TypeSets.guestObject.contains(target.type ?? "") ? target.guestLevel.map {
             map.holders(node: node, level: $0, at: at)
         } ?? [] : []
-        let context = syscallContext(event)
+        var problems: [(AuditRecord, String)] = []
+        let context = syscallContext(event, problems: &problems)
+        findings += problems.map { issue(event, $0.0, $0.1) }
         var perms: [String] = []
         for p in avcs.flatMap(\.perms) where !perms.contains(p) { perms.append(p) }
         let (kind, boolean) = classifier.classify(.init(source: source, target: target, tclass: primary.tclass,
@@ -154,20 +162,22 @@ public struct Correlator {
         return view
     }
 
-    private mutating func syscallContext(_ event: AuditEvent) -> SyscallContext {
+    private mutating func syscallContext(_ event: AuditEvent, problems: inout [(AuditRecord, String)]) -> SyscallContext {
         var context = SyscallContext()
         if let sc = event.first("SYSCALL") {
+            var reasons: [String] = []
+            defer { problems += reasons.map { (sc, $0) } }
             if let named = sc.enriched("SYSCALL") {
                 context.syscall = named
             } else if let number = sc.int("syscall") {
                 context.syscall = sc.raw("arch").flatMap { syscalls.name(number: Int(number), arch: $0) } ?? String(number)
             }
             context.success = sc.raw("success").map { $0 == "yes" }
-            context.exit = sc.int("exit")
+            context.exit = sc.checkedNumber("exit", in: NumericField.exitRange, problems: &reasons)
             context.exe = sc.string("exe")
             context.comm = sc.string("comm")
-            context.uid = sc.int("uid")
-            context.auid = sc.int("auid")
+            context.uid = sc.checkedNumber("uid", in: NumericField.uidRange, problems: &reasons)
+            context.auid = sc.checkedNumber("auid", in: NumericField.uidRange, problems: &reasons)
             context.auidName = sc.enriched("AUID")
         }
         context.cwd = event.first("CWD")?.string("cwd")
@@ -230,7 +240,9 @@ public struct Correlator {
         var findings: [Finding] = []
         switch op {
         case "start":
-            let pid = record.int("vm-pid").flatMap { $0 > 0 ? $0 : nil }
+            var problems: [String] = []
+            let pid = record.checkedNumber("vm-pid", in: Self.vmPidRange, problems: &problems).flatMap { $0 > 0 ? $0 : nil }
+            findings += problems.map { issue(event, record, $0) }
             var leases = map.openLeases(node: node, uuid: uuid)
             if !virt.success {
                 for var lease in leases {
@@ -274,7 +286,10 @@ public struct Correlator {
                          ("success", .bool(virt.success))])))
         case "init":
             // LXC guests report their init process after start; it is the pid their AVCs carry.
-            guard let pid = record.int("vm-pid"), pid > 0 else { break }
+            var problems: [String] = []
+            let checked = record.checkedNumber("vm-pid", in: Self.vmPidRange, problems: &problems)
+            findings += problems.map { issue(event, record, $0) }
+            guard let pid = checked, pid > 0 else { break }
             for var lease in map.openLeases(node: node, uuid: uuid) where lease.pid == nil {
                 lease.pid = pid
                 map.upsert(lease)
@@ -285,6 +300,9 @@ public struct Correlator {
         }
         return findings
     }
+
+    /// libvirt logs `vm-pid=-1` when a guest stops.
+    private static let vmPidRange: ClosedRange<Int64> = -1...Int64(Int32.max)
 
     private func collisionEvent(id: AuditEventID?, time: Int64?, node: String?, newcomer: Lease, holders: [Lease]) -> RecordedEvent {
         RecordedEvent(id: id, timeMilliseconds: time, node: node, kind: .labelCollision, vm: newcomer.name,
@@ -313,7 +331,8 @@ public struct Correlator {
     // MARK: policy
 
     private func auid(_ event: AuditEvent, _ record: AuditRecord) -> [(String, DetailValue)] {
-        let auid = record.int("auid") ?? event.first("SYSCALL")?.int("auid")
+        let auid = record.number("auid", in: NumericField.uidRange).number
+            ?? event.first("SYSCALL")?.number("auid", in: NumericField.uidRange).number
         let name = record.enriched("AUID") ?? event.first("SYSCALL")?.enriched("AUID")
         return [("auid", auid.map { .int($0) } ?? .null), ("user", name.map { .string($0) } ?? .null),
                 ("exe", event.first("SYSCALL")?.string("exe").map { .string($0) } ?? .null)]

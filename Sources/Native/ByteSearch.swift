@@ -15,4 +15,14 @@ public enum ByteSearch {
             return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
         }
     }
+
+    /// memchr over `range` of the array only.
+    public static func firstIndex(of byte: UInt8, in bytes: [UInt8], range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress,
+                  let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+    }
 }

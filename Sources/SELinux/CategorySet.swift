@@ -14,7 +14,7 @@ public struct CategorySet: Hashable, Sendable {
     }
 
     public mutating func insert(_ category: Int) throws {
-        guard (0...Self.maximumCategory).contains(category) else { throw SELinuxError.categoryOutOfRange(category) }
+        guard (0...Self.maximumCategory).contains(category) else { throw SELinuxError.categoryOutOfRange(String(category)) }
         words[category >> 6] |= 1 << UInt64(category & 63)
     }
 
@@ -77,8 +77,10 @@ public struct CategorySet: Hashable, Sendable {
         guard token.first == "c", !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             throw SELinuxError.malformedCategory(String(whole))
         }
-        let n = Int(digits) ?? Int.max
-        guard n <= maximumCategory else { throw SELinuxError.categoryOutOfRange(n) }
+        // Digits past Int's range are out of range too, reported as written.
+        guard let n = Int(digits), n <= maximumCategory else {
+            throw SELinuxError.categoryOutOfRange(String(digits.count > 24 ? digits.prefix(24) + "..." : digits))
+        }
         return n
     }
 }

@@ -3,7 +3,8 @@ public enum SELinuxError: Error, Equatable, CustomStringConvertible, Sendable {
     case malformedContext(String)
     case malformedLevel(String)
     case malformedCategory(String)
-    case categoryOutOfRange(Int)
+    /// The number as written: it may not fit an Int.
+    case categoryOutOfRange(String)
     case sensitivityOutOfRange(Int)
     case reversedCategoryRange(String)
 

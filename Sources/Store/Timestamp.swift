@@ -1,7 +1,17 @@
 /// ISO-8601 UTC with milliseconds, computed directly (no formatter, no locale, no time zone
 /// database): `2026-11-28T10:15:00.123Z`.
 public enum Timestamp {
+    /// 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the range of a four-digit year.
+    static let earliest: Int64 = -62_167_219_200_000
+    static let latest: Int64 = 253_402_300_799_999
+
+    /// Always valid ISO-8601 (and RFC 3339) for any Int64. Times outside years 0000...9999 are
+    /// clamped to the nearest end of that range instead of printed with an expanded year
+    /// (`+292278994-...`), which ISO 8601 allows only by prior agreement and most readers reject.
+    /// The reader refuses records past 9999, so only an absurd argument or a hand-edited
+    /// database can reach the clamp.
     public static func iso8601(milliseconds: Int64) -> String {
+        let milliseconds = min(max(milliseconds, earliest), latest)
         let (seconds, millis) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         let adjustedSeconds = millis < 0 ? seconds - 1 : seconds
         let ms = millis < 0 ? millis + 1000 : millis
@@ -9,7 +19,6 @@ public enum Timestamp {
         let dayNumber = secondOfDay < 0 ? days - 1 : days
         let sod = secondOfDay < 0 ? secondOfDay + 86_400 : secondOfDay
         let (y, m, d) = civil(fromDays: dayNumber)
-        guard (0...9999).contains(y) else { return "\(y)-\(m)-\(d)T\(sod)s.\(ms)Z" }
         // Fixed width: fill 24 bytes in place instead of joining padded pieces.
         var bytes = Array("0000-00-00T00:00:00.000Z".utf8)
         func put(_ value: Int64, at end: Int, width: Int) {

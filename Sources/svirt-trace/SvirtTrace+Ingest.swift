@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditStream
 import Findings
 import Foundation
 import Ingest
@@ -19,7 +20,9 @@ extension SvirtTrace {
                 an interrupted run resumes where it stopped. Events already stored are skipped.
 
                 Malformed lines are counted, stored in the parse_errors table with file and line, \
-                and skipped; the events around them are kept.
+                and skipped; the events around them are kept. An input without a single audit \
+                record (a picture, a compressed log) is reported with what it looks like, and the \
+                exit status is 3.
 
                 At the end one summary line goes to standard error: lines read, events stored, \
                 denials by kind, parse errors.
@@ -118,11 +121,28 @@ extension SvirtTrace {
                 let after = session.summary
                 let lines = after.lines - before.lines
                 if lines > 0, after.records == before.records {
-                    Console.error("\(name): no audit records in \(lines) lines; is this an audit log?")
+                    // Exit 3 for an input that is not an audit log; a log resumed past its last
+                    // record (its first line is a record) only gets the note.
+                    let head = Self.head(of: input)
+                    if let head, InputShape.startsWithRecord(head) {
+                        Console.error("\(name): no audit records in the \(lines) new lines")
+                    } else {
+                        let looks = head.map { "the first line looks like \(InputShape.describe($0))" } ?? "\(lines) lines"
+                        Console.error("no audit records in \(name): \(looks)")
+                        failedInputs += 1
+                    }
                 }
             }
             Console.status(session.summary.line)
             if failedInputs > 0 { throw ExitCode(Status.input) }
+        }
+
+        /// The first 4 KiB of a file input, read again for the no-records message; nil for
+        /// standard input.
+        static func head(of input: IngestSession.Input) -> [UInt8]? {
+            guard case .file(let path) = input, let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            return (try? handle.read(upToCount: 4096)).map { Array($0 ?? Data()) }
         }
     }
 }

@@ -138,7 +138,9 @@ import TestSupport
         #expect(reader.checkpoint.offset == 0)
         try reader.completeOpenEvents { out.append($0) }
         #expect(out.count == 1)
-        #expect(reader.checkpoint.offset == Int64(lone.utf8.count), "the partial line is not past the checkpoint")
+        // Completed without its closing record, the AVC is provisional: a restart reads it again,
+        // and so the partial line after it too.
+        #expect(reader.checkpoint.offset == 0, "the partial line is not past the checkpoint")
         try reader.consume(Array(" uid=0 msg='avc:  denied  { x } for scontext=a:b:c:s0 tcontext=a:b:d:s0 tclass=dbus'\n".utf8)) { out.append($0) }
         #expect(out.count == 2)
     }

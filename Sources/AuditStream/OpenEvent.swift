@@ -1,0 +1,63 @@
+/// An event still collecting records, or one the reader completed without its closing record and
+/// keeps in case the rest of it arrives (a provisional event).
+struct OpenEvent {
+    struct Line {
+        /// Exactly as logged: the evidence.
+        var raw: [UInt8]
+        /// The single-spaced spelling auparse is fed, when the logged line is indented or has
+        /// doubled spaces in its header.
+        var canonical: [UInt8]?
+        var line: Int
+        var type: String
+
+        var fed: [UInt8] { canonical ?? raw }
+        var size: Int { raw.count + (canonical?.count ?? 0) }
+    }
+
+    /// Records past the per-event limits: counted, reported once, not kept.
+    struct Dropped {
+        var records = 0
+        var bytes: Int64 = 0
+        var firstLine = 0
+        var firstOffset: Int64 = 0
+        var sample: ArraySlice<UInt8> = []
+    }
+
+    var id: AuditEventID
+    var firstLine: Int
+    var firstOffset: Int64
+    var lines: [Line] = []
+    /// Bytes held by `lines`.
+    var bytes = 0
+    var dropped = Dropped()
+    /// Dropped records already reported when the event was emitted before (provisionally).
+    var reportedDrops = 0
+    /// Read from ausearch output, which prints an event's records last first ("lifo for
+    /// everything", ausearch-report.c): they are put back in logged order.
+    var printedLastFirst = false
+
+    init(id: AuditEventID, firstLine: Int, firstOffset: Int64) {
+        self.id = id
+        self.firstLine = firstLine
+        self.firstOffset = firstOffset
+    }
+
+    /// Keeps the line unless the event already holds `maximumRecords` records or the line would
+    /// take it past `maximumBytes`; then the line is counted as dropped.
+    /// - Returns: the bytes now held in addition.
+    mutating func append(_ line: Line, offset: Int64, maximumRecords: Int, maximumBytes: Int) -> Int {
+        guard lines.count < maximumRecords, bytes + line.size <= maximumBytes else {
+            if dropped.records == 0 {
+                dropped.firstLine = line.line
+                dropped.firstOffset = offset
+                dropped.sample = line.raw.prefix(ParseIssue.maximumTextLength)
+            }
+            dropped.records += 1
+            dropped.bytes += Int64(line.raw.count)
+            return 0
+        }
+        lines.append(line)
+        bytes += line.size
+        return line.size
+    }
+}
