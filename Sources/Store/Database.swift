@@ -44,12 +44,22 @@ public final class Database {
             } else {
                 // Created before SQLite sees it so the mode is 0600 from the first byte; SQLite
                 // gives the -wal and -shm files the same mode.
-                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                    throw StoreError.cannotCreate(path: path, reason: "permission denied or read-only file system")
+                // Exclusively: another writer starting at the same moment may have created (and
+                // opened) it already.
+                switch ExclusiveFile.create(path: path, mode: 0o600) {
+                case .created: break
+                case .alreadyThere:
+                    do { try Self.refuseForeignOrNewer(path) } catch {
+                        throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
+                    }
+                case .failed(let reason):
+                    throw StoreError.cannotCreate(path: path, reason: reason)
                 }
             }
             do {
                 connection = try SQLiteDatabase(path: path, mode: .readWriteCreate, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+                // A writer waits for the lock in short polls from the start (see pollWhileBusy).
+                connection.pollWhileBusy(timeoutMilliseconds: busyTimeoutMilliseconds)
                 // Checked again through the writer's own connection (a -wal file may say more than
                 // the main file), still before the first change.
                 try Self.checkVersion(connection, path: path, allowOlder: true)

@@ -100,6 +100,25 @@ import TestSupport
         #expect(String(decoding: mixed.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
+    @Test func twoIngestsCreatingOneNewDatabaseAtOnceBothSucceed() throws {
+        // Creating the file, switching it to WAL and migrating it race when both start at once:
+        // neither may replace the file the other opened, nor give up on the lock.
+        var options = Workload.Options(events: 3000, seed: 46, nodes: 1)
+        options.interleave = 0
+        let a = try Workload.generate(options)
+        options.seed = 47
+        let b = try Workload.generate(options)
+        let folder = try Fixtures.temporaryFolder("concurrent")
+        for round in 0..<8 {
+            let db = folder.appendingPathComponent("fresh\(round).db").path
+            let first = try Self.ingest(db, ["--node", "hvA", a.log.path])
+            let second = try Self.ingest(db, ["--node", "hvB", b.log.path])
+            first.waitUntilExit()
+            second.waitUntilExit()
+            #expect(first.terminationStatus == 0 && second.terminationStatus == 0, "round \(round)")
+        }
+    }
+
     @Test func anIngestFinishesBesideARunningWatchAndBothStoreEverything() throws {
         let a = try Self.workload(seed: 44)
         let b = try Self.workload(seed: 45)
