@@ -12,8 +12,9 @@ import AuditStream
 ///   then the chunk sizes (each byte + 1, used in turn), then the log bytes.
 ///
 /// Besides crashes it checks the reader's contract: cutting the same bytes differently gives the
-/// same events, issues and checkpoint (as ChunkingTests does for one input), and every event's ID
-/// is usable downstream (its time in milliseconds and its stamp, as Findings and Store use them).
+/// same events, issues, checkpoint and statistics (as ChunkingTests does for one input), and
+/// every event's ID is usable downstream (its time in milliseconds and its stamp, as Findings and
+/// Store use them).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAuditReader(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
@@ -34,21 +35,23 @@ public func fuzzAuditReader(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     for output in chunked.outputs {
         guard case .event(let event) = output else { continue }
         // What every consumer does with an event's identity.
-        _ = event.id.timeMilliseconds
-        _ = event.id.stamp
+        use(event.id.timeMilliseconds)
+        use(event.id.stamp)
         require(!event.records.isEmpty, "an event without records was emitted")
-        for record in event.records { _ = record.line }
     }
     let ids = chunked.outputs.compactMap { output -> AuditEventID? in
         if case .event(let event) = output { return event.id }
         return nil
     }
-    _ = ids.sorted()
+    use(ids.sorted())
 
     if !sizes.isEmpty, !quietAfterEachChunk,
        let whole = read(log, sizes: [], configuration: configuration, quiet: false) {
         require(whole.outputs == chunked.outputs, "cutting the input into chunks changed the events or issues")
         require(whole.checkpoint == chunked.checkpoint, "cutting the input into chunks changed the checkpoint")
+        // Statistics are what `ingest` prints and stores as its summary.
+        require(whole.statistics == chunked.statistics,
+                "cutting the input into chunks changed the statistics: \(whole.statistics) whole, \(chunked.statistics) in chunks")
     }
     return 0
 }
@@ -56,6 +59,7 @@ public func fuzzAuditReader(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
 private struct Reading {
     var outputs: [AuditLogReader.Output]
     var checkpoint: (offset: Int64, line: Int)
+    var statistics: AuditLogReader.Statistics
 }
 
 private func read(_ log: [UInt8], sizes: [Int], configuration: AuditLogReader.Configuration,
@@ -78,7 +82,7 @@ private func read(_ log: [UInt8], sizes: [Int], configuration: AuditLogReader.Co
     } catch {
         return nil
     }
-    return Reading(outputs: outputs, checkpoint: reader.checkpoint)
+    return Reading(outputs: outputs, checkpoint: reader.checkpoint, statistics: reader.statistics)
 }
 
 /// A broken promise of the code under test. fatalError, not precondition: -O drops a precondition's
@@ -86,3 +90,7 @@ private func read(_ log: [UInt8], sizes: [Int], configuration: AuditLogReader.Co
 private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { fatalError(message()) }
 }
+
+/// Keeps a value the optimiser would otherwise drop with the checks (overflow traps) that made it.
+@_optimize(none) @inline(never)
+private func use<T>(_ value: T) {}

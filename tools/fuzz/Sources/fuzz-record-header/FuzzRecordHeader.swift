@@ -23,13 +23,13 @@ public func fuzzRecordHeader(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
 
     let node = header.node.map { String(decoding: line[$0], as: UTF8.self) }
     let id = AuditEventID(node: node, seconds: header.seconds, milliseconds: header.milliseconds, serial: header.serial)
-    _ = id.timeMilliseconds
-    _ = id.stamp
+    use(id.timeMilliseconds)
+    use(id.stamp)
     // The record type as the reader classifies it, and the fallback field splitter the reader
     // uses on a record libauparse rejects (run here on every record, to reach it often).
     let type = RecordType.classify(line.span, header.type)?.0
         ?? RecordType.canonicalName(String(decoding: line[header.type], as: UTF8.self))
-    _ = FallbackFields.split(line: line, bodyStart: header.bodyStart, type: type)
+    use(FallbackFields.split(line: line, bodyStart: header.bodyStart, type: type))
     return 0
 }
 
@@ -38,3 +38,7 @@ public func fuzzRecordHeader(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
 private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { fatalError(message()) }
 }
+
+/// Keeps a value the optimiser would otherwise drop with the checks (overflow traps) that made it.
+@_optimize(none) @inline(never)
+private func use<T>(_ value: T) {}
