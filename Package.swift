@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "svirt-trace", targets: ["svirt-trace"]),
+        // Only for tools/fuzz, a separate package that may use nothing but products of this one.
+        .library(name: "SvirtTraceFuzzable", targets: ["AuditStream", "SELinux", "Guests", "Findings", "Alerts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
