@@ -82,7 +82,7 @@ public struct AlertEngine: Sendable {
                 if let time = event.timeMilliseconds { alerts += advance(to: time) }
                 guard let rule = rules.first(where: { $0.matches(event: event) }) else { continue }
                 let base = event.id.map { AlertID.event(node: $0.node, stamp: $0.stamp, rule: rule.name) }
-                    ?? AlertID.event(node: event.node, stamp: "status:" + AlertID.part(event.uuid ?? event.vm ?? ""), rule: rule.name)
+                    ?? AlertID.event(node: event.node, stamp: Self.stamp(of: event), rule: rule.name)
                 let alert = alert(for: event, rule: rule, id: id(base))
                 let admitted = admit(alert, rule: rule, key: "\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")", source: nil)
                 alerts += admitted.closed
@@ -92,6 +92,13 @@ public struct AlertEngine: Sendable {
             }
         }
         return alerts
+    }
+
+    /// The id part of an event without an audit event of its own: a guest from status XML by its
+    /// UUID, a pipeline gap by the time it begins (each gap is its own alert).
+    static func stamp(of event: RecordedEvent) -> String {
+        if let time = event.timeMilliseconds { return "at:\(time)" + (event.uuid.map { ":" + AlertID.part($0) } ?? "") }
+        return "status:" + AlertID.part(event.uuid ?? event.vm ?? "")
     }
 
     /// While no event arrives, event time is taken to run on with the wall clock: after

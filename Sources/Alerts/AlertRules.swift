@@ -18,12 +18,18 @@ public enum AlertRules {
 
     /// Loads a rules file, refusing one that anybody may write: rules decide what an operator
     /// is told.
+    public static let maximumFileSize: Int64 = 1 << 20
+
     public static func load(path: String) throws -> [AlertRule] {
         let status: FileStatus
         do { status = try FileStatus(path: path) } catch { throw Failure(file: path, reason: "cannot read it: \(error)") }
         if status.isFolder { throw Failure(file: path, reason: "is a folder, not a rules file") }
         if let problem = TrustedPath.problem(path: path, status: status) {
             throw Failure(file: path, reason: "refused: it \(problem)")
+        }
+        // Rules files are a few KB; a huge one is a mistake or an attack on watch's memory.
+        guard status.size <= maximumFileSize else {
+            throw Failure(file: path, reason: "is \(status.size) bytes; a rules file may be at most \(maximumFileSize) bytes")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw Failure(file: path, reason: "cannot read it") }
         return try parse(String(decoding: data, as: UTF8.self), file: path)
@@ -32,7 +38,7 @@ public enum AlertRules {
     public static func parse(_ text: String, file: String) throws -> [AlertRule] {
         let root: Any?
         do {
-            root = try Yams.load(yaml: text)
+            root = try YAMLValues.load(text)
         } catch {
             throw Failure(file: file, reason: "not valid YAML: \(error)")
         }

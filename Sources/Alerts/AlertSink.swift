@@ -100,10 +100,15 @@ public final class WebhookSink: AlertSink, @unchecked Sendable {
 
     public init(url text: String, tokenFile: String?, timeout: TimeInterval = 5, attempts: Int = 3,
                 backoff: TimeInterval = 0.5) throws {
+        let shown = Self.redacted(text)
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw SinkError.cannotOpen(text, "not an http(s) URL")
+            throw SinkError.cannotOpen(shown, "not an http(s) URL")
         }
-        name = "webhook:\(text)"
+        if let port = url.port, !(1...65535).contains(port) {
+            throw SinkError.cannotOpen(shown, "port \(port) is not between 1 and 65535")
+        }
+        // The sink's name goes to logs and the alert_deliveries table: never with a password.
+        name = "webhook:\(shown)"
         self.url = url
         if let tokenFile {
             if let status = try? FileStatus(path: tokenFile), status.isFolder {
@@ -120,6 +125,15 @@ public final class WebhookSink: AlertSink, @unchecked Sendable {
         self.timeout = timeout
         self.attempts = max(1, attempts)
         self.backoff = backoff
+    }
+
+    /// The URL with any `user:password@` replaced by `***@`.
+    static func redacted(_ text: String) -> String {
+        guard let scheme = text.range(of: "://") else { return text }
+        let rest = text[scheme.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
+        return String(text[..<scheme.upperBound]) + "***" + String(rest[at...])
     }
 
     public func deliver(_ json: String) throws {

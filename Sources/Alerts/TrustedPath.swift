@@ -9,6 +9,10 @@ enum TrustedPath {
     /// What is wrong with `path` and the file `status` describes (its target), or nil.
     static func problem(path: String, status: FileStatus) -> String? {
         if status.isWorldWritable { return "is world-writable (chmod o-w)" }
+        // Another user who owns the file can rewrite it (or, for rules, silence every alert).
+        if status.owner != 0, status.owner != FileStatus.effectiveUser {
+            return "belongs to user id \(status.owner), neither root nor the user running svirt-trace (chown it)"
+        }
         var folders = [folder(of: path)]
         if let resolved = FileStatus.resolvedPath(path) {
             let target = folder(of: resolved)

@@ -152,7 +152,10 @@ public final class AuditLogReader {
     /// End of input: a last line without newline is still a line (a truncated log), and every
     /// open event is complete (provisionally, unless closed).
     public func finish(emit: (Output) throws -> Void) throws {
-        if !buffer.isEmpty, !discarding {
+        if discarding {
+            // An over-long last line without newline: it ends here, and counts as a line.
+            try handleLine(0..<0, emit: emit, terminated: false)
+        } else if !buffer.isEmpty {
             try handleLine(0..<buffer.count, emit: emit, terminated: false)
         }
         buffer.removeAll()
@@ -175,11 +178,13 @@ public final class AuditLogReader {
             terminatedLine = lineNumber
             terminatedOffset = lineOffset
         }
+        statistics.lines += 1
         if discarding {
+            // The over-long line's end: reported at its start, counted here, as it is when it
+            // arrives in one piece.
             discarding = false
             return
         }
-        statistics.lines += 1
         if range.count > configuration.maximumLineLength {
             try report(reason: "line longer than \(configuration.maximumLineLength) bytes", bytes: buffer[range],
                        line: lineNumber, offset: offset, emit: emit)

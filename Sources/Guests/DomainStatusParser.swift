@@ -46,6 +46,14 @@ public enum DomainStatusParser {
         // libvirt never writes a document type declaration. One is refused before parsing:
         // entity declarations are how "billion laughs" documents expand to gigabytes.
         if let line = declarationLine(in: data) { throw GuestsError.doctypeRefused(path: file, line: line) }
+        // libvirt writes UTF-8. Other bytes in a name, comment or processing instruction make
+        // FoundationXML trap (it force-unwraps them as UTF-8; found by tools/fuzz), so they are
+        // refused before parsing.
+        if String(validating: data, as: UTF8.self) == nil {
+            let good = data.prefix { $0 < 0x80 }
+            let line = good.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw GuestsError.malformedXML(path: file, line: line, reason: "not UTF-8 text (libvirt writes UTF-8)")
+        }
         let delegate = Collector()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false

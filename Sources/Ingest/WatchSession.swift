@@ -191,7 +191,8 @@ public final class WatchSession {
                     try commit()
                     count(source)
                     let finished = source.id.map {
-                        StoredSource(checkpoint: SourceCheckpoint(id: $0, byteOffset: 0, line: 0),
+                        StoredSource(checkpoint: SourceCheckpoint(id: $0, byteOffset: source.saved?.offset ?? 0,
+                                                                  line: source.saved?.line ?? 0),
                                      lastEventMilliseconds: lastEventTime)
                     }
                     try catchUp(path: follower.path, after: finished, running: true, truncated: truncated,

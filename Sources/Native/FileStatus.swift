@@ -10,6 +10,9 @@ public struct FileStatus: Sendable, Equatable {
     public var permissions: UInt32
     public var isFolder: Bool
     public var isRegularFile: Bool
+    /// The owner's user id.
+    public var owner: UInt32
+    public var size: Int64
 
     /// stat(2): follows symbolic links.
     public init(path: String) throws {
@@ -29,7 +32,12 @@ public struct FileStatus: Sendable, Equatable {
         permissions = UInt32(info.st_mode) & 0o7777
         isFolder = (info.st_mode & S_IFMT) == S_IFDIR
         isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
+        owner = UInt32(info.st_uid)
+        size = Int64(info.st_size)
     }
+
+    /// The effective user id of this process.
+    public static var effectiveUser: UInt32 { UInt32(geteuid()) }
 
     public var isWorldWritable: Bool { permissions & 0o002 != 0 }
     /// The sticky bit on a folder: only a file's owner may rename or delete it (/tmp).

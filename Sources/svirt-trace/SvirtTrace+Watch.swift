@@ -101,6 +101,7 @@ extension SvirtTrace {
         func validate() throws {
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
             guard retrySeconds > 0 else { throw ValidationError("--retry-seconds must be more than zero") }
+            guard execTimeout > 0, execTimeout.isFinite else { throw ValidationError("--exec-timeout must be a number of seconds more than zero") }
         }
 
         func run() throws {
@@ -178,19 +179,28 @@ extension SvirtTrace {
                 "rules": "\(rules ?? "built-in")", "sinks": "\(dispatcher.sinkNames.joined(separator: ","))",
             ])
             do {
-                try watch.run(input, stop: { stopping.isSet }, onFindings: { findings in
-                    if stopping.takeReload(), let rules {
-                        do {
-                            let reloaded = try AlertRules.load(path: rules)
-                            courier.replaceRules(reloaded)
-                            Self.logger.notice("reloaded rules", metadata: ["file": "\(rules)", "rules": "\(reloaded.count)"])
-                        } catch {
-                            Self.logger.error("rules reload failed; keeping the rules in force", metadata: ["error": "\(error)"])
-                        }
+                /// SIGHUP: taken before the next findings are judged, and on every turn of the loop,
+                /// so an idle log reloads (and says so) at once.
+                func reloadIfAsked() {
+                    guard stopping.takeReload() else { return }
+                    guard let rules else {
+                        Self.logger.notice("SIGHUP: no --rules file; the built-in rules stay in force")
+                        return
                     }
+                    do {
+                        let reloaded = try AlertRules.load(path: rules)
+                        courier.replaceRules(reloaded)
+                        Self.logger.notice("reloaded rules", metadata: ["file": "\(rules)", "rules": "\(reloaded.count)"])
+                    } catch {
+                        Self.logger.error("rules reload failed; keeping the rules in force", metadata: ["error": "\(error)"])
+                    }
+                }
+                try watch.run(input, stop: { stopping.isSet }, onFindings: { findings in
+                    reloadIfAsked()
                     try courier.handle(findings)
                 }, onTick: {
-                    try courier.tick()
+                    reloadIfAsked()
+                    return try courier.tick()
                 }, afterCommit: {
                     courier.announce()
                 }, urgent: {

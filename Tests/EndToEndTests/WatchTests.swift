@@ -194,6 +194,13 @@ import TestSupport
         try Self.append(attacks[4...5].joined(separator: "\n") + "\n", to: log)
         #expect(watcher.wait { watcher.alertLines().count == 3 })
         #expect(watcher.alertLines().last?.contains("\"severity\":\"info\"") == true, "the reloaded rules apply")
+        // On an idle log, SIGHUP acts (and says so) without waiting for the next finding.
+        try "rules: [".write(toFile: live, atomically: true, encoding: .utf8)
+        kill(watcher.process.processIdentifier, SIGHUP)
+        #expect(watcher.wait(seconds: 3) {
+            ((try? String(contentsOf: watcher.errors, encoding: .utf8)) ?? "")
+                .components(separatedBy: "keeping the rules in force").count >= 3
+        }, "a second reload failure logged while the log is idle")
         #expect(watcher.terminate() == 0)
         let errors = try String(contentsOf: watcher.errors, encoding: .utf8)
         #expect(errors.contains("keeping the rules in force"))
