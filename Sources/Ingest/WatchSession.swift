@@ -54,6 +54,17 @@ public final class WatchSession {
 
     public var summary: IngestSummary { session.summary }
 
+    /// A write lock held by another writer for longer than the busy timeout is waited for (and
+    /// logged) until `stop` says otherwise, instead of ending watch: a daemon must not exit
+    /// because an ingest holds the database.
+    public func waitForLock(unless stop: @escaping () -> Bool) {
+        let notice = self.notice
+        session.onLockBusy = { attempts in
+            notice("database is locked by another writer; still waiting (\(attempts))")
+            return !stop()
+        }
+    }
+
     /// Opens the write transaction if none is open, for rows the caller writes between events
     /// (delivery outcomes); they are committed with the next batch.
     public func openTransaction() throws {
@@ -84,15 +95,10 @@ public final class WatchSession {
                     onTick: () throws -> Int = { 0 }, afterCommit: @escaping () throws -> Void = {},
                     urgent: () -> Bool = { false }) throws {
         session.afterCommit = afterCommit
-        let notice = self.notice
-        session.onLockBusy = { attempts in
-            notice("database is locked by another writer; still waiting (\(attempts))")
-            return !stop()
-        }
+        waitForLock(unless: stop)
         defer {
             session.rollback()
             session.afterCommit = nil
-            session.onLockBusy = nil
         }
         var lastCommit = Self.now()
         var lastData = Self.now()

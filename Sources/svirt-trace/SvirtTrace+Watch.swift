@@ -147,12 +147,14 @@ extension SvirtTrace {
                 let db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 let session = try IngestSession(database: db, options: .init(defaultNode: node))
+                watch = WatchSession(session: session) { Self.logger.warning("\($0)") }
+                // From the first transaction on, a busy database is waited for, not an exit.
+                watch.waitForLock(unless: { stopping.isSet })
                 if let libvirtState {
                     for problem in try session.bootstrap(stateFolder: libvirtState) {
                         Self.logger.warning("skipped status file", metadata: ["problem": "\(problem)"])
                     }
                 }
-                watch = WatchSession(session: session) { Self.logger.warning("\($0)") }
                 var options = AlertCourier.Options()
                 options.retrySeconds = retrySeconds
                 options.maximumAttempts = Self.maximumAttempts

@@ -119,6 +119,34 @@ import TestSupport
         }
     }
 
+    @Test func aWatchStartedWhileAnotherWriterHoldsTheLockWaitsForIt() throws {
+        let folder = try Fixtures.temporaryFolder("concurrent")
+        let db = folder.appendingPathComponent("held.db").path
+        let log = folder.appendingPathComponent("audit.log")
+        try CommandLineTests.hostileLog().write(to: log, atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["ingest", "--db", db, "--no-progress", log.path]).status == 0)
+        // Another writer holds the lock for 3 s, longer than watch's 1 s lock timeout.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(3); c.execute('COMMIT')
+            """, db]
+        let ready = Pipe()
+        holder.standardOutput = ready
+        try holder.run()
+        _ = ready.fileHandleForReading.availableData  // "held"
+        let watch = try WatchTests.Watcher(["--db", db, "--lock-timeout", "1", "--libvirt-state", Fixtures.repositoryRoot.appendingPathComponent("tools/sample/run").path,
+                                            "--follow", log.path], folder: folder)
+        holder.waitUntilExit()
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watch.process.isRunning, "watch waited for the lock instead of exiting")
+        #expect(watch.terminate() == 0)
+        let errors = (try? String(contentsOf: watch.errors, encoding: .utf8)) ?? ""
+        #expect(errors.contains("still waiting"), "says it waits: \(errors)")
+    }
+
     @Test func anIngestFinishesBesideARunningWatchAndBothStoreEverything() throws {
         let a = try Self.workload(seed: 44)
         let b = try Self.workload(seed: 45)
