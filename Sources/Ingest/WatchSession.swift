@@ -259,11 +259,11 @@ public final class WatchSession {
            known.id == last.checkpoint.id, current.size >= known.byteOffset {
             return  // not rotated while stopped
         }
-        var copies: [(path: String, head: [UInt8], source: SourceCheckpoint?)] = []
+        var copies: [(path: String, head: [UInt8], size: Int64, source: SourceCheckpoint?)] = []
         for n in 1...max(1, options.rotatedCopies) {
             let copy = "\(path).\(n)"
             guard let head = Self.head(of: copy) else { break }
-            copies.append((copy, head.bytes, try writer.storedSource(for: SourceIdentity(head: head.bytes))))
+            copies.append((copy, head.bytes, head.size, try writer.storedSource(for: SourceIdentity(head: head.bytes))))
         }
         let toRead: [String]
         if let index = copies.firstIndex(where: { $0.source?.id == last.checkpoint.id }) {
@@ -271,9 +271,11 @@ public final class WatchSession {
         } else {
             // The log read last is gone. The copies that begin after its last stored event are
             // newer than it and may hold what came next; the rest is a gap.
+            // A copy read in part (a restart in the middle of a catch-up) is finished too.
             let since = last.lastEventMilliseconds ?? Int64.min
             let newer = copies.filter { copy in
-                copy.source == nil && (LogHead.first(in: copy.head).map { $0.timeMilliseconds >= since } ?? false)
+                if let known = copy.source { return known.byteOffset < copy.size }
+                return LogHead.first(in: copy.head).map { $0.timeMilliseconds >= since } ?? false
             }
             toRead = newer.reversed().map(\.path)
             let next = (toRead.first.flatMap { Self.head(of: $0)?.bytes } ?? current?.bytes).flatMap(LogHead.first(in:))
@@ -284,7 +286,7 @@ public final class WatchSession {
         for copy in toRead {
             notice("reading \(copy): rotated before watch had read it to its end")
             do {
-                try session.ingest(.file(copy), onFindings: onFindings)
+                try session.ingest(.file(copy), followedPath: path, onFindings: onFindings)
             } catch let failure as ChunkedReader.Failure {
                 notice("\(failure); skipped")
             }

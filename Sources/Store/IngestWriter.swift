@@ -427,12 +427,23 @@ public final class IngestWriter {
         }
     }
 
-    /// The source a followed path was last read as: where `watch` stood when it stopped.
+    /// The source a followed path was last read as: where `watch` stood when it stopped. A source
+    /// last read as one of the path's rotated copies (`PATH.1`, by an ingest beside watch or a
+    /// catch-up cut short) counts too: it may be the very file watch was reading.
     public func lastSource(path: String) throws -> StoredSource? {
         try wrapped {
-            guard let row = try db.rows("""
-                SELECT id, byte_offset, line, updated_ms FROM sources WHERE last_path = ? ORDER BY id DESC LIMIT 1
-                """, [.text(path)]).first, let id = row[0].int64 else { return nil }
+            let rows = try db.rows("""
+                SELECT id, byte_offset, line, updated_ms, last_path FROM sources
+                WHERE last_path = ?1 OR substr(last_path, 1, length(?1) + 1) = ?1 || '.'
+                ORDER BY id DESC LIMIT 1000
+                """, [.text(path)])
+            let prefix = path + "."
+            guard let row = rows.first(where: { row in
+                guard let stored = row[4].string else { return false }
+                if stored == path { return true }
+                let suffix = stored.dropFirst(prefix.count)
+                return stored.hasPrefix(prefix) && !suffix.isEmpty && suffix.allSatisfy(\.isASCIIDigit)
+            }), let id = row[0].int64 else { return nil }
             return StoredSource(checkpoint: SourceCheckpoint(id: id, byteOffset: row[1].int64 ?? 0,
                                                              line: Int(row[2].int64 ?? 0)),
                                 lastEventMilliseconds: row[3].int64)
@@ -472,4 +483,8 @@ public final class IngestWriter {
             try db.run("UPDATE sources SET byte_offset = 0, line = 0, prefix_length = 0 WHERE id = ?", [.integer(sourceID)])
         }
     }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -33,6 +33,16 @@ import TestSupport
         return out
     }
 
+    /// The reference: each workload ingested alone, one after the other, into one database.
+    static func ingestOneAfterTheOther(_ runs: [(Workload, String)], folder: URL) throws -> String {
+        let db = folder.appendingPathComponent("sequential.db").path
+        for (w, node) in runs {
+            let r = try Binary.run(["ingest", "--db", db, "--node", node, "--libvirt-state", w.rundir.path, w.log.path])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        return db
+    }
+
     static func ingest(_ db: String, _ extra: [String]) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
@@ -77,11 +87,7 @@ import TestSupport
         let a = try Self.workload(seed: 42)
         let b = try Self.workload(seed: 43)
         let folder = try Fixtures.temporaryFolder("concurrent")
-        let sequential = folder.appendingPathComponent("sequential.db").path
-        for (w, node) in [(a, "hvA"), (b, "hvB")] {
-            let r = try Binary.run(["ingest", "--db", sequential, "--node", node, "--libvirt-state", w.rundir.path, w.log.path])
-            #expect(r.status == 0, "\(r.stderr)")
-        }
+        let sequential = try Self.ingestOneAfterTheOther([(a, "hvA"), (b, "hvB")], folder: folder)
         let shared = folder.appendingPathComponent("shared.db").path
         let first = try Self.ingest(shared, ["--node", "hvA", "--libvirt-state", a.rundir.path, a.log.path])
         let second = try Self.ingest(shared, ["--node", "hvB", "--libvirt-state", b.rundir.path, b.log.path])
@@ -151,11 +157,7 @@ import TestSupport
         let a = try Self.workload(seed: 44)
         let b = try Self.workload(seed: 45)
         let folder = try Fixtures.temporaryFolder("concurrent")
-        let sequential = folder.appendingPathComponent("sequential.db").path
-        for (w, node) in [(a, "hvA"), (b, "hvB")] {
-            let r = try Binary.run(["ingest", "--db", sequential, "--node", node, "--libvirt-state", w.rundir.path, w.log.path])
-            #expect(r.status == 0, "\(r.stderr)")
-        }
+        let sequential = try Self.ingestOneAfterTheOther([(a, "hvA"), (b, "hvB")], folder: folder)
         let shared = folder.appendingPathComponent("shared.db").path
         let followed = folder.appendingPathComponent("audit.log")
         try Data().write(to: followed)

@@ -59,6 +59,15 @@ import TestSupport
         return reached && w.terminate() == 0
     }
 
+    /// The first piece written and stored by a watch that is then stopped (SIGTERM).
+    static func storeFirstPieceThenStop(_ s: Setup) throws {
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let first = try watch(s)
+        #expect(first.wait(seconds: 30) { ((try? denials(s.db).count) ?? 0) > 0 })
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(first.terminate() == 0)
+    }
+
     static func count(denialsIn text: String) -> Int {
         text.split(separator: "\n").filter { $0.hasPrefix("type=AVC ") || $0.hasPrefix("type=USER_AVC ") }.count
     }
@@ -66,11 +75,7 @@ import TestSupport
     @Test func renamedWhileStoppedTheUnreadTailIsReadFromTheCopy() throws {
         let s = try Self.setup(pieces: 3)
         let expected = try Self.reference(s)
-        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
-        let first = try Self.watch(s)
-        #expect(first.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(first.terminate() == 0)
+        try Self.storeFirstPieceThenStop(s)
         // Stopped: the log grows, auditd rotates it by rename, and the new log grows.
         try WatchTests.append(s.pieces[1], to: s.log)
         try FileManager.default.moveItem(at: s.log, to: URL(fileURLWithPath: s.log.path + ".1"))
@@ -83,11 +88,7 @@ import TestSupport
     @Test func copyTruncatedWhileStoppedTheUnreadTailIsReadFromTheCopy() throws {
         let s = try Self.setup(pieces: 3)
         let expected = try Self.reference(s)
-        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
-        let first = try Self.watch(s)
-        #expect(first.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(first.terminate() == 0)
+        try Self.storeFirstPieceThenStop(s)
         try WatchTests.append(s.pieces[1], to: s.log)
         try FileManager.default.copyItem(at: s.log, to: URL(fileURLWithPath: s.log.path + ".1"))
         try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)  // truncated, then written
@@ -96,14 +97,32 @@ import TestSupport
         #expect(try Self.denials(s.db) == expected)
     }
 
+    @Test func aCopyReadInPartUnderItsOwnNameIsStillFinishedByWatch() throws {
+        // The file watch read last was rotated to audit.log.1 and then read in part as
+        // audit.log.1 (an ingest beside watch, or a catch-up cut short by SIGKILL): a restarted
+        // watch must still know it as its own and read the rest.
+        let s = try Self.setup(pieces: 3)
+        let expected = try Self.reference(s)
+        try Self.storeFirstPieceThenStop(s)
+        let copy = s.log.path + ".1"
+        let half = s.pieces[1].prefix { _ in true }
+        let cut = half.index(half.startIndex, offsetBy: half.count / 2)
+        let lineEnd = half[cut...].firstIndex(of: "\n").map { half.index(after: $0) } ?? half.endIndex
+        try FileManager.default.moveItem(atPath: s.log.path, toPath: copy)
+        try WatchTests.append(String(half[..<lineEnd]), to: URL(fileURLWithPath: copy))
+        let partial = try Binary.run(["ingest", "--db", s.db, "--node", "hv1", "--no-progress", copy])
+        #expect(partial.status == 0, "\(partial.stderr)")
+        try WatchTests.append(String(half[lineEnd...]), to: URL(fileURLWithPath: copy))
+        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
+        let second = try Self.watch(s)
+        #expect(Self.settle(second, s, denials: expected.count))
+        #expect(try Self.denials(s.db) == expected)
+    }
+
     @Test func rotatedTwiceWhileStoppedBothCopiesAreReadOldestFirst() throws {
         let s = try Self.setup(pieces: 4)
         let expected = try Self.reference(s)
-        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
-        let first = try Self.watch(s)
-        #expect(first.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(first.terminate() == 0)
+        try Self.storeFirstPieceThenStop(s)
         try WatchTests.append(s.pieces[1], to: s.log)
         try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
         try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
@@ -138,11 +157,7 @@ import TestSupport
 
     @Test func aLogRotatedPastTheKeptCopiesIsReportedAsAGap() throws {
         let s = try Self.setup(pieces: 3)
-        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
-        let first = try Self.watch(s)
-        #expect(first.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(first.terminate() == 0)
+        try Self.storeFirstPieceThenStop(s)
         let before = try Self.denials(s.db).count
         // Stopped: the unread tail is written, rotated, and rotated again past num_logs (gone).
         try WatchTests.append(s.pieces[1], to: s.log)
