@@ -56,6 +56,13 @@ public final class FollowedFile {
             return .truncated
         }
         let n = try file.read(into: &buffer)
+        // Truncated and written again past our offset between the check above and the read:
+        // what was read belongs to the new content, not to the old file. Start again at the top.
+        if n > 0, !head.isEmpty, file.bytes(at: 0, count: head.count) != head {
+            try file.seek(to: 0)
+            head = []
+            return .truncated
+        }
         if n > 0, head.count < Self.headLength {
             head = file.bytes(at: 0, count: Self.headLength)
         }
