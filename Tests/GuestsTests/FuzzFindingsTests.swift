@@ -7,13 +7,14 @@ import TestSupport
 /// traps, so each runs as an exit test: in a child process, failing cleanly instead of taking the
 /// whole test run down. Exit codes: 2 fixture unreadable, 3 accepted, 4 wrong error.
 @Suite struct DomainStatusFuzzFindingsTests {
-    /// fuzz-domain-status: an element name, attribute name, comment or processing-instruction
-    /// target that is not UTF-8 trapped inside FoundationXML: libxml2 (in the recovery mode
+    /// fuzz-domain-status: an element name, attribute name, comment, processing-instruction
+    /// target or entity reference that is not UTF-8 trapped inside FoundationXML: libxml2 (in the recovery mode
     /// XMLParser asks for) passes the bytes on, and XMLParser's callbacks force-unwrap them as
     /// UTF-8 (swift-corelibs-foundation, Swift 6.3.1). A status file must be refused with a
     /// GuestsError, not crash `ingest` or `watch`.
     @Test(arguments: ["domain-status-invalid-utf8-element-name.xml", "domain-status-invalid-utf8-attribute-name.xml",
-                      "domain-status-invalid-utf8-comment.xml", "domain-status-invalid-utf8-processing-instruction.xml"])
+                      "domain-status-invalid-utf8-comment.xml", "domain-status-invalid-utf8-processing-instruction.xml",
+                      "domain-status-invalid-utf8-entity-name.xml"])
     func aNameThatIsNotUTF8IsAnErrorNotATrap(fixture: String) async {
         await #expect(processExitsWith: .success) { [fixture] in
             let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/Fixtures/fuzz/\(fixture)")
