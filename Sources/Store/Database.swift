@@ -63,10 +63,28 @@ public final class Database {
                 // Checked again through the writer's own connection (a -wal file may say more than
                 // the main file), still before the first change.
                 try Self.checkVersion(connection, path: path, allowOlder: true)
-                try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384;")
+                // Two writers opening a new file at once: switching the journal mode from a read
+                // lock while the other holds the write lock is refused at once, without SQLite's
+                // busy handler (deadlock avoidance), so it is tried again here.
+                try Self.retryWhileBusy(timeoutMilliseconds: busyTimeoutMilliseconds) {
+                    try connection.execute("PRAGMA journal_mode=WAL")
+                }
+                try connection.execute("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384;")
                 try migrate()
             } catch {
                 throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
+            }
+        }
+    }
+
+    private static func retryWhileBusy(timeoutMilliseconds: Int32, _ body: () throws -> Void) throws {
+        let deadline = Date().addingTimeInterval(Double(max(1, timeoutMilliseconds)) / 1000)
+        while true {
+            do {
+                try body()
+                return
+            } catch let error as SQLiteError where error.isBusy && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.002)
             }
         }
     }
@@ -88,9 +106,32 @@ public final class Database {
     /// is created beside it) and refuses a foreign or newer file before any open that could
     /// change it. A probe that cannot read the file decides nothing: the real open reports it.
     private static func refuseForeignOrNewer(_ path: String) throws {
+        // The probe reads without a lock: a writer creating the file, or checkpointing it, can
+        // be caught half-way. A foreign file says the same every time, so a "not ours" verdict
+        // is believed only when it holds a few times in a row.
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                try probeOnce(path)
+                return
+            } catch StoreError.notOurDatabase(let path) where attempt < 4 {
+                _ = path
+                Thread.sleep(forTimeInterval: 0.025)
+            }
+        }
+    }
+
+    private static func probeOnce(_ path: String) throws {
         guard let probe = try? SQLiteDatabase(path: path, mode: .readOnlyImmutable) else { return }
         do {
             try checkVersion(probe, path: path, allowOlder: true)
+        } catch StoreError.notOurDatabase(let path) {
+            // The main file alone is a consistent picture only without a -wal beside it: while
+            // another writer's checkpoint copies pages, it can show tables before the version.
+            // The check through a normal connection, still before any change, decides then.
+            if (FileStatusProbe.size(of: path + "-wal") ?? 0) > 0 { return }
+            throw StoreError.notOurDatabase(path)
         } catch let error as StoreError {
             throw error
         } catch let error as SQLiteError where error.isNotADatabase {
@@ -151,5 +192,12 @@ public final class Database {
                 throw error
             }
         }
+    }
+}
+
+/// The size of a file, if it exists.
+enum FileStatusProbe {
+    static func size(of path: String) -> Int64? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
     }
 }
