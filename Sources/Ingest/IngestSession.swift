@@ -176,10 +176,7 @@ public final class IngestSession {
     ///   - progress: called with (bytes read, total bytes or nil) after each chunk.
     ///   - onFindings: the findings of each newly stored event, inside its transaction (watch
     ///     alerts on what it catches up from rotated files).
-    ///   - followedPath: the path the source is recorded under (`sources.last_path`), when it is
-    ///     not the file's own: watch catching up `audit.log.1` records it as `audit.log`'s, so that
-    ///     a restart in the middle of the catch-up still finds it as the log read last.
-    public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil, followedPath: String? = nil,
+    public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil,
                        onFindings: ([Finding]) throws -> Void = { _ in }) throws {
         let reader: ByteSource
         switch input {
@@ -194,7 +191,7 @@ public final class IngestSession {
         try begin()
         uncommitted.sources += 1
         do {
-            var checkpoint = try writer.source(for: identity, path: followedPath ?? name)
+            var checkpoint = try writer.source(for: identity, path: name)
             if checkpoint.byteOffset > 0 {
                 if checkpoint.byteOffset <= Int64(first.count) {
                     first.removeSubrange(0..<Int(checkpoint.byteOffset))
@@ -231,7 +228,7 @@ public final class IngestSession {
                                             startLine: checkpoint.line, startOffset: checkpoint.byteOffset)
             let statistics = try consume(reading: ReadingSide(file: reader, stream: stream, first: first,
                                                               chunkSize: options.chunkSize),
-                                         from: checkpoint, identity: identity, name: followedPath ?? name, progress: progress,
+                                         from: checkpoint, identity: identity, name: name, progress: progress,
                                          onFindings: onFindings)
             committed.bytes += statistics.bytes
             committed.lines += statistics.lines

@@ -286,7 +286,7 @@ public final class WatchSession {
         for copy in toRead {
             notice("reading \(copy): rotated before watch had read it to its end")
             do {
-                try session.ingest(.file(copy), followedPath: path, onFindings: onFindings)
+                try session.ingest(.file(copy), onFindings: onFindings)
             } catch let failure as ChunkedReader.Failure {
                 notice("\(failure); skipped")
             }

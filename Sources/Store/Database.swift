@@ -130,7 +130,7 @@ public final class Database {
             // The main file alone is a consistent picture only without a -wal beside it: while
             // another writer's checkpoint copies pages, it can show tables before the version.
             // The check through a normal connection, still before any change, decides then.
-            if (FileStatusProbe.size(of: path + "-wal") ?? 0) > 0 { return }
+            if DatabaseFiles.inspect(path).walBytes > 0 { return }
             throw StoreError.notOurDatabase(path)
         } catch let error as StoreError {
             throw error
@@ -195,9 +195,3 @@ public final class Database {
     }
 }
 
-/// The size of a file, if it exists.
-enum FileStatusProbe {
-    static func size(of path: String) -> Int64? {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
-    }
-}

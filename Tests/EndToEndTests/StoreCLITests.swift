@@ -38,30 +38,14 @@ enum StoreCLI {
 
     /// Runs the binary (through `wrapper` when given: unshare, setpriv) with NO_COLOR.
     static func run(_ args: [String], environment extra: [String: String] = [:], wrapper: [String] = []) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: wrapper.first ?? Binary.path)
-        process.arguments = wrapper.isEmpty ? args : Array(wrapper.dropFirst()) + [Binary.path] + args
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         for (k, v) in extra { environment[k] = v }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                   stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        let r = try runProcessReportingSignal(wrapper.first ?? Binary.path,
+                                              wrapper.isEmpty ? args : Array(wrapper.dropFirst()) + [Binary.path] + args,
+                                              environment: environment)
+        return Run(status: r.status, signalled: r.signalled,
+                   stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self))
     }
 
     static func sha256(_ path: String) throws -> String {

@@ -44,6 +44,15 @@ public enum Fixtures {
 /// Runs a program and returns its exit status, standard output and standard error.
 public func runProcess(_ executable: String, _ arguments: [String], stdin: Data? = nil,
                        environment: [String: String]? = nil) throws -> (status: Int32, stdout: Data, stderr: Data) {
+    let r = try runProcessReportingSignal(executable, arguments, stdin: stdin, environment: environment)
+    return (r.status, r.stdout, r.stderr)
+}
+
+/// As `runProcess`, and whether a signal ended the child (`status` is then the signal's number,
+/// which Foundation does not tell apart from an exit status: a trap is SIGILL, exit 4).
+public func runProcessReportingSignal(_ executable: String, _ arguments: [String], stdin: Data? = nil,
+                                      environment: [String: String]? = nil)
+    throws -> (status: Int32, signalled: Bool, stdout: Data, stderr: Data) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -68,5 +77,5 @@ public func runProcess(_ executable: String, _ arguments: [String], stdin: Data?
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return (process.terminationStatus, outData, errData)
+    return (process.terminationStatus, process.terminationReason == .uncaughtSignal, outData, errData)
 }
