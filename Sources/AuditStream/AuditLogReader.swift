@@ -62,6 +62,8 @@ public final class AuditLogReader {
 
     private let configuration: Configuration
     private let decoder: AuparseDecoder
+    /// `configuration.keepField`, remembered per name: which tokens of a context record auparse sees.
+    private let fieldFilter: FieldNameFilter
     private var buffer: [UInt8] = []
     /// Where the scan for the next newline resumes inside `buffer`.
     private var scanFrom = 0
@@ -86,6 +88,8 @@ public final class AuditLogReader {
     private var afterSeparator = false
     /// In ausearch output, the context records read before the current block's wanted record.
     private var block: OpenEvent?
+    /// The bytes of the event being handed to auparse, kept for the next one.
+    private var feedBuffer: [UInt8] = []
 
     /// - Parameters:
     ///   - startLine: number of lines already consumed before the first byte given (resume).
@@ -95,6 +99,7 @@ public final class AuditLogReader {
         self.sourceName = sourceName
         self.configuration = configuration
         self.decoder = try AuparseDecoder(keepField: configuration.keepField)
+        self.fieldFilter = FieldNameFilter(keep: configuration.keepField)
         self.lineNumber = startLine
         self.lineOffset = startOffset
         self.terminatedLine = startLine
@@ -222,8 +227,11 @@ public final class AuditLogReader {
         }
         let node = header.node.map { String(decoding: buffer[$0], as: UTF8.self) } ?? configuration.defaultNode
         let id = AuditEventID(node: node, seconds: header.seconds, milliseconds: header.milliseconds, serial: header.serial)
-        let line = OpenEvent.Line(raw: Array(buffer[range]), canonical: header.canonicalLine(buffer[range]),
-                                  line: lineNumber, type: typeName)
+        let canonical = header.canonicalLine(buffer[range])
+        let stripped = role == .context && canonical == nil
+            ? UnreadFields.strip(buffer, range, bodyStart: header.bodyStart, filter: fieldFilter) : nil
+        let line = OpenEvent.Line(raw: Array(buffer[range]), canonical: canonical, line: lineNumber, type: typeName,
+                                  stripped: stripped, isWanted: role == .wanted)
 
         switch role {
         case .endOfEvent:
@@ -385,56 +393,115 @@ public final class AuditLogReader {
 
     private func decodeAndEmit(_ event: OpenEvent, emit: (Output) throws -> Void) throws {
         statistics.keptRecords += event.lines.count
-        var feed: [UInt8] = []
-        feed.reserveCapacity(event.lines.reduce(64) { $0 + $1.fed.count + 1 })
+        // Reused from event to event: one allocation for the run, not one per event.
+        var feed = feedBuffer
+        feedBuffer = []
+        defer { feedBuffer = feed }
+        feed.removeAll(keepingCapacity: true)
         for line in event.lines {
             feed.append(contentsOf: line.fed)
             feed.append(0x0A)
         }
-        if let node = event.id.node, event.lines.first.map({ $0.fed.starts(with: Array("node=".utf8)) }) == true {
-            feed.append(contentsOf: Array("node=\(node) ".utf8))
+        if let node = event.id.node, event.lines.first.map({ $0.fed.starts(with: Self.nodePrefix) }) == true {
+            feed.append(contentsOf: Self.nodePrefix)
+            feed.append(contentsOf: node.utf8)
+            feed.append(0x20)
         }
-        feed.append(contentsOf: Array("type=EOE msg=audit(\(event.id.stamp)): \n".utf8))
-        let decoded: [NativeEvent]
+        feed.append(contentsOf: Self.endOfEventPrefix)
+        Self.appendStamp(of: event.id, to: &feed)
+        feed.append(contentsOf: Self.endOfEventSuffix)
+        let decoded: DecodedRecords
         do {
-            decoded = try decoder.decode(feed) + decoder.flush()
+            decoded = try decoder.decodeRecords(feed)
         } catch {
-            decoded = []
+            decoded = DecodedRecords()
         }
+        let lines = event.lines
         var records: [AuditRecord] = []
-        var matched = Array(repeating: false, count: event.lines.count)
-        let texts = event.lines.map { String(decoding: $0.raw, as: UTF8.self) }
-        // auparse returns each record's text as fed, without the ENRICHED part after 0x1D; the
-        // lines with the same text, in order, pair with auparse's records in linear time.
-        var waiting: [String: [Int]] = [:]
-        for (k, line) in event.lines.enumerated().reversed() {
+        records.reserveCapacity(lines.count)
+        var hasWanted = false
+        var matched = Array(repeating: false, count: lines.count)
+        // auparse returns each record's text as fed, without the ENRICHED part after 0x1D. Each
+        // of its records pairs with the first line not yet paired whose text is the same: in
+        // order, that is the next line, so this is linear unless auparse rejected a record.
+        let compared = lines.map { line -> Int in
             let fed = line.fed
-            let cut = fed.firstIndex(of: 0x1D).map { fed[..<$0] } ?? fed[...]
-            waiting[String(decoding: cut, as: UTF8.self), default: []].append(k)
+            return ByteSearch.firstIndex(of: 0x1D, in: fed, range: 0..<fed.count) ?? fed.count
         }
-        for native in decoded {
-            for record in native.records where record.typeName != "EOE" {
-                guard let k = waiting[record.text]?.popLast() else { continue }
-                matched[k] = true
-                records.append(AuditRecord(type: event.lines[k].type, raw: texts[k], line: event.lines[k].line,
-                                           fields: record.fields.map { ($0.name, $0.value) }))
+        var firstUnmatched = 0
+        for record in decoded.records where record.type != Self.endOfEventType {
+            var k = firstUnmatched
+            while k < lines.count {
+                if !matched[k], ByteSearch.equal(lines[k].fed, 0..<compared[k], decoded.text, record.textRange) { break }
+                k += 1
             }
+            guard k < lines.count else { continue }
+            matched[k] = true
+            while firstUnmatched < lines.count, matched[firstUnmatched] { firstUnmatched += 1 }
+            let line = lines[k]
+            hasWanted = hasWanted || line.isWanted
+            records.append(AuditRecord(type: line.type, raw: String(decoding: line.raw, as: UTF8.self), line: line.line,
+                                       fields: record.fields))
         }
-        for k in event.lines.indices where !matched[k] {
+        for k in lines.indices where !matched[k] {
             // Kept through the fallback splitter, and reported so the operator knows why.
-            let line = event.lines[k]
+            let line = lines[k]
             try report(reason: "libauparse rejected this \(line.type) record (a permission list over its 256-byte buffer, or a time stamp it cannot read); kept with svirt-trace's own field splitter",
                        bytes: line.raw[...], line: line.line, offset: nil, emit: emit)
             if case .success(let header) = RecordHeader.parse(line.raw, 0..<line.raw.count) {
                 let fields = FallbackFields.split(line: line.raw, bodyStart: header.bodyStart, type: line.type)
-                records.append(AuditRecord(type: line.type, raw: texts[k], line: line.line,
+                hasWanted = hasWanted || line.isWanted
+                records.append(AuditRecord(type: line.type, raw: String(decoding: line.raw, as: UTF8.self), line: line.line,
                                            fields: fields.filter { configuration.keepField($0.name) }))
             }
         }
         records.sort { event.printedLastFirst ? $0.line > $1.line : $0.line < $1.line }
-        guard records.contains(where: { RecordType.role(of: $0.type) == .wanted }) else { return }
+        guard hasWanted else { return }
         statistics.events += 1
         try emit(.event(AuditEvent(id: event.id, records: records, source: sourceName, firstLine: event.firstLine)))
+    }
+
+    private static let nodePrefix = Array("node=".utf8)
+    private static let endOfEventPrefix = Array("type=EOE msg=audit(".utf8)
+    private static let endOfEventSuffix = Array("): \n".utf8)
+    /// AUDIT_EOE.
+    private static let endOfEventType = 1320
+
+    /// `AuditEventID.stamp` (`SECONDS.MMM:SERIAL`) written as bytes, without making Strings.
+    private static func appendStamp(of id: AuditEventID, to out: inout [UInt8]) {
+        appendDecimal(id.seconds, to: &out)
+        out.append(0x2E)
+        if id.milliseconds >= 0, id.milliseconds < 1000 {
+            out.append(0x30 + UInt8(id.milliseconds / 100))
+            out.append(0x30 + UInt8(id.milliseconds / 10 % 10))
+            out.append(0x30 + UInt8(id.milliseconds % 10))
+        } else {
+            out.append(contentsOf: String(id.milliseconds).utf8)
+        }
+        out.append(0x3A)
+        appendDecimal(id.serial, to: &out)
+    }
+
+    private static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+        guard value >= 0 else {
+            out.append(contentsOf: String(value).utf8)
+            return
+        }
+        var count = 0
+        var rest = value
+        repeat {
+            count += 1
+            rest /= 10
+        } while rest > 0
+        let start = out.count
+        out.append(contentsOf: repeatElement(0x30, count: count))
+        rest = value
+        var k = start + count - 1
+        repeat {
+            out[k] = 0x30 + UInt8(rest % 10)
+            rest /= 10
+            k -= 1
+        } while rest > 0
     }
 
     private func report(reason: String, bytes: ArraySlice<UInt8>, line: Int? = nil, offset: Int64? = nil,

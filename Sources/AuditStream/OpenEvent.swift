@@ -9,8 +9,14 @@ struct OpenEvent {
         var canonical: [UInt8]?
         var line: Int
         var type: String
+        /// What auparse is fed for a context record: the line without the fields nothing reads
+        /// (UnreadFields). Not counted in `size`, so the per-event limits stay those of the log.
+        var stripped: [UInt8]? = nil
+        /// Its type is one sVirt analysis wants (RecordRole.wanted), not context: an event is
+        /// emitted only when it holds such a record.
+        var isWanted: Bool
 
-        var fed: [UInt8] { canonical ?? raw }
+        var fed: [UInt8] { stripped ?? canonical ?? raw }
         var size: Int { raw.count + (canonical?.count ?? 0) }
     }
 

@@ -25,4 +25,18 @@ public enum ByteSearch {
             return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
         }
     }
+
+    /// Whether `a[aRange]` and `b[bRange]` hold the same bytes (memcmp): the reader pairs
+    /// auparse's record texts with the lines it fed this way.
+    public static func equal(_ a: [UInt8], _ aRange: Range<Int>, _ b: [UInt8], _ bRange: Range<Int>) -> Bool {
+        guard aRange.count == bRange.count else { return false }
+        precondition(aRange.lowerBound >= 0 && aRange.upperBound <= a.count
+                     && bRange.lowerBound >= 0 && bRange.upperBound <= b.count, "range outside its array")
+        if aRange.isEmpty { return true }
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                memcmp(pa.baseAddress! + aRange.lowerBound, pb.baseAddress! + bRange.lowerBound, aRange.count) == 0
+            }
+        }
+    }
 }
