@@ -84,7 +84,7 @@ public final class AuparseDecoder {
             guard cbType == AUPARSE_CB_EVENT_READY, let au, let userData else { return }
             let sink = Unmanaged<EventSink>.fromOpaque(userData).takeUnretainedValue()
             if sink.collectsFlat {
-                AuparseDecoder.copyRecords(au, filter: sink.filter, scratch: &sink.scratch, into: &sink.flat)
+                AuparseDecoder.copyRecords(au, filter: sink.filter, into: &sink.flat)
             } else {
                 sink.events.append(AuparseDecoder.copyEvent(au, filter: sink.filter))
             }
@@ -159,10 +159,7 @@ public final class AuparseDecoder {
     }
 
     /// `copyEvent` for `decodeRecords`: texts as bytes, kept fields only.
-    /// - Parameter scratch: collects a record's fields, so each record's array is made once, at
-    ///   its final size.
-    private static func copyRecords(_ au: OpaquePointer, filter: FieldNameFilter,
-                                    scratch: inout [(name: String, value: String)], into out: inout DecodedRecords) {
+    private static func copyRecords(_ au: OpaquePointer, filter: FieldNameFilter, into out: inout DecodedRecords) {
         guard auparse_first_record(au) > 0 else { return }
         repeat {
             let type = Int(auparse_get_type(au))
@@ -171,15 +168,18 @@ public final class AuparseDecoder {
                 let raw = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
                 out.text.append(contentsOf: UnsafeBufferPointer(start: raw, count: strlen(text)))
             }
-            scratch.removeAll(keepingCapacity: true)
+            // The reader hands auparse few unkept fields (UnreadFields), so the field count is
+            // close to the kept count: one allocation per record.
+            var fields: [(name: String, value: String)] = []
+            fields.reserveCapacity(Int(auparse_get_num_fields(au)))
             if auparse_first_field(au) > 0 {
                 repeat {
                     guard let cName = auparse_get_field_name(au), let name = filter.keptName(cName) else { continue }
                     let value = auparse_get_field_str(au).map { String(cString: $0) } ?? ""
-                    scratch.append((name, value))
+                    fields.append((name, value))
                 } while auparse_next_field(au) > 0
             }
-            out.records.append(.init(type: type, textRange: start..<out.text.count, fields: Array(scratch)))
+            out.records.append(.init(type: type, textRange: start..<out.text.count, fields: fields))
         } while auparse_next_record(au) > 0
     }
 }
@@ -188,7 +188,6 @@ public final class AuparseDecoder {
 private final class EventSink {
     var events: [NativeEvent] = []
     var flat = DecodedRecords()
-    var scratch: [(name: String, value: String)] = []
     /// Set while `decodeRecords` runs.
     var collectsFlat = false
     let filter: FieldNameFilter
