@@ -24,7 +24,10 @@ let package = Package(
                        providers: [.apt(["libauparse-dev", "libaudit-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Native", dependencies: ["CAuparse", "CSQLite"]),
+        // Evidence (every raw record of a stored event) is kept in zstd-compressed blocks.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd",
+                       providers: [.apt(["libzstd-dev"])]),
+        .target(name: "Native", dependencies: ["CAuparse", "CSQLite", "CZstd"]),
         .target(name: "SELinux"),
         .target(name: "AuditStream", dependencies: ["Native"]),
         .target(name: "Guests", dependencies: ["SELinux"]),

@@ -25,3 +25,25 @@ struct SQLConditions: Sendable {
     /// "1" when there is no condition, so it can follow WHERE as is.
     var clause: String { terms.isEmpty ? "1" : terms.joined(separator: " AND ") }
 }
+
+extension SQLConditions {
+    /// An exact window on event time over the `denials` view, plus the same window on the runs'
+    /// start: every event of a run lies within a minute of its start (schema/005), so the index on
+    /// the runs' start narrows the search before the events are checked one by one.
+    mutating func addTimeWindow(alias: String, since: Int64?, until: Int64?) {
+        if let since {
+            add("\(alias).time_ms >= ?", .integer(since))
+            let (lowest, overflow) = since.subtractingReportingOverflow(DenialRunBounds.spanMilliseconds)
+            add("\(alias).run_first_ms > ?", .integer(overflow ? Int64.min : lowest))
+        }
+        if let until {
+            add("\(alias).time_ms < ?", .integer(until))
+            add("\(alias).run_first_ms < ?", .integer(until))
+        }
+    }
+}
+
+/// The rule that closes runs, as the queries rely on it.
+enum DenialRunBounds {
+    static var spanMilliseconds: Int64 { DenialRunFolder.runMilliseconds }
+}
