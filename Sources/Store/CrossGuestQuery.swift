@@ -36,7 +36,8 @@ public struct CrossGuestQuery: Sendable {
         } else {
             stmt = try db.prepare("""
                 SELECT d.source_key, d.target_key, count(*), min(d.time_ms), max(d.time_ms),
-                       group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass), group_concat(DISTINCT d.node),
+                       group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
+                       group_concat(DISTINCT CASE d.node WHEN '' THEN '-' ELSE d.node END),
                        max(d.permissive), min(d.path), max(d.source_vm), max(d.target_vm)
                 FROM denials d WHERE \(clause) AND d.source_key IS NOT NULL AND d.target_key IS NOT NULL
                 GROUP BY d.source_key, d.target_key
@@ -57,7 +58,7 @@ public struct CrossGuestQuery: Sendable {
                 ("perms", .strings(usesTotals ? Self.list(stmt.string(at: 5)) : Self.words(stmt.string(at: 5), separators: [" ", ","]))),
                 ("tclasses", .strings(usesTotals ? Self.list(stmt.string(at: 6)) : Self.words(stmt.string(at: 6), separators: [","]))),
                 ("nodes", .strings(usesTotals ? Self.list(stmt.string(at: 7))
-                                   : Self.words(stmt.string(at: 7), separators: [","]).map { $0.isEmpty ? "-" : $0 })),
+                                   : Self.words(stmt.string(at: 7), separators: [","]))),
                 ("permissive", .bool((stmt.int64(at: 8) ?? 0) != 0)),
                 ("sample_path", stmt.string(at: 9).map { .string($0) } ?? .null),
             ])

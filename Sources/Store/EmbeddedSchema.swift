@@ -381,6 +381,7 @@ CREATE TABLE strings (
 
 CREATE TABLE evidence_blocks (
     id     INTEGER PRIMARY KEY,
+    events INTEGER NOT NULL,                   -- stored events that point into it: 0 once pruned
     length INTEGER NOT NULL,                   -- bytes once decompressed
     data   BLOB    NOT NULL                    -- one zstd frame: per record 'LINE TYPE RAW' and a newline
 );

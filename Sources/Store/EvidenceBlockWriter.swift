@@ -18,12 +18,13 @@ final class EvidenceBlockWriter {
     private let nextID: SQLiteStatement
     private let insert: SQLiteStatement
     private var buffer: [UInt8] = []
+    private var events: Int64 = 0
     private(set) var openBlock: Int64?
 
     init(connection: SQLiteDatabase) throws {
         self.connection = connection
         nextID = try connection.prepare("SELECT coalesce(max(id), 0) + 1 FROM evidence_blocks")
-        insert = try connection.prepare("INSERT INTO evidence_blocks(id, length, data) VALUES (?,?,?)")
+        insert = try connection.prepare("INSERT INTO evidence_blocks(id, events, length, data) VALUES (?,?,?,?)")
     }
 
     func append(_ records: [AuditRecord]) throws -> Location {
@@ -41,6 +42,7 @@ final class EvidenceBlockWriter {
             openBlock = id
         }
         let start = buffer.count
+        events += 1
         for record in records { EvidenceFormat.append(record, to: &buffer) }
         return Location(block: block, offset: Int64(start), length: Int64(buffer.count - start))
     }
@@ -48,16 +50,23 @@ final class EvidenceBlockWriter {
     /// The bytes of the block not yet written, for an event stored earlier in this transaction.
     func pending(block: Int64) -> [UInt8]? { block == openBlock ? buffer : nil }
 
+    /// An event stored earlier no longer points into `block` (it was replaced).
+    func release(block: Int64) {
+        if block == openBlock { events -= 1 }
+    }
+
     func flush() throws {
         guard let block = openBlock else { return }
         let compressed = try Zstd.compress(buffer)
-        try insert.run([.integer(block), .integer(Int64(buffer.count)), .blob(compressed)])
+        try insert.run([.integer(block), .integer(events), .integer(Int64(buffer.count)), .blob(compressed)])
         openBlock = nil
+        events = 0
         buffer.removeAll(keepingCapacity: true)
     }
 
     func discard() {
         openBlock = nil
+        events = 0
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -142,6 +142,15 @@ public final class IngestWriter {
         }
     }
 
+    /// Drops what is kept in memory about runs and strings, after rows were deleted in this
+    /// transaction by someone else than this writer (a prune chunk run by watch).
+    public func forgetFolding() throws {
+        try totals.flush()
+        try runs.flush()
+        runs.forget()
+        strings.forget()
+    }
+
     // MARK: leases
 
     public func loadLeases() throws -> [Lease] {
@@ -263,6 +272,9 @@ public final class IngestWriter {
             try db.run("DELETE FROM denial_runs WHERE count <= 0 AND id = (SELECT run_id FROM audit_events WHERE id = ?)", id)
             // A run that lost its last event may still be open in memory under its key.
             runs.forget()
+            // A replaced event's records stay in their block, which no longer counts it.
+            if let location = try EvidenceStore.location(of: auditEventID, in: db) { evidence.release(block: location.block) }
+            try db.run("UPDATE evidence_blocks SET events = events - 1 WHERE id = (SELECT block_id FROM audit_events WHERE id = ?)", id)
             for table in ["events", "guest_resources", "raw_records"] {
                 try db.run("DELETE FROM \(table) WHERE audit_event_id = ?", id)
             }

@@ -15,6 +15,14 @@ struct StoreProbe {
         database = try Database(path: path, access: .readWrite)
     }
 
+    /// An existing store, read-only.
+    private init(existing: String) throws {
+        path = existing
+        database = try Database(path: existing, access: .readOnly)
+    }
+
+    static func open(_ path: String) throws -> StoreProbe { try StoreProbe(existing: path) }
+
     @discardableResult
     func ingest(_ files: [String], state: String? = nil, node: String? = nil, chunkSize: Int? = nil) throws -> IngestSummary {
         var options = IngestSession.Options(defaultNode: node)
