@@ -71,6 +71,15 @@ public final class WatchSession {
         try session.begin()
     }
 
+    /// One chunk of retention (`--retain`) inside the open transaction, committed with the next
+    /// batch: what the writer gathered in memory is written first and its folding state dropped,
+    /// since the chunk may delete runs it holds open.
+    public func prune(_ pruner: Pruner, before cutoff: Int64) throws -> Pruner.Summary {
+        try session.begin()
+        try session.writer.forgetFolding()
+        return try pruner.pruneChunk(before: cutoff)
+    }
+
     /// One source being followed: its store identity, line reader and where it stands.
     private final class Source {
         var id: Int64?

@@ -142,8 +142,9 @@ public final class IngestWriter {
         }
     }
 
-    /// Drops what is kept in memory about runs and strings, after rows were deleted in this
-    /// transaction by someone else than this writer (a prune chunk run by watch).
+    /// Writes what is gathered in memory (totals, run counts) and drops what is kept about runs
+    /// and strings: called before rows are deleted in this transaction by someone other than this
+    /// writer (a prune chunk run by watch).
     public func forgetFolding() throws {
         try totals.flush()
         try runs.flush()

@@ -22,7 +22,7 @@ public final class Pruner {
 
         public var isEmpty: Bool { events == 0 && alerts == 0 }
 
-        mutating func add(_ other: Summary) {
+        public mutating func add(_ other: Summary) {
             events += other.events
             denials += other.denials
             runs += other.runs

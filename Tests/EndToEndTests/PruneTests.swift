@@ -52,6 +52,37 @@ import TestSupport
         #expect(again.status == 0 && again.stderr.contains(" 0 audit events"), "\(again.stderr)")
     }
 
+    @Test func watchWithRetainPrunesBesideStoringAndKeepsTheTotalsExact() throws {
+        let folder = try Fixtures.temporaryFolder("retain")
+        let log = folder.appendingPathComponent("audit.log")
+        try FileManager.default.copyItem(atPath: MigrationTests.sample.log, toPath: log.path)
+        let db = folder.appendingPathComponent("w.db").path
+        let watch = Process()
+        watch.executableURL = URL(fileURLWithPath: Binary.path)
+        watch.arguments = ["watch", "--db", db, "--follow", log.path, "--retain", "1m"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SVIRT_TRACE_NOW"] = Self.now
+        watch.environment = environment
+        watch.standardOutput = FileHandle.nullDevice
+        watch.standardError = FileHandle.nullDevice
+        try watch.run()
+        defer { if watch.isRunning { watch.terminate(); watch.waitUntilExit() } }
+        func settled() -> Bool {
+            guard let probe = try? StoreProbe.open(db),
+                  let events = try? probe.count("SELECT count(*) FROM audit_events"),
+                  let old = try? probe.count("SELECT count(*) FROM audit_events WHERE time_ms < 1764042451000") else { return false }
+            return events == 67 && old == 0
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while !settled() && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(settled(), "watch --retain did not store the log and prune what is older than a minute")
+        watch.terminate()
+        watch.waitUntilExit()
+        #expect(watch.terminationStatus == 0)
+        let counts = try StoreProbe.open(db).tableCounts()
+        #expect(counts["denials"] == 43)
+    }
+
     static func firstSerial(_ db: String) throws -> String {
         String(try StoreProbe.open(db).count("SELECT min(serial) FROM audit_events"))
     }
