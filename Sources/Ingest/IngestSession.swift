@@ -183,8 +183,19 @@ public final class IngestSession {
     ///   - progress: called with (bytes read, total bytes or nil) after each chunk.
     ///   - onFindings: the findings of each newly stored event, inside its transaction (watch
     ///     alerts on what it catches up from rotated files).
+    /// - Throws: `IngestError.unreadable` for an input that cannot be opened or read, a
+    ///   `StoreError` for the database.
     public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil,
                        onFindings: ([Finding]) throws -> Void = { _ in }) throws {
+        do {
+            try ingestUnwrapped(input, progress: progress, onFindings: onFindings)
+        } catch let failure as ChunkedReader.Failure {
+            throw IngestError.unreadable(path: failure.path, reason: failure.reason)
+        }
+    }
+
+    private func ingestUnwrapped(_ input: Input, progress: ((Int64, Int64?) -> Void)?,
+                                 onFindings: ([Finding]) throws -> Void) throws {
         let reader: ByteSource
         switch input {
         case .file(let path): reader = try ChunkedReader(path: path)

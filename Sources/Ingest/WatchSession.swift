@@ -3,6 +3,7 @@ import Findings
 import Foundation
 import Native
 import Store
+import Formatting
 
 /// The realtime half of ingest: follows a log file (or auditd's plugin pipe on standard input),
 /// stores as events arrive in small transactions, and hands each stored event's findings to the

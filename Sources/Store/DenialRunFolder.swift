@@ -34,7 +34,7 @@ final class DenialRunFolder {
         }
     }
 
-    static let runMilliseconds: Int64 = 60_000
+    static var runMilliseconds: Int64 { DenialRuns.spanMilliseconds }
     static let maximumCount: Int64 = 100_000
     /// Open runs kept between commits; past it the map starts over (a new run row per key).
     private let openLimit = 50_000

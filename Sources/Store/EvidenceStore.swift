@@ -2,7 +2,7 @@ import Native
 
 /// Reads the raw records of stored events back: from their zstd block (schema 005 on), or from
 /// the raw_records rows written before.
-struct EvidenceStore {
+public struct EvidenceStore {
     struct Location {
         var block: Int64
         var offset: Int64
@@ -11,6 +11,8 @@ struct EvidenceStore {
 
     let connection: SQLiteDatabase
 
+    public init(connection: SQLiteDatabase) { self.connection = connection }
+
     static func location(of auditEventID: Int64, in db: SQLiteDatabase) throws -> Location? {
         guard let row = try db.rows("SELECT block_id, block_offset, block_length FROM audit_events WHERE id = ?",
                                     [.integer(auditEventID)]).first, row.count == 3,
@@ -18,7 +20,7 @@ struct EvidenceStore {
         return Location(block: block, offset: offset, length: length)
     }
 
-    func records(auditEventID: Int64) throws -> [EvidenceFormat.Record] {
+    public func records(auditEventID: Int64) throws -> [EvidenceFormat.Record] {
         if let location = try Self.location(of: auditEventID, in: connection) {
             return try EvidenceFormat.slice(block(location.block), offset: location.offset, length: location.length)
         }
@@ -29,7 +31,7 @@ struct EvidenceStore {
     }
 
     /// A block's text. A missing or damaged block is an error naming it, never a crash.
-    func block(_ id: Int64) throws -> [UInt8] {
+    public func block(_ id: Int64) throws -> [UInt8] {
         guard let row = try connection.rows("SELECT length, data FROM evidence_blocks WHERE id = ?", [.integer(id)]).first,
               row.count == 2, let data = row[1].bytes else {
             throw StoreError.damagedEvidence(block: id, reason: "the block is missing")

@@ -3,6 +3,7 @@ import Findings
 import Guests
 import Native
 import SELinux
+import Formatting
 
 /// Writes findings through prepared statements reused for every row, in transactions the caller
 /// sizes. Several writers may share a database (a watch per host, an ingest of rotated files
@@ -347,7 +348,7 @@ public final class IngestWriter {
         case .event(let event):
             try insertRecordedEvent.run([
                 auditEventID.sql, .text(event.node ?? ""), event.timeMilliseconds.sql, event.id.map { .integer($0.serial) } ?? .null,
-                .text(event.kind.rawValue), event.vm.sql, event.uuid.sql, event.label.sql, .text(JSONText.object(event.detail)),
+                .text(event.kind.rawValue), event.vm.sql, event.uuid.sql, event.label.sql, .text(JSONText.object(event.detail.map { ($0.0, $0.1.output) })),
             ])
         case .resource(let resource):
             guard let auditEventID else { return }
@@ -398,7 +399,7 @@ public final class IngestWriter {
     }
 
     /// The kinds the cross-guest report counts in `pair_totals`.
-    static let pairKinds = Set(CrossGuestQuery.kinds)
+    static let pairKinds = Set(RunningTotals.pairKinds)
 
     /// Days since the epoch, UTC.
     static func day(_ milliseconds: Int64) -> Int64 {

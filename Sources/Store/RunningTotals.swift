@@ -4,7 +4,10 @@ import Native
 /// for the open transaction and written once per touched row just before it commits. A flood of
 /// one pair's denials then costs one upsert per commit instead of two statements per denial.
 /// Nothing is kept across transactions: a rollback simply drops what was gathered.
-final class RunningTotals {
+public final class RunningTotals {
+    /// The kinds `pair_totals` counts: what the cross-guest report shows by default.
+    public static let pairKinds = ["cross-guest", "unknown-source", "unknown-target"]
+
     struct PairKey: Hashable {
         var source: String
         var target: String

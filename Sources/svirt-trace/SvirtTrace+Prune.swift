@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import Formatting
 
 extension SvirtTrace {
     struct Prune: ParsableCommand {

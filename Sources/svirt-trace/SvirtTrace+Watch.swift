@@ -5,6 +5,7 @@ import Ingest
 import Logging
 import Store
 import Synchronization
+import Formatting
 
 extension SvirtTrace {
     struct Watch: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Store
+import Formatting
 
 /// `watch --retain`: once a minute (wall clock), and then chunk after chunk until nothing is
 /// older than the period, prunes inside watch's own transactions so that storing and pruning

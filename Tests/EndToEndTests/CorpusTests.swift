@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Store
 import TestSupport
+import Reports
 
 /// Every real log in ../shared/corpus ingests without a crash, and stores the AVC records that
 /// ausearch finds.

@@ -3,6 +3,8 @@ import Testing
 import Native
 import Store
 import TestSupport
+import Formatting
+import Reports
 
 /// Crafted, half-written and pasted input through the real binary: a bad record is one parse
 /// error and everything else is stored; nothing crashes, nothing grows with the input.

@@ -4,6 +4,8 @@ import Ingest
 import Native
 import Store
 import TestSupport
+import Formatting
+import Reports
 
 /// Ingests into a fresh database and reads results back the way the CLI does.
 struct StoreProbe {

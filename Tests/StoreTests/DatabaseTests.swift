@@ -3,6 +3,7 @@ import Testing
 import Native
 @testable import Store
 import TestSupport
+import Formatting
 
 @Suite struct DatabaseTests {
     @Test func theEmbeddedMigrationsMatchSchemaFolder() throws {

@@ -1,4 +1,5 @@
 import Native
+import Store
 
 /// A WHERE clause built from terms with bound values only: user and log text never enters the
 /// statement itself.
@@ -45,5 +46,5 @@ extension SQLConditions {
 
 /// The rule that closes runs, as the queries rely on it.
 enum DenialRunBounds {
-    static var spanMilliseconds: Int64 { DenialRunFolder.runMilliseconds }
+    static var spanMilliseconds: Int64 { DenialRuns.spanMilliseconds }
 }

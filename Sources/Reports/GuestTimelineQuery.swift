@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query guest VM`: one guest's history, oldest first: each lifetime's start and stop with its
 /// labels and pid, its disks and devices, its denials as source and as target, and the policy

@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query who-touched VM`: every guest, unknown label or host domain that tried to reach any of
 /// VM's resources (its images, devices or QEMU process) during any of its lifetimes.

@@ -1,5 +1,6 @@
 import Foundation
 import Native
+import Store
 
 /// Reads what a digest reports for one period (and the headline of the period before) through
 /// the time indexes, so a week out of a year of denials costs a scan of that week only.

@@ -1,4 +1,5 @@
 import Native
+import Store
 
 /// One raw record as the store keeps it.
 public struct StoredRecord: Sendable, Equatable {

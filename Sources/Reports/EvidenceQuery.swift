@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query evidence ID`: the stored raw records of an event exactly as logged, each with the
 /// interpreted form `ausearch -i` would print.

@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query denials`: one row per denial event, with both sides resolved to guests.
 public struct DenialQuery: Sendable {

@@ -1,9 +1,11 @@
 import Native
+import Formatting
+import Store
 
 /// `query cross-guest`: one row per source→target pair of guests (or unknown labels), over the
 /// cross-guest, unknown-source and unknown-target denials that match the filter.
 public struct CrossGuestQuery: Sendable {
-    public static let kinds = ["cross-guest", "unknown-source", "unknown-target"]
+    public static let kinds = RunningTotals.pairKinds
     public var filter: DenialFilter
 
     public init(filter: DenialFilter = DenialFilter()) {
