@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Data flows one way: Native (the only module that touches C) <- AuditStream <- Findings <- Store <- Ingest
-// <- svirt-trace; Alerts and Digest sit on Store beside Ingest.
+// <- svirt-trace. Store is persistence (schema, writer, retention); Reports read it; Formatting (output
+// encodings, time words) is shared by the CLI, Alerts, Digest and Reports. Alerts sits on Store (its
+// ledger) beside Ingest; Digest on Reports.
 // SELinux and Guests are plain Swift and depend on nothing but each other.
 let package = Package(
     name: "svirt-trace",
@@ -24,18 +26,26 @@ let package = Package(
                        providers: [.apt(["libauparse-dev", "libaudit-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Native", dependencies: ["CAuparse", "CSQLite"]),
+        // Evidence (every raw record of a stored event) is kept in zstd-compressed blocks.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd",
+                       providers: [.apt(["libzstd-dev"])]),
+        .target(name: "Native", dependencies: ["CAuparse", "CSQLite", "CZstd"]),
         .target(name: "SELinux"),
         .target(name: "AuditStream", dependencies: ["Native"]),
         .target(name: "Guests", dependencies: ["SELinux"]),
         .target(name: "Findings", dependencies: ["Native", "AuditStream", "SELinux", "Guests"]),
-        .target(name: "Store", dependencies: ["Native", "Findings", "Guests", "SELinux"]),
-        .target(name: "Ingest", dependencies: ["Native", "AuditStream", "Findings", "Guests", "Store"]),
-        .target(name: "Alerts", dependencies: ["Findings", "Guests", "Store", "AuditStream", "Native",
+        // Output formatting and time words, shared by the CLI, Alerts, Digest and the reports.
+        .target(name: "Formatting"),
+        // Persistence: schema, migrations, the writer, retention, the alert ledger.
+        .target(name: "Store", dependencies: ["Native", "AuditStream", "Findings", "Guests", "SELinux", "Formatting"]),
+        // Reports read the store: cross-guest, who-touched, guest, label, evidence, explain, stats, digest data.
+        .target(name: "Reports", dependencies: ["Store", "Native", "Findings", "SELinux", "Formatting"]),
+        .target(name: "Ingest", dependencies: ["Native", "AuditStream", "Findings", "Guests", "Store", "Formatting"]),
+        .target(name: "Alerts", dependencies: ["Findings", "Guests", "Store", "Formatting", "AuditStream", "Native",
                                                .product(name: "Yams", package: "Yams")]),
-        .target(name: "Digest", dependencies: ["Store", "Native"]),
+        .target(name: "Digest", dependencies: ["Reports", "Formatting", "Native"]),
         .executableTarget(name: "svirt-trace", dependencies: [
-            "Ingest", "Alerts", "Digest", "Store", "Findings", "Guests", "AuditStream", "SELinux",
+            "Ingest", "Alerts", "Digest", "Store", "Reports", "Formatting", "Findings", "Guests", "AuditStream", "SELinux", "Native",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -45,10 +55,10 @@ let package = Package(
         .testTarget(name: "AuditStreamTests", dependencies: ["AuditStream", "TestSupport"]),
         .testTarget(name: "GuestsTests", dependencies: ["Guests", "SELinux", "TestSupport"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "AuditStream", "Guests", "SELinux", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Findings", "AuditStream", "Guests", "Native", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Store", "Findings", "Native", "TestSupport"]),
-        .testTarget(name: "DigestTests", dependencies: ["Digest", "Store", "TestSupport"],
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Reports", "Formatting", "Findings", "AuditStream", "Guests", "SELinux", "Native", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Store", "Reports", "Formatting", "Findings", "SELinux", "Native", "TestSupport"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "Reports", "Formatting", "Store", "TestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Findings", "AuditStream", "Guests", "TestSupport"]),
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Store", "Formatting", "Findings", "AuditStream", "Guests", "Native", "TestSupport"]),
     ]
 )

@@ -1,4 +1,3 @@
-import Store
 
 extension Alert {
     /// The report that alerts did not fit in a sink's queue. Its id derives from the sink and the

@@ -1,4 +1,4 @@
-import Store
+import Formatting
 
 /// One alert as the sinks receive it: a JSON object with stable keys.
 public struct Alert: Sendable, Equatable, Codable {

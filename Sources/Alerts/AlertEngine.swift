@@ -2,7 +2,7 @@ import AuditStream
 import Findings
 import Foundation
 import Guests
-import Store
+import Formatting
 
 /// Turns findings into alerts: the first matching rule decides, permissive accesses go one level
 /// up and say ALLOWED, and repeats of the same pair within a rule's window are folded into one

@@ -1,4 +1,5 @@
-import Store
+import Formatting
+import Reports
 
 /// What the text and HTML renderings share: how times, trends and the follow-up commands read.
 /// Commands name guests by UUID where there is one, so no log-controlled text is ever part of a

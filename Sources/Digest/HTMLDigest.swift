@@ -1,4 +1,5 @@
-import Store
+import Formatting
+import Reports
 
 /// The HTML digest: the same facts as the text one, laid out with tables and inline styles
 /// only, because mail clients drop style sheets, scripts and (by default) images. The heatmap

@@ -1,4 +1,5 @@
-import Store
+import Formatting
+import Reports
 
 /// The plain-text digest: what a terminal, `mail` or the text/plain part shows. Every string
 /// that came from a log goes through `TerminalText.escape`, so a guest name cannot move the

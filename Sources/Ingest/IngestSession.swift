@@ -40,6 +40,7 @@ public final class IngestSession {
     let options: Options
     let writer: IngestWriter
     private var correlator: Correlator
+    private var repeats = RepeatedEventMemo()
     var pending = 0
     private var lastCommit = ContinuousClock.now
     /// The newest event time correlated, and the time before which ended leases were forgotten.
@@ -86,7 +87,9 @@ public final class IngestSession {
     }
 
     private func reloadLeases() throws {
-        correlator.replaceMap(GuestMap(leases: try writer.loadLeases()))
+        let leases = try writer.loadLeases()
+        correlator.replaceMap(GuestMap(leases: leases))
+        repeats.invalidate(boundariesOf: leases)
         forgottenBefore = Int64.min
     }
 
@@ -95,7 +98,10 @@ public final class IngestSession {
     private func boundLeases() {
         guard correlator.map.leases.count > options.maximumLeasesInMemory, newestEventTime != Int64.min else { return }
         let cutoff = newestEventTime - options.leaseMemoryMilliseconds
-        if correlator.forgetLeases(endedBefore: cutoff) > 0 { forgottenBefore = max(forgottenBefore, cutoff) }
+        if correlator.forgetLeases(endedBefore: cutoff) > 0 {
+            forgottenBefore = max(forgottenBefore, cutoff)
+            repeats.invalidate()
+        }
     }
 
     func commit() throws {
@@ -156,6 +162,7 @@ public final class IngestSession {
         try begin()
         do {
             let findings = correlator.bootstrap(loaded.entries)
+            repeats.invalidate(boundariesOf: findings.compactMap { if case .lease(let lease) = $0 { return lease } else { return nil } })
             try writer.store(findings: findings, sourceID: nil)
             for problem in loaded.problems {
                 try writer.store(issue: ParseIssue(source: stateFolder, line: 0, byteOffset: -1,
@@ -176,8 +183,19 @@ public final class IngestSession {
     ///   - progress: called with (bytes read, total bytes or nil) after each chunk.
     ///   - onFindings: the findings of each newly stored event, inside its transaction (watch
     ///     alerts on what it catches up from rotated files).
+    /// - Throws: `IngestError.unreadable` for an input that cannot be opened or read, a
+    ///   `StoreError` for the database.
     public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil,
                        onFindings: ([Finding]) throws -> Void = { _ in }) throws {
+        do {
+            try ingestUnwrapped(input, progress: progress, onFindings: onFindings)
+        } catch let failure as ChunkedReader.Failure {
+            throw IngestError.unreadable(path: failure.path, reason: failure.reason)
+        }
+    }
+
+    private func ingestUnwrapped(_ input: Input, progress: ((Int64, Int64?) -> Void)?,
+                                 onFindings: ([Finding]) throws -> Void) throws {
         let reader: ByteSource
         switch input {
         case .file(let path): reader = try ChunkedReader(path: path)
@@ -320,7 +338,14 @@ public final class IngestSession {
             // against the whole timeline.
             if event.id.timeMilliseconds < forgottenBefore { try reloadLeases() }
             newestEventTime = max(newestEventTime, event.id.timeMilliseconds)
-            let findings = correlator.process(event)
+            let key = RepeatedEventMemo.key(event)
+            let findings: [Finding]
+            if let known = repeats.findings(for: event, key: key) {
+                findings = known
+            } else {
+                findings = correlator.process(event)
+                repeats.record(event, key: key, findings: findings)
+            }
             guard !findings.isEmpty else { return [] }
             try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID, occurrence: occurrence)
             lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)

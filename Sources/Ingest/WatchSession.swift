@@ -3,6 +3,7 @@ import Findings
 import Foundation
 import Native
 import Store
+import Formatting
 
 /// The realtime half of ingest: follows a log file (or auditd's plugin pipe on standard input),
 /// stores as events arrive in small transactions, and hands each stored event's findings to the
@@ -69,6 +70,15 @@ public final class WatchSession {
     /// (delivery outcomes); they are committed with the next batch.
     public func openTransaction() throws {
         try session.begin()
+    }
+
+    /// One chunk of retention (`--retain`) inside the open transaction, committed with the next
+    /// batch: what the writer gathered in memory is written first and its folding state dropped,
+    /// since the chunk may delete runs it holds open.
+    public func prune(_ pruner: Pruner, before cutoff: Int64) throws -> Pruner.Summary {
+        try session.begin()
+        try session.writer.forgetFolding()
+        return try pruner.pruneChunk(before: cutoff)
     }
 
     /// One source being followed: its store identity, line reader and where it stands.

@@ -4,6 +4,7 @@ public enum SQLValue: Sendable, Equatable, Hashable {
     case integer(Int64)
     case real(Double)
     case text(String)
+    case blob([UInt8])
 
     public var int64: Int64? {
         if case .integer(let v) = self { return v }
@@ -15,11 +16,19 @@ public enum SQLValue: Sendable, Equatable, Hashable {
         case .text(let s): return s
         case .integer(let v): return String(v)
         case .real(let v): return String(v)
-        case .null: return nil
+        case .null, .blob: return nil
         }
     }
 
     public var isNull: Bool { self == .null }
+
+    public var bytes: [UInt8]? {
+        switch self {
+        case .blob(let b): return b
+        case .text(let s): return Array(s.utf8)
+        default: return nil
+        }
+    }
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {

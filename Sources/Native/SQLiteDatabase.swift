@@ -138,6 +138,10 @@ public final class SQLiteStatement {
                         return sqlite3_bind_text(handle, index, base, Int32(chars.count), Self.transient)
                     }
                 }
+            case .blob(let bytes):
+                rc = bytes.withUnsafeBytes { raw in
+                    sqlite3_bind_blob(handle, index, raw.baseAddress, Int32(raw.count), Self.transient)
+                }
             }
             guard rc == SQLITE_OK else { throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql) }
         }
@@ -176,6 +180,10 @@ public final class SQLiteStatement {
         case SQLITE_NULL: return .null
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, i))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, i))
+            guard count > 0, let base = sqlite3_column_blob(handle, i) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: base, count: count)))
         default:
             guard let text = sqlite3_column_text(handle, i) else { return .null }
             // Length-aware: a decoded guest name may hold NUL bytes.

@@ -3,6 +3,7 @@ import Findings
 import Guests
 import Native
 import SELinux
+import Formatting
 
 /// Writes findings through prepared statements reused for every row, in transactions the caller
 /// sizes. Several writers may share a database (a watch per host, an ingest of rotated files
@@ -22,12 +23,11 @@ public final class IngestWriter {
 
     private let findEvent: SQLiteStatement
     private let insertEvent: SQLiteStatement
-    private let insertRaw: SQLiteStatement
     private let upsertGuest: SQLiteStatement
     private let upsertLease: SQLiteStatement
-    private let insertDenial: SQLiteStatement
-    private let insertAVC: SQLiteStatement
-    private let insertParty: SQLiteStatement
+    private let strings: StringTable
+    private let evidence: EvidenceBlockWriter
+    private let runs: DenialRunFolder
     private let insertRecordedEvent: SQLiteStatement
     private let insertResource: SQLiteStatement
     private let insertIssue: SQLiteStatement
@@ -42,9 +42,10 @@ public final class IngestWriter {
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
             """)
         insertEvent = try db.prepare("""
-            INSERT INTO audit_events(node, time_ms, serial, occurrence, source_id, line) VALUES (?,?,?,?,?,?)
+            INSERT INTO audit_events(node, time_ms, serial, occurrence, source_id, line, run_id, block_id, block_offset,
+                                     block_length)
+            VALUES (?,?,?,?,?,?,?,?,?,?)
             """)
-        insertRaw = try db.prepare("INSERT INTO raw_records(audit_event_id, seq, record_type, line, text) VALUES (?,?,?,?,?)")
         upsertGuest = try db.prepare("""
             INSERT INTO guests(node, uuid, name) VALUES (?,?,?)
             ON CONFLICT(node, uuid) DO UPDATE SET name = excluded.name RETURNING id
@@ -57,20 +58,9 @@ public final class IngestWriter {
                 valid_to_ms = excluded.valid_to_ms, valid_to_serial = excluded.valid_to_serial,
                 started = excluded.started
             """)
-        insertDenial = try db.prepare("""
-            INSERT INTO denials(audit_event_id, node, time_ms, serial, kind, boolean, seresult, scontext, tcontext,
-                                stype, ttype, slevel, tlevel, tclass, perms, permissive, pid, comm, exe, syscall,
-                                success, exit_code, uid, auid, auid_name, cwd, path, proctitle, avc_count,
-                                source_count, source_vm, source_uuid, source_key,
-                                target_count, target_vm, target_uuid, target_key)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        insertAVC = try db.prepare("""
-            INSERT INTO avc_records(denial_id, seq, record_type, seresult, perms, scontext, tcontext, tclass,
-                                    permissive, pid, comm, name, dev, ino, line)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        insertParty = try db.prepare("INSERT OR IGNORE INTO denial_parties(denial_id, side, lease_id) VALUES (?,?,?)")
+        strings = try StringTable(connection: db)
+        evidence = try EvidenceBlockWriter(connection: db)
+        runs = try DenialRunFolder(connection: db)
         insertRecordedEvent = try db.prepare("""
             INSERT INTO events(audit_event_id, node, time_ms, serial, kind, vm, uuid, label, detail)
             VALUES (?,?,?,?,?,?,?,?,?)
@@ -116,13 +106,19 @@ public final class IngestWriter {
         }
         let stale = dataVersion != version
         dataVersion = version
-        if stale { guestIDs.removeAll() }
+        if stale {
+            guestIDs.removeAll()
+            strings.forget()
+            runs.forget()
+        }
         return stale
     }
 
     public func commit() throws {
         guard inTransaction else { return }
         try wrapped {
+            try runs.flush()
+            try evidence.flush()
             try totals.flush()
             try db.execute("COMMIT")
         }
@@ -132,6 +128,9 @@ public final class IngestWriter {
     public func rollback() {
         guard inTransaction else { return }
         totals.discard()
+        runs.forget()
+        strings.forget()
+        evidence.discard()
         try? db.execute("ROLLBACK")
         inTransaction = false
         dataVersion = nil
@@ -142,6 +141,16 @@ public final class IngestWriter {
         do { return try body() } catch {
             throw StoreError.wrap(error, path: database.path, timeout: database.busyTimeoutMilliseconds)
         }
+    }
+
+    /// Writes what is gathered in memory (totals, run counts) and drops what is kept about runs
+    /// and strings: called before rows are deleted in this transaction by someone other than this
+    /// writer (a prune chunk run by watch).
+    public func forgetFolding() throws {
+        try totals.flush()
+        try runs.flush()
+        runs.forget()
+        strings.forget()
     }
 
     // MARK: leases
@@ -224,9 +233,18 @@ public final class IngestWriter {
         guard let same = stored.first(where: { $0.line == Int64(event.firstLine) }) else {
             return .repeatInSource(occurrence: Int64(event.firstLine))
         }
-        let texts = try db.rows("SELECT text FROM raw_records WHERE audit_event_id = ? ORDER BY seq", [.integer(same.row)])
-            .compactMap { $0.first?.string }
+        let texts = try storedRecords(auditEventID: same.row).map(\.raw)
         return texts == event.records.map(\.raw) ? .alreadyStored : .replaces(auditEventID: same.row, occurrence: same.occurrence)
+    }
+
+    /// The raw records of a stored event, from its evidence block (or, stored before schema 005,
+    /// its raw_records rows); a block still being gathered in this transaction counts.
+    func storedRecords(auditEventID: Int64) throws -> [EvidenceFormat.Record] {
+        if let pending = try EvidenceStore.location(of: auditEventID, in: db),
+           let bytes = evidence.pending(block: pending.block) {
+            return EvidenceFormat.slice(bytes, offset: pending.offset, length: pending.length)
+        }
+        return try EvidenceStore(connection: db).records(auditEventID: auditEventID)
     }
 
     /// Removes a stored event and everything found in it.
@@ -234,6 +252,7 @@ public final class IngestWriter {
         try wrapped {
             // What is gathered in memory may count this very event: write it first.
             try totals.flush()
+            try runs.flush()
             let id: [SQLValue] = [.integer(auditEventID)]
             // Take the event back out of the running totals; its replacement adds it again.
             try db.run("""
@@ -247,9 +266,18 @@ public final class IngestWriter {
                 """, id)
             try db.run("DELETE FROM pair_totals WHERE count <= 0", [])
             try db.run("UPDATE node_activity SET events = events - 1 WHERE node = (SELECT node FROM audit_events WHERE id = ?)", id)
-            try db.run("DELETE FROM avc_records WHERE denial_id IN (SELECT id FROM denials WHERE audit_event_id = ?)", id)
-            try db.run("DELETE FROM denial_parties WHERE denial_id IN (SELECT id FROM denials WHERE audit_event_id = ?)", id)
-            for table in ["denials", "events", "guest_resources", "raw_records"] {
+            try db.run("UPDATE denial_runs SET count = count - 1 WHERE id = (SELECT run_id FROM audit_events WHERE id = ?)", id)
+            try db.run("""
+                DELETE FROM run_parties WHERE run_id IN (
+                    SELECT r.id FROM denial_runs r JOIN audit_events a ON a.run_id = r.id WHERE a.id = ? AND r.count <= 0)
+                """, id)
+            try db.run("DELETE FROM denial_runs WHERE count <= 0 AND id = (SELECT run_id FROM audit_events WHERE id = ?)", id)
+            // A run that lost its last event may still be open in memory under its key.
+            runs.forget()
+            // A replaced event's records stay in their block, which no longer counts it.
+            if let location = try EvidenceStore.location(of: auditEventID, in: db) { evidence.release(block: location.block) }
+            try db.run("UPDATE evidence_blocks SET events = events - 1 WHERE id = (SELECT block_id FROM audit_events WHERE id = ?)", id)
+            for table in ["events", "guest_resources", "raw_records"] {
                 try db.run("DELETE FROM \(table) WHERE audit_event_id = ?", id)
             }
             try db.run("DELETE FROM audit_events WHERE id = ?", id)
@@ -263,16 +291,18 @@ public final class IngestWriter {
             var auditEventID: Int64?
             if stored {
                 let event = correlated.event
+                var run: SQLValue = .null
+                for case .denial(let denial) in correlated.findings {
+                    run = .integer(try self.run(of: denial))
+                    break
+                }
+                let location = try evidence.append(event.records)
                 try insertEvent.run([.text(event.id.node ?? ""), .integer(event.id.timeMilliseconds),
                                      .integer(event.id.serial), .integer(occurrence), sourceID.sql,
-                                     .integer(Int64(event.firstLine))])
-                let rowID = db.lastInsertRowID
-                auditEventID = rowID
+                                     .integer(Int64(event.firstLine)), run, .integer(location.block),
+                                     .integer(location.offset), .integer(location.length)])
+                auditEventID = db.lastInsertRowID
                 totals.addEvent(node: event.id.node ?? "", time: event.id.timeMilliseconds)
-                for (seq, record) in event.records.enumerated() {
-                    try insertRaw.run([.integer(rowID), .integer(Int64(seq)), .text(record.type),
-                                       .integer(Int64(record.line)), .text(record.raw)])
-                }
             }
             for finding in correlated.findings {
                 try store(finding, auditEventID: auditEventID, sourceID: sourceID)
@@ -312,13 +342,13 @@ public final class IngestWriter {
         switch finding {
         case .lease(let lease):
             try store(lease: lease)
-        case .denial(let denial):
-            guard let auditEventID else { return }
-            try store(denial: denial, auditEventID: auditEventID)
+        case .denial:
+            // Stored with its event: the event's row names its run.
+            break
         case .event(let event):
             try insertRecordedEvent.run([
                 auditEventID.sql, .text(event.node ?? ""), event.timeMilliseconds.sql, event.id.map { .integer($0.serial) } ?? .null,
-                .text(event.kind.rawValue), event.vm.sql, event.uuid.sql, event.label.sql, .text(JSONText.object(event.detail)),
+                .text(event.kind.rawValue), event.vm.sql, event.uuid.sql, event.label.sql, .text(JSONText.object(event.detail.map { ($0.0, $0.1.output) })),
             ])
         case .resource(let resource):
             guard let auditEventID else { return }
@@ -332,69 +362,48 @@ public final class IngestWriter {
         }
     }
 
-    private func store(denial: Denial, auditEventID: Int64) throws {
-        let primary = denial.primary
-        let source = denial.source
-        let target = denial.target
-        let c = denial.context
-        let sourceSide = Self.side(denial.sources, context: source)
-        let targetSide = Self.side(denial.targets, context: target)
-        let permList = denial.perms
-        let perms = permList.joined(separator: " ")
-        try insertDenial.run([
-            .integer(auditEventID), .text(denial.id.node ?? ""), .integer(denial.id.timeMilliseconds),
-            .integer(denial.id.serial), .text(denial.kind.rawValue), denial.boolean.sql, .text(primary.seresult),
-            .text(primary.scontext), .text(primary.tcontext), source.type.sql, target.type.sql,
-            source.level.map { .text("\($0)") } ?? .null, target.level.map { .text("\($0)") } ?? .null,
-            .text(primary.tclass), .text(perms), denial.permissive.sql,
-            primary.pid.sql, (primary.comm ?? c.comm).sql, c.exe.sql, c.syscall.sql, c.success.sql, c.exit.sql,
-            c.uid.sql, c.auid.sql, c.auidName.sql, c.cwd.sql, denial.path.sql, c.proctitle.sql,
-            .integer(Int64(denial.avcs.count)),
-        ] + sourceSide + targetSide)
-        let denialID = db.lastInsertRowID
-        let node = denial.id.node ?? ""
+    /// Folds the denial into its run (inserting the run when none is open) and counts it in the
+    /// running totals.
+    private func run(of denial: Denial) throws -> Int64 {
         let time = denial.id.timeMilliseconds
-        totals.addDenial(day: Self.day(time), node: node, kind: denial.kind.rawValue, time: time)
-        if Self.pairKinds.contains(denial.kind.rawValue),
-           case .text(let sourceKey) = sourceSide[3], case .text(let targetKey) = targetSide[3] {
-            totals.addPair(.init(source: sourceKey, target: targetKey), sourceVM: sourceSide[1], targetVM: targetSide[1],
-                           kind: denial.kind.rawValue, perms: permList, tclass: primary.tclass,
+        let facts = DenialRunFacts(denial, minute: DenialRunFolder.minute(time))
+        let sourceSide = SideKey(denial.sources, context: denial.source)
+        let targetSide = SideKey(denial.targets, context: denial.target)
+        let id = try runs.run(facts, time: time, serial: denial.id.serial) {
+            let f = facts
+            return [
+                .text(f.node), .text(f.kind), f.boolean.sql, .text(f.seresult),
+                .integer(try strings.id(f.scontext)), .integer(try strings.id(f.tcontext)),
+                try strings.value(denial.source.type), try strings.value(denial.target.type),
+                try strings.value(denial.source.level.map { "\($0)" }), try strings.value(denial.target.level.map { "\($0)" }),
+                .text(f.tclass), .text(f.perms.joined(separator: " ")), f.permissive.sql,
+                f.pid.sql, try strings.value(f.comm), try strings.value(f.exe), f.syscall.sql,
+                f.success.sql, f.exit.sql, f.uid.sql, f.auid.sql, f.auidName.sql, try strings.value(f.cwd),
+                try strings.value(f.path), try strings.value(f.proctitle), .integer(Int64(f.avcCount)),
+            ] + (try side(sourceSide)) + (try side(targetSide))
+        }
+        totals.addDenial(day: Self.day(time), node: facts.node, kind: facts.kind, time: time)
+        if Self.pairKinds.contains(facts.kind), let sourceKey = sourceSide.key, let targetKey = targetSide.key {
+            totals.addPair(.init(source: sourceKey, target: targetKey), sourceVM: sourceSide.vm.sql, targetVM: targetSide.vm.sql,
+                           kind: facts.kind, perms: facts.perms, tclass: facts.tclass,
                            node: denial.id.node.map { $0.isEmpty ? "-" : $0 } ?? "-",
-                           permissive: denial.permissive == true, path: denial.path, time: time)
+                           permissive: denial.permissive == true, path: facts.path, time: time)
         }
-        for (seq, avc) in denial.avcs.enumerated() {
-            try insertAVC.run([
-                .integer(denialID), .integer(Int64(seq)), .text(avc.recordType), .text(avc.seresult),
-                .text(avc.perms.joined(separator: " ")), .text(avc.scontext), .text(avc.tcontext), .text(avc.tclass),
-                avc.permissive.sql, avc.pid.sql, avc.comm.sql, avc.name.sql, avc.dev.sql, avc.ino.sql,
-                .integer(Int64(avc.line)),
-            ])
-        }
-        for lease in denial.sources { try insertParty.run([.integer(denialID), .text("source"), .integer(lease.id)]) }
-        for lease in denial.targets { try insertParty.run([.integer(denialID), .text("target"), .integer(lease.id)]) }
+        return id
+    }
+
+    /// One side of a new run: the candidates' count, the first by name and its uuid, and the
+    /// report key, the texts interned.
+    private func side(_ side: SideKey) throws -> [SQLValue] {
+        [.integer(Int64(side.count)), try strings.value(side.vm), try strings.value(side.uuid), try strings.value(side.key)]
     }
 
     /// The kinds the cross-guest report counts in `pair_totals`.
-    static let pairKinds = Set(CrossGuestQuery.kinds)
+    static let pairKinds = Set(RunningTotals.pairKinds)
 
     /// Days since the epoch, UTC.
     static func day(_ milliseconds: Int64) -> Int64 {
         milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
-    }
-
-    /// count, first candidate's name and uuid, and the report key of one side.
-    static func side(_ leases: [Lease], context: ContextView) -> [SQLValue] {
-        let sorted = leases.sorted { ($0.name, $0.uuid) < ($1.name, $1.uuid) }
-        let key: SQLValue
-        if !sorted.isEmpty {
-            key = .text(sorted.map(\.uuid).joined(separator: ","))
-        } else if TypeSets.guestObject.contains(context.type ?? ""), let level = context.guestLevel {
-            key = .text("label:\(level)")
-        } else {
-            key = .null
-        }
-        return [.integer(Int64(sorted.count)), sorted.first.map { .text($0.name) } ?? .null,
-                sorted.first.map { .text($0.uuid) } ?? .null, key]
     }
 
     // MARK: sources

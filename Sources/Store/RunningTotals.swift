@@ -4,7 +4,10 @@ import Native
 /// for the open transaction and written once per touched row just before it commits. A flood of
 /// one pair's denials then costs one upsert per commit instead of two statements per denial.
 /// Nothing is kept across transactions: a rollback simply drops what was gathered.
-final class RunningTotals {
+public final class RunningTotals {
+    /// The kinds `pair_totals` counts: what the cross-guest report shows by default.
+    public static let pairKinds = ["cross-guest", "unknown-source", "unknown-target"]
+
     struct PairKey: Hashable {
         var source: String
         var target: String
@@ -79,13 +82,13 @@ final class RunningTotals {
     }
 
     func addPair(_ key: PairKey, sourceVM: SQLValue, targetVM: SQLValue, kind: String, perms: [String], tclass: String,
-                 node: String, permissive: Bool, path: String?, time: Int64) {
+                 node: String, permissive: Bool, path: String?, time: Int64, last: Int64? = nil, count: Int64 = 1) {
         var pair = pairs[key] ?? Pair(sourceVM: sourceVM, targetVM: targetVM)
         if case .null = pair.sourceVM { pair.sourceVM = sourceVM }
         if case .null = pair.targetVM { pair.targetVM = targetVM }
-        pair.count += 1
+        pair.count += count
         pair.first = min(pair.first, time)
-        pair.last = max(pair.last, time)
+        pair.last = max(pair.last, last ?? time)
         pair.kinds.insert(kind)
         pair.perms.formUnion(perms)
         pair.tclasses.insert(tclass)

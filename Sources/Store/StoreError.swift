@@ -13,6 +13,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case sqlite(SQLiteError)
     case noSuchGuest(String)
     case noSuchEvent(String)
+    case damagedEvidence(block: Int64, reason: String)
 
     public var description: String {
         switch self {
@@ -39,6 +40,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "no guest named \"\(text)\" (by name or UUID) in the database"
         case .noSuchEvent(let text):
             return "no stored event \(text)"
+        case .damagedEvidence(let block, let reason):
+            return "evidence block \(block) is damaged: \(reason) (the event's facts are intact; its raw records are not)"
         }
     }
 

@@ -1,6 +1,7 @@
 import Alerts
 import Foundation
 import Store
+import Formatting
 
 /// stderr messages, standard output and terminal facts, in one place.
 enum Console {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Store
+import Formatting
+import Reports
 
 /// Filters shared by the denial reports: time, node, guest, kind, class, permission, mode, path.
 struct FilterOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import Store
 import Foundation
+import Formatting
 
 /// A one-line progress bar on stderr for large files, redrawn at most once per percent.
 final class ProgressBar {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import Reports
 
 extension SvirtTrace.Query {
     struct CrossGuest: ParsableCommand {

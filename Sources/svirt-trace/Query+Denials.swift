@@ -1,6 +1,7 @@
 import ArgumentParser
 import Findings
 import Store
+import Reports
 
 extension SvirtTrace.Query {
     struct Denials: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Store
+import Formatting
+import Reports
 
 /// `NODE:SERIAL` or `SERIAL` with `--time`, shared by evidence and explain.
 struct EventIDArguments: ParsableArguments {

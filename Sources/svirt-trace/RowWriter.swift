@@ -1,4 +1,5 @@
 import Store
+import Formatting
 
 /// Prints rows in one format to a text sink. Tables are buffered to size their columns; the
 /// other formats stream.

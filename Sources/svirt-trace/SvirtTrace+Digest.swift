@@ -2,6 +2,7 @@ import ArgumentParser
 import Digest
 import Foundation
 import Store
+import Reports
 
 extension SvirtTrace {
     struct DigestCommand: ParsableCommand {

@@ -3,7 +3,6 @@ import AuditStream
 import Findings
 import Foundation
 import Ingest
-import Native
 import Store
 
 extension SvirtTrace {
@@ -107,7 +106,7 @@ extension SvirtTrace {
                         if let total, total >= 32 << 20 { bar?.update(read: read, total: total) }
                     }
                     bar?.clear()
-                } catch let failure as ChunkedReader.Failure {
+                } catch let failure as IngestError where failure.isUnreadableInput {
                     bar?.clear()
                     Console.error("\(failure); skipped")
                     failedInputs += 1

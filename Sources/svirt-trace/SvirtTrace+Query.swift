@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import Formatting
 
 extension SvirtTrace {
     struct Query: ParsableCommand {

@@ -5,6 +5,7 @@ import Ingest
 import Logging
 import Store
 import Synchronization
+import Formatting
 
 extension SvirtTrace {
     struct Watch: ParsableCommand {
@@ -89,6 +90,9 @@ extension SvirtTrace {
         @Option(name: .long, help: .hidden)
         var syslogSocket = "/dev/log"
 
+        @Option(name: .long, help: ArgumentHelp("Keep this much history (90d, 1y): older events are pruned as `svirt-trace prune --older-than` does, a small chunk at a time between batches, checked every minute.", valueName: "duration"))
+        var retain: String?
+
         @Option(name: .long, help: ArgumentHelp("Seconds between retries of alert deliveries that failed (each sink gets up to 10 tries per alert; a restart tries again).", valueName: "seconds"))
         var retrySeconds: Double = 60
 
@@ -100,6 +104,9 @@ extension SvirtTrace {
 
         func validate() throws {
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
+            if let retain {
+                do { _ = try RetentionPeriod(retain) } catch { throw ValidationError("--retain: \(error)") }
+            }
             guard retrySeconds > 0 else { throw ValidationError("--retry-seconds must be more than zero") }
             guard execTimeout > 0, execTimeout.isFinite else { throw ValidationError("--exec-timeout must be a number of seconds more than zero") }
         }
@@ -175,6 +182,14 @@ extension SvirtTrace {
                 Console.error("\(error)")
                 throw ExitCode(error is StoreError ? Status.database : Status.input)
             }
+            let retention = try retain.map { text in
+                WatchRetention(period: try RetentionPeriod(text), pruner: Pruner(database: watch.database, chunkSize: 1_000),
+                               log: { s in
+                                   Self.logger.info("retention: pruned what is older than \(text)", metadata: [
+                                       "events": "\(s.events)", "denials": "\(s.denials)", "runs": "\(s.runs)",
+                                       "blocks": "\(s.blocks)", "alerts": "\(s.alerts)"])
+                               })
+            }
             let input: WatchSession.Input = stdin ? .standardInput : .follow(follow ?? "/var/log/audit/audit.log")
             Self.logger.info("watching", metadata: [
                 "input": "\(stdin ? "stdin" : follow ?? "/var/log/audit/audit.log")", "database": "\(database.path)",
@@ -202,7 +217,7 @@ extension SvirtTrace {
                     try courier.handle(findings)
                 }, onTick: {
                     reloadIfAsked()
-                    return try courier.tick()
+                    return try courier.tick() + (try retention?.tick(watch) ?? 0)
                 }, afterCommit: {
                     courier.announce()
                 }, urgent: {

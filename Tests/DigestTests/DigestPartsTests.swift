@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Digest
 @testable import Store
+@testable import Formatting
+@testable import Reports
 
 /// The pieces under the digest: periods, the subject's encoding, dot-stuffing, addresses.
 @Suite struct DigestPartsTests {

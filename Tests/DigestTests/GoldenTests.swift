@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Store
 import TestSupport
+import Formatting
 
 /// The text and HTML digests of a fixed workload, compared with files under Golden/. After an
 /// intended change, regenerate them with SVIRT_TRACE_UPDATE_GOLDEN=1 swift test --filter GoldenTests

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Store
 import TestSupport
+import Formatting
 
 /// The real binary as a subprocess: exit codes, messages and output that a hostile guest name
 /// cannot subvert.

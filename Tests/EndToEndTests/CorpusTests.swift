@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Store
 import TestSupport
+import Reports
 
 /// Every real log in ../shared/corpus ingests without a crash, and stores the AVC records that
 /// ausearch finds.
@@ -52,12 +53,9 @@ import TestSupport
             .map { $0.drop { $0 == " " || $0 == "\t" } }.filter {
                 $0.hasPrefix("type=AVC ") || ($0.hasPrefix("node=") && $0.contains(" type=AVC "))
             }.compactMap(Self.stamp)
-        let stored = try probe.database.connection.rows("""
-            SELECT r.text FROM avc_records a JOIN denials d ON d.id = a.denial_id
-            JOIN raw_records r ON r.audit_event_id = d.audit_event_id AND r.line = a.line
-            WHERE a.record_type = 'AVC'
-            """).compactMap { $0[0].string.flatMap { Self.stamp(Substring($0)) } }
-        #expect(Int64(stored.count) == (try probe.count("SELECT count(*) FROM avc_records WHERE record_type = 'AVC'")))
+        let records = try StoredEvidence.all(probe.database).filter { $0.isDenial && $0.type == "AVC" }
+        let stored = records.compactMap { Self.stamp(Substring($0.raw)) }
+        #expect(stored.count == records.count, "every stored AVC record has its time stamp")
         var remaining = Dictionary(stored.map { ($0, 1) }, uniquingKeysWith: +)
         for stamp in printed {
             if let n = remaining[stamp], n > 0 {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Store
 import TestSupport
+import Formatting
 
 /// Ingests logs from the reference generator and checks every virtualization truth record.
 @Suite struct GroundTruthTests {

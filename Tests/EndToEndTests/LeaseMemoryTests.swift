@@ -3,6 +3,7 @@ import Testing
 import Ingest
 import Store
 import TestSupport
+import Formatting
 
 /// The lease timeline in memory is bounded (issue 9, item 4): ended leases far behind the newest
 /// event are forgotten, and an event older than what was forgotten reloads the timeline from the

@@ -4,6 +4,8 @@ import Native
 import SELinux
 @testable import Store
 import TestSupport
+import Formatting
+@testable import Reports
 
 /// Every report checked against the generator's ground truth.
 @Suite struct QueryTests {

@@ -3,6 +3,8 @@ import Testing
 import Native
 import Store
 import TestSupport
+import Formatting
+import Reports
 
 /// Crafted, half-written and pasted input through the real binary: a bad record is one parse
 /// error and everything else is stored; nothing crashes, nothing grows with the input.
@@ -119,9 +121,8 @@ import TestSupport
         #expect(errors.first?.reason.contains("139491 records") == true, "\(errors.first?.reason ?? "")")
         let stored = try Self.denials(db)
         #expect(stored.count == (try Self.denials(clean)).count + 1, "the good events around it are stored")
-        let kept = try Database(path: db, access: .readOnly).connection.rows(
-            "SELECT count(*) FROM raw_records r JOIN audit_events e ON e.id = r.audit_event_id WHERE e.serial = 99999")
-        #expect(kept.first?.first?.int64 == 512)
+        let kept = try StoredEvidence.all(Database(path: db, access: .readOnly), serial: 99999)
+        #expect(kept.count == 512)
     }
 
     // MARK: item 9
@@ -156,8 +157,8 @@ import TestSupport
         #expect(denials.count == 1, "exactly one denial for the event")
         #expect(denials.first?["exe"] as? String == "/usr/bin/qemu-system-x86_64")
         #expect(denials.first?["path"] as? String == "/var/lib/libvirt/images/ci001.qcow2", "the union of both reads")
-        let raw = try Database(path: db, access: .readOnly).connection.rows("SELECT count(*) FROM raw_records")
-        #expect(raw.first?.first?.int64 == 5)
+        let raw = try StoredEvidence.all(Database(path: db, access: .readOnly))
+        #expect(raw.count == 5)
         // A third run changes nothing.
         #expect(try Self.ingest([log.path], db: db).status == 0)
         #expect(try Self.denials(db).count == 1)
@@ -236,8 +237,8 @@ import TestSupport
         let ausearch = try runProcess("/usr/bin/env", ["ausearch", "-if", path, "--raw", "-m", "AVC,USER_AVC,SELINUX_ERR"])
         #expect(ausearch.status == 0 || ausearch.status == 1, "ausearch is missing: apt-get install auditd")
         let printed = Set(String(decoding: ausearch.stdout, as: UTF8.self).split(separator: "\n").compactMap(Self.key))
-        let stored = Set(try Database(path: db, access: .readOnly).connection.rows("SELECT text FROM raw_records")
-            .compactMap { $0[0].string.flatMap { Self.key(Substring($0)) } })
+        let stored = Set(try StoredEvidence.all(Database(path: db, access: .readOnly))
+            .compactMap { Self.key(Substring($0.raw)) })
         #expect(!printed.isEmpty)
         #expect(printed.subtracting(stored).isEmpty, "ausearch reads, svirt-trace did not: \(printed.subtracting(stored).sorted())")
         // No record is refused for its indentation or spacing.

@@ -138,7 +138,7 @@ enum StoreCLI {
     /// Tables a query prepares its second statement on are gone: the old code trapped on `try!`.
     @Test func tablesMissingFromTheSchema() throws {
         let db = try Self.damaged { path in
-            _ = try runProcess("/usr/bin/env", ["sqlite3", path, "DROP TABLE denial_parties; DROP TABLE guests;"])
+            _ = try runProcess("/usr/bin/env", ["sqlite3", path, "DROP TABLE run_parties; DROP TABLE guests;"])
         }
         for command in StoreCLI.readers {
             let r = try StoreCLI.run(command + ["--db", db])

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Store
 import TestSupport
+import Formatting
 
 /// Item 16: CSV a spreadsheet opens without running anything and a terminal shows without
 /// obeying anything, still RFC 4180.

@@ -3,6 +3,7 @@ import Testing
 import Native
 @testable import Store
 import TestSupport
+import Formatting
 
 @Suite struct DatabaseTests {
     @Test func theEmbeddedMigrationsMatchSchemaFolder() throws {
@@ -20,10 +21,10 @@ import TestSupport
         #expect(db.schemaVersion == Migration.currentVersion)
         let tables = try db.connection.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .compactMap { $0[0].string }
-        #expect(tables == ["alert_deliveries", "alert_engine_state", "alerts", "audit_events", "avc_records", "daily_totals", "denial_parties",
-                           "denials", "events", "guest_resources", "guests", "leases", "node_activity", "pair_totals",
-                           "parse_error_counts", "parse_errors", "raw_records", "sources"])
-        #expect(db.schemaVersion == 4)
+        #expect(tables == ["alert_deliveries", "alert_engine_state", "alerts", "audit_events", "daily_totals", "denial_runs",
+                           "events", "evidence_blocks", "guest_resources", "guests", "leases", "node_activity", "pair_totals",
+                           "parse_error_counts", "parse_errors", "raw_records", "run_parties", "sources", "strings"])
+        #expect(db.schemaVersion == 5)
         let denialColumns = try db.connection.rows("SELECT name FROM pragma_table_info('denials')").compactMap { $0[0].string }
         for column in ["node", "time_ms", "serial", "kind", "scontext", "tcontext", "tclass", "perms", "permissive", "pid",
                        "comm", "exe", "path", "boolean", "syscall", "success", "exit_code", "uid", "auid", "cwd", "proctitle"] {

@@ -4,6 +4,7 @@ import AuditStream
 import Native
 @testable import Store
 import TestSupport
+@testable import Reports
 
 /// Parse errors past `ParseErrorLimit.keptPerSourceAndReason` per source and reason are counted,
 /// not kept, and every report still gives exact totals, across resumed runs too.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Store
 import SELinux
+@testable import Formatting
+@testable import Reports
 
 @Suite struct TimeExpressionTests {
     /// Saturday 2026-11-28 10:15:30.250 UTC, read in a zone two hours east of UTC.

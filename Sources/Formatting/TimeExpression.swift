@@ -69,7 +69,7 @@ public enum TimeExpression {
 
     /// Seconds since the epoch as milliseconds, or nil outside `range` (checked before the
     /// conversion, which would trap on a value that does not fit).
-    static func milliseconds(_ seconds: Double) -> Int64? {
+    public static func milliseconds(_ seconds: Double) -> Int64? {
         let ms = (seconds * 1000).rounded()
         guard ms.isFinite, ms >= Double(range.lowerBound), ms <= Double(range.upperBound) else { return nil }
         return Int64(ms)

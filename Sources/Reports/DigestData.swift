@@ -1,3 +1,4 @@
+import Store
 /// Everything one digest says, as plain values: the renderers (text, HTML) only lay it out, so
 /// both always carry the same facts.
 public struct DigestData: Sendable {

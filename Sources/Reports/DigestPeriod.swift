@@ -1,4 +1,5 @@
 import Foundation
+import Formatting
 
 /// The stretch of time one digest covers, and the one before it for comparison. `day` and `week`
 /// mean the last *complete* local calendar day or ISO week before `now`, so a digest run twice

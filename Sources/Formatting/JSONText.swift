@@ -1,4 +1,3 @@
-import Findings
 
 /// Minimal JSON writing with stable key order: the CLI's field names are a contract, and the
 /// order they print in should not change between runs.
@@ -72,17 +71,18 @@ public enum JSONText {
         return [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
     }
 
-    public static func render(_ value: DetailValue) -> String {
+    public static func render(_ value: OutputValue) -> String {
         switch value {
         case .string(let s): return quote(s)
         case .int(let i): return String(i)
         case .bool(let b): return b ? "true" : "false"
         case .strings(let list): return "[" + list.map(quote).joined(separator: ",") + "]"
         case .null: return "null"
+        case .json(let text): return text
         }
     }
 
-    public static func object(_ pairs: [(String, DetailValue)]) -> String {
+    public static func object(_ pairs: [(String, OutputValue)]) -> String {
         var out: [UInt8] = [0x7B]
         out.reserveCapacity(256)
         for (index, pair) in pairs.enumerated() {
@@ -95,6 +95,7 @@ public enum JSONText {
             case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
             case .strings(let list): appendArray(list, to: &out)
             case .null: out.append(contentsOf: "null".utf8)
+            case .json(let text): out.append(contentsOf: text.utf8)
             }
         }
         out.append(0x7D)

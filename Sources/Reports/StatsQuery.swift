@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query stats`: denials per kind, node and day, parse errors, and the last event per node so a
 /// node that went silent stands out.

@@ -1,5 +1,7 @@
 import Native
 import SELinux
+import Formatting
+import Store
 
 /// `query label LEVEL [--at TIME]`: every guest that held an MCS level, oldest first, or the
 /// holder at one instant.

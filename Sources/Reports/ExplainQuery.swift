@@ -1,5 +1,7 @@
 import Findings
 import Native
+import Formatting
+import Store
 
 /// `query explain ID`: the denial's facts and the explanation for its kind.
 public struct ExplainQuery: Sendable {

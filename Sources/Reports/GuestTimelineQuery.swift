@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query guest VM`: one guest's history, oldest first: each lifetime's start and stop with its
 /// labels and pid, its disks and devices, its denials as source and as target, and the policy
@@ -72,8 +74,8 @@ public struct GuestTimelineQuery: Sendable {
                 let stmt = try db.prepare("""
                     SELECT d.time_ms, d.kind, d.\(other)_vm, d.\(other)_key, d.perms, d.tclass, d.permissive, d.path,
                            d.node, d.serial, d.\(other == "target" ? "tcontext" : "scontext")
-                    FROM denials d WHERE d.id IN (
-                        SELECT p.denial_id FROM denial_parties p JOIN leases l ON l.id = p.lease_id
+                    FROM denials d WHERE d.run_id IN (
+                        SELECT p.run_id FROM run_parties p JOIN leases l ON l.id = p.lease_id
                         WHERE l.guest_id = ? AND p.side = '\(side)')
                     ORDER BY d.time_ms, d.serial
                     """)

@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query who-touched VM`: every guest, unknown label or host domain that tried to reach any of
 /// VM's resources (its images, devices or QEMU process) during any of its lifetimes.
@@ -29,7 +31,7 @@ public struct WhoTouchedQuery: Sendable {
                    group_concat(DISTINCT d.kind), count(*), group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
                    min(d.time_ms), max(d.time_ms), max(d.permissive), group_concat(DISTINCT d.node), min(d.scontext)
             FROM denials d
-            WHERE d.id IN (SELECT denial_id FROM denial_parties WHERE side = 'target'
+            WHERE d.run_id IN (SELECT run_id FROM run_parties WHERE side = 'target'
                            AND lease_id IN (\(leases.map { _ in "?" }.joined(separator: ","))))
               AND \(clause)
             GROUP BY 1 ORDER BY count(*) DESC, min(d.time_ms)

@@ -1,5 +1,6 @@
 import Foundation
 import Native
+import Store
 
 /// Reads what a digest reports for one period (and the headline of the period before) through
 /// the time indexes, so a week out of a year of denials costs a scan of that week only.
@@ -39,8 +40,12 @@ public struct DigestQuery: Sendable {
     /// `time_ms` in the period and `node` among the chosen, over table alias `alias`.
     private func scope(_ alias: String, _ p: DigestPeriod) -> SQLConditions {
         var c = SQLConditions()
-        c.add("\(alias).time_ms >= ?", .integer(p.since))
-        c.add("\(alias).time_ms < ?", .integer(p.until))
+        if alias == "d" {
+            c.addTimeWindow(alias: alias, since: p.since, until: p.until)
+        } else {
+            c.add("\(alias).time_ms >= ?", .integer(p.since))
+            c.add("\(alias).time_ms < ?", .integer(p.until))
+        }
         c.isIn("\(alias).node", nodes.map { $0 == "-" ? "" : $0 })
         return c
     }
@@ -78,7 +83,7 @@ public struct DigestQuery: Sendable {
             SELECT d.source_key, d.target_key, min(d.source_vm), min(d.source_uuid), min(d.target_vm), min(d.target_uuid),
                    count(*), group_concat(DISTINCT d.perms), min(d.time_ms), max(d.time_ms), group_concat(DISTINCT d.node),
                    sum(d.permissive = 1)
-            FROM denials d INDEXED BY denials_by_kind_time
+            FROM denials d
             WHERE d.kind = 'cross-guest' AND \(c.clause)
             GROUP BY d.source_key, d.target_key ORDER BY 7 DESC, 9
             """, c.values)

@@ -25,15 +25,14 @@ public struct DenialFilter: Sendable {
         c.isIn("d.kind", kinds)
         c.isIn("d.node", nodes.map { $0 == "-" ? "" : $0 })
         c.isIn("d.tclass", tclasses)
-        if let since { c.add("d.time_ms >= ?", .integer(since)) }
-        if let until { c.add("d.time_ms < ?", .integer(until)) }
+        c.addTimeWindow(alias: "d", since: since, until: until)
         for perm in perms { c.add("instr(' ' || d.perms || ' ', ' ' || ? || ' ') > 0", .text(perm)) }
         if let permissive { c.add("d.permissive = ?", .integer(permissive ? 1 : 0)) }
         if let pathGlob { c.add("d.path GLOB ?", .text(pathGlob)) }
         if let vm {
             let sides = side.map { [$0.rawValue] } ?? Side.allCases.map(\.rawValue)
             c.add("""
-                d.id IN (SELECT p.denial_id FROM denial_parties p JOIN leases l ON l.id = p.lease_id
+                d.run_id IN (SELECT p.run_id FROM run_parties p JOIN leases l ON l.id = p.lease_id
                          JOIN guests g ON g.id = l.guest_id
                          WHERE (g.name = ? OR g.uuid = ?) AND p.side IN (\(sides.map { _ in "?" }.joined(separator: ","))))
                 """, values: [.text(vm), .text(vm.lowercased())] + sides.map { .text($0) })

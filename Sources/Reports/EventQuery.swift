@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query events`: lifecycle, collision and policy events.
 public struct EventQuery: Sendable {

@@ -1,4 +1,5 @@
 import Native
+import Store
 
 /// How `query evidence` and `query explain` name a stored event: `NODE:SERIAL`, or `SERIAL`
 /// (with `--time` when serials repeat across nodes or restarts).

@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query evidence ID`: the stored raw records of an event exactly as logged, each with the
 /// interpreted form `ausearch -i` would print.
@@ -18,20 +20,19 @@ public struct EvidenceQuery: Sendable {
                 SELECT a.node, a.serial, a.time_ms, s.last_path FROM audit_events a LEFT JOIN sources s ON s.id = a.source_id
                 WHERE a.id = ?
                 """, [.integer(id)]).first ?? []
-            let records = try db.rows("SELECT seq, record_type, line, text FROM raw_records WHERE audit_event_id = ? ORDER BY seq",
-                                      [.integer(id)])
-            let interpreted = AuparseInterpreter.interpret(records.compactMap { $0[3].string })
+            let records = try EvidenceStore(connection: db).records(auditEventID: id)
+            let interpreted = AuparseInterpreter.interpret(records.map(\.raw))
             let node = event.first?.string ?? ""
             let name = "\(node.isEmpty ? "" : node + ":")\(event.count > 1 ? event[1].int64 ?? 0 : 0)"
             for (index, record) in records.enumerated() {
                 try emit([
                     ("id", .string(name)),
                     ("time", event.count > 2 ? event[2].int64.map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null : .null),
-                    ("seq", .int(record[0].int64 ?? 0)),
-                    ("type", .string(record[1].string ?? "")),
-                    ("line", record[2].int64.map { .int($0) } ?? .null),
+                    ("seq", .int(Int64(index))),
+                    ("type", .string(record.type)),
+                    ("line", record.line.map { .int($0) } ?? .null),
                     ("source", event.count > 3 ? event[3].string.map { .string($0) } ?? .null : .null),
-                    ("raw", .string(record[3].string ?? "")),
+                    ("raw", .string(record.raw)),
                     ("interpreted", index < interpreted.count ? .string(interpreted[index]) : .null),
                 ])
             }

@@ -1,4 +1,6 @@
 import Native
+import Formatting
+import Store
 
 /// `query denials`: one row per denial event, with both sides resolved to guests.
 public struct DenialQuery: Sendable {
@@ -20,7 +22,7 @@ public struct DenialQuery: Sendable {
         let db = database.connection
         let (clause, values) = filter.clause()
         let denials = try db.prepare("""
-            SELECT d.id, d.node, d.time_ms, d.serial, d.kind, d.scontext, d.tcontext, d.tclass, d.perms, d.permissive,
+            SELECT d.run_id, d.node, d.time_ms, d.serial, d.kind, d.scontext, d.tcontext, d.tclass, d.perms, d.permissive,
                    d.pid, d.comm, d.exe, d.path, d.boolean, d.source_count, d.source_vm, d.source_uuid,
                    d.target_count, d.target_vm, d.target_uuid
             FROM denials d WHERE \(clause) ORDER BY d.time_ms, d.node, d.serial
@@ -28,11 +30,11 @@ public struct DenialQuery: Sendable {
         let candidates = try CandidateLookup(db)
         try denials.bind(values)
         while try denials.step() {
-            let id = denials.int64(at: 0) ?? 0
+            let run = denials.int64(at: 0) ?? 0
             let node = denials.string(at: 1) ?? ""
-            let source = try candidates.side(denialID: id, side: "source", count: denials.int64(at: 15) ?? 0,
+            let source = try candidates.side(run: run, side: "source", count: denials.int64(at: 15) ?? 0,
                                              first: (denials.string(at: 16), denials.string(at: 17)))
-            let target = try candidates.side(denialID: id, side: "target", count: denials.int64(at: 18) ?? 0,
+            let target = try candidates.side(run: run, side: "target", count: denials.int64(at: 18) ?? 0,
                                              first: (denials.string(at: 19), denials.string(at: 20)))
             try emit([
                 ("node", node.isEmpty ? .null : .string(node)),
@@ -59,25 +61,25 @@ public struct DenialQuery: Sendable {
 }
 
 /// Reads every candidate of one side of a denial, but only when there is more than one: the
-/// denial row already holds the first.
+/// run row already holds the first.
 struct CandidateLookup {
     private let statement: SQLiteStatement
 
     /// - Throws: when the database is damaged (the statement itself is constant and valid).
     init(_ db: SQLiteDatabase) throws {
         statement = try db.prepare("""
-            SELECT l.name, g.uuid FROM denial_parties p
+            SELECT l.name, g.uuid FROM run_parties p
             JOIN leases l ON l.id = p.lease_id JOIN guests g ON g.id = l.guest_id
-            WHERE p.denial_id = ? AND p.side = ? ORDER BY l.name, g.uuid
+            WHERE p.run_id = ? AND p.side = ? ORDER BY l.name, g.uuid
             """)
     }
 
-    func side(denialID: Int64, side: String, count: Int64, first: (String?, String?)) throws -> (names: OutputValue, uuids: OutputValue) {
+    func side(run: Int64, side: String, count: Int64, first: (String?, String?)) throws -> (names: OutputValue, uuids: OutputValue) {
         switch count {
         case 0: return (.null, .null)
         case 1: return (first.0.map { .string($0) } ?? .null, first.1.map { .string($0) } ?? .null)
         default:
-            try statement.bind([.integer(denialID), .text(side)])
+            try statement.bind([.integer(run), .text(side)])
             var names: [String] = []
             var uuids: [String] = []
             while try statement.step() {

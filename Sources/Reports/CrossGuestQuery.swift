@@ -1,9 +1,11 @@
 import Native
+import Formatting
+import Store
 
 /// `query cross-guest`: one row per source→target pair of guests (or unknown labels), over the
 /// cross-guest, unknown-source and unknown-target denials that match the filter.
 public struct CrossGuestQuery: Sendable {
-    public static let kinds = ["cross-guest", "unknown-source", "unknown-target"]
+    public static let kinds = RunningTotals.pairKinds
     public var filter: DenialFilter
 
     public init(filter: DenialFilter = DenialFilter()) {
@@ -36,7 +38,8 @@ public struct CrossGuestQuery: Sendable {
         } else {
             stmt = try db.prepare("""
                 SELECT d.source_key, d.target_key, count(*), min(d.time_ms), max(d.time_ms),
-                       group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass), group_concat(DISTINCT d.node),
+                       group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
+                       group_concat(DISTINCT CASE d.node WHEN '' THEN '-' ELSE d.node END),
                        max(d.permissive), min(d.path), max(d.source_vm), max(d.target_vm)
                 FROM denials d WHERE \(clause) AND d.source_key IS NOT NULL AND d.target_key IS NOT NULL
                 GROUP BY d.source_key, d.target_key
@@ -57,7 +60,7 @@ public struct CrossGuestQuery: Sendable {
                 ("perms", .strings(usesTotals ? Self.list(stmt.string(at: 5)) : Self.words(stmt.string(at: 5), separators: [" ", ","]))),
                 ("tclasses", .strings(usesTotals ? Self.list(stmt.string(at: 6)) : Self.words(stmt.string(at: 6), separators: [","]))),
                 ("nodes", .strings(usesTotals ? Self.list(stmt.string(at: 7))
-                                   : Self.words(stmt.string(at: 7), separators: [","]).map { $0.isEmpty ? "-" : $0 })),
+                                   : Self.words(stmt.string(at: 7), separators: [","]))),
                 ("permissive", .bool((stmt.int64(at: 8) ?? 0) != 0)),
                 ("sample_path", stmt.string(at: 9).map { .string($0) } ?? .null),
             ])

@@ -1,0 +1,108 @@
+import AuditStream
+import Findings
+import Guests
+
+/// Correlates a flood once. Events whose records are the same text but for their stamp (a
+/// compromised guest hammering one disk) get the same findings, provided nothing the correlator
+/// knows has changed in between: no lease began, ended or changed (any event other than a plain
+/// denial may change them, so it starts a new generation), and no lease boundary lies between
+/// the two events (both lie after every boundary known). Only the event's own identity (its ID
+/// and its records' lines) differs, and is set on the copy.
+struct RepeatedEventMemo {
+    private struct Entry {
+        var findings: [Finding]
+        var position: EventPosition
+        var generation: Int
+    }
+
+    /// Record types a plain denial event carries; an event with any other type goes to the
+    /// correlator and starts a new generation.
+    private static let plainTypes: Set<String> = ["AVC", "USER_AVC", "SYSCALL", "CWD", "PATH", "PROCTITLE"]
+    private static let limit = 4_096
+
+    private var entries: [String: Entry] = [:]
+    private var generation = 0
+    /// The latest lease boundary (a start or an end) the correlator knows of.
+    private var latestBoundary = EventPosition(timeMilliseconds: Int64.min, serial: Int64.min)
+
+    /// The findings of an earlier event with the same records, adjusted to this event; nil when
+    /// the correlator must judge it.
+    func findings(for event: AuditEvent, key: String?) -> [Finding]? {
+        guard let key, let entry = entries[key], entry.generation == generation else { return nil }
+        let position = Self.position(event)
+        guard position >= entry.position else { return nil }
+        let avcLines = event.records.filter { $0.type == "AVC" || $0.type == "USER_AVC" }.map(\.line)
+        return entry.findings.map { finding in
+            guard case .denial(var denial) = finding else { return finding }
+            denial.id = event.id
+            for index in denial.avcs.indices where index < avcLines.count { denial.avcs[index].line = avcLines[index] }
+            return .denial(denial)
+        }
+    }
+
+    /// The memo key of a plain denial event: its node and its records without their stamps; nil
+    /// for any other event.
+    static func key(_ event: AuditEvent) -> String? {
+        var key = event.id.node ?? ""
+        for record in event.records {
+            guard plainTypes.contains(record.type), let body = Self.body(record.raw) else { return nil }
+            key += "\n"
+            key += body
+        }
+        return key
+    }
+
+    /// After the correlator judged `event`.
+    mutating func record(_ event: AuditEvent, key: String?, findings: [Finding]) {
+        var changesState = event.records.contains { Self.changesState($0.type) }
+        var onlyDenials = !findings.isEmpty
+        for finding in findings {
+            switch finding {
+            case .denial: continue
+            case .lease(let lease):
+                for bound in [lease.validFrom, lease.validTo].compactMap({ $0 }) { latestBoundary = max(latestBoundary, bound) }
+                changesState = true
+            case .event, .resource:
+                changesState = true
+            case .issue:
+                break
+            }
+            onlyDenials = false
+        }
+        if changesState {
+            invalidate()
+            return
+        }
+        guard onlyDenials, let key else { return }
+        let position = Self.position(event)
+        // An event before a known boundary may be judged differently from a later repeat.
+        guard position >= latestBoundary else { return }
+        if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
+        entries[key] = Entry(findings: findings, position: position, generation: generation)
+    }
+
+    /// The record types the correlator learns from (lifecycle, resources, policy), besides the
+    /// denials it only reads the timeline for.
+    private static func changesState(_ type: String) -> Bool {
+        type.hasPrefix("VIRT_") || type.hasPrefix("MAC_") || type.hasSuffix("SELINUX_ERR")
+    }
+
+    /// The lease timeline changed outside `record` (reloaded, forgotten, bootstrapped).
+    mutating func invalidate(boundariesOf leases: [Lease] = []) {
+        generation &+= 1
+        entries.removeAll(keepingCapacity: true)
+        for lease in leases {
+            for bound in [lease.validFrom, lease.validTo].compactMap({ $0 }) { latestBoundary = max(latestBoundary, bound) }
+        }
+    }
+
+    private static func position(_ event: AuditEvent) -> EventPosition {
+        EventPosition(timeMilliseconds: event.id.timeMilliseconds, serial: event.id.serial)
+    }
+
+    /// The text after the stamp `msg=audit(TIME:SERIAL): `.
+    private static func body(_ raw: String) -> Substring? {
+        guard let marker = raw.range(of: "): ") else { return nil }
+        return raw[marker.upperBound...]
+    }
+}

@@ -1,0 +1,50 @@
+import Native
+import Store
+
+/// A WHERE clause built from terms with bound values only: user and log text never enters the
+/// statement itself.
+struct SQLConditions: Sendable {
+    private(set) var terms: [String] = []
+    private(set) var values: [SQLValue] = []
+
+    /// `column IN (?, ...)`; nothing when `items` is empty.
+    mutating func isIn(_ column: String, _ items: [String]) {
+        guard !items.isEmpty else { return }
+        terms.append("\(column) IN (" + items.map { _ in "?" }.joined(separator: ",") + ")")
+        values += items.map { .text($0) }
+    }
+
+    mutating func add(_ term: String, _ bound: SQLValue...) {
+        add(term, values: bound)
+    }
+
+    mutating func add(_ term: String, values bound: [SQLValue]) {
+        terms.append(term)
+        values += bound
+    }
+
+    /// "1" when there is no condition, so it can follow WHERE as is.
+    var clause: String { terms.isEmpty ? "1" : terms.joined(separator: " AND ") }
+}
+
+extension SQLConditions {
+    /// An exact window on event time over the `denials` view, plus the same window on the runs'
+    /// start: every event of a run lies within a minute of its start (schema/005), so the index on
+    /// the runs' start narrows the search before the events are checked one by one.
+    mutating func addTimeWindow(alias: String, since: Int64?, until: Int64?) {
+        if let since {
+            add("\(alias).time_ms >= ?", .integer(since))
+            let (lowest, overflow) = since.subtractingReportingOverflow(DenialRunBounds.spanMilliseconds)
+            add("\(alias).run_first_ms > ?", .integer(overflow ? Int64.min : lowest))
+        }
+        if let until {
+            add("\(alias).time_ms < ?", .integer(until))
+            add("\(alias).run_first_ms < ?", .integer(until))
+        }
+    }
+}
+
+/// The rule that closes runs, as the queries rely on it.
+enum DenialRunBounds {
+    static var spanMilliseconds: Int64 { DenialRuns.spanMilliseconds }
+}

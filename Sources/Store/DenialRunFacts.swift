@@ -1,0 +1,73 @@
+import Findings
+
+/// What a run shares: everything a denial row shows but its time and serial, as the correlator
+/// produced it. Two denials fold when their facts are equal and they fall in the same minute.
+/// Hashing covers only the fields that tell floods apart (a hash collision costs one equality
+/// check, and every field takes part in that).
+struct DenialRunFacts: Hashable {
+    var minute: Int64
+    var node: String
+    var kind: String
+    var boolean: String?
+    var seresult: String
+    var scontext: String
+    var tcontext: String
+    var tclass: String
+    var perms: [String]
+    var permissive: Bool?
+    var pid: Int64?
+    var comm: String?
+    var exe: String?
+    var syscall: String?
+    var success: Bool?
+    var exit: Int64?
+    var uid: Int64?
+    var auid: Int64?
+    var auidName: String?
+    var cwd: String?
+    var path: String?
+    var proctitle: String?
+    var avcCount: Int
+    var sources: [Int64]
+    var targets: [Int64]
+
+    init(_ denial: Denial, minute: Int64) {
+        let primary = denial.primary
+        let c = denial.context
+        self.minute = minute
+        node = denial.id.node ?? ""
+        kind = denial.kind.rawValue
+        boolean = denial.boolean
+        seresult = primary.seresult
+        scontext = primary.scontext
+        tcontext = primary.tcontext
+        tclass = primary.tclass
+        perms = denial.perms
+        permissive = denial.permissive
+        pid = primary.pid
+        comm = primary.comm ?? c.comm
+        exe = c.exe
+        syscall = c.syscall
+        success = c.success
+        exit = c.exit
+        uid = c.uid
+        auid = c.auid
+        auidName = c.auidName
+        cwd = c.cwd
+        path = denial.path
+        proctitle = c.proctitle
+        avcCount = denial.avcs.count
+        sources = denial.sources.map(\.id)
+        targets = denial.targets.map(\.id)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(minute)
+        hasher.combine(pid)
+        hasher.combine(tcontext)
+        hasher.combine(tclass)
+        hasher.combine(path)
+        hasher.combine(sources)
+        hasher.combine(targets)
+    }
+}

@@ -1,0 +1,128 @@
+import Native
+
+/// Folds repeated denials into runs (schema/005): the first event of a run inserts its row, the
+/// rest only count in memory until the transaction commits, when each touched run gets one
+/// UPDATE. A run accepts events of one UTC minute and at most `maximumCount` of them.
+///
+/// Counts are written as deltas, so two writers folding into the same run both land. The map of
+/// open runs is dropped when another writer committed (a prune may have removed a run) and on
+/// rollback (a new run's row is gone).
+final class DenialRunFolder {
+    private struct OpenRun {
+        var id: Int64
+        var count: Int64
+        var delta = Delta()
+    }
+
+    private struct Delta {
+        var count: Int64 = 0
+        var firstMilliseconds = Int64.max
+        var firstSerial: Int64 = 0
+        var lastMilliseconds = Int64.min
+        var lastSerial: Int64 = 0
+
+        mutating func add(time: Int64, serial: Int64) {
+            count += 1
+            if time < firstMilliseconds || (time == firstMilliseconds && serial < firstSerial) {
+                firstMilliseconds = time
+                firstSerial = serial
+            }
+            if time > lastMilliseconds || (time == lastMilliseconds && serial > lastSerial) {
+                lastMilliseconds = time
+                lastSerial = serial
+            }
+        }
+    }
+
+    static var runMilliseconds: Int64 { DenialRuns.spanMilliseconds }
+    static let maximumCount: Int64 = 100_000
+    /// Open runs kept between commits; past it the map starts over (a new run row per key).
+    private let openLimit = 50_000
+
+    private var open: [DenialRunFacts: OpenRun] = [:]
+    private var touched: [DenialRunFacts] = []
+    private var newestMinute = Int64.min
+    private let insertRun: SQLiteStatement
+    private let insertParty: SQLiteStatement
+    private let updateRun: SQLiteStatement
+    private let connection: SQLiteDatabase
+
+    static let columnNames = [
+        "node", "kind", "boolean", "seresult", "scontext", "tcontext", "stype", "ttype", "slevel", "tlevel", "tclass",
+        "perms", "permissive", "pid", "comm", "exe", "syscall", "success", "exit_code", "uid", "auid", "auid_name",
+        "cwd", "path", "proctitle", "avc_count", "source_count", "source_vm", "source_uuid", "source_key",
+        "target_count", "target_vm", "target_uuid", "target_key",
+    ]
+
+    init(connection: SQLiteDatabase) throws {
+        self.connection = connection
+        let names = Self.columnNames + ["count", "first_ms", "last_ms", "first_serial", "last_serial"]
+        insertRun = try connection.prepare("""
+            INSERT INTO denial_runs(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ",")))
+            """)
+        insertParty = try connection.prepare("INSERT OR IGNORE INTO run_parties(run_id, side, lease_id) VALUES (?,?,?)")
+        // Every right-hand side reads the row as it was before this UPDATE.
+        updateRun = try connection.prepare("""
+            UPDATE denial_runs SET count = count + ?1,
+                first_serial = CASE WHEN ?2 < first_ms THEN ?3 ELSE first_serial END, first_ms = min(first_ms, ?2),
+                last_serial = CASE WHEN ?4 > last_ms THEN ?5 ELSE last_serial END, last_ms = max(last_ms, ?4)
+            WHERE id = ?6
+            """)
+    }
+
+    static func minute(_ milliseconds: Int64) -> Int64 {
+        milliseconds >= 0 ? milliseconds / runMilliseconds : (milliseconds - runMilliseconds + 1) / runMilliseconds
+    }
+
+    /// The run this denial belongs to. When none is open, `columns` gives the new run's row
+    /// (interning its strings costs more than finding an open run, so it runs only then).
+    func run(_ key: DenialRunFacts, time: Int64, serial: Int64, columns: () throws -> [SQLValue]) throws -> Int64 {
+        newestMinute = max(newestMinute, key.minute)
+        if var run = open[key], run.count + run.delta.count < Self.maximumCount {
+            if run.delta.count == 0 { touched.append(key) }
+            run.delta.add(time: time, serial: serial)
+            open[key] = run
+            return run.id
+        }
+        try insertRun.run(try columns() + [.integer(1), .integer(time), .integer(time), .integer(serial), .integer(serial)])
+        let id = connection.lastInsertRowID
+        for lease in key.sources { try insertParty.run([.integer(id), .text("source"), .integer(lease)]) }
+        for lease in key.targets { try insertParty.run([.integer(id), .text("target"), .integer(lease)]) }
+        if let full = open[key], full.delta.count > 0 {
+            // The full run still owes its delta: write it before the key moves on.
+            try write(full)
+        }
+        open[key] = OpenRun(id: id, count: 1)
+        return id
+    }
+
+    /// Writes the counted deltas; called before the transaction commits and before anything reads
+    /// or changes run rows (a replaced event).
+    func flush() throws {
+        for key in touched {
+            guard var run = open[key], run.delta.count > 0 else { continue }
+            try write(run)
+            run.count += run.delta.count
+            run.delta = Delta()
+            open[key] = run
+        }
+        touched.removeAll(keepingCapacity: true)
+        // Runs of minutes that have passed take no more events (a late event starts a new run).
+        if open.count > openLimit {
+            open.removeAll(keepingCapacity: true)
+        } else if open.count > 1_000 {
+            open = open.filter { $0.key.minute >= newestMinute - 1 }
+        }
+    }
+
+    private func write(_ run: OpenRun) throws {
+        let d = run.delta
+        try updateRun.run([.integer(d.count), .integer(d.firstMilliseconds), .integer(d.firstSerial),
+                           .integer(d.lastMilliseconds), .integer(d.lastSerial), .integer(run.id)])
+    }
+
+    func forget() {
+        open.removeAll()
+        touched.removeAll()
+    }
+}

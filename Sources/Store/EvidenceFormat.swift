@@ -1,0 +1,43 @@
+import AuditStream
+
+/// The text of an evidence block: one line per raw record, `LINE TYPE RAW`. Raw records never hold
+/// a newline (the reader splits on them), and neither the line number nor the type holds a space.
+public enum EvidenceFormat {
+    public struct Record: Equatable, Sendable {
+        public var line: Int64?
+        public var type: String
+        public var raw: String
+    }
+
+    static func append(_ record: AuditRecord, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: String(record.line).utf8)
+        buffer.append(UInt8(ascii: " "))
+        for byte in record.type.utf8 {
+            buffer.append(byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") ? UInt8(ascii: "_") : byte)
+        }
+        buffer.append(UInt8(ascii: " "))
+        // The reader splits lines on newlines, so a record holds none.
+        var raw = record.raw
+        raw.withUTF8 { buffer.append(contentsOf: $0) }
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// The records of one event's byte range; a damaged range yields what parses.
+    public static func records(_ bytes: ArraySlice<UInt8>) -> [Record] {
+        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).compactMap { line in
+            let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            return Record(line: Int64(String(decoding: parts[0], as: UTF8.self)),
+                          type: String(decoding: parts[1], as: UTF8.self),
+                          raw: String(decoding: parts[2], as: UTF8.self))
+        }
+    }
+}
+
+extension EvidenceFormat {
+    /// One event's records out of a decompressed block; an out-of-range location yields none.
+    static func slice(_ block: [UInt8], offset: Int64, length: Int64) -> [Record] {
+        guard offset >= 0, length >= 0, offset <= Int64(block.count), length <= Int64(block.count) - offset else { return [] }
+        return records(block[Int(offset)..<Int(offset + length)])
+    }
+}

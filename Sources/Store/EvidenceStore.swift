@@ -1,0 +1,49 @@
+import Native
+
+/// Reads the raw records of stored events back: from their zstd block (schema 005 on), or from
+/// the raw_records rows written before.
+public struct EvidenceStore {
+    struct Location {
+        var block: Int64
+        var offset: Int64
+        var length: Int64
+    }
+
+    let connection: SQLiteDatabase
+
+    public init(connection: SQLiteDatabase) { self.connection = connection }
+
+    static func location(of auditEventID: Int64, in db: SQLiteDatabase) throws -> Location? {
+        guard let row = try db.rows("SELECT block_id, block_offset, block_length FROM audit_events WHERE id = ?",
+                                    [.integer(auditEventID)]).first, row.count == 3,
+              let block = row[0].int64, let offset = row[1].int64, let length = row[2].int64 else { return nil }
+        return Location(block: block, offset: offset, length: length)
+    }
+
+    public func records(auditEventID: Int64) throws -> [EvidenceFormat.Record] {
+        if let location = try Self.location(of: auditEventID, in: connection) {
+            return try EvidenceFormat.slice(block(location.block), offset: location.offset, length: location.length)
+        }
+        return try connection.rows("SELECT line, record_type, text FROM raw_records WHERE audit_event_id = ? ORDER BY seq",
+                                   [.integer(auditEventID)]).map {
+            EvidenceFormat.Record(line: $0[0].int64, type: $0[1].string ?? "", raw: $0[2].string ?? "")
+        }
+    }
+
+    /// A block's text. A missing or damaged block is an error naming it, never a crash.
+    public func block(_ id: Int64) throws -> [UInt8] {
+        guard let row = try connection.rows("SELECT length, data FROM evidence_blocks WHERE id = ?", [.integer(id)]).first,
+              row.count == 2, let data = row[1].bytes else {
+            throw StoreError.damagedEvidence(block: id, reason: "the block is missing")
+        }
+        do {
+            let bytes = try Zstd.decompress(data)
+            guard Int64(bytes.count) == row[0].int64 else {
+                throw StoreError.damagedEvidence(block: id, reason: "it decompressed to \(bytes.count) bytes, not \(row[0].int64 ?? 0)")
+            }
+            return bytes
+        } catch let failure as Zstd.Failure {
+            throw StoreError.damagedEvidence(block: id, reason: failure.description)
+        }
+    }
+}

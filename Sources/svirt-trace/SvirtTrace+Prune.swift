@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Store
+import Formatting
+
+extension SvirtTrace {
+    struct Prune: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete stored events older than a retention period, without stopping watch.",
+            discussion: """
+                Deletes the audit events whose time is more than DURATION before now (the wall clock, \
+                or $SVIRT_TRACE_NOW), with their share of the denial runs, the lifecycle events and \
+                resources found in them, the evidence blocks no remaining event needs, and the alerts \
+                of that age that no sink still waits for. The per-day, per-node and per-pair totals \
+                are corrected in the same transactions, so every report stays exact over what remains.
+
+                Kept: guests and leases (the label history: which guest held which label when, one \
+                row per guest lifetime), interned strings, sources and their checkpoints, parse errors \
+                (capped per source), and alerts still pending delivery.
+
+                Work goes in transactions of --chunk events with a short pause between them, so a \
+                watch writing to the same database waits at most one chunk. An interrupted prune \
+                leaves a consistent store; running it again continues. SQLite reuses the freed pages; \
+                the file shrinks only after VACUUM (sqlite3 DB 'VACUUM', with watch stopped).
+
+                DURATION is a number with a unit: s, m, h, d, w or y (365 days), or a sum (1w3d); at \
+                least one minute.
+
+                EXAMPLES
+                  svirt-trace prune --older-than 90d --dry-run
+                  svirt-trace prune --older-than 1y
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp("Delete what is older than this, before now (90d, 12h, 1w3d).", valueName: "duration"))
+        var olderThan: String
+
+        @Flag(help: "Only print what would be deleted.")
+        var dryRun = false
+
+        @Option(help: ArgumentHelp("Audit events deleted per transaction.", valueName: "count"))
+        var chunk = 5_000
+
+        func validate() throws {
+            do { _ = try RetentionPeriod(olderThan) } catch { throw ValidationError("--older-than: \(error)") }
+            guard (1...1_000_000).contains(chunk) else { throw ValidationError("--chunk must be 1 to 1000000") }
+        }
+
+        func run() throws {
+            let period = try RetentionPeriod(olderThan)
+            let cutoff = try TimeWords.now() - period.milliseconds
+            let started = Date()
+            let summary: Pruner.Summary
+            do {
+                let db = try Database(path: database.path, access: .readWrite,
+                                      busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                let pruner = Pruner(database: db, chunkSize: chunk)
+                summary = dryRun ? try pruner.preview(before: cutoff) : try pruner.prune(before: cutoff)
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(Status.database)
+            }
+            let verb = dryRun ? "would delete" : "deleted"
+            Console.error("\(verb) what is older than \(Timestamp.iso8601(milliseconds: cutoff)) (\(period)): "
+                + "\(summary.events) audit events (\(summary.denials) denials), \(summary.runs) denial runs emptied, "
+                + (dryRun ? "" : "\(summary.blocks) evidence blocks, ")
+                + "\(summary.alerts) settled alerts"
+                + (dryRun ? "" : String(format: ", in %.1f s", Date().timeIntervalSince(started))))
+        }
+    }
+}
