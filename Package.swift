@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NativeTests", dependencies: ["Native", "TestSupport"]),
         .testTarget(name: "SELinuxTests", dependencies: ["SELinux", "TestSupport"]),
-        .testTarget(name: "AuditStreamTests", dependencies: ["AuditStream", "TestSupport"]),
+        .testTarget(name: "AuditStreamTests", dependencies: ["AuditStream", "Native", "TestSupport"]),
         .testTarget(name: "GuestsTests", dependencies: ["Guests", "SELinux", "TestSupport"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "AuditStream", "Guests", "SELinux", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Reports", "Formatting", "Findings", "AuditStream", "Guests", "SELinux", "Native", "TestSupport"]),
