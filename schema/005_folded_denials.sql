@@ -75,7 +75,6 @@ CREATE TABLE denial_runs (
     first_serial INTEGER NOT NULL,
     last_serial  INTEGER NOT NULL
 );
-CREATE INDEX denial_runs_by_time ON denial_runs(first_ms);
 CREATE INDEX denial_runs_by_kind_time ON denial_runs(kind, first_ms);
 CREATE INDEX denial_runs_by_pair ON denial_runs(kind, source_key, target_key);
 
@@ -92,7 +91,10 @@ ALTER TABLE audit_events ADD COLUMN run_id INTEGER REFERENCES denial_runs(id);
 ALTER TABLE audit_events ADD COLUMN block_id INTEGER REFERENCES evidence_blocks(id);
 ALTER TABLE audit_events ADD COLUMN block_offset INTEGER;
 ALTER TABLE audit_events ADD COLUMN block_length INTEGER;
-CREATE INDEX audit_events_by_run ON audit_events(run_id, time_ms) WHERE run_id IS NOT NULL;
+-- A run's events lie between its first and last time: the time index, which now carries the run,
+-- finds them without an index of their own (one B-tree less per event).
+DROP INDEX audit_events_time;
+CREATE INDEX audit_events_time ON audit_events(time_ms, run_id);
 
 -- Every stored denial becomes a run of one, under the same id.
 INSERT OR IGNORE INTO strings(text)
@@ -145,7 +147,7 @@ SELECT a.id AS id, a.id AS audit_event_id, a.node AS node, a.time_ms AS time_ms,
        r.source_count AS source_count, sv.text AS source_vm, su.text AS source_uuid, sk.text AS source_key,
        r.target_count AS target_count, tv.text AS target_vm, tu.text AS target_uuid, tk.text AS target_key
 FROM audit_events a
-JOIN denial_runs r ON r.id = a.run_id
+JOIN denial_runs r ON r.id = a.run_id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
 LEFT JOIN strings sc ON sc.id = r.scontext
 LEFT JOIN strings tc ON tc.id = r.tcontext
 LEFT JOIN strings st ON st.id = r.stype

@@ -20,14 +20,14 @@ struct RepeatedEventMemo {
     private static let plainTypes: Set<String> = ["AVC", "USER_AVC", "SYSCALL", "CWD", "PATH", "PROCTITLE"]
     private static let limit = 4_096
 
-    private var entries: [String: Entry] = [:]
+    private var entries: [[UInt8]: Entry] = [:]
     private var generation = 0
     /// The latest lease boundary (a start or an end) the correlator knows of.
     private var latestBoundary = EventPosition(timeMilliseconds: Int64.min, serial: Int64.min)
 
     /// The findings of an earlier event with the same records, adjusted to this event; nil when
     /// the correlator must judge it.
-    func findings(for event: AuditEvent, key: String?) -> [Finding]? {
+    func findings(for event: AuditEvent, key: [UInt8]?) -> [Finding]? {
         guard let key, let entry = entries[key], entry.generation == generation else { return nil }
         let position = Self.position(event)
         guard position >= entry.position else { return nil }
@@ -42,18 +42,26 @@ struct RepeatedEventMemo {
 
     /// The memo key of a plain denial event: its node and its records without their stamps; nil
     /// for any other event.
-    static func key(_ event: AuditEvent) -> String? {
-        var key = event.id.node ?? ""
+    static func key(_ event: AuditEvent) -> [UInt8]? {
+        var key: [UInt8] = []
+        key.reserveCapacity(512)
+        if let node = event.id.node { key.append(contentsOf: node.utf8) }
         for record in event.records {
-            guard plainTypes.contains(record.type), let body = Self.body(record.raw) else { return nil }
-            key += "\n"
-            key += body
+            guard plainTypes.contains(record.type) else { return nil }
+            key.append(0x0A)
+            var raw = record.raw
+            let found = raw.withUTF8 { bytes -> Bool in
+                guard let start = Self.bodyStart(bytes) else { return false }
+                key.append(contentsOf: bytes[start...])
+                return true
+            }
+            guard found else { return nil }
         }
         return key
     }
 
     /// After the correlator judged `event`.
-    mutating func record(_ event: AuditEvent, key: String?, findings: [Finding]) {
+    mutating func record(_ event: AuditEvent, key: [UInt8]?, findings: [Finding]) {
         var changesState = event.records.contains { Self.changesState($0.type) }
         var onlyDenials = !findings.isEmpty
         for finding in findings {
@@ -100,9 +108,16 @@ struct RepeatedEventMemo {
         EventPosition(timeMilliseconds: event.id.timeMilliseconds, serial: event.id.serial)
     }
 
-    /// The text after the stamp `msg=audit(TIME:SERIAL): `.
-    private static func body(_ raw: String) -> Substring? {
-        guard let marker = raw.range(of: "): ") else { return nil }
-        return raw[marker.upperBound...]
+    /// Where the text after the stamp `msg=audit(TIME:SERIAL): ` begins.
+    private static func bodyStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == UInt8(ascii: ")"), bytes[index + 1] == UInt8(ascii: ":"), bytes[index + 2] == UInt8(ascii: " ") {
+                return index + 3
+            }
+            index += 1
+        }
+        return nil
     }
 }

@@ -32,6 +32,11 @@ public final class IngestWriter {
     private let insertResource: SQLiteStatement
     private let insertIssue: SQLiteStatement
     private let totals: RunningTotals
+    private let newestCommitted: SQLiteStatement
+    /// Per node: the newest event time committed when this writer last looked (node_activity),
+    /// and the newest position this writer stored since. An event past both cannot be stored
+    /// yet, so the lookup by ID is skipped: a live log and a flood are all such events.
+    private var newestStored: [String: (committed: Int64, own: EventPosition?)] = [:]
 
     public init(database: Database) throws {
         self.database = database
@@ -71,6 +76,7 @@ public final class IngestWriter {
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         totals = try RunningTotals(connection: db)
+        newestCommitted = try db.prepare("SELECT last_ms FROM node_activity WHERE node = ?")
         // Past the cap the row is marked overflow, without its text; the schema's triggers fold
         // it into parse_error_counts once the checkpoint passes its line (schema/003).
         insertIssue = try db.prepare("""
@@ -108,6 +114,7 @@ public final class IngestWriter {
         dataVersion = version
         if stale {
             guestIDs.removeAll()
+            newestStored.removeAll()
             strings.forget()
             runs.forget()
         }
@@ -135,6 +142,7 @@ public final class IngestWriter {
         inTransaction = false
         dataVersion = nil
         guestIDs.removeAll()
+        newestStored.removeAll()
     }
 
     private func wrapped<T>(_ body: () throws -> T) throws -> T {
@@ -222,6 +230,7 @@ public final class IngestWriter {
 
     public func novelty(of event: AuditEvent, sourceID: Int64?) throws -> Novelty {
         let id = event.id
+        if try isPastEverythingStored(id) { return .new }
         try findEvent.bind([.text(id.node ?? ""), .integer(id.serial), .integer(id.timeMilliseconds)])
         var stored: [(source: Int64?, line: Int64?, occurrence: Int64, row: Int64)] = []
         while try findEvent.step() {
@@ -235,6 +244,34 @@ public final class IngestWriter {
         }
         let texts = try storedRecords(auditEventID: same.row).map(\.raw)
         return texts == event.records.map(\.raw) ? .alreadyStored : .replaces(auditEventID: same.row, occurrence: same.occurrence)
+    }
+
+    private func isPastEverythingStored(_ id: AuditEventID) throws -> Bool {
+        let node = id.node ?? ""
+        let mark: (committed: Int64, own: EventPosition?)
+        if let known = newestStored[node] {
+            mark = known
+        } else {
+            // Past the cap (a log naming endless nodes) new nodes are simply looked up each time;
+            // a mark must never be dropped while this transaction holds events it does not cover.
+            guard newestStored.count < 10_000 else { return false }
+            try newestCommitted.bind([.text(node)])
+            let committed = try newestCommitted.step() ? newestCommitted.int64(at: 0) ?? Int64.max : Int64.min
+            try newestCommitted.bind([])
+            mark = (committed, nil)
+            newestStored[node] = mark
+        }
+        guard id.timeMilliseconds > mark.committed else { return false }
+        guard let own = mark.own else { return true }
+        return EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial) > own
+    }
+
+    private func noteStored(_ id: AuditEventID) {
+        let node = id.node ?? ""
+        guard var mark = newestStored[node] else { return }
+        let position = EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
+        mark.own = max(mark.own ?? position, position)
+        newestStored[node] = mark
     }
 
     /// The raw records of a stored event, from its evidence block (or, stored before schema 005,
@@ -302,6 +339,7 @@ public final class IngestWriter {
                                      .integer(Int64(event.firstLine)), run, .integer(location.block),
                                      .integer(location.offset), .integer(location.length)])
                 auditEventID = db.lastInsertRowID
+                noteStored(event.id)
                 totals.addEvent(node: event.id.node ?? "", time: event.id.timeMilliseconds)
             }
             for finding in correlated.findings {

@@ -70,7 +70,7 @@ public final class Pruner {
             s.denials = try count("SELECT count(*) FROM audit_events WHERE time_ms < ? AND run_id IS NOT NULL", cutoff)
             s.runs = try count("""
                 SELECT count(*) FROM denial_runs r WHERE r.first_ms < ? AND NOT EXISTS (
-                    SELECT 1 FROM audit_events a WHERE a.run_id = r.id AND a.time_ms >= ?)
+                    SELECT 1 FROM audit_events a WHERE a.run_id = r.id AND a.time_ms >= ? AND a.time_ms <= r.last_ms)
                 """, cutoff, cutoff)
             s.alerts = try count(Self.prunableAlerts.replacingOccurrences(of: "SELECT id", with: "SELECT count(*)"), cutoff)
             return s
@@ -167,7 +167,8 @@ public final class Pruner {
         try db.execute("""
             UPDATE denial_runs SET (first_ms, first_serial) = (
                 SELECT a.time_ms, a.serial FROM audit_events a
-                WHERE a.run_id = denial_runs.id AND a.id NOT IN (SELECT id FROM temp.prune_ids)
+                WHERE a.run_id = denial_runs.id AND a.time_ms >= denial_runs.first_ms AND a.time_ms <= denial_runs.last_ms
+                  AND a.id NOT IN (SELECT id FROM temp.prune_ids)
                 ORDER BY a.time_ms, a.serial LIMIT 1)
             WHERE id IN (SELECT run_id FROM temp.prune_ids)
             """)
