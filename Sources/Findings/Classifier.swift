@@ -28,25 +28,32 @@ public struct Classifier: Sendable {
     }
 
     public func classify(_ input: Input) -> (kind: DenialKind, boolean: String?) {
-        let sourceType = input.source.type ?? ""
+        classify(input, sourceTraits: ContextTraits(type: input.source.type),
+                 targetTraits: ContextTraits(type: input.target.type))
+    }
+
+    /// With the traits of both types already known (the correlator caches them per context).
+    func classify(_ input: Input, sourceTraits: ContextTraits,
+                  targetTraits: ContextTraits) -> (kind: DenialKind, boolean: String?) {
         let targetType = input.target.type ?? ""
-        let targetIsGuestObject = TypeSets.guestObject.contains(targetType) && input.target.guestLevel != nil
+        let targetIsGuestObject = targetTraits.contains(.guestObject) && input.target.guestLevel != nil
         let rule = booleans.boolean(ttype: targetType, tclass: input.tclass, perms: input.perms)
 
-        guard TypeSets.guestProcess.contains(sourceType) else {
+        guard sourceTraits.contains(.guestProcess) else {
             if targetIsGuestObject { return (input.targets.isEmpty ? .unknownTarget : .hostGuest, nil) }
             return (.hostOther, nil)
         }
         if input.sources.isEmpty { return (.unknownSource, nil) }
         if targetIsGuestObject {
             if input.targets.isEmpty { return (.unknownTarget, nil) }
-            let own = Set(input.sources.map(\.uuid))
-            if input.targets.contains(where: { !own.contains($0.uuid) }) { return (.crossGuest, nil) }
+            if input.targets.contains(where: { target in !input.sources.contains { $0.uuid == target.uuid } }) {
+                return (.crossGuest, nil)
+            }
             if let rule { return (.needsBoolean, rule.boolean) }
             return (.guestSelf, nil)
         }
-        if TypeSets.staleImage.contains(targetType) { return (.staleImage, nil) }
-        if TypeSets.sharedContent.contains(targetType), input.perms.contains(where: TypeSets.writePermissions.contains) {
+        if targetTraits.contains(.staleImage) { return (.staleImage, nil) }
+        if targetTraits.contains(.sharedContent), input.perms.contains(where: TypeSets.writePermissions.contains) {
             return (.sharedContentWrite, nil)
         }
         if let rule { return (.needsBoolean, rule.boolean) }

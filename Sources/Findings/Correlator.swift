@@ -10,8 +10,10 @@ public struct Correlator {
     public var classifier: Classifier
     private var syscalls = SyscallNames()
     /// Parsed contexts by their text: a host logs the same few hundred contexts over and over.
-    private var contexts: [String: ContextView] = [:]
+    private var contexts: [String: ParsedContext] = [:]
     private static let contextCacheLimit = 4096
+    private var proctitles = DecodedFieldCache(name: "proctitle")
+    private var permissionLists = PermissionLists()
 
     public init(map: GuestMap = GuestMap(), classifier: Classifier = Classifier()) {
         self.map = map
@@ -81,26 +83,44 @@ public struct Correlator {
     /// followed by the AVC it caused, say), and each counts.
     public mutating func process(_ event: AuditEvent) -> [Finding] {
         var findings: [Finding] = []
-        if event.records.contains(where: { $0.type == "AVC" || $0.type == "USER_AVC" }) {
-            findings += denial(event)
+        // Records by index, not copied: a copy retains the record's line and fields, memory the
+        // reader wrote long ago as far as the cache is concerned.
+        let records = event.records
+        if records.indices.contains(where: { Self.isAVC(records[$0].type) }) {
+            denial(event, into: &findings)
         }
-        for record in event.records {
-            if record.type.hasPrefix("MAC_"), case .outOfRange(let text) = record.number("auid", in: NumericField.uidRange) {
-                findings.append(issue(event, record, NumericField.reason(type: record.type, field: "auid", text: text,
-                                                                         range: NumericField.uidRange)))
+        for index in records.indices {
+            let type = records[index].type
+            if Self.startsWithMAC(type), type.hasPrefix("MAC_"),
+               case .outOfRange(let text) = records[index].number("auid", in: NumericField.uidRange) {
+                findings.append(issue(event, records[index], NumericField.reason(type: type, field: "auid", text: text,
+                                                                                 range: NumericField.uidRange)))
             }
-            switch record.type {
-            case "VIRT_MACHINE_ID": findings += machineID(event, record)
-            case "VIRT_CONTROL": findings += control(event, record)
-            case "VIRT_RESOURCE": findings += resource(event, record)
-            case "MAC_STATUS": findings.append(enforcingChange(event, record))
-            case "MAC_CONFIG_CHANGE": findings.append(booleanChange(event, record))
-            case "MAC_POLICY_LOAD": findings.append(policyLoad(event, record))
-            case "SELINUX_ERR", "USER_SELINUX_ERR": findings.append(selinuxError(event, record))
+            // Every type handled below is ten bytes or longer; the common ones (AVC, SYSCALL,
+            // PATH, CWD, PROCTITLE) are not, and skip the comparisons.
+            guard type.utf8.count >= 10 else { continue }
+            switch type {
+            case "VIRT_MACHINE_ID": findings += machineID(event, records[index])
+            case "VIRT_CONTROL": findings += control(event, records[index])
+            case "VIRT_RESOURCE": findings += resource(event, records[index])
+            case "MAC_STATUS": findings.append(enforcingChange(event, records[index]))
+            case "MAC_CONFIG_CHANGE": findings.append(booleanChange(event, records[index]))
+            case "MAC_POLICY_LOAD": findings.append(policyLoad(event, records[index]))
+            case "SELINUX_ERR", "USER_SELINUX_ERR": findings.append(selinuxError(event, records[index]))
             default: break
             }
         }
         return findings
+    }
+
+    private static func isAVC(_ type: String) -> Bool {
+        type == "AVC" || type == "USER_AVC"
+    }
+
+    /// A byte test that rules out `hasPrefix("MAC_")` cheaply: no string that does not start with
+    /// these bytes starts with those characters.
+    private static func startsWithMAC(_ type: String) -> Bool {
+        type.utf8.starts(with: "MAC_".utf8)
     }
 
     private func position(_ id: AuditEventID) -> EventPosition {
@@ -114,76 +134,149 @@ public struct Correlator {
 
     // MARK: denials
 
-    private mutating func denial(_ event: AuditEvent) -> [Finding] {
-        var findings: [Finding] = []
+    private mutating func denial(_ event: AuditEvent, into findings: inout [Finding]) {
         var avcs: [AVCDetail] = []
-        for record in event.records where record.type == "AVC" || record.type == "USER_AVC" {
+        let records = event.records
+        for index in records.indices where Self.isAVC(records[index].type) {
             do {
                 var problems: [String] = []
-                avcs.append(try AVCDecoder.decode(record, problems: &problems))
-                findings += problems.map { issue(event, record, $0) }
+                avcs.append(try AVCDecoder.decode(records[index], problems: &problems, lists: &permissionLists))
+                for problem in problems { findings.append(issue(event, records[index], problem)) }
             } catch {
-                findings.append(issue(event, record, "\(error)"))
+                findings.append(issue(event, records[index], "\(error)"))
             }
         }
-        guard let primary = avcs.first else { return findings }
+        guard let primary = avcs.first else { return }
         let source = parsed(primary.scontext)
         let target = parsed(primary.tcontext)
-        for view in [source, target] {
-            if let error = view.error, let record = event.first(primary.recordType) {
-                findings.append(issue(event, record, "kept with an unparsed context: \(error)"))
+        if source.view.error != nil || target.view.error != nil {
+            for view in [source.view, target.view] {
+                if let error = view.error, let record = event.first(primary.recordType) {
+                    findings.append(issue(event, record, "kept with an unparsed context: \(error)"))
+                }
             }
         }
         let at = position(event.id)
         let node = event.id.node
-        let sources = TypeSets.guestProcess.contains(source.type ?? "") ? source.level.map {
+        let sources = source.traits.contains(.guestProcess) ? source.view.level.map {
             map.resolveSource(node: node, level: $0, pid: primary.pid, at: at)
         } ?? [] : []
-        let targets = TypeSets.guestObject.contains(target.type ?? "") ? target.guestLevel.map {
+        let targets = target.traits.contains(.guestObject) ? target.view.guestLevel.map {
             map.holders(node: node, level: $0, at: at)
         } ?? [] : []
         var problems: [(AuditRecord, String)] = []
         let context = syscallContext(event, problems: &problems)
-        findings += problems.map { issue(event, $0.0, $0.1) }
-        var perms: [String] = []
-        for p in avcs.flatMap(\.perms) where !perms.contains(p) { perms.append(p) }
-        let (kind, boolean) = classifier.classify(.init(source: source, target: target, tclass: primary.tclass,
-                                                        perms: perms, sources: sources, targets: targets))
-        findings.append(.denial(Denial(id: event.id, avcs: avcs, source: source, target: target, context: context,
-                                       kind: kind, boolean: boolean, sources: sources, targets: targets)))
-        return findings
+        for (record, problem) in problems { findings.append(issue(event, record, problem)) }
+        let perms = Self.permissions(of: avcs)
+        let (kind, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: primary.tclass,
+                                                        perms: perms, sources: sources, targets: targets),
+                                                  sourceTraits: source.traits, targetTraits: target.traits)
+        findings.append(.denial(Denial(id: event.id, avcs: avcs, source: source.view, target: target.view,
+                                       context: context, kind: kind, boolean: boolean, sources: sources,
+                                       targets: targets)))
     }
 
-    private mutating func parsed(_ text: String) -> ContextView {
+    /// The union of every record's permissions, in first-seen order. Most events have one AVC
+    /// without repeats, whose list is the answer as it stands.
+    private static func permissions(of avcs: [AVCDetail]) -> [String] {
+        let first = avcs[0].perms
+        if avcs.count == 1, !first.indices.contains(where: { i in first[..<i].contains(first[i]) }) { return first }
+        var perms: [String] = []
+        for avc in avcs {
+            for p in avc.perms where !perms.contains(p) { perms.append(p) }
+        }
+        return perms
+    }
+
+    private mutating func parsed(_ text: String) -> ParsedContext {
         if let known = contexts[text] { return known }
         if contexts.count >= Self.contextCacheLimit { contexts.removeAll(keepingCapacity: true) }
         let view = ContextView(text)
-        contexts[text] = view
-        return view
+        let parsed = ParsedContext(view: view, traits: ContextTraits(type: view.type))
+        contexts[text] = parsed
+        return parsed
     }
+
+    /// The SYSCALL record's fields a denial shows, taken in one pass (see `AVCDecoder`).
+    private struct SyscallFields {
+        var arch: String?, syscall: String?, success: String?, exit: String?
+        var exe: String?, comm: String?, uid: String?, auid: String?
+
+        init(_ record: AuditRecord) {
+            // By length first, as in `AVCDecoder`.
+            let fields = record.fields
+            for index in fields.indices {
+                let name = fields[index].name
+                switch name.utf8.count {
+                case 3:
+                    if name == "exe" { RecordFields.keepFirst(&exe, fields[index].value) }
+                    else if name == "uid" { RecordFields.keepFirst(&uid, fields[index].value) }
+                case 4:
+                    if name == "arch" { RecordFields.keepFirst(&arch, fields[index].value) }
+                    else if name == "exit" { RecordFields.keepFirst(&exit, fields[index].value) }
+                    else if name == "comm" { RecordFields.keepFirst(&comm, fields[index].value) }
+                    else if name == "auid" { RecordFields.keepFirst(&auid, fields[index].value) }
+                case 7:
+                    if name == "syscall" { RecordFields.keepFirst(&syscall, fields[index].value) }
+                    else if name == "success" { RecordFields.keepFirst(&success, fields[index].value) }
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// ENRICHED names read from a SYSCALL record, in `EnrichedFields` order.
+    private static let enrichedSyscallNames = ["SYSCALL", "AUID"]
 
     private mutating func syscallContext(_ event: AuditEvent, problems: inout [(AuditRecord, String)]) -> SyscallContext {
         var context = SyscallContext()
-        if let sc = event.first("SYSCALL") {
-            var reasons: [String] = []
-            defer { problems += reasons.map { (sc, $0) } }
-            if let named = sc.enriched("SYSCALL") {
-                context.syscall = named
-            } else if let number = sc.int("syscall") {
-                context.syscall = sc.raw("arch").flatMap { syscalls.name(number: Int(number), arch: $0) } ?? String(number)
+        // Each of these comes from the first record of its type, as `AuditEvent.first` finds it.
+        var sawSyscall = false, sawCwd = false, sawProctitle = false
+        let records = event.records
+        for index in records.indices {
+            switch records[index].type {
+            case "SYSCALL" where !sawSyscall:
+                sawSyscall = true
+                readSyscall(records[index], into: &context, problems: &problems)
+            case "CWD" where !sawCwd:
+                sawCwd = true
+                context.cwd = RecordFields.text(RecordFields.first("cwd", in: records[index]), "cwd")
+            case "PATH":
+                if let name = RecordFields.text(RecordFields.first("name", in: records[index]), "name") {
+                    context.paths.append(name)
+                }
+            case "PROCTITLE" where !sawProctitle:
+                sawProctitle = true
+                context.proctitle = proctitles.text(RecordFields.first("proctitle", in: records[index]))
+            default:
+                break
             }
-            context.success = sc.raw("success").map { $0 == "yes" }
-            context.exit = sc.checkedNumber("exit", in: NumericField.exitRange, problems: &reasons)
-            context.exe = sc.string("exe")
-            context.comm = sc.string("comm")
-            context.uid = sc.checkedNumber("uid", in: NumericField.uidRange, problems: &reasons)
-            context.auid = sc.checkedNumber("auid", in: NumericField.uidRange, problems: &reasons)
-            context.auidName = sc.enriched("AUID")
         }
-        context.cwd = event.first("CWD")?.string("cwd")
-        context.paths = event.records(ofType: "PATH").compactMap { $0.string("name") }
-        context.proctitle = event.first("PROCTITLE")?.string("proctitle")
         return context
+    }
+
+    private mutating func readSyscall(_ sc: AuditRecord, into context: inout SyscallContext,
+                                      problems: inout [(AuditRecord, String)]) {
+        let fields = SyscallFields(sc)
+        let enriched = EnrichedFields(sc.raw, names: Self.enrichedSyscallNames)
+        var reasons: [String] = []
+        if let named = enriched[0] {
+            context.syscall = named
+        } else if let number = RecordFields.int(fields.syscall) {
+            context.syscall = fields.arch.flatMap { syscalls.name(number: Int(number), arch: $0) } ?? String(number)
+        }
+        context.success = fields.success.map { $0 == "yes" }
+        context.exit = RecordFields.checkedNumber(fields.exit, "exit", of: sc.type, in: NumericField.exitRange,
+                                                  problems: &reasons)
+        context.exe = RecordFields.text(fields.exe, "exe")
+        context.comm = RecordFields.text(fields.comm, "comm")
+        context.uid = RecordFields.checkedNumber(fields.uid, "uid", of: sc.type, in: NumericField.uidRange,
+                                                 problems: &reasons)
+        context.auid = RecordFields.checkedNumber(fields.auid, "auid", of: sc.type, in: NumericField.uidRange,
+                                                  problems: &reasons)
+        context.auidName = enriched[1]
+        for reason in reasons { problems.append((sc, reason)) }
     }
 
     // MARK: libvirt

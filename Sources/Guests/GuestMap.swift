@@ -65,9 +65,12 @@ public struct GuestMap: Sendable {
     /// Every guest that held exactly this level on this node at this position, sorted by name.
     public func holders(node: String?, level: MLSLevel, at position: EventPosition) -> [Lease] {
         guard let ids = byLabel[LabelKey(node: node ?? "", level: level)] else { return [] }
-        return ids.compactMap { leases[$0] }
-            .filter { $0.isValid(at: position) }
-            .sorted { ($0.name, $0.uuid) < ($1.name, $1.uuid) }
+        var found: [Lease] = []
+        for id in ids {
+            if let lease = leases[id], lease.isValid(at: position) { found.append(lease) }
+        }
+        if found.count > 1 { found.sort { ($0.name, $0.uuid) < ($1.name, $1.uuid) } }
+        return found
     }
 
     /// The source side: the AVC's pid is the QEMU process, so it settles which of several guests

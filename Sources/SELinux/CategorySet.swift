@@ -25,6 +25,16 @@ public struct CategorySet: Hashable, Sendable {
 
     public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
+    /// Only the words in use: a guest's two categories sit in one or two of the sixteen, and the
+    /// lease map hashes a level for every denial. Equal sets have equal words in use, so this
+    /// agrees with `==`.
+    public func hash(into hasher: inout Hasher) {
+        for i in 0..<Self.wordCount where words[i] != 0 {
+            hasher.combine(i)
+            hasher.combine(words[i])
+        }
+    }
+
     public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     /// Ascending category numbers.
