@@ -340,14 +340,16 @@ public final class IngestSession {
             newestEventTime = max(newestEventTime, event.id.timeMilliseconds)
             let key = RepeatedEventMemo.key(event)
             let findings: [Finding]
+            let repeatOf: Int?
             if let known = repeats.findings(for: event, key: key) {
-                findings = known
+                (findings, repeatOf) = known
             } else {
                 findings = correlator.process(event)
-                repeats.record(event, key: key, findings: findings)
+                repeatOf = repeats.record(event, key: key, findings: findings)
             }
             guard !findings.isEmpty else { return [] }
-            try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID, occurrence: occurrence)
+            try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID, occurrence: occurrence,
+                             repeatOf: repeatOf)
             lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
             var storedSomething = false
             for finding in findings {

@@ -13,6 +13,18 @@ struct RepeatedEventMemo {
         var findings: [Finding]
         var position: EventPosition
         var generation: Int
+        /// Names this entry to the writer, which folds its repeats without looking at them again.
+        var serial: Int
+    }
+
+    /// The node and the records' texts after their stamps. Hashed as one byte string (an array
+    /// of bytes would be hashed byte by byte).
+    struct Key: Hashable {
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// Record types a plain denial event carries; an event with any other type goes to the
@@ -20,29 +32,31 @@ struct RepeatedEventMemo {
     private static let plainTypes: Set<String> = ["AVC", "USER_AVC", "SYSCALL", "CWD", "PATH", "PROCTITLE"]
     private static let limit = 4_096
 
-    private var entries: [[UInt8]: Entry] = [:]
+    private var entries: [Key: Entry] = [:]
+    private var nextSerial = 0
     private var generation = 0
     /// The latest lease boundary (a start or an end) the correlator knows of.
     private var latestBoundary = EventPosition(timeMilliseconds: Int64.min, serial: Int64.min)
 
     /// The findings of an earlier event with the same records, adjusted to this event; nil when
     /// the correlator must judge it.
-    func findings(for event: AuditEvent, key: [UInt8]?) -> [Finding]? {
+    func findings(for event: AuditEvent, key: Key?) -> (findings: [Finding], repeatOf: Int)? {
         guard let key, let entry = entries[key], entry.generation == generation else { return nil }
         let position = Self.position(event)
         guard position >= entry.position else { return nil }
         let avcLines = event.records.filter { $0.type == "AVC" || $0.type == "USER_AVC" }.map(\.line)
-        return entry.findings.map { finding in
+        let findings = entry.findings.map { finding -> Finding in
             guard case .denial(var denial) = finding else { return finding }
             denial.id = event.id
             for index in denial.avcs.indices where index < avcLines.count { denial.avcs[index].line = avcLines[index] }
             return .denial(denial)
         }
+        return (findings, entry.serial)
     }
 
     /// The memo key of a plain denial event: its node and its records without their stamps; nil
     /// for any other event.
-    static func key(_ event: AuditEvent) -> [UInt8]? {
+    static func key(_ event: AuditEvent) -> Key? {
         var key: [UInt8] = []
         key.reserveCapacity(512)
         if let node = event.id.node { key.append(contentsOf: node.utf8) }
@@ -57,11 +71,13 @@ struct RepeatedEventMemo {
             }
             guard found else { return nil }
         }
-        return key
+        return Key(bytes: key)
     }
 
     /// After the correlator judged `event`.
-    mutating func record(_ event: AuditEvent, key: [UInt8]?, findings: [Finding]) {
+    /// - Returns: the entry's serial when `event` was remembered.
+    @discardableResult
+    mutating func record(_ event: AuditEvent, key: Key?, findings: [Finding]) -> Int? {
         var changesState = event.records.contains { Self.changesState($0.type) }
         var onlyDenials = !findings.isEmpty
         for finding in findings {
@@ -79,14 +95,16 @@ struct RepeatedEventMemo {
         }
         if changesState {
             invalidate()
-            return
+            return nil
         }
-        guard onlyDenials, let key else { return }
+        guard onlyDenials, let key else { return nil }
         let position = Self.position(event)
         // An event before a known boundary may be judged differently from a later repeat.
-        guard position >= latestBoundary else { return }
+        guard position >= latestBoundary else { return nil }
         if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
-        entries[key] = Entry(findings: findings, position: position, generation: generation)
+        nextSerial += 1
+        entries[key] = Entry(findings: findings, position: position, generation: generation, serial: nextSerial)
+        return nextSerial
     }
 
     /// The record types the correlator learns from (lifecycle, resources, policy), besides the

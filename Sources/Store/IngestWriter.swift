@@ -33,6 +33,8 @@ public final class IngestWriter {
     private let insertIssue: SQLiteStatement
     private let totals: RunningTotals
     private let newestCommitted: SQLiteStatement
+    /// A flood's run facts, by the caller's repeat number (values only: nothing here refers to rows).
+    private var repeatFacts: [Int: (DenialRunFacts, SideKey, SideKey)] = [:]
     /// Per node: the newest event time committed when this writer last looked (node_activity),
     /// and the newest position this writer stored since. An event past both cannot be stored
     /// yet, so the lookup by ID is skipped: a live log and a flood are all such events.
@@ -322,7 +324,9 @@ public final class IngestWriter {
     }
 
     /// Stores one correlated event: its identity and raw records, then each finding.
-    public func store(_ correlated: CorrelatedEvent, sourceID: Int64?, occurrence: Int64 = 0) throws {
+    /// - Parameter repeatOf: the same value for events the caller knows to have the same findings
+    ///   but for their identity (a flood correlated once): their run's facts are worked out once.
+    public func store(_ correlated: CorrelatedEvent, sourceID: Int64?, occurrence: Int64 = 0, repeatOf: Int? = nil) throws {
         try wrapped {
             let stored = correlated.findings.contains { if case .issue = $0 { return false } else { return true } }
             var auditEventID: Int64?
@@ -330,7 +334,7 @@ public final class IngestWriter {
                 let event = correlated.event
                 var run: SQLValue = .null
                 for case .denial(let denial) in correlated.findings {
-                    run = .integer(try self.run(of: denial))
+                    run = .integer(try self.run(of: denial, repeatOf: repeatOf))
                     break
                 }
                 let location = try evidence.append(event.records)
@@ -402,11 +406,23 @@ public final class IngestWriter {
 
     /// Folds the denial into its run (inserting the run when none is open) and counts it in the
     /// running totals.
-    private func run(of denial: Denial) throws -> Int64 {
+    private func run(of denial: Denial, repeatOf: Int?) throws -> Int64 {
         let time = denial.id.timeMilliseconds
-        let facts = DenialRunFacts(denial, minute: DenialRunFolder.minute(time))
-        let sourceSide = SideKey(denial.sources, context: denial.source)
-        let targetSide = SideKey(denial.targets, context: denial.target)
+        var facts: DenialRunFacts
+        let sourceSide: SideKey
+        let targetSide: SideKey
+        if let repeatOf, let known = repeatFacts[repeatOf] {
+            (facts, sourceSide, targetSide) = known
+            facts.minute = DenialRunFolder.minute(time)
+        } else {
+            facts = DenialRunFacts(denial, minute: DenialRunFolder.minute(time))
+            sourceSide = SideKey(denial.sources, context: denial.source)
+            targetSide = SideKey(denial.targets, context: denial.target)
+            if let repeatOf {
+                if repeatFacts.count >= 4_096 { repeatFacts.removeAll(keepingCapacity: true) }
+                repeatFacts[repeatOf] = (facts, sourceSide, targetSide)
+            }
+        }
         let id = try runs.run(facts, time: time, serial: denial.id.serial) {
             let f = facts
             return [
