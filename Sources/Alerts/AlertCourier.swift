@@ -106,8 +106,8 @@ public final class AlertCourier {
     }
 
     /// Every turn of the loop, inside the open transaction: confirms deliveries, retries failed
-    /// ones every `retrySeconds`, closes windows while the log is quiet, reports full sink queues
-    /// and stores the engine's changed windows. Returns the rows written.
+    /// ones every `retrySeconds`, closes windows while the log is quiet and reports full sink
+    /// queues. Returns the rows written.
     public func tick() throws -> Int {
         var rows = try settle() + retryFailed()
         let quiet = Int64((Self.now() - lastFinding) * 1000)
@@ -118,8 +118,14 @@ public final class AlertCourier {
             lastDropReport[drops.sink] = now
             rows += try record([Alert.queueFull(drops, capacity: dispatcher.capacity)], dropReport: true)
         }
-        rows += try ledger.saveEngineState(engine.takeChanges())
         return rows
+    }
+
+    /// Stores the engine's changed windows; called just before each transaction commits, so the
+    /// windows are durable with the events that changed them (and encoded once per transaction,
+    /// not after every batch of a flood).
+    public func saveState() throws {
+        _ = try ledger.saveEngineState(engine.takeChanges())
     }
 
     /// Alerts recorded in the open transaction wait for its commit: watch commits at once.

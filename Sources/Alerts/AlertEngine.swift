@@ -72,9 +72,19 @@ public struct AlertEngine: Sendable {
                 guard let rule = rules.first(where: { $0.matches(denial: denial) }) else { continue }
                 // Plain joins, not array descriptions: this runs for every alerted denial.
                 let source = "\(rule.name)|\(denial.id.node ?? "")|\(denial.sources.map(\.uuid).joined(separator: ","))|\(denial.source.raw)"
+                let key = "\(source)|\(denial.targets.map(\.uuid).joined(separator: ","))|\(denial.target.type ?? "")"
+                // A repeat inside an open window is only counted: a flood builds no alert per event.
+                if rule.dedupeSeconds > 0, var window = windows[key] {
+                    changed.insert(StateKey.repeats + key)
+                    window.suppressed += 1
+                    if denial.id.timeMilliseconds >= (window.pending?.denial.id.timeMilliseconds ?? window.last.time) {
+                        window.pending = PendingRepeat(denial: denial, rule: rule)
+                    }
+                    windows[key] = window
+                    continue
+                }
                 let alert = alert(for: denial, rule: rule,
                                   id: id(AlertID.event(node: denial.id.node, stamp: denial.id.stamp, rule: rule.name)))
-                let key = "\(source)|\(denial.targets.map(\.uuid).joined(separator: ","))|\(denial.target.type ?? "")"
                 let admitted = admit(alert, rule: rule, key: key, source: source)
                 alerts += admitted.closed
                 if admitted.send { alerts += limit(alert, source: source, perMinute: rule.ratePerMinute) }
@@ -152,8 +162,19 @@ public struct AlertEngine: Sendable {
         }
     }
 
+    /// The window with its newest repeat made into `last`.
+    private func settled(_ window: RepeatWindow) -> RepeatWindow {
+        guard let pending = window.pending else { return window }
+        var window = window
+        window.last = alert(for: pending.denial, rule: pending.rule,
+                            id: AlertID.event(node: pending.denial.id.node, stamp: pending.denial.id.stamp, rule: pending.rule.name))
+        window.pending = nil
+        return window
+    }
+
     private mutating func closeWindow(_ entry: DeadlineHeap.Entry) -> [Alert] {
-        guard let window = windows[entry.key], window.end == entry.end else { return [] }
+        guard let stored = windows[entry.key], stored.end == entry.end else { return [] }
+        let window = settled(stored)
         windows[entry.key] = nil
         changed.insert(StateKey.repeats + entry.key)
         guard window.suppressed > 0 else { return [] }
@@ -185,7 +206,10 @@ public struct AlertEngine: Sendable {
         // Any open window of this key holds the alert: one that ended was closed by `advance`.
         if var window = windows[key] {
             window.suppressed += 1
-            if alert.time >= window.last.time { window.last = alert }
+            if alert.time >= (window.pending?.denial.id.timeMilliseconds ?? window.last.time) {
+                window.last = alert
+                window.pending = nil
+            }
             windows[key] = window
             return (false, [])
         }
@@ -314,7 +338,13 @@ public struct AlertEngine: Sendable {
         }
         return changed.sorted().map { key -> (String, String?) in
             if key == StateKey.newest { return (key, newestTime.map(String.init)) }
-            if key.hasPrefix(StateKey.repeats) { return (key, text(windows[String(key.dropFirst(StateKey.repeats.count))])) }
+            if key.hasPrefix(StateKey.repeats) {
+                let name = String(key.dropFirst(StateKey.repeats.count))
+                guard let window = windows[name] else { return (key, nil) }
+                let settled = settled(window)
+                windows[name] = settled
+                return (key, text(settled))
+            }
             if key.hasPrefix(StateKey.recent) { return (key, text(recent[String(key.dropFirst(StateKey.recent.count))])) }
             return (key, text(limited[String(key.dropFirst(StateKey.limited.count))]))
         }

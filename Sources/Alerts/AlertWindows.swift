@@ -1,3 +1,4 @@
+import Findings
 /// The open windows of the alert engine, kept between runs (the `alert_engine_state` table) so
 /// that a restart continues them instead of alerting again.
 
@@ -13,6 +14,19 @@ struct RepeatWindow: Codable, Sendable, Equatable {
     /// The rate-limit source the follow-up counts against (nil: not rate-limited).
     var source: String?
     var perMinute: Int
+    /// The newest repeat not yet made into `last`: a flood's repeats are only counted, and the
+    /// alert of the newest is built when the window is stored or closes.
+    var pending: PendingRepeat?
+
+    private enum CodingKeys: String, CodingKey {
+        case start, end, firstID, suppressed, last, source, perMinute
+    }
+}
+
+/// A denial folded into an open window, with the rule that matched it.
+struct PendingRepeat: Sendable, Equatable {
+    var denial: Denial
+    var rule: AlertRule
 }
 
 /// Alerts one source could not send within a minute of event time: reported when the minute ends.

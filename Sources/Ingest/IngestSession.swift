@@ -106,6 +106,7 @@ public final class IngestSession {
 
     func commit() throws {
         guard writer.inTransaction else { return }
+        try beforeCommit?()
         try writer.commit()
         committed.add(uncommitted)
         uncommitted = IngestSummary()
@@ -118,6 +119,10 @@ public final class IngestSession {
     /// Called after every commit: watch prints and delivers the alerts of a transaction only
     /// once it is durable.
     var afterCommit: (() throws -> Void)?
+
+    /// Called inside each transaction just before it commits: watch stores the alert engine's
+    /// windows once per transaction rather than after every batch of events.
+    var beforeCommit: (() throws -> Void)?
 
     /// Asked when the write lock could not be had within the busy timeout, with how many times
     /// in a row: true waits again. Without it, the lock error is thrown (ingest's behaviour).

@@ -101,14 +101,19 @@ public final class WatchSession {
     ///   - afterCommit: called after each commit, when what onFindings saw is durable.
     ///   - urgent: true when something waits for the commit (alerts to announce): the open
     ///     transaction is committed at the end of this turn instead of within commitMilliseconds.
+    ///   - beforeCommit: writes what must be durable with the transaction (the alert engine's
+    ///     windows), once, just before it commits.
     public func run(_ input: Input, stop: @escaping () -> Bool, onFindings: ([Finding]) throws -> Void,
                     onTick: () throws -> Int = { 0 }, afterCommit: @escaping () throws -> Void = {},
+                    beforeCommit: @escaping () throws -> Void = {},
                     urgent: () -> Bool = { false }) throws {
         session.afterCommit = afterCommit
+        session.beforeCommit = beforeCommit
         waitForLock(unless: stop)
         defer {
             session.rollback()
             session.afterCommit = nil
+            session.beforeCommit = nil
         }
         var lastCommit = Self.now()
         var lastData = Self.now()

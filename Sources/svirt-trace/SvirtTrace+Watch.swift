@@ -220,6 +220,8 @@ extension SvirtTrace {
                     return try courier.tick() + (try retention?.tick(watch) ?? 0)
                 }, afterCommit: {
                     courier.announce()
+                }, beforeCommit: {
+                    try courier.saveState()
                 }, urgent: {
                     courier.hasUnannounced
                 })
