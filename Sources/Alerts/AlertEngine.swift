@@ -343,7 +343,7 @@ public struct AlertEngine: Sendable {
                 guard let window = windows[name] else { return (key, nil) }
                 let settled = settled(window)
                 windows[name] = settled
-                return (key, text(settled))
+                return (key, settled.stateJSON)
             }
             if key.hasPrefix(StateKey.recent) { return (key, text(recent[String(key.dropFirst(StateKey.recent.count))])) }
             return (key, text(limited[String(key.dropFirst(StateKey.limited.count))]))
