@@ -406,14 +406,20 @@ public final class AuditLogReader {
         var records: [AuditRecord] = []
         records.reserveCapacity(lines.count)
         var hasWanted = false
-        for (line, fields) in zip(lines, paired) {
-            guard let fields else { continue }
-            hasWanted = hasWanted || line.isWanted
-            records.append(AuditRecord(type: line.type, raw: String(decoding: line.raw, as: UTF8.self), line: line.line,
-                                       fields: fields))
+        var rejected = false
+        for k in lines.indices {
+            guard paired[k].found else {
+                rejected = true
+                continue
+            }
+            let fields = paired[k].fields
+            hasWanted = hasWanted || lines[k].isWanted
+            records.append(AuditRecord(type: lines[k].type, raw: String(decoding: lines[k].raw, as: UTF8.self),
+                                       line: lines[k].line, fields: fields))
         }
-        for (line, fields) in zip(lines, paired) where fields == nil {
+        for k in lines.indices where rejected && !paired[k].found {
             // Kept through the fallback splitter, and reported so the operator knows why.
+            let line = lines[k]
             try report(reason: "libauparse rejected this \(line.type) record (a permission list over its 256-byte buffer, or a time stamp it cannot read); kept with svirt-trace's own field splitter",
                        bytes: line.raw[...], line: line.line, offset: nil, emit: emit)
             if case .success(let header) = RecordHeader.parse(line.raw, 0..<line.raw.count) {
@@ -432,10 +438,10 @@ public final class AuditLogReader {
         try emit(.event(AuditEvent(id: event.id, records: records, source: sourceName, firstLine: event.firstLine)))
     }
 
-    /// Per line of the event, the kept fields of the record auparse returned for it, or nil when
-    /// it returned none (it rejected the line). From RepeatedEventCache when the event repeats a
+    /// Per line of the event, the kept fields of the record auparse returned for it, or that it
+    /// returned none (it rejected the line). From RepeatedEventCache when the event repeats a
     /// recent one, else from auparse.
-    private func pairedFields(of event: OpenEvent) -> [RepeatedEventCache.Fields?] {
+    private func pairedFields(of event: OpenEvent) -> [RepeatedEventCache.LineFields] {
         let lines = event.lines
         var stamp = stampBuffer
         stampBuffer = []
@@ -444,7 +450,7 @@ public final class AuditLogReader {
         Self.appendStamp(of: event.id, to: &stamp)
         let endOfEventHasNode = event.id.node != nil && lines.first.map({ $0.fed.starts(with: Self.nodePrefix) }) == true
         var cacheable = false
-        if configuration.decodesRepeatsFromCache {
+        if configuration.decodesRepeatsFromCache, repeatedEvents.isWorthTrying() {
             let nodeBytes = endOfEventHasNode ? Self.nodePrefix.count + (event.id.node?.utf8.count ?? 0) + 1 : 0
             cacheable = repeatedEvents.prepareKey(lines: lines, stamp: stamp,
                                                   endOfEventParen: nodeBytes + Self.endOfEventPrefix.count + stamp.count,
@@ -474,9 +480,9 @@ public final class AuditLogReader {
         } catch {
             // auparse could not take the bytes (out of memory): every line goes to the fallback
             // splitter, and nothing is remembered.
-            return Array(repeating: nil, count: lines.count)
+            return Array(repeating: RepeatedEventCache.LineFields(), count: lines.count)
         }
-        var paired: [RepeatedEventCache.Fields?] = Array(repeating: nil, count: lines.count)
+        var paired = Array(repeating: RepeatedEventCache.LineFields(), count: lines.count)
         // auparse returns each record's text as fed, without the ENRICHED part after 0x1D. Each
         // of its records pairs with the first line not yet paired whose text is the same: in
         // order, that is the next line, so this is linear unless auparse rejected a record.
@@ -488,12 +494,12 @@ public final class AuditLogReader {
         for record in decoded.records where record.type != Self.endOfEventType {
             var k = firstUnmatched
             while k < lines.count {
-                if paired[k] == nil, ByteSearch.equal(lines[k].fed, 0..<compared[k], decoded.text, record.textRange) { break }
+                if !paired[k].found, ByteSearch.equal(lines[k].fed, 0..<compared[k], decoded.text, record.textRange) { break }
                 k += 1
             }
             guard k < lines.count else { continue }
-            paired[k] = record.fields
-            while firstUnmatched < lines.count, paired[firstUnmatched] != nil { firstUnmatched += 1 }
+            paired[k] = RepeatedEventCache.LineFields(fields: record.fields, found: true)
+            while firstUnmatched < lines.count, paired[firstUnmatched].found { firstUnmatched += 1 }
         }
         if cacheable { repeatedEvents.store(paired) }
         return paired

@@ -29,6 +29,13 @@ import Native
 /// the event go to auparse as before.
 struct RepeatedEventCache {
     typealias Fields = [(name: String, value: String)]
+    /// What auparse made of one line: the kept fields of the record it returned for the line, or
+    /// `found` false when it returned none (it rejected the line). A concrete type: an array of
+    /// optional tuple arrays makes the runtime look its metadata up on every event.
+    struct LineFields {
+        var fields: Fields = []
+        var found = false
+    }
 
     /// Distinct events remembered. A flood cycles through a few dozen.
     static let capacity = 512
@@ -40,8 +47,8 @@ struct RepeatedEventCache {
     private struct Entry {
         var hash: UInt64
         var key: [UInt8]
-        /// Per line: the kept fields auparse returned for it, or nil when it returned no record.
-        var fields: [Fields?]
+        /// Per line, what auparse made of it.
+        var fields: [LineFields]
     }
 
     private var entries: [Entry] = []
@@ -52,6 +59,12 @@ struct RepeatedEventCache {
     private var key: [UInt8] = []
     private var keyHash: UInt64 = 0
     /// Counted for tests: that a flood is served from here.
+    /// After this many misses in a row the log is not repeating itself, and the cache only costs
+    /// (keys built, hashed, copied): it then tries one event in `restingProbeInterval` until one hits.
+    static let restAfterMisses = 64
+    static let restingProbeInterval = 32
+    private var missStreak = 0
+    private var restingSkips = 0
     private(set) var hits = 0
     private(set) var misses = 0
     /// Events that went to auparse because they did not meet the conditions above.
@@ -60,6 +73,16 @@ struct RepeatedEventCache {
 
     init() {
         key.reserveCapacity(Self.maximumKeyBytes)
+    }
+
+    /// Whether this event should try the cache: always while it hits now and then, one event in
+    /// `restingProbeInterval` after a long run of misses.
+    mutating func isWorthTrying() -> Bool {
+        guard missStreak >= Self.restAfterMisses else { return true }
+        restingSkips += 1
+        guard restingSkips >= Self.restingProbeInterval else { return false }
+        restingSkips = 0
+        return true
     }
 
     /// Builds the event's key from its lines; false when the event does not meet the conditions
@@ -103,19 +126,21 @@ struct RepeatedEventCache {
     }
 
     /// What auparse made of the prepared event's lines when it last saw them, if remembered.
-    mutating func lookup() -> [Fields?]? {
+    mutating func lookup() -> [LineFields]? {
         guard let slot = slotOfHash[keyHash], entries[slot].hash == keyHash,
               entries[slot].key.count == key.count, ByteSearch.equal(entries[slot].key, 0..<key.count, key, 0..<key.count)
         else {
             misses += 1
+            missStreak += 1
             return nil
         }
         hits += 1
+        missStreak = 0
         return entries[slot].fields
     }
 
     /// Remembers what auparse made of the prepared event, replacing the oldest entry when full.
-    mutating func store(_ fields: [Fields?]) {
+    mutating func store(_ fields: [LineFields]) {
         let entry = Entry(hash: keyHash, key: key, fields: fields)
         if let slot = slotOfHash[keyHash] {
             // A different event with the same hash: the newer one wins.
