@@ -34,6 +34,9 @@ public final class AuditLogReader {
         public var maximumHeldBytes: Int = 16 << 20
         /// Fields to decode; the others stay only in the raw text. Default: all.
         public var keepField: @Sendable (String) -> Bool = { _ in true }
+        /// Repeats of a recent event take their fields from RepeatedEventCache instead of auparse.
+        /// Off only in tests that compare both paths.
+        var decodesRepeatsFromCache = true
 
         public init(defaultNode: String? = nil, keepField: @escaping @Sendable (String) -> Bool = { _ in true }) {
             self.defaultNode = defaultNode
@@ -90,6 +93,10 @@ public final class AuditLogReader {
     private var block: OpenEvent?
     /// The bytes of the event being handed to auparse, kept for the next one.
     private var feedBuffer: [UInt8] = []
+    /// The event's stamp as its EOE record spells it, kept for the next one.
+    private var stampBuffer: [UInt8] = []
+    /// What auparse made of recent distinct events, for floods of repeats.
+    private(set) var repeatedEvents = RepeatedEventCache()
 
     /// - Parameters:
     ///   - startLine: number of lines already consumed before the first byte given (resume).
@@ -230,8 +237,9 @@ public final class AuditLogReader {
         let canonical = header.canonicalLine(buffer[range])
         let stripped = role == .context && canonical == nil
             ? UnreadFields.strip(buffer, range, bodyStart: header.bodyStart, filter: fieldFilter) : nil
+        let stampRange = canonical == nil ? RepeatedEventCache.stampRange(buffer, range, header: header) : nil
         let line = OpenEvent.Line(raw: Array(buffer[range]), canonical: canonical, line: lineNumber, type: typeName,
-                                  stripped: stripped, isWanted: role == .wanted)
+                                  stripped: stripped, isWanted: role == .wanted, stampRange: stampRange)
 
         switch role {
         case .endOfEvent:
@@ -393,57 +401,23 @@ public final class AuditLogReader {
 
     private func decodeAndEmit(_ event: OpenEvent, emit: (Output) throws -> Void) throws {
         statistics.keptRecords += event.lines.count
-        // Reused from event to event: one allocation for the run, not one per event.
-        var feed = feedBuffer
-        feedBuffer = []
-        defer { feedBuffer = feed }
-        feed.removeAll(keepingCapacity: true)
-        for line in event.lines {
-            feed.append(contentsOf: line.fed)
-            feed.append(0x0A)
-        }
-        if let node = event.id.node, event.lines.first.map({ $0.fed.starts(with: Self.nodePrefix) }) == true {
-            feed.append(contentsOf: Self.nodePrefix)
-            feed.append(contentsOf: node.utf8)
-            feed.append(0x20)
-        }
-        feed.append(contentsOf: Self.endOfEventPrefix)
-        Self.appendStamp(of: event.id, to: &feed)
-        feed.append(contentsOf: Self.endOfEventSuffix)
-        let decoded: DecodedRecords
-        do {
-            decoded = try decoder.decodeRecords(feed)
-        } catch {
-            decoded = DecodedRecords()
-        }
         let lines = event.lines
+        let paired = pairedFields(of: event)
         var records: [AuditRecord] = []
         records.reserveCapacity(lines.count)
         var hasWanted = false
-        var matched = Array(repeating: false, count: lines.count)
-        // auparse returns each record's text as fed, without the ENRICHED part after 0x1D. Each
-        // of its records pairs with the first line not yet paired whose text is the same: in
-        // order, that is the next line, so this is linear unless auparse rejected a record.
-        let compared = lines.map { line -> Int in
-            let fed = line.fed
-            return ByteSearch.firstIndex(of: 0x1D, in: fed, range: 0..<fed.count) ?? fed.count
-        }
-        var firstUnmatched = 0
-        for record in decoded.records where record.type != Self.endOfEventType {
-            var k = firstUnmatched
-            while k < lines.count {
-                if !matched[k], ByteSearch.equal(lines[k].fed, 0..<compared[k], decoded.text, record.textRange) { break }
-                k += 1
+        var rejected = false
+        for k in lines.indices {
+            guard paired[k].found else {
+                rejected = true
+                continue
             }
-            guard k < lines.count else { continue }
-            matched[k] = true
-            while firstUnmatched < lines.count, matched[firstUnmatched] { firstUnmatched += 1 }
-            let line = lines[k]
-            hasWanted = hasWanted || line.isWanted
-            records.append(AuditRecord(type: line.type, raw: String(decoding: line.raw, as: UTF8.self), line: line.line,
-                                       fields: record.fields))
+            let fields = paired[k].fields
+            hasWanted = hasWanted || lines[k].isWanted
+            records.append(AuditRecord(type: lines[k].type, raw: String(decoding: lines[k].raw, as: UTF8.self),
+                                       line: lines[k].line, fields: fields))
         }
-        for k in lines.indices where !matched[k] {
+        for k in lines.indices where rejected && !paired[k].found {
             // Kept through the fallback splitter, and reported so the operator knows why.
             let line = lines[k]
             try report(reason: "libauparse rejected this \(line.type) record (a permission list over its 256-byte buffer, or a time stamp it cannot read); kept with svirt-trace's own field splitter",
@@ -455,10 +429,80 @@ public final class AuditLogReader {
                                            fields: fields.filter { configuration.keepField($0.name) }))
             }
         }
-        records.sort { event.printedLastFirst ? $0.line > $1.line : $0.line < $1.line }
+        // Lines are kept in the order read, so records usually are in order already; sorting two
+        // records costs more than the rest of a repeated event's decoding.
+        let inOrder: (AuditRecord, AuditRecord) -> Bool = { event.printedLastFirst ? $0.line > $1.line : $0.line < $1.line }
+        if zip(records, records.dropFirst()).contains(where: { !inOrder($0, $1) }) { records.sort(by: inOrder) }
         guard hasWanted else { return }
         statistics.events += 1
         try emit(.event(AuditEvent(id: event.id, records: records, source: sourceName, firstLine: event.firstLine)))
+    }
+
+    /// Per line of the event, the kept fields of the record auparse returned for it, or that it
+    /// returned none (it rejected the line). From RepeatedEventCache when the event repeats a
+    /// recent one, else from auparse.
+    private func pairedFields(of event: OpenEvent) -> [RepeatedEventCache.LineFields] {
+        let lines = event.lines
+        var stamp = stampBuffer
+        stampBuffer = []
+        defer { stampBuffer = stamp }
+        stamp.removeAll(keepingCapacity: true)
+        Self.appendStamp(of: event.id, to: &stamp)
+        let endOfEventHasNode = event.id.node != nil && lines.first.map({ $0.fed.starts(with: Self.nodePrefix) }) == true
+        var cacheable = false
+        if configuration.decodesRepeatsFromCache, repeatedEvents.isWorthTrying() {
+            let nodeBytes = endOfEventHasNode ? Self.nodePrefix.count + (event.id.node?.utf8.count ?? 0) + 1 : 0
+            cacheable = repeatedEvents.prepareKey(lines: lines, stamp: stamp,
+                                                  endOfEventParen: nodeBytes + Self.endOfEventPrefix.count + stamp.count,
+                                                  endOfEventHasNode: endOfEventHasNode)
+            if cacheable, let known = repeatedEvents.lookup() { return known }
+        }
+        // Reused from event to event: one allocation for the run, not one per event.
+        var feed = feedBuffer
+        feedBuffer = []
+        defer { feedBuffer = feed }
+        feed.removeAll(keepingCapacity: true)
+        for line in lines {
+            feed.append(contentsOf: line.fed)
+            feed.append(0x0A)
+        }
+        if endOfEventHasNode, let node = event.id.node {
+            feed.append(contentsOf: Self.nodePrefix)
+            feed.append(contentsOf: node.utf8)
+            feed.append(0x20)
+        }
+        feed.append(contentsOf: Self.endOfEventPrefix)
+        feed.append(contentsOf: stamp)
+        feed.append(contentsOf: Self.endOfEventSuffix)
+        let decoded: DecodedRecords
+        do {
+            decoded = try decoder.decodeRecords(feed)
+        } catch {
+            // auparse could not take the bytes (out of memory): every line goes to the fallback
+            // splitter, and nothing is remembered.
+            return Array(repeating: RepeatedEventCache.LineFields(), count: lines.count)
+        }
+        var paired = Array(repeating: RepeatedEventCache.LineFields(), count: lines.count)
+        // auparse returns each record's text as fed, without the ENRICHED part after 0x1D. Each
+        // of its records pairs with the first line not yet paired whose text is the same: in
+        // order, that is the next line, so this is linear unless auparse rejected a record.
+        let compared = lines.map { line -> Int in
+            let fed = line.fed
+            return ByteSearch.firstIndex(of: 0x1D, in: fed, range: 0..<fed.count) ?? fed.count
+        }
+        var firstUnmatched = 0
+        for record in decoded.records where record.type != Self.endOfEventType {
+            var k = firstUnmatched
+            while k < lines.count {
+                if !paired[k].found, ByteSearch.equal(lines[k].fed, 0..<compared[k], decoded.text, record.textRange) { break }
+                k += 1
+            }
+            guard k < lines.count else { continue }
+            paired[k] = RepeatedEventCache.LineFields(fields: record.fields, found: true)
+            while firstUnmatched < lines.count, paired[firstUnmatched].found { firstUnmatched += 1 }
+        }
+        if cacheable { repeatedEvents.store(paired) }
+        return paired
     }
 
     private static let nodePrefix = Array("node=".utf8)

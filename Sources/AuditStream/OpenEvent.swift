@@ -15,6 +15,9 @@ struct OpenEvent {
         /// Its type is one sVirt analysis wants (RecordRole.wanted), not context: an event is
         /// emitted only when it holds such a record.
         var isWanted: Bool
+        /// Where the stamp stands in `fed`, when the line is one whose stamp a repeat may differ
+        /// in without auparse reading it differently (RepeatedEventCache); nil otherwise.
+        var stampRange: Range<Int>? = nil
 
         var fed: [UInt8] { stripped ?? canonical ?? raw }
         var size: Int { raw.count + (canonical?.count ?? 0) }

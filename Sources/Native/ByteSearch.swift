@@ -39,4 +39,30 @@ public enum ByteSearch {
             }
         }
     }
+
+    /// A 64-bit hash of the bytes, read eight at a time: where a cache looks, never its proof
+    /// (callers compare the bytes of a hit). Not keyed: a crafted input can only make it miss.
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw -> UInt64 in
+            let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var h = UInt64(raw.count) &* multiplier
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                h = (h ^ word) &* multiplier
+                h ^= h >> 29
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < raw.count {
+                tail |= UInt64(raw[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* multiplier
+            h ^= h >> 32
+            return h
+        }
+    }
 }

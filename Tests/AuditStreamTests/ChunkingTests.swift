@@ -21,9 +21,10 @@ import TestSupport
         return bytes
     }
 
-    static func run(_ bytes: [UInt8], chunks: [Range<Int>]) throws -> [AuditLogReader.Output] {
+    static func run(_ bytes: [UInt8], chunks: [Range<Int>], cache: Bool = true) throws -> [AuditLogReader.Output] {
         var config = AuditLogReader.Configuration()
         config.maximumLineLength = 4096
+        config.decodesRepeatsFromCache = cache
         let reader = try AuditLogReader(sourceName: "chunks", configuration: config)
         var out: [AuditLogReader.Output] = []
         for range in chunks { try reader.consume(bytes[range]) { out.append($0) } }
@@ -38,6 +39,8 @@ import TestSupport
         let issues = whole.filter { if case .issue = $0 { return true } else { return false } }
         #expect(events.count > 50)
         #expect(issues.count >= 3)
+        // The events auparse would decode are what the repeat cache gives back.
+        #expect(try Self.run(bytes, chunks: [0..<bytes.count], cache: false) == whole)
 
         var lineChunks: [Range<Int>] = []
         var start = 0
@@ -49,6 +52,7 @@ import TestSupport
         #expect(try Self.run(bytes, chunks: lineChunks) == whole)
 
         #expect(try Self.run(bytes, chunks: bytes.indices.map { $0..<($0 + 1) }) == whole)
+        #expect(try Self.run(bytes, chunks: lineChunks, cache: false) == whole)
 
         let seed = UInt64.random(in: 1...1_000_000)
         var rng = SplitMix64(seed: seed)
@@ -61,6 +65,7 @@ import TestSupport
                 at += size
             }
             #expect(try Self.run(bytes, chunks: cuts) == whole, "random split seed \(seed)")
+            #expect(try Self.run(bytes, chunks: cuts, cache: false) == whole, "random split seed \(seed), no cache")
         }
     }
 
