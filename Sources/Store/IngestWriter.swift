@@ -117,6 +117,7 @@ public final class IngestWriter {
         if stale {
             guestIDs.removeAll()
             newestStored.removeAll()
+            totals.forgetStored()
             strings.forget()
             runs.forget()
         }
@@ -137,6 +138,7 @@ public final class IngestWriter {
     public func rollback() {
         guard inTransaction else { return }
         totals.discard()
+        totals.forgetStored()
         runs.forget()
         strings.forget()
         evidence.discard()
@@ -158,6 +160,7 @@ public final class IngestWriter {
     /// writer (a prune chunk run by watch).
     public func forgetFolding() throws {
         try totals.flush()
+        totals.forgetStored()
         try runs.flush()
         runs.forget()
         strings.forget()

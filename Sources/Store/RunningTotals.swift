@@ -34,6 +34,11 @@ public final class RunningTotals {
     }
 
     private var pairs: [PairKey: Pair] = [:]
+    /// The sets (kinds, perms, tclasses, nodes) of pairs as stored, so that a flood of one pair
+    /// costs an UPDATE of its counts per commit, not a read, a merge and a rewrite of its sets.
+    /// Valid while no other writer committed (`forgetStored`).
+    private var storedSets: [PairKey: [Set<String>]] = [:]
+    private let bumpPair: SQLiteStatement
     private var days: [DayKey: (count: Int64, last: Int64)] = [:]
     private var nodes: [String: (events: Int64, last: Int64)] = [:]
 
@@ -42,7 +47,10 @@ public final class RunningTotals {
     private let addDay: SQLiteStatement
     private let addNode: SQLiteStatement
 
+    private let connection: SQLiteDatabase
+
     init(connection db: SQLiteDatabase) throws {
+        connection = db
         findPair = try db.prepare("""
             SELECT kinds, perms, tclasses, nodes FROM pair_totals WHERE source_key = ? AND target_key = ?
             """)
@@ -57,6 +65,14 @@ public final class RunningTotals {
                                    WHEN excluded.sample_path IS NULL THEN sample_path
                                    ELSE min(sample_path, excluded.sample_path) END,
                 source_vm = coalesce(source_vm, excluded.source_vm), target_vm = coalesce(target_vm, excluded.target_vm)
+            """)
+        bumpPair = try db.prepare("""
+            UPDATE pair_totals SET count = count + ?3, first_ms = min(first_ms, ?4), last_ms = max(last_ms, ?5),
+                permissive = max(permissive, ?6),
+                sample_path = CASE WHEN sample_path IS NULL THEN ?7 WHEN ?7 IS NULL THEN sample_path
+                                   ELSE min(sample_path, ?7) END,
+                source_vm = coalesce(source_vm, ?8), target_vm = coalesce(target_vm, ?9)
+            WHERE source_key = ?1 AND target_key = ?2
             """)
         addDay = try db.prepare("""
             INSERT INTO daily_totals(day, node, kind, count, last_ms) VALUES (?,?,?,?,?)
@@ -102,6 +118,15 @@ public final class RunningTotals {
     /// union), and starts empty.
     func flush() throws {
         for (key, pair) in pairs {
+            let new = [pair.kinds, pair.perms, pair.tclasses, pair.nodes]
+            if let known = storedSets[key], zip(known, new).allSatisfy({ $1.isSubset(of: $0) }) {
+                try bumpPair.run([.text(key.source), .text(key.target), .integer(pair.count), .integer(pair.first),
+                                  .integer(pair.last), .integer(pair.permissive ? 1 : 0), pair.samplePath.sql,
+                                  pair.sourceVM, pair.targetVM])
+                // The row is gone (pruned): write it whole below.
+                if connection.changes > 0 { continue }
+                storedSets[key] = nil
+            }
             try findPair.bind([.text(key.source), .text(key.target)])
             var stored: [Set<String>] = [[], [], [], []]
             if try findPair.step() {
@@ -113,6 +138,8 @@ public final class RunningTotals {
             func merged(_ index: Int, _ new: Set<String>) -> SQLValue {
                 .text(stored[index].union(new).sorted().joined(separator: ","))
             }
+            if storedSets.count >= 10_000 { storedSets.removeAll(keepingCapacity: true) }
+            storedSets[key] = zip(stored, new).map { $0.union($1) }
             try upsertPair.run([
                 .text(key.source), .text(key.target), pair.sourceVM, pair.targetVM, merged(0, pair.kinds),
                 .integer(pair.count), .integer(pair.first), .integer(pair.last), merged(1, pair.perms),
@@ -126,6 +153,11 @@ public final class RunningTotals {
             try addNode.run([.text(node), .integer(value.events), .integer(value.last)])
         }
         discard()
+    }
+
+    /// Another writer committed, or this transaction was rolled back: the stored sets may differ.
+    func forgetStored() {
+        storedSets.removeAll()
     }
 
     func discard() {
