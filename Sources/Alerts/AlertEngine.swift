@@ -340,10 +340,10 @@ public struct AlertEngine: Sendable {
             if key == StateKey.newest { return (key, newestTime.map(String.init)) }
             if key.hasPrefix(StateKey.repeats) {
                 let name = String(key.dropFirst(StateKey.repeats.count))
-                guard let window = windows[name] else { return (key, nil) }
-                let settled = settled(window)
-                windows[name] = settled
-                return (key, settled.stateJSON)
+                guard var window = windows[name] else { return (key, nil) }
+                let text = window.stateJSON()
+                windows[name] = window
+                return (key, text)
             }
             if key.hasPrefix(StateKey.recent) { return (key, text(recent[String(key.dropFirst(StateKey.recent.count))])) }
             return (key, text(limited[String(key.dropFirst(StateKey.limited.count))]))

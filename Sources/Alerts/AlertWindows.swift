@@ -10,7 +10,12 @@ struct RepeatWindow: Codable, Sendable, Equatable {
     /// The id of the alert that opened the window; the follow-up's id derives from it.
     var firstID: String
     var suppressed: Int
-    var last: Alert
+    var last: Alert {
+        didSet { lastJSON = nil }
+    }
+    /// `last` as stored, kept while `last` stays: a flood's window is stored in every
+    /// transaction, with only its count changed.
+    var lastJSON: String?
     /// The rate-limit source the follow-up counts against (nil: not rate-limited).
     var source: String?
     var perMinute: Int
@@ -20,6 +25,21 @@ struct RepeatWindow: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case start, end, firstID, suppressed, last, source, perMinute
+    }
+
+    init(start: Int64, end: Int64, firstID: String, suppressed: Int, last: Alert, source: String?, perMinute: Int) {
+        self.start = start
+        self.end = end
+        self.firstID = firstID
+        self.suppressed = suppressed
+        self.last = last
+        self.source = source
+        self.perMinute = perMinute
+    }
+
+    static func == (a: RepeatWindow, b: RepeatWindow) -> Bool {
+        (a.start, a.end, a.firstID, a.suppressed, a.source, a.perMinute) == (b.start, b.end, b.firstID, b.suppressed, b.source, b.perMinute)
+            && a.last == b.last && a.pending == b.pending
     }
 }
 

@@ -4,13 +4,18 @@ import Formatting
 /// open window in every transaction, and Foundation's encoder costs more than storing the
 /// events. It is the shape the synthesized `Decodable` reads back (absent optionals are omitted).
 extension RepeatWindow {
-    var stateJSON: String {
+    /// `last` is the newest alert made so far; a repeat still pending (only counted) is not made
+    /// into an alert for this: after a crash the follow-up shows the newest alert stored, and the
+    /// full count.
+    mutating func stateJSON() -> String {
+        let lastText = lastJSON ?? last.stateJSON
+        lastJSON = lastText
         var out = JSONObjectWriter()
         out.number("start", start)
         out.number("end", end)
         out.string("firstID", firstID)
         out.number("suppressed", Int64(suppressed))
-        out.raw("last", last.stateJSON)
+        out.raw("last", lastText)
         out.string("source", source)
         out.number("perMinute", Int64(perMinute))
         return out.finish()

@@ -20,9 +20,9 @@ import Testing
 
     @Test(arguments: hostile, [true, false])
     func aStoredWindowReadsBackAsItWas(text: String, optionals: Bool) throws {
-        let window = RepeatWindow(start: Int64.min, end: Int64.max, firstID: text, suppressed: 41, last: Self.alert(text, optionals: optionals),
+        var window = RepeatWindow(start: Int64.min, end: Int64.max, firstID: text, suppressed: 41, last: Self.alert(text, optionals: optionals),
                                   source: optionals ? text : nil, perMinute: 30)
-        let decoded = try JSONDecoder().decode(RepeatWindow.self, from: Data(window.stateJSON.utf8))
+        let decoded = try JSONDecoder().decode(RepeatWindow.self, from: Data(window.stateJSON().utf8))
         #expect(decoded == window)
         // And it is what Foundation's encoder would have stored, as far as a reader can tell.
         let viaEncoder = try JSONDecoder().decode(RepeatWindow.self, from: JSONEncoder().encode(window))
