@@ -340,7 +340,10 @@ public struct AlertEngine: Sendable {
             if key == StateKey.newest { return (key, newestTime.map(String.init)) }
             if key.hasPrefix(StateKey.repeats) {
                 let name = String(key.dropFirst(StateKey.repeats.count))
-                guard var window = windows[name] else { return (key, nil) }
+                guard let stored = windows[name] else { return (key, nil) }
+                // The newest repeat is made into `last`, so a restart after a crash closes the
+                // window with the very follow-up an uninterrupted run sends.
+                var window = settled(stored)
                 let text = window.stateJSON()
                 windows[name] = window
                 return (key, text)

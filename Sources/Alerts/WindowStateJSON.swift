@@ -4,9 +4,7 @@ import Formatting
 /// open window in every transaction, and Foundation's encoder costs more than storing the
 /// events. It is the shape the synthesized `Decodable` reads back (absent optionals are omitted).
 extension RepeatWindow {
-    /// `last` is the newest alert made so far; a repeat still pending (only counted) is not made
-    /// into an alert for this: after a crash the follow-up shows the newest alert stored, and the
-    /// full count.
+    /// The caller makes the newest pending repeat into `last` first (`AlertEngine.settled`).
     mutating func stateJSON() -> String {
         let lastText = lastJSON ?? last.stateJSON
         lastJSON = lastText

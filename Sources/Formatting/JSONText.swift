@@ -7,14 +7,18 @@ public enum JSONText {
     /// Appends `s` as a JSON string literal to a byte buffer: the output path of large reports,
     /// which would otherwise build a String per field.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        let utf8 = s.utf8
-        if utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
+        var s = s
+        // One pass over the contiguous bytes, then one copy: this writes every field of every row.
+        let plain = s.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 {
+                return false
+            }
             out.append(0x22)
-            out.append(contentsOf: utf8)
+            out.append(contentsOf: bytes)
             out.append(0x22)
-        } else {
-            out.append(contentsOf: quote(s).utf8)
+            return true
         }
+        if !plain { out.append(contentsOf: quote(s).utf8) }
     }
 
     /// Appends a JSON array of strings.
