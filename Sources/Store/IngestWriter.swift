@@ -279,9 +279,10 @@ public final class IngestWriter {
     /// The raw records of a stored event, from its evidence block (or, stored before schema 005,
     /// its raw_records rows); a block still being gathered in this transaction counts.
     func storedRecords(auditEventID: Int64) throws -> [EvidenceFormat.Record] {
-        if let pending = try EvidenceStore.location(of: auditEventID, in: db),
-           let bytes = evidence.pending(block: pending.block) {
-            return EvidenceFormat.slice(bytes, offset: pending.offset, length: pending.length)
+        if let location = try EvidenceStore.location(of: auditEventID, in: db) {
+            let bytes = try evidence.pending(block: location.block) ?? EvidenceStore(connection: db).block(location.block)
+            // A range that is not whole records matches no event: the event is stored again.
+            return EvidenceFormat.slice(bytes, offset: location.offset, length: location.length)
         }
         return try EvidenceStore(connection: db).records(auditEventID: auditEventID)
     }
