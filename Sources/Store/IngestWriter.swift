@@ -153,12 +153,15 @@ public final class IngestWriter {
         }
     }
 
-    /// Writes what is gathered in memory (totals, run counts) and drops what is kept about runs
-    /// and strings: called before rows are deleted in this transaction by someone other than this
-    /// writer (a prune chunk run by watch).
+    /// Writes what is gathered in memory (totals, run counts, the open evidence block) and drops
+    /// what is kept about runs and strings: called before rows are deleted in this transaction by
+    /// someone other than this writer (a prune chunk run by watch).
     public func forgetFolding() throws {
         try totals.flush()
         try runs.flush()
+        // The block's row must exist before a prune counts its events out of it: written later, it
+        // would keep the count of events already deleted, and never be freed.
+        try evidence.flush()
         runs.forget()
         strings.forget()
     }
