@@ -29,8 +29,10 @@ public struct RetentionPeriod: Sendable, Equatable, CustomStringConvertible {
                 guard digits.count <= 12 else { throw Failure(text: text) }
             } else if let unit = Self.units[character], let value = Int64(digits) {
                 let (part, overflow) = value.multipliedReportingOverflow(by: unit)
-                guard !overflow else { throw Failure(text: text) }
-                total += part
+                // A sum of parts that each fit (200000000y200000000y) may still overflow.
+                let (sum, sumOverflow) = total.addingReportingOverflow(part)
+                guard !overflow, !sumOverflow else { throw Failure(text: text) }
+                total = sum
                 digits = ""
                 sawUnit = true
             } else {

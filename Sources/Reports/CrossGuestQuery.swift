@@ -29,11 +29,12 @@ public struct CrossGuestQuery: Sendable {
         let (clause, values) = filter.clause()
         let usesTotals = self.usesTotals
         let stmt: SQLiteStatement
+        // Ties are broken by the pair, so the totals and a scan of the rows list pairs in one order.
         if usesTotals {
             stmt = try db.prepare("""
                 SELECT source_key, target_key, count, first_ms, last_ms, perms, tclasses, nodes, permissive, sample_path,
                        source_vm, target_vm
-                FROM pair_totals WHERE count > 0 ORDER BY count DESC, first_ms
+                FROM pair_totals WHERE count > 0 ORDER BY count DESC, first_ms, source_key, target_key
                 """)
         } else {
             stmt = try db.prepare("""
@@ -43,7 +44,7 @@ public struct CrossGuestQuery: Sendable {
                        max(d.permissive), min(d.path), max(d.source_vm), max(d.target_vm)
                 FROM denials d WHERE \(clause) AND d.source_key IS NOT NULL AND d.target_key IS NOT NULL
                 GROUP BY d.source_key, d.target_key
-                ORDER BY count(*) DESC, min(d.time_ms)
+                ORDER BY count(*) DESC, min(d.time_ms), d.source_key, d.target_key
                 """)
         }
         let names = try GuestNames(db)

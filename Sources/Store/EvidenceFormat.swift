@@ -37,7 +37,22 @@ public enum EvidenceFormat {
 extension EvidenceFormat {
     /// One event's records out of a decompressed block; an out-of-range location yields none.
     static func slice(_ block: [UInt8], offset: Int64, length: Int64) -> [Record] {
-        guard offset >= 0, length >= 0, offset <= Int64(block.count), length <= Int64(block.count) - offset else { return [] }
-        return records(block[Int(offset)..<Int(offset + length)])
+        checkedSlice(block, offset: offset, length: length) ?? []
+    }
+
+    /// One event's records, or nil when the location cannot be one event's records: outside the
+    /// block, empty (a stored event has at least one record), not on whole lines, or holding a
+    /// line that is not `LINE TYPE RAW`. A damaged location must not pass for an event without
+    /// records, nor show a neighbour's bytes cut in the middle.
+    static func checkedSlice(_ block: [UInt8], offset: Int64, length: Int64) -> [Record]? {
+        guard offset >= 0, length > 0, offset <= Int64(block.count), length <= Int64(block.count) - offset else { return nil }
+        let start = Int(offset)
+        let end = Int(offset + length)
+        let newline = UInt8(ascii: "\n")
+        guard start == 0 || block[start - 1] == newline, block[end - 1] == newline else { return nil }
+        let lines = block[start..<end].split(separator: newline, omittingEmptySubsequences: true)
+        let parsed = records(block[start..<end])
+        guard parsed.count == lines.count, parsed.allSatisfy({ $0.line != nil }) else { return nil }
+        return parsed
     }
 }

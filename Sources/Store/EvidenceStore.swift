@@ -22,7 +22,13 @@ public struct EvidenceStore {
 
     public func records(auditEventID: Int64) throws -> [EvidenceFormat.Record] {
         if let location = try Self.location(of: auditEventID, in: connection) {
-            return try EvidenceFormat.slice(block(location.block), offset: location.offset, length: location.length)
+            let bytes = try block(location.block)
+            guard let records = EvidenceFormat.checkedSlice(bytes, offset: location.offset, length: location.length) else {
+                throw StoreError.damagedEvidence(
+                    block: location.block,
+                    reason: "the event's range (\(location.length) bytes at \(location.offset)) is not whole records of its \(bytes.count) bytes")
+            }
+            return records
         }
         return try connection.rows("SELECT line, record_type, text FROM raw_records WHERE audit_event_id = ? ORDER BY seq",
                                    [.integer(auditEventID)]).map {

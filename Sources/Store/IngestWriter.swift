@@ -155,13 +155,16 @@ public final class IngestWriter {
         }
     }
 
-    /// Writes what is gathered in memory (totals, run counts) and drops what is kept about runs
-    /// and strings: called before rows are deleted in this transaction by someone other than this
-    /// writer (a prune chunk run by watch).
+    /// Writes what is gathered in memory (totals, run counts, the open evidence block) and drops
+    /// what is kept about runs and strings: called before rows are deleted in this transaction by
+    /// someone other than this writer (a prune chunk run by watch).
     public func forgetFolding() throws {
         try totals.flush()
         totals.forgetStored()
         try runs.flush()
+        // The block's row must exist before a prune counts its events out of it: written later, it
+        // would keep the count of events already deleted, and never be freed.
+        try evidence.flush()
         runs.forget()
         strings.forget()
     }
@@ -282,9 +285,10 @@ public final class IngestWriter {
     /// The raw records of a stored event, from its evidence block (or, stored before schema 005,
     /// its raw_records rows); a block still being gathered in this transaction counts.
     func storedRecords(auditEventID: Int64) throws -> [EvidenceFormat.Record] {
-        if let pending = try EvidenceStore.location(of: auditEventID, in: db),
-           let bytes = evidence.pending(block: pending.block) {
-            return EvidenceFormat.slice(bytes, offset: pending.offset, length: pending.length)
+        if let location = try EvidenceStore.location(of: auditEventID, in: db) {
+            let bytes = try evidence.pending(block: location.block) ?? EvidenceStore(connection: db).block(location.block)
+            // A range that is not whole records matches no event: the event is stored again.
+            return EvidenceFormat.slice(bytes, offset: location.offset, length: location.length)
         }
         return try EvidenceStore(connection: db).records(auditEventID: auditEventID)
     }

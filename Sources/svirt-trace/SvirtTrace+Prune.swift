@@ -53,6 +53,11 @@ extension SvirtTrace {
             let started = Date()
             let summary: Pruner.Summary
             do {
+                // A writer's open creates a missing store: a mistyped --db would get an empty one
+                // and a report of nothing deleted.
+                guard FileManager.default.fileExists(atPath: database.path) else {
+                    throw StoreError.missingDatabase(database.path)
+                }
                 let db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 let pruner = Pruner(database: db, chunkSize: chunk)

@@ -87,7 +87,19 @@ import TestSupport
         String(try StoreProbe.open(db).count("SELECT min(serial) FROM audit_events"))
     }
 
-    @Test(arguments: ["90", "0d", "30s", "1x", "", "d", "-5d", "999999999999999y"])
+    /// A mistyped --db once created an empty store and reported "deleted ... 0 audit events".
+    @Test(arguments: [[], ["--dry-run"]])
+    func aMissingStoreIsAnErrorAndIsNotCreated(extra: [String]) throws {
+        let folder = try Fixtures.temporaryFolder("prune-missing")
+        let path = folder.appendingPathComponent("typo.db").path
+        let r = try StoreCLI.run(["prune", "--db", path, "--older-than", "90d"] + extra)
+        #expect(r.status == 4 && r.stderr.contains("no such database"), "\(r.status) \(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test(arguments: ["90", "0d", "30s", "1x", "", "d", "-5d", "999999999999999y",
+                           // Each part fits in 64 bits, their sum does not: once a crash (overflow trap).
+                           "200000000y200000000y"])
     func aDurationWithoutAUnitOrOutOfRangeIsAUsageError(text: String) throws {
         let folder = try Fixtures.temporaryFolder("prune-usage")
         let r = try StoreCLI.run(["prune", "--db", folder.appendingPathComponent("x.db").path, "--older-than", text])

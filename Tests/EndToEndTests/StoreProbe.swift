@@ -67,6 +67,12 @@ struct StoreProbe {
         // Runs count exactly the denial events folded into them.
         #expect(try count("SELECT coalesce(sum(count), 0) FROM denial_runs") == out["denials"])
         #expect(try count("SELECT count(*) FROM denial_runs r WHERE count != (SELECT count(*) FROM audit_events WHERE run_id = r.id)") == 0)
+        // Blocks count exactly the events that point into them: a prune frees a block at zero, so
+        // a count too high keeps pruned evidence for ever (watch --retain once did, for events
+        // stored and pruned in one transaction).
+        #expect(try count("""
+            SELECT count(*) FROM evidence_blocks b WHERE events != (SELECT count(*) FROM audit_events WHERE block_id = b.id)
+            """) == 0)
         // The running totals must agree with the rows they count, resumes and replacements included.
         out["daily_totals.count"] = try count("SELECT coalesce(sum(count), 0) FROM daily_totals")
         out["pair_totals.count"] = try count("SELECT coalesce(sum(count), 0) FROM pair_totals")
