@@ -4,6 +4,8 @@ private import CSQLite
 public final class SQLiteDatabase {
     public enum Mode: Sendable {
         case readOnly, readWriteCreate
+        /// An existing database only (a second connection beside a writer).
+        case readWrite
         /// Read-only with SQLite's `immutable` URI parameter: no locks, no -shm or -wal file is
         /// opened or created, so it works on read-only media. The file must not change while open,
         /// and transactions still in a -wal file are not seen.
@@ -18,6 +20,7 @@ public final class SQLiteDatabase {
         let flags: Int32 = switch mode {
         case .readOnly: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
         case .readWriteCreate: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
         case .readOnlyImmutable: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
         }
         let name = mode == .readOnlyImmutable ? Self.immutableURI(path: path) : path

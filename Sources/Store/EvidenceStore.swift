@@ -30,10 +30,13 @@ public struct EvidenceStore {
             }
             return records
         }
-        return try connection.rows("SELECT line, record_type, text FROM raw_records WHERE audit_event_id = ? ORDER BY seq",
-                                   [.integer(auditEventID)]).map {
+        let rows = try connection.rows("SELECT line, record_type, text FROM raw_records WHERE audit_event_id = ? ORDER BY seq",
+                                       [.integer(auditEventID)]).map {
             EvidenceFormat.Record(line: $0[0].int64, type: $0[1].string ?? "", raw: $0[2].string ?? "")
         }
+        // Every stored event was stored with its records: none at all is damage, not an answer.
+        if rows.isEmpty { throw StoreError.missingEvidence(auditEventID: auditEventID) }
+        return rows
     }
 
     /// A block's text. A missing or damaged block is an error naming it, never a crash.

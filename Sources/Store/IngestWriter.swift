@@ -285,12 +285,17 @@ public final class IngestWriter {
     /// The raw records of a stored event, from its evidence block (or, stored before schema 005,
     /// its raw_records rows); a block still being gathered in this transaction counts.
     func storedRecords(auditEventID: Int64) throws -> [EvidenceFormat.Record] {
-        if let location = try EvidenceStore.location(of: auditEventID, in: db) {
-            let bytes = try evidence.pending(block: location.block) ?? EvidenceStore(connection: db).block(location.block)
-            // A range that is not whole records matches no event: the event is stored again.
-            return EvidenceFormat.slice(bytes, offset: location.offset, length: location.length)
+        do {
+            if let location = try EvidenceStore.location(of: auditEventID, in: db) {
+                let bytes = try evidence.pending(block: location.block) ?? EvidenceStore(connection: db).block(location.block)
+                // A range that is not whole records matches no event: the event is stored again.
+                return EvidenceFormat.slice(bytes, offset: location.offset, length: location.length)
+            }
+            return try EvidenceStore(connection: db).records(auditEventID: auditEventID)
+        } catch StoreError.damagedEvidence, StoreError.missingEvidence {
+            // Damaged evidence matches no event: the event read again replaces it, records and all.
+            return []
         }
-        return try EvidenceStore(connection: db).records(auditEventID: auditEventID)
     }
 
     /// Removes a stored event and everything found in it.

@@ -14,6 +14,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case noSuchGuest(String)
     case noSuchEvent(String)
     case damagedEvidence(block: Int64, reason: String)
+    case missingEvidence(auditEventID: Int64)
 
     public var description: String {
         switch self {
@@ -40,6 +41,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "no guest named \"\(text)\" (by name or UUID) in the database"
         case .noSuchEvent(let text):
             return "no stored event \(text)"
+        case .missingEvidence(let id):
+            return "stored event #\(id) has no raw records (no evidence block, no raw_records rows): the store is damaged"
         case .damagedEvidence(let block, let reason):
             return "evidence block \(block) is damaged: \(reason) (the event's facts are intact; its raw records are not)"
         }

@@ -58,7 +58,8 @@ extension SvirtTrace {
                 guard FileManager.default.fileExists(atPath: database.path) else {
                     throw StoreError.missingDatabase(database.path)
                 }
-                let db = try Database(path: database.path, access: .readWrite,
+                // A dry run only reads: it neither migrates an older store nor takes the write lock.
+                let db = try Database(path: database.path, access: dryRun ? .readOnly : .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 let pruner = Pruner(database: db, chunkSize: chunk)
                 summary = dryRun ? try pruner.preview(before: cutoff) : try pruner.prune(before: cutoff)
