@@ -190,16 +190,6 @@ extension SvirtTrace {
                                        "blocks": "\(s.blocks)", "alerts": "\(s.alerts)"])
                                })
             }
-            // Checkpoints of the write-ahead log (and their fsync) happen beside the loop, not in it.
-            var checkpointer: BackgroundCheckpointer?
-            do {
-                let started = try BackgroundCheckpointer(database: watch.database)
-                try started.start()
-                checkpointer = started
-            } catch {
-                Self.logger.warning("checkpoints stay in the storing loop", metadata: ["error": "\(error)"])
-            }
-            defer { checkpointer?.stop() }
             let input: WatchSession.Input = stdin ? .standardInput : .follow(follow ?? "/var/log/audit/audit.log")
             Self.logger.info("watching", metadata: [
                 "input": "\(stdin ? "stdin" : follow ?? "/var/log/audit/audit.log")", "database": "\(database.path)",
