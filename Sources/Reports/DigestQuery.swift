@@ -46,7 +46,7 @@ public struct DigestQuery: Sendable {
             c.add("\(alias).time_ms >= ?", .integer(p.since))
             c.add("\(alias).time_ms < ?", .integer(p.until))
         }
-        c.isIn("\(alias).node", nodes.map { $0 == "-" ? "" : $0 })
+        c.isIn("+\(alias).node", nodes.map { $0 == "-" ? "" : $0 })
         return c
     }
 

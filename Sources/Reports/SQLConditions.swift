@@ -31,15 +31,18 @@ extension SQLConditions {
     /// An exact window on event time over the `denials` view, plus the same window on the runs'
     /// start: every event of a run lies within a minute of its start (schema/005), so the index on
     /// the runs' start narrows the search before the events are checked one by one.
-    mutating func addTimeWindow(alias: String, since: Int64?, until: Int64?) {
+    /// - Parameter indexed: false when another term names a few runs (a guest's): then the runs
+    ///   lead and their events are found by their bounds, instead of walking the whole window.
+    mutating func addTimeWindow(alias: String, since: Int64?, until: Int64?, indexed: Bool = true) {
+        let p = indexed ? "" : "+"
         if let since {
-            add("\(alias).time_ms >= ?", .integer(since))
+            add("\(p)\(alias).time_ms >= ?", .integer(since))
             let (lowest, overflow) = since.subtractingReportingOverflow(DenialRunBounds.spanMilliseconds)
-            add("\(alias).run_first_ms > ?", .integer(overflow ? Int64.min : lowest))
+            add("\(p)\(alias).run_first_ms > ?", .integer(overflow ? Int64.min : lowest))
         }
         if let until {
-            add("\(alias).time_ms < ?", .integer(until))
-            add("\(alias).run_first_ms < ?", .integer(until))
+            add("\(p)\(alias).time_ms < ?", .integer(until))
+            add("\(p)\(alias).run_first_ms < ?", .integer(until))
         }
     }
 }

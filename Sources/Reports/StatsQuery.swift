@@ -25,9 +25,22 @@ public struct StatsQuery: Sendable {
         }
         // Unfiltered, the running totals answer; a filter needs the denials themselves.
         let plain = clause == "1"
+        // Filtered: one scan, counted per kind, node and day, and summed here for each section.
+        let scanned = plain ? [] : try db.rows("""
+            SELECT d.kind, d.node, d.time_ms / 86400000, count(*), max(d.time_ms) FROM denials d WHERE \(clause)
+            GROUP BY 1, 2, 3
+            """, values)
+        func summed(_ column: Int) -> [[SQLValue]] {
+            var totals: [SQLValue: (count: Int64, last: Int64)] = [:]
+            for r in scanned {
+                let old = totals[r[column]] ?? (0, Int64.min)
+                totals[r[column]] = (old.count + (r[3].int64 ?? 0), max(old.last, r[4].int64 ?? Int64.min))
+            }
+            return totals.map { [$0.key, .integer($0.value.count), .integer($0.value.last)] }
+        }
         let kinds = plain
             ? try db.rows("SELECT kind, sum(count), max(last_ms) FROM daily_totals GROUP BY kind ORDER BY 2 DESC")
-            : try db.rows("SELECT d.kind, count(*), max(d.time_ms) FROM denials d WHERE \(clause) GROUP BY d.kind ORDER BY 2 DESC", values)
+            : summed(0).sorted { ($0[1].int64 ?? 0, $1[0].string ?? "") > ($1[1].int64 ?? 0, $0[0].string ?? "") }
         for r in kinds {
             try row("kind", r[0].string ?? "", r[1].int64, r[2].int64)
         }
@@ -35,7 +48,7 @@ public struct StatsQuery: Sendable {
         // lifecycle and policy events.
         let counts = plain
             ? try db.rows("SELECT node, sum(count) FROM daily_totals GROUP BY node")
-            : try db.rows("SELECT d.node, count(*) FROM denials d WHERE \(clause) GROUP BY d.node", values)
+            : summed(1)
         let denialsPerNode = Dictionary(counts.map { ($0[0].string ?? "", $0[1].int64 ?? 0) }, uniquingKeysWith: +)
         let activity = try db.rows("SELECT node, last_ms FROM node_activity ORDER BY node")
         let newest = activity.compactMap { $0[1].int64 }.max() ?? 0
@@ -48,7 +61,7 @@ public struct StatsQuery: Sendable {
         }
         let days = plain
             ? try db.rows("SELECT day, sum(count), max(last_ms) FROM daily_totals GROUP BY day ORDER BY day")
-            : try db.rows("SELECT d.time_ms / 86400000, count(*), max(d.time_ms) FROM denials d WHERE \(clause) GROUP BY 1 ORDER BY 1", values)
+            : summed(2).sorted { ($0[0].int64 ?? 0) < ($1[0].int64 ?? 0) }
         for r in days {
             let day = Timestamp.iso8601(milliseconds: (r[0].int64 ?? 0) * 86_400_000).prefix(10)
             try row("day", String(day), r[1].int64, r[2].int64)
