@@ -37,7 +37,7 @@ extension SQLConditions {
         let p = indexed ? "" : "+"
         if let since {
             add("\(p)\(alias).time_ms >= ?", .integer(since))
-            let (lowest, overflow) = since.subtractingReportingOverflow(DenialRunBounds.spanMilliseconds)
+            let (lowest, overflow) = since.subtractingReportingOverflow(DenialRuns.spanMilliseconds)
             add("\(p)\(alias).run_first_ms > ?", .integer(overflow ? Int64.min : lowest))
         }
         if let until {
@@ -45,9 +45,4 @@ extension SQLConditions {
             add("\(p)\(alias).run_first_ms < ?", .integer(until))
         }
     }
-}
-
-/// The rule that closes runs, as the queries rely on it.
-enum DenialRunBounds {
-    static var spanMilliseconds: Int64 { DenialRuns.spanMilliseconds }
 }

@@ -34,7 +34,6 @@ final class DenialRunFolder {
         }
     }
 
-    static var runMilliseconds: Int64 { DenialRuns.spanMilliseconds }
     static let maximumCount: Int64 = 100_000
     /// Open runs kept between commits; past it the map starts over (a new run row per key).
     private let openLimit = 50_000
@@ -71,7 +70,7 @@ final class DenialRunFolder {
     }
 
     static func minute(_ milliseconds: Int64) -> Int64 {
-        milliseconds >= 0 ? milliseconds / runMilliseconds : (milliseconds - runMilliseconds + 1) / runMilliseconds
+        milliseconds.flooredDivision(by: DenialRuns.spanMilliseconds)
     }
 
     /// The run this denial belongs to. When none is open, `columns` gives the new run's row

@@ -469,7 +469,7 @@ public final class IngestWriter {
 
     /// Days since the epoch, UTC.
     static func day(_ milliseconds: Int64) -> Int64 {
-        milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
+        milliseconds.flooredDivision(by: 86_400_000)
     }
 
     // MARK: sources

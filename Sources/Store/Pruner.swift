@@ -72,7 +72,7 @@ public final class Pruner {
                 SELECT count(*) FROM denial_runs r WHERE r.first_ms < ? AND NOT EXISTS (
                     SELECT 1 FROM audit_events a WHERE a.run_id = r.id AND a.time_ms >= ? AND a.time_ms <= r.last_ms)
                 """, cutoff, cutoff)
-            s.alerts = try count(Self.prunableAlerts.replacingOccurrences(of: "SELECT id", with: "SELECT count(*)"), cutoff)
+            s.alerts = try count("SELECT count(*) FROM alerts WHERE \(Self.prunableAlerts)", cutoff)
             return s
         }
     }
@@ -107,12 +107,11 @@ public final class Pruner {
 
     /// Alerts before the cutoff whose every delivery is settled (delivered, or failed for good).
     private static let prunableAlerts = """
-        SELECT id FROM alerts WHERE time_ms < ?
-        AND NOT EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert = alerts.id AND d.state = 'pending')
+        time_ms < ? AND NOT EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert = alerts.id AND d.state = 'pending')
         """
 
     private func pruneAlerts(before cutoff: Int64) throws -> Int64 {
-        let ids = try db.rows(Self.prunableAlerts + " LIMIT ?", [.integer(cutoff), .integer(Int64(chunkSize))])
+        let ids = try db.rows("SELECT id FROM alerts WHERE \(Self.prunableAlerts) LIMIT ?", [.integer(cutoff), .integer(Int64(chunkSize))])
             .compactMap { $0.first?.int64 }
         for id in ids {
             try db.run("DELETE FROM alert_deliveries WHERE alert = ?", [.integer(id)])
