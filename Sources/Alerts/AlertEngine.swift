@@ -70,17 +70,17 @@ public struct AlertEngine: Sendable {
                 alerts += advance(to: denial.id.timeMilliseconds)
                 if let own = ownProcessID, denial.id.node == nil, denial.avcs.contains(where: { $0.pid == own }) { continue }
                 guard let rule = rules.first(where: { $0.matches(denial: denial) }) else { continue }
-                // Plain joins, not array descriptions: this runs for every alerted denial.
-                let source = "\(rule.name)|\(denial.id.node ?? "")|\(denial.sources.map(\.uuid).joined(separator: ","))|\(denial.source.raw)"
-                let key = "\(source)|\(denial.targets.map(\.uuid).joined(separator: ","))|\(denial.target.type ?? "")"
-                // A repeat inside an open window is only counted: a flood builds no alert per event.
-                if rule.dedupeSeconds > 0, var window = windows[key] {
+                let source = Self.sourceKey(rule: rule, denial: denial)
+                let key = Self.pairKey(source: source, denial: denial)
+                // A repeat inside an open window is only counted, in place: a flood builds no
+                // alert and copies no window per event.
+                if rule.dedupeSeconds > 0, let index = windows.index(forKey: key) {
                     changed.insert(StateKey.repeats + key)
-                    window.suppressed += 1
-                    if denial.id.timeMilliseconds >= (window.pending?.denial.id.timeMilliseconds ?? window.last.time) {
-                        window.pending = PendingRepeat(denial: denial, rule: rule)
+                    let newest = windows.values[index].pending?.denial.id.timeMilliseconds ?? windows.values[index].last.time
+                    windows.values[index].suppressed += 1
+                    if denial.id.timeMilliseconds >= newest {
+                        windows.values[index].pending = PendingRepeat(denial: denial, rule: rule)
                     }
-                    windows[key] = window
                     continue
                 }
                 let alert = alert(for: denial, rule: rule,
@@ -102,6 +102,36 @@ public struct AlertEngine: Sendable {
             }
         }
         return alerts
+    }
+
+    /// Who a rate limit counts against: the rule, node and source side. Plain joins, not array
+    /// descriptions: this runs for every alerted denial.
+    static func sourceKey(rule: AlertRule, denial: Denial) -> String {
+        var key = rule.name
+        key += "|"
+        key += denial.id.node ?? ""
+        key += "|"
+        appendUUIDs(denial.sources, to: &key)
+        key += "|"
+        key += denial.source.raw
+        return key
+    }
+
+    /// The dedupe window's key: the source side and the target side.
+    static func pairKey(source: String, denial: Denial) -> String {
+        var key = source
+        key += "|"
+        appendUUIDs(denial.targets, to: &key)
+        key += "|"
+        key += denial.target.type ?? ""
+        return key
+    }
+
+    private static func appendUUIDs(_ leases: [Lease], to key: inout String) {
+        for (index, lease) in leases.enumerated() {
+            if index > 0 { key += "," }
+            key += lease.uuid
+        }
     }
 
     /// The id part of an event without an audit event of its own: a guest from status XML by its
@@ -204,13 +234,13 @@ public struct AlertEngine: Sendable {
         guard rule.dedupeSeconds > 0 else { return (true, []) }
         changed.insert(StateKey.repeats + key)
         // Any open window of this key holds the alert: one that ended was closed by `advance`.
-        if var window = windows[key] {
-            window.suppressed += 1
-            if alert.time >= (window.pending?.denial.id.timeMilliseconds ?? window.last.time) {
-                window.last = alert
-                window.pending = nil
+        if let index = windows.index(forKey: key) {
+            let newest = windows.values[index].pending?.denial.id.timeMilliseconds ?? windows.values[index].last.time
+            windows.values[index].suppressed += 1
+            if alert.time >= newest {
+                windows.values[index].last = alert
+                windows.values[index].pending = nil
             }
-            windows[key] = window
             return (false, [])
         }
         let (length, tooLong) = rule.dedupeSeconds.multipliedReportingOverflow(by: 1000)
