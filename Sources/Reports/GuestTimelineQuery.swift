@@ -70,31 +70,7 @@ public struct GuestTimelineQuery: Sendable {
                                                  ("success", .bool(r[5].int64 == 1))])))
             }
             for side in ["source", "target"] {
-                let other = side == "source" ? "target" : "source"
-                let stmt = try db.prepare("""
-                    SELECT d.time_ms, d.kind, d.\(other)_vm, d.\(other)_key, d.perms, d.tclass, d.permissive, d.path,
-                           d.node, d.serial, d.\(other == "target" ? "tcontext" : "scontext")
-                    FROM denials d WHERE d.run_id IN (
-                        SELECT p.run_id FROM run_parties p JOIN leases l ON l.id = p.lease_id
-                        WHERE l.guest_id = ? AND p.side = '\(side)')
-                    ORDER BY d.time_ms, d.serial
-                    """)
-                try stmt.bind([.integer(g.id)])
-                let event = "denial-as-\(side)"
-                while try stmt.step() {
-                    let key = stmt.string(at: 3) ?? ""
-                    let peer: OutputValue = stmt.string(at: 2).map { .string($0) }
-                        ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(stmt.string(at: 10) ?? ""))
-                    let node = stmt.string(at: 8) ?? ""
-                    add(Row(time: stmt.int64(at: 0), order: 0, node: g.node, vm: g.name, uuid: g.uuid,
-                            event: event, label: nil, peer: peer,
-                            detail: JSONText.object([
-                                ("kind", .string(stmt.string(at: 1) ?? "")), ("perms", .string(stmt.string(at: 4) ?? "")),
-                                ("tclass", .string(stmt.string(at: 5) ?? "")), ("permissive", .bool(stmt.int64(at: 6) == 1)),
-                                ("path", stmt.string(at: 7).map { .string($0) } ?? .null),
-                                ("evidence", .string("\(node.isEmpty ? "" : node + ":")\(stmt.int64(at: 9) ?? 0)")),
-                            ])))
-                }
+                try addDenials(db, guest: g, side: side, add: add)
             }
             // Policy changes on the guest's node while any of its lifetimes ran.
             for e in try db.rows("""
@@ -114,6 +90,72 @@ public struct GuestTimelineQuery: Sendable {
                 ("vm", .string(r.vm)), ("uuid", .string(r.uuid)), ("event", .string(r.event)),
                 ("label", r.label.map { .string($0) } ?? .null), ("peer", r.peer), ("detail", .json(r.detail)),
             ])
+        }
+    }
+    /// The guest's denials on one side. A run's facts (peer, kind, class, path...) are read and
+    /// written out once, then each of its events adds only its time and serial: the most-attacked
+    /// guest of a year has ten thousand denials in a few hundred runs.
+    private func addDenials(_ db: SQLiteDatabase, guest g: GuestSelector.Guest, side: String,
+                            add: (Row) -> Void) throws {
+        let other = side == "source" ? "target" : "source"
+        let runs = try db.prepare("""
+            SELECT r.id, r.first_ms, r.last_ms, r.kind, r.\(other)_vm, r.\(other)_key, r.perms, r.tclass,
+                   r.permissive, r.path, r.\(other == "target" ? "tcontext" : "scontext")
+            FROM denial_runs r WHERE r.id IN (
+                SELECT p.run_id FROM run_parties p JOIN leases l ON l.id = p.lease_id
+                WHERE l.guest_id = ? AND p.side = '\(side)')
+            """)
+        let events = try db.prepare("""
+            SELECT time_ms, serial, node FROM audit_events
+            WHERE time_ms >= ? AND time_ms <= ? AND run_id = ?
+            """)
+        try runs.bind([.integer(g.id)])
+        // Interned texts by id: a guest's runs name the same few peers and contexts over and over.
+        let lookup = try db.prepare("SELECT text FROM strings WHERE id = ?")
+        var texts: [Int64: String?] = [:]
+        func text(at column: Int) throws -> String? {
+            guard let id = runs.int64(at: column) else { return nil }
+            if let known = texts[id] { return known }
+            try lookup.bind([.integer(id)])
+            let value = try lookup.step() ? lookup.string(at: 0) : nil
+            texts[id] = value
+            return value
+        }
+        struct Found {
+            var time: Int64
+            var serial: Int64
+            var node: String
+            var run: Int
+        }
+        var facts: [(peer: OutputValue, detailPrefix: [UInt8])] = []
+        var found: [Found] = []
+        while try runs.step() {
+            guard let id = runs.int64(at: 0), let first = runs.int64(at: 1), let last = runs.int64(at: 2) else { continue }
+            let key = try text(at: 5) ?? ""
+            let peer: OutputValue = try text(at: 4).map { .string($0) }
+                ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(try text(at: 10) ?? ""))
+            var prefix = Array(JSONText.object([
+                ("kind", .string(runs.string(at: 3) ?? "")), ("perms", .string(runs.string(at: 6) ?? "")),
+                ("tclass", .string(runs.string(at: 7) ?? "")), ("permissive", .bool(runs.int64(at: 8) == 1)),
+                ("path", try text(at: 9).map { .string($0) } ?? .null),
+            ]).utf8)
+            prefix.removeLast()  // the closing brace: the event's evidence follows
+            prefix.append(contentsOf: #","evidence":"#.utf8)
+            facts.append((peer, prefix))
+            try events.bind([.integer(first), .integer(last), .integer(id)])
+            while try events.step() {
+                found.append(Found(time: events.int64(at: 0) ?? 0, serial: events.int64(at: 1) ?? 0,
+                                   node: events.string(at: 2) ?? "", run: facts.count - 1))
+            }
+        }
+        found.sort { ($0.time, $0.serial) < ($1.time, $1.serial) }
+        let event = "denial-as-\(side)"
+        for f in found {
+            var detail = facts[f.run].detailPrefix
+            JSONText.appendQuoted(f.node.isEmpty ? String(f.serial) : "\(f.node):\(f.serial)", to: &detail)
+            detail.append(0x7D)
+            add(Row(time: f.time, order: 0, node: g.node, vm: g.name, uuid: g.uuid, event: event, label: nil,
+                    peer: facts[f.run].peer, detail: String(decoding: detail, as: UTF8.self)))
         }
     }
 }
