@@ -6,7 +6,7 @@ import SELinux
 /// Turns audit events into findings while keeping the lease timeline up to date. Time comes only
 /// from the events themselves.
 public struct Correlator {
-    public private(set) var map: GuestMap
+    public internal(set) var map: GuestMap
     public var classifier: Classifier
     private var syscalls = SyscallNames()
     /// Parsed contexts by their text: a host logs the same few hundred contexts over and over.
@@ -397,7 +397,7 @@ public struct Correlator {
     /// libvirt logs `vm-pid=-1` when a guest stops.
     private static let vmPidRange: ClosedRange<Int64> = -1...Int64(Int32.max)
 
-    private func collisionEvent(id: AuditEventID?, time: Int64?, node: String?, newcomer: Lease, holders: [Lease]) -> RecordedEvent {
+    func collisionEvent(id: AuditEventID?, time: Int64?, node: String?, newcomer: Lease, holders: [Lease]) -> RecordedEvent {
         RecordedEvent(id: id, timeMilliseconds: time, node: node, kind: .labelCollision, vm: newcomer.name,
                       uuid: newcomer.uuid, label: newcomer.level.map { "\($0)" } ?? newcomer.label,
                       // Lease row ids are not shown: they depend on the order concurrent writers

@@ -183,6 +183,27 @@ public final class IngestSession {
         return loaded.problems
     }
 
+    /// Takes a new look at the state folder inside the open transaction (watch, when the folder
+    /// changed): running guests without an open lease get one from their status XML, valid from
+    /// the newest event correlated. Returns the findings (for alerting) and the files that could
+    /// not be read.
+    func refresh(stateFolder: String) throws -> (findings: [Finding], problems: [GuestsError]) {
+        let loaded = try StateFolder.load(path: stateFolder, defaultNode: options.defaultNode)
+        try begin()
+        let at = newestEventTime == Int64.min ? nil : EventPosition(timeMilliseconds: newestEventTime, serial: Int64.min)
+        let findings = correlator.refresh(loaded.entries, at: at)
+        guard !findings.isEmpty else { return ([], loaded.problems) }
+        repeats.invalidate(boundariesOf: findings.compactMap { if case .lease(let lease) = $0 { return lease } else { return nil } })
+        try writer.store(findings: findings, sourceID: nil)
+        for finding in findings {
+            guard case .event(let event) = finding else { continue }
+            uncommitted.eventsByKind[event.kind.rawValue, default: 0] += 1
+            if event.kind == .domainStart { uncommitted.bootstrapped += 1 }
+        }
+        pending += findings.count
+        return (findings, loaded.problems)
+    }
+
     /// Reads one source to its end.
     /// - Parameters:
     ///   - progress: called with (bytes read, total bytes or nil) after each chunk.

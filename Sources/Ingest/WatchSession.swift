@@ -4,6 +4,7 @@ import Foundation
 import Native
 import Store
 import Formatting
+import Guests
 
 /// The realtime half of ingest: follows a log file (or auditd's plugin pipe on standard input),
 /// stores as events arrive in small transactions, and hands each stored event's findings to the
@@ -34,6 +35,10 @@ public final class WatchSession {
         public var inotifyMilliseconds: Int32 = 25
         /// How often the checkpoint of a log whose lines are all dropped (no sVirt records) is saved.
         public var checkpointMilliseconds: Int64 = 1000
+        /// libvirt's state folder (`--libvirt-state`), looked at again when it changes, at most
+        /// once per `stateRefreshMilliseconds`.
+        public var stateFolder: String?
+        public var stateRefreshMilliseconds: Int64 = 1000
         /// Rotated copies looked at: `audit.log.1` ... `audit.log.N` (auditd's num_logs is at most 999).
         public var rotatedCopies = 999
 
@@ -198,6 +203,28 @@ public final class WatchSession {
             if !bytes.isEmpty { try source.reader?.consume(bytes, emit: handle) }
         }
 
+        let stateWatch = options.stateFolder.map { StateFolderWatch(path: $0) }
+        var lastStateLook = Self.now()
+        var reportedProblems: Set<String> = []
+        /// A guest whose VIRT records were lost still gets its lease from a later snapshot.
+        func lookAtStateFolder(now: Int64) throws {
+            guard let stateWatch, let folder = options.stateFolder,
+                  now - lastStateLook >= options.stateRefreshMilliseconds else { return }
+            lastStateLook = now
+            guard stateWatch.changed() else { return }
+            let refreshed: (findings: [Finding], problems: [GuestsError])
+            do {
+                refreshed = try session.refresh(stateFolder: folder)
+            } catch let error as GuestsError {
+                if reportedProblems.insert("\(error)").inserted { notice("libvirt state folder: \(error)") }
+                return
+            }
+            for problem in refreshed.problems where reportedProblems.insert("\(problem)").inserted {
+                notice("libvirt state folder: skipped a status file: \(problem)")
+            }
+            if !refreshed.findings.isEmpty { try onFindings(refreshed.findings) }
+        }
+
         while !stop() {
             var gotData = false
             if let follower {
@@ -235,6 +262,7 @@ public final class WatchSession {
             }
             session.pending += try onTick()
             let now = Self.now()
+            try lookAtStateFolder(now: now)
             if gotData {
                 lastData = now
             } else if now - lastData >= options.idleMilliseconds {

@@ -49,4 +49,12 @@ public final class DirectoryWatch {
         guard poll(&entry, 1, milliseconds) > 0 else { return }
         while drained.withUnsafeMutableBytes({ read(fd, $0.baseAddress, $0.count) }) > 0 {}
     }
+
+    /// Without waiting: whether anything changed since the last call (events are drained).
+    public func takeChanges() -> Bool {
+        guard fd >= 0 else { return false }
+        var any = false
+        while drained.withUnsafeMutableBytes({ read(fd, $0.baseAddress, $0.count) }) > 0 { any = true }
+        return any
+    }
 }

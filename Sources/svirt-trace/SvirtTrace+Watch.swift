@@ -58,7 +58,9 @@ extension SvirtTrace {
         @Option(name: .long, help: ArgumentHelp("Node name for lines without a node= prefix.", valueName: "name"))
         var node: String?
 
-        @Option(name: .long, help: ArgumentHelp("libvirt live status folder for guests already running.", valueName: "dir"))
+        @Option(name: .long, help: ArgumentHelp(
+            "libvirt live status folder (/run/libvirt/qemu): guests already running get their leases at start, and the folder is looked at again when it changes (at most once a second), so a guest whose VIRT records were lost still gets its lease from then on.",
+            valueName: "dir"))
         var libvirtState: String?
 
         @Option(name: .long, help: ArgumentHelp(
@@ -154,7 +156,9 @@ extension SvirtTrace {
                 let db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 let session = try IngestSession(database: db, options: .init(defaultNode: node))
-                watch = WatchSession(session: session) { Self.logger.warning("\($0)") }
+                var watchOptions = WatchSession.Options()
+                watchOptions.stateFolder = libvirtState
+                watch = WatchSession(session: session, options: watchOptions) { Self.logger.warning("\($0)") }
                 // From the first transaction on, a busy database is waited for, not an exit.
                 watch.waitForLock(unless: { stopping.isSet })
                 if let libvirtState {

@@ -1,0 +1,46 @@
+import Guests
+
+extension Correlator {
+    /// A later look at libvirt's status XML (watch re-reads the state folder when it changes):
+    /// a running guest that holds no open lease, because its VIRT records were lost or never
+    /// logged, gets one from the snapshot, valid from `position` (the newest event time when the
+    /// snapshot was taken; nil before any event, as at start). Guests with an open lease are left
+    /// alone: the log is the better witness of when they started.
+    public mutating func refresh(_ entries: [StateFolder.Entry], at position: EventPosition?) -> [Finding] {
+        var findings: [Finding] = []
+        for entry in entries {
+            let status = entry.status
+            guard status.state == nil || status.state == "running" || status.state == "paused" else { continue }
+            guard map.openLeases(node: entry.node, uuid: status.uuid).isEmpty else { continue }
+            var selinuxLease: Lease?
+            for seclabel in status.securityLabels where seclabel.type != "none" {
+                guard let label = seclabel.label, seclabel.model == "selinux" || seclabel.model == "dac" else { continue }
+                let view = ContextView(label)
+                let lease = Lease(id: map.makeLeaseID(), node: entry.node, uuid: status.uuid, name: status.name,
+                                  model: seclabel.model, label: label, imageLabel: seclabel.imageLabel,
+                                  level: seclabel.model == "selinux" ? view.level : nil,
+                                  processType: seclabel.model == "selinux" ? view.type : nil,
+                                  isStatic: seclabel.type == "static", pid: status.pid, validFrom: position, validTo: nil,
+                                  started: true, origin: .statusXML)
+                map.upsert(lease)
+                findings.append(.lease(lease))
+                if seclabel.model == "selinux" { selinuxLease = lease }
+            }
+            let started = RecordedEvent(
+                id: nil, timeMilliseconds: position?.timeMilliseconds, node: entry.node, kind: .domainStart,
+                vm: status.name, uuid: status.uuid, label: selinuxLease?.label,
+                detail: [("pid", status.pid.map { .int($0) } ?? .null), ("bootstrap", .bool(true)),
+                         ("static", .bool(selinuxLease?.isStatic ?? false)), ("status_file", .string(status.file)),
+                         ("reason", .string("running in libvirt's status XML without a lease from the log"))])
+            findings.append(.event(started))
+            if let position, let selinux = selinuxLease, let level = selinux.level {
+                let holders = map.holders(node: entry.node, level: level, at: position)
+                if holders.count > 1 {
+                    findings.append(.event(collisionEvent(id: nil, time: position.timeMilliseconds, node: entry.node,
+                                                          newcomer: selinux, holders: holders)))
+                }
+            }
+        }
+        return findings
+    }
+}

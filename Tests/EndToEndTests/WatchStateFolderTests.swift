@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// watch --libvirt-state looks at the folder again when it changes: a guest whose VIRT records
+/// never reached the log gets its lease from the status XML written later, and denials from then
+/// on name it.
+@Suite(.serialized) struct WatchStateFolderTests {
+    static func status(name: String, uuid: String, level: String, pid: Int) -> String {
+        """
+        <domstatus state='running' reason='booted' pid='\(pid)'>
+          <domain type='kvm' id='3'>
+            <name>\(name)</name>
+            <uuid>\(uuid)</uuid>
+            <seclabel type='dynamic' model='selinux' relabel='yes'>
+              <label>system_u:system_r:svirt_t:\(level)</label>
+              <imagelabel>system_u:object_r:svirt_image_t:\(level)</imagelabel>
+            </seclabel>
+          </domain>
+        </domstatus>
+        """
+    }
+
+    static func avc(_ stamp: String, pid: Int, source: String, target: String) -> String {
+        "type=AVC msg=audit(\(stamp)): avc:  denied  { read } for  pid=\(pid) comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:\(source) tcontext=system_u:object_r:svirt_image_t:\(target) tclass=file permissive=0\ntype=PROCTITLE msg=audit(\(stamp)): proctitle=71656D75\n"
+    }
+
+    static func kinds(_ db: String) throws -> [String] {
+        let r = try runProcess("/usr/bin/env", ["sqlite3", db, "SELECT kind || ' ' || coalesce(source_vm, '-') || ' ' || coalesce(target_vm, '-') FROM denials ORDER BY time_ms, serial"])
+        return String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test func aGuestWrittenToTheStateFolderLaterGetsItsLeaseFromThen() throws {
+        let folder = try Fixtures.temporaryFolder("watch-state")
+        let state = folder.appendingPathComponent("run", isDirectory: true)
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try Self.status(name: "web", uuid: "11111111-0000-0000-0000-000000000001", level: "s0:c1,c2", pid: 101)
+            .write(to: state.appendingPathComponent("web.xml"), atomically: true, encoding: .utf8)
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let watcher = try WatchTests.Watcher(["--db", db, "--follow", log.path, "--libvirt-state", state.path], folder: folder)
+
+        // db's VIRT records were lost: its denial on web's disk has an unknown source.
+        try WatchTests.append(Self.avc("1764000010.000:20", pid: 202, source: "s0:c3,c4", target: "s0:c1,c2"), to: log)
+        #expect(watcher.wait { ((try? Self.kinds(db)) ?? []).count == 1 }, "the first denial is stored")
+        #expect(try Self.kinds(db) == ["unknown-source - web"])
+
+        // libvirt writes db's status file (a temporary name, then a rename, as libvirt does).
+        let temporary = state.appendingPathComponent(".db.xml.new")
+        try Self.status(name: "db", uuid: "22222222-0000-0000-0000-000000000002", level: "s0:c3,c4", pid: 202)
+            .write(to: temporary, atomically: false, encoding: .utf8)
+        try FileManager.default.moveItem(at: temporary, to: state.appendingPathComponent("db.xml"))
+        let leased = watcher.wait(seconds: 15) {
+            let r = try? runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count(*) FROM leases l JOIN guests g ON g.id = l.guest_id WHERE g.name = 'db'"])
+            return r.map { String(decoding: $0.stdout, as: UTF8.self).hasPrefix("1") } ?? false
+        }
+        #expect(leased, "db gets a lease from the status XML written after watch started")
+
+        try WatchTests.append(Self.avc("1764000020.000:21", pid: 202, source: "s0:c3,c4", target: "s0:c1,c2"), to: log)
+        #expect(watcher.wait { ((try? Self.kinds(db)) ?? []).count == 2 }, "the second denial is stored")
+        // The earlier denial keeps what was known at its time; the later one names both guests.
+        #expect(try Self.kinds(db) == ["unknown-source - web", "cross-guest db web"])
+        #expect(watcher.alertLines().contains { $0.contains("\"rule\":\"cross-guest\"") && $0.contains("\"source_vm\":\"db\"") })
+        #expect(watcher.terminate() == 0)
+    }
+}
