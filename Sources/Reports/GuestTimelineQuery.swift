@@ -92,29 +92,27 @@ public struct GuestTimelineQuery: Sendable {
             ])
         }
     }
-    /// The guest's denials on one side. A run's facts (peer, kind, class, path...) are read and
-    /// written out once, then each of its events adds only its time and serial: the most-attacked
-    /// guest of a year has ten thousand denials in a few hundred runs.
+
+    /// The guest's denials on one side. Interned texts are looked up once per id, and a run's
+    /// facts (peer, kind, class, path...) are written out once for all of its events.
     private func addDenials(_ db: SQLiteDatabase, guest g: GuestSelector.Guest, side: String,
                             add: (Row) -> Void) throws {
         let other = side == "source" ? "target" : "source"
-        let runs = try db.prepare("""
-            SELECT r.id, r.first_ms, r.last_ms, r.kind, r.\(other)_vm, r.\(other)_key, r.perms, r.tclass,
-                   r.permissive, r.path, r.\(other == "target" ? "tcontext" : "scontext")
-            FROM denial_runs r WHERE r.id IN (
+        let rows = try db.prepare("""
+            SELECT r.id, r.kind, r.\(other)_vm, r.\(other)_key, r.perms, r.tclass, r.permissive, r.path,
+                   r.\(other == "target" ? "tcontext" : "scontext"), a.time_ms, a.serial, a.node
+            FROM denial_runs r
+            JOIN audit_events a ON a.run_id = r.id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
+            WHERE r.id IN (
                 SELECT p.run_id FROM run_parties p JOIN leases l ON l.id = p.lease_id
                 WHERE l.guest_id = ? AND p.side = '\(side)')
             """)
-        let events = try db.prepare("""
-            SELECT time_ms, serial, node FROM audit_events
-            WHERE time_ms >= ? AND time_ms <= ? AND run_id = ?
-            """)
-        try runs.bind([.integer(g.id)])
-        // Interned texts by id: a guest's runs name the same few peers and contexts over and over.
+        try rows.bind([.integer(g.id)])
+        // A guest's runs name the same few peers and contexts over and over.
         let lookup = try db.prepare("SELECT text FROM strings WHERE id = ?")
         var texts: [Int64: String?] = [:]
         func text(at column: Int) throws -> String? {
-            guard let id = runs.int64(at: column) else { return nil }
+            guard let id = rows.int64(at: column) else { return nil }
             if let known = texts[id] { return known }
             try lookup.bind([.integer(id)])
             let value = try lookup.step() ? lookup.string(at: 0) : nil
@@ -128,25 +126,30 @@ public struct GuestTimelineQuery: Sendable {
             var run: Int
         }
         var facts: [(peer: OutputValue, detailPrefix: [UInt8])] = []
+        var runIndex: [Int64: Int] = [:]
         var found: [Found] = []
-        while try runs.step() {
-            guard let id = runs.int64(at: 0), let first = runs.int64(at: 1), let last = runs.int64(at: 2) else { continue }
-            let key = try text(at: 5) ?? ""
-            let peer: OutputValue = try text(at: 4).map { .string($0) }
-                ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(try text(at: 10) ?? ""))
-            var prefix = Array(JSONText.object([
-                ("kind", .string(runs.string(at: 3) ?? "")), ("perms", .string(runs.string(at: 6) ?? "")),
-                ("tclass", .string(runs.string(at: 7) ?? "")), ("permissive", .bool(runs.int64(at: 8) == 1)),
-                ("path", try text(at: 9).map { .string($0) } ?? .null),
-            ]).utf8)
-            prefix.removeLast()  // the closing brace: the event's evidence follows
-            prefix.append(contentsOf: #","evidence":"#.utf8)
-            facts.append((peer, prefix))
-            try events.bind([.integer(first), .integer(last), .integer(id)])
-            while try events.step() {
-                found.append(Found(time: events.int64(at: 0) ?? 0, serial: events.int64(at: 1) ?? 0,
-                                   node: events.string(at: 2) ?? "", run: facts.count - 1))
+        while try rows.step() {
+            guard let id = rows.int64(at: 0) else { continue }
+            let index: Int
+            if let known = runIndex[id] {
+                index = known
+            } else {
+                let key = try text(at: 3) ?? ""
+                let peer: OutputValue = try text(at: 2).map { .string($0) }
+                    ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(try text(at: 8) ?? ""))
+                var prefix = Array(JSONText.object([
+                    ("kind", .string(rows.string(at: 1) ?? "")), ("perms", .string(rows.string(at: 4) ?? "")),
+                    ("tclass", .string(rows.string(at: 5) ?? "")), ("permissive", .bool(rows.int64(at: 6) == 1)),
+                    ("path", try text(at: 7).map { .string($0) } ?? .null),
+                ]).utf8)
+                prefix.removeLast()  // the closing brace: each event's evidence follows
+                prefix.append(contentsOf: #","evidence":"#.utf8)
+                index = facts.count
+                facts.append((peer, prefix))
+                runIndex[id] = index
             }
+            found.append(Found(time: rows.int64(at: 9) ?? 0, serial: rows.int64(at: 10) ?? 0,
+                               node: rows.string(at: 11) ?? "", run: index))
         }
         found.sort { ($0.time, $0.serial) < ($1.time, $1.serial) }
         let event = "denial-as-\(side)"
