@@ -173,7 +173,7 @@ public final class IngestSession {
                 try writer.store(issue: ParseIssue(source: stateFolder, line: 0, byteOffset: -1,
                                                    reason: "\(problem)", text: ""), sourceID: nil)
             }
-            uncommitted.bootstrapped += findings.filter { if case .event = $0 { return true } else { return false } }.count
+            uncommitted.bootstrapped += findings.filter { if case .event(let e) = $0 { return e.kind == .domainStart } else { return false } }.count
             uncommitted.parseErrors += loaded.problems.count
             try commit()
         } catch {
