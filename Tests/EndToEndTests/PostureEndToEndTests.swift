@@ -153,3 +153,32 @@ import Formatting
         #expect(try store.count("SELECT count(*) FROM events WHERE kind = 'unconfined-guest'") == 4)
     }
 }
+
+/// watch alerts the posture of the guests it reads from status XML at start, and of those the
+/// log starts; a restart raises nothing new.
+@Suite(.serialized) struct PostureWatchTests {
+    @Test func watchAlertsStatusXMLAndLogPostureOnce() throws {
+        let folder = try Fixtures.temporaryFolder("posture-watch")
+        let state = folder.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try PostureLog.status(name: "none", uuid: PostureEndToEndTests.a, pid: 10, seclabel: "<seclabel type='none' model='selinux'/>")
+            .write(to: state.appendingPathComponent("none.xml"), atomically: true, encoding: .utf8)
+        var log = PostureLog(.init(sender: .virtqemud, enriched: false, node: nil))
+        log.start("raw", PostureEndToEndTests.b, selinux: PostureLog.svirt("s0:c1,c2"), disks: ["/dev/vdb"], pid: 20)
+        let file = folder.appendingPathComponent("audit.log")
+        try log.text.write(to: file, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("w.db").path
+        func rules(_ watcher: WatchTests.Watcher) -> [String] {
+            watcher.alertLines().compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["rule"] as? String
+            }.sorted()
+        }
+        let first = try WatchTests.Watcher(["--db", db, "--follow", file.path, "--libvirt-state", state.path], folder: folder)
+        #expect(first.wait(seconds: 30) { rules(first) == ["unconfined-guest", "whole-disk"] }, "\(first.alertLines())")
+        #expect(first.terminate() == 0)
+        let second = try WatchTests.Watcher(["--db", db, "--follow", file.path, "--libvirt-state", state.path], folder: folder)
+        Thread.sleep(forTimeInterval: 2)
+        #expect(second.terminate() == 0)
+        #expect(rules(second).isEmpty, "\(second.alertLines())")
+    }
+}
