@@ -343,8 +343,14 @@ public struct AlertEngine: Sendable {
         return Alert(id: id, time: event.timeMilliseconds ?? 0, severity: rule.severity, title: rule.title,
                      rule: rule.name, kind: event.kind.rawValue, node: event.node, sourceVM: event.vm,
                      sourceUUID: event.uuid, targetVM: nil, targetUUID: nil, scontext: event.label, tcontext: nil,
-                     tclass: nil, perms: [], permissive: nil, pid: nil, exe: nil, path: nil, count: 1,
+                     tclass: nil, perms: [], permissive: nil, pid: nil, exe: nil, path: Self.disk(of: event), count: 1,
                      evidence: evidence, hint: rule.hint)
+    }
+
+    /// The disk a posture event is about (whole-disk, shared-writable), shown as the alert's path.
+    private static func disk(of event: RecordedEvent) -> String? {
+        guard case .string(let disk)? = event.detail.first(where: { $0.0 == "disk" })?.1 else { return nil }
+        return disk
     }
 
     // MARK: state kept between runs

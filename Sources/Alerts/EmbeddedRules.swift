@@ -10,7 +10,8 @@ enum EmbeddedRules {
 # match (all given keys must hold):
 #   kind:         list of kinds (denial kinds, or enforcing-change, boolean-change,
 #                 label-collision, policy-load, domain-start, domain-stop, selinux-error,
-#                 pipeline-gap)
+#                 pipeline-gap, and the posture kinds unconfined-guest, weak-label,
+#                 whole-disk, shared-writable)
 #   tclass:       list of object classes
 #   perms:        list; any of them present
 #   permissive:   true or false
@@ -64,6 +65,29 @@ rules:
     match: {kind: [label-collision]}
     severity: critical
     title: Two live guests share one MCS label
+    dedupe_seconds: 0
+  - name: unconfined-guest
+    match: {kind: [unconfined-guest]}
+    severity: critical
+    title: Guest started without an sVirt SELinux label
+    hint: Remove <seclabel type='none'/> (or security_driver = "none" in qemu.conf) and restart the guest with a dynamic label.
+    dedupe_seconds: 0
+  - name: weak-label
+    match: {kind: [weak-label]}
+    severity: high
+    title: Guest label isolates less than a dynamic pair of categories
+    hint: Use a dynamic label, or a static one with two categories no other guest uses; never a range.
+    dedupe_seconds: 0
+  - name: whole-disk
+    match: {kind: [whole-disk]}
+    severity: high
+    title: Guest given a whole block device
+    hint: Give guests partitions or LVM volumes, never whole disks (the guest can write partition tables and LVM metadata the host reads).
+    dedupe_seconds: 0
+  - name: shared-writable
+    match: {kind: [shared-writable]}
+    severity: info
+    title: Disk writable by several guests
     dedupe_seconds: 0
   - name: virt-boolean-change
     match: {kind: [boolean-change], boolean: "virt_*"}

@@ -122,7 +122,7 @@ public struct HTMLDigest: Sendable {
                 return [(e(DigestWording.time(c.time)), false), (e(c.node), false), (e(c.kind), false), (e(c.summary), false),
                         (e(who + (c.exe.map { " via \($0)" } ?? "")), false)]
             })
-            command(wording.events(kinds: ["label-collision", "enforcing-change", "boolean-change", "policy-load"], p))
+            command(wording.events(kinds: DigestWording.changeKinds(d), p))
         }
 
         section("5. Findings to act on")

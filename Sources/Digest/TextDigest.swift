@@ -66,7 +66,7 @@ public struct TextDigest: Sendable {
                  + (c.actor.map { " by \(safe($0))" } ?? "") + (c.exe.map { " via \(safe($0))" } ?? ""))
         }
         if !d.changes.isEmpty {
-            line("   " + wording.events(kinds: ["label-collision", "enforcing-change", "boolean-change", "policy-load"], p))
+            line("   " + wording.events(kinds: DigestWording.changeKinds(d), p))
         }
         line()
         line("5. Findings to act on")

@@ -14,6 +14,8 @@ public struct Correlator {
     private static let contextCacheLimit = 4096
     private var proctitles = DecodedFieldCache(name: "proctitle")
     private var permissionLists = PermissionLists()
+    /// Model records of guests being started (see `Correlator+Posture`).
+    var posture = PostureDetector()
 
     public init(map: GuestMap = GuestMap(), classifier: Classifier = Classifier()) {
         self.map = map
@@ -38,10 +40,12 @@ public struct Correlator {
     public mutating func bootstrap(_ entries: [StateFolder.Entry]) -> [Finding] {
         var findings: [Finding] = []
         var created: [Lease] = []
+        var bootstrapped: [StateFolder.Entry] = []
         for entry in entries {
             let status = entry.status
             guard status.state == nil || status.state == "running" || status.state == "paused" else { continue }
             guard !map.leases.values.contains(where: { $0.node == entry.node && $0.uuid == status.uuid }) else { continue }
+            bootstrapped.append(entry)
             var selinuxLease: Lease?
             for seclabel in status.securityLabels where seclabel.type != "none" {
                 guard let label = seclabel.label, seclabel.model == "selinux" || seclabel.model == "dac" else { continue }
@@ -74,7 +78,7 @@ public struct Correlator {
                 findings.append(.event(collisionEvent(id: nil, time: nil, node: lease.node, newcomer: lease, holders: holders)))
             }
         }
-        return findings
+        return findings + postureOfStatus(bootstrapped)
     }
 
     // MARK: events
@@ -296,6 +300,12 @@ public struct Correlator {
     private mutating func machineID(_ event: AuditEvent, _ record: AuditRecord) -> [Finding] {
         let virt = VirtFields(record)
         guard virt.success else { return [] }
+        if let uuid = virt.uuid, let model = record.string("model") {
+            notePostureRecord(node: event.id.node, uuid: uuid, model: model, vmContext: record.string("vm-ctx"),
+                              imageContext: record.string("img-ctx"))
+        }
+        // `vm-ctx=?`: no label for this model (<seclabel type='none'/>); judged at the start.
+        if virt.uuid != nil, record.string("model") != nil, record.raw("vm-ctx") == "?" { return [] }
         guard let uuid = virt.uuid, let model = record.string("model"), let label = record.string("vm-ctx") else {
             return [issue(event, record, "VIRT_MACHINE_ID without uuid, model or vm-ctx")]
         }
@@ -353,6 +363,7 @@ public struct Correlator {
                 findings.append(.lease(leases[index]))
             }
             let selinux = leases.first { $0.model == "selinux" }
+            defer { findings += postureAtStart(event.id, uuid: uuid, vm: virt.vm, leases: leases) }
             findings.append(.event(RecordedEvent(
                 id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: node, kind: .domainStart,
                 vm: virt.vm, uuid: uuid, label: selinux?.label,
@@ -367,6 +378,7 @@ public struct Correlator {
                 }
             }
         case "stop":
+            forgetPosture(node: node, uuid: uuid)
             for var lease in map.openLeases(node: node, uuid: uuid) {
                 lease.validTo = at
                 map.upsert(lease)
@@ -419,6 +431,8 @@ public struct Correlator {
         return [.resource(GuestResource(id: event.id, node: event.id.node, uuid: virt.uuid, vm: virt.vm,
                                         leaseID: lease?.id, resource: kind, reason: record.string("reason"),
                                         oldValue: oldValue, newValue: newValue, success: virt.success))]
+            + (kind == "disk" && virt.success ? postureOfDisk(event.id, uuid: virt.uuid, vm: virt.vm, disk: newValue,
+                                                             reason: record.string("reason")) : [])
     }
 
     // MARK: policy

@@ -10,4 +10,17 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     /// Events that may be lost: the log watch read last was rotated away (past auditd's
     /// num_logs, or truncated without a copy) before it was read to its end.
     case pipelineGap = "pipeline-gap"
+    // Isolation posture (see `PostureDetector`): configurations the seed's sVirt chapter warns of.
+    /// A guest started without an sVirt SELinux label (seclabel none, security_driver none, or a
+    /// process type that is not a confined guest domain).
+    case unconfinedGuest = "unconfined-guest"
+    /// A label that isolates less than a dynamic pair of categories: none, one, or a range.
+    case weakLabel = "weak-label"
+    /// A whole block device (not a partition or a volume) given to a guest.
+    case wholeDisk = "whole-disk"
+    /// A disk several live guests may write.
+    case sharedWritable = "shared-writable"
+
+    /// The posture kinds, for reports that list them together.
+    public static let posture: [EventKind] = [.unconfinedGuest, .weakLabel, .wholeDisk, .sharedWritable]
 }

@@ -68,7 +68,8 @@ public enum DomainStatusParser {
         guard !name.isEmpty else { throw GuestsError.missingElement(path: file, element: "<domain><name>") }
         guard !uuid.isEmpty else { throw GuestsError.missingElement(path: file, element: "<domain><uuid>") }
         return DomainStatus(name: delegate.name, uuid: uuid, pid: delegate.pid, state: delegate.state,
-                            securityLabels: delegate.labels, disks: delegate.disks, file: file)
+                            securityLabels: delegate.labels, disks: delegate.disks, file: file,
+                            diskDetails: delegate.diskDetails)
     }
 }
 
@@ -108,6 +109,9 @@ private final class Collector: NSObject, XMLParserDelegate {
     var state: String?
     var labels: [DomainStatus.SecurityLabel] = []
     var disks: [String] = []
+    var diskDetails: [DomainStatus.Disk] = []
+    /// The `<disk>` being read, while inside one.
+    private var disk: DomainStatus.Disk?
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -124,10 +128,19 @@ private final class Collector: NSObject, XMLParserDelegate {
             labels.append(.init(model: attributes["model"] ?? "", type: attributes["type"] ?? "dynamic",
                                 label: nil, imageLabel: nil))
         }
+        if element == "disk", path.dropLast().last == "devices", isDomainChild(depthFromEnd: 2) {
+            disk = DomainStatus.Disk(type: attributes["type"] ?? "file", device: attributes["device"] ?? "disk",
+                                     source: nil, shareable: false, readonly: false)
+        }
         if element == "source", path.dropLast().last == "disk" {
             if let source = attributes["file"] ?? attributes["dev"] ?? attributes["name"] ?? attributes["dir"] {
                 disks.append(source)
+                if disk != nil, disk?.source == nil { disk?.source = source }
             }
+        }
+        if path.dropLast().last == "disk", disk != nil {
+            if element == "shareable" { disk?.shareable = true }
+            if element == "readonly" { disk?.readonly = true }
         }
     }
 
@@ -144,6 +157,9 @@ private final class Collector: NSObject, XMLParserDelegate {
             if !labels.isEmpty { labels[labels.count - 1].label = value }
         case "imagelabel" where path.dropLast().last == "seclabel" && isDomainChild(depthFromEnd: 2):
             if !labels.isEmpty { labels[labels.count - 1].imageLabel = value }
+        case "disk" where disk != nil && path.dropLast().last == "devices":
+            if let disk { diskDetails.append(disk) }
+            disk = nil
         default: break
         }
         path.removeLast()

@@ -160,6 +160,9 @@ public final class IngestSession {
         try begin()
     }
 
+    /// The posture events of the guests the last `bootstrap` read, for watch to alert on.
+    public private(set) var bootstrapPosture: [Finding] = []
+
     /// Leases for guests already running before the logs begin. Problems with single files are
     /// returned (and stored as parse errors); an unusable folder throws.
     public func bootstrap(stateFolder: String) throws -> [GuestsError] {
@@ -167,13 +170,16 @@ public final class IngestSession {
         try begin()
         do {
             let findings = correlator.bootstrap(loaded.entries)
+            bootstrapPosture = findings.filter {
+                if case .event(let e) = $0 { return EventKind.posture.contains(e.kind) } else { return false }
+            }
             repeats.invalidate(boundariesOf: findings.compactMap { if case .lease(let lease) = $0 { return lease } else { return nil } })
             try writer.store(findings: findings, sourceID: nil)
             for problem in loaded.problems {
                 try writer.store(issue: ParseIssue(source: stateFolder, line: 0, byteOffset: -1,
                                                    reason: "\(problem)", text: ""), sourceID: nil)
             }
-            uncommitted.bootstrapped += findings.filter { if case .event = $0 { return true } else { return false } }.count
+            uncommitted.bootstrapped += findings.filter { if case .event(let e) = $0 { return e.kind == .domainStart } else { return false } }.count
             uncommitted.parseErrors += loaded.problems.count
             try commit()
         } catch {

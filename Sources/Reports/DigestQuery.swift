@@ -146,7 +146,8 @@ public struct DigestQuery: Sendable {
         let e = scope("e", period)
         let rows = try db.rows("""
             SELECT e.time_ms, e.node, e.kind, e.vm, e.label, e.detail, e.serial FROM events e
-            WHERE e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load') AND \(e.clause)
+            WHERE e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load', \(PostureKinds.sqlList))
+                  AND \(e.clause)
             ORDER BY e.time_ms, e.id
             """, e.values)
         data.changes = rows.map { r in
@@ -168,6 +169,18 @@ public struct DigestQuery: Sendable {
                 summary = "\(text("boolean") ?? "?") \(text("old_value") ?? "?") -> \(text("value") ?? "?")"
             case "policy-load":
                 summary = "policy loaded (\(text("res") ?? "?"))"
+            case "unconfined-guest":
+                summary = "\(r[3].string ?? "?") runs without an sVirt label: \(text("how") ?? "?")"
+            case "weak-label":
+                let dominated = detail["dominates_vms"] as? [String] ?? []
+                summary = "\(r[3].string ?? "?") has the weak label \(r[4].string ?? "?"); its process dominates "
+                    + (dominated.isEmpty ? "no live guest" : dominated.joined(separator: ", "))
+            case "whole-disk":
+                summary = "\(r[3].string ?? "?") was given the whole disk \(text("disk") ?? "?") (it can write partition tables and LVM metadata the host reads)"
+            case "shared-writable":
+                let others = detail["shared_with_vms"] as? [String] ?? []
+                summary = "\(r[3].string ?? "?") may write \(text("disk") ?? r[4].string ?? "a disk") with "
+                    + (others.isEmpty ? "any guest started later" : others.joined(separator: ", "))
             default:
                 let holders = (detail["vms"] as? [String] ?? []).filter { $0 != r[3].string }
                 summary = "\(r[3].string ?? "?") took \(r[4].string ?? "a label"), already held by "

@@ -3,8 +3,8 @@ import Formatting
 import Store
 
 /// `query guest VM`: one guest's history, oldest first: each lifetime's start and stop with its
-/// labels and pid, its disks and devices, its denials as source and as target, and the policy
-/// changes made while it ran.
+/// labels and pid, its disks and devices, its isolation posture events, its denials as source and
+/// as target, and the policy changes made while it ran.
 public struct GuestTimelineQuery: Sendable {
     public var guest: GuestSelector
 
@@ -68,6 +68,14 @@ public struct GuestTimelineQuery: Sendable {
                                                  ("old", r[3].string.map { .string($0) } ?? .null),
                                                  ("new", r[4].string.map { .string($0) } ?? .null),
                                                  ("success", .bool(r[5].int64 == 1))])))
+            }
+            // Its isolation posture, as judged at its start, a disk given, or its status XML.
+            for e in try db.rows("""
+                SELECT time_ms, kind, label, detail FROM events
+                WHERE uuid = ? AND node = ? AND kind IN (\(PostureKinds.sqlList)) ORDER BY time_ms IS NOT NULL, time_ms, id
+                """, [.text(g.uuid), .text(g.node)]) {
+                add(Row(time: e[0].int64, order: 0, node: g.node, vm: g.name, uuid: g.uuid, event: e[1].string ?? "",
+                        label: e[2].string, peer: .null, detail: e[3].string ?? "{}"))
             }
             for side in ["source", "target"] {
                 try addDenials(db, guest: g, side: side, add: add)

@@ -6,7 +6,7 @@ import Reports
 extension SvirtTrace.Query {
     struct Events: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Guest lifecycle, label collisions and policy changes.",
+            abstract: "Guest lifecycle, label collisions, isolation posture and policy changes.",
             discussion: """
                 KEYS
                   node, time (null for guests bootstrapped from status XML), serial, kind, vm, uuid, \
@@ -14,7 +14,22 @@ extension SvirtTrace.Query {
 
                 KINDS
                   domain-start, domain-stop, label-collision, enforcing-change, boolean-change, \
-                policy-load, selinux-error.
+                policy-load, selinux-error, pipeline-gap.
+
+                POSTURE KINDS (detail.how says how each was seen: which record or status file)
+                  unconfined-guest  a guest started without an sVirt SELinux label: the selinux \
+                VIRT_MACHINE_ID reads vm-ctx=? (<seclabel type='none'/>), there is none before \
+                VIRT_CONTROL op=start (security_driver = "none"), or its process type is not a \
+                confined guest domain (unconfined_t, spc_t, ...); in status XML, no selinux \
+                <seclabel> or type='none'.
+                  weak-label        a label with no category (s0), one category, or a range \
+                (s0-s0:c0.c1023); detail.dominates_vms lists the live guests its process \
+                dominates at its start.
+                  whole-disk        a whole block device (/dev/sdX, /dev/vdX, /dev/xvdX, /dev/hdX, \
+                /dev/nvmeXnY) given to a guest. /dev/mapper/... and /dev/disk/by-id/... names cannot \
+                be resolved from a log and are not flagged.
+                  shared-writable   a disk several live guests may write: <shareable/> read-write in \
+                status XML, or the shared image label svirt_image_t:s0 (detail.shared_with_vms).
                 """)
 
         @OptionGroup var database: DatabaseOptions

@@ -186,8 +186,8 @@ final class RowWriter {
 
     private static func colourCode(_ kind: String) -> String? {
         switch kind {
-        case "cross-guest", "label-collision": return "1;31"
-        case "unknown-source", "unknown-target", "guest-host", "host-guest": return "33"
+        case "cross-guest", "label-collision", "unconfined-guest": return "1;31"
+        case "unknown-source", "unknown-target", "guest-host", "host-guest", "weak-label", "whole-disk": return "33"
         case "needs-boolean", "enforcing-change": return "36"
         default: return nil
         }

@@ -182,6 +182,15 @@ extension SvirtTrace {
                     },
                     log: { Self.logger.warning("\($0)") })
                 try watch.record { try courier.start() }
+                // Guests read from status XML at start: their posture alerts too (ids by UUID, so
+                // a restart that reads them again raises nothing new).
+                if !session.bootstrapPosture.isEmpty {
+                    try watch.record {
+                        try courier.handle(session.bootstrapPosture)
+                        return 0
+                    }
+                    courier.announce()
+                }
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(error is StoreError ? Status.database : Status.input)
