@@ -8,10 +8,12 @@ extension Correlator {
     /// alone: the log is the better witness of when they started.
     public mutating func refresh(_ entries: [StateFolder.Entry], at position: EventPosition?) -> [Finding] {
         var findings: [Finding] = []
+        var refreshed: [StateFolder.Entry] = []
         for entry in entries {
             let status = entry.status
             guard status.state == nil || status.state == "running" || status.state == "paused" else { continue }
             guard map.openLeases(node: entry.node, uuid: status.uuid).isEmpty else { continue }
+            refreshed.append(entry)
             var selinuxLease: Lease?
             for seclabel in status.securityLabels where seclabel.type != "none" {
                 guard let label = seclabel.label, seclabel.model == "selinux" || seclabel.model == "dac" else { continue }
@@ -41,6 +43,7 @@ extension Correlator {
                 }
             }
         }
-        return findings
+        // Their posture as status XML shows it (sharing among the guests refreshed together).
+        return findings + postureOfStatus(refreshed)
     }
 }

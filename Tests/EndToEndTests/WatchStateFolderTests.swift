@@ -62,6 +62,20 @@ import TestSupport
         // The earlier denial keeps what was known at its time; the later one names both guests.
         #expect(try Self.kinds(db) == ["unknown-source - web", "cross-guest db web"])
         #expect(watcher.alertLines().contains { $0.contains("\"rule\":\"cross-guest\"") && $0.contains("\"source_vm\":\"db\"") })
+
+        // A guest started without sVirt (no selinux <seclabel>) shows up later: its posture is alerted.
+        try """
+        <domstatus state='running' reason='booted' pid='303'>
+          <domain type='kvm' id='4'>
+            <name>bare</name>
+            <uuid>33333333-0000-0000-0000-000000000003</uuid>
+            <seclabel type='dynamic' model='dac' relabel='yes'><label>+107:+107</label></seclabel>
+          </domain>
+        </domstatus>
+        """.write(to: state.appendingPathComponent("bare.xml"), atomically: true, encoding: .utf8)
+        #expect(watcher.wait(seconds: 15) {
+            watcher.alertLines().contains { $0.contains("\"rule\":\"unconfined-guest\"") && $0.contains("\"bare\"") }
+        }, "the unconfined guest found in a later snapshot is alerted")
         #expect(watcher.terminate() == 0)
     }
 }
