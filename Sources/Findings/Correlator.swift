@@ -6,7 +6,7 @@ import SELinux
 /// Turns audit events into findings while keeping the lease timeline up to date. Time comes only
 /// from the events themselves.
 public struct Correlator {
-    public private(set) var map: GuestMap
+    public internal(set) var map: GuestMap
     public var classifier: Classifier
     private var syscalls = SyscallNames()
     /// Parsed contexts by their text: a host logs the same few hundred contexts over and over.
@@ -14,6 +14,8 @@ public struct Correlator {
     private static let contextCacheLimit = 4096
     private var proctitles = DecodedFieldCache(name: "proctitle")
     private var permissionLists = PermissionLists()
+    /// Where lease data is complete (Correlator+Coverage.swift).
+    public internal(set) var coverage = Coverage()
 
     public init(map: GuestMap = GuestMap(), classifier: Classifier = Classifier()) {
         self.map = map
@@ -107,6 +109,7 @@ public struct Correlator {
             case "MAC_CONFIG_CHANGE": findings.append(booleanChange(event, records[index]))
             case "MAC_POLICY_LOAD": findings.append(policyLoad(event, records[index]))
             case "SELINUX_ERR", "USER_SELINUX_ERR": findings.append(selinuxError(event, records[index]))
+            case "SYSTEM_BOOT": findings += systemBoot(event)
             default: break
             }
         }
@@ -123,7 +126,7 @@ public struct Correlator {
         type.utf8.starts(with: "MAC_".utf8)
     }
 
-    private func position(_ id: AuditEventID) -> EventPosition {
+    func position(_ id: AuditEventID) -> EventPosition {
         EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
     }
 
@@ -168,12 +171,14 @@ public struct Correlator {
         let context = syscallContext(event, problems: &problems)
         for (record, problem) in problems { findings.append(issue(event, record, problem)) }
         let perms = Self.permissions(of: avcs)
-        let (kind, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: primary.tclass,
-                                                        perms: perms, sources: sources, targets: targets),
-                                                  sourceTraits: source.traits, targetTraits: target.traits)
-        findings.append(.denial(Denial(id: event.id, avcs: avcs, source: source.view, target: target.view,
-                                       context: context, kind: kind, boolean: boolean, sources: sources,
-                                       targets: targets)))
+        let (classified, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: primary.tclass,
+                                                              perms: perms, sources: sources, targets: targets),
+                                                        sourceTraits: source.traits, targetTraits: target.traits)
+        let (kind, reason) = attributed(classified, node: node, at: at)
+        var denial = Denial(id: event.id, avcs: avcs, source: source.view, target: target.view,
+                            context: context, kind: kind, boolean: boolean, sources: sources, targets: targets)
+        denial.reason = reason
+        findings.append(.denial(denial))
     }
 
     /// The union of every record's permissions, in first-seen order. Most events have one AVC
@@ -367,6 +372,7 @@ public struct Correlator {
                 }
             }
         case "stop":
+            findings += stopCoverage(event, uuid: uuid, vm: virt.vm)
             for var lease in map.openLeases(node: node, uuid: uuid) {
                 lease.validTo = at
                 map.upsert(lease)

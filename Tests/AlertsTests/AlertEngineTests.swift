@@ -113,7 +113,7 @@ import Findings
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules/alerts.yaml"), encoding: .utf8)
         #expect(EmbeddedRules.alertsYAML == shipped, "rules/alerts.yaml changed: run tools/embed-data")
         #expect(AlertRule.defaults.map(\.name).first == "cross-guest")
-        #expect(AlertRule.defaults.count == 11)
+        #expect(AlertRule.defaults.count == 12)
     }
 
     @Test(arguments: [
