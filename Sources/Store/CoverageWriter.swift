@@ -155,3 +155,10 @@ final class CoverageWriter {
         }
     }
 }
+
+extension Database {
+    /// Every coverage mark stored, in the order they were stored.
+    public func coverageMarks() throws -> [CoverageMark] {
+        try CoverageWriter.load(connection)
+    }
+}

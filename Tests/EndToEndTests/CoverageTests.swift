@@ -149,6 +149,29 @@ import TestSupport
         #expect(byNode["hv1"]?.map { $0["kind"] as? String } == ["unattributed", "unknown-source"])
         #expect(byNode["hv2"]?.map { $0["kind"] as? String } == ["unattributed", "unknown-source"])
         #expect((byNode["hv2"]?.first?["reason"] as? String)?.contains("no SYSTEM_BOOT and no status XML for node hv2") == true)
+
+        // query coverage: hv1's log begins with its boot: incomplete up to the ghost's stop, complete
+        // after; hv2 incomplete until its boot.
+        let intervals = try Self.rows(["query", "coverage", "--db", db])
+        #expect(intervals.map { "\($0["node"] as? String ?? "-") \($0["lease_data"] as? String ?? "?")" }
+                == ["hv1 incomplete", "hv1 complete", "hv2 incomplete", "hv2 complete"])
+        #expect((intervals[0]["why"] as? String)?.contains("ghost (\(Self.ghost)) stopped at") == true)
+        #expect((intervals[2]["why"] as? String)?.contains("no SYSTEM_BOOT and no status XML for node hv2") == true)
+        #expect(intervals[1]["to"] is NSNull && intervals[0]["to"] as? String == intervals[1]["from"] as? String)
+        #expect(try Self.rows(["query", "coverage", "--db", db, "--node", "hv2"]).count == 2)
+        let json = try Binary.run(["query", "coverage", "--db", db, "--format", "json"])
+        #expect(json.status == 0 && json.stdout.hasPrefix("["))
+        let help = try Binary.run(["query", "coverage", "--help"])
+        #expect(help.stdout.contains("THE RULE") && help.stdout.contains("SYSTEM_BOOT"))
+
+        // The digest's health section names the incomplete stretch (back to back: one line) and what to give.
+        let digest = try Binary.run(["digest", "--db", db, "--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z",
+                                     "--format", "text"], environment: ["TZ": "UTC"]).stdout
+        let lines = digest.split(separator: "\n").filter { $0.contains("lease data incomplete") }
+        #expect(lines.count == 2, "\(digest)")
+        #expect(lines.first?.contains("node hv1 from 2025-11-24 16:00:00Z to 2025-11-24 16:00:00Z") == true)
+        #expect(lines.last?.contains("node hv2 from 2025-11-24 16:00:00Z to 2025-11-24 16:00:00Z") == true)
+        #expect(lines.allSatisfy { $0.hasSuffix("give --libvirt-state, or a log that starts at boot") })
     }
 
     @Test(arguments: ["libvirtd", "virtqemud"], [false, true])
