@@ -321,6 +321,8 @@ public struct AlertEngine: Sendable {
         let evidence = "\(denial.id.node.map { $0 + ":" } ?? "")\(denial.id.serial)"
         var hint = rule.hint
         if denial.kind == .needsBoolean, let boolean = denial.boolean { hint = "setsebool -P \(boolean) on" }
+        // Why it could not be attributed comes first: it says what input is missing.
+        if denial.kind == .unattributed, let reason = denial.reason { hint = [reason, hint].compactMap { $0 }.joined(separator: ". ") }
         func side(_ leases: [Lease]) -> (String?, String?) {
             let sorted = leases.sorted { $0.name < $1.name }
             return (sorted.isEmpty ? nil : sorted.map(\.name).joined(separator: ","),

@@ -113,7 +113,7 @@ public enum AlertRules {
             if let value = entry["hint"] {
                 guard let hint = value as? String else { throw Failure(file: file, reason: "\(here): `hint` must be a string") }
                 if hint.lowercased().contains("audit2allow"), !hint.lowercased().contains("never"),
-                   !Set(kinds).isDisjoint(with: ["cross-guest", "guest-host", "unknown-source", "unknown-target"]) {
+                   !Set(kinds).isDisjoint(with: ["cross-guest", "guest-host", "unknown-source", "unknown-target", "unattributed"]) {
                     throw Failure(file: file, reason: "\(here): do not suggest audit2allow for a guest reaching outside its label")
                 }
                 rule.hint = hint

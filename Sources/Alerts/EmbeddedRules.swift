@@ -8,7 +8,9 @@ enum EmbeddedRules {
 # (tools/embed-data).
 #
 # match (all given keys must hold):
-#   kind:         list of kinds (denial kinds, or enforcing-change, boolean-change,
+#   kind:         list of kinds (denial kinds: cross-guest, unknown-source, unknown-target,
+#                 unattributed, guest-host, needs-boolean, stale-image, shared-content-write,
+#                 guest-self, host-guest, host-other; or enforcing-change, boolean-change,
 #                 label-collision, policy-load, domain-start, domain-stop, selinux-error,
 #                 pipeline-gap, and the posture kinds unconfined-guest, weak-label,
 #                 whole-disk, shared-writable)
@@ -37,6 +39,11 @@ rules:
     severity: high
     title: sVirt label held by no known guest
     hint: Investigate and isolate the source guest; never write an allow rule (audit2allow) for this.
+  - name: unattributed
+    match: {kind: [unattributed]}
+    severity: info
+    title: sVirt label held by no known guest, where lease data is incomplete
+    hint: Give --libvirt-state, or a log that starts at boot; `svirt-trace query coverage` shows where lease data is incomplete. Never write an allow rule (audit2allow) for this.
   - name: guest-host-whole-disk
     match: {kind: [guest-host], target_type: [fixed_disk_t], tclass: [blk_file]}
     severity: critical

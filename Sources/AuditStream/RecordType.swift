@@ -20,12 +20,14 @@ public enum RecordType {
         "AVC", "USER_AVC", "SELINUX_ERR", "USER_SELINUX_ERR",
         "MAC_STATUS", "MAC_CONFIG_CHANGE", "MAC_POLICY_LOAD",
         "VIRT_MACHINE_ID", "VIRT_CONTROL", "VIRT_RESOURCE",
+        // No guest survives a reboot: lease data is complete after it (coverage).
+        "SYSTEM_BOOT",
     ]
     static let context: Set<String> = ["SYSCALL", "CWD", "PATH", "PROCTITLE"]
     static let numericNames: [String: String] = [
         "1107": "USER_AVC", "1400": "AVC", "1401": "SELINUX_ERR", "1403": "MAC_POLICY_LOAD",
         "1404": "MAC_STATUS", "1405": "MAC_CONFIG_CHANGE", "2500": "VIRT_CONTROL",
-        "2501": "VIRT_RESOURCE", "2502": "VIRT_MACHINE_ID",
+        "2501": "VIRT_RESOURCE", "2502": "VIRT_MACHINE_ID", "1127": "SYSTEM_BOOT",
     ]
 
     /// Canonical name for a logged type token (`AVC`, `1400`, `UNKNOWN[1400]`).
@@ -73,7 +75,7 @@ public enum RecordType {
     /// Records that a user-space program writes as a whole event of one record.
     static func isSingleRecordEvent(_ canonicalName: String) -> Bool {
         switch canonicalName {
-        case "USER_AVC", "USER_SELINUX_ERR", "VIRT_MACHINE_ID", "VIRT_CONTROL", "VIRT_RESOURCE": return true
+        case "USER_AVC", "USER_SELINUX_ERR", "VIRT_MACHINE_ID", "VIRT_CONTROL", "VIRT_RESOURCE", "SYSTEM_BOOT": return true
         default: return false
         }
     }

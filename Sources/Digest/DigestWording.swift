@@ -18,6 +18,11 @@ public struct DigestWording: Sendable {
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(8)) + "Z"
     }
 
+    /// The health section's line for lease data that was incomplete (`query coverage` says why).
+    public static func coverageGap(node: String, from: Int64, to: Int64) -> String {
+        "lease data incomplete for node \(node) from \(time(from)) to \(time(to)): give --libvirt-state, or a log that starts at boot"
+    }
+
     /// The bucket's label in the histogram: hour `10:00` or day `2026-11-28`.
     public static func bucket(_ start: Int64, hourly: Bool) -> String {
         let iso = Timestamp.iso8601(milliseconds: start)

@@ -148,6 +148,9 @@ public struct HTMLDigest: Sendable {
         let errors = d.parseErrors.reduce(0) { $0 + $1.count }
         add("<p>Parse errors: \(errors)" + (errors > 0 ? " (" + d.parseErrors.map { "\(e($0.reason)): \($0.count)" }.joined(separator: "; ") + ")" : "") + ".<br>")
         add("Possible lost events: \(d.missedStops) guest stops not logged (the guest took a new label while its old one was open).</p>")
+        for gap in d.coverageGaps {
+            add("<p>" + e(DigestWording.coverageGap(node: gap.node, from: gap.from, to: gap.to)) + ".</p>")
+        }
         for gap in d.gaps {
             add("<p><b style=\"color:#b00020\">Pipeline gap</b> on \(e(gap.node)): events after \(gap.from.map(Timestamp.iso8601(milliseconds:)) ?? "?") and before \(e(gap.to ?? "?")) may be lost (\(e(gap.path)) rotated away before it was read).</p>")
         }

@@ -95,6 +95,9 @@ public struct TextDigest: Sendable {
         let errors = d.parseErrors.reduce(0) { $0 + $1.count }
         line("   parse errors: \(errors)" + (errors > 0 ? " (" + d.parseErrors.map { "\(safe($0.reason)): \($0.count)" }.joined(separator: "; ") + ")" : ""))
         line("   possible lost events: \(d.missedStops) guest stops not logged (the guest took a new label while its old one was open)")
+        for gap in d.coverageGaps {
+            line("   " + DigestWording.coverageGap(node: safe(gap.node), from: gap.from, to: gap.to))
+        }
         for gap in d.gaps {
             line("   PIPELINE GAP on \(safe(gap.node)): events after \(gap.from.map(Timestamp.iso8601(milliseconds:)) ?? "?") and before \(safe(gap.to ?? "?")) may be lost (\(safe(gap.path)) rotated away before it was read)")
         }

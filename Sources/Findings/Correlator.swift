@@ -16,6 +16,8 @@ public struct Correlator {
     private var permissionLists = PermissionLists()
     /// Model records of guests being started (see `Correlator+Posture`).
     var posture = PostureDetector()
+    /// Where lease data is complete (Correlator+Coverage.swift).
+    public internal(set) var coverage = Coverage()
 
     public init(map: GuestMap = GuestMap(), classifier: Classifier = Classifier()) {
         self.map = map
@@ -111,6 +113,7 @@ public struct Correlator {
             case "MAC_CONFIG_CHANGE": findings.append(booleanChange(event, records[index]))
             case "MAC_POLICY_LOAD": findings.append(policyLoad(event, records[index]))
             case "SELINUX_ERR", "USER_SELINUX_ERR": findings.append(selinuxError(event, records[index]))
+            case "SYSTEM_BOOT": findings += systemBoot(event)
             default: break
             }
         }
@@ -127,7 +130,7 @@ public struct Correlator {
         type.utf8.starts(with: "MAC_".utf8)
     }
 
-    private func position(_ id: AuditEventID) -> EventPosition {
+    func position(_ id: AuditEventID) -> EventPosition {
         EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
     }
 
@@ -172,12 +175,14 @@ public struct Correlator {
         let context = syscallContext(event, problems: &problems)
         for (record, problem) in problems { findings.append(issue(event, record, problem)) }
         let perms = Self.permissions(of: avcs)
-        let (kind, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: primary.tclass,
-                                                        perms: perms, sources: sources, targets: targets),
-                                                  sourceTraits: source.traits, targetTraits: target.traits)
-        findings.append(.denial(Denial(id: event.id, avcs: avcs, source: source.view, target: target.view,
-                                       context: context, kind: kind, boolean: boolean, sources: sources,
-                                       targets: targets)))
+        let (classified, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: primary.tclass,
+                                                              perms: perms, sources: sources, targets: targets),
+                                                        sourceTraits: source.traits, targetTraits: target.traits)
+        let (kind, reason) = attributed(classified, node: node, at: at)
+        var denial = Denial(id: event.id, avcs: avcs, source: source.view, target: target.view,
+                            context: context, kind: kind, boolean: boolean, sources: sources, targets: targets)
+        denial.reason = reason
+        findings.append(.denial(denial))
     }
 
     /// The union of every record's permissions, in first-seen order. Most events have one AVC
@@ -379,6 +384,7 @@ public struct Correlator {
             }
         case "stop":
             forgetPosture(node: node, uuid: uuid)
+            findings += stopCoverage(event, uuid: uuid, vm: virt.vm)
             for var lease in map.openLeases(node: node, uuid: uuid) {
                 lease.validTo = at
                 map.upsert(lease)

@@ -16,6 +16,8 @@ public struct Denial: Sendable, Equatable {
     /// Candidate source guests: one when the label (and pid) settle it, several after a collision.
     public var sources: [Lease]
     public var targets: [Lease]
+    /// Why an `unattributed` denial could not be attributed; nil for every other kind.
+    public var reason: String?
 
     public init(id: AuditEventID, avcs: [AVCDetail], context: SyscallContext, kind: DenialKind,
                 boolean: String?, sources: [Lease], targets: [Lease]) {

@@ -6,6 +6,10 @@ public enum DenialKind: String, Sendable, CaseIterable, Codable {
     case unknownSource = "unknown-source"
     /// An svirt_image_t or svirt_t target whose categories no guest held.
     case unknownTarget = "unknown-target"
+    /// An svirt label no known lease covers, where lease data is incomplete (no SYSTEM_BOOT and no
+    /// status XML before it, or a guest with a label never seen was running): a guest we never
+    /// saw may have held it. The denial's reason says why.
+    case unattributed = "unattributed"
     /// A guest reached for a host object (shadow_t, etc_t, fixed_disk_t, virtd_t, ...).
     case guestHost = "guest-host"
     /// A virt_* boolean would allow it.

@@ -63,6 +63,12 @@ public struct Explainer: Sendable {
                 advice: ["Find the process (pid and exe in the evidence) and what started it; a QEMU outside libvirt's control, or a libvirt whose VIRT_MACHINE_ID records were lost, both need a look.",
                          "If the log started after that guest did, ingest with --libvirt-state so guests already running are known.",
                          Self.neverAllow])
+        case "unattributed":
+            return Explanation(
+                reason: "No known guest held \(s.level.map { "\($0)" } ?? input.scontext) or \(t.level.map { "\($0)" } ?? input.tcontext) at that time, but lease data for that node was incomplete there: a guest svirt-trace never saw may have held it, so this may be a cross-guest denial." + allowed,
+                advice: ["Give the libvirt state folder (ingest --libvirt-state /run/libvirt/qemu), or a log that starts at boot, and keep libvirt's VIRT_* records (ausearch -m ...,VIRT_MACHINE_ID,VIRT_CONTROL,VIRT_RESOURCE); `svirt-trace query coverage` shows where lease data is incomplete and why.",
+                         "Meanwhile, find the process (pid and exe in the evidence) and which guest it runs (ps -Z, virsh list).",
+                         Self.neverAllow])
         case "unknown-target":
             return Explanation(
                 reason: "The target \(ttype) carries categories \(t.level.map { "\($0.categories)" } ?? "?") that no guest held at that time." + allowed,

@@ -10,6 +10,8 @@ public enum Finding: Sendable, Equatable {
     case resource(GuestResource)
     /// A record that parsed but could not be used (a context with no level, ...).
     case issue(ParseIssue)
+    /// A boot, a status-XML snapshot or a stop of an unseen guest: where lease data is complete.
+    case coverage(CoverageMark)
 }
 
 /// An audit event with its findings: the store keeps the raw records as evidence whenever a

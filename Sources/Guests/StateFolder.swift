@@ -16,6 +16,9 @@ public enum StateFolder {
     public struct Loaded: Sendable {
         public var entries: [Entry] = []
         public var problems: [GuestsError] = []
+        /// The node of every folder read, empty ones too: each is a snapshot of that node (no
+        /// status file means no guest running there).
+        public var nodes: [String?] = []
     }
 
     /// - Parameter defaultNode: node for status files directly in `path`.
@@ -32,6 +35,7 @@ public enum StateFolder {
         }
         guard isDirectory.boolValue else { throw GuestsError.unreadable(path: path, reason: "not a folder") }
         var loaded = Loaded()
+        loaded.nodes = [defaultNode]
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
@@ -49,6 +53,7 @@ public enum StateFolder {
                     let inner = try load(path: full, defaultNode: name, isNodeFolder: true)
                     loaded.entries += inner.entries
                     loaded.problems += inner.problems
+                    loaded.nodes += inner.nodes
                 } catch let error as GuestsError {
                     loaded.problems.append(error)
                 }

@@ -89,6 +89,7 @@ public final class IngestSession {
     private func reloadLeases() throws {
         let leases = try writer.loadLeases()
         correlator.replaceMap(GuestMap(leases: leases))
+        correlator.replaceCoverage(Coverage(marks: try writer.loadCoverage()))
         repeats.invalidate(boundariesOf: leases)
         forgottenBefore = Int64.min
     }
@@ -175,6 +176,13 @@ public final class IngestSession {
             }
             repeats.invalidate(boundariesOf: findings.compactMap { if case .lease(let lease) = $0 { return lease } else { return nil } })
             try writer.store(findings: findings, sourceID: nil)
+            // The folder is a snapshot of each node it names: before every event of a node not
+            // seen yet (as its leases are), else from the node's newest stored event on.
+            for node in Set(loaded.nodes.map { $0 ?? "" }).sorted() {
+                let name = node.isEmpty ? nil : node
+                let marks = correlator.snapshotCoverage(nodes: [name], at: try writer.newestPosition(node: name))
+                try writer.store(findings: marks, sourceID: nil)
+            }
             for problem in loaded.problems {
                 try writer.store(issue: ParseIssue(source: stateFolder, line: 0, byteOffset: -1,
                                                    reason: "\(problem)", text: ""), sourceID: nil)
@@ -382,19 +390,26 @@ public final class IngestSession {
             guard !findings.isEmpty else { return [] }
             try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID, occurrence: occurrence,
                              repeatOf: repeatOf)
+            // A stop of an unseen guest moved denials stored before it to unattributed.
+            for (kind, count) in writer.takeReclassified() {
+                uncommitted.denialsByKind[kind, default: 0] -= count
+                uncommitted.denialsByKind[DenialKind.unattributed.rawValue, default: 0] += count
+            }
+            if event.records.contains(where: { $0.type.hasPrefix("VIRT_") }) { uncommitted.virtEvents += 1 }
             lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
             var storedSomething = false
             for finding in findings {
                 switch finding {
                 case .denial(let denial):
                     uncommitted.denialsByKind[denial.kind.rawValue, default: 0] += 1
+                    if denial.kind != .hostOther { uncommitted.svirtDenials += 1 }
                     storedSomething = true
                 case .event(let recorded):
                     uncommitted.eventsByKind[recorded.kind.rawValue, default: 0] += 1
                     storedSomething = true
                 case .issue:
                     uncommitted.parseErrors += 1
-                case .lease, .resource:
+                case .lease, .resource, .coverage:
                     storedSomething = true
                 }
             }

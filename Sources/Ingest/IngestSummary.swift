@@ -11,6 +11,10 @@ public struct IngestSummary: Sendable, Equatable {
     public var eventsByKind: [String: Int] = [:]
     public var parseErrors = 0
     public var bootstrapped = 0
+    /// Denials with an svirt label on either side (every kind but host-other).
+    public var svirtDenials = 0
+    /// Events with a VIRT_* record (libvirt's lifecycle records).
+    public var virtEvents = 0
 
     public init() {}
 
@@ -28,6 +32,8 @@ public struct IngestSummary: Sendable, Equatable {
         eventsByKind.merge(other.eventsByKind, uniquingKeysWith: +)
         parseErrors += other.parseErrors
         bootstrapped += other.bootstrapped
+        svirtDenials += other.svirtDenials
+        virtEvents += other.virtEvents
     }
 
     /// One line: events read, denials by kind, parse errors.

@@ -88,6 +88,10 @@ struct RepeatedEventMemo {
                 changesState = true
             case .event, .resource:
                 changesState = true
+            case .coverage(let mark):
+                // Denials on either side of a boot or a snapshot may be judged differently.
+                if let position = mark.position { latestBoundary = max(latestBoundary, position) }
+                changesState = true
             case .issue:
                 break
             }

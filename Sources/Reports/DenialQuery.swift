@@ -16,7 +16,7 @@ public struct DenialQuery: Sendable {
 
     public static let keys = ["node", "time", "serial", "kind", "source_vm", "source_uuid", "target_vm", "target_uuid",
                               "scontext", "tcontext", "tclass", "perms", "permissive", "pid", "comm", "exe", "path",
-                              "boolean"]
+                              "boolean", "reason"]
 
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
@@ -24,7 +24,7 @@ public struct DenialQuery: Sendable {
         let denials = try db.prepare("""
             SELECT d.run_id, d.node, d.time_ms, d.serial, d.kind, d.scontext, d.tcontext, d.tclass, d.perms, d.permissive,
                    d.pid, d.comm, d.exe, d.path, d.boolean, d.source_count, d.source_vm, d.source_uuid,
-                   d.target_count, d.target_vm, d.target_uuid
+                   d.target_count, d.target_vm, d.target_uuid, d.reason
             FROM denials d WHERE \(clause) ORDER BY d.time_ms, d.node, d.serial
             """)
         let candidates = try CandidateLookup(db)
@@ -55,6 +55,7 @@ public struct DenialQuery: Sendable {
                 ("exe", denials.string(at: 12).map { .string($0) } ?? .null),
                 ("path", denials.string(at: 13).map { .string($0) } ?? .null),
                 ("boolean", denials.string(at: 14).map { .string($0) } ?? .null),
+                ("reason", denials.string(at: 21).map { .string($0) } ?? .null),
             ])
         }
     }

@@ -85,6 +85,14 @@ public struct DigestData: Sendable {
         public var silent: Bool
     }
 
+    /// Lease data incomplete on a node over part of the period: a label no known guest held may
+    /// have been a guest's never seen (`query coverage`).
+    public struct CoverageGap: Sendable, Equatable {
+        public var node: String
+        public var from: Int64
+        public var to: Int64
+    }
+
     public var period: DigestPeriod
     public var nodes: [String]
     public var headline = Headline()
@@ -104,6 +112,8 @@ public struct DigestData: Sendable {
     public var missedStops: Int64 = 0
     /// Stretches where a log rotated away before watch read it (`pipeline-gap` events).
     public var gaps: [PipelineGap] = []
+    /// Where lease data was incomplete within the period, clipped to it.
+    public var coverageGaps: [CoverageGap] = []
     /// Denials per bucket of `period.bucketMilliseconds`, from `period.since`.
     public var histogram: [Int64] = []
 

@@ -33,6 +33,7 @@ public struct DigestQuery: Sendable {
         try changes(db, into: &data)
         try findings(db, into: &data)
         try health(db, into: &data)
+        try coverage(database, into: &data)
         try histogram(db, into: &data)
         return data
     }
@@ -201,6 +202,22 @@ public struct DigestQuery: Sendable {
             """, c.values + [.integer(Int64(listLimit * 3))]).map {
             .init(kind: $0[0].string ?? "", sourceVM: $0[1].string, boolean: $0[2].string, path: $0[3].string,
                   tclass: $0[4].string ?? "", count: $0[5].int64 ?? 0, last: $0[6].int64 ?? 0)
+        }
+    }
+
+    /// The intervals of incomplete lease data that overlap the period, clipped to it.
+    private func coverage(_ database: Database, into data: inout DigestData) throws {
+        for interval in try CoverageQuery(nodes: nodes).intervals(database) where !interval.complete {
+            let from = max(interval.from ?? period.since, period.since)
+            let to = min(interval.to ?? period.until, period.until)
+            guard from < to else { continue }
+            let node = interval.node.isEmpty ? "-" : interval.node
+            // Back to back (no SYSTEM_BOOT, then a boot followed by an unseen guest's stop): one line.
+            if let last = data.coverageGaps.last, last.node == node, last.to >= from {
+                data.coverageGaps[data.coverageGaps.count - 1].to = max(last.to, to)
+                continue
+            }
+            data.coverageGaps.append(.init(node: node, from: from, to: to))
         }
     }
 

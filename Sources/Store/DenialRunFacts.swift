@@ -8,6 +8,7 @@ struct DenialRunFacts: Hashable {
     var minute: Int64
     var node: String
     var kind: String
+    var reason: String?
     var boolean: String?
     var seresult: String
     var scontext: String
@@ -37,6 +38,7 @@ struct DenialRunFacts: Hashable {
         self.minute = minute
         node = denial.id.node ?? ""
         kind = denial.kind.rawValue
+        reason = denial.reason
         boolean = denial.boolean
         seresult = primary.seresult
         scontext = primary.scontext

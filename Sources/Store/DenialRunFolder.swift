@@ -50,7 +50,7 @@ final class DenialRunFolder {
         "node", "kind", "boolean", "seresult", "scontext", "tcontext", "stype", "ttype", "slevel", "tlevel", "tclass",
         "perms", "permissive", "pid", "comm", "exe", "syscall", "success", "exit_code", "uid", "auid", "auid_name",
         "cwd", "path", "proctitle", "avc_count", "source_count", "source_vm", "source_uuid", "source_key",
-        "target_count", "target_vm", "target_uuid", "target_key",
+        "target_count", "target_vm", "target_uuid", "target_key", "reason",
     ]
 
     init(connection: SQLiteDatabase) throws {

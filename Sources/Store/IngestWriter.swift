@@ -11,7 +11,7 @@ import Formatting
 /// anything is read that the transaction writes from, and `begin()` says when another writer
 /// committed in between, so that the caller re-reads the state it keeps in memory.
 public final class IngestWriter {
-    private let database: Database
+    let database: Database
     private var db: SQLiteDatabase { database.connection }
     private var guestIDs: [String: (id: Int64, name: String)] = [:]
     public private(set) var inTransaction = false
@@ -27,11 +27,14 @@ public final class IngestWriter {
     private let upsertLease: SQLiteStatement
     private let strings: StringTable
     private let evidence: EvidenceBlockWriter
-    private let runs: DenialRunFolder
+    let runs: DenialRunFolder
     private let insertRecordedEvent: SQLiteStatement
     private let insertResource: SQLiteStatement
     private let insertIssue: SQLiteStatement
-    private let totals: RunningTotals
+    let totals: RunningTotals
+    let coverage: CoverageWriter
+    /// Denials moved to `unattributed` by an unseen stop, by their old kind, since `takeReclassified`.
+    var reclassified: [String: Int] = [:]
     private let newestCommitted: SQLiteStatement
     /// A flood's run facts, by the caller's repeat number (values only: nothing here refers to rows).
     private var repeatFacts: [Int: (DenialRunFacts, SideKey, SideKey)] = [:]
@@ -78,6 +81,7 @@ public final class IngestWriter {
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         totals = try RunningTotals(connection: db)
+        coverage = try CoverageWriter(connection: db)
         newestCommitted = try db.prepare("SELECT last_ms FROM node_activity WHERE node = ?")
         // Past the cap the row is marked overflow, without its text; the schema's triggers fold
         // it into parse_error_counts once the checkpoint passes its line (schema/003).
@@ -413,6 +417,8 @@ public final class IngestWriter {
             ])
         case .issue(let issue):
             try store(issue: issue, sourceID: sourceID, stage: "decoder")
+        case .coverage(let mark):
+            try store(coverage: mark)
         }
     }
 
@@ -446,7 +452,7 @@ public final class IngestWriter {
                 f.pid.sql, try strings.value(f.comm), try strings.value(f.exe), f.syscall.sql,
                 f.success.sql, f.exit.sql, f.uid.sql, f.auid.sql, f.auidName.sql, try strings.value(f.cwd),
                 try strings.value(f.path), try strings.value(f.proctitle), .integer(Int64(f.avcCount)),
-            ] + (try side(sourceSide)) + (try side(targetSide))
+            ] + (try side(sourceSide)) + (try side(targetSide)) + [f.reason.sql]
         }
         totals.addDenial(day: Self.day(time), node: facts.node, kind: facts.kind, time: time)
         if Self.pairKinds.contains(facts.kind), let sourceKey = sourceSide.key, let targetKey = targetSide.key {

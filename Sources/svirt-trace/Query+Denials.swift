@@ -11,13 +11,18 @@ extension SvirtTrace.Query {
                 KEYS
                   node (null without node= and --node), time (ISO-8601 UTC, milliseconds), serial, \
                 kind, source_vm, source_uuid, target_vm, target_uuid, scontext, tcontext, tclass, \
-                perms (array), permissive (bool), pid, comm, exe, path, boolean.
+                perms (array), permissive (bool), pid, comm, exe, path, boolean, reason (why an \
+                unattributed denial could not be attributed; null for every other kind).
                   An unknown value is null. When a label collision leaves several candidate guests, \
                 the _vm and _uuid keys of that side are arrays of every candidate, sorted by name.
 
                 KINDS
-                  cross-guest, unknown-source, unknown-target, guest-host, needs-boolean, \
-                stale-image, shared-content-write, guest-self, host-guest, host-other.
+                  cross-guest, unknown-source, unknown-target, unattributed, guest-host, \
+                needs-boolean, stale-image, shared-content-write, guest-self, host-guest, host-other.
+                  unknown-source and unknown-target mean that no guest held the label: lease data \
+                was complete there. Where it was not (no SYSTEM_BOOT and no status XML before it, or \
+                a guest with a label never seen was running), the denial is unattributed and reason \
+                says why; `svirt-trace query coverage` shows the intervals.
 
                 EXAMPLES
                   svirt-trace query denials --kind cross-guest --since yesterday

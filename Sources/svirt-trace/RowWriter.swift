@@ -189,6 +189,7 @@ final class RowWriter {
         case "cross-guest", "label-collision", "unconfined-guest": return "1;31"
         case "unknown-source", "unknown-target", "guest-host", "host-guest", "weak-label", "whole-disk": return "33"
         case "needs-boolean", "enforcing-change": return "36"
+        case "incomplete": return "33"
         default: return nil
         }
     }

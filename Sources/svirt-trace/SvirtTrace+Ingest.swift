@@ -24,12 +24,22 @@ extension SvirtTrace {
                 exit status is 3.
 
                 At the end one summary line goes to standard error: lines read, events stored, \
-                denials by kind, parse errors.
+                denials by kind, parse errors. When the input has svirt denials but not a single \
+                VIRT_* record (libvirt's lifecycle records), a warning follows: without them no \
+                guest can be attributed. The exit status stays 0.
+
+                COVERAGE
+                  A label that no known guest held is unknown-source or unknown-target only where \
+                lease data is complete: after a SYSTEM_BOOT record of the node, or from the status \
+                XML given with --libvirt-state on, except over an interval that ends with the stop \
+                of a guest whose label was never seen (from the last boot or status XML up to that \
+                stop). Elsewhere it is unattributed. See `svirt-trace query coverage`.
 
                 EXAMPLES
                   svirt-trace ingest --db hv.db --libvirt-state /run/libvirt/qemu \\
                       /var/log/audit/audit.log.1 /var/log/audit/audit.log
-                  ausearch --raw -m AVC | svirt-trace ingest --db hv.db --node hv01 -
+                  ausearch --raw -m AVC,USER_AVC,SELINUX_ERR,MAC_STATUS,MAC_POLICY_LOAD,VIRT_MACHINE_ID,VIRT_CONTROL,VIRT_RESOURCE,MAC_CONFIG_CHANGE,USER_SELINUX_ERR,SYSTEM_BOOT \\
+                      | svirt-trace ingest --db hv.db --node hv01 --libvirt-state /run/libvirt/qemu -
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -133,8 +143,18 @@ extension SvirtTrace {
                 }
             }
             Console.status(session.summary.line)
+            let summary = session.summary
+            if summary.svirtDenials > 0, summary.virtEvents == 0 {
+                let count = "\(summary.svirtDenials) svirt denial\(summary.svirtDenials == 1 ? "" : "s")"
+                Console.error("warning: \(count) but not one VIRT_* record: the input holds none of libvirt's lifecycle "
+                              + "records, so no guest could be attributed. Through ausearch, keep them: "
+                              + "ausearch --raw -m \(Self.ausearchTypes)")
+            }
             if failedInputs > 0 { throw ExitCode(Status.input) }
         }
+
+        /// The record types svirt-trace reads, as an ausearch `-m` list.
+        static let ausearchTypes = "AVC,USER_AVC,SELINUX_ERR,MAC_STATUS,MAC_POLICY_LOAD,VIRT_MACHINE_ID,VIRT_CONTROL,VIRT_RESOURCE,MAC_CONFIG_CHANGE,USER_SELINUX_ERR,SYSTEM_BOOT"
 
         /// The first 4 KiB of a file input, read again for the no-records message; nil for
         /// standard input.

@@ -22,7 +22,7 @@ extension SvirtTrace {
                   0 results; 1 nothing matched (or no such guest or event); 2 usage error; 4 database error.
                 """,
             subcommands: [CrossGuest.self, WhoTouched.self, Guest.self, Label.self, Denials.self, Events.self,
-                          Evidence.self, Explain.self, Stats.self, Posture.self])
+                          Evidence.self, Explain.self, Stats.self, Posture.self, Coverage.self])
     }
 }
 

@@ -12,6 +12,7 @@ import Guests
 
     @Test func aFreedLabelIsAttributedToWhoeverHeldItAtTheEventsTime() throws {
         var log = LogBuilder()
+        log.boot()  // lease data complete: a label no lease covers is unknown, not unattributed
         log.start("victim", c, level: "s0:c7,c8", pid: 3000)
         log.start("alpha", a, level: "s0:c1,c2", pid: 1000)
         log.avc(pid: 1000, scontext: svirt("s0:c1,c2"), tcontext: image("s0:c7,c8"))
@@ -63,6 +64,7 @@ import Guests
 
     @Test func aFailedLabelCreatesNoLease() throws {
         var log = LogBuilder()
+        log.boot()  // lease data complete: a label no lease covers is unknown, not unattributed
         log.start("victim", c, level: "s0:c7,c8", pid: 3000)
         log.machineID("ghost", a, level: "s0:c1,c2", res: "failed")
         log.avc(pid: 1000, scontext: svirt("s0:c1,c2"), tcontext: image("s0:c7,c8"))
@@ -123,6 +125,7 @@ import Guests
 
     @Test func unusableRecordsBecomeIssuesAndUnparsableLevelsAreKept() throws {
         var log = LogBuilder()
+        log.boot()  // lease data complete: a label no lease covers is unknown, not unattributed
         log.raw("type=AVC msg=audit(\(log.stamp())): avc:  denied  { read } for  pid=1 comm=\"qemu-kvm\" scontext=system_u:sys")
         log.avc(pid: 7, scontext: svirt("s0:c1,c2048"), tcontext: image("s0:c1,c2"))
         let findings = try log.correlate()

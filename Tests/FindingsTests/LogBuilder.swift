@@ -49,6 +49,12 @@ struct LogBuilder {
 
     mutating func raw(_ line: String) { lines.append(line) }
 
+    /// systemd-update-utmp's record at boot: lease data is complete after it.
+    mutating func boot(node: String? = nil) {
+        let prefix = node.map { "node=\($0) " } ?? ""
+        lines.append("\(prefix)type=SYSTEM_BOOT msg=audit(\(stamp())): pid=612 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:init_t:s0 msg=' comm=\"systemd-update-utmp\" exe=\"/usr/lib/systemd/systemd-update-utmp\" hostname=? addr=? terminal=? res=success'")
+    }
+
     var text: String { lines.joined(separator: "\n") + "\n" }
 
     /// Runs the log through the reader and a correlator; returns every finding in order.

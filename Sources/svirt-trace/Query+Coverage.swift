@@ -1,0 +1,50 @@
+import ArgumentParser
+import Store
+import Reports
+
+extension SvirtTrace.Query {
+    struct Coverage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per node, where lease data is complete and where it is not, and why.",
+            discussion: """
+                A denial on a label that no known guest held is unknown-source or unknown-target \
+                only where the node's lease data is complete: where no guest with a label \
+                svirt-trace never saw can have been running. Elsewhere it is unattributed: a guest \
+                never seen may have held the label. This report shows those intervals.
+
+                THE RULE
+                  Lease data is complete after a SYSTEM_BOOT record of the node (no guest survives a \
+                reboot), and from a status-XML snapshot on (`ingest --libvirt-state`: before the \
+                node's first event when none is stored yet, else after its newest stored event). \
+                Before the node's first boot or snapshot it is incomplete. A VIRT_CONTROL op=stop of \
+                a guest that holds no lease, and none of whose leases ended since the last boot or \
+                snapshot, shows a guest that ran with a label never seen: lease data is incomplete \
+                from that boot or snapshot up to the stop. The stop comes after the denials it \
+                concerns; those stored as unknown-source or unknown-target are moved to \
+                unattributed when it arrives (alerts `watch` already sent for them stay sent).
+
+                KEYS
+                  node (null without node= and --node), from (ISO-8601 UTC; null before the node's \
+                first stored event), to (null: still), lease_data (complete or incomplete), why.
+
+                EXAMPLES
+                  svirt-trace query coverage
+                  svirt-trace query coverage --node hv01 --format json
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: QueryOutputOptions
+
+        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"))
+        var node: [String] = []
+
+        func run() throws {
+            let query = CoverageQuery(nodes: node)
+            let table = RowWriter.TableStyle(columns: ["node", "from", "to", "lease_data", "why"], maximumWidth: 100,
+                                             colourKey: "lease_data")
+            try output.print(keys: CoverageQuery.keys, table: table, database: database) { db, emit in
+                try query.run(db, row: emit)
+            }
+        }
+    }
+}
