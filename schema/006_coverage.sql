@@ -9,12 +9,12 @@
 CREATE TABLE coverage_marks (
     id          INTEGER PRIMARY KEY,
     node        TEXT    NOT NULL,
-    kind        TEXT    NOT NULL,              -- system-boot | status-xml | unseen-stop
+    kind        TEXT    NOT NULL,              -- system-boot | status-xml | unseen-stop | unseen-start
     time_ms     INTEGER,
     serial      INTEGER,
     vm          TEXT,
     uuid        TEXT,
-    gap_kind    TEXT,                          -- unseen-stop: node-start | at | NULL (no anchor before it)
+    gap_kind    TEXT,                          -- unseen-stop, unseen-start: node-start | at | NULL (no anchor before it)
     gap_ms      INTEGER,
     gap_serial  INTEGER
 );

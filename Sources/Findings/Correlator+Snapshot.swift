@@ -6,6 +6,11 @@ extension Correlator {
     /// logged, gets one from the snapshot, valid from `position` (the newest event time when the
     /// snapshot was taken; nil before any event, as at start). Guests with an open lease are left
     /// alone: the log is the better witness of when they started.
+    ///
+    /// Such a guest ran with a label never seen since some time after the node's last anchor (a
+    /// boot or an earlier snapshot), so lease data there was incomplete: an `unseen-start` mark
+    /// at `position` ends that interval (see `Coverage`), and the store moves its unknown-*
+    /// denials to `unattributed`.
     public mutating func refresh(_ entries: [StateFolder.Entry], at position: EventPosition?) -> [Finding] {
         var findings: [Finding] = []
         var refreshed: [StateFolder.Entry] = []
@@ -14,6 +19,12 @@ extension Correlator {
             guard status.state == nil || status.state == "running" || status.state == "paused" else { continue }
             guard map.openLeases(node: entry.node, uuid: status.uuid).isEmpty else { continue }
             refreshed.append(entry)
+            if let position {
+                let mark = CoverageMark(node: entry.node, position: position, kind: .unseenStart, vm: status.name,
+                                        uuid: status.uuid, gapStart: coverage.lastAnchor(node: entry.node, atOrBefore: position))
+                coverage.add(mark)
+                findings.append(.coverage(mark))
+            }
             var selinuxLease: Lease?
             for seclabel in status.securityLabels where seclabel.type != "none" {
                 guard let label = seclabel.label, seclabel.model == "selinux" || seclabel.model == "dac" else { continue }

@@ -70,7 +70,7 @@ public struct Coverage: Sendable {
         for stop in marks.stops {
             guard let at = stop.position, at > position else { continue }
             if let next, at >= next { break }
-            return Self.unseenStopReason(stop)
+            return Self.reason(stop)
         }
         return nil
     }
@@ -80,6 +80,14 @@ public struct Coverage: Sendable {
 
     public static func noAnchorReason(node: String?) -> String {
         "lease data incomplete: no SYSTEM_BOOT and no status XML for node \(node ?? "-") before this event"
+    }
+
+    /// Why the interval a gap mark (an unseen stop or start) ends is incomplete.
+    public static func reason(_ mark: CoverageMark) -> String {
+        guard mark.kind == .unseenStart else { return unseenStopReason(mark) }
+        let guest = mark.vm.map { "\($0) (\(mark.uuid ?? "?"))" } ?? mark.uuid ?? "?"
+        return "lease data incomplete: guest \(guest) was found running in libvirt's status XML with no start in the log, "
+            + "so it ran with a label never seen before then"
     }
 
     public static func unseenStopReason(_ stop: CoverageMark) -> String {

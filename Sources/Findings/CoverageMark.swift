@@ -10,6 +10,9 @@ public struct CoverageMark: Sendable, Equatable {
         case statusXML = "status-xml"
         /// VIRT_CONTROL op=stop of a guest whose label was never seen: it ran with an unknown label.
         case unseenStop = "unseen-stop"
+        /// A guest found running in a later status-XML snapshot (watch) with no start in the log:
+        /// it ran with a label never seen since some time after the last anchor.
+        case unseenStart = "unseen-start"
     }
 
     /// Where an interval of incomplete lease data begins.
@@ -26,7 +29,7 @@ public struct CoverageMark: Sendable, Equatable {
     /// The guest of an unseen stop.
     public var vm: String?
     public var uuid: String?
-    /// For an unseen stop: where the interval of incomplete data that it ends begins (the last
+    /// For an unseen stop or start: where the interval of incomplete data that it ends begins (the last
     /// anchor before it). nil when no anchor precedes it: the data there was incomplete already.
     public var gapStart: Start?
 
@@ -41,5 +44,5 @@ public struct CoverageMark: Sendable, Equatable {
     }
 
     /// A boot or a snapshot: lease data is complete from here on (until an unseen stop says otherwise).
-    public var isAnchor: Bool { kind != .unseenStop }
+    public var isAnchor: Bool { kind == .systemBoot || kind == .statusXML }
 }

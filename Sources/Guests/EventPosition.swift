@@ -13,5 +13,12 @@ public struct EventPosition: Hashable, Sendable, Comparable, CustomStringConvert
         (a.timeMilliseconds, a.serial) < (b.timeMilliseconds, b.serial)
     }
 
+    /// A point `steps` serials later in the same millisecond, between this event and any later
+    /// one the log can hold (saturating: a crafted serial near the top stays there).
+    public func after(_ steps: Int64) -> EventPosition {
+        let (serial, overflow) = serial.addingReportingOverflow(steps)
+        return EventPosition(timeMilliseconds: timeMilliseconds, serial: overflow ? .max : serial)
+    }
+
     public var description: String { "\(timeMilliseconds)#\(serial)" }
 }

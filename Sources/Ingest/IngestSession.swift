@@ -204,9 +204,16 @@ public final class IngestSession {
     func refresh(stateFolder: String) throws -> (findings: [Finding], problems: [GuestsError]) {
         let loaded = try StateFolder.load(path: stateFolder, defaultNode: options.defaultNode)
         try begin()
-        let at = newestEventTime == Int64.min ? nil : EventPosition(timeMilliseconds: newestEventTime, serial: Int64.min)
-        let findings = correlator.refresh(loaded.entries, at: at)
-        guard !findings.isEmpty else { return ([], loaded.problems) }
+        var findings: [Finding] = []
+        // Each node the folder names is a snapshot taken just after that node's newest stored
+        // event: a guest found without a lease is known from there (the interval before, back to
+        // the last anchor, ends there as incomplete), and lease data is complete after it.
+        for node in Set(loaded.nodes.map { $0 ?? "" }).sorted() {
+            let name = node.isEmpty ? nil : node
+            let newest = try writer.newestPosition(node: name)
+            findings += correlator.refresh(loaded.entries.filter { ($0.node ?? "") == node }, at: newest.map { $0.after(1) })
+            findings += correlator.snapshotCoverage(nodes: [name], at: newest.map { $0.after(2) })
+        }
         repeats.invalidate(boundariesOf: findings.compactMap { if case .lease(let lease) = $0 { return lease } else { return nil } })
         try writer.store(findings: findings, sourceID: nil)
         for finding in findings {

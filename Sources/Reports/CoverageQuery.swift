@@ -50,7 +50,7 @@ public struct CoverageQuery: Sendable {
             guard let p = a.position else { return b.position != nil }
             return b.position.map { p < $0 } ?? false
         }
-        let stops = marks.filter { $0.kind == .unseenStop && $0.position != nil }.sorted { $0.position! < $1.position! }
+        let stops = marks.filter { !$0.isAnchor && $0.position != nil }.sorted { $0.position! < $1.position! }
         let label = node.isEmpty ? "-" : node
         var out: [Interval] = []
         let end = anchors.first?.position?.timeMilliseconds
@@ -68,7 +68,11 @@ public struct CoverageQuery: Sendable {
             }
             let because = Self.describe(anchor)
             if let last = inside.last?.position {
-                let guests = inside.map { "\($0.vm ?? "?") (\($0.uuid ?? "?")) stopped at \(Timestamp.iso8601(milliseconds: $0.position!.timeMilliseconds))" }
+                let guests = inside.map {
+                    "\($0.vm ?? "?") (\($0.uuid ?? "?")) "
+                        + ($0.kind == .unseenStart ? "found running in status XML at " : "stopped at ")
+                        + Timestamp.iso8601(milliseconds: $0.position!.timeMilliseconds)
+                }
                 out.append(Interval(node: node, from: start, to: last.timeMilliseconds, complete: false,
                                     why: "after the \(because), a guest with a label never seen ran: " + guests.joined(separator: "; ")))
                 out.append(Interval(node: node, from: last.timeMilliseconds, to: next?.timeMilliseconds, complete: true,

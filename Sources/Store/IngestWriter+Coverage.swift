@@ -11,13 +11,13 @@ extension IngestWriter {
     /// it ends to `unattributed`, in this transaction. Alerts already raised for them stay sent.
     func store(coverage mark: CoverageMark) throws {
         try coverage.insert(mark)
-        guard mark.kind == .unseenStop, let start = mark.gapStart, let end = mark.position else { return }
+        guard !mark.isAnchor, let start = mark.gapStart, let end = mark.position else { return }
         // What is gathered in memory counts denials this may move: written first, so that SQL sees
         // them; open runs are forgotten after, as their kind may have changed.
         try totals.flush()
         try runs.flush()
         let moved = try coverage.reclassify(node: mark.node, from: start, to: end,
-                                            reason: Coverage.unseenStopReason(mark))
+                                            reason: Coverage.reason(mark))
         runs.forget()
         totals.forgetStored()
         for (kind, count) in moved { reclassified[kind, default: 0] += count }

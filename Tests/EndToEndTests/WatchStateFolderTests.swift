@@ -59,8 +59,12 @@ import TestSupport
 
         try WatchTests.append(Self.avc("1764000020.000:21", pid: 202, source: "s0:c3,c4", target: "s0:c1,c2"), to: log)
         #expect(watcher.wait { ((try? Self.kinds(db)) ?? []).count == 2 }, "the second denial is stored")
-        // The earlier denial keeps what was known at its time; the later one names both guests.
-        #expect(try Self.kinds(db) == ["unknown-source - web", "cross-guest db web"])
+        // db ran with a label the log never showed since watch's first snapshot: the earlier
+        // denial becomes unattributed (we could not know), the later one names both guests.
+        #expect(try Self.kinds(db) == ["unattributed - web", "cross-guest db web"])
+        let coverage = try runProcess(WatchTests.binary, ["query", "coverage", "--db", db, "--format", "jsonl"])
+        let intervals = String(decoding: coverage.stdout, as: UTF8.self)
+        #expect(intervals.contains("found running in status XML"), "query coverage names the guest found later: \(intervals)")
         #expect(watcher.alertLines().contains { $0.contains("\"rule\":\"cross-guest\"") && $0.contains("\"source_vm\":\"db\"") })
 
         // A guest started without sVirt (no selinux <seclabel>) shows up later: its posture is alerted.
