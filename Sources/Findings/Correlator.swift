@@ -355,6 +355,18 @@ public struct Correlator {
                 }
                 return findings
             }
+            // A start whose model records were logged begins a new lifetime: a lease already
+            // started belongs to the one before, whose stop was lost. Same-model records closed
+            // theirs; what is left is a model this start has no label for (`vm-ctx=?`, or no
+            // record at all), and judging the start by it would call an unconfined guest ok.
+            if posture.hasRecords(node: node, uuid: uuid) {
+                for var lease in leases where lease.started {
+                    lease.validTo = at
+                    map.upsert(lease)
+                    findings.append(.lease(lease))
+                }
+                leases.removeAll { $0.started }
+            }
             for index in leases.indices {
                 leases[index].pid = pid ?? leases[index].pid
                 leases[index].started = true
