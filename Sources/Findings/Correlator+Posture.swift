@@ -89,8 +89,11 @@ extension Correlator {
 
     // MARK: from status XML
 
-    /// The posture of guests read from status XML (all running at the same moment).
-    func postureOfStatus(_ entries: [StateFolder.Entry]) -> [Finding] {
+    /// The posture of guests read from status XML (all running at the same moment). `time` is
+    /// when they were found: nil for the snapshot at start (running before every event), the
+    /// newest event time for a later look, so that each lifetime found later has its own events
+    /// and alert ids, and `query posture` counts them from the lease they go with.
+    func postureOfStatus(_ entries: [StateFolder.Entry], at time: Int64? = nil) -> [Finding] {
         var findings: [Finding] = []
         // Disks by node and source, for sharing: every guest holding it, and whether it may write.
         var holders: [String: [(entry: StateFolder.Entry, disk: DomainStatus.Disk)]] = [:]
@@ -111,7 +114,7 @@ extension Correlator {
                 ("source", .string("status-xml")), ("status_file", .string(status.file)),
             ]
             func event(_ kind: EventKind, label: String?, _ detail: [(String, DetailValue)]) -> Finding {
-                .event(RecordedEvent(id: nil, timeMilliseconds: nil, node: entry.node, kind: kind, vm: status.name,
+                .event(RecordedEvent(id: nil, timeMilliseconds: time, node: entry.node, kind: kind, vm: status.name,
                                      uuid: status.uuid, label: label, detail: detail + seen))
             }
             let selinux = status.securityLabels.first { $0.model == "selinux" }
