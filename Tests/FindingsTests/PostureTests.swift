@@ -264,6 +264,20 @@ import TestSupport
         #expect(second.map(\.timeMilliseconds) == [9_000])
     }
 
+    @Test func aDiskListedManyTimesInStatusXMLIsOneEventAndQuick() throws {
+        let copies = String(repeating: PostureLog.diskXML(type: "block", source: "/dev/sdb"), count: 20_000)
+        var correlator = Correlator()
+        let started = Date()
+        let events = posture(correlator.bootstrap(try entries([
+            ("many.xml", PostureLog.status(name: "many", uuid: a, pid: 10,
+                                           seclabel: PostureLog.seclabel(label: PostureLog.svirt("s0:c1,c2").vm,
+                                                                         image: PostureLog.svirt("s0:c1,c2").image),
+                                           disks: copies + PostureLog.diskXML(type: "block", source: "/dev/sdb", readonly: true))),
+        ])))
+        #expect(events.map(\.kind) == [.wholeDisk])
+        #expect(Date().timeIntervalSince(started) < 5, "no quadratic pass over repeated disks")
+    }
+
     @Test func statusXMLWeakWholeDiskAndShareable() throws {
         let shared = PostureLog.diskXML(type: "file", source: "/var/lib/libvirt/images/cluster.img", shareable: true)
         var correlator = Correlator()
