@@ -304,8 +304,15 @@ public struct Correlator {
             notePostureRecord(node: event.id.node, uuid: uuid, model: model, vmContext: record.string("vm-ctx"),
                               imageContext: record.string("img-ctx"))
         }
-        // `vm-ctx=?`: no label for this model (<seclabel type='none'/>); judged at the start.
-        if virt.uuid != nil, record.string("model") != nil, record.raw("vm-ctx") == "?" { return [] }
+        // `vm-ctx=?`: no label for this model (<seclabel type='none'/>); judged at the start. A
+        // lease still open for the model is a lifetime before whose stop was lost: it ends here,
+        // which the store keeps even if the start is read by a later run.
+        if let uuid = virt.uuid, let model = record.string("model"), record.raw("vm-ctx") == "?" {
+            guard var previous = map.openLease(node: event.id.node, uuid: uuid, model: model) else { return [] }
+            previous.validTo = position(event.id)
+            map.upsert(previous)
+            return [.lease(previous)]
+        }
         guard let uuid = virt.uuid, let model = record.string("model"), let label = record.string("vm-ctx") else {
             return [issue(event, record, "VIRT_MACHINE_ID without uuid, model or vm-ctx")]
         }

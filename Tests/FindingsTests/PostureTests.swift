@@ -201,6 +201,25 @@ import TestSupport
         #expect(correlator.map.openLease(node: shape.node, uuid: b) == nil)
     }
 
+    @Test func aRestartsVmCtxQuestionMarkEndsTheStaleLeaseEvenWhenTheStartIsReadByALaterRun() throws {
+        // The model records are remembered in memory only; the lease map is stored. A run that
+        // ends between the records and the start (a watch restart, a rotated file ingested
+        // later) must still not judge the restart by the lifetime before's label.
+        var log = PostureLog()
+        log.start("g", a, selinux: PostureLog.svirt("s0:c1,c2"), pid: 1000)
+        log.machineID("g", a, model: "selinux", vmContext: "?", imageContext: "?")
+        log.machineID("g", a, model: "dac", vmContext: "+107:+107", imageContext: "+107:+107")
+        var first = Correlator()
+        _ = try correlate(log, correlator: &first)
+        var rest = PostureLog()
+        rest.seconds = log.seconds
+        rest.serial = log.serial
+        rest.control("start", "g", a, pid: 1001)
+        var second = Correlator(map: first.map)
+        let events = posture(try correlate(rest, correlator: &second))
+        #expect(events.map(\.kind) == [.unconfinedGuest])
+    }
+
     @Test func aRestartWithoutAnyRecordKeepsItsLease() throws {
         // No record at all (filtered out, lost): nothing says the label changed.
         var log = PostureLog()
