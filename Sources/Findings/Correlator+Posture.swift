@@ -79,6 +79,11 @@ extension Correlator {
                      ("disk", .string(disk)), ("reason", reason.map { .string($0) } ?? .null), ("source", .string("audit"))]))]
     }
 
+    /// A disk element as posture judges it: a repeat of the same source with the same flags adds nothing.
+    static func diskKey(_ disk: DomainStatus.Disk, _ source: String) -> String {
+        "\(disk.type)\u{0}\(disk.readonly)\u{0}\(disk.shareable)\u{0}\(source)"
+    }
+
     /// Open selinux leases of other guests on the node at `at`, by name.
     func liveSELinuxLeases(node: String?, except uuid: String, at: EventPosition?) -> [Lease] {
         map.leases.values.filter { lease in
@@ -89,14 +94,18 @@ extension Correlator {
 
     // MARK: from status XML
 
-    /// The posture of guests read from status XML (all running at the same moment).
-    func postureOfStatus(_ entries: [StateFolder.Entry]) -> [Finding] {
+    /// The posture of guests read from status XML (all running at the same moment). `time` is
+    /// when they were found: nil for the snapshot at start (running before every event), the
+    /// newest event time for a later look, so that each lifetime found later has its own events
+    /// and alert ids, and `query posture` counts them from the lease they go with.
+    func postureOfStatus(_ entries: [StateFolder.Entry], at time: Int64? = nil) -> [Finding] {
         var findings: [Finding] = []
         // Disks by node and source, for sharing: every guest holding it, and whether it may write.
         var holders: [String: [(entry: StateFolder.Entry, disk: DomainStatus.Disk)]] = [:]
         for entry in entries {
+            var held: Set<String> = []
             for disk in entry.status.diskDetails {
-                guard let source = disk.source else { continue }
+                guard let source = disk.source, held.insert(Self.diskKey(disk, source)).inserted else { continue }
                 holders["\(entry.node ?? "")\u{0}\(source)", default: []].append((entry, disk))
             }
         }
@@ -111,7 +120,7 @@ extension Correlator {
                 ("source", .string("status-xml")), ("status_file", .string(status.file)),
             ]
             func event(_ kind: EventKind, label: String?, _ detail: [(String, DetailValue)]) -> Finding {
-                .event(RecordedEvent(id: nil, timeMilliseconds: nil, node: entry.node, kind: kind, vm: status.name,
+                .event(RecordedEvent(id: nil, timeMilliseconds: time, node: entry.node, kind: kind, vm: status.name,
                                      uuid: status.uuid, label: label, detail: detail + seen))
             }
             let selinux = status.securityLabels.first { $0.model == "selinux" }
@@ -145,8 +154,11 @@ extension Correlator {
                     }
                 }
             }
+            // A disk listed twice alike is one disk: one event, not one per element (a file of
+            // thousands of copies would otherwise flood the alerts and cost quadratic time).
+            var judged: Set<String> = []
             for disk in status.diskDetails {
-                guard let source = disk.source else { continue }
+                guard let source = disk.source, judged.insert(Self.diskKey(disk, source)).inserted else { continue }
                 if disk.type == "block", !disk.readonly, PostureDetector.isWholeDisk(source) {
                     findings.append(event(.wholeDisk, label: selinux?.label, [
                         ("how", .string("the status XML's <disk type='block' device='\(disk.device)'> has a whole block device as its source")),

@@ -55,6 +55,6 @@ extension Correlator {
             }
         }
         // Their posture as status XML shows it (sharing among the guests refreshed together).
-        return findings + postureOfStatus(refreshed)
+        return findings + postureOfStatus(refreshed, at: position?.timeMilliseconds)
     }
 }

@@ -309,8 +309,15 @@ public struct Correlator {
             notePostureRecord(node: event.id.node, uuid: uuid, model: model, vmContext: record.string("vm-ctx"),
                               imageContext: record.string("img-ctx"))
         }
-        // `vm-ctx=?`: no label for this model (<seclabel type='none'/>); judged at the start.
-        if virt.uuid != nil, record.string("model") != nil, record.raw("vm-ctx") == "?" { return [] }
+        // `vm-ctx=?`: no label for this model (<seclabel type='none'/>); judged at the start. A
+        // lease still open for the model is a lifetime before whose stop was lost: it ends here,
+        // which the store keeps even if the start is read by a later run.
+        if let uuid = virt.uuid, let model = record.string("model"), record.raw("vm-ctx") == "?" {
+            guard var previous = map.openLease(node: event.id.node, uuid: uuid, model: model) else { return [] }
+            previous.validTo = position(event.id)
+            map.upsert(previous)
+            return [.lease(previous)]
+        }
         guard let uuid = virt.uuid, let model = record.string("model"), let label = record.string("vm-ctx") else {
             return [issue(event, record, "VIRT_MACHINE_ID without uuid, model or vm-ctx")]
         }
@@ -359,6 +366,18 @@ public struct Correlator {
                     findings.append(.lease(lease))
                 }
                 return findings
+            }
+            // A start whose model records were logged begins a new lifetime: a lease already
+            // started belongs to the one before, whose stop was lost. Same-model records closed
+            // theirs; what is left is a model this start has no label for (`vm-ctx=?`, or no
+            // record at all), and judging the start by it would call an unconfined guest ok.
+            if posture.hasRecords(node: node, uuid: uuid) {
+                for var lease in leases where lease.started {
+                    lease.validTo = at
+                    map.upsert(lease)
+                    findings.append(.lease(lease))
+                }
+                leases.removeAll { $0.started }
             }
             for index in leases.indices {
                 leases[index].pid = pid ?? leases[index].pid

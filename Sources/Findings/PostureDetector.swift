@@ -44,6 +44,11 @@ public struct PostureDetector: Sendable {
         pending.removeValue(forKey: Self.key(node: node, uuid: uuid)) ?? []
     }
 
+    /// Whether any model record was noted for the guest's coming start.
+    public func hasRecords(node: String?, uuid: String) -> Bool {
+        !(pending[Self.key(node: node, uuid: uuid)] ?? []).isEmpty
+    }
+
     public mutating func forget(node: String?, uuid: String) {
         pending[Self.key(node: node, uuid: uuid)] = nil
     }
@@ -60,8 +65,8 @@ public struct PostureDetector: Sendable {
     }
 
     /// How a confined label is weaker than a dynamic pair of categories, and the level its
-    /// process can reach (the range's high end); nil for a label of two or more categories on one
-    /// level, or one that does not parse.
+    /// process can reach (the range's high end); nil for a label of exactly two categories on one
+    /// level (a dynamic pair), or one that does not parse.
     public static func weakness(of label: String) -> (reason: String, reach: MLSLevel, low: MLSLevel)? {
         guard let range = (try? SecurityContext.parse(label))?.range else { return nil }
         if !range.isSingleLevel {
@@ -71,7 +76,11 @@ public struct PostureDetector: Sendable {
         case 0: return ("no category (\(range.low)): the level every guest's process dominates", range.high, range.low)
         case 1: return ("one category (\(range.low)): one of only 1,024 such labels, and every guest with that category alone shares it",
                         range.high, range.low)
-        default: return nil
+        case 2: return nil
+        default:
+            // s0:c0.c1023 is one level, yet it dominates every pair drawn from its categories.
+            return ("\(range.low.categories.count) categories (\(range.low)): its process dominates every guest whose pair lies within them",
+                    range.high, range.low)
         }
     }
 

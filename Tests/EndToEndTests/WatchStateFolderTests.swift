@@ -82,4 +82,27 @@ import TestSupport
         }, "the unconfined guest found in a later snapshot is alerted")
         #expect(watcher.terminate() == 0)
     }
+
+    @Test func aStateFolderRemovedAndMadeAgainIsStillWatched() throws {
+        // inotify follows the inode: without re-arming, the new folder's files were never read.
+        let folder = try Fixtures.temporaryFolder("watch-state-again")
+        let state = folder.appendingPathComponent("run", isDirectory: true)
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let watcher = try WatchTests.Watcher(["--db", db, "--follow", log.path, "--libvirt-state", state.path], folder: folder)
+        Thread.sleep(forTimeInterval: 1.5)
+        try FileManager.default.removeItem(at: state)
+        Thread.sleep(forTimeInterval: 1.5)
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try Self.status(name: "db", uuid: "22222222-0000-0000-0000-000000000002", level: "s0:c3,c4", pid: 202)
+            .write(to: state.appendingPathComponent("db.xml"), atomically: true, encoding: .utf8)
+        let leased = watcher.wait(seconds: 15) {
+            let r = try? runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count(*) FROM leases l JOIN guests g ON g.id = l.guest_id WHERE g.name = 'db'"])
+            return r.map { String(decoding: $0.stdout, as: UTF8.self).hasPrefix("1") } ?? false
+        }
+        #expect(leased, "the status file written to the new folder is read")
+        #expect(watcher.terminate() == 0)
+    }
 }

@@ -178,6 +178,71 @@ import TestSupport
         #expect(posture(try correlate(log)).isEmpty, "the confined restart does not inherit the failed start's vm-ctx=?")
     }
 
+    @Test(arguments: PostureLog.Shape.all)
+    func aRestartWithoutAStopIsJudgedOnItsOwnRecordsNotTheStaleLease(shape: PostureLog.Shape) throws {
+        // The first lifetime's stop was lost; the restart's selinux record reads vm-ctx=?, or
+        // there is none: the confined lease of the lifetime before must not make it look ok.
+        var log = PostureLog(shape)
+        log.start("g", a, selinux: PostureLog.svirt("s0:c1,c2"), pid: 1000)
+        log.machineID("g", a, model: "selinux", vmContext: "?", imageContext: "?")
+        log.machineID("g", a, model: "dac", vmContext: "+107:+107", imageContext: "+107:+107")
+        log.control("start", "g", a, pid: 1001)
+        log.start("h", b, selinux: PostureLog.svirt("s0:c3,c4"), pid: 2000)
+        log.start("h", b, selinux: nil, pid: 2001)
+        var correlator = Correlator()
+        let findings = try correlate(log, correlator: &correlator)
+        let events = posture(findings)
+        #expect(events.map(\.kind) == [.unconfinedGuest, .unconfinedGuest], "\(shape)")
+        #expect(events.map(\.vm) == ["g", "h"])
+        #expect(text(events.first, "how").contains("vm-ctx=?"))
+        let restarts = findings.events.filter { $0.kind == .domainStart }
+        #expect(restarts.map(\.label) == ["system_u:system_r:svirt_t:s0:c1,c2", nil, "system_u:system_r:svirt_t:s0:c3,c4", nil])
+        #expect(correlator.map.openLease(node: shape.node, uuid: a) == nil, "the stale selinux lease was closed")
+        #expect(correlator.map.openLease(node: shape.node, uuid: b) == nil)
+    }
+
+    @Test func aRestartsVmCtxQuestionMarkEndsTheStaleLeaseEvenWhenTheStartIsReadByALaterRun() throws {
+        // The model records are remembered in memory only; the lease map is stored. A run that
+        // ends between the records and the start (a watch restart, a rotated file ingested
+        // later) must still not judge the restart by the lifetime before's label.
+        var log = PostureLog()
+        log.start("g", a, selinux: PostureLog.svirt("s0:c1,c2"), pid: 1000)
+        log.machineID("g", a, model: "selinux", vmContext: "?", imageContext: "?")
+        log.machineID("g", a, model: "dac", vmContext: "+107:+107", imageContext: "+107:+107")
+        var first = Correlator()
+        _ = try correlate(log, correlator: &first)
+        var rest = PostureLog()
+        rest.seconds = log.seconds
+        rest.serial = log.serial
+        rest.control("start", "g", a, pid: 1001)
+        var second = Correlator(map: first.map)
+        let events = posture(try correlate(rest, correlator: &second))
+        #expect(events.map(\.kind) == [.unconfinedGuest])
+    }
+
+    @Test func aRestartWithoutAnyRecordKeepsItsLease() throws {
+        // No record at all (filtered out, lost): nothing says the label changed.
+        var log = PostureLog()
+        log.start("g", a, selinux: PostureLog.svirt("s0:c1,c2"), pid: 1000)
+        log.control("start", "g", a, pid: 1001)
+        var correlator = Correlator()
+        #expect(posture(try correlate(log, correlator: &correlator)).isEmpty)
+        #expect(correlator.map.openLease(node: nil, uuid: a)?.label == "system_u:system_r:svirt_t:s0:c1,c2")
+    }
+
+    @Test func aSingleLevelOfManyCategoriesIsWeak() throws {
+        var log = PostureLog()
+        log.start("victim", b, selinux: PostureLog.svirt("s0:c1,c2"), pid: 1000)
+        log.start("all", a, selinux: PostureLog.svirt("s0:c0.c1023"), pid: 2000)
+        log.start("three", c, selinux: PostureLog.svirt("s0:c1,c2,c3"), pid: 3000)
+        let events = posture(try correlate(log))
+        #expect(events.map(\.kind) == [.weakLabel, .weakLabel])
+        #expect(events.map(\.vm) == ["all", "three"])
+        #expect(detail(events[0], "dominates_vms") == .strings(["victim"]))
+        #expect(detail(events[1], "dominates_vms") == .strings(["victim"]), "c1,c2,c3 holds victim's pair")
+        #expect(text(events[0], "how").contains("1024 categories"))
+    }
+
     // MARK: status XML
 
     func entries(_ documents: [(String, String)], node: String? = nil) throws -> [StateFolder.Entry] {
@@ -201,6 +266,35 @@ import TestSupport
         #expect(text(events[0], "status_file") == "none.xml")
         #expect(events.allSatisfy { $0.node == "hv1" && $0.timeMilliseconds == nil && $0.id == nil })
         #expect(findings.events.filter { $0.kind == .domainStart }.count == 3)
+    }
+
+    @Test func aGuestFoundByALaterLookIsJudgedAtThatTimeEachLifetimeApart() throws {
+        // watch's refresh: the posture events carry the time the lease starts from, so that
+        // `query posture` counts them and a second lifetime gets its own alert id (not status:UUID).
+        var correlator = Correlator()
+        let bare = try entries([("bare.xml", PostureLog.status(name: "bare", uuid: a, pid: 10, seclabel: nil))])
+        let first = posture(correlator.refresh(bare, at: EventPosition(timeMilliseconds: 5_000, serial: 7)))
+        #expect(first.map(\.kind) == [.unconfinedGuest])
+        #expect(first.allSatisfy { $0.timeMilliseconds == 5_000 && $0.id == nil })
+        var log = PostureLog()
+        log.control("stop", "bare", a)
+        _ = try correlate(log, correlator: &correlator)
+        let second = posture(correlator.refresh(bare, at: EventPosition(timeMilliseconds: 9_000, serial: 8)))
+        #expect(second.map(\.timeMilliseconds) == [9_000])
+    }
+
+    @Test func aDiskListedManyTimesInStatusXMLIsOneEventAndQuick() throws {
+        let copies = String(repeating: PostureLog.diskXML(type: "block", source: "/dev/sdb"), count: 20_000)
+        var correlator = Correlator()
+        let started = Date()
+        let events = posture(correlator.bootstrap(try entries([
+            ("many.xml", PostureLog.status(name: "many", uuid: a, pid: 10,
+                                           seclabel: PostureLog.seclabel(label: PostureLog.svirt("s0:c1,c2").vm,
+                                                                         image: PostureLog.svirt("s0:c1,c2").image),
+                                           disks: copies + PostureLog.diskXML(type: "block", source: "/dev/sdb", readonly: true))),
+        ])))
+        #expect(events.map(\.kind) == [.wholeDisk])
+        #expect(Date().timeIntervalSince(started) < 5, "no quadratic pass over repeated disks")
     }
 
     @Test func statusXMLWeakWholeDiskAndShareable() throws {
