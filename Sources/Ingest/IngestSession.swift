@@ -201,18 +201,30 @@ public final class IngestSession {
     /// changed): running guests without an open lease get one from their status XML, valid from
     /// the newest event correlated. Returns the findings (for alerting) and the files that could
     /// not be read.
-    func refresh(stateFolder: String) throws -> (findings: [Finding], problems: [GuestsError]) {
+    /// - Parameter settled: whether a status file is old enough to trust. libvirt writes a
+    ///   starting guest's status XML before its audit records; a guest without a lease whose file
+    ///   is not settled is left for a later look (`unsettled` counts them), and its node's
+    ///   snapshot waits with it, so the records, when they come, give the one lease.
+    func refresh(stateFolder: String, settled: (String) -> Bool = { _ in true }) throws
+        -> (findings: [Finding], problems: [GuestsError], unsettled: Int) {
         let loaded = try StateFolder.load(path: stateFolder, defaultNode: options.defaultNode)
         try begin()
         var findings: [Finding] = []
+        var unsettled = 0
         // Each node the folder names is a snapshot taken just after that node's newest stored
         // event: a guest found without a lease is known from there (the interval before, back to
         // the last anchor, ends there as incomplete), and lease data is complete after it.
         for node in Set(loaded.nodes.map { $0 ?? "" }).sorted() {
             let name = node.isEmpty ? nil : node
+            let entries = loaded.entries.filter { ($0.node ?? "") == node }
+            let young = entries.filter {
+                !settled($0.status.file) && correlator.map.openLeases(node: $0.node, uuid: $0.status.uuid).isEmpty
+            }
+            unsettled += young.count
             let newest = try writer.newestPosition(node: name)
-            findings += correlator.refresh(loaded.entries.filter { ($0.node ?? "") == node }, at: newest.map { $0.after(1) })
-            findings += correlator.snapshotCoverage(nodes: [name], at: newest.map { $0.after(2) })
+            findings += correlator.refresh(entries.filter { entry in !young.contains { $0.status.file == entry.status.file } },
+                                           at: newest.map { $0.after(1) })
+            if young.isEmpty { findings += correlator.snapshotCoverage(nodes: [name], at: newest.map { $0.after(2) }) }
         }
         repeats.invalidate(boundariesOf: findings.compactMap { if case .lease(let lease) = $0 { return lease } else { return nil } })
         try writer.store(findings: findings, sourceID: nil)
@@ -222,7 +234,7 @@ public final class IngestSession {
             if event.kind == .domainStart { uncommitted.bootstrapped += 1 }
         }
         pending += findings.count
-        return (findings, loaded.problems)
+        return (findings, loaded.problems, unsettled)
     }
 
     /// Reads one source to its end.

@@ -39,6 +39,9 @@ public final class WatchSession {
         /// once per `stateRefreshMilliseconds`.
         public var stateFolder: String?
         public var stateRefreshMilliseconds: Int64 = 1000
+        /// How old a status file of a guest without a lease must be before it is trusted: libvirt
+        /// writes a starting guest's status XML a moment before its audit records.
+        public var stateSettleMilliseconds: Int64 = 5000
         /// Rotated copies looked at: `audit.log.1` ... `audit.log.N` (auditd's num_logs is at most 999).
         public var rotatedCopies = 999
 
@@ -207,18 +210,27 @@ public final class WatchSession {
         var lastStateLook = Self.now()
         var reportedProblems: Set<String> = []
         /// A guest whose VIRT records were lost still gets its lease from a later snapshot.
+        var lookAgain = false
         func lookAtStateFolder(now: Int64) throws {
             guard let stateWatch, let folder = options.stateFolder,
                   now - lastStateLook >= options.stateRefreshMilliseconds else { return }
             lastStateLook = now
-            guard stateWatch.changed() else { return }
-            let refreshed: (findings: [Finding], problems: [GuestsError])
+            guard stateWatch.changed() || lookAgain else { return }
+            let settle = Double(options.stateSettleMilliseconds) / 1000
+            let refreshed: (findings: [Finding], problems: [GuestsError], unsettled: Int)
             do {
-                refreshed = try session.refresh(stateFolder: folder)
+                refreshed = try session.refresh(stateFolder: folder, settled: { file in
+                    // The wall clock only judges how long ago libvirt wrote the file.
+                    guard let written = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date else {
+                        return true
+                    }
+                    return Date().timeIntervalSince(written) >= settle
+                })
             } catch let error as GuestsError {
                 if reportedProblems.insert("\(error)").inserted { notice("libvirt state folder: \(error)") }
                 return
             }
+            lookAgain = refreshed.unsettled > 0
             for problem in refreshed.problems where reportedProblems.insert("\(problem)").inserted {
                 notice("libvirt state folder: skipped a status file: \(problem)")
             }

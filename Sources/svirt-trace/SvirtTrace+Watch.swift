@@ -1,6 +1,7 @@
 import Alerts
 import ArgumentParser
 import Foundation
+import Guests
 import Ingest
 import Logging
 import Store
@@ -162,8 +163,15 @@ extension SvirtTrace {
                 // From the first transaction on, a busy database is waited for, not an exit.
                 watch.waitForLock(unless: { stopping.isSet })
                 if let libvirtState {
-                    for problem in try session.bootstrap(stateFolder: libvirtState) {
-                        Self.logger.warning("skipped status file", metadata: ["problem": "\(problem)"])
+                    do {
+                        for problem in try session.bootstrap(stateFolder: libvirtState) {
+                            Self.logger.warning("skipped status file", metadata: ["problem": "\(problem)"])
+                        }
+                    } catch let error as GuestsError {
+                        // A daemon started before libvirt made its folder (socket activation)
+                        // must not fail: the folder is looked at again once it appears. Until
+                        // then no snapshot vouches for the guests (see query coverage).
+                        Self.logger.warning("libvirt state folder not read at start; watching for it", metadata: ["problem": "\(error)"])
                     }
                 }
                 var options = AlertCourier.Options()

@@ -105,4 +105,61 @@ import TestSupport
         #expect(leased, "the status file written to the new folder is read")
         #expect(watcher.terminate() == 0)
     }
+
+    /// libvirt writes a starting guest's status XML a moment before its audit records: the file
+    /// is left alone until it has settled, so the records give the guest its one lease and start.
+    @Test func aStartingGuestsStatusFileDoesNotRaceItsAuditRecords() throws {
+        let folder = try Fixtures.temporaryFolder("watch-state-race")
+        let state = folder.appendingPathComponent("run", isDirectory: true)
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let watcher = try WatchTests.Watcher(["--db", db, "--follow", log.path, "--libvirt-state", state.path], folder: folder)
+        #expect(watcher.wait { FileManager.default.fileExists(atPath: db) })
+        Thread.sleep(forTimeInterval: 1.5)
+
+        let uuid = "44444444-0000-0000-0000-000000000004"
+        try Self.status(name: "late", uuid: uuid, level: "s0:c7,c8", pid: 404)
+            .write(to: state.appendingPathComponent("late.xml"), atomically: true, encoding: .utf8)
+        Thread.sleep(forTimeInterval: 1.5)  // the folder is looked at (at most once a second) before the records
+        try WatchTests.append("""
+            type=VIRT_MACHINE_ID msg=audit(1764000030.000:40): pid=1 uid=0 msg='virt=kvm vm="late" uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:c7,c8 img-ctx=system_u:object_r:svirt_image_t:s0:c7,c8 model=selinux exe="/usr/sbin/virtqemud" res=success'
+            type=VIRT_CONTROL msg=audit(1764000030.100:41): pid=1 uid=0 msg='virt=kvm op=start reason=booted vm="late" uuid=\(uuid) vm-pid=404 exe="/usr/sbin/virtqemud" res=success'
+
+            """, to: log)
+        Thread.sleep(forTimeInterval: 8)  // past the settle time and another look
+        func count(_ sql: String) throws -> String {
+            String(decoding: try runProcess("/usr/bin/env", ["sqlite3", db, sql]).stdout, as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try count("SELECT count(*) FROM leases l JOIN guests g ON g.id = l.guest_id WHERE g.name = 'late' AND l.model = 'selinux'") == "1")
+        #expect(try count("SELECT count(*) FROM events WHERE kind = 'domain-start' AND vm = 'late'") == "1")
+        #expect(try count("SELECT origin FROM leases l JOIN guests g ON g.id = l.guest_id WHERE g.name = 'late' AND l.model = 'selinux'") == "audit")
+        #expect(watcher.terminate() == 0)
+    }
+
+    /// A watch started before libvirt made its state folder keeps running and reads the folder
+    /// once it appears.
+    @Test func aStateFolderThatDoesNotExistYetIsWaitedFor() throws {
+        let folder = try Fixtures.temporaryFolder("watch-state-later")
+        let state = folder.appendingPathComponent("run", isDirectory: true)
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let watcher = try WatchTests.Watcher(["--db", db, "--follow", log.path, "--libvirt-state", state.path], folder: folder)
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watcher.process.isRunning, "watch keeps running without the state folder")
+        let errors = (try? String(contentsOf: watcher.errors, encoding: .utf8)) ?? ""
+        #expect(errors.contains("libvirt state folder not read at start"), "and says so: \(errors)")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try Self.status(name: "early", uuid: "55555555-0000-0000-0000-000000000005", level: "s0:c9,c10", pid: 505)
+            .write(to: state.appendingPathComponent("early.xml"), atomically: true, encoding: .utf8)
+        let leased = watcher.wait(seconds: 20) {
+            let r = try? runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count(*) FROM leases l JOIN guests g ON g.id = l.guest_id WHERE g.name = 'early'"])
+            return r.map { String(decoding: $0.stdout, as: UTF8.self).hasPrefix("1") } ?? false
+        }
+        #expect(leased, "the guest in the folder made later gets its lease")
+        #expect(watcher.terminate() == 0)
+    }
 }
