@@ -92,12 +92,11 @@ public struct PostureDetector: Sendable {
     }
 
     /// A whole disk by its kernel name: `/dev/sdb`, `/dev/vdc`, `/dev/xvda`, `/dev/hdb`,
-    /// `/dev/nvme0n1`, with no partition number. Links (`/dev/mapper/...`, `/dev/disk/by-id/...`)
-    /// cannot be resolved from a log and are not judged.
+    /// `/dev/nvme0n1`, `/dev/mmcblk0`, with no partition number. The path is read as the kernel
+    /// would resolve its dots and repeated slashes (`/dev//sdb`, `/dev/./sdb`). Links
+    /// (`/dev/mapper/...`, `/dev/disk/by-id/...`) cannot be resolved from a log and are not judged.
     public static func isWholeDisk(_ path: String) -> Bool {
-        guard path.hasPrefix("/dev/") else { return false }
-        let name = path.dropFirst(5)
-        guard !name.isEmpty, !name.contains("/") else { return false }
+        guard let name = deviceName(path) else { return false }
         func isLetters(_ s: Substring) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } }
         func isDigits(_ s: Substring) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
         for prefix in ["xvd", "sd", "vd", "hd"] where name.hasPrefix(prefix) {
@@ -108,6 +107,22 @@ public struct PostureDetector: Sendable {
             let parts = rest.split(separator: "n", omittingEmptySubsequences: false)
             return parts.count == 2 && isDigits(parts[0]) && isDigits(parts[1])
         }
+        if name.hasPrefix("mmcblk") { return isDigits(name.dropFirst(6)) }
         return false
+    }
+
+    /// The name under /dev of a path that resolves to a file directly in /dev; nil otherwise.
+    static func deviceName(_ path: String) -> Substring? {
+        guard path.hasPrefix("/") else { return nil }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        guard parts.count == 2, parts[0] == "dev" else { return nil }
+        return parts[1]
     }
 }

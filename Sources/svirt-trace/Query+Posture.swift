@@ -21,7 +21,7 @@ extension SvirtTrace.Query {
                 (s0-s0:c0.c1023); detail.dominates_vms lists the guests live at TIME whose level \
                 its process dominates.
                   whole-disk       given a whole block device: /dev/sdX, /dev/vdX, /dev/xvdX, \
-                /dev/hdX or /dev/nvmeXnY with no partition number (VIRT_RESOURCE new-disk, or a \
+                /dev/hdX, /dev/nvmeXnY or /dev/mmcblkN with no partition number (VIRT_RESOURCE new-disk, or a \
                 read-write <disk type='block'> in status XML). A guest can write partition tables \
                 and LVM metadata that the host reads. /dev/mapper/... and /dev/disk/by-id/... names \
                 (and other links) cannot be resolved from a log: they are NOT flagged.

@@ -148,9 +148,13 @@ import TestSupport
     }
 
     @Test func theWholeDiskPatternIsExact() {
-        for path in ["/dev/sda", "/dev/vdz", "/dev/nvme12n3"] { #expect(PostureDetector.isWholeDisk(path), "\(path)") }
+        for path in ["/dev/sda", "/dev/vdz", "/dev/nvme12n3", "/dev/mmcblk0", "/dev//sdd", "//dev/sdg", "/dev/./sde",
+                     "/dev/../dev/sdf", "/dev/sdh/"] {
+            #expect(PostureDetector.isWholeDisk(path), "\(path)")
+        }
         for path in ["/dev/sda1", "/dev/nvme0n1p1", "/dev/nvme0", "/dev/nvmen1", "/dev/sd", "/dev/sdA", "/dev/", "sda",
-                     "/dev/mapper/sda", "/dev/loop0"] {
+                     "/dev/mapper/sda", "/dev/loop0", "/dev/mmcblk0p1", "/dev/mmcblk", "/dev/x/../../sda", "dev/sda",
+                     "/dev/../sda", "/../sda"] {
             #expect(!PostureDetector.isWholeDisk(path), "\(path)")
         }
     }
