@@ -414,6 +414,7 @@ public final class IngestSession {
                 uncommitted.denialsByKind[kind, default: 0] -= count
                 uncommitted.denialsByKind[DenialKind.unattributed.rawValue, default: 0] += count
             }
+            uncommitted.reclassifiedEarlier.merge(writer.takeReclassifiedEarlier(), uniquingKeysWith: +)
             if event.records.contains(where: { $0.type.hasPrefix("VIRT_") }) { uncommitted.virtEvents += 1 }
             lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
             var storedSomething = false
@@ -422,6 +423,7 @@ public final class IngestSession {
                 case .denial(let denial):
                     uncommitted.denialsByKind[denial.kind.rawValue, default: 0] += 1
                     if denial.kind != .hostOther { uncommitted.svirtDenials += 1 }
+                    if [.unattributed, .unknownSource, .unknownTarget].contains(denial.kind) { uncommitted.unresolvedDenials += 1 }
                     storedSomething = true
                 case .event(let recorded):
                     uncommitted.eventsByKind[recorded.kind.rawValue, default: 0] += 1

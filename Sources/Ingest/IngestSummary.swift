@@ -15,6 +15,12 @@ public struct IngestSummary: Sendable, Equatable {
     public var svirtDenials = 0
     /// Events with a VIRT_* record (libvirt's lifecycle records).
     public var virtEvents = 0
+    /// Denials an earlier run stored that an unseen stop in this run moved to unattributed, by
+    /// their old kind (those this run stored are counted under their new kind in denialsByKind).
+    public var reclassifiedEarlier: [String: Int] = [:]
+    /// svirt denials this run stored whose label no known guest held (unattributed,
+    /// unknown-source, unknown-target when stored).
+    public var unresolvedDenials = 0
 
     public init() {}
 
@@ -34,14 +40,21 @@ public struct IngestSummary: Sendable, Equatable {
         bootstrapped += other.bootstrapped
         svirtDenials += other.svirtDenials
         virtEvents += other.virtEvents
+        reclassifiedEarlier.merge(other.reclassifiedEarlier, uniquingKeysWith: +)
+        unresolvedDenials += other.unresolvedDenials
     }
 
     /// One line: events read, denials by kind, parse errors.
     public var line: String {
-        let kinds = denialsByKind.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        let kinds = denialsByKind.filter { $0.value != 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         var parts = ["svirt-trace: read \(lines) lines from \(sources) source\(sources == 1 ? "" : "s")",
                      "\(events) events stored", "\(denials) denials" + (kinds.isEmpty ? "" : " (\(kinds))")]
+        let earlier = reclassifiedEarlier.values.reduce(0, +)
+        if earlier > 0 {
+            let kinds = reclassifiedEarlier.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            parts.append("\(earlier) denials stored earlier moved to unattributed (\(kinds))")
+        }
         if duplicates > 0 { parts.append("\(duplicates) already stored") }
         if bootstrapped > 0 { parts.append("\(bootstrapped) guests from status XML") }
         parts.append("\(parseErrors) parse error\(parseErrors == 1 ? "" : "s")")

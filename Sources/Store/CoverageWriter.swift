@@ -53,8 +53,12 @@ final class CoverageWriter {
     }
 
     /// Moves the unknown-* denials of `node` in [start, end) to `unattributed` with `reason`.
-    /// - Returns: how many moved, by their old kind.
-    func reclassify(node: String?, from start: CoverageMark.Start, to end: EventPosition, reason: String) throws -> [String: Int] {
+    /// - Parameter storedBefore: audit events with an id at or below it were stored before this
+    ///   writer began (an earlier run): counted apart, so that a run's summary never subtracts
+    ///   from its own counts what it did not store.
+    /// - Returns: how many moved, by their old kind: this writer's, and those stored earlier.
+    func reclassify(node: String?, from start: CoverageMark.Start, to end: EventPosition, reason: String,
+                    storedBefore: Int64 = 0) throws -> (own: [String: Int], earlier: [String: Int]) {
         let db = connection
         let (fromMs, fromSerial): (Int64, Int64)
         switch start {
@@ -76,12 +80,14 @@ final class CoverageWriter {
               AND (a.time_ms < ?4 OR (a.time_ms = ?4 AND a.serial < ?5))
             """, [nodeValue, .integer(fromMs), .integer(fromSerial), .integer(end.timeMilliseconds), .integer(end.serial)])
         var moved: [String: Int] = [:]
+        var earlier: [String: Int] = [:]
         for r in try db.rows("""
-            SELECT r.kind, count(*) FROM temp.coverage_moved m JOIN denial_runs r ON r.id = m.run_id GROUP BY r.kind
-            """) {
-            moved[r[0].string ?? "", default: 0] += Int(r[1].int64 ?? 0)
+            SELECT r.kind, m.id <= ?, count(*) FROM temp.coverage_moved m JOIN denial_runs r ON r.id = m.run_id GROUP BY 1, 2
+            """, [.integer(storedBefore)]) {
+            let kind = r[0].string ?? "", count = Int(r[2].int64 ?? 0)
+            if r[1].int64 == 1 { earlier[kind, default: 0] += count } else { moved[kind, default: 0] += count }
         }
-        guard !moved.isEmpty else { return [:] }
+        guard !moved.isEmpty || !earlier.isEmpty else { return ([:], [:]) }
         // The pairs these runs count in, recomputed once the runs changed kind.
         let pairs = try db.rows("""
             SELECT DISTINCT sk.text, tk.text FROM denial_runs r
@@ -102,7 +108,7 @@ final class CoverageWriter {
             """, [nodeValue])
         try moveRuns(reason: reason)
         try RunningTotals.recomputePairs(pairs, connection: db)
-        return moved
+        return (moved, earlier)
     }
 
     /// A run wholly inside the interval changes kind; one that straddles its edge is split: the

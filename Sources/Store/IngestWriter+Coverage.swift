@@ -17,16 +17,25 @@ extension IngestWriter {
         try totals.flush()
         try runs.flush()
         let moved = try coverage.reclassify(node: mark.node, from: start, to: end,
-                                            reason: Coverage.reason(mark))
+                                            reason: Coverage.reason(mark), storedBefore: storedBefore)
         runs.forget()
         totals.forgetStored()
-        for (kind, count) in moved { reclassified[kind, default: 0] += count }
+        for (kind, count) in moved.own { reclassified[kind, default: 0] += count }
+        for (kind, count) in moved.earlier { reclassifiedEarlier[kind, default: 0] += count }
     }
 
-    /// Denials moved to `unattributed` since the last call, by their old kind.
+    /// Denials this writer stored that were moved to `unattributed` since the last call, by
+    /// their old kind.
     public func takeReclassified() -> [String: Int] {
         defer { reclassified = [:] }
         return reclassified
+    }
+
+    /// Denials stored before this writer began (an earlier run) that were moved to
+    /// `unattributed` since the last call, by their old kind.
+    public func takeReclassifiedEarlier() -> [String: Int] {
+        defer { reclassifiedEarlier = [:] }
+        return reclassifiedEarlier
     }
 }
 

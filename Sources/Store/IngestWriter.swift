@@ -33,8 +33,15 @@ public final class IngestWriter {
     private let insertIssue: SQLiteStatement
     let totals: RunningTotals
     let coverage: CoverageWriter
-    /// Denials moved to `unattributed` by an unseen stop, by their old kind, since `takeReclassified`.
+    /// Denials this writer stored that an unseen stop moved to `unattributed`, by their old
+    /// kind, since `takeReclassified`.
     var reclassified: [String: Int] = [:]
+    /// The same for denials stored before this writer began (`takeReclassifiedEarlier`).
+    var reclassifiedEarlier: [String: Int] = [:]
+    /// The newest audit event id when this writer began: events at or below it are an earlier
+    /// run's (another writer's events committed since may count as this one's: only the summary
+    /// line reads it).
+    let storedBefore: Int64
     private let newestCommitted: SQLiteStatement
     /// A flood's run facts, by the caller's repeat number (values only: nothing here refers to rows).
     private var repeatFacts: [Int: (DenialRunFacts, SideKey, SideKey)] = [:]
@@ -47,6 +54,7 @@ public final class IngestWriter {
         self.database = database
         let db = database.connection
         db.pollWhileBusy(timeoutMilliseconds: database.busyTimeoutMilliseconds)
+        storedBefore = try db.rows("SELECT coalesce(max(id), 0) FROM audit_events").first?[0].int64 ?? 0
         readDataVersion = try db.prepare("PRAGMA data_version")
         findEvent = try db.prepare("""
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?

@@ -24,9 +24,11 @@ extension SvirtTrace {
                 exit status is 3.
 
                 At the end one summary line goes to standard error: lines read, events stored, \
-                denials by kind, parse errors. When the input has svirt denials but not a single \
-                VIRT_* record (libvirt's lifecycle records), a warning follows: without them no \
-                guest can be attributed. The exit status stays 0.
+                denials by kind, parse errors (and denials stored by an earlier run that an unseen \
+                guest's stop moved to unattributed). When the input has svirt denials on labels no \
+                known guest held but not a single VIRT_* record (libvirt's lifecycle records), a \
+                warning follows: without them no guest that started in it can be attributed. The \
+                exit status stays 0.
 
                 COVERAGE
                   A label that no known guest held is unknown-source or unknown-target only where \
@@ -144,10 +146,13 @@ extension SvirtTrace {
             }
             Console.status(session.summary.line)
             let summary = session.summary
-            if summary.svirtDenials > 0, summary.virtEvents == 0 {
+            // Only where a label went unresolved: a later log of long-running guests has no VIRT_*
+            // record either, and its denials resolve against the leases stored before.
+            if summary.unresolvedDenials > 0, summary.virtEvents == 0 {
                 let count = "\(summary.svirtDenials) svirt denial\(summary.svirtDenials == 1 ? "" : "s")"
-                Console.error("warning: \(count) but not one VIRT_* record: the input holds none of libvirt's lifecycle "
-                              + "records, so no guest could be attributed. Through ausearch, keep them: "
+                Console.error("warning: \(count) (\(summary.unresolvedDenials) on a label no known guest held) but not one "
+                              + "VIRT_* record: the input holds none of libvirt's lifecycle records, so guests that started "
+                              + "in it cannot be attributed. Through ausearch, keep them: "
                               + "ausearch --raw -m \(Self.ausearchTypes)")
             }
             if failedInputs > 0 { throw ExitCode(Status.input) }

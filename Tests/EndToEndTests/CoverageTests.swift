@@ -212,4 +212,39 @@ import TestSupport
         #expect(try Self.kinds(full)["unattributed"] == nil)
         #expect(!fullErr.contains("warning"))
     }
+
+    /// The stop of an unseen guest in a later run moves denials an earlier run stored: the later
+    /// run's summary says so apart instead of subtracting them from its own counts (it printed
+    /// "0 denials (unattributed=2 unknown-source=-2)"). A later log of long-running guests with
+    /// no VIRT_* record, whose denials resolve against stored leases, gets no warning.
+    @Test func aLaterRunsSummaryCountsOnlyItsOwnDenialsAndWarnsOnlyForUnresolvedOnes() throws {
+        let folder = try Fixtures.temporaryFolder("coverage-later-run")
+        var first = Log()
+        first.boot()
+        first.start("victim", Self.victim, level: "s0:c7,c8", pid: 3000)
+        first.avc(source: "s0:c1,c2", target: "s0:c7,c8")
+        first.avc(source: "s0:c1,c2", target: "s0:c7,c8")
+        var second = first
+        second.lines = []
+        second.control("stop", "ghost", Self.ghost)
+        var third = second
+        third.lines = []
+        third.avc(source: "s0:c7,c8", target: "s0:c7,c8", pid: 3000)
+        let (db, firstErr) = try Self.ingest([first.text], folder: folder)
+        #expect(firstErr.contains("2 denials (unknown-source=2)"), "\(firstErr)")
+        var stderrs: [String] = []
+        for (i, log) in [second, third].enumerated() {
+            let path = folder.appendingPathComponent("later\(i).log")
+            try log.text.write(to: path, atomically: true, encoding: .utf8)
+            let r = try Binary.run(["ingest", "--db", db, path.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            stderrs.append(r.stderr)
+        }
+        #expect(stderrs[0].contains("0 denials, 2 denials stored earlier moved to unattributed (unknown-source=2)"), "\(stderrs[0])")
+        #expect(!stderrs[0].contains("=-"), "\(stderrs[0])")
+        #expect(try Self.kinds(db)["unattributed"] == 2)
+        #expect(!stderrs[1].contains("warning"), "\(stderrs[1])")
+        let last = try Self.rows(["query", "denials", "--db", db]).last
+        #expect(last?["source_vm"] as? String == "victim", "the third run's denial resolves against the stored lease")
+    }
 }
