@@ -22,7 +22,17 @@ extension Correlator {
 
     /// No guest survives a reboot: leases still open on the node (their stop was not logged) end
     /// here, and lease data is complete from here on.
+    ///
+    /// SYSTEM_BOOT is a user-space record: any process with CAP_AUDIT_WRITE (a container, by
+    /// Docker's default) can send one, and a forged boot would end every lease on the node. Only
+    /// the kernel's own fields are trusted: the sender must be uid 0 running as init (subj
+    /// `init_t` or `initrc_t`, as systemd-update-utmp does), and the record must report success.
+    /// Anything else is kept as a parse issue and changes nothing.
     mutating func systemBoot(_ event: AuditEvent) -> [Finding] {
+        guard let record = event.first("SYSTEM_BOOT") else { return [] }
+        if let doubt = Self.bootDoubt(record) {
+            return [issue(event, record, "SYSTEM_BOOT ignored: \(doubt); a boot ends every lease on the node, so only init's is believed")]
+        }
         let node = event.id.node
         let at = position(event.id)
         var findings: [Finding] = []
@@ -66,4 +76,19 @@ extension Correlator {
         guard let reason = coverage.gap(node: node, at: at) else { return (kind, nil) }
         return (.unattributed, reason)
     }
+
+    /// Why a SYSTEM_BOOT record is not believed; nil when it is init's.
+    static func bootDoubt(_ record: AuditRecord) -> String? {
+        if let result = record.raw("res"), result != "success", result != "1" { return "res=\(result)" }
+        if let uid = record.raw("uid"), uid != "0" { return "sent by uid \(uid)" }
+        if let subject = record.raw("subj") {
+            let type = ContextView(subject).type ?? ""
+            guard Self.bootSenders.contains(type) else { return "sent from \(type.isEmpty ? subject : type), not init" }
+        }
+        return nil
+    }
+
+    /// The SELinux domains of the process that logs a boot (systemd-update-utmp runs as init_t;
+    /// initrc_t on hosts that still boot through SysV scripts).
+    static let bootSenders: Set<String> = ["init_t", "initrc_t"]
 }

@@ -134,7 +134,7 @@ public struct Correlator {
         EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
     }
 
-    private func issue(_ event: AuditEvent, _ record: AuditRecord, _ reason: String) -> Finding {
+    func issue(_ event: AuditEvent, _ record: AuditRecord, _ reason: String) -> Finding {
         .issue(ParseIssue(source: event.source, line: record.line, byteOffset: -1, reason: reason,
                           text: String(record.raw.prefix(ParseIssue.maximumTextLength))))
     }

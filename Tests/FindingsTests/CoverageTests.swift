@@ -50,6 +50,25 @@ import Guests
         #expect(findings.denials.first?.targets.isEmpty == true, "the victim's lease ended at the boot")
     }
 
+    /// Any process with CAP_AUDIT_WRITE can send a SYSTEM_BOOT record; only the kernel's own
+    /// fields (uid, subj) and a success are believed, else the forged boot would end every lease.
+    @Test(arguments: [
+        "subj=system_u:system_r:container_t:s0:c1,c2 msg=' comm=\"x\" exe=\"/usr/bin/x\" hostname=? addr=? terminal=? res=success'",
+        "subj=system_u:system_r:init_t:s0 msg=' comm=\"systemd-update-utmp\" exe=\"/usr/lib/systemd/systemd-update-utmp\" hostname=? addr=? terminal=? res=failed'",
+    ])
+    func aBootFromAnythingButInitChangesNothing(tail: String) throws {
+        var log = LogBuilder()
+        log.boot()
+        log.start("victim", c, level: "s0:c7,c8", pid: 3000)
+        log.start("attacker", "22222222-0000-4000-8000-000000000002", level: "s0:c1,c2", pid: 1000)
+        log.raw("type=SYSTEM_BOOT msg=audit(\(log.stamp())): pid=5555 uid=0 auid=4294967295 ses=4294967295 \(tail)")
+        log.avc(pid: 1000, scontext: svirt("s0:c1,c2"), tcontext: image("s0:c7,c8"))
+        let findings = try log.correlate()
+        #expect(findings.denials.map(\.kind) == [.crossGuest], "the leases outlive a boot that init did not log")
+        #expect(marks(findings).count == 1, "only the real boot is a mark")
+        #expect(findings.issues.contains { $0.reason.contains("SYSTEM_BOOT ignored") })
+    }
+
     @Test func aBootOnOneNodeSaysNothingAboutAnother() throws {
         var log = LogBuilder()
         log.boot(node: "hv1")
