@@ -16,9 +16,13 @@ public enum StateFolder {
     public struct Loaded: Sendable {
         public var entries: [Entry] = []
         public var problems: [GuestsError] = []
-        /// The node of every folder read, empty ones too: each is a snapshot of that node (no
-        /// status file means no guest running there).
+        /// The nodes this folder is a snapshot of: each node folder holding a status file, and
+        /// the folder itself (the default node) when status files lie in it or it holds no node
+        /// folder at all (empty: no guest running). An empty node folder cannot be told from
+        /// libvirt's own subfolders (channel, swtpm) and vouches for nothing.
         public var nodes: [String?] = []
+        /// Status files seen (read or not): a folder without any vouches for no node's guests.
+        public var statusFiles = 0
     }
 
     /// - Parameter defaultNode: node for status files directly in `path`.
@@ -35,7 +39,8 @@ public enum StateFolder {
         }
         guard isDirectory.boolValue else { throw GuestsError.unreadable(path: path, reason: "not a folder") }
         var loaded = Loaded()
-        loaded.nodes = [defaultNode]
+        var nodeFoldersWithStatus = 0
+        var topLevelStatus = false
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
@@ -53,11 +58,19 @@ public enum StateFolder {
                     let inner = try load(path: full, defaultNode: name, isNodeFolder: true)
                     loaded.entries += inner.entries
                     loaded.problems += inner.problems
-                    loaded.nodes += inner.nodes
+                    // libvirt's own subfolders (channel, swtpm, ...) hold no status file: they
+                    // are not nodes, and an empty one says nothing about any guest.
+                    if inner.statusFiles > 0 {
+                        loaded.nodes += inner.nodes
+                        loaded.statusFiles += inner.statusFiles
+                        nodeFoldersWithStatus += 1
+                    }
                 } catch let error as GuestsError {
                     loaded.problems.append(error)
                 }
             } else if name.hasSuffix(".xml") {
+                loaded.statusFiles += 1
+                topLevelStatus = true
                 do {
                     let status = try DomainStatusParser.parse(contentsOf: full)
                     loaded.entries.append(Entry(node: defaultNode, status: status))
@@ -66,6 +79,9 @@ public enum StateFolder {
                 }
             }
         }
+        // The folder itself is a snapshot of the default node when status files lie in it, or
+        // when it names no node at all (an empty /run/libvirt/qemu: no guest running).
+        if isNodeFolder || topLevelStatus || nodeFoldersWithStatus == 0 { loaded.nodes.insert(defaultNode, at: 0) }
         return loaded
     }
 }

@@ -533,6 +533,12 @@ CREATE TABLE coverage_marks (
 );
 CREATE INDEX coverage_marks_by_node ON coverage_marks(node, time_ms);
 
+-- A store written before this migration with --libvirt-state: its status-XML leases show a
+-- snapshot was read, which stood before the node's events (leases from before the log began).
+-- Denials stored before the migration keep the kind they were given.
+INSERT INTO coverage_marks(node, kind)
+SELECT DISTINCT node, 'status-xml' FROM leases WHERE origin = 'status-xml' AND valid_from_ms IS NULL;
+
 -- Why an unattributed denial could not be attributed; NULL for every other kind. Part of what a
 -- run shares.
 ALTER TABLE denial_runs ADD COLUMN reason TEXT;

@@ -57,5 +57,8 @@ import TestSupport
         let database = try Database(path: db, access: .readOnly)
         #expect(database.schemaVersion == Migration.currentVersion)
         #expect(try database.connection.rows("SELECT sum(count) FROM denial_runs").first?.first?.int64 == 76)
+        // The old store was given status XML: its snapshot counts for coverage after the migration.
+        #expect(try database.connection.rows("SELECT count(*) FROM coverage_marks WHERE kind = 'status-xml' AND time_ms IS NULL")
+                    .first?.first?.int64 ?? 0 >= 1)
     }
 }

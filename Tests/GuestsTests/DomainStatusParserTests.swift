@@ -94,6 +94,15 @@ import TestSupport
         let nodes = try StateFolder.load(path: perNode.path, defaultNode: nil)
         #expect(nodes.entries.map(\.node) == ["hv01", "hv02"])
         #expect(nodes.entries.map(\.status.name) == ["g-hv01", "g-hv02"])
+        // A snapshot of the nodes that hold status files, not of the node-less default as well.
+        #expect(nodes.nodes == ["hv01", "hv02"])
+        // libvirt's own subfolders (channel, swtpm) are not nodes; the flat folder is the default's.
+        for name in ["channel", "swtpm"] {
+            try FileManager.default.createDirectory(at: flat.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        #expect(try StateFolder.load(path: flat.path, defaultNode: "hvX").nodes == ["hvX"])
+        // An empty folder: no guest running on the default node.
+        #expect(try StateFolder.load(path: try Fixtures.temporaryFolder("state").path, defaultNode: "hvY").nodes == ["hvY"])
 
         #expect(throws: GuestsError.self) { try StateFolder.load(path: flat.appendingPathComponent("missing").path, defaultNode: nil) }
     }
