@@ -21,7 +21,12 @@ extension SvirtTrace.Query {
                 snapshot, shows a guest that ran with a label never seen: lease data is incomplete \
                 from that boot or snapshot up to the stop. The stop comes after the denials it \
                 concerns; those stored as unknown-source or unknown-target are moved to \
-                unattributed when it arrives (alerts `watch` already sent for them stay sent).
+                unattributed when it arrives (alerts `watch` already sent for them stay sent). \
+                `watch --libvirt-state` takes a snapshot each time the folder changes; a guest \
+                found running there with no lease from the log (an unseen start) ends an interval \
+                of incomplete data in the same way. Only a SYSTEM_BOOT that init logged (uid 0, \
+                subj init_t or initrc_t, res=success) counts: any process allowed to write audit \
+                records could forge one.
 
                 KEYS
                   node (null without node= and --node), from (ISO-8601 UTC; null before the node's \

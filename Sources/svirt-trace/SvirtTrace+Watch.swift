@@ -25,7 +25,9 @@ extension SvirtTrace {
                 built-in rules (rules/alerts.yaml; --rules FILE for another): cross-guest critical; unknown labels high; guest-host high \
                 (critical for whole disks, shadow_t, virtd_t); permissive accesses one level \
                 higher, titled ALLOWED; enforcing turned off and label collisions critical; virt \
-                boolean changes and needs-boolean warning; policy loads info. Repeats of one pair \
+                boolean changes and needs-boolean warning; policy loads info; unconfined guests \
+                critical, weak labels and whole disks high, shared writable disks and unattributed \
+                denials (lease data incomplete, see query coverage) info. Repeats of one pair \
                 within 60 s (event time) are folded into a follow-up with their count ("(4 more \
                 since 2025-11-25T03:47:25.261Z)"), and a source over its rate limit gets one report \
                 of what was withheld. Both are sent when their window ends: at the first event timed \
