@@ -81,7 +81,9 @@ public struct CoverageQuery: Sendable {
                 out.append(Interval(node: node, from: start, to: next?.timeMilliseconds, complete: true, why: because))
             }
         }
-        return out
+        // Anchors within one millisecond (a watch restart's snapshot right after the last one)
+        // leave intervals of no length: nothing lies in them.
+        return out.filter { $0.from == nil || $0.from != $0.to }
     }
 
     private static func describe(_ anchor: CoverageMark) -> String {

@@ -79,7 +79,9 @@ enum DigestFixture {
 
     /// One number straight from the store, to check what the digest says against.
     static func count(_ db: String, _ sql: String) throws -> Int {
-        let r = try runProcess("/usr/bin/env", ["sqlite3", db, sql])
+        // Other tests of this suite write to the same store (digests sent): wait for their lock
+        // rather than read nothing.
+        let r = try runProcess("/usr/bin/env", ["sqlite3", "-cmd", ".timeout 10000", db, sql])
         return Int(String(decoding: r.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
