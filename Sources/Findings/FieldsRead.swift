@@ -6,7 +6,7 @@ public enum FieldsRead {
         "arch", "syscall", "success", "exit", "exe", "uid", "auid", "cwd", "proctitle",
         "virt", "vm", "uuid", "vm-ctx", "img-ctx", "model", "op", "vm-pid", "res", "reason", "resrc", "path", "device",
         "enforcing", "old_enforcing", "bool", "val", "old_val",
-        "invalid_context", "oldcontext", "newcontext", "subj",
+        "invalid_context", "oldcontext", "newcontext",
     ]
 
     /// Prefixes of field names read as a family (VIRT_RESOURCE's old-disk, new-disk, ...).
