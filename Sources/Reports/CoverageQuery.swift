@@ -81,9 +81,9 @@ public struct CoverageQuery: Sendable {
                 out.append(Interval(node: node, from: start, to: next?.timeMilliseconds, complete: true, why: because))
             }
         }
-        // Anchors within one millisecond (a watch restart's snapshot right after the last one)
-        // leave intervals of no length: nothing lies in them.
-        return out.filter { $0.from == nil || $0.from != $0.to }
+        // An interval whose ends share a millisecond is listed too: positions order events by
+        // serial within it, so it may hold some (an unseen start just after a denial).
+        return out
     }
 
     private static func describe(_ anchor: CoverageMark) -> String {
