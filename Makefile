@@ -62,4 +62,4 @@ check-static:
 	tools/check-static "$(BIN)"
 
 man:
-	tools/generate-man
+	SCRATCH=$(SCRATCH) tools/generate-man
