@@ -6,9 +6,9 @@ import PackageDescription
 // encodings, time words) is shared by the CLI, Alerts, Digest and Reports. Alerts sits on Store (its
 // ledger) beside Ingest; Digest on Reports.
 // SELinux and Guests are plain Swift and depend on nothing but each other.
+// Linux only: inotify, Glibc, auditd and SELinux. No `platforms:` entry, which would claim an Apple OS.
 let package = Package(
     name: "svirt-trace",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "svirt-trace", targets: ["svirt-trace"]),
         // Only for tools/fuzz, a separate package that may use nothing but products of this one.

@@ -25,6 +25,7 @@ struct SvirtTrace: ParsableCommand {
             6 standard output could not be written (a reader that went away, as with | head, is \
             not an error: 0).
             """,
+        version: BuildInfo.versionText,
         subcommands: [Ingest.self, Query.self, Watch.self, DigestCommand.self, Prune.self, SeedBenchmark.self]
     )
 
