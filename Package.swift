@@ -11,6 +11,8 @@ let package = Package(
     name: "svirt-trace",
     products: [
         .executable(name: "svirt-trace", targets: ["svirt-trace"]),
+        // Benchmark helpers (tools/bench-query seeds its store with it), kept out of svirt-trace.
+        .executable(name: "svirt-trace-bench", targets: ["svirt-trace-bench"]),
         // Only for tools/fuzz, a separate package that may use nothing but products of this one.
         .library(name: "SvirtTraceFuzzable", targets: ["AuditStream", "SELinux", "Guests", "Findings", "Alerts"]),
     ],
@@ -48,6 +50,10 @@ let package = Package(
             "Ingest", "Alerts", "Digest", "Store", "Reports", "Formatting", "Findings", "Guests", "AuditStream", "SELinux", "Native",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "svirt-trace-bench", dependencies: [
+            "Ingest", "Store",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NativeTests", dependencies: ["Native", "TestSupport"]),

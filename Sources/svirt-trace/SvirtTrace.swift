@@ -26,7 +26,7 @@ struct SvirtTrace: ParsableCommand {
             not an error: 0).
             """,
         version: BuildInfo.versionText,
-        subcommands: [Ingest.self, Query.self, Watch.self, DigestCommand.self, Prune.self, SeedBenchmark.self]
+        subcommands: [Ingest.self, Query.self, Watch.self, DigestCommand.self, Prune.self]
     )
 
     /// Exit codes documented in --help.

@@ -1,12 +1,14 @@
+import Ingest
+
 /// A generated hypervisor audit log for benchmarks that need millions of denials: guests start,
 /// stop and reuse labels on several nodes over a year, and their denials (cross-guest, guest-host,
 /// needs-boolean, stale-image and host noise) arrive as AVC, SYSCALL, PATH and PROCTITLE records.
 /// It is read through the same reader, correlator and writer as a real log; only the bytes come
 /// from here instead of a file, so a 5-million-denial store takes minutes, not a 7 GB log.
-public final class SyntheticHypervisorLog: ByteSource {
-    public let path = "(synthetic)"
-    public let isSeekable = false
-    public let size: Int64? = nil
+final class SyntheticHypervisorLog: ByteSource {
+    let path = "(synthetic)"
+    let isSeekable = false
+    let size: Int64? = nil
 
     private struct Guest {
         var name: String
@@ -36,7 +38,7 @@ public final class SyntheticHypervisorLog: ByteSource {
     /// Guests running on each node at any time.
     private let concurrent: Int
 
-    public init(denials: Int, nodes: Int = 3, lifetimes: Int = 2000, seed: UInt64 = 1,
+    init(denials: Int, nodes: Int = 3, lifetimes: Int = 2000, seed: UInt64 = 1,
                 start: Int64 = 1_733_011_200_000, spanDays: Int = 365) {
         self.denials = denials
         self.lifetimes = lifetimes
@@ -47,9 +49,9 @@ public final class SyntheticHypervisorLog: ByteSource {
         concurrent = max(2, min(40, lifetimes / max(1, nodes) / 2))
     }
 
-    public func seek(to offset: Int64) throws {}
+    func seek(to offset: Int64) throws {}
 
-    public func read(into buffer: inout [UInt8]) throws -> Int {
+    func read(into buffer: inout [UInt8]) throws -> Int {
         while pending.count < buffer.count, emitted < denials {
             produce()
         }
