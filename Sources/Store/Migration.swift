@@ -1,4 +1,4 @@
-/// One numbered SQL file from `schema/`, embedded by `tools/embed-data`.
+/// One numbered SQL file from `schema/`, compiled in (EmbeddedSchema).
 public struct Migration: Sendable, Equatable {
     public var version: Int
     public var file: String

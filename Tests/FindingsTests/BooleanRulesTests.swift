@@ -6,7 +6,7 @@ import TestSupport
 @Suite struct BooleanRulesTests {
     @Test func theEmbeddedCopyMatchesRulesFolder() throws {
         #expect(EmbeddedData.virtBooleansTSV == (try Fixtures.read("rules/virt-booleans.tsv")),
-                "rules/virt-booleans.tsv changed: run tools/embed-data")
+                "the embedded copy differs from rules/virt-booleans.tsv")
     }
 
     @Test func everyBooleanOfTheSeedIsCovered() {

@@ -11,7 +11,7 @@ import Formatting
             .filter { $0.hasSuffix(".sql") }.sorted()
         #expect(Migration.all.map(\.file) == files)
         for migration in Migration.all {
-            #expect(migration.sql == (try Fixtures.read("schema/\(migration.file)")), "\(migration.file) changed: run tools/embed-data")
+            #expect(migration.sql == (try Fixtures.read("schema/\(migration.file)")), "\(migration.file) differs from its embedded copy")
         }
     }
 
