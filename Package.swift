@@ -44,8 +44,10 @@ let package = Package(
         .target(name: "Alerts", dependencies: ["Findings", "Guests", "Store", "Formatting", "AuditStream", "Native",
                                                .product(name: "Yams", package: "Yams")]),
         .target(name: "Digest", dependencies: ["Reports", "Formatting", "Native"]),
+        // The one config file (/etc/svirt-trace/svirt-trace.conf): YAML read with line numbers.
+        .target(name: "Config", dependencies: ["Formatting", "Native", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "svirt-trace", dependencies: [
-            "Ingest", "Alerts", "Digest", "Store", "Reports", "Formatting", "Findings", "Guests", "AuditStream", "SELinux", "Native",
+            "Ingest", "Alerts", "Digest", "Config", "Store", "Reports", "Formatting", "Findings", "Guests", "AuditStream", "SELinux", "Native",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
