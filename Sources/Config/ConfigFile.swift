@@ -79,8 +79,9 @@ public enum ConfigFile {
                 let text = try reader.string(value, key.name)
                 do { _ = try RetentionPeriod(text) } catch { throw reader.failure(value, "`retention`: \(error)") }
                 settings.retention = text
-            case "sinks": settings.sinks = try sinks(value, reader)
-            case "digest": settings.digest = try digest(value, reader)
+            // A section whose keys are all commented out is empty, as in the shipped example.
+            case "sinks": if value.null == nil { settings.sinks = try sinks(value, reader) }
+            case "digest": if value.null == nil { settings.digest = try digest(value, reader) }
             default: break
             }
         }
