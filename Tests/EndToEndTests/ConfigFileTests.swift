@@ -167,7 +167,8 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder("config")
         defer { try? FileManager.default.removeItem(at: folder) }
         let journal = try WatchTests.datagramServer(name: "journal", decode: "def decode(d): return str(len(d))")
-        defer { journal.server.terminate(); try? FileManager.default.removeItem(at: journal.folder) }
+        // SIGKILL: the test process may hand its children SIGTERM ignored.
+        defer { kill(journal.server.processIdentifier, SIGKILL); try? FileManager.default.removeItem(at: journal.folder) }
         let conf = try Self.write("database: \(folder.appendingPathComponent("p.db").path)\n", in: folder)
         let r = try Self.run(["watch", "--config", conf, "--stdin", "--journal-socket", journal.socket],
                              stdin: try Data(contentsOf: URL(fileURLWithPath: Self.sample)))
