@@ -58,8 +58,10 @@ let package = Package(
                                                .product(name: "Yams", package: "Yams")],
                 resources: [.embedInCode("Resources/alerts.yaml")]),
         .target(name: "Digest", dependencies: ["Reports", "Formatting", "Native"]),
+        // The one config file (/etc/svirt-trace/svirt-trace.conf): YAML read with line numbers.
+        .target(name: "Config", dependencies: ["Formatting", "Native", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "svirt-trace", dependencies: [
-            "Ingest", "Alerts", "Digest", "Store", "Reports", "Formatting", "Findings", "Guests", "AuditStream", "SELinux", "Native",
+            "Ingest", "Alerts", "Digest", "Config", "Store", "Reports", "Formatting", "Findings", "Guests", "AuditStream", "SELinux", "Native",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

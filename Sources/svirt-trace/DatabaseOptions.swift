@@ -2,23 +2,29 @@ import ArgumentParser
 import Foundation
 import Store
 
-/// `--db` and the lock timeout, shared by every subcommand.
+/// `--config`, `--db` and the lock timeout, shared by every subcommand that opens the store.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
+        "Config file (YAML; see svirt-trace config check). Command-line flags override it.",
+        discussion: "Default: $SVIRT_TRACE_CONFIG, else /etc/svirt-trace/svirt-trace.conf, each read when present.",
+        valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp(
         "SQLite database path.",
-        discussion: "Default: $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, else ~/.local/state/svirt-trace/svirt-trace.db.",
+        discussion: "Default: the config file's database, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, else ~/.local/state/svirt-trace/svirt-trace.db.",
         valueName: "path"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("How long to wait for another writer's lock, in seconds.", valueName: "seconds"))
     var lockTimeout: Double = 10
 
-    var path: String { db ?? Database.defaultPath() }
+    var path: String { db ?? LoadedConfig.settings.database ?? Database.defaultPath() }
 
     /// The default location's folder is ours to make (mode 0700); a folder named with --db is the
     /// operator's, and a missing one is reported instead.
     func prepareDefaultFolder() throws {
-        guard db == nil else { return }
+        guard db == nil, LoadedConfig.settings.database == nil else { return }
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -27,6 +33,8 @@ struct DatabaseOptions: ParsableArguments {
     var busyTimeoutMilliseconds: Int32 { Int32(max(0, min(lockTimeout, 3600)) * 1000) }
 
     func validate() throws {
+        // Loaded here, before the command's own validation and run, so both see it.
+        try LoadedConfig.load(explicit: config)
         if let db, db.isEmpty { throw ValidationError("--db must not be empty") }
         guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be zero or more") }
     }

@@ -56,20 +56,20 @@ extension SvirtTrace {
         @Option(help: ArgumentHelp("text, html or mime (default: mime with --to, else text).", valueName: "format"))
         var format: String?
 
-        @Option(help: ArgumentHelp("Recipient (repeatable).", valueName: "addr"))
+        @Option(help: ArgumentHelp("Recipient (repeatable; default: the config file's digest.to).", valueName: "addr"))
         var to: [String] = []
 
-        @Option(help: ArgumentHelp("Sender address (default: svirt-trace@HOSTNAME).", valueName: "addr"))
+        @Option(help: ArgumentHelp("Sender address (default: the config file's digest.from, else svirt-trace@HOSTNAME).", valueName: "addr"))
         var from: String?
 
         @Flag(help: "Deliver the message instead of printing it.")
         var send = false
 
-        @Option(help: ArgumentHelp("sendmail, or smtp://HOST[:PORT] for a relay.", valueName: "mailer"))
-        var mailer: String = "sendmail"
+        @Option(help: ArgumentHelp("sendmail, or smtp://HOST[:PORT] for a relay (default: the config file's digest.mailer, else sendmail).", valueName: "mailer"))
+        var mailer: String?
 
-        @Option(help: ArgumentHelp("The sendmail-compatible command, absolute path first.", valueName: "command"))
-        var sendmail: String = "/usr/sbin/sendmail -t -oi"
+        @Option(help: ArgumentHelp("The sendmail-compatible command, absolute path first (default: /usr/sbin/sendmail -t -oi).", valueName: "command"))
+        var sendmail: String?
 
         @Flag(help: "Write or send nothing when the period had no denial, collision or policy change (policy loads alone are information).")
         var skipEmpty = false
@@ -84,17 +84,25 @@ extension SvirtTrace {
             if let format, !["text", "html", "mime"].contains(format) {
                 throw ValidationError("--format takes text, html or mime, not \"\(format)\"")
             }
-            if send && to.isEmpty { throw ValidationError("--send needs at least one --to") }
-            if (format == "mime" || send) && to.isEmpty { throw ValidationError("a mail needs at least one --to") }
-            for address in to + (from.map { [$0] } ?? []) {
+            // The database options (validated first) loaded the config file.
+            let to = self.to.isEmpty ? LoadedConfig.settings.digest.to : self.to
+            if send && to.isEmpty { throw ValidationError("--send needs at least one --to (or digest.to in the config file)") }
+            if (format == "mime" || send) && to.isEmpty { throw ValidationError("a mail needs at least one --to (or digest.to in the config file)") }
+            for address in to + ((from ?? LoadedConfig.settings.digest.from).map { [$0] } ?? []) {
                 do { _ = try MailAddress(address) } catch { throw ValidationError("\(error)") }
             }
-            if mailer != "sendmail" && !mailer.hasPrefix("smtp://") {
+            if let mailer, mailer != "sendmail" && !mailer.hasPrefix("smtp://") {
                 throw ValidationError("--mailer takes sendmail or smtp://HOST[:PORT], not \"\(mailer)\"")
             }
         }
 
         func run() throws {
+            // Flags first, then the config file, then the built-in defaults.
+            let settings = LoadedConfig.settings.digest
+            let to = self.to.isEmpty ? settings.to : self.to
+            let from = self.from ?? settings.from
+            let mailer = self.mailer ?? settings.mailer ?? "sendmail"
+            let sendmail = self.sendmail ?? settings.sendmail ?? "/usr/sbin/sendmail -t -oi"
             let now = try TimeWords.now()
             let digestPeriod: DigestPeriod
             do { digestPeriod = try DigestPeriod.parse(period, nowMilliseconds: now) } catch {

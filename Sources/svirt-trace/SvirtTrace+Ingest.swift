@@ -52,7 +52,7 @@ extension SvirtTrace {
             valueName: "dir"))
         var libvirtState: String?
 
-        @Option(name: .long, help: ArgumentHelp("Node name for lines without a node= prefix.", valueName: "name"))
+        @Option(name: .long, help: ArgumentHelp("Node name for lines without a node= prefix (default: the config file's node).", valueName: "name"))
         var node: String?
 
         @Option(name: .long, help: ArgumentHelp(
@@ -80,7 +80,7 @@ extension SvirtTrace {
         }
 
         func run() throws {
-            var options = IngestSession.Options(defaultNode: node)
+            var options = IngestSession.Options(defaultNode: node ?? LoadedConfig.settings.node)
             if let batchEvents { options.batchSize = max(1, batchEvents) }
             if let booleanRules {
                 do {

@@ -1,5 +1,6 @@
 import Alerts
 import ArgumentParser
+import Config
 import Foundation
 import Guests
 import Ingest
@@ -18,6 +19,13 @@ extension SvirtTrace {
                 through rotation by rename and copytruncate, resuming from the stored checkpoint. \
                 --stdin reads auditd's plugin stream instead (ship rules/auditd/plugins.d); it \
                 exits when the stream ends.
+
+                CONFIG FILE
+                  /etc/svirt-trace/svirt-trace.conf (or --config FILE) gives the database, node, \
+                libvirt state folder, rules, retention and sinks; a flag overrides its key (a sink \
+                flag replaces that kind of sink from the file). Under auditd (--stdin) standard \
+                output goes nowhere: with no sink configured, alerts go to the journal, and watch \
+                says so at start. `svirt-trace config check` shows what is in force.
 
                 Alerts go to standard output, one JSON object per line (keys: id, time, severity, \
                 title, rule, kind, node, source_vm, source_uuid, target_vm, target_uuid, scontext, \
@@ -58,11 +66,11 @@ extension SvirtTrace {
         @Flag(help: "Read auditd's plugin stream on standard input instead of following a file.")
         var stdin = false
 
-        @Option(name: .long, help: ArgumentHelp("Node name for lines without a node= prefix.", valueName: "name"))
+        @Option(name: .long, help: ArgumentHelp("Node name for lines without a node= prefix (default: the config file's node).", valueName: "name"))
         var node: String?
 
         @Option(name: .long, help: ArgumentHelp(
-            "libvirt live status folder (/run/libvirt/qemu): guests already running get their leases at start, and the folder is looked at again when it changes (at most once a second), so a guest whose VIRT records were lost still gets its lease from then on.",
+            "libvirt live status folder (default: the config file's, else /run/libvirt/qemu when that folder exists): guests already running get their leases at start, and the folder is looked at again when it changes (at most once a second), so a guest whose VIRT records were lost still gets its lease from then on.",
             valueName: "dir"))
         var libvirtState: String?
 
@@ -80,8 +88,8 @@ extension SvirtTrace {
         @Option(name: .long, help: ArgumentHelp("Also run this command (through /bin/sh) for each alert, with the alert's JSON on its standard input.", valueName: "command"))
         var exec: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("Seconds before an --exec command gets SIGTERM (SIGKILL 2 s later).", valueName: "seconds"))
-        var execTimeout: Double = 10
+        @Option(name: .long, help: ArgumentHelp("Seconds before an --exec command gets SIGTERM (SIGKILL 2 s later; default 10).", valueName: "seconds"))
+        var execTimeout: Double?
 
         @Option(name: .long, help: ArgumentHelp("Also POST each alert's JSON to this http(s) URL (5 s timeout, 3 attempts with backoff).", valueName: "url"))
         var webhook: [String] = []
@@ -113,7 +121,7 @@ extension SvirtTrace {
                 do { _ = try RetentionPeriod(retain) } catch { throw ValidationError("--retain: \(error)") }
             }
             guard retrySeconds > 0 else { throw ValidationError("--retry-seconds must be more than zero") }
-            guard execTimeout > 0, execTimeout.isFinite else { throw ValidationError("--exec-timeout must be a number of seconds more than zero") }
+            if let execTimeout, !(execTimeout > 0 && execTimeout.isFinite) { throw ValidationError("--exec-timeout must be a number of seconds more than zero") }
         }
 
         func run() throws {
@@ -129,6 +137,25 @@ extension SvirtTrace {
                     Console.error("\(error)")
                     throw ExitCode(Status.usage)
                 }
+            }
+            // The config file fills what no flag gave.
+            let settings = LoadedConfig.settings
+            let node = self.node ?? settings.node
+            let libvirtState = self.libvirtState ?? settings.libvirtState ?? LoadedConfig.hostLibvirtState
+            let rules = self.rules ?? settings.rules
+            let retain = self.retain ?? settings.retention
+            let execTimeout = self.execTimeout ?? settings.sinks.execTimeout ?? 10
+            let alertFile = self.alertFile.isEmpty ? settings.sinks.files : self.alertFile
+            let exec = self.exec.isEmpty ? settings.sinks.exec : self.exec
+            let webhook = self.webhook.isEmpty ? settings.sinks.webhooks : self.webhook
+            let webhookTokenFile = self.webhookTokenFile ?? settings.sinks.webhookTokenFile
+            let syslog = self.syslog || settings.sinks.syslog
+            let journal = self.journal || settings.sinks.journal
+            // auditd's plugin: standard output goes nowhere, so an alert nobody is sent would be
+            // seen only by a query.
+            let journalByDefault = stdin && alertFile.isEmpty && exec.isEmpty && webhook.isEmpty && !syslog && !journal
+            if journalByDefault {
+                Self.logger.notice("plugin mode (--stdin) and no sink configured: alerts go to the systemd journal (journalctl SVIRT_TRACE_SEVERITY=critical); set sinks in \(LoadedConfig.file ?? ConfigFile.defaultPath)")
             }
             var ruleSet = AlertRule.defaults
             if let rules {
@@ -146,6 +173,7 @@ extension SvirtTrace {
                     + webhook.map { try WebhookSink(url: $0, tokenFile: webhookTokenFile) }
                     + (syslog ? [try SyslogSink(socketPath: syslogSocket)] : [])
                     + (journal ? [try JournalSink(socketPath: journalSocket)] : [])
+                    + (journalByDefault ? Self.defaultJournal(socketPath: journalSocket) : [])
                 let sinkLogger = Self.logger
                 dispatcher = SinkDispatcher(sinks: sinks) { sinkLogger.warning("alert delivery failed", metadata: ["error": "\($0)"]) }
             } catch {
@@ -216,6 +244,7 @@ extension SvirtTrace {
             let input: WatchSession.Input = stdin ? .standardInput : .follow(follow ?? "/var/log/audit/audit.log")
             Self.logger.info("watching", metadata: [
                 "input": "\(stdin ? "stdin" : follow ?? "/var/log/audit/audit.log")", "database": "\(database.path)",
+                "config": "\(LoadedConfig.file ?? "none")", "libvirt_state": "\(libvirtState ?? "none")",
                 "rules": "\(rules ?? "built-in")", "sinks": "\(dispatcher.sinkNames.joined(separator: ","))",
             ])
             do {
@@ -272,6 +301,15 @@ extension SvirtTrace.Watch {
     static let maximumAttempts = 10
     /// After an --exec command's timeout: SIGTERM, then SIGKILL this much later.
     static let execGraceSeconds = 2.0
+
+    /// Plugin mode's journal when no sink was configured: a host without journald (a container)
+    /// still runs, with its alerts stored and printed only.
+    static func defaultJournal(socketPath: String) -> [AlertSink] {
+        do { return [try JournalSink(socketPath: socketPath)] } catch {
+            logger.warning("the journal cannot be reached; alerts are only stored (svirt-trace query) and printed", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
 
     /// The daemon's log: swift-log with structured metadata, to standard error (journald keeps
     /// it when watch runs as a service). Alerts themselves go to the sinks, not here.

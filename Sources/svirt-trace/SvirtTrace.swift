@@ -19,6 +19,11 @@ struct SvirtTrace: ParsableCommand {
               --db PATH, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, \
             else ~/.local/state/svirt-trace/svirt-trace.db.
 
+            CONFIG FILE
+              /etc/svirt-trace/svirt-trace.conf (YAML), or $SVIRT_TRACE_CONFIG, read when present; \
+            --config FILE names another (which must exist). Flags override it. See `svirt-trace \
+            config check`.
+
             EXIT STATUS
               0 success; 1 a query matched nothing; 2 usage error; 3 an input could not be read \
             (other inputs were still ingested); 4 database error; 5 a digest could not be delivered; \
@@ -26,7 +31,7 @@ struct SvirtTrace: ParsableCommand {
             not an error: 0).
             """,
         version: BuildInfo.versionText,
-        subcommands: [Ingest.self, Query.self, Watch.self, DigestCommand.self, Prune.self]
+        subcommands: [Ingest.self, Query.self, Watch.self, DigestCommand.self, Prune.self, ConfigCommand.self]
     )
 
     /// Exit codes documented in --help.
@@ -55,7 +60,8 @@ struct SvirtTrace: ParsableCommand {
                 Foundation.exit(0)
             }
             let message = fullMessage(for: error)
-            Console.writeStandardError(message + "\n")
+            // Empty for an ExitCode thrown while validating (the reason was already written).
+            if !message.isEmpty { Console.writeStandardError(message + "\n") }
             if code == .validationFailure { Foundation.exit(Status.usage) }
             Foundation.exit(code.rawValue == 1 ? Status.database : code.rawValue)
         }

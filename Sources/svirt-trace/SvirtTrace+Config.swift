@@ -1,0 +1,71 @@
+import ArgumentParser
+import Config
+import Foundation
+import Store
+
+extension SvirtTrace {
+    struct ConfigCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "config",
+            abstract: "Check the config file and show the settings in force.",
+            discussion: """
+                The config file is YAML: /etc/svirt-trace/svirt-trace.conf, else the file named by \
+                $SVIRT_TRACE_CONFIG, read by watch, ingest, query, digest and prune when present \
+                (--config FILE names another, which must exist). Command-line flags override it. \
+                Keys: database, node, libvirt_state, rules, retention, sinks (file, exec, \
+                exec_timeout, webhook, webhook_token_file, syslog, journal) and digest (to, from, \
+                mailer, sendmail); rules/svirt-trace.conf is a commented example of every key. An \
+                unknown key or a value of the wrong type is an error naming the line; a file that \
+                is world-writable, in a world-writable folder, or owned by another user than root \
+                or the one running svirt-trace, is refused.
+                """,
+            subcommands: [Check.self])
+
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Validate a config file and print the effective settings.",
+                discussion: "EXIT STATUS\n  0 valid (or no file: the built-in defaults); 2 invalid.")
+
+            @Argument(help: ArgumentHelp("The file (default: $SVIRT_TRACE_CONFIG, else /etc/svirt-trace/svirt-trace.conf).", valueName: "file"))
+            var file: String?
+
+            func run() throws {
+                let loaded: (settings: Settings, file: String?)
+                do { loaded = try ConfigFile.effective(explicit: file) } catch {
+                    Console.error("\(error)")
+                    throw ExitCode(Status.usage)
+                }
+                let lines = Self.describe(loaded.settings, file: loaded.file)
+                Console.writeStandardOutput(Data((lines.joined(separator: "\n") + "\n").utf8))
+            }
+
+            /// One `key: value` line per setting, saying where a default comes from.
+            static func describe(_ s: Settings, file: String?) -> [String] {
+                func list(_ values: [String]) -> String { values.joined(separator: ", ") }
+                var out = ["config: \(file ?? "none (\(ConfigFile.defaultPath) is absent): built-in defaults")"]
+                out.append("database: \(s.database ?? "\(Database.defaultPath()) (default)")")
+                out.append("node: \(s.node ?? "none (lines without node= are stored under -)")")
+                out.append("libvirt_state: \(s.libvirtState ?? LoadedConfig.hostLibvirtState.map { "\($0) (default: it exists here)" } ?? "none (\(LoadedConfig.standardLibvirtState) does not exist here)")")
+                out.append("rules: \(s.rules ?? "built-in (rules/alerts.yaml)")")
+                out.append("retention: \(s.retention ?? "keep everything")")
+                let k = s.sinks
+                out.append("sinks.file: \(k.files.isEmpty ? "none" : list(k.files))")
+                out.append("sinks.exec: \(k.exec.isEmpty ? "none" : list(k.exec))")
+                out.append("sinks.exec_timeout: \(k.execTimeout.map { "\($0)" } ?? "10 (default)")")
+                out.append("sinks.webhook: \(k.webhooks.isEmpty ? "none" : list(k.webhooks))")
+                out.append("sinks.webhook_token_file: \(k.webhookTokenFile ?? "none")")
+                out.append("sinks.syslog: \(k.syslog)")
+                out.append("sinks.journal: \(k.journal)")
+                if k.isEmpty {
+                    out.append("(no sink: watch prints alerts on standard output; under auditd, watch --stdin sends them to the journal)")
+                }
+                let d = s.digest
+                out.append("digest.to: \(d.to.isEmpty ? "none (digest --send needs --to)" : list(d.to))")
+                out.append("digest.from: \(d.from ?? "svirt-trace@HOSTNAME (default)")")
+                out.append("digest.mailer: \(d.mailer ?? "sendmail (default)")")
+                out.append("digest.sendmail: \(d.sendmail ?? "/usr/sbin/sendmail -t -oi (default)")")
+                return out
+            }
+        }
+    }
+}
