@@ -16,7 +16,7 @@ extension Correlator {
         var refreshed: [StateFolder.Entry] = []
         for entry in entries {
             let status = entry.status
-            guard status.state == nil || status.state == "running" || status.state == "paused" else { continue }
+            guard Self.isRunning(status) else { continue }
             guard map.openLeases(node: entry.node, uuid: status.uuid).isEmpty else { continue }
             refreshed.append(entry)
             if let position {
@@ -25,20 +25,9 @@ extension Correlator {
                 coverage.add(mark)
                 findings.append(.coverage(mark))
             }
-            var selinuxLease: Lease?
-            for seclabel in status.securityLabels where seclabel.type != "none" {
-                guard let label = seclabel.label, seclabel.model == "selinux" || seclabel.model == "dac" else { continue }
-                let view = ContextView(label)
-                let lease = Lease(id: map.makeLeaseID(), node: entry.node, uuid: status.uuid, name: status.name,
-                                  model: seclabel.model, label: label, imageLabel: seclabel.imageLabel,
-                                  level: seclabel.model == "selinux" ? view.level : nil,
-                                  processType: seclabel.model == "selinux" ? view.type : nil,
-                                  isStatic: seclabel.type == "static", pid: status.pid, validFrom: position, validTo: nil,
-                                  started: true, origin: .statusXML)
-                map.upsert(lease)
-                findings.append(.lease(lease))
-                if seclabel.model == "selinux" { selinuxLease = lease }
-            }
+            let leases = leasesFromStatus(entry, validFrom: position)
+            findings += leases.map { .lease($0) }
+            let selinuxLease = leases.first { $0.model == "selinux" }
             let started = RecordedEvent(
                 id: nil, timeMilliseconds: position?.timeMilliseconds, node: entry.node, kind: .domainStart,
                 vm: status.name, uuid: status.uuid, label: selinuxLease?.label,

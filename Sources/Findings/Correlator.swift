@@ -45,24 +45,13 @@ public struct Correlator {
         var bootstrapped: [StateFolder.Entry] = []
         for entry in entries {
             let status = entry.status
-            guard status.state == nil || status.state == "running" || status.state == "paused" else { continue }
+            guard Self.isRunning(status) else { continue }
             guard !map.leases.values.contains(where: { $0.node == entry.node && $0.uuid == status.uuid }) else { continue }
             bootstrapped.append(entry)
-            var selinuxLease: Lease?
-            for seclabel in status.securityLabels where seclabel.type != "none" {
-                guard let label = seclabel.label, seclabel.model == "selinux" || seclabel.model == "dac" else { continue }
-                let view = ContextView(label)
-                let lease = Lease(id: map.makeLeaseID(), node: entry.node, uuid: status.uuid, name: status.name,
-                                  model: seclabel.model, label: label, imageLabel: seclabel.imageLabel,
-                                  level: seclabel.model == "selinux" ? view.level : nil,
-                                  processType: seclabel.model == "selinux" ? view.type : nil,
-                                  isStatic: seclabel.type == "static", pid: status.pid, validFrom: nil, validTo: nil,
-                                  started: true, origin: .statusXML)
-                map.upsert(lease)
-                findings.append(.lease(lease))
-                created.append(lease)
-                if seclabel.model == "selinux" { selinuxLease = lease }
-            }
+            let leases = leasesFromStatus(entry, validFrom: nil)
+            findings += leases.map { .lease($0) }
+            created += leases
+            let selinuxLease = leases.first { $0.model == "selinux" }
             findings.append(.event(RecordedEvent(
                 id: nil, timeMilliseconds: nil, node: entry.node, kind: .domainStart, vm: status.name,
                 uuid: status.uuid, label: selinuxLease?.label,
@@ -81,6 +70,31 @@ public struct Correlator {
             }
         }
         return findings + postureOfStatus(bootstrapped)
+    }
+
+    /// A status file describes a guest that holds its labels now.
+    static func isRunning(_ status: DomainStatus) -> Bool {
+        status.state == nil || status.state == "running" || status.state == "paused"
+    }
+
+    /// The leases a status file's `<seclabel>`s give (selinux and dac; `type='none'` gives none),
+    /// put into the map.
+    mutating func leasesFromStatus(_ entry: StateFolder.Entry, validFrom: EventPosition?) -> [Lease] {
+        let status = entry.status
+        var leases: [Lease] = []
+        for seclabel in status.securityLabels where seclabel.type != "none" {
+            guard let label = seclabel.label, seclabel.model == "selinux" || seclabel.model == "dac" else { continue }
+            let view = ContextView(label)
+            let lease = Lease(id: map.makeLeaseID(), node: entry.node, uuid: status.uuid, name: status.name,
+                              model: seclabel.model, label: label, imageLabel: seclabel.imageLabel,
+                              level: seclabel.model == "selinux" ? view.level : nil,
+                              processType: seclabel.model == "selinux" ? view.type : nil,
+                              isStatic: seclabel.type == "static", pid: status.pid, validFrom: validFrom, validTo: nil,
+                              started: true, origin: .statusXML)
+            map.upsert(lease)
+            leases.append(lease)
+        }
+        return leases
     }
 
     // MARK: events
