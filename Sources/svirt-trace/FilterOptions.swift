@@ -12,10 +12,10 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only events before TIME (same forms as --since).", valueName: "time"))
     var until: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"))
+    @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"), completion: StoreCompletion.nodes)
     var node: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only denials involving this guest (name or UUID), as source or target.", valueName: "vm"))
+    @Option(name: .long, help: ArgumentHelp("Only denials involving this guest (name or UUID), as source or target.", valueName: "vm"), completion: StoreCompletion.guests)
     var vm: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("With --vm: only where the guest is the source or the target.", valueName: "source|target"))

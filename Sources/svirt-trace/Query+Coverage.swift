@@ -40,7 +40,7 @@ extension SvirtTrace.Query {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: QueryOutputOptions
 
-        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"))
+        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
         func run() throws {

@@ -62,7 +62,7 @@ extension SvirtTrace.Query {
         @OptionGroup var output: QueryOutputOptions
         @OptionGroup var filters: FilterOptions
 
-        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"))
+        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"), completion: StoreCompletion.guests)
         var target: String
 
         func run() throws {
@@ -97,10 +97,10 @@ extension SvirtTrace.Query {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: QueryOutputOptions
 
-        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"))
+        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
-        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"))
+        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"), completion: StoreCompletion.guests)
         var target: String
 
         func run() throws {
@@ -132,7 +132,7 @@ extension SvirtTrace.Query {
         @Option(help: ArgumentHelp("The holder at this instant.", discussion: TimeWords.help, valueName: "time"))
         var at: String?
 
-        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"))
+        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
         @Argument(help: ArgumentHelp("MCS level or context.", valueName: "level"))

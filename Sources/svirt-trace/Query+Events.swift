@@ -44,10 +44,10 @@ extension SvirtTrace.Query {
         @Option(help: ArgumentHelp("Only events before TIME.", valueName: "time"))
         var until: String?
 
-        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"))
+        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("Only events of this guest (name or UUID).", valueName: "vm"))
+        @Option(name: .long, help: ArgumentHelp("Only events of this guest (name or UUID).", valueName: "vm"), completion: StoreCompletion.guests)
         var vm: String?
 
         func validate() throws {

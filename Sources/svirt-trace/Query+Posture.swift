@@ -52,7 +52,7 @@ extension SvirtTrace.Query {
                                    discussion: TimeWords.help, valueName: "time"))
         var at: String?
 
-        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"))
+        @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
         func validate() throws {

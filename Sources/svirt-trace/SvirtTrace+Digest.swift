@@ -74,7 +74,7 @@ extension SvirtTrace {
         @Flag(help: "Write or send nothing when the period had no denial, collision or policy change (policy loads alone are information).")
         var skipEmpty = false
 
-        @Option(help: ArgumentHelp("Only these nodes (repeatable; - for logs without node=).", valueName: "node"))
+        @Option(help: ArgumentHelp("Only these nodes (repeatable; - for logs without node=).", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
         @Option(help: ArgumentHelp("The name in the subject and heading (default: the one node reported, else \"N nodes\").", valueName: "name"))
