@@ -70,6 +70,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Sends user audit messages through the kernel (audit_log_user_message, as libvirt does) for
+        // the auditd plugin tests and tools/bench-plugin. Built by `swift build`; never installed.
+        .executableTarget(name: "audit-send", dependencies: ["CAuparse"], path: "Tests/AuditSend"),
         .testTarget(name: "NativeTests", dependencies: ["Native", "TestSupport"]),
         .testTarget(name: "SELinuxTests", dependencies: ["SELinux", "TestSupport"]),
         .testTarget(name: "AuditStreamTests", dependencies: ["AuditStream", "Native", "TestSupport"]),

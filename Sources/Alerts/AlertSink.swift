@@ -1,5 +1,6 @@
 import Foundation
 import Native
+import Formatting
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -239,29 +240,18 @@ public final class JournalSink: AlertSink, @unchecked Sendable {
             default: return nil
             }
         }
-        var out: [UInt8] = []
-        func field(_ name: String, _ value: String) {
-            let bytes = Array(value.utf8)
-            out += Array(name.utf8)
-            out.append(0x0A)
-            var length = UInt64(bytes.count).littleEndian
-            withUnsafeBytes(of: &length) { out += $0 }
-            out += bytes
-            out.append(0x0A)
-        }
+        var entry = JournalEntry()
         let severity = text("severity") ?? "info"
-        field("MESSAGE", "\(severity.uppercased()): \(text("title") ?? "alert") (\(text("kind") ?? "?"))")
-        field("PRIORITY", String(SyslogSink.code(severity)))
-        field("SYSLOG_FACILITY", "10")
-        field("SYSLOG_IDENTIFIER", "svirt-trace")
+        entry.add("MESSAGE", "\(severity.uppercased()): \(text("title") ?? "alert") (\(text("kind") ?? "?"))")
+        entry.add("PRIORITY", String(SyslogSink.code(severity)))
+        entry.add("SYSLOG_FACILITY", "10")
+        entry.add("SYSLOG_IDENTIFIER", "svirt-trace")
         for key in object.keys.sorted() {
             guard let value = text(key) else { continue }
-            // Journal field names: upper-case letters, digits and underscores.
-            let fieldName = "SVIRT_TRACE_" + String(key.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
-            field(fieldName, value)
+            entry.add(JournalEntry.fieldName(key, prefix: "SVIRT_TRACE_"), value)
         }
-        field("SVIRT_TRACE_JSON", json)
-        return out
+        entry.add("SVIRT_TRACE_JSON", json)
+        return entry.bytes
     }
 
     public func deliver(_ json: String) throws {

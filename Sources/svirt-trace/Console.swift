@@ -1,5 +1,6 @@
 import Alerts
 import Foundation
+import Native
 import Store
 import Formatting
 
@@ -7,7 +8,14 @@ import Formatting
 enum Console {
     static func error(_ message: String) {
         writeStandardError("svirt-trace: " + TerminalText.escape(message) + "\n")
+        // An auditd plugin's standard error is /dev/null: a bad config file would otherwise make
+        // it exit (and auditd restart it) with no word anywhere.
+        if discardedStandardError { errorJournal?.send(level: .error, message: message) }
     }
+
+    /// Standard error is closed or /dev/null (auditd's plugins).
+    static let discardedStandardError = DiscardedDescriptor.isDiscarded(2)
+    private static let errorJournal: JournalLogHandler? = discardedStandardError ? try? JournalLogHandler() : nil
 
     static func status(_ message: String) {
         writeStandardError(message + "\n")

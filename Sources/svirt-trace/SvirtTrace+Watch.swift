@@ -312,9 +312,12 @@ extension SvirtTrace.Watch {
     }
 
     /// The daemon's log: swift-log with structured metadata, to standard error (journald keeps
-    /// it when watch runs as a service). Alerts themselves go to the sinks, not here.
+    /// it when watch runs as a service), or straight to the journal when standard error goes
+    /// nowhere, as under auditd. Alerts themselves go to the sinks, not here.
     static let logger: Logger = {
+        let journal = Console.discardedStandardError ? try? JournalLogHandler() : nil
         LoggingSystem.bootstrap { label in
+            if let journal { return journal }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
             return handler
