@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Formatting
 import Foundation
 import Native
@@ -6,10 +9,13 @@ import Yams
 /// Reads the one config file. Every mistake names the file and the line, so an operator can fix
 /// a daemon that refused to start from its log alone.
 public enum ConfigFile {
-    /// Read when present, silently skipped when absent.
+    /// Read when present, silently skipped when absent: the only file that may be missing.
     public static let defaultPath = "/etc/svirt-trace/svirt-trace.conf"
-    /// $SVIRT_TRACE_CONFIG names another default file (tests, a second instance).
+    /// $SVIRT_TRACE_CONFIG names another default file (tests, a second instance), which must exist.
     public static let environmentVariable = "SVIRT_TRACE_CONFIG"
+    /// `--config /dev/null` (or $SVIRT_TRACE_CONFIG=/dev/null): no file, the built-in defaults,
+    /// as `ssh -F /dev/null` says it.
+    public static let noFile = "/dev/null"
     /// Config files are a few hundred bytes; a huge one is a mistake.
     public static let maximumFileSize: Int64 = 1 << 20
 
@@ -18,38 +24,62 @@ public enum ConfigFile {
         /// 1-based; nil when the problem is the file itself.
         public var line: Int?
         public var reason: String
-        public var description: String { line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)" }
+        /// Terminal-safe: a reason may quote the file's bytes (a key, a value), and a hostile file
+        /// must not reach the operator's terminal as escape sequences.
+        public var description: String {
+            TerminalText.escape(line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)")
+        }
     }
 
-    /// The settings in force: `explicit` (from --config) must exist; the default file is read
-    /// when present.
+    /// The settings in force: `explicit` (--config), else the file $SVIRT_TRACE_CONFIG names, must
+    /// exist; only the built-in default file may be absent.
     public static func effective(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> (settings: Settings, file: String?) {
         if let explicit { return (try load(path: explicit), explicit) }
-        let path = environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
-        guard (try? FileStatus(path: path)) != nil else { return (Settings(), nil) }
-        return (try load(path: path), path)
+        if let named = environment[environmentVariable], !named.isEmpty { return (try load(path: named), named) }
+        guard exists(defaultPath) else { return (Settings(), nil) }
+        return (try load(path: defaultPath), defaultPath)
     }
 
-    /// Loads a config file, refusing one that others may change: it names commands watch runs
-    /// (as root, under auditd) and where alerts go.
+    /// Absent means no such name: a dangling link, or a file we may not read, is there (and an
+    /// error when loaded), not silently skipped.
+    public static func exists(_ path: String) -> Bool {
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil { return true }
+        do { _ = try FileStatus(path: path) } catch let error as SystemError { return error.code != ENOENT } catch { return true }
+        return true
+    }
+
+    /// Loads a config file, refusing one that others may change or replace: it names commands
+    /// watch runs (as root, under auditd) and where alerts go.
     public static func load(path: String) throws -> Settings {
-        let status: FileStatus
-        do { status = try FileStatus(path: path) } catch { throw Failure(file: path, reason: "cannot read it: \(error)") }
-        if status.isFolder { throw Failure(file: path, reason: "is a folder, not a config file") }
-        if status.isWorldWritable { throw Failure(file: path, reason: "refused: it is world-writable (chmod o-w)") }
-        let folder = URL(fileURLWithPath: FileStatus.resolvedPath(path) ?? path).deletingLastPathComponent().path
-        if let info = try? FileStatus(path: folder), info.isWorldWritable {
-            throw Failure(file: path, reason: "refused: it is in the world-writable folder \(folder), where anybody could replace it (chmod o-w)")
+        if path == noFile { return Settings() }
+        let trust = ConfigPathTrust()
+        let resolved: String
+        do { resolved = try trust.check(path).resolved } catch let refusal as ConfigPathTrust.Refusal {
+            throw Failure(file: path, reason: refusal.reason)
         }
-        if status.owner != 0, status.owner != FileStatus.effectiveUser {
-            throw Failure(file: path, reason: "refused: it belongs to user id \(status.owner), neither root nor the user running svirt-trace (chown it)")
+        // No link is left in `resolved`; O_NOFOLLOW fails if one appeared since, and O_NONBLOCK
+        // keeps a FIFO put there from blocking the open.
+        let descriptor = open(resolved, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else { throw Failure(file: path, reason: "cannot read it: \(SystemError.last)") }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let opened: FileStatus
+        do {
+            opened = try FileStatus(descriptor: descriptor)
+            // What is read is what was judged.
+            try trust.judgeFile(opened)
+        } catch let refusal as ConfigPathTrust.Refusal {
+            throw Failure(file: path, reason: refusal.reason)
+        } catch { throw Failure(file: path, reason: "cannot read it: \(error)") }
+        guard opened.size <= maximumFileSize else {
+            throw Failure(file: path, reason: "is \(opened.size) bytes; a config file may be at most \(maximumFileSize) bytes")
         }
-        guard status.size <= maximumFileSize else {
-            throw Failure(file: path, reason: "is \(status.size) bytes; a config file may be at most \(maximumFileSize) bytes")
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch { throw Failure(file: path, reason: "cannot read it: \(error)") }
+        guard data.count <= maximumFileSize else {
+            throw Failure(file: path, reason: "is more than \(maximumFileSize) bytes; a config file may be at most that")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(file: path, reason: "cannot read it") }
-        return try parse(String(decoding: data, as: UTF8.self), file: path)
+        return try parse(ConfigYAML.text(data, file: path), file: path)
     }
 
     static let topKeys = ["database", "node", "libvirt_state", "rules", "retention", "sinks", "digest"]
@@ -57,10 +87,7 @@ public enum ConfigFile {
     static let digestKeys = ["to", "from", "mailer", "sendmail"]
 
     public static func parse(_ text: String, file: String) throws -> Settings {
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw Failure(file: file, reason: "not valid YAML: \(error)")
-        }
+        let root = try ConfigYAML.compose(text, file: file)
         var settings = Settings()
         // An empty file (or only comments) sets nothing.
         guard let root else { return settings }
@@ -69,10 +96,7 @@ public enum ConfigFile {
         for (key, value) in top {
             switch key.name {
             case "database": settings.database = try reader.path(value, key.name)
-            case "node":
-                let node = try reader.string(value, key.name)
-                if node.contains(where: { $0.isNewline || $0 == "\0" }) { throw reader.failure(value, "`node` must be a name on one line") }
-                settings.node = node
+            case "node": settings.node = try reader.string(value, key.name)
             case "libvirt_state": settings.libvirtState = try reader.path(value, key.name)
             case "rules": settings.rules = try reader.path(value, key.name)
             case "retention":
@@ -93,16 +117,19 @@ public enum ConfigFile {
         for (key, value) in try reader.mapping(node, "`sinks`", keys: sinkKeys) {
             let name = "sinks.\(key.name)"
             switch key.name {
-            case "file": sinks.files = try reader.strings(value, name)
-            case "exec": sinks.exec = try reader.strings(value, name)
+            case "file": sinks.files = try reader.strings(value, name, reader.path)
+            case "exec": sinks.exec = try reader.strings(value, name, reader.command)
             case "exec_timeout":
                 let seconds = try reader.number(value, name)
                 guard seconds > 0, seconds.isFinite else { throw reader.failure(value, "`\(name)` must be a number of seconds more than zero") }
                 sinks.execTimeout = seconds
             case "webhook":
-                sinks.webhooks = try reader.strings(value, name)
-                for url in sinks.webhooks where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-                    throw reader.failure(value, "`\(name)` takes http:// or https:// URLs, not \"\(url)\"")
+                sinks.webhooks = try reader.strings(value, name) { item, name in
+                    let url = try reader.string(item, name)
+                    guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                        throw reader.failure(item, "`\(name)` takes http:// or https:// URLs, not \"\(url)\"")
+                    }
+                    return url
                 }
             case "webhook_token_file": sinks.webhookTokenFile = try reader.path(value, name)
             case "syslog": sinks.syslog = try reader.bool(value, name)
@@ -126,7 +153,7 @@ public enum ConfigFile {
                     throw reader.failure(value, "`\(name)` takes sendmail or smtp://HOST[:PORT], not \"\(mailer)\"")
                 }
                 digest.mailer = mailer
-            case "sendmail": digest.sendmail = try reader.string(value, name)
+            case "sendmail": digest.sendmail = try reader.command(value, name)
             default: break
             }
         }

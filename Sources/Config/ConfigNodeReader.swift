@@ -2,7 +2,8 @@ import Yams
 
 /// Typed reads of Yams nodes that keep the line of every value, so that a wrong type says where.
 /// Values are read from the composed node tree (never `Yams.load`, which traps on a mapping key
-/// that is not a scalar); aliases are refused, as a config file has no use for them.
+/// that is not a scalar); anchors and aliases were refused when the file was composed
+/// (ConfigYAML), and merge keys are refused here, as a config file has no use for them.
 struct ConfigNodeReader {
     let file: String
 
@@ -25,6 +26,7 @@ struct ConfigNodeReader {
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else { throw failure(key, "a key must be a plain name, not a list or a mapping") }
             let name = scalar.string
+            if name == "<<" { throw failure(key, "merge keys (<<) are not allowed in a config file: write the keys out") }
             guard keys.contains(name) else {
                 throw failure(key, "unknown key `\(name)` in \(what) (one of \(keys.joined(separator: ", ")))")
             }
@@ -36,30 +38,61 @@ struct ConfigNodeReader {
     }
 
     /// A plain string: a number, true/false or an empty value is a mistake (quote it if meant).
+    /// No value has a use for a control character: a newline in digest.from would add a mail
+    /// header, one in a command or URL another line, an escape sequence would reach the terminal
+    /// of whoever runs config check. Bidirectional overrides would make a path read otherwise.
     func string(_ node: Node, _ name: String) throws -> String {
         guard case .scalar(let scalar) = node, node.null == nil, node.bool == nil, node.int == nil, node.float == nil else {
             throw failure(node, "`\(name)` must be a string\(Self.found(node))")
         }
         guard !scalar.string.isEmpty else { throw failure(node, "`\(name)` must not be empty") }
+        if let bad = scalar.string.unicodeScalars.first(where: Self.isForbidden) {
+            let code = String(bad.value, radix: 16, uppercase: true)
+            throw failure(node, "`\(name)` contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); no value may hold one")
+        }
         return scalar.string
     }
 
+    /// C0 and C1 controls, DEL, and the bidirectional marks and overrides.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// An absolute path: watch runs as a service, whose working folder is /, so a relative path
+    /// would name a different file there than where the operator tried it; `~` is not expanded.
     func path(_ node: Node, _ name: String) throws -> String {
         let text = try string(node, name)
-        guard !text.contains("\0"), !text.contains(where: \.isNewline) else { throw failure(node, "`\(name)` must be a path on one line") }
+        guard text.hasPrefix("/") else {
+            throw failure(node, "`\(name)` must be an absolute path (starting with /), not \"\(text)\"\(text.hasPrefix("~") ? " (~ is not expanded)" : "")")
+        }
         return text
     }
 
-    /// One string or a list of them.
-    func strings(_ node: Node, _ name: String) throws -> [String] {
+    /// A command run through /bin/sh: its program must be an absolute path, so what runs does
+    /// not depend on the service's PATH.
+    func command(_ node: Node, _ name: String) throws -> String {
+        let text = try string(node, name)
+        let program = text.split(whereSeparator: { $0 == " " }).first.map(String.init) ?? ""
+        guard program.hasPrefix("/") else {
+            throw failure(node, "`\(name)` must start with the absolute path of the program (/usr/local/bin/...), not \"\(program)\"\(program.hasPrefix("~") ? " (~ is not expanded)" : "")")
+        }
+        return text
+    }
+
+    /// One string or a list of them, each read by `read` (which names its own line).
+    func strings(_ node: Node, _ name: String, _ read: ((Node, String) throws -> String)? = nil) throws -> [String] {
+        let read = read ?? string
         if case .sequence(let sequence) = node {
             return try sequence.map { item in
                 guard case .scalar = item else { throw failure(item, "`\(name)` must be a string or a list of strings\(Self.found(item))") }
-                return try string(item, name)
+                return try read(item, name)
             }
         }
         guard case .scalar = node else { throw failure(node, "`\(name)` must be a string or a list of strings\(Self.found(node))") }
-        return [try string(node, name)]
+        return [try read(node, name)]
     }
 
     func bool(_ node: Node, _ name: String) throws -> Bool {

@@ -6,7 +6,7 @@ import Store
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Config file (YAML; see svirt-trace config check). Command-line flags override it.",
-        discussion: "Default: $SVIRT_TRACE_CONFIG, else /etc/svirt-trace/svirt-trace.conf, each read when present.",
+        discussion: "Default: $SVIRT_TRACE_CONFIG (which must exist), else /etc/svirt-trace/svirt-trace.conf when present; /dev/null for none.",
         valueName: "file"))
     var config: String?
 

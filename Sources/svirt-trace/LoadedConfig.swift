@@ -20,8 +20,35 @@ enum LoadedConfig {
             let loaded = try ConfigFile.effective(explicit: explicit)
             state.withLock { $0 = loaded }
         } catch {
-            Console.error("config: \(error)")
+            report(error, prefix: "config: ")
             throw ExitCode(SvirtTrace.Status.usage)
+        }
+    }
+
+    /// A config failure's description is already terminal-safe (it escapes what it quotes of
+    /// the file); escaping it again would double every backslash.
+    static func report(_ error: Error, prefix: String = "") {
+        if let failure = error as? ConfigFile.Failure {
+            Console.writeStandardError("svirt-trace: \(prefix)\(failure)\n")
+        } else {
+            Console.error("\(prefix)\(error)")
+        }
+    }
+
+    /// Watch reads the config file once, at start; SIGHUP reloads only the rules file. What a
+    /// SIGHUP finds in the config file, so that an edit is not silently left unapplied: nil when
+    /// it still says what is in force.
+    static func changeSinceStart() -> (message: String, isError: Bool)? {
+        guard let file else {
+            // None was read because the default file was absent: one put there since is not read either.
+            guard ConfigFile.exists(ConfigFile.defaultPath) else { return nil }
+            return ("\(ConfigFile.defaultPath) appeared since watch started; SIGHUP reloads only the rules file: restart watch to read it (systemctl restart svirt-trace)", false)
+        }
+        do {
+            guard try ConfigFile.load(path: file) != settings else { return nil }
+            return ("the config file \(file) changed since watch started; SIGHUP reloads only the rules file: restart watch to apply it (systemctl restart svirt-trace)", false)
+        } catch {
+            return ("the config file is no longer valid (\(error)); the settings read at start stay in force, and a restart would fail", true)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Config
+import Formatting
 import Foundation
 import Store
 
@@ -9,15 +10,26 @@ extension SvirtTrace {
             commandName: "config",
             abstract: "Check the config file and show the settings in force.",
             discussion: """
-                The config file is YAML: /etc/svirt-trace/svirt-trace.conf, else the file named by \
-                $SVIRT_TRACE_CONFIG, read by watch, ingest, query, digest and prune when present \
-                (--config FILE names another, which must exist). Command-line flags override it. \
-                Keys: database, node, libvirt_state, rules, retention, sinks (file, exec, \
-                exec_timeout, webhook, webhook_token_file, syslog, journal) and digest (to, from, \
-                mailer, sendmail); rules/svirt-trace.conf is a commented example of every key. An \
-                unknown key or a value of the wrong type is an error naming the line; a file that \
-                is world-writable, in a world-writable folder, or owned by another user than root \
-                or the one running svirt-trace, is refused.
+                The config file is YAML: /etc/svirt-trace/svirt-trace.conf, read by watch, ingest, \
+                query, digest and prune when present. --config FILE, else $SVIRT_TRACE_CONFIG, names \
+                another, which must exist (/dev/null: no file, the built-in defaults). Command-line \
+                flags override it. Keys: database, node, libvirt_state, rules, retention, sinks \
+                (file, exec, exec_timeout, webhook, webhook_token_file, syslog, journal) and digest \
+                (to, from, mailer, sendmail); rules/svirt-trace.conf is a commented example of every \
+                key. Watch reads it once, at start: a change takes a restart (SIGHUP reloads only \
+                the rules file).
+
+                An unknown key, a value of the wrong type, a relative path (paths and the programs \
+                of sinks.exec and digest.sendmail must be absolute; ~ is not expanded), a control \
+                character in any value, bytes that are not UTF-8, anchors and aliases (&, *), merge \
+                keys (<<) and more than one document are errors naming the line.
+
+                The file is refused, as sshd and sudo refuse theirs, unless only root and the user \
+                running svirt-trace can change it: the file, every folder from / down to it and \
+                every symbolic link on the way (the link's folders and the target's) must belong to \
+                root or that user; the file must not be writable by its group or others; a folder \
+                writable by its group or others is accepted only when it is root-owned and sticky \
+                (/tmp).
                 """,
             subcommands: [Check.self])
 
@@ -32,7 +44,7 @@ extension SvirtTrace {
             func run() throws {
                 let loaded: (settings: Settings, file: String?)
                 do { loaded = try ConfigFile.effective(explicit: file) } catch {
-                    Console.error("\(error)")
+                    LoadedConfig.report(error)
                     throw ExitCode(Status.usage)
                 }
                 let lines = Self.describe(loaded.settings, file: loaded.file)
@@ -42,7 +54,9 @@ extension SvirtTrace {
             /// One `key: value` line per setting, saying where a default comes from.
             static func describe(_ s: Settings, file: String?) -> [String] {
                 func list(_ values: [String]) -> String { values.joined(separator: ", ") }
-                var out = ["config: \(file ?? "none (\(ConfigFile.defaultPath) is absent): built-in defaults")"]
+                // Values hold no control character (the file is refused), the path given may.
+                var out = [file == ConfigFile.noFile ? "config: none (\(ConfigFile.noFile)): built-in defaults"
+                           : "config: \(file.map(TerminalText.escape) ?? "none (\(ConfigFile.defaultPath) is absent): built-in defaults")"]
                 out.append("database: \(s.database ?? "\(Database.defaultPath()) (default)")")
                 out.append("node: \(s.node ?? "none (lines without node= are stored under -)")")
                 out.append("libvirt_state: \(s.libvirtState ?? LoadedConfig.hostLibvirtState.map { "\($0) (default: it exists here)" } ?? "none (\(LoadedConfig.standardLibvirtState) does not exist here)")")

@@ -24,17 +24,19 @@ extension SvirtTrace {
                 the file shrinks only after VACUUM (sqlite3 DB 'VACUUM', with watch stopped).
 
                 DURATION is a number with a unit: s, m, h, d, w or y (365 days), or a sum (1w3d); at \
-                least one minute.
+                least one minute. Without --older-than, the config file's retention is the period \
+                (the one watch keeps); --older-than overrides it, and with neither prune refuses to run.
 
                 EXAMPLES
                   svirt-trace prune --older-than 90d --dry-run
                   svirt-trace prune --older-than 1y
+                  svirt-trace prune --dry-run    (the config file's retention)
                 """)
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: ArgumentHelp("Delete what is older than this, before now (90d, 12h, 1w3d).", valueName: "duration"))
-        var olderThan: String
+        @Option(help: ArgumentHelp("Delete what is older than this, before now (90d, 12h, 1w3d; default: the config file's retention).", valueName: "duration"))
+        var olderThan: String?
 
         @Flag(help: "Only print what would be deleted.")
         var dryRun = false
@@ -42,13 +44,22 @@ extension SvirtTrace {
         @Option(help: ArgumentHelp("Audit events deleted per transaction.", valueName: "count"))
         var chunk = 5_000
 
+        /// The flag, else the config file's retention (loaded by the database options, which are
+        /// validated first; the file's value was checked when it was read).
+        var period: String? { olderThan ?? LoadedConfig.settings.retention }
+
         func validate() throws {
-            do { _ = try RetentionPeriod(olderThan) } catch { throw ValidationError("--older-than: \(error)") }
+            if let olderThan {
+                do { _ = try RetentionPeriod(olderThan) } catch { throw ValidationError("--older-than: \(error)") }
+            }
+            guard period != nil else {
+                throw ValidationError("prune needs --older-than DURATION, or retention in the config file (\(LoadedConfig.file ?? "none read"))")
+            }
             guard (1...1_000_000).contains(chunk) else { throw ValidationError("--chunk must be 1 to 1000000") }
         }
 
         func run() throws {
-            let period = try RetentionPeriod(olderThan)
+            guard let period = try period.map(RetentionPeriod.init) else { throw ExitCode(Status.usage) }
             let cutoff = try TimeWords.now() - period.milliseconds
             let started = Date()
             let summary: Pruner.Summary

@@ -25,7 +25,10 @@ extension SvirtTrace {
                 libvirt state folder, rules, retention and sinks; a flag overrides its key (a sink \
                 flag replaces that kind of sink from the file). Under auditd (--stdin) standard \
                 output goes nowhere: with no sink configured, alerts go to the journal, and watch \
-                says so at start. `svirt-trace config check` shows what is in force.
+                says so at start. `svirt-trace config check` shows what is in force. The file is read \
+                once, at start: a change takes a restart (systemctl restart svirt-trace). SIGHUP \
+                reloads only the rules file, and logs that the config file changed (or is no longer \
+                valid) when it did.
 
                 Alerts go to standard output, one JSON object per line (keys: id, time, severity, \
                 title, rule, kind, node, source_vm, source_uuid, target_vm, target_uuid, scontext, \
@@ -55,7 +58,9 @@ extension SvirtTrace {
                 later, and is retried. A sink's queue holds 10000 alerts; more are retried later and \
                 reported by an alert. When standard output's reader goes away, watch stops (exit 0).
 
-                SIGTERM or SIGINT: complete open events, commit, write the checkpoint, exit 0.
+                SIGTERM or SIGINT: complete open events, commit, write the checkpoint, exit 0. \
+                SIGHUP: reload the rules file (--rules or the config file's rules); the config \
+                file itself is not reloaded.
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -75,7 +80,7 @@ extension SvirtTrace {
         var libvirtState: String?
 
         @Option(name: .long, help: ArgumentHelp(
-            "Alert rules (YAML; default: the built-in copy of rules/alerts.yaml). SIGHUP reloads it; a bad file keeps the rules in force.",
+            "Alert rules (YAML; default: the config file's rules, else the built-in copy of rules/alerts.yaml). SIGHUP reloads it; a bad file keeps the rules in force.",
             valueName: "file"))
         var rules: String?
 
@@ -252,6 +257,9 @@ extension SvirtTrace {
                 /// so an idle log reloads (and says so) at once.
                 func reloadIfAsked() {
                     guard stopping.takeReload() else { return }
+                    if let change = LoadedConfig.changeSinceStart() {
+                        if change.isError { Self.logger.error("SIGHUP: \(change.message)") } else { Self.logger.notice("SIGHUP: \(change.message)") }
+                    }
                     guard let rules else {
                         Self.logger.notice("SIGHUP: no --rules file; the built-in rules stay in force")
                         return

@@ -20,9 +20,9 @@ struct SvirtTrace: ParsableCommand {
             else ~/.local/state/svirt-trace/svirt-trace.db.
 
             CONFIG FILE
-              /etc/svirt-trace/svirt-trace.conf (YAML), or $SVIRT_TRACE_CONFIG, read when present; \
-            --config FILE names another (which must exist). Flags override it. See `svirt-trace \
-            config check`.
+              /etc/svirt-trace/svirt-trace.conf (YAML), read when present; --config FILE or \
+            $SVIRT_TRACE_CONFIG names another, which must exist (/dev/null: none). Flags override \
+            it. See `svirt-trace config check`.
 
             EXIT STATUS
               0 success; 1 a query matched nothing; 2 usage error; 3 an input could not be read \

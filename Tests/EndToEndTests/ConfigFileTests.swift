@@ -3,11 +3,11 @@ import Testing
 import TestSupport
 
 /// The one config file (/etc/svirt-trace/svirt-trace.conf or --config), through the real binary.
-/// Every run sets $SVIRT_TRACE_CONFIG to a missing file, so a config on the test machine changes
-/// nothing.
+/// Every run sets $SVIRT_TRACE_CONFIG to /dev/null (no file), so a config on the test machine
+/// changes nothing.
 @Suite struct ConfigFileTests {
     static let sample = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
-    static let noDefault = ["SVIRT_TRACE_CONFIG": "/nonexistent/svirt-trace.conf"]
+    static let noDefault = ["SVIRT_TRACE_CONFIG": "/dev/null"]
 
     static func write(_ text: String, in folder: URL, name: String = "svirt-trace.conf") throws -> String {
         let url = folder.appendingPathComponent(name)
@@ -114,9 +114,74 @@ import TestSupport
         let missing = folder.appendingPathComponent("nope.conf").path
         let r = try Self.run(["query", "stats", "--config", missing, "--db", folder.appendingPathComponent("x.db").path])
         #expect(r.status == 2 && r.stderr.contains("\(missing): cannot read it"), "\(r.stderr)")
-        let check = try Self.run(["config", "check"])
-        #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stdout.hasPrefix("config: none ("), "\(check.stdout)")
+        // /dev/null: no file, the built-in defaults.
+        let none = try Self.run(["config", "check"])
+        #expect(none.status == 0 && none.stdout.hasPrefix("config: none (/dev/null): built-in defaults"), "\(none.stderr)")
+        // Only /etc/svirt-trace/svirt-trace.conf may be absent silently (when this machine has none).
+        if !FileManager.default.fileExists(atPath: "/etc/svirt-trace/svirt-trace.conf") {
+            var environment = ProcessInfo.processInfo.environment
+            environment["SVIRT_TRACE_CONFIG"] = nil
+            let check = try runProcess(Binary.path, ["config", "check"], environment: environment)
+            #expect(check.status == 0, "\(String(decoding: check.stderr, as: UTF8.self))")
+            #expect(String(decoding: check.stdout, as: UTF8.self).hasPrefix("config: none (/etc/svirt-trace/svirt-trace.conf is absent)"))
+        }
+    }
+
+    /// $SVIRT_TRACE_CONFIG names the file as --config does: a mistyped one is not silently skipped.
+    @Test func aMissingFileNamedByTheEnvironmentIsAnError() throws {
+        let folder = try Fixtures.temporaryFolder("config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("typo.conf").path
+        for args in [["config", "check"], ["query", "stats", "--db", folder.appendingPathComponent("x.db").path], ["watch", "--stdin"]] {
+            let r = try Binary.run(args, stdin: Data(), environment: ["SVIRT_TRACE_CONFIG": missing])
+            #expect(r.status == 2 && r.stderr.contains("\(missing): cannot read it: No such file or directory"), "\(args): \(r.stderr)")
+        }
+    }
+
+    @Test func pruneTakesTheConfigFilesRetentionAndAFlagOverridesIt() throws {
+        let folder = try Fixtures.temporaryFolder("config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try PruneTests.store(folder, "p.db")
+        // PruneTests.now is a minute after the middle of the sample: 1m prunes half of it.
+        let now = ["SVIRT_TRACE_NOW": PruneTests.now, "SVIRT_TRACE_CONFIG": "/dev/null"]
+        let conf = try Self.write("database: \(db)\nretention: 1m\n", in: folder)
+        let fromFile = try Binary.run(["prune", "--config", conf, "--dry-run"], environment: now)
+        #expect(fromFile.status == 0 && fromFile.stderr.contains("would delete") && fromFile.stderr.contains("65 audit events (33 denials)"), "\(fromFile.stderr)")
+        let overridden = try Binary.run(["prune", "--config", conf, "--dry-run", "--older-than", "1h"], environment: now)
+        #expect(overridden.status == 0 && overridden.stderr.contains(" 0 audit events"), "\(overridden.stderr)")
+        let neither = try Binary.run(["prune", "--db", db, "--dry-run"], environment: now)
+        #expect(neither.status == 2 && neither.stderr.contains("prune needs --older-than DURATION, or retention in the config file"), "\(neither.stderr)")
+        let help = try Binary.run(["prune", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("default: the config file's retention"), "\(help)")
+        let pruned = try Binary.run(["prune", "--config", conf], environment: now)
+        #expect(pruned.status == 0 && pruned.stderr.contains("deleted") && pruned.stderr.contains("65 audit events"), "\(pruned.stderr)")
+    }
+
+    /// Watch reads the file once; SIGHUP reloads the rules only, and says when the file changed.
+    @Test func sighupSaysThatAChangedConfigFileNeedsARestart() throws {
+        let folder = try Fixtures.temporaryFolder("config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("audit.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let conf = try Self.write("node: hv01\n", in: folder)
+        let watcher = try WatchTests.Watcher(["--config", conf, "--db", folder.appendingPathComponent("s.db").path, "--follow", log.path],
+                                             folder: folder)
+        func errors() -> String { (try? String(contentsOf: watcher.errors, encoding: .utf8)) ?? "" }
+        #expect(watcher.wait { errors().contains("watching") }, "\(errors())")
+        kill(watcher.process.processIdentifier, SIGHUP)
+        #expect(watcher.wait(seconds: 3) { errors().contains("built-in rules stay in force") })
+        #expect(!errors().contains("changed since watch started"), "an unchanged file is not reported")
+        _ = try Self.write("node: hv02\n", in: folder)
+        kill(watcher.process.processIdentifier, SIGHUP)
+        #expect(watcher.wait(seconds: 3) {
+            errors().contains("the config file \(conf) changed since watch started; SIGHUP reloads only the rules file: restart watch to apply it (systemctl restart svirt-trace)")
+        }, "\(errors())")
+        _ = try Self.write("node: [\n", in: folder)
+        kill(watcher.process.processIdentifier, SIGHUP)
+        #expect(watcher.wait(seconds: 3) { errors().contains("the config file is no longer valid") }, "\(errors())")
+        #expect(watcher.terminate() == 0)
+        let help = try Self.run(["watch", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("a change takes a restart (systemctl restart svirt-trace)"), "\(help)")
     }
 
     @Test func configCheckPrintsTheEffectiveSettings() throws {
