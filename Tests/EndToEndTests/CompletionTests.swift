@@ -43,7 +43,7 @@ import TestSupport
             """
         var environment = ProcessInfo.processInfo.environment
         environment["SVIRT_TRACE_DB"] = nil
-        environment["SVIRT_TRACE_CONFIG"] = folder.appendingPathComponent("no-such.conf").path
+        environment["SVIRT_TRACE_CONFIG"] = "/dev/null"
         environment["HOME"] = folder.path
         for (k, v) in extra { environment[k] = v }
         let script = folder.appendingPathComponent("driver.sh")
