@@ -19,6 +19,9 @@ enum AVCDecoder {
     private struct Fields {
         var seresult: String?, seperms: String?, scontext: String?, tcontext: String?, tclass: String?
         var permissive: String?, pid: String?, ino: String?, comm: String?, name: String?, dev: String?
+        /// USER_AVC: the `pid` inside its message text (the outer one is the object manager that
+        /// sent it: dbus-daemon, systemd, libvirt), and dbus's `spid`.
+        var innerPid: String?, spid: String?
 
         init(_ record: AuditRecord) {
             // By length first: a switch over the names alone compares each field with every case.
@@ -27,12 +30,15 @@ enum AVCDecoder {
                 let name = fields[index].name
                 switch name.utf8.count {
                 case 3:
-                    if name == "pid" { RecordFields.keepFirst(&pid, fields[index].value) }
+                    if name == "pid" {
+                        if pid == nil { pid = fields[index].value } else { RecordFields.keepFirst(&innerPid, fields[index].value) }
+                    }
                     else if name == "ino" { RecordFields.keepFirst(&ino, fields[index].value) }
                     else if name == "dev" { RecordFields.keepFirst(&dev, fields[index].value) }
                 case 4:
                     if name == "comm" { RecordFields.keepFirst(&comm, fields[index].value) }
                     else if name == "name" { RecordFields.keepFirst(&self.name, fields[index].value) }
+                    else if name == "spid" { RecordFields.keepFirst(&spid, fields[index].value) }
                 case 6:
                     if name == "tclass" { RecordFields.keepFirst(&tclass, fields[index].value) }
                 case 7:
@@ -79,7 +85,9 @@ enum AVCDecoder {
         }
         guard let tclass = RecordFields.text(fields.tclass, "tclass") else { throw Failure.missingField(record.type, "tclass") }
         let permissive = RecordFields.int(fields.permissive).map { $0 != 0 }
-        let pid = RecordFields.checkedNumber(fields.pid, "pid", of: record.type, in: NumericField.pidRange, problems: &problems)
+        // The denied process: for a USER_AVC the one its message names, never the sender's pid.
+        let deniedPid = record.type == "USER_AVC" ? fields.innerPid ?? fields.spid : fields.pid
+        let pid = RecordFields.checkedNumber(deniedPid, "pid", of: record.type, in: NumericField.pidRange, problems: &problems)
         let ino = RecordFields.checkedNumber(fields.ino, "ino", of: record.type, in: NumericField.inodeRange,
                                              problems: &problems)
         var detail = AVCDetail(recordType: record.type, seresult: seresult, perms: perms, scontext: scontext,

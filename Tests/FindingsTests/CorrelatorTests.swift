@@ -123,6 +123,17 @@ import Guests
         #expect(denials.first?.primary.recordType == "USER_AVC")
     }
 
+    /// The outer pid of a USER_AVC is the object manager that sent it (dbus-daemon, libvirt):
+    /// the denied process is the one its message names, as `pid` or dbus's `spid`.
+    @Test func userAVCPidIsTheDeniedProcessNotTheSender() throws {
+        var log = LogBuilder()
+        log.raw("type=USER_AVC msg=audit(\(log.stamp())): pid=2252 uid=81 auid=4294967295 ses=4294967295 subj=system_u:system_r:system_dbusd_t:s0-s0:c0.c1023 msg='avc:  denied  { send_msg } for msgtype=method_return dest=:1.410 spid=2405 tpid=19100 scontext=system_u:system_r:systemd_logind_t:s0 tcontext=system_u:system_r:cinder_volume_t:s0 tclass=dbus  exe=\"/usr/bin/dbus-daemon\" sauid=81 hostname=? addr=? terminal=?'")
+        log.raw("type=USER_AVC msg=audit(\(log.stamp())): pid=16882 uid=0 auid=4294967295 ses=4294967295 msg='avc:  denied  { read } for pid=4242 comm=\"qemu-kvm\" scontext=system_u:system_r:svirt_t:s0:c10,c20 tcontext=system_u:object_r:etc_t:s0 tclass=file permissive=0 exe=\"/usr/bin/audit-send\" hostname=? addr=? terminal=? res=success'")
+        log.raw("type=USER_AVC msg=audit(\(log.stamp())): pid=812 uid=81 auid=4294967295 ses=4294967295 subj=system_u:system_r:system_dbusd_t:s0 msg='avc:  denied  { send_msg } for msgtype=method_call scontext=system_u:system_r:cockpit_ws_t:s0 tcontext=system_u:system_r:init_t:s0 tclass=dbus permissive=0  exe=\"/usr/bin/dbus-broker\"'")
+        let denials = try log.correlate().denials
+        #expect(denials.map(\.primary.pid) == [2405, 4242, nil], "\(denials.map(\.primary.pid))")
+    }
+
     @Test func unusableRecordsBecomeIssuesAndUnparsableLevelsAreKept() throws {
         var log = LogBuilder()
         log.boot()  // lease data complete: a label no lease covers is unknown, not unattributed
