@@ -6,7 +6,7 @@ extension SvirtTrace.Query {
     struct CrossGuest: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cross-guest",
-            abstract: "Who attacked whom: one row per source→target pair of guests.",
+            abstract: "Who attacked whom: one row per pair of source and target guests.",
             discussion: """
                 Covers cross-guest denials and the unknown-source and unknown-target ones, where \
                 the side no guest held appears as its MCS label.
