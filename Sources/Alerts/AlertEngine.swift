@@ -31,6 +31,9 @@ public struct AlertEngine: Sendable {
     public var rules: [AlertRule]
     /// svirt-trace's own pid: its denials are not alerted, so alerting cannot feed itself.
     public var ownProcessID: Int64?
+    /// The node this host's own lines are filed under (watch's --node; nil: no node= prefix):
+    /// the pid is ours only there.
+    public var ownNode: String?
     public var limits: Limits
     /// Windows and sources closed or forgotten early because a cap was reached.
     public private(set) var evictions = 0
@@ -46,9 +49,11 @@ public struct AlertEngine: Sendable {
     /// State keys changed since `takeChanges`.
     private var changed: Set<String> = []
 
-    public init(rules: [AlertRule] = AlertRule.defaults, ownProcessID: Int64? = nil, limits: Limits = Limits()) {
+    public init(rules: [AlertRule] = AlertRule.defaults, ownProcessID: Int64? = nil, ownNode: String? = nil,
+                limits: Limits = Limits()) {
         self.rules = rules
         self.ownProcessID = ownProcessID
+        self.ownNode = ownNode
         self.limits = limits
     }
 
@@ -68,7 +73,7 @@ public struct AlertEngine: Sendable {
             switch finding {
             case .denial(let denial):
                 alerts += advance(to: denial.id.timeMilliseconds)
-                if let own = ownProcessID, denial.id.node == nil, denial.avcs.contains(where: { $0.pid == own }) { continue }
+                if let own = ownProcessID, denial.id.node == ownNode, denial.avcs.contains(where: { $0.pid == own }) { continue }
                 guard let rule = rules.first(where: { $0.matches(denial: denial) }) else { continue }
                 let source = Self.sourceKey(rule: rule, denial: denial)
                 let key = Self.pairKey(source: source, denial: denial)

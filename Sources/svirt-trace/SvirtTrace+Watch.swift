@@ -216,7 +216,7 @@ extension SvirtTrace {
                 let ledger = try AlertLedger(database: watch.database)
                 ledger.beforeWrite = watch.openTransaction
                 courier = AlertCourier(
-                    engine: AlertEngine(rules: ruleSet, ownProcessID: Int64(getpid())),
+                    engine: AlertEngine(rules: ruleSet, ownProcessID: Int64(getpid()), ownNode: node),
                     ledger: ledger, dispatcher: dispatcher, options: options,
                     printLine: { try out.write(contentsOf: Data($0.utf8)) },
                     standardOutputGone: {

@@ -25,8 +25,8 @@ import Findings
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func run(_ text: String, engine: inout AlertEngine) throws -> [Alert] {
-        let reader = try AuditLogReader(sourceName: "alerts")
+    static func run(_ text: String, engine: inout AlertEngine, node: String? = nil) throws -> [Alert] {
+        let reader = try AuditLogReader(sourceName: "alerts", configuration: .init(defaultNode: node))
         var correlator = Correlator()
         var alerts: [Alert] = []
         let handle: (AuditLogReader.Output) -> Void = { output in
@@ -104,6 +104,16 @@ import Findings
         var engine = AlertEngine(ownProcessID: 1000)
         let alerts = try AlertEngineTests.run(AlertEngineTests.log([(10, Self.image, "file", 0)]), engine: &engine)
         #expect(alerts.isEmpty, "pid 1000 is the watcher itself in this test")
+    }
+
+    /// With --node, this host's lines are filed under that node: its own pid is still its own
+    /// there, and only there (pid 1000 on another host is someone else).
+    @Test func ownDenialsAreRecognisedUnderTheNodeThisHostFilesItsLinesUnder() throws {
+        let log = AlertEngineTests.log([(10, Self.image, "file", 0)])
+        var local = AlertEngine(ownProcessID: 1000, ownNode: "hv1")
+        #expect(try AlertEngineTests.run(log, engine: &local, node: "hv1").isEmpty)
+        var other = AlertEngine(ownProcessID: 1000, ownNode: "hv1")
+        #expect(!(try AlertEngineTests.run(log, engine: &other, node: "hv2")).isEmpty)
     }
 }
 

@@ -50,7 +50,7 @@ import TestSupport
         let page = try Fixtures.read("man/svirt-trace.conf.5")
         let folder = try Fixtures.temporaryFolder("man")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let r = try Binary.run(["config", "check"], environment: ["SVIRT_TRACE_CONFIG": folder.path + "/absent.conf"])
+        let r = try Binary.run(["config", "check"], environment: ["SVIRT_TRACE_CONFIG": "/dev/null"])
         #expect(r.status == 0, "\(r.stderr)")
         let keys = r.stdout.split(separator: "\n").compactMap { line -> String? in
             guard !line.hasPrefix("("), let colon = line.firstIndex(of: ":") else { return nil }
@@ -73,7 +73,7 @@ import TestSupport
         func accepted(_ yaml: String) throws -> [String] {
             let file = folder.appendingPathComponent("rules.yaml")
             try yaml.write(to: file, atomically: true, encoding: .utf8)
-            let r = try Binary.run(["watch", "--check-rules", file.path], environment: ["SVIRT_TRACE_CONFIG": folder.path + "/absent.conf"])
+            let r = try Binary.run(["watch", "--check-rules", file.path], environment: ["SVIRT_TRACE_CONFIG": "/dev/null"])
             #expect(r.status == 2, "\(r.stderr)")
             let list = try #require(r.stderr.firstMatch(of: /\(one of ([a-z_, ]+)\)/)).output.1
             return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -88,7 +88,7 @@ import TestSupport
             .flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "," }) }.map(String.init))
         for subcommand in ["denials", "events"] {
             let r = try Binary.run(["query", subcommand, "--kind", "bogus", "--db", folder.path + "/none.db"],
-                                   environment: ["SVIRT_TRACE_CONFIG": folder.path + "/absent.conf"])
+                                   environment: ["SVIRT_TRACE_CONFIG": "/dev/null"])
             let list = try #require(r.stderr.firstMatch(of: /one of: ([a-z, -]+)/), "\(r.stderr)").output.1
             for kind in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 #expect(literals.contains(kind), "svirt-trace-alerts(5) does not name the kind \(kind)")
