@@ -4,6 +4,8 @@ public struct Settings: Equatable, Sendable {
     public var database: String?
     public var node: String?
     public var libvirtState: String?
+    /// watch --stdin (the auditd plugin): the audit log read from its checkpoint before the stream.
+    public var catchUpLog: String?
     public var rules: String?
     public var retention: String?
     public var sinks = Sinks()

@@ -20,6 +20,11 @@ public final class WatchSession {
     public enum Input {
         case follow(String)
         case standardInput
+        /// auditd's plugin stream, after reading the log file from its stored checkpoint to its
+        /// end (and the rotated copies written since): the plugin sees only what auditd's
+        /// dispatcher hands it after it starts, and this is what it missed while it was down.
+        /// Events the stream also brings are already stored and skipped.
+        case standardInputAfterCatchingUp(String)
     }
 
     public struct Options: Sendable {
@@ -147,6 +152,18 @@ public final class WatchSession {
             }
             changes = watch
         case .standardInput: pipe = ChunkedReader(standardInput: ())
+        case .standardInputAfterCatchingUp(let path):
+            try catchUp(path: path, after: try session.writer.lastSource(path: path), running: false,
+                        truncated: false, onFindings: onFindings)
+            do {
+                let before = session.summary
+                try session.ingest(.file(path), onFindings: onFindings)
+                let read = session.summary.events - before.events, known = session.summary.duplicates - before.duplicates
+                notice("caught up from \(path): \(read) events read after its checkpoint, \(known) of them already stored")
+            } catch let failure as ChunkedReader.Failure {
+                notice("cannot catch up from \(path): \(failure); reading only the plugin stream")
+            }
+            pipe = ChunkedReader(standardInput: ())
         }
 
         func handle(_ output: AuditLogReader.Output) throws {
@@ -404,7 +421,7 @@ public final class WatchSession {
     private static func name(_ input: Input) -> String {
         switch input {
         case .follow(let path): return path
-        case .standardInput: return "-"
+        case .standardInput, .standardInputAfterCatchingUp: return "-"
         }
     }
 

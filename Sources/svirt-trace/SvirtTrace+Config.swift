@@ -13,7 +13,7 @@ extension SvirtTrace {
                 The config file is YAML: /etc/svirt-trace/svirt-trace.conf, read by watch, ingest, \
                 query, digest and prune when present. --config FILE, else $SVIRT_TRACE_CONFIG, names \
                 another, which must exist (/dev/null: no file, the built-in defaults). Command-line \
-                flags override it. Keys: database, node, libvirt_state, rules, retention, sinks \
+                flags override it. Keys: database, node, libvirt_state, catch_up_log, rules, retention, sinks \
                 (file, exec, exec_timeout, webhook, webhook_token_file, syslog, journal) and digest \
                 (to, from, mailer, sendmail); rules/svirt-trace.conf is a commented example of every \
                 key. Watch reads it once, at start: a change takes a restart (SIGHUP reloads only \
@@ -60,6 +60,7 @@ extension SvirtTrace {
                 out.append("database: \(s.database ?? "\(Database.defaultPath()) (default)")")
                 out.append("node: \(s.node ?? "none (lines without node= are stored under -)")")
                 out.append("libvirt_state: \(s.libvirtState ?? LoadedConfig.hostLibvirtState.map { "\($0) (default: it exists here)" } ?? "none (\(LoadedConfig.standardLibvirtState) does not exist here)")")
+                out.append("catch_up_log: \(s.catchUpLog ?? "none (the plugin reads only its stream)")")
                 out.append("rules: \(s.rules ?? "built-in (rules/alerts.yaml)")")
                 out.append("retention: \(s.retention ?? "keep everything")")
                 let k = s.sinks

@@ -71,6 +71,11 @@ extension SvirtTrace {
         @Flag(help: "Read auditd's plugin stream on standard input instead of following a file.")
         var stdin = false
 
+        @Option(name: .long, help: ArgumentHelp(
+            "With --stdin: first read this audit log from its stored checkpoint to its end, with the rotated copies written since (default: the config file's catch_up_log, else none). A plugin sees only what auditd hands it after it starts; this stores what it missed while it was down.",
+            valueName: "file"))
+        var catchUpLog: String?
+
         @Option(name: .long, help: ArgumentHelp("Node name for lines without a node= prefix (default: the config file's node).", valueName: "name"))
         var node: String?
 
@@ -122,6 +127,7 @@ extension SvirtTrace {
 
         func validate() throws {
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
+            if catchUpLog != nil && !stdin { throw ValidationError("--catch-up-log goes with --stdin (--follow resumes from its own checkpoint)") }
             if let retain {
                 do { _ = try RetentionPeriod(retain) } catch { throw ValidationError("--retain: \(error)") }
             }
@@ -246,9 +252,12 @@ extension SvirtTrace {
                                        "blocks": "\(s.blocks)", "alerts": "\(s.alerts)"])
                                })
             }
-            let input: WatchSession.Input = stdin ? .standardInput : .follow(follow ?? "/var/log/audit/audit.log")
+            let catchUp = stdin ? catchUpLog ?? settings.catchUpLog : nil
+            let input: WatchSession.Input = stdin
+                ? catchUp.map { .standardInputAfterCatchingUp($0) } ?? .standardInput
+                : .follow(follow ?? "/var/log/audit/audit.log")
             Self.logger.info("watching", metadata: [
-                "input": "\(stdin ? "stdin" : follow ?? "/var/log/audit/audit.log")", "database": "\(database.path)",
+                "input": "\(stdin ? "stdin" + (catchUp.map { " after catching up from \($0)" } ?? "") : follow ?? "/var/log/audit/audit.log")", "database": "\(database.path)",
                 "config": "\(LoadedConfig.file ?? "none")", "libvirt_state": "\(libvirtState ?? "none")",
                 "rules": "\(rules ?? "built-in")", "sinks": "\(dispatcher.sinkNames.joined(separator: ","))",
             ])
