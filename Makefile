@@ -3,6 +3,7 @@
 #   make                      release binary, Swift runtime and Foundation linked in (takes minutes)
 #   make install              PREFIX=/usr/local by default; DESTDIR honoured; BIN=path installs that
 #                             binary instead of building one
+#                             MANIFEST=no writes no manifest (a package's staging tree)
 #   make uninstall            removes exactly what install put (its manifest)
 #   make check-static         the binary runs with the Swift toolchain hidden (needs root: unshare -m)
 #   make man                  regenerates man/svirt-trace.8 from the argument-parser definitions
@@ -18,6 +19,7 @@ SYSCONFDIR  ?= /etc
 UNITDIR     ?= $(PREFIX)/lib/systemd/system
 SWIFT       ?= swift
 SCRATCH     ?= .build-static
+MANIFEST    ?= yes
 
 BUILT       := $(SCRATCH)/release/svirt-trace
 BIN         ?= $(BUILT)
@@ -53,7 +55,7 @@ $(GENERATED): FORCE
 
 # BIN=path skips the build (a binary built elsewhere, or by an earlier `make`).
 install: $(if $(filter $(BUILT),$(BIN)),build)
-	tools/install-files install "$(BIN)" "$(DESTDIR)" "$(PREFIX)" "$(BINDIR)" "$(DATADIR)" \
+	MANIFEST="$(MANIFEST)" tools/install-files install "$(BIN)" "$(DESTDIR)" "$(PREFIX)" "$(BINDIR)" "$(DATADIR)" \
 	  "$(MANDIR)" "$(SYSCONFDIR)" "$(UNITDIR)"
 
 uninstall:
