@@ -63,20 +63,4 @@ import TestSupport
         let left = FileManager.default.enumerator(atPath: destdir.path)?.allObjects as? [String] ?? []
         #expect(left.isEmpty, "left behind: \(left)")
     }
-
-    /// man/svirt-trace.8 is generated (`make man`) and committed: it must name exactly the binary's
-    /// subcommands, so a command added or removed without regenerating it fails here.
-    @Test func theManPageNamesEverySubcommandAndRendersWithoutWarnings() throws {
-        let page = try Fixtures.read("man/svirt-trace.8")
-        let documented = Set(page.split(separator: "\n").filter { $0.hasPrefix(".It Em ") }.map { String($0.dropFirst(".It Em ".count)) })
-        let dump = try Binary.run(["--experimental-dump-help"])
-        #expect(dump.status == 0, "\(dump.stderr)")
-        struct Command: Decodable { let commandName: String; let subcommands: [Command]? }
-        struct Tool: Decodable { let command: Command }
-        func names(_ c: Command) -> [String] { (c.subcommands ?? []).flatMap { [$0.commandName] + names($0) } }
-        let commands = Set(names(try JSONDecoder().decode(Tool.self, from: Data(dump.stdout.utf8)).command))
-        #expect(documented == commands, "run make man: only in the page \(documented.subtracting(commands)), only in the binary \(commands.subtracting(documented))")
-        let groff = try runProcess("/usr/bin/env", ["groff", "-man", "-ww", "-z", Fixtures.repositoryRoot.path + "/man/svirt-trace.8"])
-        #expect(groff.status == 0 && groff.stderr.isEmpty, "\(String(decoding: groff.stderr, as: UTF8.self))")
-    }
 }
