@@ -308,7 +308,17 @@ public final class WatchSession {
                 changes.wait(milliseconds: changes.isActive ? options.inotifyMilliseconds : Int32(options.pollMilliseconds))
             }
         }
-        // Stopping: complete what is open (a partial line stays for the next run), then commit.
+        // Stopping: what the plugin stream already holds is read first, without waiting for
+        // more (auditd hands over its last records as it signals its plugins), for at most 2 s.
+        if let pipe {
+            let deadline = Self.now() + 2_000
+            while Self.now() < deadline, pipe.waitForInput(milliseconds: 0) {
+                let n = try pipe.read(into: &buffer)
+                if n == 0 { break }
+                try feed(buffer[0..<n])
+            }
+        }
+        // Then complete what is open (a partial line stays for the next run), and commit.
         try source.reader?.completeOpenEvents(emit: handle)
         session.pending += try onTick()
         try commit()

@@ -5,6 +5,7 @@ import Foundation
 import Guests
 import Ingest
 import Logging
+import Native
 import Store
 import Synchronization
 import Formatting
@@ -219,12 +220,17 @@ extension SvirtTrace {
                 options.retrySeconds = retrySeconds
                 options.maximumAttempts = Self.maximumAttempts
                 let out = FileHandle.standardOutput
+                // auditd gives its plugins /dev/null: alerts printed there would be lost work.
+                let printing = !DiscardedDescriptor.isDiscarded(1)
+                if !printing {
+                    Self.logger.notice("standard output goes nowhere (/dev/null, as auditd gives its plugins): alerts are not printed; they go to \(dispatcher.sinkNames.isEmpty ? "no sink (stored only: svirt-trace query)" : dispatcher.sinkNames.joined(separator: ", "))")
+                }
                 let ledger = try AlertLedger(database: watch.database)
                 ledger.beforeWrite = watch.openTransaction
                 courier = AlertCourier(
                     engine: AlertEngine(rules: ruleSet, ownProcessID: Int64(getpid()), ownNode: node),
                     ledger: ledger, dispatcher: dispatcher, options: options,
-                    printLine: { try out.write(contentsOf: Data($0.utf8)) },
+                    printLine: { if printing { try out.write(contentsOf: Data($0.utf8)) } },
                     standardOutputGone: {
                         Self.logger.notice("standard output was closed by its reader; stopping (its alerts stay pending and are printed at the next start)")
                         stopping.request()

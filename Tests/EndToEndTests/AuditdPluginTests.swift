@@ -120,7 +120,13 @@ import TestSupport
         let cross = Self.alerts(folder).first { $0["kind"] as? String == "cross-guest" }
         #expect(cross?["source_vm"] as? String == Self.web.name && cross?["target_vm"] as? String == Self.db.name, "\(cross ?? [:])")
 
-        // SIGTERM to auditd reaches the plugin, which commits its last transaction and exits.
+        // SIGTERM to auditd reaches the plugin, which reads what the stream still holds, commits
+        // its last transaction and exits: the last records auditd logged are stored too.
+        try PrivateAuditd.send([Self.avc(from: Self.web, target: "system_u:object_r:etc_t:s0", path: "/etc/last-words"), Self.stop(Self.web)])
+        _ = Self.waitFor("the last records in auditd's log") {
+            let log = (try? String(contentsOf: auditd.auditLog, encoding: .utf8)) ?? ""
+            return log.contains("/etc/last-words") && log.contains("op=stop reason=destroyed vm=\"\(Self.web.name)\"")
+        }
         auditd.stop()
         #expect(kill(plugin.pid, 0) != 0, "the plugin exited with auditd")
         let stored = try Self.denials(folder)
@@ -128,6 +134,9 @@ import TestSupport
         let storedCross = try #require(byKind["cross-guest"]?.first, "\(stored)")
         #expect(storedCross["source_vm"] as? String == Self.web.name && storedCross["target_vm"] as? String == Self.db.name)
         #expect(byKind["guest-host"]?.first?["source_vm"] as? String == Self.web.name, "\(stored)")
+        #expect(byKind["guest-host"]?.count == 2, "the denial sent just before auditd's SIGTERM is stored: \(stored)")
+        let events = try Binary.run(["query", "events", "--db", folder.appendingPathComponent("store.db").path, "--format", "json"])
+        #expect(events.stdout.contains("\"domain-stop\"") && events.stdout.contains(Self.web.uuid), "the stop sent last is stored: \(events.stdout)")
         let boolean = try #require(byKind["needs-boolean"]?.first, "\(stored)")
         #expect(boolean["source_vm"] as? String == Self.db.name && "\(boolean)".contains("virt_use_nfs"), "\(boolean)")
 
@@ -135,6 +144,9 @@ import TestSupport
         let journal = auditd.journalEntries().filter { $0["SYSLOG_IDENTIFIER"] == "svirt-trace" }
         #expect(journal.contains { $0["MESSAGE"]?.hasPrefix("watching") == true }, "\(journal)")
         #expect(journal.contains { $0["MESSAGE"]?.hasPrefix("watch stopped") == true }, "\(journal)")
+        // Its standard output is auditd's /dev/null: it knows, prints nothing there, and says
+        // where the alerts go instead.
+        #expect(journal.contains { $0["MESSAGE"]?.hasPrefix("standard output goes nowhere") == true && $0["MESSAGE"]?.contains("alerts.jsonl") == true }, "\(journal)")
     }
 
     @Test func auditdsHangUpReloadsTheRulesAndABadFileKeepsThemInForce() throws {
