@@ -127,8 +127,14 @@ public enum ConfigFile {
             case "webhook":
                 sinks.webhooks = try reader.strings(value, name) { item, name in
                     let url = try reader.string(item, name)
-                    guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                        throw reader.failure(item, "`\(name)` takes http:// or https:// URLs, not \"\(url)\"")
+                    // The checks watch's webhook sink makes at start, so `config check` passes only
+                    // what watch will take.
+                    guard url.hasPrefix("http://") || url.hasPrefix("https://"), let parsed = URL(string: url),
+                          let host = parsed.host, !host.isEmpty else {
+                        throw reader.failure(item, "`\(name)` takes http:// or https:// URLs with a host, not \"\(url)\"")
+                    }
+                    if let port = parsed.port, !(1...65535).contains(port) {
+                        throw reader.failure(item, "`\(name)`: port \(port) is not between 1 and 65535")
                     }
                     return url
                 }
@@ -150,7 +156,7 @@ public enum ConfigFile {
             case "from": digest.from = try reader.string(value, name)
             case "mailer":
                 let mailer = try reader.string(value, name)
-                guard mailer == "sendmail" || mailer.hasPrefix("smtp://") else {
+                guard mailer == "sendmail" || (mailer.hasPrefix("smtp://") && mailer.count > "smtp://".count) else {
                     throw reader.failure(value, "`\(name)` takes sendmail or smtp://HOST[:PORT], not \"\(mailer)\"")
                 }
                 digest.mailer = mailer

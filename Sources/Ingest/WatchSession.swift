@@ -160,7 +160,7 @@ public final class WatchSession {
                 try session.ingest(.file(path), onFindings: onFindings)
                 let read = session.summary.events - before.events, known = session.summary.duplicates - before.duplicates
                 notice("caught up from \(path): \(read) events read after its checkpoint, \(known) of them already stored")
-            } catch let failure as ChunkedReader.Failure {
+            } catch let failure as IngestError where failure.isUnreadableInput {
                 notice("cannot catch up from \(path): \(failure); reading only the plugin stream")
             }
             pipe = ChunkedReader(standardInput: ())
@@ -372,7 +372,8 @@ public final class WatchSession {
             notice("reading \(copy): rotated before watch had read it to its end")
             do {
                 try session.ingest(.file(copy), onFindings: onFindings)
-            } catch let failure as ChunkedReader.Failure {
+            } catch let failure as IngestError where failure.isUnreadableInput {
+                // session.ingest reports an unreadable copy so; the others still go in.
                 notice("\(failure); skipped")
             }
         }

@@ -43,6 +43,22 @@ public struct FileStatus: Sendable, Equatable {
     /// The sticky bit on a folder: only a file's owner may rename or delete it (/tmp).
     public var isSticky: Bool { permissions & 0o1000 != 0 }
 
+    /// What stat(2) finds at `path`, in words ("a regular file", "a FIFO", "a folder", "a
+    /// character device", ...), following symbolic links; nil when nothing is there.
+    public static func kind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return "a regular file"
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
     /// The absolute path with every symbolic link resolved (realpath(3)), or nil.
     public static func resolvedPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

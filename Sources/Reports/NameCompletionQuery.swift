@@ -27,15 +27,15 @@ public struct NameCompletionQuery: Sendable {
         switch subject {
         case .nodes:
             // `-` stands for logs without node= (stored as the empty name) in every --node option.
-            let names = try candidates("SELECT node FROM node_activity WHERE node <> '' AND substr(node, 1, ?) = ? ORDER BY node")
+            let names = try candidates("SELECT node FROM node_activity WHERE node <> '' AND substr(node, 1, ?) = ?\(Self.safeIn("node")) ORDER BY node")
             let hasUnnamed = try !database.connection.rows("SELECT 1 FROM node_activity WHERE node = '' LIMIT 1").isEmpty
             return (hasUnnamed && "-".hasPrefix(prefix) ? ["-"] : []) + names
         case .guests:
-            let names = try candidates("SELECT DISTINCT name FROM guests WHERE substr(name, 1, ?) = ? ORDER BY name")
+            let names = try candidates("SELECT DISTINCT name FROM guests WHERE substr(name, 1, ?) = ?\(Self.safeIn("name")) ORDER BY name")
             // UUIDs only once the operator has started typing one: offered by default they would
             // double the list for nothing.
             guard names.isEmpty, !prefix.isEmpty else { return names }
-            return try candidates("SELECT DISTINCT uuid FROM guests WHERE substr(uuid, 1, ?) = ? ORDER BY uuid")
+            return try candidates("SELECT DISTINCT uuid FROM guests WHERE substr(uuid, 1, ?) = ?\(Self.safeIn("uuid")) ORDER BY uuid")
         }
 
         func candidates(_ sql: String) throws -> [String] {
@@ -48,6 +48,12 @@ public struct NameCompletionQuery: Sendable {
             }
             return found
         }
+    }
+
+    /// `isShellSafe` in SQL, so that unsafe names, however many, cannot fill the LIMIT and crowd
+    /// the safe ones out (the Swift check still runs on what comes back).
+    static func safeIn(_ column: String) -> String {
+        " AND \(column) GLOB '[A-Za-z0-9_]*' AND \(column) NOT GLOB '*[^A-Za-z0-9._+@,=-]*'"
     }
 
     /// Letters, digits and `. _ - + @ , =`, starting with a letter, digit or `_`: nothing bash or

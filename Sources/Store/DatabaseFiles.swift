@@ -1,4 +1,5 @@
 import Foundation
+import Native
 
 /// What the file system says about a database and the -wal and -shm files beside it, read
 /// before SQLite touches anything: it picks how a reader opens the store and turns SQLite's
@@ -17,6 +18,8 @@ struct DatabaseFiles: Equatable {
     var walBytes: Int64 = 0
     var mode: Int?
     var owner: String?
+    /// What the path is when it exists and is not a regular file ("a FIFO", "a folder", ...).
+    var otherKind: String?
     var folderMode: Int?
     var folderOwner: String?
 
@@ -34,6 +37,7 @@ struct DatabaseFiles: Equatable {
         files.folderWritable = fm.isWritableFile(atPath: folder)
         (files.folderMode, files.folderOwner) = ownership(folder, fm)
         files.exists = fm.fileExists(atPath: path)
+        files.otherKind = FileStatus.kind(path).flatMap { $0 == "a regular file" ? nil : $0 }
         files.readable = fm.isReadableFile(atPath: path)
         files.writable = fm.isWritableFile(atPath: path)
         (files.mode, files.owner) = ownership(path, fm)
@@ -77,6 +81,7 @@ struct DatabaseFiles: Equatable {
 
     /// Why a reader may not open the file, in words; nil when it may.
     func readProblem() -> StoreError? {
+        if let otherKind { return .notARegularFile(path: path, kind: otherKind) }
         if !exists {
             if folderExists && !folderSearchable {
                 return .permissionDenied(path: path, reason: "the folder \(folder) (\(Self.describe(folderMode, folderOwner))) "
@@ -93,6 +98,7 @@ struct DatabaseFiles: Equatable {
 
     /// Why a writer (ingest, watch) may not open an existing file or create one; nil when it may.
     func writeProblem() -> StoreError? {
+        if let otherKind { return .notARegularFile(path: path, kind: otherKind) }
         if folderExists && !folderSearchable {
             return .permissionDenied(path: path, reason: "the folder \(folder) (\(Self.describe(folderMode, folderOwner))) "
                 + "may not be entered by this user; run as its owner or root")

@@ -7,6 +7,9 @@ public enum StoreError: Error, CustomStringConvertible {
     case schemaTooNew(path: String, found: Int, supported: Int)
     case schemaTooOld(path: String, found: Int, supported: Int)
     case notOurDatabase(String)
+    /// A FIFO, device, socket or folder where the database belongs: SQLite's open of a FIFO
+    /// blocks forever (a query, an ingest, a shell's Tab completion would hang).
+    case notARegularFile(path: String, kind: String)
     case locked(path: String, waitedMilliseconds: Int32)
     case cannotCreate(path: String, reason: String)
     case permissionDenied(path: String, reason: String)
@@ -29,6 +32,8 @@ public enum StoreError: Error, CustomStringConvertible {
                 + "(a copy on read-only media: migrate a writable copy of it)"
         case .notOurDatabase(let path):
             return "\(path): not an svirt-trace database"
+        case .notARegularFile(let path, let kind):
+            return "\(path): is \(kind), not a database file"
         case .locked(let path, let waited):
             return "\(path): database is locked by another writer (waited \(waited) ms); is another ingest or watch running?"
         case .cannotCreate(let path, let reason):

@@ -42,11 +42,11 @@ enum LoadedConfig {
         guard let file else {
             // None was read because the default file was absent: one put there since is not read either.
             guard ConfigFile.exists(ConfigFile.defaultPath) else { return nil }
-            return ("\(ConfigFile.defaultPath) appeared since watch started; SIGHUP reloads only the rules file: restart watch to read it (systemctl restart svirt-trace)", false)
+            return ("\(ConfigFile.defaultPath) appeared since watch started; SIGHUP reloads only the rules file: restart watch to read it (systemctl restart svirt-trace-watch)", false)
         }
         do {
             guard try ConfigFile.load(path: file) != settings else { return nil }
-            return ("the config file \(file) changed since watch started; SIGHUP reloads only the rules file: restart watch to apply it (systemctl restart svirt-trace)", false)
+            return ("the config file \(file) changed since watch started; SIGHUP reloads only the rules file: restart watch to apply it (systemctl restart svirt-trace-watch)", false)
         } catch {
             return ("the config file is no longer valid (\(error)); the settings read at start stay in force, and a restart would fail", true)
         }

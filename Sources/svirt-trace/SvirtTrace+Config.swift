@@ -1,4 +1,6 @@
 import ArgumentParser
+import Native
+import Alerts
 import Config
 import Formatting
 import Foundation
@@ -45,6 +47,25 @@ extension SvirtTrace {
                 let loaded: (settings: Settings, file: String?)
                 do { loaded = try ConfigFile.effective(explicit: file) } catch {
                     LoadedConfig.report(error)
+                    throw ExitCode(Status.usage)
+                }
+                // What watch opens at start besides the file itself: a problem there would stop
+                // it (or an auditd plugin, silently) though the file is valid.
+                var problems: [String] = []
+                if let rules = loaded.settings.rules {
+                    do { _ = try AlertRules.load(path: rules) } catch { problems.append("rules: \(error)") }
+                }
+                if let token = loaded.settings.sinks.webhookTokenFile, !FileManager.default.isReadableFile(atPath: token) {
+                    problems.append("sinks.webhook_token_file: \(token): cannot be read")
+                }
+                for file in loaded.settings.sinks.files {
+                    if let status = try? FileStatus(path: file), status.isFolder { problems.append("sinks.file: \(file): is a folder") }
+                }
+                if let log = loaded.settings.catchUpLog, !FileManager.default.isReadableFile(atPath: log) {
+                    Console.status("warning: catch_up_log: \(TerminalText.escape(log)) cannot be read now; the plugin will read only its stream")
+                }
+                guard problems.isEmpty else {
+                    for problem in problems { Console.error("config: \(loaded.file ?? "-"): \(problem)") }
                     throw ExitCode(Status.usage)
                 }
                 let lines = Self.describe(loaded.settings, file: loaded.file)

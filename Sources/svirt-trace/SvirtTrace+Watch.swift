@@ -27,7 +27,7 @@ extension SvirtTrace {
                 flag replaces that kind of sink from the file). Under auditd (--stdin) standard \
                 output goes nowhere: with no sink configured, alerts go to the journal, and watch \
                 says so at start. `svirt-trace config check` shows what is in force. The file is read \
-                once, at start: a change takes a restart (systemctl restart svirt-trace). SIGHUP \
+                once, at start: a change takes a restart (systemctl restart svirt-trace-watch). SIGHUP \
                 reloads only the rules file, and logs that the config file changed (or is no longer \
                 valid) when it did.
 

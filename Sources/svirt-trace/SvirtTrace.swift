@@ -16,7 +16,7 @@ struct SvirtTrace: ParsableCommand {
             (cross-guest, guest-host, needs-boolean, ...) in an SQLite database.
 
             DATABASE
-              --db PATH, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, \
+              --db PATH, else the config file's database, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, \
             else ~/.local/state/svirt-trace/svirt-trace.db.
 
             CONFIG FILE

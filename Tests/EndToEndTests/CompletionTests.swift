@@ -71,6 +71,22 @@ import TestSupport
         #expect(marks.isEmpty, "a guest name ran in the shell: \(marks)")
     }
 
+    /// Thousands of unsafe names sorting before the safe ones must not fill the query's limit.
+    @Test func aFloodOfUnsafeNamesDoesNotCrowdOutTheSafeOnes() throws {
+        let folder = try Fixtures.temporaryFolder("completion-flood")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var log = PostureLog(.init(sender: .libvirtd, enriched: false, node: "hv1"))
+        let names = (0..<2500).map { "$(x)\($0)" } + ["zz-safe"]
+        for (i, name) in names.enumerated() {
+            log.start(name, String(format: "10000000-0000-0000-0000-%012d", i), selinux: PostureLog.svirt("s0:c\(i % 1000),c\(1000 + i / 1000)"), pid: Int64(5000 + i))
+        }
+        let file = folder.appendingPathComponent("a.log")
+        try log.text.write(to: file, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("s.db").path
+        #expect(try Binary.run(["ingest", "--db", db, "--no-progress", file.path]).status == 0)
+        #expect(try Self.complete(["query", "guest", "--db", db, ""], in: folder).offered == ["zz-safe"])
+    }
+
     @Test func nodeNamesComeFromTheStore() throws {
         let (folder, db) = try Self.store()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -108,5 +124,14 @@ import TestSupport
         let junk = try Self.complete(["query", "denials", "--db", db, "--node", ""], in: folder)
         #expect(junk.offered.isEmpty && junk.stderr.isEmpty, "\(junk)")
         #expect(try String(contentsOfFile: db, encoding: .utf8) == "not a database")
+        // A FIFO where the store belongs: SQLite's open of it would block the shell for good.
+        let fifo = folder.appendingPathComponent("fifo.db").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let r2 = try runProcess("/usr/bin/timeout", ["10", Binary.path, "---completion", "query", "denials", "--", "--vm", "6", "0",
+                                                     "svirt-trace", "query", "denials", "--db", fifo, "--vm", ""])
+        #expect(r2.status == 0 && String(decoding: r2.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "status \(r2.status) (124: it hung)")
+        let query = try runProcess("/usr/bin/timeout", ["10", Binary.path, "query", "denials", "--db", fifo])
+        #expect(query.status != 124 && String(decoding: query.stderr, as: UTF8.self).contains("is a FIFO, not a database file"),
+                "\(String(decoding: query.stderr, as: UTF8.self))")
     }
 }

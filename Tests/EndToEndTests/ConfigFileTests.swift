@@ -174,14 +174,14 @@ import TestSupport
         _ = try Self.write("node: hv02\n", in: folder)
         kill(watcher.process.processIdentifier, SIGHUP)
         #expect(watcher.wait(seconds: 3) {
-            errors().contains("the config file \(conf) changed since watch started; SIGHUP reloads only the rules file: restart watch to apply it (systemctl restart svirt-trace)")
+            errors().contains("the config file \(conf) changed since watch started; SIGHUP reloads only the rules file: restart watch to apply it (systemctl restart svirt-trace-watch)")
         }, "\(errors())")
         _ = try Self.write("node: [\n", in: folder)
         kill(watcher.process.processIdentifier, SIGHUP)
         #expect(watcher.wait(seconds: 3) { errors().contains("the config file is no longer valid") }, "\(errors())")
         #expect(watcher.terminate() == 0)
         let help = try Self.run(["watch", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("a change takes a restart (systemctl restart svirt-trace)"), "\(help)")
+        #expect(help.contains("a change takes a restart (systemctl restart svirt-trace-watch)"), "\(help)")
     }
 
     @Test func configCheckPrintsTheEffectiveSettings() throws {
@@ -218,11 +218,19 @@ import TestSupport
         let every = try Fixtures.read("rules/svirt-trace.conf").split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.replacingOccurrences(of: #"^( *)#( *- |[a-z_]+:)"#, with: "$1$2", options: .regularExpression)
         }.joined(separator: "\n")
-        let conf = try Self.write(every, in: folder)
+        // config check opens the rules and token files the example names, as watch will: here
+        // they are copies in the test's folder.
+        let rules = folder.appendingPathComponent("alerts.yaml").path, token = folder.appendingPathComponent("webhook.token").path
+        try Fixtures.read("rules/alerts.yaml").write(toFile: rules, atomically: true, encoding: .utf8)
+        try "secret\n".write(toFile: token, atomically: true, encoding: .utf8)
+        let conf = try Self.write(every.replacingOccurrences(of: "/etc/svirt-trace/alerts.yaml", with: rules)
+            .replacingOccurrences(of: "/etc/svirt-trace/webhook.token", with: token), in: folder)
         let r = try Self.run(["config", "check", conf])
         #expect(r.status == 0, "\(r.stderr)")
-        for key in ["node: hv01.example.org", "rules: /etc/svirt-trace/alerts.yaml", "retention: 1y",
-                    "sinks.file: /var/log/svirt-trace/alerts.jsonl", "sinks.webhook_token_file: /etc/svirt-trace/webhook.token",
+        let missing = try Self.run(["config", "check", try Self.write(every, in: folder)])
+        #expect(missing.status == 2 && missing.stderr.contains("rules: /etc/svirt-trace/alerts.yaml: cannot read it"), "\(missing.stderr)")
+        for key in ["node: hv01.example.org", "rules: \(rules)", "retention: 1y",
+                    "sinks.file: /var/log/svirt-trace/alerts.jsonl", "sinks.webhook_token_file: \(token)",
                     "digest.from: svirt-trace@hv01.example.org", "digest.sendmail: /usr/sbin/sendmail -t -oi"] {
             #expect(r.stdout.contains(key), "\(key) in \(r.stdout)")
         }
