@@ -83,13 +83,17 @@ import TestSupport
         return text.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
     }
 
-    static func waitFor(_ what: String, timeout: TimeInterval = 15, _ condition: () -> Bool) -> Bool {
+    static func waitFor(_ what: String, timeout: TimeInterval = 30, in auditd: PrivateAuditd? = nil, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition() { return true }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        Issue.record("timed out waiting for \(what)")
+        // What the plugin said, and what auditd logged, to tell a slow machine from a fault.
+        let journal = auditd?.journalEntries().compactMap { $0["MESSAGE"] }.joined(separator: "\n") ?? ""
+        let log = auditd.flatMap { try? String(contentsOf: $0.auditLog, encoding: .utf8) }.map { $0.split(separator: "\n").suffix(20).joined(separator: "\n") } ?? ""
+        let plugins = auditd?.pluginProcesses().map { "\($0.pid) \($0.arguments)" } ?? []
+        Issue.record("timed out waiting for \(what)\nplugins: \(plugins)\nplugin's journal:\n\(journal)\nauditd's log (last 20):\n\(log)")
         return false
     }
 
@@ -114,7 +118,7 @@ import TestSupport
             Self.avc(from: Self.db, target: "system_u:object_r:nfs_t:s0", path: "/mnt/nfs/data"),
             Self.stop(Self.db),
         ])
-        _ = Self.waitFor("three alerts at the configured sink") { Self.alerts(folder).count >= 3 }
+        _ = Self.waitFor("three alerts at the configured sink", in: auditd) { Self.alerts(folder).count >= 3 }
         let kinds = Set(Self.alerts(folder).compactMap { $0["kind"] as? String })
         #expect(kinds.isSuperset(of: ["cross-guest", "guest-host", "needs-boolean"]), "\(kinds)")
         let cross = Self.alerts(folder).first { $0["kind"] as? String == "cross-guest" }
@@ -123,7 +127,7 @@ import TestSupport
         // SIGTERM to auditd reaches the plugin, which reads what the stream still holds, commits
         // its last transaction and exits: the last records auditd logged are stored too.
         try PrivateAuditd.send([Self.avc(from: Self.web, target: "system_u:object_r:etc_t:s0", path: "/etc/last-words"), Self.stop(Self.web)])
-        _ = Self.waitFor("the last records in auditd's log") {
+        _ = Self.waitFor("the last records in auditd's log", in: auditd) {
             let log = (try? String(contentsOf: auditd.auditLog, encoding: .utf8)) ?? ""
             return log.contains("/etc/last-words") && log.contains("op=stop reason=destroyed vm=\"\(Self.web.name)\"")
         }
@@ -159,7 +163,7 @@ import TestSupport
         defer { auditd.stop() }
         _ = try auditd.waitForPlugin()
         try PrivateAuditd.send(Self.start(Self.web) + Self.start(Self.db) + Self.start(Self.ci) + [Self.crossGuest(Self.web, Self.db)])
-        _ = Self.waitFor("the first alert") { Self.alerts(folder).count >= 1 }
+        _ = Self.waitFor("the first alert", in: auditd) { Self.alerts(folder).count >= 1 }
         let shippedTitle = try #require(Self.alerts(folder).first?["title"] as? String)
 
         let reloaded = shipped.replacingOccurrences(of: "title: Guest reached for another guest's resources",
@@ -167,20 +171,20 @@ import TestSupport
         #expect(reloaded != shipped)
         try reloaded.write(to: rules, atomically: true, encoding: .utf8)
         auditd.hangUp()
-        _ = Self.waitFor("the reload in the plugin's log") {
+        _ = Self.waitFor("the reload in the plugin's log", in: auditd) {
             auditd.journalEntries().contains { $0["MESSAGE"]?.hasPrefix("reloaded rules") == true }
         }
         try PrivateAuditd.send([Self.crossGuest(Self.db, Self.ci)])
-        _ = Self.waitFor("the second alert") { Self.alerts(folder).count >= 2 }
+        _ = Self.waitFor("the second alert", in: auditd) { Self.alerts(folder).count >= 2 }
         #expect(Self.alerts(folder).dropFirst().first?["title"] as? String == "RELOADED cross-guest rule", "\(Self.alerts(folder))")
 
         try "rules: [ this is not a rule".write(to: rules, atomically: true, encoding: .utf8)
         auditd.hangUp()
-        _ = Self.waitFor("the failed reload in the plugin's log") {
+        _ = Self.waitFor("the failed reload in the plugin's log", in: auditd) {
             auditd.journalEntries().contains { $0["MESSAGE"]?.hasPrefix("rules reload failed") == true }
         }
         try PrivateAuditd.send([Self.crossGuest(Self.ci, Self.web)])
-        _ = Self.waitFor("the third alert") { Self.alerts(folder).count >= 3 }
+        _ = Self.waitFor("the third alert", in: auditd) { Self.alerts(folder).count >= 3 }
         let titles = Self.alerts(folder).compactMap { $0["title"] as? String }
         #expect(titles.count == 3 && titles[0] == shippedTitle && titles[2] == "RELOADED cross-guest rule", "\(titles)")
     }
@@ -208,7 +212,7 @@ import TestSupport
         kill(first.pid, SIGKILL)
         let second = try auditd.waitForPlugin(excluding: [first.pid])
         #expect(second.arguments == [Binary.path, "watch", "--stdin"])
-        _ = Self.waitFor("the stream to end", timeout: 30) { sender.isFinished }
+        _ = Self.waitFor("the stream to end", timeout: 60, in: auditd) { sender.isFinished }
         Thread.sleep(forTimeInterval: 1)
         auditd.stop()
 
