@@ -60,6 +60,8 @@ public final class WatchSession {
     private let options: Options
 
     private let notice: (String) -> Void
+    /// Told what went as expected but is worth a line in the log (a catch-up with nothing missed).
+    public var info: (String) -> Void = { _ in }
 
     /// - Parameter notice: told about conditions an operator should know of (no inotify, a busy
     ///   database, a gap in the logs).
@@ -153,16 +155,7 @@ public final class WatchSession {
             changes = watch
         case .standardInput: pipe = ChunkedReader(standardInput: ())
         case .standardInputAfterCatchingUp(let path):
-            try catchUp(path: path, after: try session.writer.lastSource(path: path), running: false,
-                        truncated: false, onFindings: onFindings)
-            do {
-                let before = session.summary
-                try session.ingest(.file(path), onFindings: onFindings)
-                let read = session.summary.events - before.events, known = session.summary.duplicates - before.duplicates
-                notice("caught up from \(path): \(read) events read after its checkpoint, \(known) of them already stored")
-            } catch let failure as IngestError where failure.isUnreadableInput {
-                notice("cannot catch up from \(path): \(failure); reading only the plugin stream")
-            }
+            try catchUpBeforeStream(path: path, onFindings: onFindings)
             pipe = ChunkedReader(standardInput: ())
         }
 
@@ -325,6 +318,58 @@ public final class WatchSession {
         count(source)
     }
 
+    // MARK: the plugin's catch-up
+
+    /// Reads what the plugin stream did not bring, from `path` and its rotated copies: every
+    /// file from the newest one that begins at or before the newest stored event of this node
+    /// (whatever source stored it, the stream included) to the current log. The log's own
+    /// checkpoint is no guide: the stream, not the file, moved the store on since it was
+    /// written. Events already stored are recognised and skipped.
+    private func catchUpBeforeStream(path: String, onFindings: ([Finding]) throws -> Void) throws {
+        var files: [(path: String, first: LogHead?)] = []
+        for n in (1...max(1, options.rotatedCopies)) {
+            let copy = "\(path).\(n)"
+            guard let head = Self.head(of: copy) else { break }
+            files.insert((copy, LogHead.first(in: head.bytes)), at: 0)
+        }
+        if let head = Self.head(of: path) { files.append((path, LogHead.first(in: head.bytes))) }
+        guard !files.isEmpty else {
+            notice("cannot catch up from \(path): no such log, nor rotated copies; reading only the plugin stream")
+            return
+        }
+        // The node this host's lines are stored under: --node, else the one auditd writes
+        // (name_format), as the log shows it.
+        let node = session.options.defaultNode ?? files.last?.first?.node
+        let newest = try session.writer.newestEventTime(node: node)
+        var toRead = files[...]
+        if let newest {
+            if let start = files.lastIndex(where: { ($0.first?.timeMilliseconds ?? Int64.max) <= newest }) {
+                toRead = files[start...]
+            } else if let oldest = files.first?.first, oldest.timeMilliseconds > newest {
+                // Even the oldest copy begins after what the store holds: what was logged in
+                // between went with a copy auditd deleted (num_logs) while the plugin was down.
+                try recordGap(path: path, from: newest, next: oldest, checkpointOffset: nil,
+                              reason: "auditd's log and its rotated copies all begin after the newest stored event: what was logged in between was rotated away (past auditd's num_logs) while the plugin was not running",
+                              onFindings: onFindings)
+            }
+        } else {
+            // An empty store: the current log, not the history its copies hold.
+            toRead = files.suffix(1)
+        }
+        let before = session.summary
+        for file in toRead {
+            do {
+                try session.ingest(.file(file.path), onFindings: onFindings)
+            } catch let failure as IngestError where failure.isUnreadableInput {
+                notice("cannot catch up from \(file.path): \(failure); skipped")
+            }
+        }
+        let read = session.summary.events - before.events, known = session.summary.duplicates - before.duplicates
+        let missed = read - known
+        let summary = "caught up from \(toRead.map(\.path).joined(separator: ", ")): \(missed) events the plugin had not stored, \(known) already stored"
+        if missed > 0 && newest != nil { notice(summary) } else { info(summary) }
+    }
+
     // MARK: rotation
 
     /// Reads what rotation moved out of `path` before watch read it: the source read last (by its
@@ -381,21 +426,26 @@ public final class WatchSession {
 
     private func recordGap(path: String, last: StoredSource, next: LogHead?, running: Bool,
                            onFindings: ([Finding]) throws -> Void) throws {
+        let reason = running
+            ? "\(path) was truncated and no rotated copy holds the part not yet read"
+            : "the log read last is no longer at \(path) nor among its rotated copies \(path).1 ... (rotated past auditd's num_logs while watch was stopped)"
+        try recordGap(path: path, from: last.lastEventMilliseconds, next: next, checkpointOffset: last.checkpoint.byteOffset,
+                      reason: reason, onFindings: onFindings)
+    }
+
+    private func recordGap(path: String, from: Int64?, next: LogHead?, checkpointOffset: Int64?, reason: String,
+                           onFindings: ([Finding]) throws -> Void) throws {
         let node = session.options.defaultNode ?? next?.node
-        let from = last.lastEventMilliseconds
         try session.begin()
         guard try !session.writer.hasEvent(kind: EventKind.pipelineGap.rawValue, node: node, timeMilliseconds: from) else {
             return
         }
-        let reason = running
-            ? "\(path) was truncated and no rotated copy holds the part not yet read"
-            : "the log read last is no longer at \(path) nor among its rotated copies \(path).1 ... (rotated past auditd's num_logs while watch was stopped)"
         let gap = RecordedEvent(
             id: nil, timeMilliseconds: from, node: node, kind: .pipelineGap, vm: nil, uuid: nil, label: nil,
             detail: [("path", .string(path)),
                      ("from", from.map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null),
                      ("to", next.map { .string(Timestamp.iso8601(milliseconds: $0.timeMilliseconds)) } ?? .null),
-                     ("checkpoint_offset", .int(last.checkpoint.byteOffset)),
+                     ("checkpoint_offset", checkpointOffset.map { .int($0) } ?? .null),
                      ("reason", .string(reason))])
         try session.writer.store(findings: [.event(gap)], sourceID: nil)
         session.pending += 1

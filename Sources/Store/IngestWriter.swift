@@ -266,6 +266,14 @@ public final class IngestWriter {
         return texts == event.records.map(\.raw) ? .alreadyStored : .replaces(auditEventID: same.row, occurrence: same.occurrence)
     }
 
+    /// The time of the newest committed event of `node` (nil: lines without node=), nil when the
+    /// store holds none.
+    public func newestEventTime(node: String?) throws -> Int64? {
+        try newestCommitted.bind([.text(node ?? "")])
+        defer { try? newestCommitted.bind([]) }
+        return try newestCommitted.step() ? newestCommitted.int64(at: 0) : nil
+    }
+
     private func isPastEverythingStored(_ id: AuditEventID) throws -> Bool {
         let node = id.node ?? ""
         let mark: (committed: Int64, own: EventPosition?)

@@ -8,8 +8,12 @@ import Formatting
 enum Console {
     static func error(_ message: String) {
         writeStandardError("svirt-trace: " + TerminalText.escape(message) + "\n")
-        // An auditd plugin's standard error is /dev/null: a bad config file would otherwise make
-        // it exit (and auditd restart it) with no word anywhere.
+        journalIfStandardErrorIsDiscarded(message)
+    }
+
+    /// An auditd plugin's standard error is /dev/null: an error that makes it exit (and auditd
+    /// restart it) would otherwise leave no word anywhere.
+    static func journalIfStandardErrorIsDiscarded(_ message: String) {
         if discardedStandardError { errorJournal?.send(level: .error, message: message) }
     }
 

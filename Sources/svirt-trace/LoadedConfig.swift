@@ -30,6 +30,9 @@ enum LoadedConfig {
     static func report(_ error: Error, prefix: String = "") {
         if let failure = error as? ConfigFile.Failure {
             Console.writeStandardError("svirt-trace: \(prefix)\(failure)\n")
+            // An auditd plugin's standard error is /dev/null; it would exit for this, and be
+            // restarted, without a word anywhere.
+            Console.journalIfStandardErrorIsDiscarded("\(prefix)\(failure)")
         } else {
             Console.error("\(prefix)\(error)")
         }

@@ -202,6 +202,7 @@ extension SvirtTrace {
                 var watchOptions = WatchSession.Options()
                 watchOptions.stateFolder = libvirtState
                 watch = WatchSession(session: session, options: watchOptions) { Self.logger.warning("\($0)") }
+                watch.info = { Self.logger.info("\($0)") }
                 // From the first transaction on, a busy database is waited for, not an exit.
                 watch.waitForLock(unless: { stopping.isSet })
                 if let libvirtState {

@@ -65,10 +65,13 @@ import TestSupport
 
     /// A private auditd, or nil (after saying why in one line) when the host has no audit
     /// netlink and the local run asked to skip; without that variable (CI) the test fails.
-    static func auditd(_ folder: URL, rules: URL? = nil, catchUp: Bool = false) throws -> PrivateAuditd? {
+    static func auditd(_ folder: URL, rules: URL? = nil, catchUp: Bool = false,
+                       settings: [String: String] = [:]) throws -> PrivateAuditd? {
         do {
-            return try PrivateAuditd(folder: folder, pluginConf: pluginConf(), config: config(folder, rules: rules, catchUp: catchUp))
-        } catch let error as PrivateAuditd.Unavailable {
+            return try PrivateAuditd(folder: folder, pluginConf: pluginConf(), config: config(folder, rules: rules, catchUp: catchUp),
+                                     auditdSettings: settings)
+        } catch {
+            // Unavailable (no netlink, another auditd), or no auditctl or auditd at all.
             if ProcessInfo.processInfo.environment[PrivateAuditd.skipVariable] == "1" {
                 print("AuditdPluginTests skipped (\(PrivateAuditd.skipVariable)=1): \(error)")
                 return nil
@@ -123,6 +126,9 @@ import TestSupport
         #expect(kinds.isSuperset(of: ["cross-guest", "guest-host", "needs-boolean"]), "\(kinds)")
         let cross = Self.alerts(folder).first { $0["kind"] as? String == "cross-guest" }
         #expect(cross?["source_vm"] as? String == Self.web.name && cross?["target_vm"] as? String == Self.db.name, "\(cross ?? [:])")
+        // The kernel puts the sender's pid first in a USER_AVC: the denied process is the one
+        // its message names.
+        #expect(cross?["pid"] as? Int == Self.web.pid, "\(cross ?? [:])")
 
         // SIGTERM to auditd reaches the plugin, which reads what the stream still holds, commits
         // its last transaction and exits: the last records auditd logged are stored too.
@@ -137,6 +143,7 @@ import TestSupport
         let byKind = Dictionary(grouping: stored) { $0["kind"] as? String ?? "" }
         let storedCross = try #require(byKind["cross-guest"]?.first, "\(stored)")
         #expect(storedCross["source_vm"] as? String == Self.web.name && storedCross["target_vm"] as? String == Self.db.name)
+        #expect(storedCross["pid"] as? Int == Self.web.pid, "\(storedCross)")
         #expect(byKind["guest-host"]?.first?["source_vm"] as? String == Self.web.name, "\(stored)")
         #expect(byKind["guest-host"]?.count == 2, "the denial sent just before auditd's SIGTERM is stored: \(stored)")
         let events = try Binary.run(["query", "events", "--db", folder.appendingPathComponent("store.db").path, "--format", "json"])
@@ -228,6 +235,65 @@ import TestSupport
             #expect(caught.count == 2, "one catch-up per start: \(caught)")
         } else {
             #expect(count >= total / 2 && count <= total, "the restarted plugin stored the rest: \(all.count) denials, kinds \(Set(all.compactMap { $0["kind"] as? String }))")
+        }
+    }
+
+    /// The catch-up starts from the newest stored event, whichever source stored it: a plugin
+    /// that stored everything from the stream while auditd rotated its log past num_logs has
+    /// lost nothing, and its next start must not say otherwise (no pipeline-gap) nor read the
+    /// rotated history again.
+    @Test func aCatchUpAfterRotationsTheStreamCoveredReportsNoGap() throws {
+        let folder = try Fixtures.temporaryFolder("auditd-rotate")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard let auditd = try Self.auditd(folder, catchUp: true, settings: ["max_log_file": "1", "num_logs": "2"]) else { return }
+        defer { auditd.stop() }
+        let first = try auditd.waitForPlugin()
+        try PrivateAuditd.send(Self.start(Self.web))
+        let total = 8000
+        try PrivateAuditd.send((0..<total).map { i in
+            Self.avc(from: Self.web, target: "system_u:object_r:etc_t:s0", path: "/etc/rotate-\(i)")
+        }, rate: 4000)
+        let db = folder.appendingPathComponent("store.db").path
+        func stored() -> Int {
+            let r = try? Binary.run(["query", "stats", "--db", db, "--format", "json"])
+            let rows = (r.flatMap { try? JSONSerialization.jsonObject(with: Data($0.stdout.utf8)) } as? [[String: Any]]) ?? []
+            return rows.filter { $0["section"] as? String == "kind" && $0["name"] as? String == "guest-host" }
+                .reduce(0) { $0 + (($1["count"] as? Int) ?? 0) }
+        }
+        _ = Self.waitFor("the stream stored", timeout: 60, in: auditd) { stored() == total }
+        let rotated = (try? FileManager.default.contentsOfDirectory(atPath: auditd.auditLog.deletingLastPathComponent().path)) ?? []
+        #expect(rotated.contains("audit.log.1"), "auditd rotated its log: \(rotated)")
+        kill(first.pid, SIGKILL)
+        try PrivateAuditd.send([Self.stop(Self.web)])
+        _ = try auditd.waitForPlugin(excluding: [first.pid])
+        _ = Self.waitFor("the second start's catch-up", in: auditd) {
+            auditd.journalEntries().compactMap { $0["MESSAGE"] }.filter { $0.hasPrefix("caught up from") }.count == 2
+        }
+        auditd.stop()
+        let events = try Binary.run(["query", "events", "--db", db, "--format", "json"])
+        #expect(!events.stdout.contains("pipeline-gap"), "no gap: the stream stored everything \(events.stdout.prefix(2000))")
+        #expect(stored() == total)
+        let messages = auditd.journalEntries().compactMap { $0["MESSAGE"] }
+        #expect(!messages.contains { $0.hasPrefix("pipeline gap") }, "\(messages)")
+    }
+
+    /// A config file the plugin refuses makes it exit at every start: the reason must reach the
+    /// journal, as its standard error is auditd's /dev/null.
+    @Test func aBadConfigFileIsReportedInTheJournal() throws {
+        let folder = try Fixtures.temporaryFolder("auditd-badconf")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let auditd: PrivateAuditd
+        do {
+            auditd = try PrivateAuditd(folder: folder, pluginConf: Self.pluginConf(), config: Self.config(folder) + "bogus_key: 1\n")
+        } catch {
+            if ProcessInfo.processInfo.environment[PrivateAuditd.skipVariable] == "1" { return }
+            Issue.record("auditd plugin test could not run: \(error)")
+            return
+        }
+        defer { auditd.stop() }
+        try PrivateAuditd.send(Self.start(Self.web))
+        _ = Self.waitFor("the config error in the journal", in: auditd) {
+            auditd.journalEntries().contains { ($0["MESSAGE"] ?? "").contains("bogus_key") && $0["PRIORITY"] == "3" }
         }
     }
 }

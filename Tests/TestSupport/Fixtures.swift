@@ -64,11 +64,18 @@ public func runProcessReportingSignal(_ executable: String, _ arguments: [String
     let input = Pipe()
     process.standardInput = input
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(stdin) }
-    try input.fileHandleForWriting.close()
+    // Standard input is written beside the reading: a child that answers each line (more than
+    // a pipe's 64 KB) while more input waits would otherwise block it and this forever.
+    let group = DispatchGroup()
+    let writer = input.fileHandleForWriting
+    group.enter()
+    DispatchQueue.global().async {
+        if let stdin { try? writer.write(contentsOf: stdin) }
+        try? writer.close()
+        group.leave()
+    }
     // Read both pipes concurrently so a chatty child cannot block on a full pipe.
     nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
         errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -57,8 +57,9 @@ public final class PrivateAuditd: @unchecked Sendable {
     ///   - pluginConf: the plugin conf as auditd reads it (the shipped one, `path` pointed at the
     ///     binary under test).
     ///   - config: `/etc/svirt-trace/svirt-trace.conf` as the plugin will read it.
-    public init(folder: URL, pluginConf: String, config: String) throws {
+    public init(folder: URL, pluginConf: String, config: String, auditdSettings: [String: String] = [:]) throws {
         self.folder = folder
+        Self.stopLeftovers()
         let status = try Self.kernelStatus()
         guard status.pid == 0 else {
             throw Unavailable(description: "another audit daemon (pid \(status.pid)) holds the kernel's audit connection; stop it to run these tests")
@@ -70,7 +71,8 @@ public final class PrivateAuditd: @unchecked Sendable {
             try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true,
                                    attributes: [.posixPermissions: 0o755])
         }
-        try Self.auditdConf(logFile: folder.appendingPathComponent("audit/log/audit.log").path, pluginFolder: audit.appendingPathComponent("plugins.d").path)
+        try Self.auditdConf(logFile: folder.appendingPathComponent("audit/log/audit.log").path, pluginFolder: audit.appendingPathComponent("plugins.d").path,
+                            overrides: auditdSettings)
             .write(to: audit.appendingPathComponent("auditd.conf"), atomically: true, encoding: .utf8)
         try fm.setAttributes([.posixPermissions: 0o640], ofItemAtPath: audit.appendingPathComponent("auditd.conf").path)
         let plugin = audit.appendingPathComponent("plugins.d/svirt-trace.conf")
@@ -104,8 +106,8 @@ public final class PrivateAuditd: @unchecked Sendable {
 
     deinit { stop() }
 
-    static func auditdConf(logFile: String, pluginFolder: String) -> String {
-        """
+    static func auditdConf(logFile: String, pluginFolder: String, overrides: [String: String] = [:]) -> String {
+        let text = """
         local_events = yes
         write_logs = yes
         log_file = \(logFile)
@@ -128,6 +130,35 @@ public final class PrivateAuditd: @unchecked Sendable {
         end_of_event_timeout = 2
 
         """
+        return text.split(separator: "\n").map { line in
+            let key = line.split(separator: "=").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            return overrides[key].map { "\(key) = \($0)" } ?? String(line)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// A test process killed mid-test (SIGKILL, a crash) leaves its auditd holding the kernel's
+    /// audit connection, and its journal stand-in: both are recognised by their command lines
+    /// (a private folder made by these tests) and stopped, so the next run is not stuck.
+    static func stopLeftovers() {
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("svirt-trace-auditd").path
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        var stopped = false
+        for pid in entries.compactMap(Int32.init) where pid != getpid() {
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            let isAuditd = arguments.first?.hasSuffix("auditd") == true && arguments.contains { $0.hasPrefix(marker) }
+            let isStandIn = arguments.contains { $0.hasPrefix(marker) && $0.hasSuffix("/journal/socket") }
+            if isAuditd || isStandIn {
+                kill(pid, SIGKILL)
+                stopped = stopped || isAuditd
+            }
+        }
+        // What a crashed run found can no longer be known: the flag goes back to off, as auditd
+        // leaves it on a host where it does not run.
+        if stopped {
+            Thread.sleep(forTimeInterval: 0.5)
+            _ = try? runProcess("/usr/sbin/auditctl", ["-e", "0"])
+        }
     }
 
     /// A datagram socket that writes each journal entry it gets as one JSON object per line.
