@@ -29,6 +29,8 @@ extension SvirtTrace.Query {
         static let configuration = CommandConfiguration(
             abstract: "The stored raw records of one event, exactly as logged, then as ausearch -i shows them.",
             discussion: """
+                Prose, on a terminal and in a pipe alike; --format json, jsonl or csv for keys.
+
                 KEYS (json, jsonl, csv; one record per row)
                   id, time, seq, type, line (in its source), source (file), raw, interpreted.
                 """)
@@ -60,9 +62,14 @@ extension SvirtTrace.Query {
                 labels) the advice is to investigate and isolate, never to write an allow rule: the \
                 denial is sVirt isolation working.
 
+                Prose, on a terminal and in a pipe alike; --format json, jsonl or csv for keys, or -o \
+                FIELD,... for a table of them.
+
                 KEYS
                   id, time, kind, source_vm, target_vm, scontext, tcontext, tclass, perms, permissive, \
-                boolean, reason, advice (array).
+                boolean, reason, advice (array), node, serial, source_uuid, target_uuid, source_vms, \
+                source_uuids, target_vms, target_uuids (arrays: every candidate on a label \
+                collision), pid, comm, exe, path.
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -74,8 +81,10 @@ extension SvirtTrace.Query {
             try output.print(keys: ExplainQuery.keys, table: nil, database: database, text: { rows in
                 rows.map { row in
                     var text = "\(row.text("id")) \(row.text("time")) \(row.text("kind")): "
-                        + "\(row.text("source_vm")) -> \(row.text("target_vm"))\n"
-                    text += "  \(row.text("scontext")) -> \(row.text("tcontext")) \(row.text("tclass")) { \(row.text("perms")) }\n\n"
+                        + "\(row.guest("source")) -> \(row.guest("target"))\n"
+                    text += "  \(row.text("scontext")) -> \(row.text("tcontext")) \(row.text("tclass")) { \(row.text("perms")) }\n"
+                    text += "  node \(row.text("node"))  pid \(row.text("pid"))  comm \(row.text("comm"))  exe \(row.text("exe"))\n"
+                    text += "  path \(row.text("path"))\n\n"
                     text += "Why: \(row.text("reason"))\n\nWhat to do:\n"
                     if case .strings(let advice)? = row.first(where: { $0.key == "advice" })?.value {
                         for line in advice { text += "  - \(TerminalText.escape(line))\n" }
@@ -90,6 +99,17 @@ extension SvirtTrace.Query {
 }
 
 extension Array where Element == (key: String, value: OutputValue) {
+    /// One side of a denial for prose: "web1 (UUID)", every candidate on a collision, or "-".
+    func guest(_ side: String) -> String {
+        guard case .strings(let names)? = first(where: { $0.key == side + "_vms" })?.value, !names.isEmpty else {
+            return text(side + "_vm")
+        }
+        let uuids: [String]
+        if case .strings(let list)? = first(where: { $0.key == side + "_uuids" })?.value { uuids = list } else { uuids = [] }
+        let each = names.enumerated().map { i, name in i < uuids.count ? "\(name) (\(uuids[i]))" : name }
+        return TerminalText.escape(names.count == 1 ? each[0] : "one of " + each.joined(separator: ", "))
+    }
+
     /// A value as terminal-safe text, for the prose layouts of evidence and explain.
     func text(_ key: String) -> String {
         switch first(where: { $0.key == key })?.value {
