@@ -16,6 +16,14 @@ struct EventIDArguments: ParsableArguments {
         _ = try time.map(TimeWords.parse)
     }
 
+    /// Serials restart at each boot and repeat across nodes: when the ID named several events,
+    /// all were printed, and this says how to pick one.
+    func noteRepeats(_ times: Set<String>) {
+        guard times.count > 1, time == nil else { return }
+        Console.error("note: \(times.count) events have the ID \(id) (audit serials repeat across reboots and nodes); "
+                      + "--time TIME picks the one closest to TIME")
+    }
+
     func reference() throws -> EventReference {
         guard let reference = EventReference.parse(id, time: try time.map(TimeWords.parse)) else {
             throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL or SERIAL")
@@ -41,6 +49,7 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = EvidenceQuery(reference: try event.reference())
+            var times: Set<String> = []
             try output.print(keys: EvidenceQuery.keys, table: nil, database: database, text: { rows in
                 guard let first = rows.first else { return "" }
                 var text = "event \(first.text("id")) at \(first.text("time")) from \(first.text("source"))\n\nraw:\n"
@@ -49,8 +58,12 @@ extension SvirtTrace.Query {
                 for row in rows { text += "  \(row.text("interpreted"))\n" }
                 return text
             }) { db, emit in
-                try query.run(db, row: emit)
+                try query.run(db) { row in
+                    times.insert(row.text("time"))
+                    try emit(row)
+                }
             }
+            event.noteRepeats(times)
         }
     }
 
@@ -78,6 +91,7 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = ExplainQuery(reference: try event.reference())
+            var times: Set<String> = []
             try output.print(keys: ExplainQuery.keys, table: nil, database: database, text: { rows in
                 rows.map { row in
                     var text = "\(row.text("id")) \(row.text("time")) \(row.text("kind")): "
@@ -92,8 +106,12 @@ extension SvirtTrace.Query {
                     return text
                 }.joined(separator: "\n")
             }) { db, emit in
-                try query.run(db, row: emit)
+                try query.run(db) { row in
+                    times.insert(row.text("time"))
+                    try emit(row)
+                }
             }
+            event.noteRepeats(times)
         }
     }
 }

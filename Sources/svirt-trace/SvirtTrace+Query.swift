@@ -16,11 +16,21 @@ extension SvirtTrace {
 
                 OUTPUT
                   --format table (default on a terminal), jsonl (default on a pipe), json (one \
-                array) or csv (RFC 4180). Strings from the log are escaped for the terminal in \
-                tables and CSV; JSON escapes control characters itself. \(RowWriter.formatHelp)
+                array) or csv (RFC 4180; a list as words joined by a space). explain and evidence \
+                print prose, and guest a table, in a pipe too; --format asks for keys. Strings from \
+                the log are escaped for the terminal in tables and CSV; JSON escapes control \
+                characters itself. \(RowWriter.formatHelp)
+                  Tables fit the terminal's width (else $COLUMNS, else 80): the widest columns \
+                end in "…" (times and IDs are never cut); --wide prints every cell whole. \
+                -o/--output FIELD,... picks and orders the keys of every format; -n/--limit N and \
+                --reverse (newest first) cut and turn the rows.
+                  Every JSON key has one type; the JSON Schema of each output is in the source \
+                tree's schema/json folder.
 
                 EXIT STATUS
-                  0 results; 1 nothing matched (or no such guest or event); 2 usage error; 4 database error.
+                  0 results; 1 nothing matched ("<no matches>" on stderr; or no such guest or \
+                event); 2 usage error (--since later than --until, an unknown -o field); 4 database \
+                error. A --node the store does not know is a warning that lists the known nodes.
                 """,
             subcommands: [CrossGuest.self, WhoTouched.self, Guest.self, Label.self, Denials.self, Events.self,
                           Evidence.self, Explain.self, Stats.self, Posture.self, Coverage.self])

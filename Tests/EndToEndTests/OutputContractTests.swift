@@ -269,4 +269,23 @@ import Formatting
         #expect(DisplayWidth.truncate("/var/lib/libvirt", to: 8) == "/var/li…")
         #expect(DisplayWidth.truncate("short", to: 8) == "short")
     }
+
+    @Test func aSerialThatRepeatsAfterARebootPrintsBothAndSaysHowToPickOne() throws {
+        let folder = try Fixtures.temporaryFolder("contract-repeat")
+        let log = CommandLineTests.hostileLog()
+        // The same serials a day later, as after a reboot.
+        let later = log.replacingOccurrences(of: "audit(17640", with: "audit(17641")
+        #expect(later != log)
+        let file = folder.appendingPathComponent("r.log")
+        try (log + later).write(to: file, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("r.db").path
+        #expect(try StoreCLI.run(["ingest", "--db", db, file.path]).status == 0)
+        let both = try StoreCLI.run(["query", "explain", "--db", db, "510"])
+        #expect(both.status == 0)
+        #expect(both.stdout.components(separatedBy: "What to do:").count == 3)
+        #expect(both.stderr.contains("2 events have the ID 510"))
+        let one = try StoreCLI.run(["query", "explain", "--db", db, "510", "--time", "2025-11-24T16:00:10Z"])
+        #expect(one.stdout.components(separatedBy: "What to do:").count == 2)
+        #expect(one.stderr.isEmpty)
+    }
 }
