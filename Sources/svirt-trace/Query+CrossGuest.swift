@@ -91,7 +91,8 @@ extension SvirtTrace.Query {
             abstract: "One guest's timeline: lifetimes, labels, pid, disks, denials and policy changes.",
             discussion: """
                 VM is a guest name or UUID. Rows come oldest first (a lifetime from status XML, which \
-                began before the log, has no time and comes first).
+                began before the log, has no time and comes first). A table on a terminal and in a \
+                pipe alike; --format json, jsonl or csv for keys.
 
                 EVENTS
                   label-start, label-stop (selinux and dac labels, pid in detail), resource \
