@@ -288,4 +288,21 @@ import Formatting
         #expect(one.stdout.components(separatedBy: "What to do:").count == 2)
         #expect(one.stderr.isEmpty)
     }
+
+    /// On a real terminal its own width wins over $COLUMNS (script(1) gives the binary a pty).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func theTerminalsWidthComesFromTheTerminal() throws {
+        let db = try Self.sampleStore()
+        let command = "stty cols 100; exec '\(Binary.path)' query denials --db '\(db)'"
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "300"
+        environment["NO_COLOR"] = "1"
+        let run = try runProcess("/usr/bin/script", ["-qec", command, "/dev/null"], environment: environment)
+        #expect(run.status == 0, "\(String(decoding: run.stderr, as: UTF8.self))")
+        let lines = String(decoding: run.stdout, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { $0.replacingOccurrences(of: "\r", with: "") }
+        #expect(lines.first?.hasPrefix("ID") == true, "a table on a terminal")
+        #expect(lines.count > 10)
+        #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines.map(\.count).max() ?? 0) columns")
+        #expect(lines.contains { $0.contains("…") })
+    }
 }
