@@ -16,9 +16,13 @@ public struct Explainer: Sendable {
         public var boolean: String?
         public var source: String?
         public var target: String?
+        /// The source guest's UUID: the advised virsh commands name it by UUID, which stays
+        /// unique where names repeat across nodes and lifetimes.
+        public var sourceUUID: String?
 
         public init(kind: String, scontext: String, tcontext: String, tclass: String, perms: [String], permissive: Bool,
-                    boolean: String?, source: String?, target: String?) {
+                    boolean: String?, source: String?, target: String?, sourceUUID: String? = nil) {
+            self.sourceUUID = sourceUUID
             self.kind = kind
             self.scontext = scontext
             self.tcontext = tcontext
@@ -46,7 +50,8 @@ public struct Explainer: Sendable {
         let perms = "{ \(input.perms.joined(separator: " ")) }"
         let stype = s.type ?? "?"
         let ttype = t.type ?? "?"
-        let who = input.source.map { "guest \($0)" } ?? "the source process"
+        let who = input.source.map { name in "guest \(name)" + (input.sourceUUID.map { " (\($0))" } ?? "") } ?? "the source process"
+        let guest = input.sourceUUID ?? input.source ?? "GUEST"
         let allowed = input.permissive
             ? " The system was permissive: the access actually happened."
             : ""
@@ -55,7 +60,7 @@ public struct Explainer: Sendable {
             return Explanation(
                 reason: "MCS constraint: \(mcs(s, t)), so \(stype) may not \(perms) a \(input.tclass) of \(input.target.map { "guest " + $0 } ?? "another guest")." + allowed,
                 advice: ["Investigate \(who) now: its QEMU process reached for another guest's \(input.tclass == "process" ? "process" : "disk or device"), which a healthy QEMU never does; treat it as a possible guest escape.",
-                         "Isolate it: pause it (virsh suspend), keep its disk and memory for forensics (virsh dump), and check the host for other signs of compromise.",
+                         "Isolate it: pause it (virsh suspend \(guest)), keep its memory for forensics (virsh dump --memory-only \(guest) /var/tmp/\(guest).core) and its disks (virsh domblklist \(guest)), and check the host for other signs of compromise.",
                          Self.neverAllow])
         case "unknown-source":
             return Explanation(

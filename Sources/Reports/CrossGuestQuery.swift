@@ -14,7 +14,8 @@ public struct CrossGuestQuery: Sendable {
     }
 
     public static let keys = ["source_vm", "source_uuid", "target_vm", "target_uuid", "count", "first_seen", "last_seen",
-                              "perms", "tclasses", "nodes", "permissive", "sample_path"]
+                              "perms", "tclasses", "nodes", "permissive", "sample_path", "source_vms", "source_uuids",
+                              "target_vms", "target_uuids"]
 
     /// The default kinds and no other filter: the running totals answer it without touching the
     /// denials.
@@ -53,8 +54,8 @@ public struct CrossGuestQuery: Sendable {
             let source = try names.side(key: stmt.string(at: 0) ?? "", single: stmt.string(at: 10))
             let target = try names.side(key: stmt.string(at: 1) ?? "", single: stmt.string(at: 11))
             try emit([
-                ("source_vm", source.names), ("source_uuid", source.uuids),
-                ("target_vm", target.names), ("target_uuid", target.uuids),
+                ("source_vm", source.vm), ("source_uuid", source.uuid),
+                ("target_vm", target.vm), ("target_uuid", target.uuid),
                 ("count", .int(stmt.int64(at: 2) ?? 0)),
                 ("first_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 3) ?? 0))),
                 ("last_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 4) ?? 0))),
@@ -64,6 +65,8 @@ public struct CrossGuestQuery: Sendable {
                                    : Self.words(stmt.string(at: 7), separators: [","]))),
                 ("permissive", .bool((stmt.int64(at: 8) ?? 0) != 0)),
                 ("sample_path", stmt.string(at: 9).map { .string($0) } ?? .null),
+                ("source_vms", .strings(source.vms)), ("source_uuids", .strings(source.uuids)),
+                ("target_vms", .strings(target.vms)), ("target_uuids", .strings(target.uuids)),
             ])
         }
     }
@@ -89,16 +92,16 @@ struct GuestNames {
         lookup = try db.prepare("SELECT name FROM guests WHERE uuid = ? ORDER BY id DESC LIMIT 1")
     }
 
-    func side(key: String, single: String?) throws -> (names: OutputValue, uuids: OutputValue) {
-        if key.utf8.starts(with: "label:".utf8) { return (.string(String(key.dropFirst(6))), .null) }
+    func side(key: String, single: String?) throws -> SideValues {
+        if key.utf8.starts(with: "label:".utf8) { return SideValues(label: String(key.dropFirst(6))) }
         // One candidate is the common case: no comma, nothing to look up.
-        if !key.utf8.contains(0x2C) { return (single.map { .string($0) } ?? .null, .string(key)) }
+        if !key.utf8.contains(0x2C) { return SideValues(vm: single, uuid: key) }
         let uuids = CrossGuestQuery.list(key)
         var names: [String] = []
         for uuid in uuids {
             try lookup.bind([.text(uuid)])
             names.append(try lookup.step() ? lookup.string(at: 0) ?? uuid : uuid)
         }
-        return (.strings(names), .strings(uuids))
+        return SideValues(vms: names, uuids: uuids)
     }
 }

@@ -16,7 +16,7 @@ public struct DenialQuery: Sendable {
 
     public static let keys = ["node", "time", "serial", "kind", "source_vm", "source_uuid", "target_vm", "target_uuid",
                               "scontext", "tcontext", "tclass", "perms", "permissive", "pid", "comm", "exe", "path",
-                              "boolean", "reason"]
+                              "boolean", "reason", "id", "source_vms", "source_uuids", "target_vms", "target_uuids"]
 
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
@@ -41,10 +41,10 @@ public struct DenialQuery: Sendable {
                 ("time", .string(Timestamp.iso8601(milliseconds: denials.int64(at: 2) ?? 0))),
                 ("serial", .int(denials.int64(at: 3) ?? 0)),
                 ("kind", .string(denials.string(at: 4) ?? "")),
-                ("source_vm", source.names),
-                ("source_uuid", source.uuids),
-                ("target_vm", target.names),
-                ("target_uuid", target.uuids),
+                ("source_vm", source.vm),
+                ("source_uuid", source.uuid),
+                ("target_vm", target.vm),
+                ("target_uuid", target.uuid),
                 ("scontext", .string(denials.string(at: 5) ?? "")),
                 ("tcontext", .string(denials.string(at: 6) ?? "")),
                 ("tclass", .string(denials.string(at: 7) ?? "")),
@@ -56,6 +56,9 @@ public struct DenialQuery: Sendable {
                 ("path", denials.string(at: 13).map { .string($0) } ?? .null),
                 ("boolean", denials.string(at: 14).map { .string($0) } ?? .null),
                 ("reason", denials.string(at: 21).map { .string($0) } ?? .null),
+                ("id", .string(EventReference.text(node: node, serial: denials.int64(at: 3) ?? 0))),
+                ("source_vms", .strings(source.vms)), ("source_uuids", .strings(source.uuids)),
+                ("target_vms", .strings(target.vms)), ("target_uuids", .strings(target.uuids)),
             ])
         }
     }
@@ -75,10 +78,10 @@ struct CandidateLookup {
             """)
     }
 
-    func side(run: Int64, side: String, count: Int64, first: (String?, String?)) throws -> (names: OutputValue, uuids: OutputValue) {
+    func side(run: Int64, side: String, count: Int64, first: (String?, String?)) throws -> SideValues {
         switch count {
-        case 0: return (.null, .null)
-        case 1: return (first.0.map { .string($0) } ?? .null, first.1.map { .string($0) } ?? .null)
+        case 0: return SideValues()
+        case 1: return SideValues(vm: first.0, uuid: first.1)
         default:
             try statement.bind([.integer(run), .text(side)])
             var names: [String] = []
@@ -87,7 +90,39 @@ struct CandidateLookup {
                 names.append(statement.string(at: 0) ?? "")
                 uuids.append(statement.string(at: 1) ?? "")
             }
-            return (.strings(names), .strings(uuids))
+            return SideValues(vms: names, uuids: uuids)
         }
+    }
+}
+
+/// One side of a denial or a pair as output: `vm` and `uuid` are strings (the one guest, or for
+/// `cross-guest` the label no guest held) or null, never lists, so a jq filter on them works on
+/// every row; `vms` and `uuids` list every candidate guest (one in the common case, several on a
+/// label collision, none for an unknown label).
+struct SideValues {
+    var vm: OutputValue = .null
+    var uuid: OutputValue = .null
+    var vms: [String] = []
+    var uuids: [String] = []
+
+    init() {}
+
+    /// Exactly one guest.
+    init(vm: String?, uuid: String?) {
+        self.vm = vm.map { .string($0) } ?? .null
+        self.uuid = uuid.map { .string($0) } ?? .null
+        vms = vm.map { [$0] } ?? []
+        uuids = uuid.map { [$0] } ?? []
+    }
+
+    /// Several candidates: no single guest to name.
+    init(vms: [String], uuids: [String]) {
+        self.vms = vms
+        self.uuids = uuids
+    }
+
+    /// A label no guest held.
+    init(label: String) {
+        vm = .string(label)
     }
 }

@@ -27,6 +27,12 @@ public struct EventReference: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(node.map { $0 + ":" } ?? "")\(serial)" }
 
+    /// The ID of a stored event as `query denials` prints it and this type parses it back:
+    /// `NODE:SERIAL`, or `SERIAL` for a log without node=.
+    public static func text(node: String, serial: Int64) -> String {
+        node.isEmpty ? String(serial) : "\(node):\(serial)"
+    }
+
     /// Audit event rows matching the reference; with `--time`, the one closest to it.
     func auditEventIDs(_ database: Database) throws -> [Int64] {
         var sql = "SELECT id, time_ms FROM audit_events WHERE serial = ?"

@@ -14,7 +14,8 @@ public struct WhoTouchedQuery: Sendable {
     }
 
     public static let keys = ["source_vm", "source_uuid", "source_label", "target_vm", "kinds", "count", "perms",
-                              "tclasses", "first_seen", "last_seen", "permissive", "nodes"]
+                              "tclasses", "first_seen", "last_seen", "permissive", "nodes", "source_vms", "source_uuids",
+                              "target_vms"]
 
     /// Throws `StoreError.noSuchGuest` when nothing by that name or UUID was ever seen.
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
@@ -38,19 +39,21 @@ public struct WhoTouchedQuery: Sendable {
             """)
         try stmt.bind(leases.map { .integer($0) } + values)
         let names = try GuestNames(db)
-        let target: OutputValue = Set(guests.map(\.name)).count == 1 ? .string(guests[0].name) : .strings(guests.map(\.name))
+        // One type per key: a string when the guest had one name, else null and the names in target_vms.
+        let targetNames = Array(Set(guests.map(\.name))).sorted()
+        let target: OutputValue = targetNames.count == 1 ? .string(targetNames[0]) : .null
         while try stmt.step() {
             let key = stmt.string(at: 0) ?? ""
-            let source: (names: OutputValue, uuids: OutputValue)
+            let source: SideValues
             if key.hasPrefix("type:") || key.hasPrefix("label:") {
-                source = (.null, .null)
+                source = SideValues()
             } else {
                 source = try names.side(key: key, single: stmt.string(at: 1))
             }
             let label: OutputValue = key.hasPrefix("label:") ? .string(String(key.dropFirst(6)))
                 : key.hasPrefix("type:") ? .string(stmt.string(at: 11) ?? String(key.dropFirst(5))) : .null
             try emit([
-                ("source_vm", source.names), ("source_uuid", source.uuids), ("source_label", label),
+                ("source_vm", source.vm), ("source_uuid", source.uuid), ("source_label", label),
                 ("target_vm", target),
                 ("kinds", .strings(CrossGuestQuery.words(stmt.string(at: 3), separators: [","]))),
                 ("count", .int(stmt.int64(at: 4) ?? 0)),
@@ -60,6 +63,8 @@ public struct WhoTouchedQuery: Sendable {
                 ("last_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 8) ?? 0))),
                 ("permissive", .bool((stmt.int64(at: 9) ?? 0) != 0)),
                 ("nodes", .strings(CrossGuestQuery.words(stmt.string(at: 10), separators: [","]).map { $0.isEmpty ? "-" : $0 })),
+                ("source_vms", .strings(source.vms)), ("source_uuids", .strings(source.uuids)),
+                ("target_vms", .strings(targetNames)),
             ])
         }
     }

@@ -42,6 +42,14 @@ enum Console {
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+
+    /// The width tables fit: the terminal's, else $COLUMNS (set by shells, and by hand for a
+    /// pipe), else 80.
+    static var terminalColumns: Int {
+        if let columns = TerminalSize.columns(of: 1) { return columns }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        return 80
+    }
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
     static var stdinIsTerminal: Bool { isatty(0) == 1 }
 

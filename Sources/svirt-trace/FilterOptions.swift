@@ -36,7 +36,8 @@ struct FilterOptions: ParsableArguments {
     func validate() throws {
         if let side, DenialFilter.Side(rawValue: side) == nil { throw ValidationError("--as must be source or target") }
         if side != nil && vm == nil { throw ValidationError("--as needs --vm") }
-        _ = try window()
+        let (since, until) = try window()
+        try TimeWords.checkWindow(since: since, until: until)
     }
 
     /// (since, until) in milliseconds.
@@ -90,6 +91,14 @@ enum TimeWords {
             return try TimeExpression.parse(fixed, nowMilliseconds: wall)
         } catch let failure as TimeExpression.Failure {
             throw ValidationError("$SVIRT_TRACE_NOW=\(fixed): \(failure.description)")
+        }
+    }
+
+    /// A window that ends before it starts matches nothing, and is surely a slip (the two
+    /// swapped): a usage error, not an empty answer.
+    static func checkWindow(since: Int64?, until: Int64?) throws {
+        if let since, let until, since > until {
+            throw ValidationError("--since (\(Timestamp.iso8601(milliseconds: since))) is later than --until (\(Timestamp.iso8601(milliseconds: until)))")
         }
     }
 

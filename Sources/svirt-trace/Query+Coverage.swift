@@ -45,9 +45,8 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = CoverageQuery(nodes: node)
-            let table = RowWriter.TableStyle(columns: ["node", "from", "to", "lease_data", "why"], maximumWidth: 100,
-                                             colourKey: "lease_data")
-            try output.print(keys: CoverageQuery.keys, table: table, database: database) { db, emit in
+            let table = RowWriter.TableStyle(columns: ["node", "from", "to", "lease_data", "why"], colourKey: "lease_data")
+            try output.print(keys: CoverageQuery.keys, table: table, database: database, nodes: node) { db, emit in
                 try query.run(db, row: emit)
             }
         }

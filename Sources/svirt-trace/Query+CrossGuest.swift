@@ -14,8 +14,12 @@ extension SvirtTrace.Query {
                 KEYS
                   source_vm, source_uuid, target_vm, target_uuid, count, first_seen, last_seen, \
                 perms, tclasses, nodes (arrays), permissive (true if any attempt succeeded), \
-                sample_path.
-                  --detail prints every denial instead, with the keys of `query denials`.
+                sample_path, source_vms, source_uuids, target_vms, target_uuids (arrays).
+                  A _vm key is a string or null, never an array: the guest, or the MCS label when no \
+                guest held it; null on a label collision, where the _vms and _uuids arrays list every \
+                candidate.
+                  --detail prints every denial instead, with the keys of `query denials` (its id is \
+                what `query explain` and `query evidence` take).
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -28,16 +32,18 @@ extension SvirtTrace.Query {
         func run() throws {
             let filter = try filters.filter(kinds: CrossGuestQuery.kinds)
             if detail {
-                let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "source_vm", "target_vm", "tclass",
-                                                           "perms", "permissive", "path"], colourKey: "kind")
-                try output.print(keys: DenialQuery.keys, table: table, database: database) { db, emit in
+                let table = RowWriter.TableStyle(columns: ["id", "time", "kind", "source_vm", "target_vm", "tclass",
+                                                           "perms", "path"], colourKey: "kind",
+                                                 fallbacks: RowWriter.TableStyle.candidates)
+                try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                     try DenialQuery(filter: filter).run(db, row: emit)
                 }
                 return
             }
             let table = RowWriter.TableStyle(columns: ["source_vm", "target_vm", "count", "first_seen", "last_seen", "perms",
-                                                       "tclasses", "nodes", "permissive", "sample_path"])
-            try output.print(keys: CrossGuestQuery.keys, table: table, database: database) { db, emit in
+                                                       "tclasses", "nodes", "permissive", "sample_path"],
+                                             fallbacks: RowWriter.TableStyle.candidates)
+            try output.print(keys: CrossGuestQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                 try CrossGuestQuery(filter: filter).run(db, row: emit)
             }
         }
@@ -53,9 +59,11 @@ extension SvirtTrace.Query {
                 time of each denial.
 
                 KEYS
-                  source_vm, source_uuid (null for an unknown label or a host domain), source_label \
-                (the label or host context then), target_vm, kinds, count, perms, tclasses, \
-                first_seen, last_seen, permissive (true if any attempt succeeded), nodes.
+                  source_vm, source_uuid (null for an unknown label or a host domain, and on a label \
+                collision), source_label (the label or host context then), target_vm (null when VM \
+                had several names), kinds, count, perms, tclasses, first_seen, last_seen, permissive \
+                (true if any attempt succeeded), nodes, source_vms, source_uuids (every candidate), \
+                target_vms (every name of VM).
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -70,8 +78,9 @@ extension SvirtTrace.Query {
             filter.vm = nil
             let query = WhoTouchedQuery(guest: GuestSelector(target, nodes: filters.node), filter: filter)
             let table = RowWriter.TableStyle(columns: ["source_vm", "source_label", "kinds", "count", "perms", "first_seen",
-                                                       "last_seen", "permissive", "nodes"])
-            try output.print(keys: WhoTouchedQuery.keys, table: table, database: database) { db, emit in
+                                                       "last_seen", "permissive", "nodes"],
+                                             fallbacks: RowWriter.TableStyle.candidates)
+            try output.print(keys: WhoTouchedQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                 try query.run(db, row: emit)
             }
         }
@@ -82,7 +91,8 @@ extension SvirtTrace.Query {
             abstract: "One guest's timeline: lifetimes, labels, pid, disks, denials and policy changes.",
             discussion: """
                 VM is a guest name or UUID. Rows come oldest first (a lifetime from status XML, which \
-                began before the log, has no time and comes first).
+                began before the log, has no time and comes first). A table on a terminal and in a \
+                pipe alike; --format json, jsonl or csv for keys.
 
                 EVENTS
                   label-start, label-stop (selinux and dac labels, pid in detail), resource \
@@ -106,8 +116,10 @@ extension SvirtTrace.Query {
         func run() throws {
             let query = GuestTimelineQuery(guest: GuestSelector(target, nodes: node))
             let table = RowWriter.TableStyle(columns: ["time", "node", "vm", "event", "label", "peer", "detail"],
-                                             maximumWidth: 60, colourKey: "event")
-            try output.print(keys: GuestTimelineQuery.keys, table: table, database: database) { db, emit in
+                                             colourKey: "event")
+            // A timeline reads as a table in `| less` too; JSON only with --format.
+            try output.print(keys: GuestTimelineQuery.keys, table: table, database: database, nodes: node,
+                             readable: true) { db, emit in
                 try query.run(db, row: emit)
             }
         }
@@ -145,9 +157,8 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = LabelQuery(level: try LabelQuery.level(from: level), at: try at.map(TimeWords.parse), nodes: node)
-            let table = RowWriter.TableStyle(columns: ["node", "level", "vm", "uuid", "from", "to", "pid", "static", "origin"],
-                                             maximumWidth: 40)
-            try output.print(keys: LabelQuery.keys, table: table, database: database) { db, emit in
+            let table = RowWriter.TableStyle(columns: ["node", "level", "vm", "uuid", "from", "to", "pid", "static", "origin"])
+            try output.print(keys: LabelQuery.keys, table: table, database: database, nodes: node) { db, emit in
                 try query.run(db, row: emit)
             }
         }
@@ -170,8 +181,8 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = StatsQuery(filter: try filters.filter(kinds: []))
-            let table = RowWriter.TableStyle(columns: ["section", "name", "count", "last_event", "note"], maximumWidth: 60)
-            try output.print(keys: StatsQuery.keys, table: table, database: database) { db, emit in
+            let table = RowWriter.TableStyle(columns: ["section", "name", "count", "last_event", "note"])
+            try output.print(keys: StatsQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                 try query.run(db, row: emit)
             }
         }

@@ -12,9 +12,14 @@ extension SvirtTrace.Query {
                   node (null without node= and --node), time (ISO-8601 UTC, milliseconds), serial, \
                 kind, source_vm, source_uuid, target_vm, target_uuid, scontext, tcontext, tclass, \
                 perms (array), permissive (bool), pid, comm, exe, path, boolean, reason (why an \
-                unattributed denial could not be attributed; null for every other kind).
-                  An unknown value is null. When a label collision leaves several candidate guests, \
-                the _vm and _uuid keys of that side are arrays of every candidate, sorted by name.
+                unattributed denial could not be attributed; null for every other kind), id (NODE:SERIAL, or \
+                SERIAL without a node: what `query explain` and `query evidence` take), source_vms, \
+                source_uuids, target_vms, target_uuids (arrays).
+                  An unknown value is null. source_vm, source_uuid, target_vm and target_uuid are strings \
+                or null, never arrays: null when no guest held the label, and also when a label \
+                collision leaves several candidate guests; the _vms and _uuids arrays list every \
+                candidate of that side, sorted by name (one in the common case, none when no guest \
+                held it).
 
                 KINDS
                   cross-guest, unknown-source, unknown-target, unattributed, guest-host, \
@@ -42,9 +47,10 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let filter = try filters.filter(kinds: kind)
-            let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "source_vm", "target_vm", "tclass", "perms",
-                                                       "permissive", "pid", "path"], colourKey: "kind")
-            try output.print(keys: DenialQuery.keys, table: table, database: database) { db, emit in
+            let table = RowWriter.TableStyle(columns: ["id", "time", "kind", "source_vm", "target_vm", "tclass", "perms",
+                                                       "path"], colourKey: "kind",
+                                             fallbacks: RowWriter.TableStyle.candidates)
+            try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                 try DenialQuery(filter: filter).run(db, row: emit)
             }
         }

@@ -52,8 +52,7 @@ extension SvirtTrace.Query {
 
         func validate() throws {
             try QueryOutputOptions.validate(kinds: kind, known: EventKind.allCases.map(\.rawValue))
-            _ = try since.map(TimeWords.parse)
-            _ = try until.map(TimeWords.parse)
+            try TimeWords.checkWindow(since: since.map(TimeWords.parse), until: until.map(TimeWords.parse))
         }
 
         func run() throws {
@@ -62,9 +61,8 @@ extension SvirtTrace.Query {
             query.until = try until.map(TimeWords.parse)
             query.nodes = node
             query.vm = vm
-            let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "vm", "label", "detail"],
-                                             maximumWidth: 60, colourKey: "kind")
-            try output.print(keys: EventQuery.keys, table: table, database: database) { db, emit in
+            let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "vm", "label", "detail"], colourKey: "kind")
+            try output.print(keys: EventQuery.keys, table: table, database: database, nodes: node) { db, emit in
                 try query.run(db, row: emit)
             }
         }

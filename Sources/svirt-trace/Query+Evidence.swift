@@ -16,6 +16,14 @@ struct EventIDArguments: ParsableArguments {
         _ = try time.map(TimeWords.parse)
     }
 
+    /// Serials restart at each boot and repeat across nodes: when the ID named several events,
+    /// all were printed, and this says how to pick one.
+    func noteRepeats(_ times: Set<String>) {
+        guard times.count > 1, time == nil else { return }
+        Console.error("note: \(times.count) events have the ID \(id) (audit serials repeat across reboots and nodes); "
+                      + "--time TIME picks the one closest to TIME")
+    }
+
     func reference() throws -> EventReference {
         guard let reference = EventReference.parse(id, time: try time.map(TimeWords.parse)) else {
             throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL or SERIAL")
@@ -29,6 +37,8 @@ extension SvirtTrace.Query {
         static let configuration = CommandConfiguration(
             abstract: "The stored raw records of one event, exactly as logged, then as ausearch -i shows them.",
             discussion: """
+                Prose, on a terminal and in a pipe alike; --format json, jsonl or csv for keys.
+
                 KEYS (json, jsonl, csv; one record per row)
                   id, time, seq, type, line (in its source), source (file), raw, interpreted.
                 """)
@@ -39,6 +49,7 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = EvidenceQuery(reference: try event.reference())
+            var times: Set<String> = []
             try output.print(keys: EvidenceQuery.keys, table: nil, database: database, text: { rows in
                 guard let first = rows.first else { return "" }
                 var text = "event \(first.text("id")) at \(first.text("time")) from \(first.text("source"))\n\nraw:\n"
@@ -47,8 +58,12 @@ extension SvirtTrace.Query {
                 for row in rows { text += "  \(row.text("interpreted"))\n" }
                 return text
             }) { db, emit in
-                try query.run(db, row: emit)
+                try query.run(db) { row in
+                    times.insert(row.text("time"))
+                    try emit(row)
+                }
             }
+            event.noteRepeats(times)
         }
     }
 
@@ -60,9 +75,14 @@ extension SvirtTrace.Query {
                 labels) the advice is to investigate and isolate, never to write an allow rule: the \
                 denial is sVirt isolation working.
 
+                Prose, on a terminal and in a pipe alike; --format json, jsonl or csv for keys, or -o \
+                FIELD,... for a table of them.
+
                 KEYS
                   id, time, kind, source_vm, target_vm, scontext, tcontext, tclass, perms, permissive, \
-                boolean, reason, advice (array).
+                boolean, reason, advice (array), node, serial, source_uuid, target_uuid, source_vms, \
+                source_uuids, target_vms, target_uuids (arrays: every candidate on a label \
+                collision), pid, comm, exe, path.
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -71,11 +91,14 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = ExplainQuery(reference: try event.reference())
+            var times: Set<String> = []
             try output.print(keys: ExplainQuery.keys, table: nil, database: database, text: { rows in
                 rows.map { row in
                     var text = "\(row.text("id")) \(row.text("time")) \(row.text("kind")): "
-                        + "\(row.text("source_vm")) -> \(row.text("target_vm"))\n"
-                    text += "  \(row.text("scontext")) -> \(row.text("tcontext")) \(row.text("tclass")) { \(row.text("perms")) }\n\n"
+                        + "\(row.guest("source")) -> \(row.guest("target"))\n"
+                    text += "  \(row.text("scontext")) -> \(row.text("tcontext")) \(row.text("tclass")) { \(row.text("perms")) }\n"
+                    text += "  node \(row.text("node"))  pid \(row.text("pid"))  comm \(row.text("comm"))  exe \(row.text("exe"))\n"
+                    text += "  path \(row.text("path"))\n\n"
                     text += "Why: \(row.text("reason"))\n\nWhat to do:\n"
                     if case .strings(let advice)? = row.first(where: { $0.key == "advice" })?.value {
                         for line in advice { text += "  - \(TerminalText.escape(line))\n" }
@@ -83,13 +106,28 @@ extension SvirtTrace.Query {
                     return text
                 }.joined(separator: "\n")
             }) { db, emit in
-                try query.run(db, row: emit)
+                try query.run(db) { row in
+                    times.insert(row.text("time"))
+                    try emit(row)
+                }
             }
+            event.noteRepeats(times)
         }
     }
 }
 
 extension Array where Element == (key: String, value: OutputValue) {
+    /// One side of a denial for prose: "web1 (UUID)", every candidate on a collision, or "-".
+    func guest(_ side: String) -> String {
+        guard case .strings(let names)? = first(where: { $0.key == side + "_vms" })?.value, !names.isEmpty else {
+            return text(side + "_vm")
+        }
+        let uuids: [String]
+        if case .strings(let list)? = first(where: { $0.key == side + "_uuids" })?.value { uuids = list } else { uuids = [] }
+        let each = names.enumerated().map { i, name in i < uuids.count ? "\(name) (\(uuids[i]))" : name }
+        return TerminalText.escape(names.count == 1 ? each[0] : "one of " + each.joined(separator: ", "))
+    }
+
     /// A value as terminal-safe text, for the prose layouts of evidence and explain.
     func text(_ key: String) -> String {
         switch first(where: { $0.key == key })?.value {

@@ -61,10 +61,9 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = PostureQuery(at: try at.map(TimeWords.parse), nodes: node)
-            let table = RowWriter.TableStyle(columns: ["node", "vm", "uuid", "label", "models", "verdict", "since", "detail"],
-                                             maximumWidth: 60)
+            let table = RowWriter.TableStyle(columns: ["node", "vm", "uuid", "label", "models", "verdict", "since", "detail"])
             do {
-                try output.print(keys: PostureQuery.keys, table: table, database: database) { db, emit in
+                try output.print(keys: PostureQuery.keys, table: table, database: database, nodes: node) { db, emit in
                     try query.run(db, row: emit)
                 }
             } catch let exit as ExitCode where exit.rawValue == SvirtTrace.Status.noMatch {

@@ -1,5 +1,7 @@
 import Store
 import Formatting
+import ArgumentParser
+import Foundation
 
 /// Prints rows in one format to a text sink. Tables are buffered to size their columns; the
 /// other formats stream.
@@ -7,35 +9,67 @@ final class RowWriter {
     struct TableStyle {
         /// Keys shown as table columns, in order.
         var columns: [String]
-        var maximumWidth = 40
         /// Key whose value picks the row colour.
         var colourKey: String?
+        /// A column whose value is null shows this other key instead when it has something: the
+        /// single-guest `source_vm` falls back to every candidate (`source_vms`) on a collision.
+        var fallbacks: [String: String] = [:]
+
+        /// A side's single guest, else its candidates.
+        static let candidates = ["source_vm": "source_vms", "source_uuid": "source_uuids",
+                                 "target_vm": "target_vms", "target_uuid": "target_uuids"]
     }
 
     private let format: OutputFormat
+    /// The keys printed, in order: every key of the query, or those `-o` picked.
     private let keys: [String]
+    /// True when `-o` picked keys, so JSON and CSV rows are cut to them.
+    private let picked: Bool
     private let table: TableStyle
     private let colour: Bool
+    /// Columns a table may take; nil prints every cell whole (`--wide`).
+    private let width: Int?
     private let write: (String) -> Void
     private let writeBytes: ([UInt8]) -> Void
     private var line: [UInt8] = []
     private var buffered: [OutputRow] = []
     private var count = 0
 
-    init(format: OutputFormat, keys: [String], table: TableStyle, colour: Bool,
+    /// - Parameters:
+    ///   - keys: every key the query writes, in order.
+    ///   - fields: the keys `-o` picked, in the order to print them (checked against `keys`), or nil.
+    ///   - width: the terminal's columns for tables; nil for `--wide`.
+    init(format: OutputFormat, keys: [String], fields: [String]? = nil, table: TableStyle, colour: Bool, width: Int?,
          write: @escaping (String) -> Void, writeBytes: @escaping ([UInt8]) -> Void) {
         self.writeBytes = writeBytes
         self.format = format
-        self.keys = keys
+        self.keys = fields ?? keys
+        self.picked = fields != nil
+        var table = table
+        if let fields { table.columns = fields }
         self.table = table
         self.colour = colour
+        self.width = width
         self.write = write
+    }
+
+    /// The `-o` list checked against the keys a query writes.
+    /// - Throws: ValidationError (exit 2) naming the valid fields.
+    static func fields(_ option: String?, keys: [String]) throws -> [String]? {
+        guard let option else { return nil }
+        let fields = option.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        for field in fields where !keys.contains(field) {
+            throw ValidationError("unknown field \"\(field)\" for --output; one of: \(keys.joined(separator: ", "))")
+        }
+        return fields
     }
 
     var rowCount: Int { count }
 
     func add(_ row: OutputRow) {
         defer { count += 1 }
+        let row = picked ? keys.map { key in (key: key, value: row.first(where: { $0.key == key })?.value ?? .null) } : row
         switch format {
         case .jsonl:
             line.removeAll(keepingCapacity: true)
@@ -119,7 +153,9 @@ final class RowWriter {
         case .string(let s): return Self.inertText(TerminalText.escape(s))
         case .int(let i): return String(i)
         case .bool(let b): return b ? "true" : "false"
-        case .strings, .json: return Self.inertText(TerminalText.escape(jsonValue(value)))
+        // A list reads as words, as a shell or a spreadsheet splits it; an object stays JSON.
+        case .strings(let list): return Self.inertText(TerminalText.escape(list.joined(separator: " ")))
+        case .json: return Self.inertText(TerminalText.escape(jsonValue(value)))
         }
     }
 
@@ -140,38 +176,49 @@ final class RowWriter {
 
     // MARK: table
 
+    /// A cell as shown: escaped first, so its width is that of the escapes the terminal prints.
     private func tableText(_ value: OutputValue) -> String {
         let text: String
         switch value {
-        case .null: text = "-"
+        case .null, .strings([]): text = "-"
         case .string(let s): text = s
         case .int(let i): text = String(i)
         case .bool(let b): text = b ? "yes" : "no"
         case .strings(let list): text = list.joined(separator: ",")
         case .json(let raw): text = raw
         }
-        return shorten(TerminalText.escape(text))
+        return TerminalText.escape(text)
     }
 
-    private func shorten(_ s: String) -> String {
-        s.count <= table.maximumWidth ? s : String(s.prefix(table.maximumWidth - 1)) + "…"
+    private func cell(_ row: OutputRow, _ key: String) -> OutputValue {
+        let value = row.first(where: { $0.key == key })?.value ?? .null
+        guard value == .null, let other = table.fallbacks[key] else { return value }
+        return row.first(where: { $0.key == other })?.value ?? .null
     }
 
     private func writeTable() {
         guard !buffered.isEmpty else { return }
         let columns = table.columns
-        let cells = buffered.map { row in
-            columns.map { key in tableText(row.first(where: { $0.key == key })?.value ?? .null) }
-        }
-        var widths = columns.map { $0.count }
+        let headers = columns.map { $0.uppercased() }
+        var cells = buffered.map { row in columns.map { key in tableText(cell(row, key)) } }
+        var natural = headers.map(DisplayWidth.of)
         for line in cells {
-            for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in line.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell)) }
+        }
+        let whole = columns.map { TableFit.wholeKeys.contains($0) }
+        let widths = width.map { TableFit.widths(natural: natural, whole: whole, total: $0) } ?? natural
+        var shownHeaders = headers
+        if widths != natural {
+            for i in widths.indices where widths[i] < natural[i] {
+                shownHeaders[i] = DisplayWidth.truncate(headers[i], to: widths[i])
+                for r in cells.indices { cells[r][i] = DisplayWidth.truncate(cells[r][i], to: widths[i]) }
+            }
         }
         func render(_ line: [String]) -> String {
-            zip(line, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
+            zip(line, widths).map { $0 + String(repeating: " ", count: max(0, $1 - DisplayWidth.of($0))) }
                 .joined(separator: "  ").trimmingTrailingWhitespace()
         }
-        let header = render(columns.map { $0.uppercased() })
+        let header = render(shownHeaders)
         write((colour ? "\u{1B}[1m" + header + "\u{1B}[0m" : header) + "\n")
         for (row, line) in zip(buffered, cells) {
             let text = render(line)

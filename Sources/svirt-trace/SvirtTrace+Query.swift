@@ -1,6 +1,7 @@
 import ArgumentParser
 import Store
 import Formatting
+import Reports
 
 extension SvirtTrace {
     struct Query: ParsableCommand {
@@ -15,11 +16,21 @@ extension SvirtTrace {
 
                 OUTPUT
                   --format table (default on a terminal), jsonl (default on a pipe), json (one \
-                array) or csv (RFC 4180). Strings from the log are escaped for the terminal in \
-                tables and CSV; JSON escapes control characters itself. \(RowWriter.formatHelp)
+                array) or csv (RFC 4180; a list as words joined by a space). explain and evidence \
+                print prose, and guest a table, in a pipe too; --format asks for keys. Strings from \
+                the log are escaped for the terminal in tables and CSV; JSON escapes control \
+                characters itself. \(RowWriter.formatHelp)
+                  Tables fit the terminal's width (else $COLUMNS, else 80): the widest columns \
+                end in "…" (times and IDs are never cut); --wide prints every cell whole. \
+                -o/--output FIELD,... picks and orders the keys of every format; -n/--limit N and \
+                --reverse (newest first) cut and turn the rows.
+                  Every JSON key has one type; the JSON Schema of each output is in the source \
+                tree's schema/json folder.
 
                 EXIT STATUS
-                  0 results; 1 nothing matched (or no such guest or event); 2 usage error; 4 database error.
+                  0 results; 1 nothing matched ("<no matches>" on stderr; or no such guest or \
+                event); 2 usage error (--since later than --until, an unknown -o field); 4 database \
+                error. A --node the store does not know is a warning that lists the known nodes.
                 """,
             subcommands: [CrossGuest.self, WhoTouched.self, Guest.self, Label.self, Denials.self, Events.self,
                           Evidence.self, Explain.self, Stats.self, Posture.self, Coverage.self])
@@ -31,7 +42,25 @@ struct QueryOutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("table, json, jsonl or csv.", discussion: RowWriter.formatHelp, valueName: "format"))
     var format: OutputFormat?
 
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Only these keys, in this order (comma-separated): table columns, CSV columns, JSON keys.",
+                               valueName: "field,..."))
+    var fields: String?
+
+    @Flag(name: .long, help: "Tables: print every cell whole instead of fitting the terminal's width.")
+    var wide = false
+
+    @Option(name: [.customShort("n"), .customLong("limit")], help: ArgumentHelp("At most N rows (after --reverse).", valueName: "n"))
+    var limit: Int?
+
+    @Flag(name: .long, help: "Rows in reverse order (newest first for reports in time order); with -n, the last N.")
+    var reverse = false
+
     @OptionGroup var media: ReadOnlyMediaOption
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 }
 
 extension QueryOutputOptions {
@@ -42,24 +71,53 @@ extension QueryOutputOptions {
         }
     }
 
-    /// Runs a query into a writer and maps "nothing matched" to exit status 1, like grep.
+    /// Ends a query early once `--limit` rows are out.
+    private struct LimitReached: Error {}
+
+    /// Runs a query into a writer and maps "nothing matched" to exit status 1 (with ausearch's
+    /// `<no matches>` on standard error), like grep.
     /// - Parameters:
     ///   - table: the columns of the table layout, or nil when `text` lays the rows out as prose.
+    ///   - nodes: the `--node` values, checked against the nodes the store knows.
+    ///   - readable: the terminal layout (prose or table) even when standard output is a pipe:
+    ///     the reports read as prose (explain, evidence, a guest's timeline) stay prose in `| less`.
     ///   - text: the terminal layout for reports that read better as text (evidence, explain).
-    func print(keys: [String], table: RowWriter.TableStyle?, database: DatabaseOptions,
-               text: (([OutputRow]) -> String)? = nil,
+    func print(keys: [String], table: RowWriter.TableStyle?, database: DatabaseOptions, nodes: [String] = [],
+               readable: Bool = false, text: (([OutputRow]) -> String)? = nil,
                query: (Database, (OutputRow) throws -> Void) throws -> Void) throws {
-        let format = OutputFormat.resolved(format, stdoutIsTerminal: Console.stdoutIsTerminal)
+        let fields = try RowWriter.fields(self.fields, keys: keys)
+        let format = OutputFormat.resolved(format, stdoutIsTerminal: Console.stdoutIsTerminal || readable || text != nil)
         let out = StandardOutput()
-        let prose = format == .table && (table == nil || text != nil)
-        let writer = RowWriter(format: format, keys: keys, table: table ?? .init(columns: keys), colour: Console.useColour,
+        // `-o` asks for columns: explain and evidence then print a table of them.
+        let prose = format == .table && text != nil && fields == nil
+        let writer = RowWriter(format: format, keys: keys, fields: fields, table: table ?? .init(columns: keys),
+                               colour: Console.useColour, width: wide ? nil : Console.terminalColumns,
                                write: out.write,
                                writeBytes: { out.write(bytes: $0) })
         var buffered: [OutputRow] = []
+        var delivered = 0
+        func deliver(_ row: OutputRow) {
+            delivered += 1
+            if prose { buffered.append(row) } else { writer.add(row) }
+        }
+        // With --reverse the rows wait; with -n as well, only the newest N of them.
+        var held: [OutputRow] = []
         do {
             let db = try media.open(database)
-            try query(db) { row in
-                if prose { buffered.append(row) } else { writer.add(row) }
+            warnAboutUnknown(nodes: nodes, in: db)
+            do {
+                try query(db) { row in
+                    if reverse {
+                        held.append(row)
+                        if let limit, held.count >= 2 * limit + 1024 { held.removeFirst(held.count - limit) }
+                    } else {
+                        deliver(row)
+                        if let limit, delivered >= limit { throw LimitReached() }
+                    }
+                }
+            } catch is LimitReached {}
+            if reverse {
+                for row in held.reversed().prefix(limit ?? Int.max) { deliver(row) }
             }
         } catch let error as StoreError {
             out.flush()
@@ -75,12 +133,23 @@ extension QueryOutputOptions {
         }
         if prose, let text {
             out.write(text(buffered))
-            out.flush()
-            if buffered.isEmpty { throw ExitCode(SvirtTrace.Status.noMatch) }
-            return
+        } else {
+            writer.finish()
         }
-        writer.finish()
         out.flush()
-        if writer.rowCount == 0 { throw ExitCode(SvirtTrace.Status.noMatch) }
+        if delivered == 0 {
+            Console.status("<no matches>")
+            throw ExitCode(SvirtTrace.Status.noMatch)
+        }
+    }
+
+    /// A `--node` the store has never seen matches nothing, most likely a typo: say so and name
+    /// the nodes it knows, as the digest does, and let the query run (it may be a node that has
+    /// yet to log).
+    private func warnAboutUnknown(nodes: [String], in db: Database) {
+        guard !nodes.isEmpty, let known = try? KnownNodes.list(db) else { return }
+        for node in nodes where !known.contains(node) {
+            Console.error("warning: the store has no node named \"\(node)\" (known: \(known.joined(separator: ", ")))")
+        }
     }
 }

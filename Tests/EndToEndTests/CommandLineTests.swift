@@ -72,7 +72,7 @@ import Formatting
         let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
         #expect(array.count == 4)
 
-        let table = try Self.run(["query", "denials", "--db", db, "--format", "table"])
+        let table = try Self.run(["query", "denials", "--db", db, "--format", "table", "--wide"])
         #expect(table.status == 0)
         #expect(!table.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "control characters reached the terminal")
         #expect(table.stdout.contains("\\x1b]0;pwned\\x07"))

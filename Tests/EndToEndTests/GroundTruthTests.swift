@@ -51,7 +51,9 @@ import Formatting
             let source = record["source_vm"] as? String
             #expect(row["source_vm"]?.names == source.map { [$0] }, "\(options) \(id) source")
             let target: [String]? = (record["target_vm"] as? String).map { [$0] } ?? (record["target_vm"] as? [String])
-            #expect(row["target_vm"]?.names == target, "\(options) \(id) target")
+            // Every candidate in target_vms; target_vm names the guest only when there is one.
+            #expect(row["target_vms"] == .strings(target ?? []), "\(options) \(id) target")
+            #expect(row["target_vm"] == (target?.count == 1 ? .string(target![0]) : .null), "\(options) \(id) target_vm")
             if let uuid = record["source_uuid"] as? String { #expect(row["source_uuid"] == .string(uuid)) }
             #expect(row["boolean"] == ((record["boolean"] as? String).map { .string($0) } ?? .null))
             #expect(row["permissive"] == .bool((record["permissive"] as! Int) != 0), "\(options) \(id) permissive")

@@ -84,7 +84,7 @@ import Formatting
         let otherNode = try Binary.run(["query", "posture", "--db", db, "--node", "hv9"])
         #expect(otherNode.status == 1)
 
-        let table = try Binary.run(["query", "posture", "--db", db, "--format", "table"])
+        let table = try Binary.run(["query", "posture", "--db", db, "--format", "table", "--wide"])
         #expect(table.stdout.contains("unconfined"))
         let help = try Binary.run(["query", "posture", "--help"])
         #expect(help.stdout.contains("/dev/mapper"))

@@ -117,8 +117,14 @@ import Formatting
         var found: [String: Int] = [:]
         for row in rows {
             guard case .int(let count)? = row["count"] else { continue }
+            // One type per key: a collision is null in target_vm and every candidate in target_vms.
             let source = row["source_vm"].flatMap { $0.names }?.joined(separator: ",") ?? "?"
-            let target = row["target_vm"].flatMap { $0.names }?.joined(separator: ",") ?? "?"
+            var target = row["target_vm"].flatMap { $0.names }?.joined(separator: ",") ?? "?"
+            if row["target_vm"] == .null, let all = row["target_vms"]?.names, all.count > 1 {
+                target = all.joined(separator: ",")
+                #expect(row["target_uuid"] == .null)
+                #expect(row["target_uuids"]?.names?.count == all.count)
+            }
             found["\(source)->\(target)", default: 0] += Int(count)
         }
         #expect(found == pairs)
