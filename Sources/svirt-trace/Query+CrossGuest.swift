@@ -30,15 +30,19 @@ extension SvirtTrace.Query {
             if detail {
                 let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "source_vm", "target_vm", "tclass",
                                                            "perms", "permissive", "path"], colourKey: "kind")
-                try output.print(keys: DenialQuery.keys, table: table, database: database) { db, emit in
-                    try DenialQuery(filter: filter).run(db, row: emit)
+                try filters.checkpointing {
+                    try output.print(keys: DenialQuery.keys, table: table, database: database) { db, emit in
+                        try DenialQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
+                    }
                 }
                 return
             }
             let table = RowWriter.TableStyle(columns: ["source_vm", "target_vm", "count", "first_seen", "last_seen", "perms",
                                                        "tclasses", "nodes", "permissive", "sample_path"])
-            try output.print(keys: CrossGuestQuery.keys, table: table, database: database) { db, emit in
-                try CrossGuestQuery(filter: filter).run(db, row: emit)
+            try filters.checkpointing {
+                try output.print(keys: CrossGuestQuery.keys, table: table, database: database) { db, emit in
+                    try CrossGuestQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
+                }
             }
         }
     }
@@ -48,7 +52,7 @@ extension SvirtTrace.Query {
             commandName: "who-touched",
             abstract: "Every guest or unknown label that tried to reach VM's disks, devices or process.",
             discussion: """
-                VM is a guest name or UUID. Every lifetime of VM counts, including those whose labels \
+                VM is a guest name, a UUID (with or without dashes) or NODE/NAME. Every lifetime of VM counts, including those whose labels \
                 later went to other guests: attribution is by the lease that held the label at the \
                 time of each denial.
 
@@ -62,7 +66,7 @@ extension SvirtTrace.Query {
         @OptionGroup var output: QueryOutputOptions
         @OptionGroup var filters: FilterOptions
 
-        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"), completion: StoreCompletion.guests)
+        @Argument(help: ArgumentHelp("Guest name, UUID (dashes optional) or NODE/NAME.", valueName: "vm"), completion: StoreCompletion.guests)
         var target: String
 
         func run() throws {
@@ -71,8 +75,10 @@ extension SvirtTrace.Query {
             let query = WhoTouchedQuery(guest: GuestSelector(target, nodes: filters.node), filter: filter)
             let table = RowWriter.TableStyle(columns: ["source_vm", "source_label", "kinds", "count", "perms", "first_seen",
                                                        "last_seen", "permissive", "nodes"])
-            try output.print(keys: WhoTouchedQuery.keys, table: table, database: database) { db, emit in
-                try query.run(db, row: emit)
+            try filters.checkpointing {
+                try output.print(keys: WhoTouchedQuery.keys, table: table, database: database) { db, emit in
+                    try query.run(db, row: emit)
+                }
             }
         }
     }
@@ -81,7 +87,7 @@ extension SvirtTrace.Query {
         static let configuration = CommandConfiguration(
             abstract: "One guest's timeline: lifetimes, labels, pid, disks, denials and policy changes.",
             discussion: """
-                VM is a guest name or UUID. Rows come oldest first (a lifetime from status XML, which \
+                VM is a guest name, a UUID (with or without dashes) or NODE/NAME. Rows come oldest first (a lifetime from status XML, which \
                 began before the log, has no time and comes first).
 
                 EVENTS
@@ -100,7 +106,7 @@ extension SvirtTrace.Query {
         @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
-        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"), completion: StoreCompletion.guests)
+        @Argument(help: ArgumentHelp("Guest name, UUID (dashes optional) or NODE/NAME.", valueName: "vm"), completion: StoreCompletion.guests)
         var target: String
 
         func run() throws {
@@ -129,7 +135,7 @@ extension SvirtTrace.Query {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: QueryOutputOptions
 
-        @Option(help: ArgumentHelp("The holder at this instant.", discussion: TimeWords.help, valueName: "time"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The holder at this instant.", discussion: TimeWords.help, valueName: "time"))
         var at: String?
 
         @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"), completion: StoreCompletion.nodes)
@@ -171,8 +177,10 @@ extension SvirtTrace.Query {
         func run() throws {
             let query = StatsQuery(filter: try filters.filter(kinds: []))
             let table = RowWriter.TableStyle(columns: ["section", "name", "count", "last_event", "note"], maximumWidth: 60)
-            try output.print(keys: StatsQuery.keys, table: table, database: database) { db, emit in
-                try query.run(db, row: emit)
+            try filters.checkpointing {
+                try output.print(keys: StatsQuery.keys, table: table, database: database) { db, emit in
+                    try StatsQuery(filter: filters.resolvingGuest(query.filter, db)).run(db, row: emit)
+                }
             }
         }
     }

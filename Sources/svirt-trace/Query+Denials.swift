@@ -44,8 +44,10 @@ extension SvirtTrace.Query {
             let filter = try filters.filter(kinds: kind)
             let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "source_vm", "target_vm", "tclass", "perms",
                                                        "permissive", "pid", "path"], colourKey: "kind")
-            try output.print(keys: DenialQuery.keys, table: table, database: database) { db, emit in
-                try DenialQuery(filter: filter).run(db, row: emit)
+            try filters.checkpointing {
+                try output.print(keys: DenialQuery.keys, table: table, database: database) { db, emit in
+                    try DenialQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
+                }
             }
         }
     }

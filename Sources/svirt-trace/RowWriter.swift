@@ -21,6 +21,8 @@ final class RowWriter {
     private var line: [UInt8] = []
     private var buffered: [OutputRow] = []
     private var count = 0
+    /// How table cells show times (TimeDisplay.timeKeys); JSON and CSV are always ISO-8601 UTC.
+    var timeDisplay = TimeDisplay.utc
 
     init(format: OutputFormat, keys: [String], table: TableStyle, colour: Bool,
          write: @escaping (String) -> Void, writeBytes: @escaping ([UInt8]) -> Void) {
@@ -153,6 +155,11 @@ final class RowWriter {
         return shorten(TerminalText.escape(text))
     }
 
+    private func timed(_ key: String, _ value: OutputValue) -> OutputValue {
+        guard case .string(let s) = value else { return value }
+        return .string(timeDisplay.render(key: key, text: s))
+    }
+
     private func shorten(_ s: String) -> String {
         s.count <= table.maximumWidth ? s : String(s.prefix(table.maximumWidth - 1)) + "…"
     }
@@ -161,7 +168,7 @@ final class RowWriter {
         guard !buffered.isEmpty else { return }
         let columns = table.columns
         let cells = buffered.map { row in
-            columns.map { key in tableText(row.first(where: { $0.key == key })?.value ?? .null) }
+            columns.map { key in tableText(timed(key, row.first(where: { $0.key == key })?.value ?? .null)) }
         }
         var widths = columns.map { $0.count }
         for line in cells {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Store
 import Formatting
+import Reports
 
 extension SvirtTrace {
     struct Query: ParsableCommand {
@@ -21,7 +22,7 @@ extension SvirtTrace {
                 EXIT STATUS
                   0 results; 1 nothing matched (or no such guest or event); 2 usage error; 4 database error.
                 """,
-            subcommands: [CrossGuest.self, WhoTouched.self, Guest.self, Label.self, Denials.self, Events.self,
+            subcommands: [CrossGuest.self, WhoTouched.self, Guest.self, Guests.self, Label.self, Denials.self, Events.self,
                           Evidence.self, Explain.self, Stats.self, Posture.self, Coverage.self])
     }
 }
@@ -31,7 +32,17 @@ struct QueryOutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("table, json, jsonl or csv.", discussion: RowWriter.formatHelp, valueName: "format"))
     var format: OutputFormat?
 
+    @Flag(help: ArgumentHelp("Show times in UTC (ISO-8601) in tables and prose, not local time.",
+                             discussion: "On a terminal, tables and prose show local time with its offset ($TZ, else /etc/localtime), "
+                                 + "e.g. 2025-11-25 04:47:25.261 +01:00; off a terminal, and always in JSON and CSV, ISO-8601 UTC."))
+    var utc = false
+
     @OptionGroup var media: ReadOnlyMediaOption
+
+    /// How tables and prose show times: local on a terminal unless --utc.
+    var timeDisplay: TimeDisplay {
+        utc || !Console.stdoutIsTerminal ? .utc : .local
+    }
 }
 
 extension QueryOutputOptions {
@@ -55,12 +66,17 @@ extension QueryOutputOptions {
         let writer = RowWriter(format: format, keys: keys, table: table ?? .init(columns: keys), colour: Console.useColour,
                                write: out.write,
                                writeBytes: { out.write(bytes: $0) })
+        writer.timeDisplay = timeDisplay
         var buffered: [OutputRow] = []
         do {
             let db = try media.open(database)
             try query(db) { row in
                 if prose { buffered.append(row) } else { writer.add(row) }
             }
+        } catch let error as GuestNotFound {
+            out.flush()
+            Console.error("\(error)")
+            throw ExitCode(SvirtTrace.Status.noMatch)
         } catch let error as StoreError {
             out.flush()
             Console.error("\(error)")
@@ -74,7 +90,13 @@ extension QueryOutputOptions {
             throw ExitCode(SvirtTrace.Status.database)
         }
         if prose, let text {
-            out.write(text(buffered))
+            let display = timeDisplay
+            out.write(text(buffered.map { row in
+                row.map { field in
+                    guard case .string(let value) = field.value else { return field }
+                    return (field.key, .string(display.render(key: field.key, text: value)))
+                }
+            }))
             out.flush()
             if buffered.isEmpty { throw ExitCode(SvirtTrace.Status.noMatch) }
             return
