@@ -1,4 +1,4 @@
-/// journalctl's relative times (systemd.time(7)): `-1h`, `+30min`, `-1h30min`, `-90` (seconds),
+/// journalctl's relative times (systemd.time(7)): `-1h`, `+30min`, `-1h30min`, `-90` (seconds; a bare number only alone),
 /// `2 hours ago`, `1d 2h ago`. A sign or `ago` is required, as in journalctl: a bare `5min`
 /// could as well be a typo for a date.
 enum RelativeTime {
@@ -49,8 +49,8 @@ enum RelativeTime {
             while i < chars.count, chars[i].isASCII, chars[i].isLetter { i += 1 }
             let unit = String(chars[unitStart..<i])
             if unit.isEmpty {
-                // A bare number is seconds, and only as the whole span or its last part.
-                guard i == chars.count else { return nil }
+                // A bare number is seconds, and only as the whole span: in "1h30" it is a typo.
+                guard numberStart == 0, i == chars.count else { return nil }
                 total += number * 1000
             } else {
                 guard let scale = units[unit] else { return nil }

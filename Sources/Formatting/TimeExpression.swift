@@ -29,7 +29,7 @@ public enum TimeExpression {
                 return "the time \"\(text)\" is outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z "
                     + "(@\(TimeExpression.range.lowerBound / 1000) to @\(TimeExpression.range.upperBound / 1000))"
             }
-            return "cannot read the time \"\(text)\": use now, recent, today, yesterday, tomorrow, this-week, week-ago, "
+            return "cannot read the time \"\(text)\": use now, recent, today, yesterday, this-week, week-ago, "
                 + "this-month, this-year, boot, checkpoint, -1h, -30min, \"2 hours ago\", ISO-8601 (2026-11-28T10:15:00Z), "
                 + "YYYY-MM-DD [HH:MM[:SS]] or MM/DD/YYYY [HH:MM[:SS]] (local time), or @EPOCH-SECONDS"
         }
@@ -60,7 +60,6 @@ public enum TimeExpression {
         case "recent": return nowMilliseconds - 10 * 60 * 1000
         case "today": return try ms(midnight)
         case "yesterday": return try ms(calendar.date(byAdding: .day, value: -1, to: midnight))
-        case "tomorrow": return try ms(calendar.date(byAdding: .day, value: 1, to: midnight))
         case "boot":
             guard let boot = anchors.boot else { throw Failure(text: text, reason: "this host's boot time is unknown (no btime in /proc/stat)") }
             return boot

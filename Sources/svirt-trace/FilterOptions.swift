@@ -82,7 +82,7 @@ struct FilterOptions: ParsableArguments {
 /// form) so a run can be replayed against a fixed "now".
 enum TimeWords {
     static let help = """
-        TIME is now, recent (10 minutes ago), today, yesterday, tomorrow, this-week, week-ago, this-month, \
+        TIME is now, recent (10 minutes ago), today, yesterday, this-week, week-ago, this-month, \
         this-year, boot (this host's boot), checkpoint (see --save-checkpoint) as ausearch takes them; -1h, \
         -30min, +2d, -1h30min, "2 hours ago" as journalctl takes them (units ms, s, min, h, d, w, M, y); \
         ISO-8601 such as 2026-11-28T10:15:00Z; YYYY-MM-DD [HH:MM[:SS]] or MM/DD/YYYY [HH:MM[:SS]] in local time \
