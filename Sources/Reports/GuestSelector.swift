@@ -3,7 +3,7 @@ import Native
 /// A guest named on the command line, possibly on several nodes, and every lease it ever held.
 /// The spellings: a name (also an earlier name of the guest), a UUID with or without dashes in
 /// any case, or `NODE/NAME` (and `NODE/UUID`; `-/NAME` for logs without node=). libvirt refuses
-/// '/' in a domain name, so the slash cannot be part of one.
+/// '/' in a domain name, yet a log can claim one: a name with a slash the store holds is that name.
 public struct GuestSelector: Sendable {
     public var text: String
     public var nodes: [String]
@@ -20,8 +20,10 @@ public struct GuestSelector: Sendable {
         public var name: String
     }
 
+    public typealias Spelling = (node: String?, key: String, isUUID: Bool)
+
     /// What `text` names: the node it was given with, and the name or canonical UUID.
-    public var spelled: (node: String?, key: String, isUUID: Bool) {
+    public var spelled: Spelling {
         var node: String?
         var rest = Substring(text)
         if let slash = rest.firstIndex(of: "/"), slash != rest.startIndex, rest.index(after: slash) != rest.endIndex {
@@ -55,15 +57,33 @@ public struct GuestSelector: Sendable {
     }
 
     /// The nodes to look in: `NODE/` and --node together (none in common: nowhere).
-    public var effectiveNodes: [String]? {
-        guard let node = spelled.node else { return nodes }
+    public var effectiveNodes: [String]? { nodes(for: spelled) }
+
+    private func nodes(for spelling: Spelling) -> [String]? {
+        guard let node = spelling.node else { return nodes }
         if nodes.isEmpty || nodes.contains(node) { return [node] }
         return nil
     }
 
     public func guests(_ db: SQLiteDatabase) throws -> [Guest] {
-        guard let nodes = effectiveNodes else { return [] }
-        let (_, key, isUUID) = spelled
+        try match(db).guests
+    }
+
+    /// The guests and the spelling that found them: `text` whole first when it holds a slash
+    /// (a name a log claimed), then as NODE/NAME.
+    private func match(_ db: SQLiteDatabase) throws -> (spelling: Spelling, guests: [Guest]) {
+        let split = spelled
+        if split.node != nil {
+            let whole: Spelling = (nil, text, false)
+            let found = try guests(db, whole)
+            if !found.isEmpty { return (whole, found) }
+        }
+        return (split, try guests(db, split))
+    }
+
+    private func guests(_ db: SQLiteDatabase, _ spelling: Spelling) throws -> [Guest] {
+        guard let nodes = nodes(for: spelling) else { return [] }
+        let (_, key, isUUID) = spelling
         func onNodes(_ column: String) -> (String, [SQLValue]) {
             guard !nodes.isEmpty else { return ("", []) }
             return (" AND \(column) IN (" + nodes.map { _ in "?" }.joined(separator: ",") + ")",
@@ -97,8 +117,9 @@ public struct GuestSelector: Sendable {
     /// What a name or UUID filter (`--vm`) should match once `text` is resolved: the name, or the
     /// canonical UUID, and the nodes (with `NODE/NAME`'s node).
     public func filterTerms(_ db: SQLiteDatabase) throws -> (vm: String, nodes: [String]) {
-        _ = try resolve(db)
-        return (spelled.key, effectiveNodes ?? nodes)
+        let (spelling, found) = try match(db)
+        guard !found.isEmpty else { _ = try resolve(db); return (text, nodes) }
+        return (spelling.key, self.nodes(for: spelling) ?? nodes)
     }
 
     /// Up to three names the store knows within a few edits of the one given (any case), the
