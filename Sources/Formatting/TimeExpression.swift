@@ -1,7 +1,9 @@
 import Foundation
 
-/// The time forms `--since`, `--until` and `--at` accept: ausearch's words, ISO-8601, and
-/// `YYYY-MM-DD [HH:MM[:SS]]` in local time. `now` and the time zone are inputs, so tests pin them.
+/// The time forms `--since`, `--until` and `--at` accept: ausearch's words (with `boot` and
+/// `checkpoint`), journalctl's relative forms (`-1h`, `+30min`, `2 hours ago`), ISO-8601,
+/// `YYYY-MM-DD [HH:MM[:SS]]` and ausearch's `MM/DD/YYYY [HH:MM:SS]` in local time. `now`, the time
+/// zone and the anchors (boot, checkpoint) are inputs, so tests pin them.
 public enum TimeExpression {
     /// 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z, in milliseconds. The audit clock
     /// counts unsigned seconds from 1970, and every report prints four-digit years. (Foundation
@@ -12,31 +14,37 @@ public enum TimeExpression {
         public var text: String
         /// Set when the text has a valid form but names a time outside `range`.
         public var outOfRange = false
+        /// Set when the text is a word whose time is unknown here (no checkpoint saved, no boot time).
+        public var reason: String?
 
-        public init(text: String, outOfRange: Bool = false) {
+        public init(text: String, outOfRange: Bool = false, reason: String? = nil) {
             self.text = text
             self.outOfRange = outOfRange
+            self.reason = reason
         }
 
         public var description: String {
+            if let reason { return "cannot read the time \"\(text)\": \(reason)" }
             if outOfRange {
                 return "the time \"\(text)\" is outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z "
                     + "(@\(TimeExpression.range.lowerBound / 1000) to @\(TimeExpression.range.upperBound / 1000))"
             }
-            return "cannot read the time \"\(text)\": use now, recent, today, yesterday, this-week, week-ago, this-month, this-year, "
-                + "ISO-8601 (2026-11-28T10:15:00Z), YYYY-MM-DD [HH:MM[:SS]] (local time) or @EPOCH-SECONDS"
+            return "cannot read the time \"\(text)\": use now, recent, today, yesterday, this-week, week-ago, "
+                + "this-month, this-year, boot, checkpoint, -1h, -30min, \"2 hours ago\", ISO-8601 (2026-11-28T10:15:00Z), "
+                + "YYYY-MM-DD [HH:MM[:SS]] or MM/DD/YYYY [HH:MM[:SS]] (local time), or @EPOCH-SECONDS"
         }
     }
 
     /// Milliseconds since the epoch, within `range`.
-    public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = .current) throws -> Int64 {
+    public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = .current,
+                             anchors: TimeAnchors = TimeAnchors()) throws -> Int64 {
         guard range.contains(nowMilliseconds) else { throw Failure(text: "now (@\(nowMilliseconds / 1000))", outOfRange: true) }
-        let value = try resolve(text, nowMilliseconds: nowMilliseconds, timeZone: timeZone)
+        let value = try resolve(text, nowMilliseconds: nowMilliseconds, timeZone: timeZone, anchors: anchors)
         guard range.contains(value) else { throw Failure(text: text, outOfRange: true) }
         return value
     }
 
-    private static func resolve(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone) throws -> Int64 {
+    private static func resolve(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone, anchors: TimeAnchors) throws -> Int64 {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -52,6 +60,12 @@ public enum TimeExpression {
         case "recent": return nowMilliseconds - 10 * 60 * 1000
         case "today": return try ms(midnight)
         case "yesterday": return try ms(calendar.date(byAdding: .day, value: -1, to: midnight))
+        case "boot":
+            guard let boot = anchors.boot else { throw Failure(text: text, reason: "this host's boot time is unknown (no btime in /proc/stat)") }
+            return boot
+        case "checkpoint":
+            guard let checkpoint = anchors.checkpoint else { throw Failure(text: text, reason: anchors.checkpointMissing) }
+            return checkpoint
         case "week-ago": return try ms(calendar.date(byAdding: .day, value: -7, to: midnight))
         case "this-week": return try ms(calendar.dateInterval(of: .weekOfYear, for: now)?.start)
         case "this-month": return try ms(calendar.dateInterval(of: .month, for: now)?.start)
@@ -62,6 +76,14 @@ public enum TimeExpression {
             guard let seconds = Double(trimmed.dropFirst()), seconds.isFinite else { throw Failure(text: text) }
             guard let value = milliseconds(seconds) else { throw Failure(text: text, outOfRange: true) }
             return value
+        }
+        if let span = RelativeTime.milliseconds(trimmed) {
+            // Added in Double: an absurd span must become a message, never an overflow trap.
+            let value = Double(nowMilliseconds) + span
+            guard value.isFinite, value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+                throw Failure(text: text, outOfRange: true)
+            }
+            return Int64(value.rounded())
         }
         if let date = iso8601Date(trimmed) ?? localDate(trimmed, calendar: calendar) { return try ms(date) }
         throw Failure(text: text)
@@ -90,14 +112,19 @@ public enum TimeExpression {
         return nil
     }
 
-    /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS`, or the same with `T` and no zone.
+    /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS`, or the same with `T` and no zone;
+    /// and ausearch's `MM/DD/YYYY [HH:MM:SS]` (its C-locale date; HH:MM is also taken).
     static func localDate(_ text: String, calendar: Calendar) -> Date? {
         guard text.last != "T" else { return nil }
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+        let slashed = text.contains("/")
+        let parts = text.split(whereSeparator: { $0 == " " || (!slashed && $0 == "T") })
         guard parts.count == 1 || parts.count == 2 else { return nil }
-        let datePieces = parts[0].split(separator: "-", omittingEmptySubsequences: false)
-        let date = datePieces.map { Int($0) }
-        guard date.count == 3, datePieces[0].count == 4, let year = date[0], let month = date[1], let day = date[2]
+        let datePieces = parts[0].split(separator: slashed ? "/" : "-", omittingEmptySubsequences: false)
+        let date = datePieces.map { piece in piece.allSatisfy(\.isASCII) && piece.allSatisfy(\.isNumber) ? Int(piece) : nil }
+        guard date.count == 3 else { return nil }
+        // YYYY-MM-DD, or MM/DD/YYYY with a four-digit year (a two-digit one would be a guess).
+        let (yearAt, monthAt, dayAt) = slashed ? (2, 0, 1) : (0, 1, 2)
+        guard datePieces[yearAt].count == 4, let year = date[yearAt], let month = date[monthAt], let day = date[dayAt]
         else { return nil }
         var clock: [Int] = [0, 0, 0]
         if parts.count == 2 {

@@ -30,7 +30,8 @@ public struct DigestPeriod: Sendable, Equatable {
     public static let maximumLength: Int64 = 400 * 86_400_000
 
     /// `day`, `week` or `SINCE..UNTIL` in any form `query --since` takes.
-    public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = .current) throws -> DigestPeriod {
+    public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = .current,
+                             anchors: TimeAnchors = TimeAnchors()) throws -> DigestPeriod {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let now = Date(timeIntervalSince1970: Double(nowMilliseconds) / 1000)
@@ -56,8 +57,8 @@ public struct DigestPeriod: Sendable, Equatable {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw Failure(description: "--period takes day, week or SINCE..UNTIL (for example 2026-11-21T00:00:00Z..2026-11-28T00:00:00Z), not \"\(text)\"")
             }
-            let since = try TimeExpression.parse(parts[0], nowMilliseconds: nowMilliseconds, timeZone: timeZone)
-            let until = try TimeExpression.parse(parts[1], nowMilliseconds: nowMilliseconds, timeZone: timeZone)
+            let since = try TimeExpression.parse(parts[0], nowMilliseconds: nowMilliseconds, timeZone: timeZone, anchors: anchors)
+            let until = try TimeExpression.parse(parts[1], nowMilliseconds: nowMilliseconds, timeZone: timeZone, anchors: anchors)
             guard since < until else { throw Failure(description: "--period \(text): the start is not before the end") }
             guard until - since <= maximumLength else {
                 throw Failure(description: "--period \(text): a digest covers at most \(maximumLength / 86_400_000) days; "

@@ -26,8 +26,7 @@ public struct GuestTimelineQuery: Sendable {
 
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
-        let guests = try guest.guests(db)
-        guard !guests.isEmpty else { throw StoreError.noSuchGuest(guest.text) }
+        let guests = try guest.resolve(db)
         var rows: [Row] = []
         var order = 0
         func add(_ row: Row) {

@@ -17,11 +17,10 @@ public struct WhoTouchedQuery: Sendable {
                               "tclasses", "first_seen", "last_seen", "permissive", "nodes", "source_vms", "source_uuids",
                               "target_vms"]
 
-    /// Throws `StoreError.noSuchGuest` when nothing by that name or UUID was ever seen.
+    /// Throws `GuestNotFound` (with close names) when nothing by that name or UUID was ever seen.
     public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
-        let guests = try guest.guests(db)
-        guard !guests.isEmpty else { throw StoreError.noSuchGuest(guest.text) }
+        let guests = try guest.resolve(db)
         let leases = try guest.leaseIDs(db, guests: guests)
         guard !leases.isEmpty else { return }
         var scoped = filter

@@ -36,6 +36,7 @@ struct DatabaseOptions: ParsableArguments {
         // Loaded here, before the command's own validation and run, so both see it.
         try LoadedConfig.load(explicit: config)
         if let db, db.isEmpty { throw ValidationError("--db must not be empty") }
+        Checkpoint.use(database: path)
         guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be zero or more") }
     }
 }

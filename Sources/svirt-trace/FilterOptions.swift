@@ -6,11 +6,16 @@ import Reports
 
 /// Filters shared by the denial reports: time, node, guest, kind, class, permission, mode, path.
 struct FilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only events at or after TIME.", discussion: TimeWords.help, valueName: "time"))
+    // .unconditional: `--since -1h` is a time, not an unknown option -1h.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only events at or after TIME.", discussion: TimeWords.help, valueName: "time"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only events before TIME (same forms as --since).", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only events before TIME (same forms as --since).", valueName: "time"))
     var until: String?
+
+    @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now) as the checkpoint that `--since checkpoint` reads next time.",
+                             discussion: TimeWords.checkpointHelp))
+    var saveCheckpoint = false
 
     @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"), completion: StoreCompletion.nodes)
     var node: [String] = []
@@ -36,20 +41,26 @@ struct FilterOptions: ParsableArguments {
     func validate() throws {
         if let side, DenialFilter.Side(rawValue: side) == nil { throw ValidationError("--as must be source or target") }
         if side != nil && vm == nil { throw ValidationError("--as needs --vm") }
-        let (since, until) = try window()
-        try TimeWords.checkWindow(since: since, until: until)
+        _ = try window()
     }
 
     /// (since, until) in milliseconds.
     func window() throws -> (Int64?, Int64?) {
-        let now = try TimeWords.now()
-        do {
-            let s = try since.map { try TimeExpression.parse($0, nowMilliseconds: now) }
-            let u = try until.map { try TimeExpression.parse($0, nowMilliseconds: now) }
-            return (s, u)
-        } catch let failure as TimeExpression.Failure {
-            throw ValidationError(failure.description)
-        }
+        try TimeWords.window(since: since, until: until)
+    }
+
+    /// Runs `body` (the query) and then saves the checkpoint when --save-checkpoint asks for it.
+    func checkpointing(_ body: () throws -> Void) throws {
+        try TimeWords.checkpointing(saveCheckpoint, until: until, body)
+    }
+
+    /// `filter` with --vm resolved in the store: a UUID without dashes or `NODE/NAME` becomes what
+    /// the SQL matches, and a guest the store does not know is GuestNotFound (exit 1, close names).
+    func resolvingGuest(_ filter: DenialFilter, _ database: Database) throws -> DenialFilter {
+        guard let vm = filter.vm else { return filter }
+        var filter = filter
+        (filter.vm, filter.nodes) = try GuestSelector(vm, nodes: filter.nodes).filterTerms(database.connection)
+        return filter
     }
 
     func filter(kinds: [String]) throws -> DenialFilter {
@@ -71,10 +82,67 @@ struct FilterOptions: ParsableArguments {
 /// form) so a run can be replayed against a fixed "now".
 enum TimeWords {
     static let help = """
-        TIME is now, recent (10 minutes ago), today, yesterday, this-week, week-ago, this-month, this-year \
-        (as ausearch), ISO-8601 such as 2026-11-28T10:15:00Z, YYYY-MM-DD [HH:MM[:SS]] in local time, or @EPOCH-SECONDS; \
-        from 1970 to 9999. $SVIRT_TRACE_NOW (epoch milliseconds or any of these forms) replaces the clock.
+        TIME is now, recent (10 minutes ago), today, yesterday, this-week, week-ago, this-month, \
+        this-year, boot (this host's boot), checkpoint (see --save-checkpoint) as ausearch takes them; -1h, \
+        -30min, +2d, -1h30min, "2 hours ago" as journalctl takes them (units ms, s, min, h, d, w, M, y); \
+        ISO-8601 such as 2026-11-28T10:15:00Z; YYYY-MM-DD [HH:MM[:SS]] or MM/DD/YYYY [HH:MM[:SS]] in local time \
+        (quote the space); or @EPOCH-SECONDS; from 1970 to 9999. $SVIRT_TRACE_NOW (epoch milliseconds or any of \
+        these forms) replaces the clock.
         """
+
+    static let checkpointHelp = """
+        The checkpoint is kept per user and per database in $XDG_STATE_HOME/svirt-trace/checkpoints (else \
+        ~/.local/state/svirt-trace/checkpoints), not in the store, which queries only read. It is saved when the \
+        query ran, matched or not (exit 0 or 1). For a job that reads each denial once: \
+        --since checkpoint --save-checkpoint (the first run needs another --since, e.g. today).
+        """
+
+    /// The words that depend on the host and the user, looked up only when the text uses one.
+    static func anchors(for text: String) -> TimeAnchors {
+        var anchors = TimeAnchors()
+        // Each side of a digest's SINCE..UNTIL too.
+        let words = Set(text.components(separatedBy: "..").map { $0.trimmingCharacters(in: .whitespaces) })
+        if words.contains("boot") {
+            anchors.boot = (try? String(contentsOfFile: "/proc/stat", encoding: .utf8)).flatMap(TimeAnchors.bootMilliseconds)
+        }
+        if words.contains("checkpoint") {
+            let (saved, missing) = Checkpoint.saved()
+            anchors.checkpoint = saved
+            anchors.checkpointMissing = missing
+        }
+        return anchors
+    }
+
+    /// --since and --until in milliseconds; --since later than --until is a usage error (exit 2):
+    /// such a window holds nothing, and saying so beats an empty answer.
+    static func window(since: String?, until: String?) throws -> (Int64?, Int64?) {
+        let now = try now()
+        let s = try since.map { try parse($0, now: now) }
+        let u = try until.map { try parse($0, now: now) }
+        if let s, let u, s > u, let since, let until {
+            throw ValidationError("--since \(since) (\(Timestamp.iso8601(milliseconds: s))) is later than "
+                + "--until \(until) (\(Timestamp.iso8601(milliseconds: u))): nothing can match")
+        }
+        return (s, u)
+    }
+
+    /// Runs a query and, when `save` is set, records where its window ended (`until`, else the
+    /// now it started at) once it ran, matched or not.
+    static func checkpointing(_ save: Bool, until: String?, _ body: () throws -> Void) throws {
+        guard save else { return try body() }
+        let end = try until.map(parse) ?? now()
+        func store() throws {
+            do { try Checkpoint.save(end) } catch {
+                Console.error("cannot save the checkpoint: \(error)")
+                throw ExitCode(SvirtTrace.Status.database)
+            }
+        }
+        do { try body() } catch let exit as ExitCode where exit.rawValue == SvirtTrace.Status.noMatch {
+            try store()
+            throw exit
+        }
+        try store()
+    }
 
     /// - Throws: ValidationError (exit 2) when $SVIRT_TRACE_NOW is set but is no time: a replay
     ///   against the wrong "now" would answer a different question without saying so.
@@ -94,18 +162,13 @@ enum TimeWords {
         }
     }
 
-    /// A window that ends before it starts matches nothing, and is surely a slip (the two
-    /// swapped): a usage error, not an empty answer.
-    static func checkWindow(since: Int64?, until: Int64?) throws {
-        if let since, let until, since > until {
-            throw ValidationError("--since (\(Timestamp.iso8601(milliseconds: since))) is later than --until (\(Timestamp.iso8601(milliseconds: until)))")
-        }
+    static func parse(_ text: String) throws -> Int64 {
+        try parse(text, now: try now())
     }
 
-    static func parse(_ text: String) throws -> Int64 {
-        let now = try now()
+    static func parse(_ text: String, now: Int64) throws -> Int64 {
         do {
-            return try TimeExpression.parse(text, nowMilliseconds: now)
+            return try TimeExpression.parse(text, nowMilliseconds: now, anchors: anchors(for: text))
         } catch let failure as TimeExpression.Failure {
             throw ValidationError(failure.description)
         }

@@ -35,16 +35,20 @@ extension SvirtTrace.Query {
                 let table = RowWriter.TableStyle(columns: ["id", "time", "kind", "source_vm", "target_vm", "tclass",
                                                            "perms", "path"], colourKey: "kind",
                                                  fallbacks: RowWriter.TableStyle.candidates)
-                try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
-                    try DenialQuery(filter: filter).run(db, row: emit)
+                try filters.checkpointing {
+                    try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
+                        try DenialQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
+                    }
                 }
                 return
             }
             let table = RowWriter.TableStyle(columns: ["source_vm", "target_vm", "count", "first_seen", "last_seen", "perms",
                                                        "tclasses", "nodes", "permissive", "sample_path"],
                                              fallbacks: RowWriter.TableStyle.candidates)
-            try output.print(keys: CrossGuestQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
-                try CrossGuestQuery(filter: filter).run(db, row: emit)
+            try filters.checkpointing {
+                try output.print(keys: CrossGuestQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
+                    try CrossGuestQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
+                }
             }
         }
     }
@@ -54,7 +58,7 @@ extension SvirtTrace.Query {
             commandName: "who-touched",
             abstract: "Every guest or unknown label that tried to reach VM's disks, devices or process.",
             discussion: """
-                VM is a guest name or UUID. Every lifetime of VM counts, including those whose labels \
+                VM is a guest name, a UUID (with or without dashes) or NODE/NAME. Every lifetime of VM counts, including those whose labels \
                 later went to other guests: attribution is by the lease that held the label at the \
                 time of each denial.
 
@@ -70,7 +74,7 @@ extension SvirtTrace.Query {
         @OptionGroup var output: QueryOutputOptions
         @OptionGroup var filters: FilterOptions
 
-        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"), completion: StoreCompletion.guests)
+        @Argument(help: ArgumentHelp("Guest name, UUID (dashes optional) or NODE/NAME.", valueName: "vm"), completion: StoreCompletion.guests)
         var target: String
 
         func run() throws {
@@ -80,8 +84,10 @@ extension SvirtTrace.Query {
             let table = RowWriter.TableStyle(columns: ["source_vm", "source_label", "kinds", "count", "perms", "first_seen",
                                                        "last_seen", "permissive", "nodes"],
                                              fallbacks: RowWriter.TableStyle.candidates)
-            try output.print(keys: WhoTouchedQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
-                try query.run(db, row: emit)
+            try filters.checkpointing {
+                try output.print(keys: WhoTouchedQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
+                    try query.run(db, row: emit)
+                }
             }
         }
     }
@@ -90,7 +96,7 @@ extension SvirtTrace.Query {
         static let configuration = CommandConfiguration(
             abstract: "One guest's timeline: lifetimes, labels, pid, disks, denials and policy changes.",
             discussion: """
-                VM is a guest name or UUID. Rows come oldest first (a lifetime from status XML, which \
+                VM is a guest name, a UUID (with or without dashes) or NODE/NAME. Rows come oldest first (a lifetime from status XML, which \
                 began before the log, has no time and comes first). A table on a terminal and in a \
                 pipe alike; --format json, jsonl or csv for keys.
 
@@ -110,7 +116,7 @@ extension SvirtTrace.Query {
         @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
-        @Argument(help: ArgumentHelp("Guest name or UUID.", valueName: "vm"), completion: StoreCompletion.guests)
+        @Argument(help: ArgumentHelp("Guest name, UUID (dashes optional) or NODE/NAME.", valueName: "vm"), completion: StoreCompletion.guests)
         var target: String
 
         func run() throws {
@@ -141,7 +147,7 @@ extension SvirtTrace.Query {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: QueryOutputOptions
 
-        @Option(help: ArgumentHelp("The holder at this instant.", discussion: TimeWords.help, valueName: "time"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The holder at this instant.", discussion: TimeWords.help, valueName: "time"))
         var at: String?
 
         @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"), completion: StoreCompletion.nodes)
@@ -182,8 +188,10 @@ extension SvirtTrace.Query {
         func run() throws {
             let query = StatsQuery(filter: try filters.filter(kinds: []))
             let table = RowWriter.TableStyle(columns: ["section", "name", "count", "last_event", "note"])
-            try output.print(keys: StatsQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
-                try query.run(db, row: emit)
+            try filters.checkpointing {
+                try output.print(keys: StatsQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
+                    try StatsQuery(filter: filters.resolvingGuest(query.filter, db)).run(db, row: emit)
+                }
             }
         }
     }

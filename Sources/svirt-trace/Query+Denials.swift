@@ -50,8 +50,10 @@ extension SvirtTrace.Query {
             let table = RowWriter.TableStyle(columns: ["id", "time", "kind", "source_vm", "target_vm", "tclass", "perms",
                                                        "path"], colourKey: "kind",
                                              fallbacks: RowWriter.TableStyle.candidates)
-            try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
-                try DenialQuery(filter: filter).run(db, row: emit)
+            try filters.checkpointing {
+                try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
+                    try DenialQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
+                }
             }
         }
     }

@@ -38,32 +38,41 @@ extension SvirtTrace.Query {
         @Option(name: .long, help: ArgumentHelp("Only these kinds (repeatable).", valueName: "kind"))
         var kind: [String] = []
 
-        @Option(help: ArgumentHelp("Only events at or after TIME.", discussion: TimeWords.help, valueName: "time"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only events at or after TIME.", discussion: TimeWords.help, valueName: "time"))
         var since: String?
 
-        @Option(help: ArgumentHelp("Only events before TIME.", valueName: "time"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only events before TIME.", valueName: "time"))
         var until: String?
+
+        @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now) as the checkpoint that `--since checkpoint` reads next time.",
+                                 discussion: TimeWords.checkpointHelp))
+        var saveCheckpoint = false
 
         @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("Only events of this guest (name or UUID).", valueName: "vm"), completion: StoreCompletion.guests)
+        @Option(name: .long, help: ArgumentHelp("Only events of this guest (name, UUID or NODE/NAME).", valueName: "vm"), completion: StoreCompletion.guests)
         var vm: String?
 
         func validate() throws {
             try QueryOutputOptions.validate(kinds: kind, known: EventKind.allCases.map(\.rawValue))
-            try TimeWords.checkWindow(since: since.map(TimeWords.parse), until: until.map(TimeWords.parse))
+            _ = try TimeWords.window(since: since, until: until)
         }
 
         func run() throws {
             var query = EventQuery(kinds: kind)
-            query.since = try since.map(TimeWords.parse)
-            query.until = try until.map(TimeWords.parse)
+            (query.since, query.until) = try TimeWords.window(since: since, until: until)
             query.nodes = node
             query.vm = vm
             let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "vm", "label", "detail"], colourKey: "kind")
-            try output.print(keys: EventQuery.keys, table: table, database: database, nodes: node) { db, emit in
-                try query.run(db, row: emit)
+            try TimeWords.checkpointing(saveCheckpoint, until: until) {
+                try output.print(keys: EventQuery.keys, table: table, database: database, nodes: node) { db, emit in
+                    var query = query
+                    if let vm = query.vm {
+                        (query.vm, query.nodes) = try GuestSelector(vm, nodes: query.nodes).filterTerms(db.connection)
+                    }
+                    try query.run(db, row: emit)
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ struct EventIDArguments: ParsableArguments {
     @Argument(help: ArgumentHelp("Event ID: NODE:SERIAL, or SERIAL (add --time when serials repeat).", valueName: "id"))
     var id: String
 
-    @Option(help: ArgumentHelp("Pick the event with this serial closest to TIME.", discussion: TimeWords.help, valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Pick the event with this serial closest to TIME.", discussion: TimeWords.help, valueName: "time"))
     var time: String?
 
     func validate() throws {

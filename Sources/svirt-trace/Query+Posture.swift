@@ -48,7 +48,7 @@ extension SvirtTrace.Query {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: QueryOutputOptions
 
-        @Option(help: ArgumentHelp("The guests live at this instant (default: the newest state).",
+        @Option(parsing: .unconditional, help: ArgumentHelp("The guests live at this instant (default: the newest state).",
                                    discussion: TimeWords.help, valueName: "time"))
         var at: String?
 

@@ -34,6 +34,8 @@ final class RowWriter {
     private var line: [UInt8] = []
     private var buffered: [OutputRow] = []
     private var count = 0
+    /// How table cells show times (TimeDisplay.timeKeys); JSON and CSV are always ISO-8601 UTC.
+    var timeDisplay = TimeDisplay.utc
 
     /// - Parameters:
     ///   - keys: every key the query writes, in order.
@@ -196,11 +198,16 @@ final class RowWriter {
         return row.first(where: { $0.key == other })?.value ?? .null
     }
 
+    private func timed(_ key: String, _ value: OutputValue) -> OutputValue {
+        guard case .string(let s) = value else { return value }
+        return .string(timeDisplay.render(key: key, text: s))
+    }
+
     private func writeTable() {
         guard !buffered.isEmpty else { return }
         let columns = table.columns
         let headers = columns.map { $0.uppercased() }
-        var cells = buffered.map { row in columns.map { key in tableText(cell(row, key)) } }
+        var cells = buffered.map { row in columns.map { key in tableText(timed(key, cell(row, key))) } }
         var natural = headers.map(DisplayWidth.of)
         for line in cells {
             for (i, cell) in line.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell)) }

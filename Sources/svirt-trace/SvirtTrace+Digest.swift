@@ -50,7 +50,7 @@ extension SvirtTrace {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var media: ReadOnlyMediaOption
 
-        @Option(help: ArgumentHelp("day, week, or SINCE..UNTIL.", valueName: "period"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("day, week, or SINCE..UNTIL.", valueName: "period"))
         var period: String = "day"
 
         @Option(help: ArgumentHelp("text, html or mime (default: mime with --to, else text).", valueName: "format"))
@@ -105,7 +105,7 @@ extension SvirtTrace {
             let sendmail = self.sendmail ?? settings.sendmail ?? "/usr/sbin/sendmail -t -oi"
             let now = try TimeWords.now()
             let digestPeriod: DigestPeriod
-            do { digestPeriod = try DigestPeriod.parse(period, nowMilliseconds: now) } catch {
+            do { digestPeriod = try DigestPeriod.parse(period, nowMilliseconds: now, anchors: TimeWords.anchors(for: period)) } catch {
                 Console.error("\(error)")
                 throw ExitCode(Status.usage)
             }

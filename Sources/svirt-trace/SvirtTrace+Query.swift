@@ -32,7 +32,7 @@ extension SvirtTrace {
                 event); 2 usage error (--since later than --until, an unknown -o field); 4 database \
                 error. A --node the store does not know is a warning that lists the known nodes.
                 """,
-            subcommands: [CrossGuest.self, WhoTouched.self, Guest.self, Label.self, Denials.self, Events.self,
+            subcommands: [CrossGuest.self, WhoTouched.self, Guest.self, Guests.self, Label.self, Denials.self, Events.self,
                           Evidence.self, Explain.self, Stats.self, Posture.self, Coverage.self])
     }
 }
@@ -56,10 +56,20 @@ struct QueryOutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Rows in reverse order (newest first for reports in time order); with -n, the last N.")
     var reverse = false
 
+    @Flag(help: ArgumentHelp("Show times in UTC (ISO-8601) in tables and prose, not local time.",
+                             discussion: "On a terminal, tables and prose show local time with its offset ($TZ, else /etc/localtime), "
+                                 + "e.g. 2025-11-25 04:47:25.261 +01:00; off a terminal, and always in JSON and CSV, ISO-8601 UTC."))
+    var utc = false
+
     @OptionGroup var media: ReadOnlyMediaOption
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    /// How tables and prose show times: local on a terminal unless --utc.
+    var timeDisplay: TimeDisplay {
+        utc || !Console.stdoutIsTerminal ? .utc : .local
     }
 }
 
@@ -94,6 +104,7 @@ extension QueryOutputOptions {
                                colour: Console.useColour, width: wide ? nil : Console.terminalColumns,
                                write: out.write,
                                writeBytes: { out.write(bytes: $0) })
+        writer.timeDisplay = timeDisplay
         var buffered: [OutputRow] = []
         var delivered = 0
         func deliver(_ row: OutputRow) {
@@ -119,6 +130,10 @@ extension QueryOutputOptions {
             if reverse {
                 for row in held.reversed().prefix(limit ?? Int.max) { deliver(row) }
             }
+        } catch let error as GuestNotFound {
+            out.flush()
+            Console.error("\(error)")
+            throw ExitCode(SvirtTrace.Status.noMatch)
         } catch let error as StoreError {
             out.flush()
             Console.error("\(error)")
@@ -132,7 +147,13 @@ extension QueryOutputOptions {
             throw ExitCode(SvirtTrace.Status.database)
         }
         if prose, let text {
-            out.write(text(buffered))
+            let display = timeDisplay
+            out.write(text(buffered.map { row in
+                row.map { field in
+                    guard case .string(let value) = field.value else { return field }
+                    return (field.key, .string(display.render(key: field.key, text: value)))
+                }
+            }))
         } else {
             writer.finish()
         }

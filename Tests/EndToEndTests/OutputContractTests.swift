@@ -41,7 +41,7 @@ import Formatting
             ("cross-guest", ["query", "cross-guest"]), ("events", ["query", "events"]),
             ("who-touched", ["query", "who-touched", target]), ("guest", ["query", "guest", source]),
             ("guest", ["query", "guest", target]), ("label", ["query", "label", level]), ("stats", ["query", "stats"]),
-            ("posture", ["query", "posture"]), ("coverage", ["query", "coverage"]),
+            ("posture", ["query", "posture"]), ("coverage", ["query", "coverage"]), ("guests", ["query", "guests"]),
             ("evidence", ["query", "evidence", id]), ("explain", ["query", "explain", id]),
         ]
     }
@@ -73,7 +73,7 @@ import Formatting
                 schemasSeen.insert(schema)
             }
         }
-        #expect(schemasSeen.isSuperset(of: ["denials", "cross-guest", "events", "guest", "label", "stats", "evidence", "explain"]))
+        #expect(schemasSeen.isSuperset(of: ["denials", "cross-guest", "events", "guest", "guests", "label", "stats", "evidence", "explain"]))
 
         // Alerts as watch prints them (JSON lines on a pipe).
         let log = store == "sample"
@@ -95,7 +95,7 @@ import Formatting
         let folder = Fixtures.repositoryRoot.appendingPathComponent("schema/json")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".schema.json") }
         #expect(Set(names) == Set(["denials", "events", "cross-guest", "who-touched", "guest", "label", "stats", "posture",
-                                    "coverage", "evidence", "explain", "alert"].map { $0 + ".schema.json" }))
+                                    "coverage", "evidence", "explain", "alert", "guests"].map { $0 + ".schema.json" }))
         for name in names {
             let validator = try JSONSchemaValidator(named: String(name.dropLast(".schema.json".count)))
             #expect(validator.schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")

@@ -200,6 +200,10 @@ public final class PrivateAuditd: @unchecked Sendable {
     /// auditd's children: its plugins.
     public func pluginProcesses() -> [(pid: Int32, arguments: [String])] {
         let parent = process.processIdentifier
+        // Until the shell has exec'd auditd, its children are the mounts that prepare it.
+        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(parent)/exe"))?.hasSuffix("/auditd") == true else {
+            return []
+        }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).compactMap { pid in
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),

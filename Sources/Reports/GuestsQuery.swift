@@ -1,0 +1,71 @@
+import Native
+import Formatting
+import Store
+
+/// `query guests [--node N] [--at T] [--running]`: every guest the store knows, one row each, with
+/// its newest lifetime (the one in force at T with --at): label, pid, since when, whether it is
+/// still running, the last time the store saw it, and where the lifetime was learnt (audit or
+/// status-xml).
+public struct GuestsQuery: Sendable {
+    public var nodes: [String]
+    public var at: Int64?
+    public var runningOnly: Bool
+
+    public init(nodes: [String] = [], at: Int64? = nil, runningOnly: Bool = false) {
+        self.nodes = nodes
+        self.at = at
+        self.runningOnly = runningOnly
+    }
+
+    public static let keys = ["node", "vm", "uuid", "label", "pid", "since", "until", "running", "last_seen", "origin"]
+
+    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+        // Without --at, every stored time counts.
+        let at = self.at ?? TimeExpression.range.upperBound
+        // The newest lease that began by `at` (one from status XML, which began before the log,
+        // is the oldest); of a lifetime's selinux and dac leases, the selinux one.
+        var sql = """
+            SELECT g.node, g.name, g.uuid, l.label, l.pid, l.valid_from_ms, l.valid_to_ms, l.origin,
+                   (SELECT max(max(coalesce(l3.valid_from_ms, -1), coalesce(CASE WHEN l3.valid_to_ms <= ?1 THEN l3.valid_to_ms END, -1)))
+                    FROM leases l3 WHERE l3.guest_id = g.id AND (l3.valid_from_ms IS NULL OR l3.valid_from_ms <= ?1)),
+                   (SELECT max(min(r.last_ms, ?1)) FROM leases l4 JOIN run_parties p ON p.lease_id = l4.id
+                    JOIN denial_runs r ON r.id = p.run_id WHERE l4.guest_id = g.id AND r.first_ms <= ?1),
+                   l.name
+            FROM guests g JOIN leases l ON l.id = (
+                SELECT l2.id FROM leases l2 WHERE l2.guest_id = g.id AND (l2.valid_from_ms IS NULL OR l2.valid_from_ms <= ?1)
+                ORDER BY l2.valid_from_ms IS NULL, l2.valid_from_ms DESC, l2.model = 'selinux' DESC, l2.id DESC LIMIT 1)
+            """
+        var values: [SQLValue] = [.integer(at)]
+        var conditions: [String] = []
+        if !nodes.isEmpty {
+            conditions.append("g.node IN (" + nodes.map { _ in "?" }.joined(separator: ",") + ")")
+            values += nodes.map { .text($0 == "-" ? "" : $0) }
+        }
+        if runningOnly { conditions.append("(l.valid_to_ms IS NULL OR l.valid_to_ms > ?1)") }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY g.node, g.name, g.uuid"
+        let stmt = try database.connection.prepare(sql)
+        try stmt.bind(values)
+        func time(_ ms: Int64?) -> OutputValue { ms.map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null }
+        while try stmt.step() {
+            let node = stmt.string(at: 0) ?? ""
+            let to = stmt.int64(at: 6).flatMap { $0 <= at ? $0 : nil }
+            let lastLease = stmt.int64(at: 8).flatMap { $0 >= 0 ? $0 : nil }
+            let lastDenial = stmt.int64(at: 9)
+            let lastSeen = [lastLease, lastDenial].compactMap { $0 }.max()
+            try emit([
+                ("node", node.isEmpty ? .null : .string(node)),
+                // The name of that lifetime: a renamed guest shows the name it had then.
+                ("vm", .string(stmt.string(at: 10) ?? stmt.string(at: 1) ?? "")),
+                ("uuid", .string(stmt.string(at: 2) ?? "")),
+                ("label", stmt.string(at: 3).map { .string($0) } ?? .null),
+                ("pid", stmt.int64(at: 4).map { .int($0) } ?? .null),
+                ("since", time(stmt.int64(at: 5))),
+                ("until", time(to)),
+                ("running", .bool(to == nil)),
+                ("last_seen", time(lastSeen)),
+                ("origin", .string(stmt.string(at: 7) ?? "")),
+            ])
+        }
+    }
+}
