@@ -15,8 +15,8 @@ import TestSupport
     static func rules(in folder: URL, dedupe: Int, rate: Int = 30) throws -> String {
         let path = folder.appendingPathComponent("rules.yaml").path
         let text = try Fixtures.read("rules/alerts.yaml").replacingOccurrences(
-            of: "    title: Guest reached for another guest's resources\n",
-            with: "    title: Guest reached for another guest's resources\n    dedupe_seconds: \(dedupe)\n    rate_per_minute: \(rate)\n")
+            of: "    title: \"{source} → {target}: {access} (cross-guest)\"\n",
+            with: "    title: \"{source} → {target}: {access} (cross-guest)\"\n    dedupe_seconds: \(dedupe)\n    rate_per_minute: \(rate)\n")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         return path
