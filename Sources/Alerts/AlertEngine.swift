@@ -337,7 +337,7 @@ public struct AlertEngine: Sendable {
         let target = side(denial.targets)
         return Alert(id: id, time: denial.id.timeMilliseconds,
                      severity: permissive ? rule.severity.raised : rule.severity,
-                     title: (permissive ? "ALLOWED: " : "") + rule.title, rule: rule.name, kind: denial.kind.rawValue,
+                     title: (permissive ? "ALLOWED: " : "") + AlertTitle.fill(rule.title, denial: denial), rule: rule.name, kind: denial.kind.rawValue,
                      node: denial.id.node, sourceVM: source.0, sourceUUID: source.1, targetVM: target.0,
                      targetUUID: target.1, scontext: denial.primary.scontext, tcontext: denial.primary.tcontext,
                      tclass: denial.primary.tclass, perms: denial.perms, permissive: denial.permissive,

@@ -156,8 +156,11 @@ public enum ConfigFile {
             case "from": digest.from = try reader.string(value, name)
             case "mailer":
                 let mailer = try reader.string(value, name)
-                guard mailer == "sendmail" || (mailer.hasPrefix("smtp://") && mailer.count > "smtp://".count) else {
-                    throw reader.failure(value, "`\(name)` takes sendmail or smtp://HOST[:PORT], not \"\(mailer)\"")
+                guard mailer == "sendmail" || mailer.hasPrefix("smtp://") else {
+                    throw reader.failure(value, "`\(name)` takes sendmail or smtp://localhost[:PORT], not \"\(mailer)\"")
+                }
+                if mailer != "sendmail" {
+                    do { _ = try LocalSMTPURL(mailer) } catch { throw reader.failure(value, "`\(name)`: \(error)") }
                 }
                 digest.mailer = mailer
             case "sendmail": digest.sendmail = try reader.command(value, name)

@@ -1,3 +1,4 @@
+import Foundation
 import Formatting
 import Reports
 
@@ -8,8 +9,40 @@ public struct DigestWording: Sendable {
     /// Extra arguments every suggested command carries (`--db PATH`), already shell-quoted.
     public var commandSuffix: String
 
-    public init(databasePath: String? = nil) {
+    /// The zone times are shown in: the one the period's day boundaries were taken in.
+    public var timeZone: TimeZone
+
+    public init(databasePath: String? = nil, timeZone: TimeZone = .current) {
         commandSuffix = databasePath.map { " --db " + Self.shellQuoted($0) } ?? ""
+        self.timeZone = timeZone
+    }
+
+    /// `2026-11-28 11:15:03 +01:00`: local time with its offset, to the second (TimeDisplay's
+    /// rendering without the milliseconds a digest has no use for).
+    public func time(_ milliseconds: Int64) -> String {
+        let shown = TimeDisplay(timeZone: timeZone).render(milliseconds: milliseconds)
+        guard let dot = shown.firstIndex(of: "."), let space = shown[dot...].firstIndex(of: " ") else { return shown }
+        return String(shown[..<dot] + shown[space...])
+    }
+
+    /// The bucket's label in the histogram, local: hour `10:00` or day `2026-11-28`.
+    public func bucket(_ start: Int64, hourly: Bool) -> String {
+        let shown = time(start)
+        return hourly ? String(shown.dropFirst(11).prefix(5)) : String(shown.prefix(10))
+    }
+
+    /// The health section's line for lease data that was incomplete, in local time.
+    public func coverageGap(node: String, from: Int64, to: Int64) -> String {
+        "lease data incomplete for node \(node) from \(time(from)) to \(time(to)): give --libvirt-state, or a log that starts at boot"
+    }
+
+    /// `1 denial`, `20 denials`; `plural` for words that do not just take an s.
+    public static func count(_ n: Int64, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
+    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        count(Int64(n), singular, plural)
     }
 
     /// `2026-11-28 10:15:03Z`

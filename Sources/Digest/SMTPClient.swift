@@ -1,39 +1,22 @@
+import Formatting
 import Native
 
-/// Just enough SMTP (RFC 5321) to hand one message to a relay: EHLO (HELO if refused), MAIL,
-/// RCPT for each recipient, DATA with dot-stuffing, QUIT. No STARTTLS and no AUTH: it is meant
-/// for a relay on the host or the management network (postfix's or exim's port 25); for more,
-/// use the sendmail path with msmtp or the local MTA.
+/// Just enough SMTP (RFC 5321) to hand one message to the MTA on this host: EHLO (HELO if
+/// refused), MAIL, RCPT for each recipient, DATA with dot-stuffing, QUIT. No STARTTLS and no
+/// AUTH, so it talks to localhost only (LocalSMTPURL refuses other hosts); a relay elsewhere is
+/// reached through the sendmail path with msmtp, which speaks TLS and AUTH.
 public struct SMTPClient: Mailer {
     public var host: String
     public var port: UInt16
     public var heloName: String
     public var timeoutMilliseconds: Int32 = 30_000
 
-    /// `smtp://HOST[:PORT]`
+    /// `smtp://localhost[:PORT]` (or 127.0.0.1, [::1]); any other host is refused (LocalSMTPURL).
     public init(url: String, heloName: String) throws {
-        guard url.hasPrefix("smtp://") else { throw MailerError("mailer \"\(url)\": expected sendmail or smtp://HOST:PORT") }
-        var rest = String(url.dropFirst("smtp://".count))
-        if rest.hasSuffix("/") { rest.removeLast() }
-        var port: UInt16 = 25
-        if rest.hasPrefix("[") {
-            guard let close = rest.firstIndex(of: "]") else { throw MailerError("mailer \"\(url)\": unclosed [") }
-            let after = rest[rest.index(after: close)...]
-            if after.hasPrefix(":") {
-                guard let p = UInt16(after.dropFirst()) else { throw MailerError("mailer \"\(url)\": bad port") }
-                port = p
-            }
-            rest = String(rest[rest.index(after: rest.startIndex)..<close])
-        } else if let colon = rest.lastIndex(of: ":") {
-            guard let p = UInt16(rest[rest.index(after: colon)...]) else { throw MailerError("mailer \"\(url)\": bad port") }
-            port = p
-            rest = String(rest[..<colon])
-        }
-        guard !rest.isEmpty, rest.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "/" }) else {
-            throw MailerError("mailer \"\(url)\": no host")
-        }
-        host = rest
-        self.port = port
+        let parsed: LocalSMTPURL
+        do { parsed = try LocalSMTPURL(url) } catch { throw MailerError("\(error)") }
+        host = parsed.host
+        port = parsed.port
         self.heloName = heloName.isEmpty ? "localhost" : heloName
     }
 

@@ -26,6 +26,45 @@ public struct DigestData: Sendable {
         public var allowed: Int64
     }
 
+    /// Guest-host denials of one guest on one host type and class (`svirt-trace query denials
+    /// --kind guest-host` lists them one by one).
+    public struct GuestHost: Sendable {
+        public var sourceVM: String
+        public var sourceUUID: String?
+        public var targetType: String
+        public var tclass: String
+        public var perms: [String]
+        public var count: Int64
+        public var allowed: Int64
+        public var last: Int64
+        public var nodes: [String]
+        /// What watch would alert it as (the alert rules' severity), filled by the caller that
+        /// knows the rules; nil until then.
+        public var severity: String?
+
+        public init(sourceVM: String, sourceUUID: String?, targetType: String, tclass: String, perms: [String],
+                    count: Int64, allowed: Int64, last: Int64, nodes: [String], severity: String? = nil) {
+            self.sourceVM = sourceVM
+            self.sourceUUID = sourceUUID
+            self.targetType = targetType
+            self.tclass = tclass
+            self.perms = perms
+            self.count = count
+            self.allowed = allowed
+            self.last = last
+            self.nodes = nodes
+            self.severity = severity
+        }
+    }
+
+    /// Cross-guest denials of one pair on one node, for the per-node heatmaps.
+    public struct NodePair: Sendable {
+        public var node: String
+        public var sourceVM: String
+        public var targetVM: String
+        public var count: Int64
+    }
+
     public struct GuestCount: Sendable {
         public var vm: String
         public var uuid: String?
@@ -95,10 +134,16 @@ public struct DigestData: Sendable {
 
     public var period: DigestPeriod
     public var nodes: [String]
+    public var detail = DigestDetail.med
     public var headline = Headline()
     public var previous = Headline()
     public var pairs: [Pair] = []
     public var pairCount = 0
+    /// Every cross-guest pair per node (the heatmaps; capped by the renderer).
+    public var nodePairs: [NodePair] = []
+    /// Guest-host groups, most severe first once `severity` is filled; `guestHostCount` counts all.
+    public var guestHost: [GuestHost] = []
+    public var guestHostCount = 0
     public var topGuests: [GuestCount] = []
     public var newGuests: [NewGuest] = []
     public var unknownLabels: [UnknownLabel] = []

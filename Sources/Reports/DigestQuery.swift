@@ -14,9 +14,16 @@ public struct DigestQuery: Sendable {
     /// A node whose last event is this far before the period's end counts as silent.
     public var silentAfterMilliseconds: Int64 = 3_600_000
 
-    public init(period: DigestPeriod, nodes: [String] = []) {
+    public var detail = DigestDetail.med
+
+    public init(period: DigestPeriod, nodes: [String] = [], detail: DigestDetail = .med) {
         self.period = period
         self.nodes = nodes
+        self.detail = detail
+        let cap = detail.listCap ?? Int(Int32.max)
+        pairLimit = detail == .med ? 30 : cap
+        guestLimit = min(cap, detail == .high ? cap : 10)
+        listLimit = cap
     }
 
     /// How far before the period a silent node's last event is looked for.
@@ -25,9 +32,11 @@ public struct DigestQuery: Sendable {
     public func run(_ database: Database) throws -> DigestData {
         let db = database.connection
         var data = DigestData(period: period, nodes: nodes)
+        data.detail = detail
         data.headline = try headline(db, period)
         data.previous = try headline(db, period.previous)
         try crossGuest(db, into: &data)
+        try guestHost(db, into: &data)
         try guests(db, into: &data)
         try unknownLabels(db, into: &data)
         try changes(db, into: &data)
@@ -93,8 +102,40 @@ public struct DigestQuery: Sendable {
             DigestData.Pair(sourceVM: r[2].string ?? "?", sourceUUID: r[3].string, targetVM: r[4].string ?? "?",
                             targetUUID: r[5].string, count: r[6].int64 ?? 0, perms: Self.list(r[7].string).sorted(),
                             first: r[8].int64 ?? 0, last: r[9].int64 ?? 0,
-                            nodes: Self.list(r[10].string).map { $0.isEmpty ? "-" : $0 }.sorted(), allowed: r[11].int64 ?? 0)
+                            nodes: Self.nodes(r[10].string), allowed: r[11].int64 ?? 0)
         }
+        data.nodePairs = try db.rows("""
+            SELECT d.node, min(d.source_vm), min(d.target_vm), count(*) FROM denials d
+            WHERE d.kind = 'cross-guest' AND \(c.clause)
+            GROUP BY d.node, d.source_key, d.target_key ORDER BY 1, 4 DESC
+            """, c.values).map { r in
+            DigestData.NodePair(node: Self.nodeName(r[0].string), sourceVM: r[1].string ?? "?", targetVM: r[2].string ?? "?",
+                                count: r[3].int64 ?? 0)
+        }
+    }
+
+    /// Every guest-host group (guest, target type, class): few, and the caller orders them by
+    /// severity before any cap, so the worst are never cut.
+    private func guestHost(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+        let c = scope("d", period)
+        data.guestHost = try db.rows("""
+            SELECT min(d.source_vm), min(d.source_uuid), coalesce(d.ttype, '?'), d.tclass, group_concat(DISTINCT d.perms),
+                   count(*), sum(d.permissive = 1), max(d.time_ms), group_concat(DISTINCT d.node)
+            FROM denials d
+            WHERE d.kind = 'guest-host' AND \(c.clause)
+            GROUP BY d.source_key, 3, d.tclass ORDER BY 6 DESC, 1, 3
+            """, c.values).map { r in
+            DigestData.GuestHost(sourceVM: r[0].string ?? "?", sourceUUID: r[1].string, targetType: r[2].string ?? "?",
+                                 tclass: r[3].string ?? "?", perms: Self.list(r[4].string).sorted(), count: r[5].int64 ?? 0,
+                                 allowed: r[6].int64 ?? 0, last: r[7].int64 ?? 0, nodes: Self.nodes(r[8].string))
+        }
+        data.guestHostCount = data.guestHost.count
+    }
+
+    /// A group_concat of nodes: `-` for logs without node=, never an empty list.
+    static func nodes(_ text: String?) -> [String] {
+        let names = (text ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.isEmpty ? "-" : String($0) }
+        return Array(Set(names)).sorted()
     }
 
     private func guests(_ db: SQLiteDatabase, into data: inout DigestData) throws {
@@ -139,7 +180,7 @@ public struct DigestQuery: Sendable {
             """, c.values + [.integer(Int64(listLimit))]).map {
             .init(level: $0[0].string ?? "?", side: $0[1].string == "unknown-source" ? "source" : "target",
                   count: $0[2].int64 ?? 0, last: $0[3].int64 ?? 0,
-                  nodes: Self.list($0[4].string).map { $0.isEmpty ? "-" : $0 }.sorted())
+                  nodes: Self.nodes($0[4].string))
         }
     }
 

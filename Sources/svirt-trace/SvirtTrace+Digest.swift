@@ -1,5 +1,7 @@
+import Alerts
 import ArgumentParser
 import Digest
+import Formatting
 import Foundation
 import Store
 import Reports
@@ -20,20 +22,32 @@ extension SvirtTrace {
                   1 headline counts against the period before: cross-guest, unknown labels, \
                 guest-host, ALLOWED (permissive) and policy changes; 2 cross-guest pairs with \
                 counts, perms, first and last time and node (the HTML adds a source x target \
-                heatmap); 3 the guests with the most denials, guests seen for the first time, \
-                unknown labels; 4 label collisions, enforcing, boolean and policy-load changes with \
-                who made them; 5 needs-boolean findings with the setsebool -P command, stale-image \
-                and shared-content-write findings; 6 pipeline health: nodes, last event per node \
-                (silent ones flagged), parse errors, guest stops that were never logged; 7 denials \
+                heatmap per node); 3 guest-host denials by guest, host type and class, most severe \
+                first (the severity watch's alert rules give them); 4 the guests with the most \
+                denials, guests seen for the first time, unknown labels; 5 label collisions, \
+                enforcing, boolean and policy-load changes with who made them; 6 needs-boolean \
+                findings under each boolean with its setsebool -P command, stale-image and \
+                shared-content-write findings; 7 pipeline health: nodes, last event per node \
+                (silent ones flagged), parse errors, guest stops that were never logged; 8 denials \
                 per hour (day) or per day (week) as a bar chart and a sparkline; with each item the \
-                svirt-trace query command that shows the detail.
+                svirt-trace query command that shows the detail. Times are local, with their \
+                offset, as the day boundaries are. Text lines keep to 78 columns; commands stand on \
+                lines of their own (broken with a backslash). Long lists end in "... and N more".
+
+                DETAIL
+                  --detail low: the headline and the top 5 of each list, no per-item commands, \
+                heatmaps or chart; med (the default): lists capped at 20 (30 cross-guest pairs, 10 \
+                guests, 12 guests per heatmap axis), so a busy week's HTML stays under 100 KB (mail \
+                clients clip larger messages); high: everything, uncapped.
 
                 MAIL
                   --format mime (the default when --to is given) writes a multipart/alternative \
                 message: text/plain then text/html, UTF-8, base64. --send delivers it: by default \
                 through "/usr/sbin/sendmail -t -oi" (postfix, exim and msmtp-mta provide it; \
-                --sendmail changes the command), or with --mailer smtp://HOST[:PORT] straight to a \
-                relay (plain SMTP: no STARTTLS, no AUTH). Addresses are bare local@domain.
+                --sendmail changes the command), or with --mailer smtp://localhost[:PORT] to the \
+                MTA on this host. The built-in SMTP client has no STARTTLS and no AUTH, so it only \
+                talks to localhost, 127.0.0.1 or ::1; for a relay elsewhere use msmtp (--sendmail \
+                "/usr/bin/msmtp -t"), which speaks TLS and AUTH. Addresses are bare local@domain.
 
                 READ-ONLY MEDIA
                   \(ReadOnlyMediaOption.discussion)
@@ -65,11 +79,14 @@ extension SvirtTrace {
         @Flag(help: "Deliver the message instead of printing it.")
         var send = false
 
-        @Option(help: ArgumentHelp("sendmail, or smtp://HOST[:PORT] for a relay (default: the config file's digest.mailer, else sendmail).", valueName: "mailer"))
+        @Option(help: ArgumentHelp("sendmail, or smtp://localhost[:PORT] for the MTA on this host (no other host: plain SMTP; use msmtp for a relay; default: the config file's digest.mailer, else sendmail).", valueName: "mailer"))
         var mailer: String?
 
         @Option(help: ArgumentHelp("The sendmail-compatible command, absolute path first (default: /usr/sbin/sendmail -t -oi).", valueName: "command"))
         var sendmail: String?
+
+        @Option(help: ArgumentHelp("low (headline and top items), med (capped lists) or high (everything, uncapped).", valueName: "level"))
+        var detail: String = "med"
 
         @Flag(help: "Write or send nothing when the period had no denial, collision or policy change (policy loads alone are information).")
         var skipEmpty = false
@@ -91,8 +108,14 @@ extension SvirtTrace {
             for address in to + ((from ?? LoadedConfig.settings.digest.from).map { [$0] } ?? []) {
                 do { _ = try MailAddress(address) } catch { throw ValidationError("\(error)") }
             }
-            if let mailer, mailer != "sendmail" && !mailer.hasPrefix("smtp://") {
-                throw ValidationError("--mailer takes sendmail or smtp://HOST[:PORT], not \"\(mailer)\"")
+            if DigestDetail(rawValue: detail) == nil {
+                throw ValidationError("--detail takes low, med or high, not \"\(detail)\"")
+            }
+            if let mailer, mailer != "sendmail" {
+                guard mailer.hasPrefix("smtp://") else {
+                    throw ValidationError("--mailer takes sendmail or smtp://localhost[:PORT], not \"\(mailer)\"")
+                }
+                do { _ = try LocalSMTPURL(mailer) } catch { throw ValidationError("\(error)") }
             }
         }
 
@@ -112,7 +135,9 @@ extension SvirtTrace {
             let data: DigestData
             do {
                 let db = try media.open(database)
-                data = try DigestQuery(period: digestPeriod, nodes: node).run(db)
+                data = DigestSeverity.ranked(try DigestQuery(period: digestPeriod, nodes: node,
+                                                             detail: DigestDetail(rawValue: detail) ?? .med).run(db),
+                                             rules: Self.alertRules())
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(Status.database)
@@ -127,7 +152,7 @@ extension SvirtTrace {
             }
             let host = ProcessInfo.processInfo.hostName
             let scope = name ?? Self.scope(data, host: host)
-            let wording = DigestWording(databasePath: database.db)
+            let wording = DigestWording(databasePath: database.db, timeZone: .current)
             let text = TextDigest(scope: scope, wording: wording).render(data)
             let chosen = format ?? (to.isEmpty ? "text" : "mime")
             if chosen == "text" && !send {
@@ -174,11 +199,18 @@ extension SvirtTrace {
             if h.crossGuest > 0 { parts.append("\(h.crossGuest) cross-guest") }
             if h.allowed > 0 { parts.append("\(h.allowed) ALLOWED") }
             if h.guestHost > 0 { parts.append("\(h.guestHost) guest-host") }
-            if h.unknownLabels > 0 { parts.append("\(h.unknownLabels) unknown label") }
-            if h.policyChanges > 0 { parts.append("\(h.policyChanges) policy change") }
-            if parts.isEmpty { parts.append(h.denials > 0 ? "\(h.denials) denials, nothing critical" : "quiet") }
+            if h.unknownLabels > 0 { parts.append(DigestWording.count(h.unknownLabels, "unknown label")) }
+            if h.policyChanges > 0 { parts.append(DigestWording.count(h.policyChanges, "policy change")) }
+            if parts.isEmpty { parts.append(h.denials > 0 ? DigestWording.count(h.denials, "denial") + ", nothing critical" : "quiet") }
             let shortScope = scope.count > 60 ? String(scope.prefix(60)) + "…" : scope
             return "[svirt-trace] \(shortScope) \(d.period.label): \(parts.joined(separator: ", "))"
+        }
+
+        /// The rules watch alerts by (the config file's, else the built-in ones), for the
+        /// guest-host severities; a rules file that does not load falls back to the built-in.
+        static func alertRules() -> [AlertRule] {
+            guard let path = LoadedConfig.settings.rules else { return AlertRule.defaults }
+            return (try? AlertRules.load(path: path)) ?? AlertRule.defaults
         }
 
         static func scope(_ d: DigestData, host: String) -> String {

@@ -13,7 +13,7 @@ import Formatting
 extension SvirtTrace {
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Follow the audit log, store as events arrive, and print alerts as JSON lines.",
+            abstract: "Follow the audit log, store as events arrive, and print alerts (a line each on a terminal, JSON lines otherwise).",
             discussion: """
                 --follow FILE (default /var/log/audit/audit.log) follows the file as tail -F does, \
                 woken by inotify on its folder (polling every 10 ms where inotify is unavailable), \
@@ -31,9 +31,12 @@ extension SvirtTrace {
                 reloads only the rules file, and logs that the config file changed (or is no longer \
                 valid) when it did.
 
-                Alerts go to standard output, one JSON object per line (keys: id, time, severity, \
+                Alerts go to standard output: on a terminal one line each (local time, severity, \
+                title, node, id; --format text), otherwise one JSON object per line (--format json; \
                 title, rule, kind, node, source_vm, source_uuid, target_vm, target_uuid, scontext, \
-                tcontext, tclass, perms, permissive, pid, exe, path, count, evidence, hint). The \
+                tcontext, tclass, perms, permissive, pid, exe, path, count, evidence, hint). A denial's \
+                title names both sides and the access ("web004 → ci001: read,write on blk_file \
+                (cross-guest)"). The \
                 built-in rules (rules/alerts.yaml; --rules FILE for another): cross-guest critical; unknown labels high; guest-host high \
                 (critical for whole disks, shadow_t, virtd_t); permissive accesses one level \
                 higher, titled ALLOWED; enforcing turned off and label collisions critical; virt \
@@ -65,6 +68,11 @@ extension SvirtTrace {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp(
+            "How alerts are printed: text (one line per alert: local time, severity, title, node, id; coloured by severity on a terminal unless NO_COLOR is set) or json (one JSON object per line). Default: text on a terminal, json otherwise. Sinks always get JSON.",
+            valueName: "format"))
+        var format: String?
 
         @Option(help: ArgumentHelp("Log file to follow.", valueName: "file"))
         var follow: String?
@@ -127,6 +135,9 @@ extension SvirtTrace {
         var journalSocket = "/run/systemd/journal/socket"
 
         func validate() throws {
+            if let format, format != "text" && format != "json" {
+                throw ValidationError("--format takes text or json, not \"\(format)\"")
+            }
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
             if catchUpLog != nil && !stdin { throw ValidationError("--catch-up-log goes with --stdin (--follow resumes from its own checkpoint)") }
             if let retain {
@@ -223,6 +234,10 @@ extension SvirtTrace {
                 let out = FileHandle.standardOutput
                 // auditd gives its plugins /dev/null: alerts printed there would be lost work.
                 let printing = !DiscardedDescriptor.isDiscarded(1)
+                // Text for a person at a terminal, JSON lines for a program (a pipe, a file).
+                let textLine = (format ?? (Console.stdoutIsTerminal ? "text" : "json")) == "text"
+                    ? AlertTextLine(timeDisplay: Console.stdoutIsTerminal ? .local : .utc, colour: Console.useColour)
+                    : nil
                 if !printing {
                     Self.logger.notice("standard output goes nowhere (/dev/null, as auditd gives its plugins): alerts are not printed; they go to \(dispatcher.sinkNames.isEmpty ? "no sink (stored only: svirt-trace query)" : dispatcher.sinkNames.joined(separator: ", "))")
                 }
@@ -231,7 +246,11 @@ extension SvirtTrace {
                 courier = AlertCourier(
                     engine: AlertEngine(rules: ruleSet, ownProcessID: Int64(getpid()), ownNode: node),
                     ledger: ledger, dispatcher: dispatcher, options: options,
-                    printLine: { if printing { try out.write(contentsOf: Data($0.utf8)) } },
+                    printLine: { line in
+                        guard printing else { return }
+                        let shown = textLine.map { $0.render(json: String(line.dropLast())) + "\n" } ?? line
+                        try out.write(contentsOf: Data(shown.utf8))
+                    },
                     standardOutputGone: {
                         Self.logger.notice("standard output was closed by its reader; stopping (its alerts stay pending and are printed at the next start)")
                         stopping.request()

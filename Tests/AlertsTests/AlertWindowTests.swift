@@ -59,7 +59,7 @@ import Findings
         let alerts = try Self.live(text, engine: &engine)
         let followUp = alerts.first { $0.id.hasSuffix("/repeats") }
         #expect(followUp?.count == 4)
-        #expect(followUp?.title == "Guest reached for another guest's resources (4 more since 2025-11-24T16:00:10.000Z)")
+        #expect(followUp?.title == "web01 → db02: read on file (cross-guest) (4 more since 2025-11-24T16:00:10.000Z)")
         #expect(alerts.map(\.rule) == ["cross-guest", "cross-guest", "guest-host"])
         #expect(engine.flush().isEmpty, "nothing was left for shutdown")
     }

@@ -82,14 +82,29 @@ import Testing
     }
 
     @Test func smtpURLsNameAHostAndAPort() throws {
-        let plain = try SMTPClient(url: "smtp://relay.example.org", heloName: "hv01")
-        #expect(plain.host == "relay.example.org" && plain.port == 25)
+        let plain = try SMTPClient(url: "smtp://localhost", heloName: "hv01")
+        #expect(plain.host == "localhost" && plain.port == 25)
         let ported = try SMTPClient(url: "smtp://127.0.0.1:2525/", heloName: "hv01")
         #expect(ported.host == "127.0.0.1" && ported.port == 2525)
         let v6 = try SMTPClient(url: "smtp://[::1]:587", heloName: "")
         #expect(v6.host == "::1" && v6.port == 587 && v6.heloName == "localhost")
         for bad in ["http://x", "smtp://", "smtp://host:port", "smtp://host:99999", "smtp://[::1"] {
             #expect(throws: (any Error).self, "\(bad)") { try SMTPClient(url: bad, heloName: "h") }
+        }
+    }
+
+    /// Plain SMTP only to this host: a relay elsewhere would get the mail (and any password) in
+    /// clear, so it is refused, naming msmtp as the way there.
+    @Test func smtpToAnotherHostIsRefusedNamingMsmtp() {
+        for remote in ["smtp://relay.example.org", "smtp://relay.example.org:587", "smtp://10.0.0.5", "smtp://[2001:db8::1]:25",
+                       "smtp://127.0.0.2", "smtp://localhost.example.org"] {
+            #expect(throws: (any Error).self, "\(remote)") { try SMTPClient(url: remote, heloName: "h") }
+            do { _ = try SMTPClient(url: remote, heloName: "h") } catch {
+                #expect("\(error)".contains("msmtp") && "\(error)".contains("STARTTLS"), "\(error)")
+            }
+        }
+        for local in ["smtp://LOCALHOST:2525", "smtp://127.0.0.1", "smtp://[::1]"] {
+            #expect((try? SMTPClient(url: local, heloName: "h")) != nil, "\(local)")
         }
     }
 }

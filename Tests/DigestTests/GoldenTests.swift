@@ -52,7 +52,7 @@ import Formatting
         let early = try day(at: "2025-11-26T00:05:00Z")
         #expect(early == (try day(at: "2025-11-26T23:59:00Z")))
         let range = try Self.digest("text")
-        #expect(early.split(separator: "\n").dropFirst(2) == range.split(separator: "\n").dropFirst(2),
+        #expect(early.split(separator: "\n").dropFirst(3) == range.split(separator: "\n").dropFirst(3),
                 "day means exactly the range of the calendar day before (only the headings name it differently)")
         #expect(early.hasPrefix("svirt-trace digest: golden, day 2025-11-25\n"))
         let cross = try DigestFixture.count(DigestFixture.workloadDB, "SELECT count(*) FROM denials WHERE kind = 'cross-guest'")
@@ -67,8 +67,9 @@ import Formatting
         for node in ["hv01", "hv02"] {
             let last = try DigestFixture.count(DigestFixture.workloadDB, "SELECT max(time_ms) FROM audit_events WHERE node = '\(node)'")
             let stamp = Timestamp.iso8601(milliseconds: Int64(last))
-            let shown = String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(8)) + "Z"
-            #expect(r.stdout.contains("node \(node): 0 events stored, last \(shown)  SILENT"), "\(node) last \(shown)")
+            // Local time with its offset (TZ=UTC here), as the day boundaries are taken.
+            let shown = String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(8)) + " +00:00"
+            #expect(r.stdout.contains("node \(node): 0 events stored, last \(shown); SILENT"), "\(node) last \(shown)")
         }
         let before = try DigestFixture.count(DigestFixture.workloadDB, "SELECT count(*) FROM denials")
         #expect(r.stdout.contains("all denials" + String(repeating: " ", count: 20) + "0" + String(repeating: " ", count: 8 - String(before).count) + "\(before)"),

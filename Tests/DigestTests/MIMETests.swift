@@ -41,7 +41,7 @@ import TestSupport
         let policy = try DigestFixture.count(db, "SELECT count(*) FROM events WHERE kind IN ('enforcing-change', 'boolean-change', 'policy-load') AND \(day)")
         #expect(cross > 0 && allowed > 0 && guestHost > 0 && policy > 0, "the fixture exercises every headline")
         #expect(DigestFixture.header(parsed, "Subject")
-                == ["[svirt-trace] 2 nodes 2025-11-25: \(cross) cross-guest, \(allowed) ALLOWED, \(guestHost) guest-host, \(policy) policy change"])
+                == ["[svirt-trace] 2 nodes 2025-11-25: \(cross) cross-guest, \(allowed) ALLOWED, \(guestHost) guest-host, \(policy) policy change\(policy == 1 ? "" : "s")"])
     }
 
     @Test func hostileGuestNamesAreEscapedAndCannotAddHeaders() throws {

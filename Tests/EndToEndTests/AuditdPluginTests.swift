@@ -173,7 +173,7 @@ import TestSupport
         _ = Self.waitFor("the first alert", in: auditd) { Self.alerts(folder).count >= 1 }
         let shippedTitle = try #require(Self.alerts(folder).first?["title"] as? String)
 
-        let reloaded = shipped.replacingOccurrences(of: "title: Guest reached for another guest's resources",
+        let reloaded = shipped.replacingOccurrences(of: "title: \"{source} → {target}: {access} (cross-guest)\"",
                                                     with: "title: RELOADED cross-guest rule")
         #expect(reloaded != shipped)
         try reloaded.write(to: rules, atomically: true, encoding: .utf8)

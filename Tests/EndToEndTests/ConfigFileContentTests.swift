@@ -54,6 +54,23 @@ import TestSupport
         }
     }
 
+    /// The built-in SMTP client is plain text: digest.mailer may name only this host, and the
+    /// refusal names msmtp, the way to a relay. localhost passes; the digest refuses the same.
+    @Test func aRemoteSMTPMailerIsRefusedAtConfigCheckAndAtDigest() throws {
+        for remote in ["smtp://relay.example.org:25", "smtp://192.0.2.7", "smtp://[2001:db8::1]:587"] {
+            let r = try Self.check("digest:\n  mailer: \"\(remote)\"\n")
+            #expect(r.status == 2 && r.stderr.contains(r.conf + ":2: `digest.mailer`") && r.stderr.contains("msmtp"), "\(remote): \(r.stderr)")
+        }
+        for local in ["smtp://localhost:25", "smtp://127.0.0.1:2525", "smtp://[::1]"] {
+            let r = try Self.check("digest:\n  mailer: \"\(local)\"\n")
+            #expect(r.status == 0, "\(local): \(r.stderr)")
+        }
+        let digest = try runProcess(WatchTests.binary, ["digest", "--db", "/nonexistent/s.db", "--to", "soc@example.org",
+                                                        "--send", "--mailer", "smtp://relay.example.org"])
+        let said = String(decoding: digest.stderr, as: UTF8.self)
+        #expect(digest.status == 2 && said.contains("msmtp") && said.contains("STARTTLS"), "\(said)")
+    }
+
     /// A service runs in /, where a relative path names another file than where it was tried.
     @Test func aRelativePathOrTildeIsRefusedWithTheLine() throws {
         let cases: [(String, String)] = [

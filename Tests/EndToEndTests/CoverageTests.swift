@@ -167,10 +167,12 @@ import TestSupport
         // The digest's health section names the incomplete stretch (back to back: one line) and what to give.
         let digest = try Binary.run(["digest", "--db", db, "--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z",
                                      "--format", "text"], environment: ["TZ": "UTC"]).stdout
-        let lines = digest.split(separator: "\n").filter { $0.contains("lease data incomplete") }
+        // Local time with its offset (TZ=UTC), wrapped to 78 columns: read with the wraps undone.
+        let flat = digest.replacingOccurrences(of: #"\n {5,}"#, with: " ", options: .regularExpression)
+        let lines = flat.split(separator: "\n").filter { $0.contains("lease data incomplete") }
         #expect(lines.count == 2, "\(digest)")
-        #expect(lines.first?.contains("node hv1 from 2025-11-24 16:00:00Z to 2025-11-24 16:00:00Z") == true)
-        #expect(lines.last?.contains("node hv2 from 2025-11-24 16:00:00Z to 2025-11-24 16:00:00Z") == true)
+        #expect(lines.first?.contains("node hv1 from 2025-11-24 16:00:00 +00:00 to 2025-11-24 16:00:00 +00:00") == true)
+        #expect(lines.last?.contains("node hv2 from 2025-11-24 16:00:00 +00:00 to 2025-11-24 16:00:00 +00:00") == true)
         #expect(lines.allSatisfy { $0.hasSuffix("give --libvirt-state, or a log that starts at boot") })
     }
 

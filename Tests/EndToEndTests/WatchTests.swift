@@ -158,8 +158,8 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder("watch")
         let good = folder.appendingPathComponent("good.yaml").path
         let quiet = try Fixtures.read("rules/alerts.yaml").replacingOccurrences(
-            of: "    severity: critical\n    title: Guest reached for another guest's resources",
-            with: "    severity: info\n    title: Guest reached for another guest's resources")
+            of: "    severity: critical\n    title: \"{source} → {target}: {access} (cross-guest)\"",
+            with: "    severity: info\n    title: \"{source} → {target}: {access} (cross-guest)\"")
         try Fixtures.read("rules/alerts.yaml").write(toFile: good, atomically: true, encoding: .utf8)
         let check = try runProcess(WatchTests.binary, ["watch", "--check-rules", good])
         #expect(check.status == 0)

@@ -15,8 +15,8 @@ import TestSupport
     static func rules(in folder: URL, dedupe: Int, rate: Int = 30) throws -> String {
         let path = folder.appendingPathComponent("rules.yaml").path
         let text = try Fixtures.read("rules/alerts.yaml").replacingOccurrences(
-            of: "    title: Guest reached for another guest's resources\n",
-            with: "    title: Guest reached for another guest's resources\n    dedupe_seconds: \(dedupe)\n    rate_per_minute: \(rate)\n")
+            of: "    title: \"{source} → {target}: {access} (cross-guest)\"\n",
+            with: "    title: \"{source} → {target}: {access} (cross-guest)\"\n    dedupe_seconds: \(dedupe)\n    rate_per_minute: \(rate)\n")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         return path
@@ -44,7 +44,7 @@ import TestSupport
         #expect(watcher.wait { Self.alerts(watcher).count == 3 }, "\(watcher.alertLines())")
         let followUp = Self.alerts(watcher).first { ($0["id"] as? String)?.hasSuffix("/repeats") == true }
         #expect(followUp?["count"] as? Int == 4)
-        #expect(followUp?["title"] as? String == "Guest reached for another guest's resources (4 more since 2025-11-24T16:00:10.000Z)")
+        #expect(followUp?["title"] as? String == "web01 → db02: read on file (cross-guest) (4 more since 2025-11-24T16:00:10.000Z)")
         #expect(watcher.process.isRunning, "read before SIGTERM")
         #expect(watcher.terminate() == 0)
     }
@@ -89,6 +89,45 @@ import TestSupport
 
 /// A log of three guests and their denials, for watch's alert tests: web01 (c1,c2, pid 1000),
 /// db02 (c3,c4, pid 2000), app03 (c5,c6, pid 3000). Times are seconds after 1764000000.
+/// `watch --format`: a line a person reads, or the JSON a program reads (the default in a pipe).
+@Suite struct WatchFormatTests {
+    static func watch(_ extra: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let folder = try Fixtures.temporaryFolder("watch-format")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var builder = WatchAlertLog()
+        // A trailing event past the record-grouping window completes the denial's event.
+        let log = builder.setup() + builder.crossGuest(second: 10) + builder.guestHost(second: 20, type: 1)
+        let r = try runProcess(WatchTests.binary, ["watch", "--db", folder.appendingPathComponent("w.db").path, "--stdin",
+                                                   "--journal-socket", folder.appendingPathComponent("none").path] + extra,
+                               stdin: Data(log.utf8), environment: ["TZ": "UTC", "PATH": "/usr/bin:/bin"])
+        return (r.status, String(decoding: r.stdout, as: UTF8.self), String(decoding: r.stderr, as: UTF8.self))
+    }
+
+    @Test func textIsOneReadableLinePerAlertWithTimeSeverityTitleNodeAndID() throws {
+        let r = try Self.watch(["--format", "text"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let first = try #require(r.stdout.split(separator: "\n").first.map(String.init))
+        #expect(first.hasPrefix("2025-11-24T16:00:10.000Z CRITICAL web01 → db02: read on file (cross-guest)"), "\(first)")
+        #expect(first.hasSuffix("id -/1764000010.000:107/cross-guest"), "\(first)")
+        #expect(!r.stdout.contains("\u{1B}"), "no colour off a terminal")
+    }
+
+    @Test func jsonLinesStayTheDefaultInAPipe() throws {
+        let r = try Self.watch([])
+        #expect(r.status == 0, "\(r.stderr)")
+        let first = try #require(r.stdout.split(separator: "\n").first)
+        let object = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+        #expect(object?["title"] as? String == "web01 → db02: read on file (cross-guest)")
+        #expect(object?["source_vm"] as? String == "web01" && object?["target_vm"] as? String == "db02")
+    }
+
+    @Test func anUnknownFormatIsAUsageError() throws {
+        let r = try Self.watch(["--format", "yaml"])
+        #expect(r.status == 64 || r.status == 2, "\(r.status) \(r.stderr)")
+        #expect(r.stderr.contains("--format takes text or json"))
+    }
+}
+
 struct WatchAlertLog {
     static let base = 1_764_000_000
     static let guests = [("web01", "aaaaaaaa-0000-0000-0000-000000000001", "c1,c2", 1000),
