@@ -158,7 +158,6 @@ extension SvirtTrace.Query {
 
         func validate() throws {
             do { _ = try LabelQuery.level(from: level) } catch { throw ValidationError("\(error)") }
-            _ = try at.map(TimeWords.parse)
         }
 
         func run() throws {

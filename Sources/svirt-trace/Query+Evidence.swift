@@ -13,7 +13,6 @@ struct EventIDArguments: ParsableArguments {
 
     func validate() throws {
         guard EventReference.parse(id) != nil else { throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL or SERIAL") }
-        _ = try time.map(TimeWords.parse)
     }
 
     /// Serials restart at each boot and repeat across nodes: when the ID named several events,

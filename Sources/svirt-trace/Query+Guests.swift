@@ -38,7 +38,6 @@ extension SvirtTrace.Query {
         var running = false
 
         func validate() throws {
-            _ = try at.map(TimeWords.parse)
         }
 
         func run() throws {

@@ -56,7 +56,6 @@ extension SvirtTrace.Query {
         var node: [String] = []
 
         func validate() throws {
-            _ = try at.map(TimeWords.parse)
         }
 
         func run() throws {

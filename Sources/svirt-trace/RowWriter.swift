@@ -64,6 +64,11 @@ final class RowWriter {
         for field in fields where !keys.contains(field) {
             throw ValidationError("unknown field \"\(field)\" for --output; one of: \(keys.joined(separator: ", "))")
         }
+        // A key twice would be a JSON object with a duplicate key, which parsers read differently.
+        var seen: Set<String> = []
+        for field in fields where !seen.insert(field).inserted {
+            throw ValidationError("--output names \"\(field)\" twice")
+        }
         return fields
     }
 

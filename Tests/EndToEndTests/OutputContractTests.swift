@@ -151,6 +151,8 @@ import Formatting
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("unknown field \"bogus\""))
         #expect(bad.stderr.contains("source_vms"), "the valid fields are listed")
+        let twice = try StoreCLI.run(["query", "denials", "--db", db, "-o", "id,id", "--format", "json"])
+        #expect(twice.status == 2 && twice.stdout.isEmpty && twice.stderr.contains("names \"id\" twice"), "\(twice.stderr)")
     }
 
     @Test func limitAndReverse() throws {

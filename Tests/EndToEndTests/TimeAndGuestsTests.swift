@@ -98,6 +98,12 @@ import TestSupport
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("--since today (2025-11-25T00:00:00.000Z) is later than --until yesterday (2025-11-24T00:00:00.000Z)"),
                 "\(r.stderr)")
+        // A relative time as its own argument: argument-parser's error path once took `-1h` for
+        // `-1 -h` and printed the help with status 0. A typo in one is no different.
+        for args in [["--since", "now", "--until", "-1h"], ["--since", "-1hx"]] {
+            let relative = try Self.run(store, command + args)
+            #expect(relative.status == 2 && relative.stdout.isEmpty, "\(args): \(relative.status) \(relative.stdout.prefix(200))")
+        }
     }
 
     @Test func bootIsThisHostsBootTime() throws {
