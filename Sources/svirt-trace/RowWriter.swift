@@ -210,14 +210,28 @@ final class RowWriter {
 
     private func writeTable() {
         guard !buffered.isEmpty else { return }
-        let columns = table.columns
-        let headers = columns.map { $0.uppercased() }
+        var columns = table.columns
+        var headers = columns.map { $0.uppercased() }
         var cells = buffered.map { row in columns.map { key in tableText(timed(key, cell(row, key))) } }
         var natural = headers.map(DisplayWidth.of)
         for line in cells {
             for (i, cell) in line.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell)) }
         }
-        let whole = columns.map { TableFit.wholeKeys.contains($0) }
+        var whole = columns.map { TableFit.wholeKeys.contains($0) }
+        if let width {
+            // Columns that cannot fit even cut to the narrowest are left out, and that is said.
+            let kept = TableFit.kept(natural: natural, whole: whole, total: width, chosen: picked)
+            if kept.count < columns.count {
+                let dropped = columns.indices.filter { !kept.contains($0) }.map { columns[$0] }
+                Console.status("(\(dropped.count) column\(dropped.count == 1 ? "" : "s") left out to fit \(width) columns: "
+                               + "\(dropped.joined(separator: ", ")); --wide shows every column, -o chooses them)")
+                columns = kept.map { columns[$0] }
+                headers = kept.map { headers[$0] }
+                natural = kept.map { natural[$0] }
+                whole = kept.map { whole[$0] }
+                cells = cells.map { line in kept.map { line[$0] } }
+            }
+        }
         let widths = width.map { TableFit.widths(natural: natural, whole: whole, total: $0) } ?? natural
         var shownHeaders = headers
         if widths != natural {

@@ -40,6 +40,25 @@ enum TableFit {
         return widths
     }
 
+    /// The columns kept when even the narrowest cut is too wide: the rightmost go first (the
+    /// tables list what matters most first), never the first two. Returns every index when the
+    /// table fits, or when the operator chose the columns (`-o`).
+    static func kept(natural: [Int], whole: [Bool], total: Int, chosen: Bool) -> [Int] {
+        var kept = Array(natural.indices)
+        guard !chosen else { return kept }
+        func narrowestWidth(_ columns: [Int]) -> Int {
+            columns.map { whole[$0] ? natural[$0] : min(natural[$0], narrowest) }.reduce(0, +) + gap * max(0, columns.count - 1)
+        }
+        while kept.count > 2, narrowestWidth(kept) > total { kept.removeLast() }
+        // A wide column (a whole time) may have been the one that had to go: the narrower ones
+        // left out before it come back, in their order, while they fit.
+        for index in natural.indices where !kept.contains(index) {
+            let candidate = (kept + [index]).sorted()
+            if narrowestWidth(candidate) <= total { kept = candidate }
+        }
+        return kept
+    }
+
     /// Keys whose values are never cut.
     static let wholeKeys: Set<String> = ["id", "time", "first_seen", "last_seen", "from", "to", "since", "last_event",
                                          "count", "pid", "serial", "seq", "line"]

@@ -122,6 +122,17 @@ import Formatting
         }
         let narrow = try StoreCLI.run(["query", "denials", "--db", db, "--format", "table"], environment: ["COLUMNS": ""])
         #expect(narrow.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "80 columns without a terminal or $COLUMNS")
+        // Every table fits 80 columns: what cannot, even cut to the narrowest, is left out and named.
+        for args in [["query", "cross-guest"], ["query", "guests"], ["query", "posture"], ["query", "label", "c645,c776"],
+                     ["query", "denials"], ["query", "events"], ["query", "cross-guest", "--detail"]] {
+            let fitted = try StoreCLI.run(args + ["--db", db, "--format", "table"], environment: ["COLUMNS": "80"])
+            #expect(fitted.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(args): \(fitted.stdout.prefix(400))")
+        }
+        let crossGuest = try StoreCLI.run(["query", "cross-guest", "--db", db, "--format", "table"], environment: ["COLUMNS": "80"])
+        #expect(crossGuest.stderr.contains("columns left out to fit 80 columns: ") && crossGuest.stderr.contains("sample_path"), "\(crossGuest.stderr)")
+        let chosen = try StoreCLI.run(["query", "cross-guest", "--db", db, "--format", "table", "-o", "source_vm,last_seen,sample_path"],
+                                      environment: ["COLUMNS": "80"])
+        #expect(!chosen.stderr.contains("left out") && chosen.stdout.contains("SAMPLE_PATH"), "-o: the operator's columns stay")
         let wide = try StoreCLI.run(["query", "denials", "--db", db, "--format", "table", "--wide"], environment: ["COLUMNS": "60"])
         #expect(!wide.stdout.contains("…"))
         #expect(wide.stdout.contains("/var/lib/libvirt/images/retired.qcow2"))
