@@ -20,7 +20,7 @@ struct EventIDArguments: ParsableArguments {
     func noteRepeats(_ times: Set<String>) {
         guard times.count > 1, time == nil else { return }
         Console.error("note: \(times.count) events have the ID \(id) (audit serials repeat across reboots and nodes); "
-                      + "--time TIME picks the one closest to TIME")
+                      + "NODE:SERIAL picks a node's, --time TIME the one closest to TIME")
     }
 
     func reference() throws -> EventReference {
@@ -50,15 +50,27 @@ extension SvirtTrace.Query {
             let query = EvidenceQuery(reference: try event.reference())
             var times: Set<String> = []
             try output.print(keys: EvidenceQuery.keys, table: nil, database: database, text: { rows in
-                guard let first = rows.first else { return "" }
-                var text = "event \(first.text("id")) at \(first.text("time")) from \(first.text("source"))\n\nraw:\n"
-                for row in rows { text += "  line \(row.text("line")): \(row.text("raw"))\n" }
-                text += "\ninterpreted:\n"
-                for row in rows { text += "  \(row.text("interpreted"))\n" }
-                return text
+                // One block per event: a serial that repeats (a reboot, another node) names several.
+                var events: [[OutputRow]] = []
+                for row in rows {
+                    let key = [row.text("id"), row.text("time"), row.text("source")]
+                    if let last = events.last?.first, [last.text("id"), last.text("time"), last.text("source")] == key {
+                        events[events.count - 1].append(row)
+                    } else {
+                        events.append([row])
+                    }
+                }
+                return events.map { records in
+                    let first = records[0]
+                    var text = "event \(first.text("id")) at \(first.text("time")) from \(first.text("source"))\n\nraw:\n"
+                    for row in records { text += "  line \(row.text("line")): \(row.text("raw"))\n" }
+                    text += "\ninterpreted:\n"
+                    for row in records { text += "  \(row.text("interpreted"))\n" }
+                    return text
+                }.joined(separator: "\n")
             }) { db, emit in
                 try query.run(db) { row in
-                    times.insert(row.text("time"))
+                    times.insert(row.text("id") + " " + row.text("time"))
                     try emit(row)
                 }
             }
@@ -106,7 +118,7 @@ extension SvirtTrace.Query {
                 }.joined(separator: "\n")
             }) { db, emit in
                 try query.run(db) { row in
-                    times.insert(row.text("time"))
+                    times.insert(row.text("id") + " " + row.text("time"))
                     try emit(row)
                 }
             }

@@ -300,6 +300,26 @@ import Formatting
         let one = try StoreCLI.run(["query", "explain", "--db", db, "510", "--time", "2025-11-24T16:00:10Z"])
         #expect(one.stdout.components(separatedBy: "What to do:").count == 2)
         #expect(one.stderr.isEmpty)
+        // evidence: one block per event, each under its own header.
+        let evidence = try StoreCLI.run(["query", "evidence", "--db", db, "510"])
+        #expect(evidence.stdout.components(separatedBy: "\nraw:\n").count == 3, "\(evidence.stdout)")
+        #expect(evidence.stderr.contains("2 events have the ID 510"))
+    }
+
+    /// The same serial on two nodes at the same time: two events, said so, and NODE:SERIAL picks.
+    @Test func aSerialOnTwoNodesIsTwoEvents() throws {
+        let folder = try Fixtures.temporaryFolder("contract-nodes")
+        let log = CommandLineTests.hostileLog().split(separator: "\n").map { String($0) }
+        let file = folder.appendingPathComponent("n.log")
+        try (log.map { "node=hv1 " + $0 } + log.map { "node=hv2 " + $0 }).joined(separator: "\n").appending("\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("n.db").path
+        #expect(try StoreCLI.run(["ingest", "--db", db, file.path]).status == 0)
+        let both = try StoreCLI.run(["query", "evidence", "--db", db, "510"])
+        #expect(both.stdout.contains("event hv1:510") && both.stdout.contains("event hv2:510"), "\(both.stdout)")
+        #expect(both.stderr.contains("2 events have the ID 510"), "\(both.stderr)")
+        let one = try StoreCLI.run(["query", "evidence", "--db", db, "hv2:510"])
+        #expect(!one.stdout.contains("hv1:510") && one.stdout.contains("event hv2:510") && one.stderr.isEmpty)
     }
 
     /// On a real terminal its own width wins over $COLUMNS (script(1) gives the binary a pty).
