@@ -16,7 +16,6 @@ import Guests
 enum AlertTitle {
     static func fill(_ template: String, denial: Denial) -> String {
         guard template.contains("{") else { return template }
-        var out = template
         let values: [(String, String)] = [
             ("{source}", side(denial.sources, denial.source)),
             ("{target}", side(denial.targets, denial.target)),
@@ -25,10 +24,22 @@ enum AlertTitle {
             ("{boolean}", denial.boolean ?? "a virt boolean"),
             ("{path}", denial.path ?? "?"),
         ]
-        for (key, value) in values where out.contains(key) {
-            out = out.replacingOccurrences(of: key, with: value)
+        // One pass over the template: a value is never read again, so a guest named `{target}`
+        // cannot put another guest's name into the title.
+        var out = ""
+        var rest = template[...]
+        while let brace = rest.firstIndex(of: "{") {
+            out += rest[..<brace]
+            let tail = rest[brace...]
+            if let (key, value) = values.first(where: { tail.hasPrefix($0.0) }) {
+                out += value
+                rest = tail.dropFirst(key.count)
+            } else {
+                out += "{"
+                rest = tail.dropFirst()
+            }
         }
-        return out
+        return out + rest
     }
 
     /// Guests by name (several after a label collision), else what the label says.

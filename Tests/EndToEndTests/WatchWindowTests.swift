@@ -121,6 +121,30 @@ import TestSupport
         #expect(object?["source_vm"] as? String == "web01" && object?["target_vm"] as? String == "db02")
     }
 
+    /// A guest's name is data: one named like a title placeholder is printed as it is, never
+    /// filled in (it would put another guest's name where its own belongs).
+    @Test func aGuestNamedLikeAPlaceholderIsNotExpanded() throws {
+        let folder = try Fixtures.temporaryFolder("watch-title")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines: [String] = []
+        var serial = 100
+        func stamp(_ second: Int) -> String { serial += 1; return "\(1_764_000_000 + second).000:\(serial)" }
+        for (name, uuid, level, pid) in [("{target}{access}", "dddddddd-0000-0000-0000-000000000004", "c7,c8", 4000),
+                                         ("web01", "aaaaaaaa-0000-0000-0000-000000000001", "c1,c2", 1000)] {
+            lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp(0))): pid=1 uid=0 msg='virt=kvm vm=\"\(name)\" uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:\(level) img-ctx=system_u:object_r:svirt_image_t:s0:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" res=success'")
+            lines.append("type=VIRT_CONTROL msg=audit(\(stamp(0))): pid=1 uid=0 msg='virt=kvm op=start reason=booted vm=\"\(name)\" uuid=\(uuid) vm-pid=\(pid) exe=\"/usr/sbin/libvirtd\" res=success'")
+        }
+        let s = stamp(10)
+        lines.append("type=AVC msg=audit(\(s)): avc:  denied  { read } for  pid=4000 comm=\"qemu-kvm\" scontext=system_u:system_r:svirt_t:s0:c7,c8 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2 tclass=file permissive=0")
+        lines.append("type=PROCTITLE msg=audit(\(s)): proctitle=71656D75")
+        let r = try runProcess(WatchTests.binary, ["watch", "--db", folder.appendingPathComponent("w.db").path, "--stdin",
+                                                   "--journal-socket", folder.appendingPathComponent("none").path],
+                               stdin: Data((lines.joined(separator: "\n") + "\n").utf8), environment: ["TZ": "UTC", "PATH": "/usr/bin:/bin"])
+        let first = try #require(String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").first)
+        let object = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+        #expect(object?["title"] as? String == "{target}{access} → web01: read on file (cross-guest)", "\(object ?? [:])")
+    }
+
     @Test func anUnknownFormatIsAUsageError() throws {
         let r = try Self.watch(["--format", "yaml"])
         #expect(r.status == 64 || r.status == 2, "\(r.status) \(r.stderr)")
