@@ -73,11 +73,12 @@ public struct DigestPeriod: Sendable, Equatable {
         length <= 2 * 86_400_000 ? 3_600_000 : 86_400_000
     }
 
-    /// A short name for subjects and headings: `2026-11-28`, `2026-11-23..2026-11-29` (UTC dates
-    /// of the first and last day covered).
+    /// A short name for subjects and headings: `2026-11-28`, `2026-11-23..2026-11-29`, the local
+    /// dates of the first and last day covered (days begin at local midnight).
     public var label: String {
-        let first = String(Timestamp.iso8601(milliseconds: since).prefix(10))
-        let last = String(Timestamp.iso8601(milliseconds: until - 1).prefix(10))
+        let local = TimeDisplay.local
+        let first = String(local.render(milliseconds: since).prefix(10))
+        let last = String(local.render(milliseconds: until - 1).prefix(10))
         return first == last ? first : "\(first)..\(last)"
     }
 }

@@ -64,6 +64,18 @@ import TestSupport
         }
     }
 
+    /// The digest's days begin at local midnight, and its title names them by their local
+    /// dates: in Berlin the day before 2025-12-01 12:00Z is 2025-11-30, whatever UTC says.
+    @Test(arguments: ["Europe/Berlin", "America/Los_Angeles", "UTC"])
+    func theDigestTitleNamesTheLocalDay(zone: String) throws {
+        let store = try Self.store()
+        let r = try Self.run(store, ["digest", "--period", "day", "--format", "text"],
+                             ["TZ": zone, "SVIRT_TRACE_NOW": "2025-12-01T12:00:00Z"])
+        let first = r.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasSuffix("day 2025-11-30"), "\(zone): \(first)")
+        #expect(r.stdout.contains("Covers 2025-11-30 00:00:00 "), "\(zone): \(r.stdout.prefix(300))")
+    }
+
     // MARK: time input
 
     /// argument-parser read `-1h` as an option; journalctl's forms are times here.
