@@ -102,11 +102,10 @@ public final class WebhookSink: AlertSink, @unchecked Sendable {
     public init(url text: String, tokenFile: String?, timeout: TimeInterval = 5, attempts: Int = 3,
                 backoff: TimeInterval = 0.5) throws {
         let shown = Self.redacted(text)
-        guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw SinkError.cannotOpen(shown, "not an http(s) URL")
-        }
-        if let port = url.port, !(1...65535).contains(port) {
-            throw SinkError.cannotOpen(shown, "port \(port) is not between 1 and 65535")
+        let url: URL
+        switch WebhookURL.parse(text) {
+        case .success(let parsed): url = parsed
+        case .failure(let failure): throw SinkError.cannotOpen(shown, "\(failure)")
         }
         // The sink's name goes to logs and the alert_deliveries table: never with a password.
         name = "webhook:\(shown)"

@@ -127,14 +127,10 @@ public enum ConfigFile {
             case "webhook":
                 sinks.webhooks = try reader.strings(value, name) { item, name in
                     let url = try reader.string(item, name)
-                    // The checks watch's webhook sink makes at start, so `config check` passes only
-                    // what watch will take.
-                    guard url.hasPrefix("http://") || url.hasPrefix("https://"), let parsed = URL(string: url),
-                          let host = parsed.host, !host.isEmpty else {
-                        throw reader.failure(item, "`\(name)` takes http:// or https:// URLs with a host, not \"\(url)\"")
-                    }
-                    if let port = parsed.port, !(1...65535).contains(port) {
-                        throw reader.failure(item, "`\(name)`: port \(port) is not between 1 and 65535")
+                    // The check watch's webhook sink makes at start.
+                    if case .failure(let failure) = WebhookURL.parse(url) {
+                        throw reader.failure(item, "`\(name)` takes http:// or https:// URLs with a host and a valid port, "
+                                             + "not \"\(url)\" (\(failure))")
                     }
                     return url
                 }

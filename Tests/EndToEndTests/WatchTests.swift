@@ -330,20 +330,7 @@ import TestSupport
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let socketPath = folder.appendingPathComponent(name).path
         let received = folder.appendingPathComponent("got").path
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", """
-            import json, socket, struct, sys
-            \(decode)
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])
-            open(sys.argv[2] + '.ready', 'w').close()
-            with open(sys.argv[2], 'a') as f:
-                while True:
-                    f.write(decode(s.recv(1 << 20)) + '\\n'); f.flush()
-            """, socketPath, received]
-        try server.run()
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: received + ".ready"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let server = try DatagramServer.start(socket: socketPath, received: received, decode: decode)
         return (folder, socketPath, received, server)
     }
 

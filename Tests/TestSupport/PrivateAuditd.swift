@@ -161,12 +161,9 @@ public final class PrivateAuditd: @unchecked Sendable {
         }
     }
 
-    /// A datagram socket that writes each journal entry it gets as one JSON object per line.
+    /// A journal stand-in that writes each entry it gets as one JSON object per line.
     static func journalStandIn(socket: String, received: String) throws -> Process {
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", """
-            import json, socket, struct, sys
+        try DatagramServer.start(socket: socket, received: received, decode: """
             def decode(d):
                 out, i = {}, 0
                 while i < len(d):
@@ -177,16 +174,7 @@ public final class PrivateAuditd: @unchecked Sendable {
                     n = struct.unpack('<Q', d[j + 1:j + 9])[0]
                     out[name.decode()] = d[j + 9:j + 9 + n].decode('utf-8', 'replace'); i = j + 9 + n + 1
                 return json.dumps(out)
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])
-            open(sys.argv[2] + '.ready', 'w').close()
-            with open(sys.argv[2], 'a') as f:
-                while True:
-                    f.write(decode(s.recv(1 << 20)) + '\\n'); f.flush()
-            """, socket, received]
-        try server.run()
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: received + ".ready"), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        return server
+            """)
     }
 
     /// The journal entries the plugin sent so far.
