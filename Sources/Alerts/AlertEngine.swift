@@ -48,6 +48,9 @@ public struct AlertEngine: Sendable {
     private var lastSweep: Int64 = .min
     /// State keys changed since `takeChanges`.
     private var changed: Set<String> = []
+    /// Windows whose repeat count changed, by window key: a flood's repeats build no state key.
+    private var countedRepeats: Set<String> = []
+    private var newestChanged = false
 
     public init(rules: [AlertRule] = AlertRule.defaults, ownProcessID: Int64? = nil, ownNode: String? = nil,
                 limits: Limits = Limits()) {
@@ -80,12 +83,8 @@ public struct AlertEngine: Sendable {
                 // A repeat inside an open window is only counted, in place: a flood builds no
                 // alert and copies no window per event.
                 if rule.dedupeSeconds > 0, let index = windows.index(forKey: key) {
-                    changed.insert(StateKey.repeats + key)
-                    let newest = windows.values[index].pending?.denial.id.timeMilliseconds ?? windows.values[index].last.time
-                    windows.values[index].suppressed += 1
-                    if denial.id.timeMilliseconds >= newest {
-                        windows.values[index].pending = PendingRepeat(denial: denial, rule: rule)
-                    }
+                    countedRepeats.insert(key)
+                    windows.values[index].countRepeat(denial, rule: rule)
                     continue
                 }
                 let alert = alert(for: denial, rule: rule,
@@ -168,7 +167,7 @@ public struct AlertEngine: Sendable {
     private mutating func advance(to time: Int64) -> [Alert] {
         if time > newestTime ?? .min {
             newestTime = time
-            changed.insert(StateKey.newest)
+            newestChanged = true
         }
         sweepRecent()
         return close(through: newestTime ?? time)
@@ -372,6 +371,10 @@ public struct AlertEngine: Sendable {
     /// The state rows changed since the last call: a value to store, or nil to delete the row.
     /// Written in the transaction that stores the events, so a restart resumes exactly here.
     public mutating func takeChanges() -> [(key: String, value: String?)] {
+        for key in countedRepeats { changed.insert(StateKey.repeats + key) }
+        countedRepeats.removeAll(keepingCapacity: true)
+        if newestChanged { changed.insert(StateKey.newest) }
+        newestChanged = false
         guard !changed.isEmpty else { return [] }
         defer { changed.removeAll(keepingCapacity: true) }
         let encoder = JSONEncoder()

@@ -37,6 +37,16 @@ struct RepeatWindow: Codable, Sendable, Equatable {
         self.perMinute = perMinute
     }
 
+    /// Counts a repeat; it becomes the pending one when it is the newest. Called through the
+    /// dictionary's in-place accessor, so a flood copies no window per event.
+    mutating func countRepeat(_ denial: Denial, rule: AlertRule) {
+        suppressed += 1
+        let newest = pending?.denial.id.timeMilliseconds ?? last.time
+        if denial.id.timeMilliseconds >= newest {
+            pending = PendingRepeat(denial: denial, rule: rule)
+        }
+    }
+
     static func == (a: RepeatWindow, b: RepeatWindow) -> Bool {
         (a.start, a.end, a.firstID, a.suppressed, a.source, a.perMinute) == (b.start, b.end, b.firstID, b.suppressed, b.source, b.perMinute)
             && a.last == b.last && a.pending == b.pending

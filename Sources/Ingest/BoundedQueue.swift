@@ -36,6 +36,16 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         return first
     }
 
+    /// An item if one is there, without waiting.
+    func poll() -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !items.isEmpty else { return nil }
+        let first = items.removeFirst()
+        condition.broadcast()
+        return first
+    }
+
     /// No more items will be taken: wakes a producer waiting for room.
     func close() {
         condition.lock()

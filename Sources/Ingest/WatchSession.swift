@@ -105,7 +105,7 @@ public final class WatchSession {
         var identity: SourceIdentity?
         var head: [UInt8] = []
         var skip: Int64 = 0
-        var reader: AuditLogReader?
+        var reader: PipelinedReader?
         var saved: (offset: Int64, line: Int)?
         let name: String
         init(name: String) { self.name = name }
@@ -200,10 +200,11 @@ public final class WatchSession {
                 session.pending += 1
                 source.id = checkpoint.id
                 source.identity = identity
-                source.reader = try AuditLogReader(sourceName: source.name,
-                                                   configuration: .init(defaultNode: session.options.defaultNode,
-                                                                        keepField: FieldsRead.isRead),
-                                                   startLine: checkpoint.line, startOffset: checkpoint.byteOffset)
+                source.reader = PipelinedReader(try AuditLogReader(sourceName: source.name,
+                                                                   configuration: .init(defaultNode: session.options.defaultNode,
+                                                                                        keepField: FieldsRead.isRead),
+                                                                   startLine: checkpoint.line,
+                                                                   startOffset: checkpoint.byteOffset))
                 source.skip = checkpoint.byteOffset
                 source.saved = (checkpoint.byteOffset, checkpoint.line)
                 bytes = source.head[...]
@@ -275,13 +276,17 @@ public final class WatchSession {
                     break
                 }
             } else if let pipe {
-                if pipe.waitForInput(milliseconds: Int32(options.pollMilliseconds)) {
+                // While chunks are being parsed, only look: they are handled below, not after a wait.
+                let parsing = !(source.reader?.isIdle ?? true)
+                if pipe.waitForInput(milliseconds: parsing ? 0 : Int32(options.pollMilliseconds)) {
                     let n = try pipe.read(into: &buffer)
                     if n == 0 { break }  // auditd closed the pipe
                     try feed(buffer[0..<n])
                     gotData = true
                 }
             }
+            // No new bytes: what is still being parsed is handled now, before any wait.
+            if !gotData { try source.reader?.drain(emit: handle) }
             session.pending += try onTick()
             let now = Self.now()
             try lookAtStateFolder(now: now)

@@ -77,11 +77,10 @@ final class DenialRunFolder {
     /// (interning its strings costs more than finding an open run, so it runs only then).
     func run(_ key: DenialRunFacts, time: Int64, serial: Int64, columns: () throws -> [SQLValue]) throws -> Int64 {
         newestMinute = max(newestMinute, key.minute)
-        if var run = open[key], run.count + run.delta.count < Self.maximumCount {
-            if run.delta.count == 0 { touched.append(key) }
-            run.delta.add(time: time, serial: serial)
-            open[key] = run
-            return run.id
+        if let index = open.index(forKey: key), open.values[index].count + open.values[index].delta.count < Self.maximumCount {
+            if open.values[index].delta.count == 0 { touched.append(key) }
+            open.values[index].delta.add(time: time, serial: serial)
+            return open.values[index].id
         }
         try insertRun.run(try columns() + [.integer(1), .integer(time), .integer(time), .integer(serial), .integer(serial)])
         let id = connection.lastInsertRowID

@@ -86,32 +86,48 @@ public final class RunningTotals {
 
     var isEmpty: Bool { pairs.isEmpty && days.isEmpty && nodes.isEmpty }
 
+    // Each adds in place (one hash lookup, no copy of a pair's sets): a flood calls them per event.
     func addEvent(node: String, time: Int64) {
-        let old = nodes[node] ?? (0, Int64.min)
-        nodes[node] = (old.events + 1, max(old.last, time))
+        Self.bump(&nodes[node, default: (0, Int64.min)], time: time)
+    }
+
+    private static func bump(_ entry: inout (events: Int64, last: Int64), time: Int64) {
+        entry.events += 1
+        entry.last = max(entry.last, time)
     }
 
     func addDenial(day: Int64, node: String, kind: String, time: Int64) {
-        let key = DayKey(day: day, node: node, kind: kind)
-        let old = days[key] ?? (0, Int64.min)
-        days[key] = (old.count + 1, max(old.last, time))
+        Self.bump(&days[DayKey(day: day, node: node, kind: kind), default: (0, Int64.min)], time: time)
+    }
+
+    private static func bump(_ entry: inout (count: Int64, last: Int64), time: Int64) {
+        entry.count += 1
+        entry.last = max(entry.last, time)
     }
 
     func addPair(_ key: PairKey, sourceVM: SQLValue, targetVM: SQLValue, kind: String, perms: [String], tclass: String,
                  node: String, permissive: Bool, path: String?, time: Int64, last: Int64? = nil, count: Int64 = 1) {
-        var pair = pairs[key] ?? Pair(sourceVM: sourceVM, targetVM: targetVM)
+        Self.add(to: &pairs[key, default: Pair(sourceVM: sourceVM, targetVM: targetVM)], sourceVM: sourceVM,
+                 targetVM: targetVM, kind: kind, perms: perms, tclass: tclass, node: node, permissive: permissive,
+                 path: path, time: time, last: last ?? time, count: count)
+    }
+
+    private static func add(to pair: inout Pair, sourceVM: SQLValue, targetVM: SQLValue, kind: String, perms: [String],
+                            tclass: String, node: String, permissive: Bool, path: String?, time: Int64, last: Int64,
+                            count: Int64) {
         if case .null = pair.sourceVM { pair.sourceVM = sourceVM }
         if case .null = pair.targetVM { pair.targetVM = targetVM }
         pair.count += count
         pair.first = min(pair.first, time)
-        pair.last = max(pair.last, last ?? time)
-        pair.kinds.insert(kind)
-        pair.perms.formUnion(perms)
-        pair.tclasses.insert(tclass)
-        pair.nodes.insert(node)
+        pair.last = max(pair.last, last)
+        // A lookup before each insert: inserting a member already there still hashes it and may
+        // make the set unique first.
+        if !pair.kinds.contains(kind) { pair.kinds.insert(kind) }
+        for perm in perms where !pair.perms.contains(perm) { pair.perms.insert(perm) }
+        if !pair.tclasses.contains(tclass) { pair.tclasses.insert(tclass) }
+        if !pair.nodes.contains(node) { pair.nodes.insert(node) }
         pair.permissive = pair.permissive || permissive
-        if let path { pair.samplePath = pair.samplePath.map { min($0, path) } ?? path }
-        pairs[key] = pair
+        if let path, pair.samplePath.map({ path < $0 }) ?? true { pair.samplePath = path }
     }
 
     /// Writes what was gathered, merging each pair's sets with its stored row (SQL has no set
