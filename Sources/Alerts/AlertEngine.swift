@@ -121,13 +121,17 @@ public struct AlertEngine: Sendable {
         return key
     }
 
-    /// The dedupe window's key: the source side and the target side.
+    /// The dedupe window's key: the source side, the target side and whether the access was
+    /// allowed. A target no guest held is told apart by its whole label, not its type alone, so
+    /// a follow-up never names another label's denials; an allowed (permissive) access opens a
+    /// window of its own, so its ALLOWED alert is never folded into a denied one's follow-up.
     static func pairKey(source: String, denial: Denial) -> String {
         var key = source
         key += "|"
         appendUUIDs(denial.targets, to: &key)
         key += "|"
-        key += denial.target.type ?? ""
+        key += denial.targets.isEmpty ? denial.target.raw : denial.target.type ?? ""
+        if denial.permissive == true { key += "|allowed" }
         return key
     }
 
@@ -346,7 +350,8 @@ public struct AlertEngine: Sendable {
 
     private func alert(for event: RecordedEvent, rule: AlertRule, id: String) -> Alert {
         let evidence = event.id.map { "\($0.node.map { $0 + ":" } ?? "")\($0.serial)" } ?? ""
-        return Alert(id: id, time: event.timeMilliseconds ?? 0, severity: rule.severity, title: rule.title,
+        return Alert(id: id, time: event.timeMilliseconds ?? 0, severity: rule.severity,
+                     title: AlertTitle.fill(rule.title, event: event),
                      rule: rule.name, kind: event.kind.rawValue, node: event.node, sourceVM: event.vm,
                      sourceUUID: event.uuid, targetVM: nil, targetUUID: nil, scontext: event.label, tcontext: nil,
                      tclass: nil, perms: [], permissive: nil, pid: nil, exe: nil, path: Self.disk(of: event), count: 1,

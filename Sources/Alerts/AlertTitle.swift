@@ -16,16 +16,43 @@ import Guests
 enum AlertTitle {
     static func fill(_ template: String, denial: Denial) -> String {
         guard template.contains("{") else { return template }
-        let values: [(String, String)] = [
+        return fill(template, [
             ("{source}", side(denial.sources, denial.source)),
             ("{target}", side(denial.targets, denial.target)),
             ("{access}", "\(denial.perms.joined(separator: ",")) on \(denial.primary.tclass)"),
             ("{kind}", denial.kind.rawValue),
             ("{boolean}", denial.boolean ?? "a virt boolean"),
             ("{path}", denial.path ?? "?"),
-        ]
-        // One pass over the template: a value is never read again, so a guest named `{target}`
-        // cannot put another guest's name into the title.
+        ])
+    }
+
+    /// For an event: {vm} the guest (else `a guest`), {label} its label, {node}, {kind}, and
+    /// {disk}, {boolean} and {value} from the event's detail (`?` when it has none).
+    static func fill(_ template: String, event: RecordedEvent) -> String {
+        guard template.contains("{") else { return template }
+        func detail(_ key: String) -> String {
+            switch event.detail.first(where: { $0.0 == key })?.1 {
+            case .string(let s)?: return s
+            case .int(let n)?: return String(n)
+            case .bool(let b)?: return b ? "1" : "0"
+            case .strings(let list)?: return list.joined(separator: ",")
+            case .null?, nil: return "?"
+            }
+        }
+        return fill(template, [
+            ("{vm}", event.vm ?? "a guest"),
+            ("{label}", event.label ?? "?"),
+            ("{node}", event.node ?? "-"),
+            ("{kind}", event.kind.rawValue),
+            ("{disk}", detail("disk")),
+            ("{boolean}", detail("boolean")),
+            ("{value}", detail("value")),
+        ])
+    }
+
+    /// One pass over the template: a value is never read again, so a guest named `{target}`
+    /// cannot put another guest's name into the title.
+    private static func fill(_ template: String, _ values: [(String, String)]) -> String {
         var out = ""
         var rest = template[...]
         while let brace = rest.firstIndex(of: "{") {

@@ -149,30 +149,33 @@ public struct HTMLDigest: Sendable {
                  (e($0.nodes.joined(separator: ",")), false)]
                     + (detailed ? [("<span class=\"c\">\(e(wording.label($0.level, at: $0.last)))</span>", false)] : [])
             })
+            more(d.unknownLabels.count, of: d.unknownLabelCount, "unknown labels")
         }
 
         section("5. Label collisions and policy changes")
         if d.changes.isEmpty { add("<p>None.</p>") } else {
-            table(["time", "node", "kind", "what", "who"], d.changes.map { c in
+            table(["time", "node", "kind", "what", "who"], d.changes.prefix(cap).map { c in
                 let who = c.actor ?? "-"
                 return [(e(wording.time(c.time)), false), (e(c.node), false), (e(c.kind), false), (e(c.summary), false),
                         (e(who + (c.exe.map { " via \($0)" } ?? "")), false)]
             })
+            more(min(cap, d.changes.count), of: d.changes.count, "changes")
             command(wording.events(kinds: DigestWording.changeKinds(d), p))
         }
 
         section("6. Findings to act on")
         if d.findings.isEmpty { add("<p>None.</p>") } else {
-            for group in DigestFindingGroups.needsBoolean(d.findings) {
-                add("<p><b>needs-boolean \(e(group.boolean))</b>: \(DigestWording.count(group.guests.count, "guest")), "
+            for group in DigestFindingGroups.needsBoolean(d) {
+                add("<p><b>needs-boolean \(e(group.boolean))</b>: \(DigestWording.count(group.guests, "guest")), "
                     + "\(DigestWording.count(group.count, "denial")); if this access is intended: "
                     + "<code>setsebool -P \(e(DigestWording.shellQuoted(group.boolean))) on</code></p>")
                 table(["guest", "object", "count"], group.findings.prefix(cap).map { f in
                     [(e(f.sourceVM), false), (e("\(f.tclass) \(f.path ?? "")"), false), ("\(f.count)", true)]
                 })
-                more(min(cap, group.findings.count), of: group.findings.count, "guests and objects")
+                more(min(cap, group.findings.count), of: group.total.groups, "guests and objects")
             }
-            let others = d.findings.filter { $0.kind != "needs-boolean" }
+            let kinds = ["stale-image", "shared-content-write"]
+            let others = kinds.flatMap { kind in d.findings.filter { $0.kind == kind }.prefix(cap) }
             if !others.isEmpty {
                 table(["kind", "guest", "object", "count", "what to do"], others.map { f in
                     let advice = f.kind == "stale-image" ? "relabel through libvirt (virsh edit / restart), not chcon"
@@ -180,6 +183,10 @@ public struct HTMLDigest: Sendable {
                     return [(e(f.kind), false), (e(f.sourceVM), false), (e("\(f.tclass) \(f.path ?? "")"), false),
                             ("\(f.count)", true), (advice, false)]
                 })
+            }
+            for kind in kinds {
+                more(min(cap, d.findings.filter { $0.kind == kind }.count), of: d.findingTotal(kind: kind).groups,
+                     "\(kind) findings")
             }
             command(wording.denials(kinds: ["needs-boolean", "stale-image", "shared-content-write"], p))
         }

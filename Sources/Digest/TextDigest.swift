@@ -31,6 +31,7 @@ public struct TextDigest: Sendable {
         }
         let p = d.period
         let detailed = d.detail != .low
+        let cap = d.detail.listCap ?? Int.max
         let periodWord = p.kind == .range ? "period" : p.kind.rawValue
         prose("svirt-trace digest: \(safe(scope)), \(periodWord) \(p.label)", "")
         // Two lines on purpose: both times with their offsets do not fit one.
@@ -92,35 +93,38 @@ public struct TextDigest: Sendable {
             prose("\(safe(u.level)) as \(u.side): \(u.count)x, last \(wording.time(u.last))" + on(u.nodes), "     ")
             if detailed { command(wording.label(u.level, at: u.last), "       ") }
         }
+        more(d.unknownLabels.count, of: d.unknownLabelCount, "unknown labels", "     ")
         out.blank()
         line("5. Label collisions and policy changes")
         if d.changes.isEmpty { line("   none") }
-        for c in d.changes {
+        for c in d.changes.prefix(cap) {
             prose("\(wording.time(c.time))\(c.node == "-" ? "" : " " + safe(c.node)) \(c.kind): \(safe(c.summary))"
                   + (c.actor.map { " by \(safe($0))" } ?? "") + (c.exe.map { " via \(safe($0))" } ?? ""), "   ", hang: "    ")
         }
+        more(min(cap, d.changes.count), of: d.changes.count, "changes")
         if !d.changes.isEmpty {
             command(wording.events(kinds: DigestWording.changeKinds(d), p), "   ")
         }
         out.blank()
         line("6. Findings to act on")
         if d.findings.isEmpty { line("   none") }
-        let cap = d.detail.listCap ?? Int.max
-        for group in DigestFindingGroups.needsBoolean(d.findings) {
-            prose("needs-boolean \(safe(group.boolean)): \(DigestWording.count(group.guests.count, "guest")), "
+        for group in DigestFindingGroups.needsBoolean(d) {
+            prose("needs-boolean \(safe(group.boolean)): \(DigestWording.count(group.guests, "guest")), "
                   + "\(DigestWording.count(group.count, "denial")); if intended:", "   ")
             command("setsebool -P \(DigestWording.shellQuoted(group.boolean)) on", "     ")
             for f in group.findings.prefix(cap) {
                 prose("\(safe(f.sourceVM)): \(f.tclass) \(safe(f.path)), \(f.count)x", "       ")
             }
-            more(min(cap, group.findings.count), of: group.findings.count, "guests and objects", "       ")
+            more(min(cap, group.findings.count), of: group.total.groups, "guests and objects", "       ")
         }
-        for f in d.findings where f.kind != "needs-boolean" {
-            if f.kind == "stale-image" {
-                prose("stale-image: \(safe(f.sourceVM)) -> \(safe(f.path)): \(f.count)x; relabel it through libvirt (virsh edit / restart), not chcon", "   ")
-            } else {
-                prose("shared-content-write: \(safe(f.sourceVM)) -> \(safe(f.path)): \(f.count)x; mark the disk <shareable/> only if sharing is intended", "   ")
+        for kind in ["stale-image", "shared-content-write"] {
+            let rows = d.findings.filter { $0.kind == kind }
+            for f in rows.prefix(cap) {
+                let advice = kind == "stale-image" ? "relabel it through libvirt (virsh edit / restart), not chcon"
+                    : "mark the disk <shareable/> only if sharing is intended"
+                prose("\(kind): \(safe(f.sourceVM)) -> \(safe(f.path)): \(f.count)x; \(advice)", "   ")
             }
+            more(min(cap, rows.count), of: d.findingTotal(kind: kind).groups, "\(kind) findings")
         }
         if !d.findings.isEmpty {
             command(wording.denials(kinds: ["needs-boolean", "stale-image", "shared-content-write"], p), "   ")

@@ -20,6 +20,24 @@ public enum TerminalText {
         return out
     }
 
+    /// A message of several lines (a usage error quoting what was typed): newlines and tabs stay,
+    /// every other control character and bidirectional override is shown escaped, so a value
+    /// holding ESC cannot drive the terminal.
+    public static func escapeControls(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x0A, 0x09: out.unicodeScalars.append(scalar)
+            case 0x00..<0x20, 0x7F: out += "\\x" + hex(scalar.value, 2)
+            case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                out += "\\u{" + hex(scalar.value, 4) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     private static func hex(_ value: UInt32, _ width: Int) -> String {
         let s = String(value, radix: 16)
         return String(repeating: "0", count: max(0, width - s.count)) + s

@@ -111,6 +111,10 @@ public final class WatchSession {
         init(name: String) { self.name = name }
     }
 
+    /// Whether everything read so far was handled (nothing is being parsed): true between the
+    /// turns of a log that is not growing.
+    public private(set) var readerIsIdle = true
+
     /// Runs until `stop()` turns true (a signal) or standard input ends.
     /// - Parameters:
     ///   - onFindings: the findings of each newly stored event, inside the open transaction.
@@ -287,6 +291,7 @@ public final class WatchSession {
             }
             // No new bytes: what is still being parsed is handled now, before any wait.
             if !gotData { try source.reader?.drain(emit: handle) }
+            readerIsIdle = source.reader?.isIdle ?? true
             session.pending += try onTick()
             let now = Self.now()
             try lookAtStateFolder(now: now)

@@ -117,6 +117,17 @@ public struct DigestData: Sendable {
         public var last: Int64
     }
 
+    /// Every finding of one kind (and, for needs-boolean, one boolean) in the period, whatever
+    /// the list cap: the counts a capped list is summed up by.
+    public struct FindingTotal: Sendable, Equatable {
+        public var kind: String
+        public var boolean: String?
+        /// Rows the list would have uncapped (guest, object and class).
+        public var groups: Int
+        public var denials: Int64
+        public var guests: Int
+    }
+
     public struct NodeHealth: Sendable {
         public var node: String
         public var events: Int64
@@ -147,8 +158,18 @@ public struct DigestData: Sendable {
     public var topGuests: [GuestCount] = []
     public var newGuests: [NewGuest] = []
     public var unknownLabels: [UnknownLabel] = []
+    /// Every unknown label (and side) of the period; `unknownLabels` holds the first of them.
+    public var unknownLabelCount = 0
     public var changes: [Change] = []
+    /// Up to the list cap per kind (per boolean for needs-boolean), most denials first.
     public var findings: [Finding] = []
+    public var findingTotals: [FindingTotal] = []
+
+    /// The totals of `kind` (and `boolean`); zero when none.
+    public func findingTotal(kind: String, boolean: String? = nil) -> FindingTotal {
+        findingTotals.first { $0.kind == kind && $0.boolean == boolean }
+            ?? FindingTotal(kind: kind, boolean: boolean, groups: 0, denials: 0, guests: 0)
+    }
     public var health: [NodeHealth] = []
     /// Every node the store has events of ('-' for logs without node=), whatever the filter.
     public var knownNodes: [String] = []

@@ -172,16 +172,20 @@ public struct DigestQuery: Sendable {
 
     private func unknownLabels(_ db: SQLiteDatabase, into data: inout DigestData) throws {
         let c = scope("d", period)
-        data.unknownLabels = try db.rows("""
+        let rows = try db.rows("""
             SELECT CASE d.kind WHEN 'unknown-source' THEN d.slevel ELSE d.tlevel END, d.kind, count(*), max(d.time_ms),
-                   group_concat(DISTINCT d.node)
+                   group_concat(DISTINCT d.node), count(*) OVER ()
             FROM denials d WHERE d.kind IN ('unknown-source', 'unknown-target') AND \(c.clause)
             GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ?
-            """, c.values + [.integer(Int64(listLimit))]).map {
+            """, c.values + [.integer(Int64(listLimit))])
+        data.unknownLabelCount = Int(rows.first?[5].int64 ?? 0)
+        data.unknownLabels = rows.map {
             .init(level: $0[0].string ?? "?", side: $0[1].string == "unknown-source" ? "source" : "target",
                   count: $0[2].int64 ?? 0, last: $0[3].int64 ?? 0,
                   nodes: Self.nodes($0[4].string))
         }
+        // Equal counts in label order, c2 before c10 (SQL compares the texts).
+        .sorted { ($1.count, LabelOrder(level: $0.level), $0.side) < ($0.count, LabelOrder(level: $1.level), $1.side) }
     }
 
     private func changes(_ db: SQLiteDatabase, into data: inout DigestData) throws {
@@ -234,15 +238,33 @@ public struct DigestQuery: Sendable {
         }
     }
 
+    /// Up to the list cap of each kind (of each boolean, for needs-boolean), so a busy kind
+    /// leaves the others their place; the totals are counted apart, uncapped.
     private func findings(_ db: SQLiteDatabase, into data: inout DigestData) throws {
         let c = scope("d", period)
-        data.findings = try db.rows("""
-            SELECT d.kind, d.source_vm, d.boolean, d.path, d.tclass, count(*), max(d.time_ms) FROM denials d
+        let grouped = """
+            SELECT d.kind AS kind, d.source_vm AS vm, d.boolean AS boolean, d.path AS path, d.tclass AS tclass,
+                   count(*) AS n, max(d.time_ms) AS last,
+                   CASE WHEN d.kind = 'needs-boolean' THEN d.boolean END AS list
+            FROM denials d
             WHERE d.kind IN ('needs-boolean', 'stale-image', 'shared-content-write') AND \(c.clause)
-            GROUP BY d.kind, d.source_vm, d.boolean, d.path, d.tclass ORDER BY d.kind, 6 DESC LIMIT ?
-            """, c.values + [.integer(Int64(listLimit * 3))]).map {
+            GROUP BY d.kind, d.source_vm, d.boolean, d.path, d.tclass
+            """
+        data.findings = try db.rows("""
+            SELECT kind, vm, boolean, path, tclass, n, last FROM (
+                SELECT *, row_number() OVER (PARTITION BY kind, list ORDER BY n DESC, vm, path, tclass) AS rank
+                FROM (\(grouped)))
+            WHERE rank <= ? ORDER BY kind, list, n DESC, vm, path, tclass
+            """, c.values + [.integer(Int64(listLimit))]).map {
             .init(kind: $0[0].string ?? "", sourceVM: $0[1].string, boolean: $0[2].string, path: $0[3].string,
                   tclass: $0[4].string ?? "", count: $0[5].int64 ?? 0, last: $0[6].int64 ?? 0)
+        }
+        data.findingTotals = try db.rows("""
+            SELECT kind, list, count(*), sum(n), count(DISTINCT coalesce(vm, '-')) FROM (\(grouped))
+            GROUP BY kind, list ORDER BY kind, list
+            """, c.values).map {
+            .init(kind: $0[0].string ?? "", boolean: $0[1].string, groups: Int($0[2].int64 ?? 0),
+                  denials: $0[3].int64 ?? 0, guests: Int($0[4].int64 ?? 0))
         }
     }
 

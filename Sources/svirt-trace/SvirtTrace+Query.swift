@@ -42,7 +42,7 @@ struct QueryOutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("table, json, jsonl or csv.", discussion: RowWriter.formatHelp, valueName: "format"))
     var format: OutputFormat?
 
-    @Option(name: [.customShort("o"), .customLong("output")],
+    @Option(name: [.customShort("o", allowingJoined: true), .customLong("output")],
             help: ArgumentHelp("Only these keys, in this order (comma-separated): table columns, CSV columns, JSON keys.",
                                valueName: "field,..."))
     var fields: String?
@@ -50,7 +50,7 @@ struct QueryOutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Tables: print every cell whole instead of fitting the terminal's width.")
     var wide = false
 
-    @Option(name: [.customShort("n"), .customLong("limit")], help: ArgumentHelp("At most N rows (after --reverse).", valueName: "n"))
+    @Option(name: [.customShort("n", allowingJoined: true), .customLong("limit")], help: ArgumentHelp("At most N rows (after --reverse).", valueName: "n"))
     var limit: Int?
 
     @Flag(name: .long, help: "Rows in reverse order (newest first for reports in time order); with -n, the last N.")

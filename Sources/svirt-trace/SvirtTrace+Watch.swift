@@ -74,6 +74,9 @@ extension SvirtTrace {
             valueName: "format"))
         var format: String?
 
+        @Flag(help: "With --format text: times in UTC instead of local time with its offset (as journalctl --utc).")
+        var utc = false
+
         @Option(help: ArgumentHelp("Log file to follow.", valueName: "file"))
         var follow: String?
 
@@ -236,7 +239,7 @@ extension SvirtTrace {
                 let printing = !DiscardedDescriptor.isDiscarded(1)
                 // Text for a person at a terminal, JSON lines for a program (a pipe, a file).
                 let textLine = (format ?? (Console.stdoutIsTerminal ? "text" : "json")) == "text"
-                    ? AlertTextLine(timeDisplay: Console.stdoutIsTerminal ? .local : .utc, colour: Console.useColour)
+                    ? AlertTextLine(timeDisplay: utc ? .utc : .local, colour: Console.useColour)
                     : nil
                 if !printing {
                     Self.logger.notice("standard output goes nowhere (/dev/null, as auditd gives its plugins): alerts are not printed; they go to \(dispatcher.sinkNames.isEmpty ? "no sink (stored only: svirt-trace query)" : dispatcher.sinkNames.joined(separator: ", "))")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Formatting
 import Native
 
 @main
@@ -48,8 +49,12 @@ struct SvirtTrace: ParsableCommand {
         // Before anything writes: a reader that goes away is an EPIPE error where the write
         // happens (handled there), never a silent death by SIGPIPE.
         ProcessSignals.ignoreBrokenPipe()
+        // The command that was chosen: an error its run() throws (a time word it cannot read) is
+        // explained with its own usage line, not the top level's.
+        var chosen: ParsableCommand.Type = SvirtTrace.self
         do {
             var command = try parseAsRoot()
+            chosen = type(of: command)
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
@@ -59,7 +64,17 @@ struct SvirtTrace: ParsableCommand {
                 Console.writeStandardOutput(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(0)
             }
-            let message = fullMessage(for: error)
+            var text = fullMessage(for: error)
+            if chosen != SvirtTrace.self, code == .validationFailure {
+                // Thrown by the subcommand's run(): its usage is given from the top, as a
+                // parsing error's is (the subcommand's own fullMessage names it alone).
+                let usage = usageString(for: chosen)
+                let path = usage.split(separator: " ")
+                    .prefix { !$0.hasPrefix("<") && !$0.hasPrefix("[") && !$0.hasPrefix("-") }.joined(separator: " ")
+                text = "Error: \(message(for: error))\nUsage: \(usage)\n  See '\(path) --help' for more information."
+            }
+            // Messages quote what was typed: a value holding ESC must not reach the terminal raw.
+            let message = TerminalText.escapeControls(text)
             // Empty for an ExitCode thrown while validating (the reason was already written).
             if !message.isEmpty { Console.writeStandardError(message + "\n") }
             if code == .validationFailure { Foundation.exit(Status.usage) }

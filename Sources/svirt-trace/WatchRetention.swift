@@ -11,6 +11,7 @@ final class WatchRetention {
     let pruner: Pruner
     let log: (Pruner.Summary) -> Void
     private var nextCheck = Date.distantPast
+    private let started = Date()
     private var deleted = Pruner.Summary()
 
     init(period: RetentionPeriod, pruner: Pruner, log: @escaping (Pruner.Summary) -> Void) {
@@ -22,6 +23,10 @@ final class WatchRetention {
     /// Rows written this turn (they count towards watch's next commit).
     func tick(_ watch: WatchSession) throws -> Int {
         guard Date() >= nextCheck else { return 0 }
+        // The first look waits until what watch read at start is stored (the reader has nothing
+        // in flight), for at most a minute: old events read at start are then pruned at once,
+        // not a minute later.
+        if nextCheck == .distantPast, !watch.readerIsIdle, Date() < started.addingTimeInterval(60) { return 0 }
         let cutoff = try TimeWords.now() - period.milliseconds
         let chunk = try watch.prune(pruner, before: cutoff)
         deleted.add(chunk)

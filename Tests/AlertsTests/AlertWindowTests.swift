@@ -64,6 +64,43 @@ import Findings
         #expect(engine.flush().isEmpty, "nothing was left for shutdown")
     }
 
+    @Test func anAllowedRepeatOfADeniedPairIsAlertedOnItsOwnAndSaysAllowed() throws {
+        // Denied, then the same pair allowed (the node went permissive) inside the dedupe window.
+        let text = AlertEngineTests.log([(10, Self.image, "file", 0), (11, Self.image, "file", 0), (12, Self.image, "file", 1),
+                                         (13, Self.image, "file", 1)])
+        var engine = AlertEngine()
+        let live = try Self.live(text, engine: &engine)
+        #expect(live.count == 2, "the allowed access is not folded into the denied window")
+        #expect(live.last?.title.hasPrefix("ALLOWED") == true)
+        let followUps = engine.flush()
+        #expect(followUps.map(\.count) == [1, 1])
+        #expect(followUps.filter { $0.title.hasPrefix("ALLOWED") }.count == 1, "the allowed follow-up says so")
+    }
+
+    @Test func unknownTargetLabelsOfOneTypeHaveWindowsOfTheirOwn() throws {
+        // Two image labels no guest holds: a follow-up must not count one under the other's name.
+        let first = "system_u:object_r:svirt_image_t:s0:c50,c60", second = "system_u:object_r:svirt_image_t:s0:c70,c80"
+        let text = AlertEngineTests.log([(10, first, "file", 0), (11, second, "file", 0), (12, first, "file", 0)])
+        var engine = AlertEngine()
+        let live = try Self.live(text, engine: &engine)
+        #expect(live.count == 2)
+        let followUps = engine.flush()
+        #expect(followUps.count == 1)
+        #expect(followUps.first?.count == 1)
+        #expect(followUps.first?.tcontext?.contains("c50,c60") == true)
+    }
+
+    @Test func eventTitlesNameTheGuestAndWhatChangedInOnePass() throws {
+        let disk = RecordedEvent(id: nil, timeMilliseconds: 1_000, node: "hv1", kind: .wholeDisk, vm: "{label}",
+                                 uuid: nil, label: "s0:c1,c2", detail: [("disk", .string("/dev/sdb"))])
+        var engine = AlertEngine()
+        let alert = engine.process([.event(disk)]).first
+        #expect(alert?.title == "{label} given a whole block device (/dev/sdb)", "a name is never read as a placeholder")
+        let boolean = RecordedEvent(id: nil, timeMilliseconds: 2_000, node: nil, kind: .booleanChange, vm: nil, uuid: nil,
+                                    label: nil, detail: [("boolean", .string("virt_use_nfs")), ("value", .int(1))])
+        #expect(engine.process([.event(boolean)]).first?.title == "virt boolean virt_use_nfs set to 1")
+    }
+
     @Test func aQuietLogClosesWindowsOnceTheirLengthHasPassed() throws {
         let text = AlertEngineTests.log([(10, Self.image, "file", 0), (11, Self.image, "file", 0), (12, Self.image, "file", 0)])
         var engine = AlertEngine()

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import Reports
+import TestSupport
+
+/// Capped digest lists: every kind keeps its place whatever another kind holds, counts are the
+/// period's totals, and every cut says how much it left out.
+@Suite struct DigestCapsTests {
+    /// web01 reads 30 NFS files (needs-boolean virt_use_nfs, one row each) and 3 stale images.
+    static let db: String = {
+        do {
+            let folder = try Fixtures.temporaryFolder("digest-caps")
+            var lines: [String] = []
+            var serial = 100
+            func stamp(_ second: Int) -> String { serial += 1; return "\(1_764_000_000 + second).000:\(serial)" }
+            let uuid = "00000000-0000-0000-0000-000000000001"
+            lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp(0))): pid=1 uid=0 msg='virt=kvm vm=\"web01\" uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:c1,c2 img-ctx=system_u:object_r:svirt_image_t:s0:c1,c2 model=selinux exe=\"/usr/sbin/libvirtd\" res=success'")
+            lines.append("type=VIRT_CONTROL msg=audit(\(stamp(0))): pid=1 uid=0 msg='virt=kvm op=start reason=booted vm=\"web01\" uuid=\(uuid) vm-pid=1000 exe=\"/usr/sbin/libvirtd\" res=success'")
+            func avc(_ second: Int, type: String, name: String) {
+                let s = stamp(second)
+                lines.append("type=AVC msg=audit(\(s)): avc:  denied  { read } for  pid=1000 comm=\"qemu-kvm\" name=\"\(name)\" dev=\"sda1\" ino=\(serial) scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:\(type):s0 tclass=file permissive=0")
+            }
+            for i in 0..<30 { avc(10 + i, type: "nfs_t", name: "/mnt/nfs/disk\(i).img") }
+            for i in 0..<3 { avc(100 + i, type: "virt_image_t", name: "/var/lib/libvirt/images/old\(i).img") }
+            let log = folder.appendingPathComponent("audit.log")
+            try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+            let db = folder.appendingPathComponent("caps.db").path
+            let r = try Binary.run(["ingest", "--db", db, log.path])
+            precondition(r.status == 0, "ingest failed: \(r.stderr)")
+            return db
+        } catch {
+            fatalError("cannot build the caps fixture: \(error)")
+        }
+    }()
+
+    static func digest(_ format: String, detail: String) throws -> String {
+        let r = try Binary.run(["digest", "--db", db, "--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z",
+                                "--format", format, "--detail", detail], environment: ["TZ": "UTC"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return r.stdout
+    }
+
+    @Test(arguments: ["low", "med"])
+    func aBusyBooleanLeavesStaleImagesTheirPlaceAndCountsItsTotal(detail: String) throws {
+        let text = try Self.digest("text", detail: detail)
+        let shown = detail == "low" ? 5 : 20
+        #expect(text.contains("needs-boolean virt_use_nfs: 1 guest, 30 denials"), "\(text)")
+        #expect(text.contains("... and \(30 - shown) more guests and objects"))
+        #expect(text.components(separatedBy: "stale-image: web01 -> /var/lib/libvirt/images/old").count - 1 == 3)
+        let html = try Self.digest("html", detail: detail)
+        #expect(html.contains("30 denials"))
+        #expect(html.contains("... and \(30 - shown) more guests and objects."))
+        #expect(html.components(separatedBy: "/var/lib/libvirt/images/old").count - 1 == 3)
+    }
+
+    @Test func highDetailListsEveryRow() throws {
+        let text = try Self.digest("text", detail: "high")
+        #expect(!text.contains("more guests and objects"))
+        #expect(text.components(separatedBy: "/mnt/nfs/disk").count - 1 == 30)
+    }
+
+    @Test func levelsOrderLikeNumbers() {
+        let levels = ["s0:c10,c11", "s0:c2,c10", "s0:c2,c3", "s0", "s0:c002,c3"]
+        let sorted = levels.sorted { LabelOrder(level: $0) < LabelOrder(level: $1) }
+        #expect(sorted == ["s0", "s0:c002,c3", "s0:c2,c3", "s0:c2,c10", "s0:c10,c11"])
+        #expect(LabelOrder(level: "s0:c9") < LabelOrder(level: "s0:c10"))
+        #expect(LabelOrder(level: "s0:c99999999999999999999999") > LabelOrder(level: "s0:c1000"))
+    }
+}
