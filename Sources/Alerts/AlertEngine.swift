@@ -28,7 +28,18 @@ public struct AlertEngine: Sendable {
     public static let quietMilliseconds: Int64 = 2_000
     static let rateWindowMilliseconds: Int64 = 60_000
 
-    public var rules: [AlertRule]
+    public var rules: [AlertRule] {
+        didSet { shapes.removeAll() }
+    }
+    /// What a flood's first denial came to (its rule, rate-limit source and window key; nil for
+    /// no rule), by `Denial.repeatOf`: its repeats differ only in identity, so they match alike.
+    private var shapes: [Int: Shape?] = [:]
+
+    private struct Shape {
+        var rule: AlertRule
+        var source: String
+        var key: String
+    }
     /// svirt-trace's own pid: its denials are not alerted, so alerting cannot feed itself.
     public var ownProcessID: Int64?
     /// The node this host's own lines are filed under (watch's --node; nil: no node= prefix):
@@ -51,6 +62,9 @@ public struct AlertEngine: Sendable {
     /// Windows whose repeat count changed, by window key: a flood's repeats build no state key.
     private var countedRepeats: Set<String> = []
     private var newestChanged = false
+    /// Counts `takeChanges` calls: a window counted again in the same generation is already
+    /// among the changed ones.
+    private var saveGeneration = 0
 
     public init(rules: [AlertRule] = AlertRule.defaults, ownProcessID: Int64? = nil, ownNode: String? = nil,
                 limits: Limits = Limits()) {
@@ -77,14 +91,14 @@ public struct AlertEngine: Sendable {
             case .denial(let denial):
                 alerts += advance(to: denial.id.timeMilliseconds)
                 if let own = ownProcessID, denial.id.node == ownNode, denial.avcs.contains(where: { $0.pid == own }) { continue }
-                guard let rule = rules.first(where: { $0.matches(denial: denial) }) else { continue }
-                let source = Self.sourceKey(rule: rule, denial: denial)
-                let key = Self.pairKey(source: source, denial: denial)
+                guard let shape = shape(of: denial) else { continue }
+                let (rule, source, key) = (shape.rule, shape.source, shape.key)
                 // A repeat inside an open window is only counted, in place: a flood builds no
                 // alert and copies no window per event.
                 if rule.dedupeSeconds > 0, let index = windows.index(forKey: key) {
-                    countedRepeats.insert(key)
-                    windows.values[index].countRepeat(denial, rule: rule)
+                    if windows.values[index].countRepeat(denial, rule: rule, generation: saveGeneration) {
+                        countedRepeats.insert(key)
+                    }
                     continue
                 }
                 let alert = alert(for: denial, rule: rule,
@@ -106,6 +120,19 @@ public struct AlertEngine: Sendable {
             }
         }
         return alerts
+    }
+
+    private mutating func shape(of denial: Denial) -> Shape? {
+        if let template = denial.repeatOf, let known = shapes[template] { return known }
+        let shape = rules.first(where: { $0.matches(denial: denial) }).map { rule in
+            let source = Self.sourceKey(rule: rule, denial: denial)
+            return Shape(rule: rule, source: source, key: Self.pairKey(source: source, denial: denial))
+        }
+        if let template = denial.repeatOf {
+            if shapes.count >= 4_096 { shapes.removeAll(keepingCapacity: true) }
+            shapes[template] = .some(shape)
+        }
+        return shape
     }
 
     /// Who a rate limit counts against: the rule, node and source side. Plain joins, not array
@@ -378,6 +405,7 @@ public struct AlertEngine: Sendable {
     public mutating func takeChanges() -> [(key: String, value: String?)] {
         for key in countedRepeats { changed.insert(StateKey.repeats + key) }
         countedRepeats.removeAll(keepingCapacity: true)
+        saveGeneration += 1
         if newestChanged { changed.insert(StateKey.newest) }
         newestChanged = false
         guard !changed.isEmpty else { return [] }

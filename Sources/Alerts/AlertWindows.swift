@@ -37,14 +37,21 @@ struct RepeatWindow: Codable, Sendable, Equatable {
         self.perMinute = perMinute
     }
 
+    /// The engine's save generation in which this window last changed (not stored).
+    var changedIn = -1
+
     /// Counts a repeat; it becomes the pending one when it is the newest. Called through the
     /// dictionary's in-place accessor, so a flood copies no window per event.
-    mutating func countRepeat(_ denial: Denial, rule: AlertRule) {
+    /// - Returns: whether this is the window's first change in `generation` (to be saved).
+    mutating func countRepeat(_ denial: Denial, rule: AlertRule, generation: Int) -> Bool {
         suppressed += 1
         let newest = pending?.denial.id.timeMilliseconds ?? last.time
         if denial.id.timeMilliseconds >= newest {
             pending = PendingRepeat(denial: denial, rule: rule)
         }
+        guard changedIn != generation else { return false }
+        changedIn = generation
+        return true
     }
 
     static func == (a: RepeatWindow, b: RepeatWindow) -> Bool {

@@ -18,6 +18,17 @@ public struct Denial: Sendable, Equatable {
     public var targets: [Lease]
     /// Why an `unattributed` denial could not be attributed; nil for every other kind.
     public var reason: String?
+    /// Set on a flood's repeats (ingest's memo): the same number for denials that are equal but
+    /// for their identity (`id` and the AVC records' lines), so a consumer can keep what it
+    /// worked out for the first (a rule, a key) instead of working it out per event. Never
+    /// reused within a process; not part of equality.
+    public var repeatOf: Int?
+
+    public static func == (a: Denial, b: Denial) -> Bool {
+        a.id == b.id && a.avcs == b.avcs && a.source == b.source && a.target == b.target && a.context == b.context
+            && a.kind == b.kind && a.boolean == b.boolean && a.sources == b.sources && a.targets == b.targets
+            && a.reason == b.reason
+    }
 
     public init(id: AuditEventID, avcs: [AVCDetail], context: SyscallContext, kind: DenialKind,
                 boolean: String?, sources: [Lease], targets: [Lease]) {

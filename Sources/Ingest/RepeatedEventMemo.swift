@@ -1,6 +1,7 @@
 import AuditStream
 import Findings
 import Guests
+import Synchronization
 
 /// Correlates a flood once. Events whose records are the same text but for their stamp (a
 /// compromised guest hammering one disk) get the same findings, provided nothing the correlator
@@ -33,7 +34,9 @@ struct RepeatedEventMemo {
     private static let limit = 4_096
 
     private var entries: [Key: Entry] = [:]
-    private var nextSerial = 0
+    /// Serials are unique in the process, not only in this memo: consumers key what they keep
+    /// for a flood's first denial by it (`Denial.repeatOf`).
+    private static let serials = Mutex<Int>(0)
     private var generation = 0
     /// The latest lease boundary (a start or an end) the correlator knows of.
     private var latestBoundary = EventPosition(timeMilliseconds: Int64.min, serial: Int64.min)
@@ -44,12 +47,18 @@ struct RepeatedEventMemo {
         guard let key, let entry = entries[key], entry.generation == generation else { return nil }
         let position = Self.position(event)
         guard position >= entry.position else { return nil }
-        let avcLines = event.records.filter { $0.type == "AVC" || $0.type == "USER_AVC" }.map(\.line)
-        let findings = entry.findings.map { finding -> Finding in
-            guard case .denial(var denial) = finding else { return finding }
+        var findings = entry.findings
+        for index in findings.indices {
+            guard case .denial(var denial) = findings[index] else { continue }
             denial.id = event.id
-            for index in denial.avcs.indices where index < avcLines.count { denial.avcs[index].line = avcLines[index] }
-            return .denial(denial)
+            denial.repeatOf = entry.serial
+            var avc = 0
+            for record in event.records where record.type == "AVC" || record.type == "USER_AVC" {
+                guard avc < denial.avcs.count else { break }
+                if denial.avcs[avc].line != record.line { denial.avcs[avc].line = record.line }
+                avc += 1
+            }
+            findings[index] = .denial(denial)
         }
         return (findings, entry.serial)
     }
@@ -106,9 +115,12 @@ struct RepeatedEventMemo {
         // An event before a known boundary may be judged differently from a later repeat.
         guard position >= latestBoundary else { return nil }
         if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
-        nextSerial += 1
-        entries[key] = Entry(findings: findings, position: position, generation: generation, serial: nextSerial)
-        return nextSerial
+        let serial = Self.serials.withLock { next in
+            next += 1
+            return next
+        }
+        entries[key] = Entry(findings: findings, position: position, generation: generation, serial: serial)
+        return serial
     }
 
     /// The record types the correlator learns from (lifecycle, resources, policy), besides the

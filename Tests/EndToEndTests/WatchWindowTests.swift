@@ -107,9 +107,12 @@ import TestSupport
         let r = try Self.watch(["--format", "text"])
         #expect(r.status == 0, "\(r.stderr)")
         let first = try #require(r.stdout.split(separator: "\n").first.map(String.init))
-        #expect(first.hasPrefix("2025-11-24T16:00:10.000Z CRITICAL web01 → db02: read on file (cross-guest)"), "\(first)")
+        // Local time with its offset, in a pipe too (journalctl's habit); TZ=UTC here.
+        #expect(first.hasPrefix("2025-11-24 16:00:10.000 +00:00 CRITICAL web01 → db02: read on file (cross-guest)"), "\(first)")
         #expect(first.hasSuffix("id -/1764000010.000:107/cross-guest"), "\(first)")
         #expect(!r.stdout.contains("\u{1B}"), "no colour off a terminal")
+        let utc = try Self.watch(["--format", "text", "--utc"])
+        #expect(utc.stdout.hasPrefix("2025-11-24T16:00:10.000Z CRITICAL web01 → db02: read on file (cross-guest)"), "\(utc.stdout)")
     }
 
     @Test func jsonLinesStayTheDefaultInAPipe() throws {
