@@ -339,7 +339,10 @@ public final class WatchSession {
         var files: [(path: String, first: LogHead?)] = []
         for n in (1...max(1, options.rotatedCopies)) {
             let copy = "\(path).\(n)"
-            guard let head = Self.head(of: copy) else { break }
+            guard let head = Self.head(of: copy) else {
+                if FileIdentity.of(path: copy) != nil { continue }  // empty: the older ones still count
+                break
+            }
             files.insert((copy, LogHead.first(in: head.bytes)), at: 0)
         }
         if let head = Self.head(of: path) { files.append((path, LogHead.first(in: head.bytes))) }
@@ -399,39 +402,83 @@ public final class WatchSession {
            known.id == last.checkpoint.id, current.size >= known.byteOffset {
             return  // not rotated while stopped
         }
-        var copies: [(path: String, head: [UInt8], size: Int64, source: SourceCheckpoint?)] = []
-        for n in 1...max(1, options.rotatedCopies) {
-            let copy = "\(path).\(n)"
-            guard let head = Self.head(of: copy) else { break }
-            copies.append((copy, head.bytes, head.size, try writer.storedSource(for: SourceIdentity(head: head.bytes))))
-        }
-        let toRead: [String]
-        if let index = copies.firstIndex(where: { $0.source?.id == last.checkpoint.id }) {
-            toRead = copies[...index].reversed().map(\.path)
-        } else {
-            // The log read last is gone. The copies that begin after its last stored event are
-            // newer than it and may hold what came next; the rest is a gap.
-            // A copy read in part (a restart in the middle of a catch-up) is finished too.
-            let since = last.lastEventMilliseconds ?? Int64.min
-            let newer = copies.filter { copy in
+        // Which copies come after the source read last: those up to it (it included, from its
+        // checkpoint) where it is still among the copies; else those that begin after its last
+        // stored event, and any read in part (a restart in the middle of a catch-up).
+        let since = last.lastEventMilliseconds ?? Int64.min
+        func due(_ copies: [RotatedCopy]) -> [RotatedCopy] {
+            if let index = copies.firstIndex(where: { $0.source?.id == last.checkpoint.id }) {
+                return copies[...index].filter { !$0.isComplete }
+            }
+            return copies.filter { copy in
                 if let known = copy.source { return known.byteOffset < copy.size }
                 return LogHead.first(in: copy.head).map { $0.timeMilliseconds >= since } ?? false
             }
-            toRead = newer.reversed().map(\.path)
-            let next = (toRead.first.flatMap { Self.head(of: $0)?.bytes } ?? current?.bytes).flatMap(LogHead.first(in:))
-            if !running || truncated {
-                try recordGap(path: path, last: last, next: next, running: running, onFindings: onFindings)
-            }
         }
-        for copy in toRead {
-            notice("reading \(copy): rotated before watch had read it to its end")
+        let first = rotatedCopies(of: path)
+        if !first.contains(where: { $0.source?.id == last.checkpoint.id }), !running || truncated {
+            let next = (due(first).last?.head ?? current?.bytes).flatMap(LogHead.first(in:))
+            try recordGap(path: path, last: last, next: next, running: running, onFindings: onFindings)
+        }
+        // Oldest first, one file at a time, the copies listed again before each: auditd may
+        // rotate again while a copy is read, and a name then stands for another file (reading
+        // by a list made before would skip files). A file read before is not read again.
+        var attempted: [[UInt8]] = []
+        var copies = first
+        while let copy = due(copies).last(where: { candidate in !attempted.contains(candidate.head) }) {
+            // Opened, then checked to be the file listed: renamed in between, the name stands
+            // for a newer file, and reading that first would judge its denials before the
+            // guest starts logged in the older one.
+            let opened: ChunkedReader
             do {
-                try session.ingest(.file(copy), onFindings: onFindings)
+                opened = try ChunkedReader(path: copy.path)
+            } catch {
+                attempted.append(copy.head)
+                notice("cannot read \(copy.path), rotated before watch had read it to its end: \(error); skipped")
+                copies = rotatedCopies(of: path)
+                continue
+            }
+            guard opened.bytes(at: 0, count: SourceIdentity.prefixLimit) == copy.head else {
+                copies = rotatedCopies(of: path)
+                continue
+            }
+            let file = opened
+            attempted.append(copy.head)
+            notice("reading \(copy.path): rotated before watch had read it to its end")
+            do {
+                try session.ingest(.source(file), onFindings: onFindings)
             } catch let failure as IngestError where failure.isUnreadableInput {
                 // session.ingest reports an unreadable copy so; the others still go in.
                 notice("\(failure); skipped")
             }
+            copies = rotatedCopies(of: path)
         }
+    }
+
+    /// A rotated copy of the followed log (`path.N`): its head, size and what the store holds of it.
+    private struct RotatedCopy {
+        var path: String
+        var head: [UInt8]
+        var size: Int64
+        var source: SourceCheckpoint?
+        /// Stored to its end (a copy no longer grows).
+        var isComplete: Bool { source.map { $0.byteOffset >= size } ?? false }
+    }
+
+    /// `path.1`, `path.2`, ... up to the first missing one, newest first. An empty copy (a log
+    /// rotated before anything was written to it) holds nothing, but the older ones behind it count.
+    private func rotatedCopies(of path: String) -> [RotatedCopy] {
+        var copies: [RotatedCopy] = []
+        for n in 1...max(1, options.rotatedCopies) {
+            let copy = "\(path).\(n)"
+            guard let head = Self.head(of: copy) else {
+                if FileIdentity.of(path: copy) != nil { continue }
+                break
+            }
+            copies.append(RotatedCopy(path: copy, head: head.bytes, size: head.size,
+                                      source: try? session.writer.storedSource(for: SourceIdentity(head: head.bytes))))
+        }
+        return copies
     }
 
     private func recordGap(path: String, last: StoredSource, next: LogHead?, running: Bool,

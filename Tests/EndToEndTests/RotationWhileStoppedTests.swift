@@ -155,6 +155,56 @@ import TestSupport
         #expect(try Self.denials(s.db) == expected)
     }
 
+    @Test func rotationsWhileWatchCatchesUpSkipNoFile() throws {
+        // auditd rotating faster than a lagging watch reads (a flood with small max_log_file):
+        // copies change names while watch reads them. It once read the copies by a list of names
+        // made before, so a name stood for another file by then and whole files were skipped.
+        let s = try Self.setup(pieces: 24)
+        let expected = try Self.reference(s)
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let running = try Self.watch(s)
+        #expect(running.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        for piece in s.pieces.dropFirst() where !piece.isEmpty {
+            try WatchTests.append(piece, to: s.log)
+            var n = 1
+            while FileManager.default.fileExists(atPath: s.log.path + ".\(n)") { n += 1 }
+            for k in stride(from: n - 1, through: 1, by: -1) {
+                try FileManager.default.moveItem(atPath: s.log.path + ".\(k)", toPath: s.log.path + ".\(k + 1)")
+            }
+            try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+            FileManager.default.createFile(atPath: s.log.path, contents: nil)
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let settled = running.wait(seconds: 120) { ((try? Self.denials(s.db).count) ?? 0) >= expected.count }
+        #expect(running.terminate() == 0)
+        let stored = try Self.denials(s.db)
+        let missing = Set(expected).subtracting(stored)
+        #expect(settled && missing.isEmpty && stored.count == expected.count,
+                "\(stored.count) of \(expected.count) stored, \(missing.count) missing, e.g. \(missing.sorted().first?.prefix(120) ?? "")")
+    }
+
+    @Test func anEmptyCopyDoesNotHideTheOlderOnes() throws {
+        // A log rotated before anything was written to it (auditd rotated by hand) leaves an
+        // empty audit.log.1; the copies behind it once went unseen, and with them the unread
+        // tail of the file watch held.
+        let s = try Self.setup(pieces: 3)
+        let expected = try Self.reference(s)
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let running = try Self.watch(s)
+        #expect(running.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(running.process.processIdentifier, SIGSTOP)
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        FileManager.default.createFile(atPath: s.log.path, contents: nil)
+        try FileManager.default.moveItem(atPath: s.log.path + ".1", toPath: s.log.path + ".2")
+        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
+        kill(running.process.processIdentifier, SIGCONT)
+        #expect(Self.settle(running, s, denials: expected.count))
+        #expect(try Self.denials(s.db) == expected)
+    }
+
     @Test func aLogRotatedPastTheKeptCopiesIsReportedAsAGap() throws {
         let s = try Self.setup(pieces: 3)
         try Self.storeFirstPieceThenStop(s)
