@@ -364,7 +364,7 @@ extension SvirtTrace.Watch {
         let journal = Console.discardedStandardError ? try? JournalLogHandler() : nil
         LoggingSystem.bootstrap { label in
             if let journal { return journal }
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = EscapingLogHandler(inner: StreamLogHandler.standardError(label: label))
             handler.logLevel = .info
             return handler
         }

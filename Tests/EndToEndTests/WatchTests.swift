@@ -65,6 +65,19 @@ import TestSupport
         return Int(String(decoding: r.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    @Test func theDaemonLogShowsControlCharactersEscaped() throws {
+        // Log lines quote the paths they were given: an ESC in one must not reach the terminal.
+        let folder = try Fixtures.temporaryFolder("watch-log-escape")
+        let path = folder.appendingPathComponent("\u{1B}[31mred").appendingPathComponent("audit.log").path
+        let watcher = try Watcher(["--db", folder.appendingPathComponent("w.db").path, "--config", "/dev/null",
+                                   "--follow", path], folder: folder)
+        let said = { (try? String(contentsOf: watcher.errors, encoding: .utf8)) ?? "" }
+        #expect(watcher.wait { said().contains("watching") })
+        #expect(watcher.terminate() == 0)
+        #expect(!said().contains("\u{1B}"), "\(said())")
+        #expect(said().contains("\\x1b[31mred"))
+    }
+
     @Test func appendThenAlertThenStopRestartAndRotateWithoutLossOrDuplicates() throws {
         let folder = try Fixtures.temporaryFolder("watch")
         let log = folder.appendingPathComponent("audit.log")
