@@ -3,6 +3,7 @@ import Foundation
 import Store
 import Formatting
 import Reports
+import Synchronization
 
 /// Filters shared by the denial reports: time, node, guest, kind, class, permission, mode, path.
 struct FilterOptions: ParsableArguments {
@@ -13,7 +14,7 @@ struct FilterOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Only events before TIME (same forms as --since).", valueName: "time"))
     var until: String?
 
-    @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now) as the checkpoint that `--since checkpoint` reads next time.",
+    @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now: the window then ends there too) as the checkpoint that `--since checkpoint` reads next time, so no event is read twice.",
                              discussion: TimeWords.checkpointHelp))
     var saveCheckpoint = false
 
@@ -47,7 +48,7 @@ struct FilterOptions: ParsableArguments {
 
     /// (since, until) in milliseconds.
     func window() throws -> (Int64?, Int64?) {
-        try TimeWords.window(since: since, until: until)
+        try TimeWords.window(since: since, until: until, endsAtCheckpoint: saveCheckpoint)
     }
 
     /// Runs `body` (the query) and then saves the checkpoint when --save-checkpoint asks for it.
@@ -114,12 +115,26 @@ enum TimeWords {
         return anchors
     }
 
+    /// Where a query run with --save-checkpoint and without --until ends: "now", taken once per
+    /// process, so the window and the checkpoint saved end at the same instant and the next
+    /// `--since checkpoint` reads nothing twice (windows are half-open).
+    static func checkpointEnd() throws -> Int64 {
+        if let pinned = pinnedEnd.withLock({ $0 }) { return pinned }
+        let end = try now()
+        return pinnedEnd.withLock { pinned in
+            if pinned == nil { pinned = end }
+            return pinned ?? end
+        }
+    }
+
+    private static let pinnedEnd = Mutex<Int64?>(nil)
+
     /// --since and --until in milliseconds; --since later than --until is a usage error (exit 2):
     /// such a window holds nothing, and saying so beats an empty answer.
-    static func window(since: String?, until: String?) throws -> (Int64?, Int64?) {
+    static func window(since: String?, until: String?, endsAtCheckpoint: Bool = false) throws -> (Int64?, Int64?) {
         let now = try now()
         let s = try since.map { try parse($0, now: now) }
-        let u = try until.map { try parse($0, now: now) }
+        let u = try until.map { try parse($0, now: now) } ?? (endsAtCheckpoint ? checkpointEnd() : nil)
         if let s, let u, s > u, let since, let until {
             throw ValidationError("--since \(since) (\(Timestamp.iso8601(milliseconds: s))) is later than "
                 + "--until \(until) (\(Timestamp.iso8601(milliseconds: u))): nothing can match")
@@ -131,14 +146,16 @@ enum TimeWords {
     /// now it started at) once it ran, matched or not.
     static func checkpointing(_ save: Bool, until: String?, _ body: () throws -> Void) throws {
         guard save else { return try body() }
-        let end = try until.map(parse) ?? now()
+        let end = try until.map(parse) ?? checkpointEnd()
         func store() throws {
             do { try Checkpoint.save(end) } catch {
                 Console.error("cannot save the checkpoint: \(error)")
                 throw ExitCode(SvirtTrace.Status.database)
             }
         }
-        do { try body() } catch let exit as ExitCode where exit.rawValue == SvirtTrace.Status.noMatch {
+        do {
+            try body()
+        } catch let exit as ExitCode where exit.rawValue == SvirtTrace.Status.noMatch {
             try store()
             throw exit
         }

@@ -44,7 +44,7 @@ extension SvirtTrace.Query {
         @Option(parsing: .unconditional, help: ArgumentHelp("Only events before TIME.", valueName: "time"))
         var until: String?
 
-        @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now) as the checkpoint that `--since checkpoint` reads next time.",
+        @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now: the window then ends there too) as the checkpoint that `--since checkpoint` reads next time, so no event is read twice.",
                                  discussion: TimeWords.checkpointHelp))
         var saveCheckpoint = false
 
@@ -61,7 +61,7 @@ extension SvirtTrace.Query {
 
         func run() throws {
             var query = EventQuery(kinds: kind)
-            (query.since, query.until) = try TimeWords.window(since: since, until: until)
+            (query.since, query.until) = try TimeWords.window(since: since, until: until, endsAtCheckpoint: saveCheckpoint)
             query.nodes = node
             query.vm = vm
             let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "vm", "label", "detail"], colourKey: "kind")

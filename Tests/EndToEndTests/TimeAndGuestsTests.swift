@@ -154,6 +154,28 @@ import TestSupport
         #expect(events.status == 1, "\(events.stderr)")
     }
 
+    @Test func aCheckpointRunWithoutUntilEndsWhereItsCheckpointIsSoNothingIsReadTwice() throws {
+        let store = try Self.store()
+        let all = try Self.run(store, ["query", "denials", "--format", "jsonl"])
+        let rows = all.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let times = rows.compactMap { ($0["time"] as? String).flatMap { formatter.date(from: $0) } }
+        let newest = try #require(times.max())
+        // "Now" just before the newest denial: it lies after the checkpoint this run saves.
+        let before = String(Int64(newest.timeIntervalSince1970 * 1000) - 1)
+        let first = try Self.run(store, ["query", "denials", "--format", "jsonl", "--since", "@0", "--save-checkpoint"],
+                                 ["SVIRT_TRACE_NOW": before])
+        let second = try Self.run(store, ["query", "denials", "--format", "jsonl", "--since", "checkpoint"],
+                                  ["SVIRT_TRACE_NOW": String(Int64(newest.timeIntervalSince1970 * 1000) + 60_000)])
+        let a = Self.serials(first.stdout), b = Self.serials(second.stdout)
+        #expect(!b.isEmpty, "the newest denial comes with the next run")
+        #expect(Set(a).isDisjoint(with: b), "read twice: \(Set(a).intersection(b))")
+        #expect((a + b).sorted() == Self.serials(all.stdout).sorted())
+    }
+
     // MARK: time output
 
     /// The command in a pseudo-terminal (util-linux script), so that standard output is a tty.
