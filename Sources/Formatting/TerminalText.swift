@@ -3,34 +3,31 @@
 /// the operator's terminal or reorder what they read.
 public enum TerminalText {
     public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x00..<0x20, 0x7F: out += "\\x" + hex(scalar.value, 2)
-            case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFFFD:
-                out += "\\u{" + hex(scalar.value, 4) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        escape(s, keepingLines: false)
     }
 
     /// A message of several lines (a usage error quoting what was typed): newlines and tabs stay,
     /// every other control character and bidirectional override is shown escaped, so a value
     /// holding ESC cannot drive the terminal.
     public static func escapeControls(_ s: String) -> String {
+        escape(s, keepingLines: true)
+    }
+
+    /// `keepingLines`: newlines and tabs pass, and backslashes and U+FFFD are left as they are
+    /// (a message is not read back, so nothing needs to be unambiguous).
+    private static func escape(_ s: String, keepingLines: Bool) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
             switch scalar.value {
-            case 0x0A, 0x09: out.unicodeScalars.append(scalar)
+            case 0x0A where keepingLines, 0x09 where keepingLines, 0x5C where keepingLines, 0xFFFD where keepingLines:
+                out.unicodeScalars.append(scalar)
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
             case 0x00..<0x20, 0x7F: out += "\\x" + hex(scalar.value, 2)
-            case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+            case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFFFD:
                 out += "\\u{" + hex(scalar.value, 4) + "}"
             default: out.unicodeScalars.append(scalar)
             }

@@ -336,15 +336,7 @@ public final class WatchSession {
     /// checkpoint is no guide: the stream, not the file, moved the store on since it was
     /// written. Events already stored are recognised and skipped.
     private func catchUpBeforeStream(path: String, onFindings: ([Finding]) throws -> Void) throws {
-        var files: [(path: String, first: LogHead?)] = []
-        for n in (1...max(1, options.rotatedCopies)) {
-            let copy = "\(path).\(n)"
-            guard let head = Self.head(of: copy) else {
-                if FileIdentity.of(path: copy) != nil { continue }  // empty: the older ones still count
-                break
-            }
-            files.insert((copy, LogHead.first(in: head.bytes)), at: 0)
-        }
+        var files = rotatedHeads(of: path).reversed().map { (path: $0.path, first: LogHead.first(in: $0.head)) }
         if let head = Self.head(of: path) { files.append((path, LogHead.first(in: head.bytes))) }
         guard !files.isEmpty else {
             notice("cannot catch up from \(path): no such log, nor rotated copies; reading only the plugin stream")
@@ -415,7 +407,7 @@ public final class WatchSession {
                 return LogHead.first(in: copy.head).map { $0.timeMilliseconds >= since } ?? false
             }
         }
-        let first = rotatedCopies(of: path)
+        let first = try rotatedCopies(of: path)
         if !first.contains(where: { $0.source?.id == last.checkpoint.id }), !running || truncated {
             let next = (due(first).last?.head ?? current?.bytes).flatMap(LogHead.first(in:))
             try recordGap(path: path, last: last, next: next, running: running, onFindings: onFindings)
@@ -435,23 +427,22 @@ public final class WatchSession {
             } catch {
                 attempted.append(copy.head)
                 notice("cannot read \(copy.path), rotated before watch had read it to its end: \(error); skipped")
-                copies = rotatedCopies(of: path)
+                copies = try rotatedCopies(of: path)
                 continue
             }
             guard opened.bytes(at: 0, count: SourceIdentity.prefixLimit) == copy.head else {
-                copies = rotatedCopies(of: path)
+                copies = try rotatedCopies(of: path)
                 continue
             }
-            let file = opened
             attempted.append(copy.head)
             notice("reading \(copy.path): rotated before watch had read it to its end")
             do {
-                try session.ingest(.source(file), onFindings: onFindings)
+                try session.ingest(.source(opened), onFindings: onFindings)
             } catch let failure as IngestError where failure.isUnreadableInput {
                 // session.ingest reports an unreadable copy so; the others still go in.
                 notice("\(failure); skipped")
             }
-            copies = rotatedCopies(of: path)
+            copies = try rotatedCopies(of: path)
         }
     }
 
@@ -465,18 +456,26 @@ public final class WatchSession {
         var isComplete: Bool { source.map { $0.byteOffset >= size } ?? false }
     }
 
-    /// `path.1`, `path.2`, ... up to the first missing one, newest first. An empty copy (a log
-    /// rotated before anything was written to it) holds nothing, but the older ones behind it count.
-    private func rotatedCopies(of path: String) -> [RotatedCopy] {
-        var copies: [RotatedCopy] = []
+    /// The rotated copies with what the store holds of each.
+    private func rotatedCopies(of path: String) throws -> [RotatedCopy] {
+        try rotatedHeads(of: path).map { copy in
+            RotatedCopy(path: copy.path, head: copy.head, size: copy.size,
+                        source: try session.writer.storedSource(for: SourceIdentity(head: copy.head)))
+        }
+    }
+
+    /// `path.1`, `path.2`, ... up to the first missing one, newest first, with their heads. An
+    /// empty copy (a log rotated before anything was written to it) holds nothing, but the older
+    /// ones behind it count.
+    private func rotatedHeads(of path: String) -> [(path: String, head: [UInt8], size: Int64)] {
+        var copies: [(path: String, head: [UInt8], size: Int64)] = []
         for n in 1...max(1, options.rotatedCopies) {
             let copy = "\(path).\(n)"
             guard let head = Self.head(of: copy) else {
                 if FileIdentity.of(path: copy) != nil { continue }
                 break
             }
-            copies.append(RotatedCopy(path: copy, head: head.bytes, size: head.size,
-                                      source: try? session.writer.storedSource(for: SourceIdentity(head: head.bytes))))
+            copies.append((copy, head.bytes, head.size))
         }
         return copies
     }

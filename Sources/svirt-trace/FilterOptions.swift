@@ -119,11 +119,10 @@ enum TimeWords {
     /// process, so the window and the checkpoint saved end at the same instant and the next
     /// `--since checkpoint` reads nothing twice (windows are half-open).
     static func checkpointEnd() throws -> Int64 {
-        if let pinned = pinnedEnd.withLock({ $0 }) { return pinned }
-        let end = try now()
-        return pinnedEnd.withLock { pinned in
-            if pinned == nil { pinned = end }
-            return pinned ?? end
+        try pinnedEnd.withLock { pinned in
+            let end = try pinned ?? now()
+            pinned = end
+            return end
         }
     }
 

@@ -10,22 +10,17 @@ import TestSupport
     static let db: String = {
         do {
             let folder = try Fixtures.temporaryFolder("digest-caps")
-            var lines: [String] = []
-            var serial = 100
-            func stamp(_ second: Int) -> String { serial += 1; return "\(1_764_000_000 + second).000:\(serial)" }
-            let uuid = "00000000-0000-0000-0000-000000000001"
-            lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp(0))): pid=1 uid=0 msg='virt=kvm vm=\"web01\" uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:c1,c2 img-ctx=system_u:object_r:svirt_image_t:s0:c1,c2 model=selinux exe=\"/usr/sbin/libvirtd\" res=success'")
-            lines.append("type=VIRT_CONTROL msg=audit(\(stamp(0))): pid=1 uid=0 msg='virt=kvm op=start reason=booted vm=\"web01\" uuid=\(uuid) vm-pid=1000 exe=\"/usr/sbin/libvirtd\" res=success'")
-            func avc(_ second: Int, type: String, name: String) {
-                let s = stamp(second)
-                lines.append("type=AVC msg=audit(\(s)): avc:  denied  { read } for  pid=1000 comm=\"qemu-kvm\" name=\"\(name)\" dev=\"sda1\" ino=\(serial) scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:\(type):s0 tclass=file permissive=0")
+            var log = PostureLog()
+            log.start("web01", "00000000-0000-0000-0000-000000000001", selinux: PostureLog.svirt("s0:c1,c2"), pid: 1000)
+            func avc(type: String, name: String) {
+                log.lines.append("type=AVC msg=audit(\(log.stamp())): avc:  denied  { read } for  pid=1000 comm=\"qemu-kvm\" name=\"\(name)\" dev=\"sda1\" ino=\(log.serial) scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:\(type):s0 tclass=file permissive=0")
             }
-            for i in 0..<30 { avc(10 + i, type: "nfs_t", name: "/mnt/nfs/disk\(i).img") }
-            for i in 0..<3 { avc(100 + i, type: "virt_image_t", name: "/var/lib/libvirt/images/old\(i).img") }
-            let log = folder.appendingPathComponent("audit.log")
-            try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+            for i in 0..<30 { avc(type: "nfs_t", name: "/mnt/nfs/disk\(i).img") }
+            for i in 0..<3 { avc(type: "virt_image_t", name: "/var/lib/libvirt/images/old\(i).img") }
+            let file = folder.appendingPathComponent("audit.log")
+            try log.text.write(to: file, atomically: true, encoding: .utf8)
             let db = folder.appendingPathComponent("caps.db").path
-            let r = try Binary.run(["ingest", "--db", db, log.path])
+            let r = try Binary.run(["ingest", "--db", db, file.path])
             precondition(r.status == 0, "ingest failed: \(r.stderr)")
             return db
         } catch {

@@ -59,13 +59,29 @@ import TestSupport
         return reached && w.terminate() == 0
     }
 
+    /// A watch that has stored (some of) the first piece, written as the log.
+    static func watchFirstPiece(_ s: Setup) throws -> WatchTests.Watcher {
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let running = try watch(s)
+        #expect(running.wait(seconds: 30) { ((try? denials(s.db).count) ?? 0) > 0 })
+        return running
+    }
+
     /// The first piece written and stored by a watch that is then stopped (SIGTERM).
     static func storeFirstPieceThenStop(_ s: Setup) throws {
-        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
-        let first = try watch(s)
-        #expect(first.wait(seconds: 30) { ((try? denials(s.db).count) ?? 0) > 0 })
+        let first = try watchFirstPiece(s)
         Thread.sleep(forTimeInterval: 0.5)
         #expect(first.terminate() == 0)
+    }
+
+    /// What auditd does at rotation: audit.log.N becomes .N+1, oldest first, and the log .1.
+    static func rotate(_ s: Setup) throws {
+        var n = 1
+        while FileManager.default.fileExists(atPath: s.log.path + ".\(n)") { n += 1 }
+        for k in stride(from: n - 1, through: 1, by: -1) {
+            try FileManager.default.moveItem(atPath: s.log.path + ".\(k)", toPath: s.log.path + ".\(k + 1)")
+        }
+        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
     }
 
     static func count(denialsIn text: String) -> Int {
@@ -124,10 +140,9 @@ import TestSupport
         let expected = try Self.reference(s)
         try Self.storeFirstPieceThenStop(s)
         try WatchTests.append(s.pieces[1], to: s.log)
-        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try Self.rotate(s)
         try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
-        try FileManager.default.moveItem(atPath: s.log.path + ".1", toPath: s.log.path + ".2")
-        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try Self.rotate(s)
         try s.pieces[3].write(to: s.log, atomically: false, encoding: .utf8)
         let second = try Self.watch(s)
         #expect(Self.settle(second, s, denials: expected.count))
@@ -137,18 +152,15 @@ import TestSupport
     @Test func rotatedTwiceWhileRunningTheMiddleFileIsNotSkipped() throws {
         let s = try Self.setup(pieces: 4)
         let expected = try Self.reference(s)
-        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
-        let running = try Self.watch(s)
-        #expect(running.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        let running = try Self.watchFirstPiece(s)
         Thread.sleep(forTimeInterval: 0.5)
         // A watch that lags (here: stopped by SIGSTOP) while auditd rotates twice: the file it
         // holds open becomes audit.log.2, and audit.log.1 is a file it never saw.
         kill(running.process.processIdentifier, SIGSTOP)
         try WatchTests.append(s.pieces[1], to: s.log)
-        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try Self.rotate(s)
         try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
-        try FileManager.default.moveItem(atPath: s.log.path + ".1", toPath: s.log.path + ".2")
-        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try Self.rotate(s)
         try s.pieces[3].write(to: s.log, atomically: false, encoding: .utf8)
         kill(running.process.processIdentifier, SIGCONT)
         #expect(Self.settle(running, s, denials: expected.count))
@@ -161,17 +173,10 @@ import TestSupport
         // made before, so a name stood for another file by then and whole files were skipped.
         let s = try Self.setup(pieces: 24)
         let expected = try Self.reference(s)
-        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
-        let running = try Self.watch(s)
-        #expect(running.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        let running = try Self.watchFirstPiece(s)
         for piece in s.pieces.dropFirst() where !piece.isEmpty {
             try WatchTests.append(piece, to: s.log)
-            var n = 1
-            while FileManager.default.fileExists(atPath: s.log.path + ".\(n)") { n += 1 }
-            for k in stride(from: n - 1, through: 1, by: -1) {
-                try FileManager.default.moveItem(atPath: s.log.path + ".\(k)", toPath: s.log.path + ".\(k + 1)")
-            }
-            try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+            try Self.rotate(s)
             FileManager.default.createFile(atPath: s.log.path, contents: nil)
             Thread.sleep(forTimeInterval: 0.02)
         }
@@ -189,16 +194,13 @@ import TestSupport
         // tail of the file watch held.
         let s = try Self.setup(pieces: 3)
         let expected = try Self.reference(s)
-        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
-        let running = try Self.watch(s)
-        #expect(running.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) > 0 })
+        let running = try Self.watchFirstPiece(s)
         Thread.sleep(forTimeInterval: 0.5)
         kill(running.process.processIdentifier, SIGSTOP)
         try WatchTests.append(s.pieces[1], to: s.log)
-        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try Self.rotate(s)
         FileManager.default.createFile(atPath: s.log.path, contents: nil)
-        try FileManager.default.moveItem(atPath: s.log.path + ".1", toPath: s.log.path + ".2")
-        try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+        try Self.rotate(s)
         try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
         kill(running.process.processIdentifier, SIGCONT)
         #expect(Self.settle(running, s, denials: expected.count))
