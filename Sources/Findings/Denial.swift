@@ -6,54 +6,109 @@ import Guests
 public struct Denial: Sendable, Equatable {
     public var id: AuditEventID
     public var avcs: [AVCDetail]
-    /// The primary AVC's contexts, parsed once.
-    public var source: ContextView
-    public var target: ContextView
-    public var context: SyscallContext
-    public var kind: DenialKind
-    /// The boolean that would allow it (needs-boolean only).
-    public var boolean: String?
-    /// Candidate source guests: one when the label (and pid) settle it, several after a collision.
-    public var sources: [Lease]
-    public var targets: [Lease]
-    /// Why an `unattributed` denial could not be attributed; nil for every other kind.
-    public var reason: String?
     /// Set on a flood's repeats (ingest's memo): the same number for denials that are equal but
     /// for their identity (`id` and the AVC records' lines), so a consumer can keep what it
     /// worked out for the first (a rule, a key) instead of working it out per event. Never
     /// reused within a process; not part of equality.
     public var repeatOf: Int?
 
+    /// What a flood's repeats share, behind one reference: a denial is copied several times on
+    /// its way from the correlator to the store and the alert engine, and copying some thirty
+    /// strings and arrays each time cost more than storing it. Copied on write.
+    private final class Shared: @unchecked Sendable {
+        // Mutated only through `shared(forWriting:)`, which copies unless this denial is its sole
+        // owner: no two threads ever see a write.
+        var source: ContextView
+        var target: ContextView
+        var context: SyscallContext
+        var kind: DenialKind
+        var boolean: String?
+        var sources: [Lease]
+        var targets: [Lease]
+        var reason: String?
+
+        init(source: ContextView, target: ContextView, context: SyscallContext, kind: DenialKind, boolean: String?,
+             sources: [Lease], targets: [Lease], reason: String?) {
+            self.source = source
+            self.target = target
+            self.context = context
+            self.kind = kind
+            self.boolean = boolean
+            self.sources = sources
+            self.targets = targets
+            self.reason = reason
+        }
+
+        func copy() -> Shared {
+            Shared(source: source, target: target, context: context, kind: kind, boolean: boolean, sources: sources,
+                   targets: targets, reason: reason)
+        }
+    }
+
+    private var shared: Shared
+
+    private mutating func sharedForWriting() -> Shared {
+        if !isKnownUniquelyReferenced(&shared) { shared = shared.copy() }
+        return shared
+    }
+
+    /// The primary AVC's contexts, parsed once.
+    public var source: ContextView {
+        get { shared.source }
+        set { sharedForWriting().source = newValue }
+    }
+    public var target: ContextView {
+        get { shared.target }
+        set { sharedForWriting().target = newValue }
+    }
+    public var context: SyscallContext {
+        get { shared.context }
+        set { sharedForWriting().context = newValue }
+    }
+    public var kind: DenialKind {
+        get { shared.kind }
+        set { sharedForWriting().kind = newValue }
+    }
+    /// The boolean that would allow it (needs-boolean only).
+    public var boolean: String? {
+        get { shared.boolean }
+        set { sharedForWriting().boolean = newValue }
+    }
+    /// Candidate source guests: one when the label (and pid) settle it, several after a collision.
+    public var sources: [Lease] {
+        get { shared.sources }
+        set { sharedForWriting().sources = newValue }
+    }
+    public var targets: [Lease] {
+        get { shared.targets }
+        set { sharedForWriting().targets = newValue }
+    }
+    /// Why an `unattributed` denial could not be attributed; nil for every other kind.
+    public var reason: String? {
+        get { shared.reason }
+        set { sharedForWriting().reason = newValue }
+    }
+
     public static func == (a: Denial, b: Denial) -> Bool {
-        a.id == b.id && a.avcs == b.avcs && a.source == b.source && a.target == b.target && a.context == b.context
+        guard a.id == b.id, a.avcs == b.avcs else { return false }
+        if a.shared === b.shared { return true }
+        return a.source == b.source && a.target == b.target && a.context == b.context
             && a.kind == b.kind && a.boolean == b.boolean && a.sources == b.sources && a.targets == b.targets
             && a.reason == b.reason
     }
 
     public init(id: AuditEventID, avcs: [AVCDetail], context: SyscallContext, kind: DenialKind,
                 boolean: String?, sources: [Lease], targets: [Lease]) {
-        self.id = id
-        self.avcs = avcs
-        self.source = ContextView(avcs[0].scontext)
-        self.target = ContextView(avcs[0].tcontext)
-        self.context = context
-        self.kind = kind
-        self.boolean = boolean
-        self.sources = sources
-        self.targets = targets
+        self.init(id: id, avcs: avcs, source: ContextView(avcs[0].scontext), target: ContextView(avcs[0].tcontext),
+                  context: context, kind: kind, boolean: boolean, sources: sources, targets: targets)
     }
 
     public init(id: AuditEventID, avcs: [AVCDetail], source: ContextView, target: ContextView,
                 context: SyscallContext, kind: DenialKind, boolean: String?, sources: [Lease], targets: [Lease]) {
         self.id = id
         self.avcs = avcs
-        self.source = source
-        self.target = target
-        self.context = context
-        self.kind = kind
-        self.boolean = boolean
-        self.sources = sources
-        self.targets = targets
+        shared = Shared(source: source, target: target, context: context, kind: kind, boolean: boolean,
+                        sources: sources, targets: targets, reason: nil)
     }
 
     public var primary: AVCDetail { avcs[0] }

@@ -1,6 +1,7 @@
 private import CSQLite
 
-/// One SQLite connection. Not thread-safe: one owner at a time.
+/// One SQLite connection. Not thread-safe: one owner at a time (writes handed to `runDeferred`
+/// run on a thread of their own, and every other call waits for them first).
 public final class SQLiteDatabase {
     public enum Mode: Sendable {
         case readOnly, readWriteCreate
@@ -37,7 +38,28 @@ public final class SQLiteDatabase {
     }
 
     deinit {
+        deferred?.stop()
         sqlite3_close_v2(handle)
+    }
+
+    private var deferred: SQLiteDeferredWrites?
+
+    /// Runs an INSERT or UPDATE whose outcome the caller does not read (no row id, no count of
+    /// changes) on the connection's write thread, while the caller goes on. Any other call on the
+    /// connection waits until it ran; a failure is thrown by the next call that can throw, and by
+    /// every one after it until a ROLLBACK.
+    public func runDeferred(_ statement: SQLiteStatement, _ values: [SQLValue]) {
+        if deferred == nil { deferred = SQLiteDeferredWrites() }
+        deferred?.enqueue(statement, values)
+    }
+
+    /// Waits for the deferred writes; throws the failure of any.
+    func settle() throws {
+        try deferred?.settle()
+    }
+
+    func settleQuietly() {
+        deferred?.settleQuietly()
     }
 
     /// `file:///ABSOLUTE/PATH?immutable=1` (or `file:RELATIVE/PATH?immutable=1`), every byte
@@ -62,6 +84,7 @@ public final class SQLiteDatabase {
 
     /// Runs one or more statements that return no rows.
     public func execute(_ sql: String) throws {
+        if sql == "ROLLBACK" { deferred?.discardFailure() } else { try settle() }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
@@ -72,6 +95,7 @@ public final class SQLiteDatabase {
     }
 
     public func prepare(_ sql: String) throws -> SQLiteStatement {
+        try settle()
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v2(handle, sql, -1, &stmt, nil)
         guard rc == SQLITE_OK, let stmt else {
@@ -96,8 +120,23 @@ public final class SQLiteDatabase {
         try prepare(sql).run(values)
     }
 
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-    public var changes: Int { Int(sqlite3_changes(handle)) }
+    /// Of the last statement run at once, never of a deferred one: the caller reads it right
+    /// after its own statement, which waited for every deferred write first.
+    public var lastInsertRowID: Int64 {
+        settleQuietly()
+        return sqlite3_last_insert_rowid(handle)
+    }
+    public var changes: Int {
+        settleQuietly()
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// Before a statement is finalized: on the caller's thread, the write thread must be idle; on
+    /// the write thread (a job held the statement's last reference), it is the only user.
+    func settleBeforeFinalizing() {
+        guard let deferred, !deferred.isWorkerThread else { return }
+        deferred.settleQuietly()
+    }
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
     var lastErrorCode: Int32 { sqlite3_errcode(handle) }
@@ -116,12 +155,18 @@ public final class SQLiteStatement {
     }
 
     deinit {
+        database.settleBeforeFinalizing()
         sqlite3_finalize(handle)
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     public func bind(_ values: [SQLValue]) throws {
+        try database.settle()
+        try bindNow(values)
+    }
+
+    private func bindNow(_ values: [SQLValue]) throws {
         sqlite3_reset(handle)
         if values.count < Int(sqlite3_bind_parameter_count(handle)) { sqlite3_clear_bindings(handle) }
         for (offset, value) in values.enumerated() {
@@ -153,6 +198,11 @@ public final class SQLiteStatement {
     /// Returns true while a row is available.
     @discardableResult
     public func step() throws -> Bool {
+        try database.settle()
+        return try stepNow()
+    }
+
+    private func stepNow() throws -> Bool {
         let rc = sqlite3_step(handle)
         switch rc {
         case SQLITE_ROW: return true
@@ -166,18 +216,29 @@ public final class SQLiteStatement {
 
     /// Binds, runs to completion and resets: for INSERT/UPDATE statements.
     public func run(_ values: [SQLValue]) throws {
-        try bind(values)
-        while try step() {}
+        try database.settle()
+        try runNow(values)
+    }
+
+    /// `run` without waiting for deferred writes: the write thread's own call.
+    func runNow(_ values: [SQLValue]) throws {
+        try bindNow(values)
+        while try stepNow() {}
         sqlite3_reset(handle)
     }
 
-    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+    public var columnCount: Int {
+        database.settleQuietly()
+        return Int(sqlite3_column_count(handle))
+    }
 
     public func columnName(_ index: Int) -> String {
-        sqlite3_column_name(handle, Int32(index)).map { String(cString: $0) } ?? ""
+        database.settleQuietly()
+        return sqlite3_column_name(handle, Int32(index)).map { String(cString: $0) } ?? ""
     }
 
     public func value(at index: Int) -> SQLValue {
+        database.settleQuietly()
         let i = Int32(index)
         switch sqlite3_column_type(handle, i) {
         case SQLITE_NULL: return .null

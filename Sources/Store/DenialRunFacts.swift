@@ -3,7 +3,8 @@ import Findings
 /// What a run shares: everything a denial row shows but its time and serial, as the correlator
 /// produced it. Two denials fold when their facts are equal and they fall in the same minute.
 /// Hashing covers only the fields that tell floods apart (a hash collision costs one equality
-/// check, and every field takes part in that).
+/// check, and every field takes part in that); all but the minute are hashed once, at init, since
+/// a flood looks its run up once per event.
 struct DenialRunFacts: Hashable {
     var minute: Int64
     var node: String
@@ -31,6 +32,8 @@ struct DenialRunFacts: Hashable {
     var avcCount: Int
     var sources: [Int64]
     var targets: [Int64]
+    /// The hash of the fields below the minute, which never change after init.
+    private var fieldsHash = 0
 
     init(_ denial: Denial, minute: Int64) {
         let primary = denial.primary
@@ -61,15 +64,18 @@ struct DenialRunFacts: Hashable {
         avcCount = denial.avcs.count
         sources = denial.sources.map(\.id)
         targets = denial.targets.map(\.id)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(minute)
+        var hasher = Hasher()
         hasher.combine(pid)
         hasher.combine(tcontext)
         hasher.combine(tclass)
         hasher.combine(path)
         hasher.combine(sources)
         hasher.combine(targets)
+        fieldsHash = hasher.finalize()
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(minute)
+        hasher.combine(fieldsHash)
     }
 }

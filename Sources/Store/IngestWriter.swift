@@ -23,6 +23,9 @@ public final class IngestWriter {
 
     private let findEvent: SQLiteStatement
     private let insertEvent: SQLiteStatement
+    private let highestEventID: SQLiteStatement
+    /// The id for the next audit event of the open transaction; nil until the first is stored.
+    private var nextEventID: Int64?
     private let upsertGuest: SQLiteStatement
     private let upsertLease: SQLiteStatement
     private let strings: StringTable
@@ -43,8 +46,9 @@ public final class IngestWriter {
     /// line reads it).
     let storedBefore: Int64
     private let newestCommitted: SQLiteStatement
-    /// A flood's run facts, by the caller's repeat number (values only: nothing here refers to rows).
-    private var repeatFacts: [Int: (DenialRunFacts, SideKey, SideKey)] = [:]
+    /// A flood's run facts and totals keys, by the caller's repeat number (values only: nothing
+    /// here refers to rows).
+    private var repeatPlans: [Int: RunPlan] = [:]
     /// Per node: the newest event time committed when this writer last looked (node_activity),
     /// and the newest position this writer stored since. An event past both cannot be stored
     /// yet, so the lookup by ID is skipped: a live log and a flood are all such events.
@@ -59,10 +63,11 @@ public final class IngestWriter {
         findEvent = try db.prepare("""
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
             """)
+        highestEventID = try db.prepare("SELECT max(id) FROM audit_events")
         insertEvent = try db.prepare("""
-            INSERT INTO audit_events(node, time_ms, serial, occurrence, source_id, line, run_id, block_id, block_offset,
-                                     block_length)
-            VALUES (?,?,?,?,?,?,?,?,?,?)
+            INSERT INTO audit_events(id, node, time_ms, serial, occurrence, source_id, line, run_id, block_id,
+                                     block_offset, block_length)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         upsertGuest = try db.prepare("""
             INSERT INTO guests(node, uuid, name) VALUES (?,?,?)
@@ -136,6 +141,20 @@ public final class IngestWriter {
         return stale
     }
 
+    /// The id the next audit event is stored under: one past the highest, as SQLite would choose,
+    /// read once per transaction.
+    private func nextAuditEventID() throws -> Int64 {
+        if let next = nextEventID {
+            nextEventID = next + 1
+            return next
+        }
+        guard try highestEventID.step() else { throw SQLiteError(code: 1, message: "max(id) returned nothing", sql: highestEventID.sql) }
+        let next = (highestEventID.int64(at: 0) ?? 0) + 1
+        try highestEventID.bind([])
+        nextEventID = next + 1
+        return next
+    }
+
     public func commit() throws {
         guard inTransaction else { return }
         try wrapped {
@@ -145,6 +164,7 @@ public final class IngestWriter {
             try db.execute("COMMIT")
         }
         inTransaction = false
+        nextEventID = nil
     }
 
     public func rollback() {
@@ -156,6 +176,7 @@ public final class IngestWriter {
         evidence.discard()
         try? db.execute("ROLLBACK")
         inTransaction = false
+        nextEventID = nil
         dataVersion = nil
         guestIDs.removeAll()
         newestStored.removeAll()
@@ -370,11 +391,14 @@ public final class IngestWriter {
                     break
                 }
                 let location = try evidence.append(event.records)
-                try insertEvent.run([.text(event.id.node ?? ""), .integer(event.id.timeMilliseconds),
-                                     .integer(event.id.serial), .integer(occurrence), sourceID.sql,
-                                     .integer(Int64(event.firstLine)), run, .integer(location.block),
-                                     .integer(location.offset), .integer(location.length)])
-                auditEventID = db.lastInsertRowID
+                // The row goes in on the connection's write thread while the caller correlates the
+                // next events; its id is chosen here (the write lock is held: nobody else inserts).
+                let id = try nextAuditEventID()
+                db.runDeferred(insertEvent, [.integer(id), .text(event.id.node ?? ""), .integer(event.id.timeMilliseconds),
+                                             .integer(event.id.serial), .integer(occurrence), sourceID.sql,
+                                             .integer(Int64(event.firstLine)), run, .integer(location.block),
+                                             .integer(location.offset), .integer(location.length)])
+                auditEventID = id
                 noteStored(event.id)
                 totals.addEvent(node: event.id.node ?? "", time: event.id.timeMilliseconds)
             }
@@ -442,23 +466,20 @@ public final class IngestWriter {
     /// running totals.
     private func run(of denial: Denial, repeatOf: Int?) throws -> Int64 {
         let time = denial.id.timeMilliseconds
-        var facts: DenialRunFacts
-        let sourceSide: SideKey
-        let targetSide: SideKey
-        if let repeatOf, let known = repeatFacts[repeatOf] {
-            (facts, sourceSide, targetSide) = known
-            facts.minute = DenialRunFolder.minute(time)
+        let minute = DenialRunFolder.minute(time)
+        let plan: RunPlan
+        if let repeatOf, let known = repeatPlans[repeatOf] {
+            plan = known
+            plan.facts.minute = minute
         } else {
-            facts = DenialRunFacts(denial, minute: DenialRunFolder.minute(time))
-            sourceSide = SideKey(denial.sources, context: denial.source)
-            targetSide = SideKey(denial.targets, context: denial.target)
+            plan = RunPlan(denial, minute: minute)
             if let repeatOf {
-                if repeatFacts.count >= 4_096 { repeatFacts.removeAll(keepingCapacity: true) }
-                repeatFacts[repeatOf] = (facts, sourceSide, targetSide)
+                if repeatPlans.count >= 4_096 { repeatPlans.removeAll(keepingCapacity: true) }
+                repeatPlans[repeatOf] = plan
             }
         }
-        let id = try runs.run(facts, time: time, serial: denial.id.serial) {
-            let f = facts
+        let id = try runs.run(plan.facts, time: time, serial: denial.id.serial) {
+            let f = plan.facts
             return [
                 .text(f.node), .text(f.kind), f.boolean.sql, .text(f.seresult),
                 .integer(try strings.id(f.scontext)), .integer(try strings.id(f.tcontext)),
@@ -468,14 +489,13 @@ public final class IngestWriter {
                 f.pid.sql, try strings.value(f.comm), try strings.value(f.exe), f.syscall.sql,
                 f.success.sql, f.exit.sql, f.uid.sql, f.auid.sql, f.auidName.sql, try strings.value(f.cwd),
                 try strings.value(f.path), try strings.value(f.proctitle), .integer(Int64(f.avcCount)),
-            ] + (try side(sourceSide)) + (try side(targetSide)) + [f.reason.sql]
+            ] + (try side(plan.sourceSide)) + (try side(plan.targetSide)) + [f.reason.sql]
         }
-        totals.addDenial(day: Self.day(time), node: facts.node, kind: facts.kind, time: time)
-        if Self.pairKinds.contains(facts.kind), let sourceKey = sourceSide.key, let targetKey = targetSide.key {
-            totals.addPair(.init(source: sourceKey, target: targetKey), sourceVM: sourceSide.vm.sql, targetVM: targetSide.vm.sql,
-                           kind: facts.kind, perms: facts.perms, tclass: facts.tclass,
-                           node: denial.id.node.map { $0.isEmpty ? "-" : $0 } ?? "-",
-                           permissive: denial.permissive == true, path: facts.path, time: time)
+        totals.addDenial(day: Self.day(time), node: plan.facts.node, kind: plan.facts.kind, time: time)
+        if let pair = plan.pair {
+            totals.addPair(pair, sourceVM: plan.sourceSide.vm.sql, targetVM: plan.targetSide.vm.sql,
+                           kind: plan.facts.kind, perms: plan.facts.perms, tclass: plan.facts.tclass, node: plan.pairNode,
+                           permissive: plan.permissive, path: plan.facts.path, time: time, repeatOf: repeatOf)
         }
         return id
     }

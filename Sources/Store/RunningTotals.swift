@@ -34,6 +34,8 @@ public final class RunningTotals {
     }
 
     private var pairs: [PairKey: Pair] = [:]
+    /// The repeat numbers whose kind, permissions, class and node are in `pairs` already.
+    private var pairRepeats: Set<Int> = []
     /// The sets (kinds, perms, tclasses, nodes) of pairs as stored, so that a flood of one pair
     /// costs an UPDATE of its counts per commit, not a read, a merge and a rewrite of its sets.
     /// Valid while no other writer committed (`forgetStored`).
@@ -105,29 +107,34 @@ public final class RunningTotals {
         entry.last = max(entry.last, time)
     }
 
+    /// - Parameter repeatOf: the same number for a flood's repeats, which add the same kind,
+    ///   permissions, class and node: once one of them did in this transaction, the rest only count.
     func addPair(_ key: PairKey, sourceVM: SQLValue, targetVM: SQLValue, kind: String, perms: [String], tclass: String,
-                 node: String, permissive: Bool, path: String?, time: Int64, last: Int64? = nil, count: Int64 = 1) {
+                 node: String, permissive: Bool, path: String?, time: Int64, last: Int64? = nil, count: Int64 = 1,
+                 repeatOf: Int? = nil) {
+        let setsKnown = repeatOf.map { !pairRepeats.insert($0).inserted } ?? false
         Self.add(to: &pairs[key, default: Pair(sourceVM: sourceVM, targetVM: targetVM)], sourceVM: sourceVM,
                  targetVM: targetVM, kind: kind, perms: perms, tclass: tclass, node: node, permissive: permissive,
-                 path: path, time: time, last: last ?? time, count: count)
+                 path: path, time: time, last: last ?? time, count: count, setsKnown: setsKnown)
     }
 
     private static func add(to pair: inout Pair, sourceVM: SQLValue, targetVM: SQLValue, kind: String, perms: [String],
                             tclass: String, node: String, permissive: Bool, path: String?, time: Int64, last: Int64,
-                            count: Int64) {
+                            count: Int64, setsKnown: Bool) {
         if case .null = pair.sourceVM { pair.sourceVM = sourceVM }
         if case .null = pair.targetVM { pair.targetVM = targetVM }
         pair.count += count
         pair.first = min(pair.first, time)
         pair.last = max(pair.last, last)
+        pair.permissive = pair.permissive || permissive
+        if let path, pair.samplePath.map({ path < $0 }) ?? true { pair.samplePath = path }
+        guard !setsKnown else { return }
         // A lookup before each insert: inserting a member already there still hashes it and may
         // make the set unique first.
         if !pair.kinds.contains(kind) { pair.kinds.insert(kind) }
         for perm in perms where !pair.perms.contains(perm) { pair.perms.insert(perm) }
         if !pair.tclasses.contains(tclass) { pair.tclasses.insert(tclass) }
         if !pair.nodes.contains(node) { pair.nodes.insert(node) }
-        pair.permissive = pair.permissive || permissive
-        if let path, pair.samplePath.map({ path < $0 }) ?? true { pair.samplePath = path }
     }
 
     /// Writes what was gathered, merging each pair's sets with its stored row (SQL has no set
@@ -178,6 +185,7 @@ public final class RunningTotals {
 
     func discard() {
         pairs.removeAll(keepingCapacity: true)
+        pairRepeats.removeAll(keepingCapacity: true)
         days.removeAll(keepingCapacity: true)
         nodes.removeAll(keepingCapacity: true)
     }

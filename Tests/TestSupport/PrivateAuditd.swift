@@ -204,8 +204,9 @@ public final class PrivateAuditd: @unchecked Sendable {
         }
     }
 
-    /// Waits for a plugin process other than those in `excluding`.
-    public func waitForPlugin(excluding: Set<Int32> = [], timeout: TimeInterval = 15) throws -> (pid: Int32, arguments: [String]) {
+    /// Waits for a plugin process other than those in `excluding`. auditd starts one within a
+    /// second when idle; the whole suite running beside it has made that take over 15 s.
+    public func waitForPlugin(excluding: Set<Int32> = [], timeout: TimeInterval = 30) throws -> (pid: Int32, arguments: [String]) {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             guard process.isRunning else {
