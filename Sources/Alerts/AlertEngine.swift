@@ -29,11 +29,16 @@ public struct AlertEngine: Sendable {
     static let rateWindowMilliseconds: Int64 = 60_000
 
     public var rules: [AlertRule] {
-        didSet { shapes.removeAll() }
+        didSet {
+            shapes.removeAll()
+            rulesGeneration += 1
+        }
     }
     /// What a flood's first denial came to (its rule, rate-limit source and window key; nil for
     /// no rule), by `Denial.repeatOf`: its repeats differ only in identity, so they match alike.
     private var shapes: [Int: Shape?] = [:]
+    /// Counts rule changes (SIGHUP): an alert built under other rules is built again.
+    private var rulesGeneration = 0
 
     private struct Shape {
         var rule: AlertRule
@@ -231,10 +236,26 @@ public struct AlertEngine: Sendable {
     private func settled(_ window: RepeatWindow) -> RepeatWindow {
         guard let pending = window.pending else { return window }
         var window = window
-        window.last = alert(for: pending.denial, rule: pending.rule,
-                            id: AlertID.event(node: pending.denial.id.node, stamp: pending.denial.id.stamp, rule: pending.rule.name))
+        let denial = pending.denial
+        let id = AlertID.event(node: denial.id.node, stamp: denial.id.stamp, rule: pending.rule.name)
+        if let token = denial.repeatOf, let built = window.lastBuiltFrom, built == (token, rulesGeneration) {
+            // Stored with every transaction of a flood: building the whole alert each time cost
+            // more than the flood's counting.
+            window.last.id = id
+            window.last.time = denial.id.timeMilliseconds
+            window.last.evidence = Self.evidence(of: denial)
+            window.lastBuiltFrom = built
+        } else {
+            window.last = alert(for: denial, rule: pending.rule, id: id)
+            window.lastBuiltFrom = denial.repeatOf.map { ($0, rulesGeneration) }
+        }
         window.pending = nil
         return window
+    }
+
+    /// Where `query evidence` finds the denial: `NODE:SERIAL`, or the serial alone.
+    private static func evidence(of denial: Denial) -> String {
+        "\(denial.id.node.map { $0 + ":" } ?? "")\(denial.id.serial)"
     }
 
     private mutating func closeWindow(_ entry: DeadlineHeap.Entry) -> [Alert] {
@@ -353,7 +374,7 @@ public struct AlertEngine: Sendable {
 
     private func alert(for denial: Denial, rule: AlertRule, id: String) -> Alert {
         let permissive = denial.permissive == true
-        let evidence = "\(denial.id.node.map { $0 + ":" } ?? "")\(denial.id.serial)"
+        let evidence = Self.evidence(of: denial)
         var hint = rule.hint
         if denial.kind == .needsBoolean, let boolean = denial.boolean { hint = "setsebool -P \(boolean) on" }
         // Why it could not be attributed comes first: it says what input is missing.

@@ -11,7 +11,10 @@ struct RepeatWindow: Codable, Sendable, Equatable {
     var firstID: String
     var suppressed: Int
     var last: Alert {
-        didSet { lastJSON = nil }
+        didSet {
+            lastJSON = nil
+            lastBuiltFrom = nil
+        }
     }
     /// `last` as stored, kept while `last` stays: a flood's window is stored in every
     /// transaction, with only its count changed.
@@ -39,6 +42,10 @@ struct RepeatWindow: Codable, Sendable, Equatable {
 
     /// The engine's save generation in which this window last changed (not stored).
     var changedIn = -1
+    /// The flood (`Denial.repeatOf`) and rules generation `last` was built from (not stored): a
+    /// later repeat of the same flood under the same rules differs from it only in its id, time
+    /// and evidence, so it is not built again.
+    var lastBuiltFrom: (repeatOf: Int, rules: Int)?
 
     /// Counts a repeat; it becomes the pending one when it is the newest. Called through the
     /// dictionary's in-place accessor, so a flood copies no window per event.
