@@ -319,7 +319,7 @@ public final class IngestSession {
     /// What the reading thread hands over: the outputs of one chunk and where the reader stood
     /// after it, so the store commits only checkpoints whose events it already holds.
     enum ReaderHandoff: Sendable {
-        case chunk(outputs: [AuditLogReader.Output], checkpoint: SourceCheckpoint, bytesRead: Int64)
+        case chunk(outputs: [ParsedOutput], checkpoint: SourceCheckpoint, bytesRead: Int64)
         case end(AuditLogReader.Statistics, SourceCheckpoint)
         case failed(any Error)
     }
@@ -373,9 +373,9 @@ public final class IngestSession {
 
     /// Stores one reader output; returns the findings of a newly stored event (for alerting).
     @discardableResult
-    func handle(_ output: AuditLogReader.Output, sourceID: Int64, lastEventTime: inout Int64?) throws -> [Finding] {
+    func handle(_ parsed: ParsedOutput, sourceID: Int64, lastEventTime: inout Int64?) throws -> [Finding] {
         try begin()
-        switch output {
+        switch parsed.output {
         case .issue(let issue):
             try writer.store(issue: issue, sourceID: sourceID)
             uncommitted.parseErrors += 1
@@ -397,7 +397,7 @@ public final class IngestSession {
             // against the whole timeline.
             if event.id.timeMilliseconds < forgottenBefore { try reloadLeases() }
             newestEventTime = max(newestEventTime, event.id.timeMilliseconds)
-            let key = RepeatedEventMemo.key(event)
+            let key = parsed.memoKey
             let findings: [Finding]
             let repeatOf: Int?
             if let known = repeats.findings(for: event, key: key) {

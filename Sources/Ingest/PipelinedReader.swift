@@ -17,7 +17,7 @@ final class PipelinedReader {
     }
 
     private struct Batch: @unchecked Sendable {
-        var outputs: [AuditLogReader.Output]
+        var outputs: [ParsedOutput]
         var checkpoint: (offset: Int64, line: Int)
         var statistics: AuditLogReader.Statistics
         var failure: (any Error)?
@@ -29,13 +29,13 @@ final class PipelinedReader {
         init(_ reader: AuditLogReader) { self.reader = reader }
 
         func run(_ command: Command) -> Batch {
-            var outputs: [AuditLogReader.Output] = []
+            var outputs: [ParsedOutput] = []
             var failure: (any Error)?
             do {
                 switch command {
-                case .consume(let bytes): try reader.consume(bytes) { outputs.append($0) }
-                case .completeOpenEvents: try reader.completeOpenEvents { outputs.append($0) }
-                case .finish: try reader.finish { outputs.append($0) }
+                case .consume(let bytes): try reader.consume(bytes) { outputs.append(ParsedOutput($0)) }
+                case .completeOpenEvents: try reader.completeOpenEvents { outputs.append(ParsedOutput($0)) }
+                case .finish: try reader.finish { outputs.append(ParsedOutput($0)) }
                 }
             } catch {
                 failure = error
@@ -81,43 +81,43 @@ final class PipelinedReader {
 
     /// Hands `bytes` over and handles what is already parsed; waits only when `depth` chunks are
     /// in flight.
-    func consume(_ bytes: ArraySlice<UInt8>, emit: (AuditLogReader.Output) throws -> Void) throws {
+    func consume(_ bytes: ArraySlice<UInt8>, emit: (ParsedOutput) throws -> Void) throws {
         try submit(.consume(Array(bytes)), emit: emit)
         while let batch = results.poll() { try handle(batch, emit: emit) }
     }
 
     /// Completes the open events (the log went quiet), after everything handed over before.
-    func completeOpenEvents(emit: (AuditLogReader.Output) throws -> Void) throws {
+    func completeOpenEvents(emit: (ParsedOutput) throws -> Void) throws {
         try submit(.completeOpenEvents, emit: emit)
         try drain(emit: emit)
     }
 
     /// End of input: the last line without newline, after everything handed over before.
-    func finish(emit: (AuditLogReader.Output) throws -> Void) throws {
+    func finish(emit: (ParsedOutput) throws -> Void) throws {
         try submit(.finish, emit: emit)
         try drain(emit: emit)
     }
 
     /// Handles every chunk in flight, waiting for the parser: before the watch thread sleeps, so
     /// nothing parsed waits for the next bytes.
-    func drain(emit: (AuditLogReader.Output) throws -> Void) throws {
+    func drain(emit: (ParsedOutput) throws -> Void) throws {
         while inFlight > 0 { try takeOne(emit: emit) }
     }
 
     var isIdle: Bool { inFlight == 0 }
 
-    private func submit(_ command: Command, emit: (AuditLogReader.Output) throws -> Void) throws {
+    private func submit(_ command: Command, emit: (ParsedOutput) throws -> Void) throws {
         while inFlight >= depth { try takeOne(emit: emit) }
         commands.put(command)
         inFlight += 1
     }
 
-    private func takeOne(emit: (AuditLogReader.Output) throws -> Void) throws {
+    private func takeOne(emit: (ParsedOutput) throws -> Void) throws {
         guard let batch = results.take() else { throw IngestError.readerStopped("parser") }
         try handle(batch, emit: emit)
     }
 
-    private func handle(_ batch: Batch, emit: (AuditLogReader.Output) throws -> Void) throws {
+    private func handle(_ batch: Batch, emit: (ParsedOutput) throws -> Void) throws {
         inFlight -= 1
         if let failure = batch.failure { throw failure }
         for output in batch.outputs { try emit(output) }

@@ -38,13 +38,13 @@ final class ReadingSide: @unchecked Sendable {
                     bytes = chunk[0..<n]
                 }
                 if bytes.isEmpty { break }
-                var outputs: [AuditLogReader.Output] = []
-                try stream.consume(bytes) { outputs.append($0) }
+                var outputs: [ParsedOutput] = []
+                try stream.consume(bytes) { outputs.append(ParsedOutput($0)) }
                 bytesRead += Int64(bytes.count)
                 guard queue.put(.chunk(outputs: outputs, checkpoint: point(), bytesRead: bytesRead)) else { return }
             }
-            var outputs: [AuditLogReader.Output] = []
-            try stream.finish { outputs.append($0) }
+            var outputs: [ParsedOutput] = []
+            try stream.finish { outputs.append(ParsedOutput($0)) }
             guard queue.put(.chunk(outputs: outputs, checkpoint: point(), bytesRead: bytesRead)) else { return }
             queue.put(.end(stream.statistics, point()))
         } catch {

@@ -18,13 +18,25 @@ struct RepeatedEventMemo {
         var serial: Int
     }
 
-    /// The node and the records' texts after their stamps. Hashed as one byte string (an array
-    /// of bytes would be hashed byte by byte).
-    struct Key: Hashable {
-        var bytes: [UInt8]
+    /// The node and the records' texts after their stamps. Hashed once, as one byte string (an
+    /// array of bytes would be hashed byte by byte), where it is built: on the reading thread.
+    struct Key: Hashable, Sendable {
+        let bytes: [UInt8]
+        private let hash: Int
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            var hasher = Hasher()
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hash = hasher.finalize()
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.hash == b.hash && a.bytes == b.bytes
+        }
 
         func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(hash)
         }
     }
 

@@ -163,7 +163,7 @@ public final class WatchSession {
             pipe = ChunkedReader(standardInput: ())
         }
 
-        func handle(_ output: AuditLogReader.Output) throws {
+        func handle(_ output: ParsedOutput) throws {
             guard let id = source.id else { return }
             let findings = try session.handle(output, sourceID: id, lastEventTime: &lastEventTime)
             if !findings.isEmpty { try onFindings(findings) }

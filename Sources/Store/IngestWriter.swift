@@ -316,11 +316,10 @@ public final class IngestWriter {
     }
 
     private func noteStored(_ id: AuditEventID) {
-        let node = id.node ?? ""
-        guard var mark = newestStored[node] else { return }
+        // In place: a flood notes every event, and a lookup and a store cost two hashes of the node.
+        guard let index = newestStored.index(forKey: id.node ?? "") else { return }
         let position = EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
-        mark.own = max(mark.own ?? position, position)
-        newestStored[node] = mark
+        newestStored.values[index].own = max(newestStored.values[index].own ?? position, position)
     }
 
     /// The raw records of a stored event, from its evidence block (or, stored before schema 005,

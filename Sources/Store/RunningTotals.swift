@@ -8,9 +8,29 @@ public final class RunningTotals {
     /// The kinds `pair_totals` counts: what the cross-guest report shows by default.
     public static let pairKinds = ["cross-guest", "unknown-source", "unknown-target"]
 
+    /// Hashed once, at init: a flood looks its pair up once per event, and the two uuids (or
+    /// labels) cost more to hash than the rest of its counting.
     struct PairKey: Hashable {
-        var source: String
-        var target: String
+        let source: String
+        let target: String
+        private let hash: Int
+
+        init(source: String, target: String) {
+            self.source = source
+            self.target = target
+            var hasher = Hasher()
+            hasher.combine(source)
+            hasher.combine(target)
+            hash = hasher.finalize()
+        }
+
+        static func == (a: PairKey, b: PairKey) -> Bool {
+            a.hash == b.hash && a.source == b.source && a.target == b.target
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(hash)
+        }
     }
 
     struct Pair {

@@ -166,7 +166,7 @@ extension SvirtTrace {
         static func head(of input: IngestSession.Input) -> [UInt8]? {
             guard case .file(let path) = input, let handle = FileHandle(forReadingAtPath: path) else { return nil }
             defer { try? handle.close() }
-            return (try? handle.read(upToCount: 4096)).map { Array($0 ?? Data()) }
+            return (try? handle.read(upToCount: 4096)).map { Array($0) }
         }
     }
 }

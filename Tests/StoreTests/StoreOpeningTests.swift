@@ -66,8 +66,8 @@ import TestSupport
         #expect(try reader.connection.rows("SELECT count(*) FROM sources").first?.first?.int64 == 1)
         // A relative path too.
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(folder.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        try #require(FileManager.default.changeCurrentDirectoryPath(folder.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let relative = try Database(path: "x%41?.db", access: .readOnly, readOnlyMedia: true)
         #expect(try relative.connection.rows("SELECT count(*) FROM sources").first?.first?.int64 == 1)
     }
