@@ -383,12 +383,18 @@ public final class IngestSession {
             return []
         case .event(let event):
             let occurrence: Int64
+            var replacement = false
             switch try writer.novelty(of: event, sourceID: sourceID) {
             case .new: occurrence = 0
             case .repeatInSource(let line): occurrence = line
             case .replaces(let stored, let kept):
+                // The event was stored incomplete (a lone AVC completed when the log went quiet
+                // mid-event); its complete version takes its place. It was counted and alerted
+                // on then: it is counted once, and not alerted on again.
+                uncount(try writer.storedKinds(auditEventID: stored))
                 try writer.delete(auditEventID: stored)
                 occurrence = kept
+                replacement = true
             case .alreadyStored:
                 uncommitted.duplicates += 1
                 return []
@@ -436,7 +442,21 @@ public final class IngestSession {
             }
             if storedSomething { uncommitted.events += 1 }
             pending += findings.count
-            return findings
+            return replacement ? [] : findings
         }
+    }
+
+    /// Takes a replaced event out of the open transaction's counts, as `handle` counted it.
+    private func uncount(_ stored: (denials: [String], events: [String], virt: Bool)) {
+        for kind in stored.denials {
+            uncommitted.denialsByKind[kind, default: 0] -= 1
+            if kind != DenialKind.hostOther.rawValue { uncommitted.svirtDenials -= 1 }
+            if [DenialKind.unattributed, .unknownSource, .unknownTarget].map(\.rawValue).contains(kind) {
+                uncommitted.unresolvedDenials -= 1
+            }
+        }
+        for kind in stored.events { uncommitted.eventsByKind[kind, default: 0] -= 1 }
+        if stored.virt { uncommitted.virtEvents -= 1 }
+        uncommitted.events -= 1
     }
 }
