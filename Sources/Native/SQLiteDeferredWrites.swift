@@ -38,7 +38,7 @@ final class SQLiteDeferredWrites: @unchecked Sendable {
     /// At most this many jobs wait: the caller waits for room beyond it, so memory stays bounded.
     private let capacity: Int
 
-    init(batch: Int = 256, capacity: Int = 8_192) {
+    init(batch: Int = 256, capacity: Int = 2_048) {
         self.batch = max(1, batch)
         self.capacity = max(self.batch, capacity)
         let thread = Thread { [self] in work() }
