@@ -383,18 +383,20 @@ public final class IngestSession {
             return []
         case .event(let event):
             let occurrence: Int64
-            var replacement = false
+            var replaced: StoredKinds?
             switch try writer.novelty(of: event, sourceID: sourceID) {
             case .new: occurrence = 0
             case .repeatInSource(let line): occurrence = line
             case .replaces(let stored, let kept):
                 // The event was stored incomplete (a lone AVC completed when the log went quiet
-                // mid-event); its complete version takes its place. It was counted and alerted
-                // on then: it is counted once, and not alerted on again.
-                uncount(try writer.storedKinds(auditEventID: stored))
+                // mid-event); its complete version takes its place. It was counted and alerted on
+                // then: it is counted once, and alerted on again only when it turned out to be of
+                // another kind (which may have a rule the first had not).
+                let kinds = try writer.storedKinds(auditEventID: stored)
+                if kinds.ours { uncount(kinds) }
                 try writer.delete(auditEventID: stored)
                 occurrence = kept
-                replacement = true
+                replaced = kinds
             case .alreadyStored:
                 uncommitted.duplicates += 1
                 return []
@@ -442,12 +444,29 @@ public final class IngestSession {
             }
             if storedSomething { uncommitted.events += 1 }
             pending += findings.count
-            return replacement ? [] : findings
+            if let replaced, Self.kinds(of: findings) == (replaced.denials.sorted(), replaced.events.sorted()) { return [] }
+            return findings
         }
     }
 
-    /// Takes a replaced event out of the open transaction's counts, as `handle` counted it.
-    private func uncount(_ stored: (denials: [String], events: [String], virt: Bool)) {
+    typealias StoredKinds = (denials: [String], events: [String], virt: Bool, ours: Bool)
+
+    /// The denials' and recorded events' kinds of an event's findings, sorted.
+    private static func kinds(of findings: [Finding]) -> (denials: [String], events: [String]) {
+        var denials: [String] = [], events: [String] = []
+        for finding in findings {
+            switch finding {
+            case .denial(let denial): denials.append(denial.kind.rawValue)
+            case .event(let event): events.append(event.kind.rawValue)
+            default: continue
+            }
+        }
+        return (denials.sorted(), events.sorted())
+    }
+
+    /// Takes a replaced event this run stored out of the open transaction's counts, as `handle`
+    /// counted it.
+    private func uncount(_ stored: StoredKinds) {
         for kind in stored.denials {
             uncommitted.denialsByKind[kind, default: 0] -= 1
             if kind != DenialKind.hostOther.rawValue { uncommitted.svirtDenials -= 1 }

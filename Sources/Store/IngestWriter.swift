@@ -339,14 +339,17 @@ public final class IngestWriter {
     }
 
     /// What a stored event was counted as: its denials' kinds, its recorded events' kinds and
-    /// whether it held a VIRT_ record. Read before it is replaced, so the summary counts it once.
-    public func storedKinds(auditEventID: Int64) throws -> (denials: [String], events: [String], virt: Bool) {
+    /// whether it held a VIRT_ record; and whether this writer stored it (an earlier run's event
+    /// is not in this run's summary). Read before it is replaced, so the summary counts it once.
+    public func storedKinds(auditEventID: Int64) throws -> (denials: [String], events: [String], virt: Bool, ours: Bool) {
         try wrapped {
             let id: [SQLValue] = [.integer(auditEventID)]
-            let denials = try db.rows("SELECT kind FROM denials WHERE audit_event_id = ?", id).compactMap { $0.first?.string }
+            let denials = try db.rows("""
+                SELECT r.kind FROM audit_events a JOIN denial_runs r ON r.id = a.run_id WHERE a.id = ?
+                """, id).compactMap { $0.first?.string }
             let events = try db.rows("SELECT kind FROM events WHERE audit_event_id = ?", id).compactMap { $0.first?.string }
             let virt = try storedRecords(auditEventID: auditEventID).contains { $0.type.hasPrefix("VIRT_") }
-            return (denials, events, virt)
+            return (denials, events, virt, auditEventID > storedBefore)
         }
     }
 

@@ -36,4 +36,55 @@ import TestSupport
         let counted = alerts.filter { $0["rule"] as? String == "cross-guest" }.reduce(0) { $0 + (($1["count"] as? Int) ?? 0) }
         #expect(counted == 5, "the alert and its follow-up count each denial once: \(alerts.map { $0["id"] ?? "" })")
     }
+
+    static let guests = """
+        type=VIRT_MACHINE_ID msg=audit(1764000000.000:101): pid=1 uid=0 msg='virt=kvm vm="g00" uuid=00000000-0000-0000-0000-000000000000 vm-ctx=system_u:system_r:svirt_t:s0:c0,c500 img-ctx=system_u:object_r:svirt_image_t:s0:c0,c500 model=selinux exe="/usr/sbin/libvirtd" res=success'
+        type=VIRT_CONTROL msg=audit(1764000000.000:102): pid=1 uid=0 msg='virt=kvm op=start reason=booted vm="g00" uuid=00000000-0000-0000-0000-000000000000 vm-pid=1000 exe="/usr/sbin/libvirtd" res=success'
+
+        """
+    /// A guest reading its own image (guest-self, which no rule alerts on), then, in the same
+    /// event, asking for execmem: the whole event needs virt_use_execmem.
+    static let selfRead = "type=AVC msg=audit(1764009000.106:9006): avc:  denied  { read } for  pid=1000 comm=\"qemu-kvm\" scontext=system_u:system_r:svirt_t:s0:c0,c500 tcontext=system_u:object_r:svirt_image_t:s0:c0,c500 tclass=file permissive=0\n"
+    static let execmemRest = "type=AVC msg=audit(1764009000.106:9006): avc:  denied  { execmem } for  pid=1000 comm=\"qemu-kvm\" scontext=system_u:system_r:svirt_t:s0:c0,c500 tcontext=system_u:object_r:svirt_image_t:s0:c0,c500 tclass=file permissive=0\n"
+        + "type=PROCTITLE msg=audit(1764009000.106:9006): proctitle=71656D75\n"
+
+    /// The complete event turned out to be of another kind than its lone AVC: it is alerted on
+    /// under the new kind's rule (the lone AVC had none).
+    @Test func aCompletedEventOfAnotherKindIsAlertedUnderItsOwnRule() throws {
+        let folder = try Fixtures.temporaryFolder("watch-pause-kind")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let watcher = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--follow", log.path],
+                                             folder: folder)
+        try WatchTests.append(Self.guests + Self.selfRead, to: log)
+        #expect(watcher.wait { (try? WatchTests.denials(db)) == 1 }, "the lone AVC is stored once the log is quiet")
+        try WatchTests.append(Self.execmemRest, to: log)
+        let kinds = { (try? runProcess("/usr/bin/env", ["sqlite3", db, "SELECT kind FROM denials"])).map { String(decoding: $0.stdout, as: UTF8.self) } ?? "" }
+        #expect(watcher.wait { kinds().contains("needs-boolean") })
+        #expect(watcher.wait { watcher.alertLines().contains { $0.contains("\"kind\":\"needs-boolean\"") } },
+                "the completed event's kind is alerted: \(watcher.alertLines())")
+        #expect(watcher.terminate() == 0)
+        #expect(try WatchTests.denials(db) == 1)
+        let said = try String(contentsOf: watcher.errors, encoding: .utf8)
+        #expect(said.contains(" 1 denials (needs-boolean=1)"), "\(said)")
+    }
+
+    /// A file cut in the middle of an event, ingested, then ingested again grown: the second run
+    /// stored the complete event (it replaced the one the first run stored) and says so, with no
+    /// count below zero.
+    @Test func aGrownFileIngestedAgainCountsTheReplacedEventAsStored() throws {
+        let folder = try Fixtures.temporaryFolder("ingest-grown")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("i.db").path
+        try (Self.guests + Self.selfRead).write(to: log, atomically: true, encoding: .utf8)
+        let first = try Binary.run(["ingest", "--db", db, "--config", "/dev/null", log.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("1 denials (guest-self=1)"), "\(first.stderr)")
+        try WatchTests.append(Self.execmemRest, to: log)
+        let second = try Binary.run(["ingest", "--db", db, "--config", "/dev/null", log.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("1 events stored, 1 denials (needs-boolean=1)"), "\(second.stderr)")
+        #expect(!second.stderr.contains("=-"), "no negative count: \(second.stderr)")
+    }
 }
