@@ -16,7 +16,7 @@ public struct Denial: Sendable, Equatable {
     /// its way from the correlator to the store and the alert engine, and copying some thirty
     /// strings and arrays each time cost more than storing it. Copied on write.
     private final class Shared: @unchecked Sendable {
-        // Mutated only through `shared(forWriting:)`, which copies unless this denial is its sole
+        // Mutated only through `sharedForWriting()`, which copies unless this denial is its sole
         // owner: no two threads ever see a write.
         var source: ContextView
         var target: ContextView

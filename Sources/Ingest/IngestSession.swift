@@ -429,9 +429,7 @@ public final class IngestSession {
             for finding in findings {
                 switch finding {
                 case .denial(let denial):
-                    uncommitted.denialsByKind[denial.kind.rawValue, default: 0] += 1
-                    if denial.kind != .hostOther { uncommitted.svirtDenials += 1 }
-                    if [.unattributed, .unknownSource, .unknownTarget].contains(denial.kind) { uncommitted.unresolvedDenials += 1 }
+                    count(denial: denial.kind, by: 1)
                     storedSomething = true
                 case .event(let recorded):
                     uncommitted.eventsByKind[recorded.kind.rawValue, default: 0] += 1
@@ -464,14 +462,21 @@ public final class IngestSession {
         return (denials.sorted(), events.sorted())
     }
 
+    /// Counts a denial of `kind` in the open transaction (or takes one back out).
+    private func count(denial kind: DenialKind, by delta: Int) {
+        uncommitted.denialsByKind[kind.rawValue, default: 0] += delta
+        if kind != .hostOther { uncommitted.svirtDenials += delta }
+        if [.unattributed, .unknownSource, .unknownTarget].contains(kind) { uncommitted.unresolvedDenials += delta }
+    }
+
     /// Takes a replaced event this run stored out of the open transaction's counts, as `handle`
     /// counted it.
     private func uncount(_ stored: StoredKinds) {
         for kind in stored.denials {
-            uncommitted.denialsByKind[kind, default: 0] -= 1
-            if kind != DenialKind.hostOther.rawValue { uncommitted.svirtDenials -= 1 }
-            if [DenialKind.unattributed, .unknownSource, .unknownTarget].map(\.rawValue).contains(kind) {
-                uncommitted.unresolvedDenials -= 1
+            if let kind = DenialKind(rawValue: kind) {
+                count(denial: kind, by: -1)
+            } else {
+                uncommitted.denialsByKind[kind, default: 0] -= 1
             }
         }
         for kind in stored.events { uncommitted.eventsByKind[kind, default: 0] -= 1 }
