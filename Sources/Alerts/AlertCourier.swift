@@ -74,6 +74,10 @@ public final class AlertCourier {
     /// At start, in a transaction of its own: takes up the windows an earlier run left open, prints
     /// what it committed but never printed, and queues what it did not deliver.
     public func start() throws -> Int {
+        let adopted = try ledger.adoptUnowned()
+        if adopted > 0 {
+            log("alert engine: took up \(adopted) window(s) and deliveries stored before watches had owners (schema 007)")
+        }
         let skipped = engine.restore(try ledger.engineState())
         if skipped > 0 { log("alert engine: \(skipped) stored window(s) could not be read and were dropped") }
         var after: Int64 = 0

@@ -2,8 +2,13 @@ import Native
 
 /// The `alerts` table, each alert's delivery state per sink, and the alert engine's open windows.
 /// Used by `watch` on the writer's connection, inside its transactions.
+///
+/// Windows and deliveries belong to one watch, its `owner` (its node): watches of other nodes
+/// writing to the same database neither take up nor close its windows, nor print or send its
+/// alerts. Alerts themselves are shared history.
 public final class AlertLedger {
     private let db: SQLiteDatabase
+    public let owner: String
     private let insertAlert: SQLiteStatement
     private let insertDelivery: SQLiteStatement
     private let updateDelivery: SQLiteStatement
@@ -15,21 +20,22 @@ public final class AlertLedger {
     /// transaction there, so the ledger never writes outside one or from a stale read.
     public var beforeWrite: () throws -> Void = {}
 
-    public init(database: Database) throws {
+    public init(database: Database, owner: String) throws {
         db = database.connection
+        self.owner = owner
         insertAlert = try db.prepare("""
             INSERT INTO alerts(alert_id, time_ms, severity, rule, kind, node, json) VALUES (?,?,?,?,?,?,?)
             ON CONFLICT(alert_id) DO NOTHING
             """)
-        insertDelivery = try db.prepare("INSERT OR IGNORE INTO alert_deliveries(alert, sink, state) VALUES (?,?,'pending')")
+        insertDelivery = try db.prepare("INSERT OR IGNORE INTO alert_deliveries(alert, sink, state, owner) VALUES (?,?,'pending',?)")
         updateDelivery = try db.prepare("""
             UPDATE alert_deliveries SET state = ?, attempts = attempts + ?, last_error = ? WHERE alert = ? AND sink = ?
             """)
         requeueDelivery = try db.prepare("UPDATE alert_deliveries SET state = 'pending' WHERE alert = ? AND sink = ?")
         saveState = try db.prepare("""
-            INSERT INTO alert_engine_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+            INSERT INTO alert_windows(owner, key, value) VALUES (?, ?, ?) ON CONFLICT(owner, key) DO UPDATE SET value = excluded.value
             """)
-        deleteState = try db.prepare("DELETE FROM alert_engine_state WHERE key = ?")
+        deleteState = try db.prepare("DELETE FROM alert_windows WHERE owner = ? AND key = ?")
     }
 
     /// Records an alert with a pending delivery for each sink; returns its row id, or nil when an
@@ -42,7 +48,7 @@ public final class AlertLedger {
                              .text(node ?? ""), .text(json)])
         guard db.changes > 0 else { return nil }
         let row = db.lastInsertRowID
-        for sink in sinks { try insertDelivery.run([.integer(row), .text(sink)]) }
+        for sink in sinks { try insertDelivery.run([.integer(row), .text(sink), .text(owner)]) }
         return row
     }
 
@@ -58,11 +64,11 @@ public final class AlertLedger {
     public func unsettled(sink: String, limit: Int) throws -> [(alert: Int64, alertID: String, time: Int64, json: String)] {
         let rows = try db.rows("""
             SELECT d.alert, a.alert_id, a.time_ms, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
-            WHERE d.state != 'delivered' AND d.sink = ? ORDER BY d.alert LIMIT ?
-            """, [.text(sink), .integer(Int64(max(0, limit)))]).map(Self.entry)
+            WHERE d.owner = ? AND d.state != 'delivered' AND d.sink = ? ORDER BY d.alert LIMIT ?
+            """, [.text(owner), .text(sink), .integer(Int64(max(0, limit)))]).map(Self.entry)
         try db.run("""
-            UPDATE alert_deliveries SET state = 'failed' WHERE sink = ? AND state = 'pending' AND alert > ?
-            """, [.text(sink), .integer(rows.last?.alert ?? -1)])
+            UPDATE alert_deliveries SET state = 'failed' WHERE owner = ? AND sink = ? AND state = 'pending' AND alert > ?
+            """, [.text(owner), .text(sink), .integer(rows.last?.alert ?? -1)])
         return rows
     }
 
@@ -71,8 +77,8 @@ public final class AlertLedger {
     public func unprinted(sink: String, after: Int64, limit: Int) throws -> [(alert: Int64, json: String)] {
         try db.rows("""
             SELECT d.alert, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
-            WHERE d.state != 'delivered' AND d.sink = ? AND d.alert > ? ORDER BY d.alert LIMIT ?
-            """, [.text(sink), .integer(after), .integer(Int64(max(0, limit)))]).map { ($0[0].int64 ?? 0, $0[1].string ?? "") }
+            WHERE d.owner = ? AND d.state != 'delivered' AND d.sink = ? AND d.alert > ? ORDER BY d.alert LIMIT ?
+            """, [.text(owner), .text(sink), .integer(after), .integer(Int64(max(0, limit)))]).map { ($0[0].int64 ?? 0, $0[1].string ?? "") }
     }
 
     /// One sink's deliveries that failed and have attempts left, oldest first, at most `limit`,
@@ -84,8 +90,8 @@ public final class AlertLedger {
         try beforeWrite()
         let rows = try db.rows("""
             SELECT d.alert, a.alert_id, a.time_ms, a.json FROM alert_deliveries d JOIN alerts a ON a.id = d.alert
-            WHERE d.state = 'failed' AND d.attempts < ? AND d.sink = ? ORDER BY d.alert LIMIT ?
-            """, [.integer(Int64(maximumAttempts)), .text(sink), .integer(Int64(limit))]).map(Self.entry)
+            WHERE d.owner = ? AND d.state = 'failed' AND d.attempts < ? AND d.sink = ? ORDER BY d.alert LIMIT ?
+            """, [.text(owner), .integer(Int64(maximumAttempts)), .text(sink), .integer(Int64(limit))]).map(Self.entry)
         for row in rows { try requeueDelivery.run([.integer(row.alert), .text(sink)]) }
         return rows
     }
@@ -96,16 +102,32 @@ public final class AlertLedger {
 
     // MARK: the alert engine's windows
 
-    /// Every stored state row of the alert engine.
+    /// Takes up the windows and deliveries written before they had owners (schema 007), when
+    /// only one watch per database worked: the first watch to start after the upgrade continues
+    /// them. Returns how many rows it took.
+    public func adoptUnowned() throws -> Int {
+        let waiting = try db.rows("SELECT (SELECT count(*) FROM alert_windows_unowned) + (SELECT count(*) FROM alert_deliveries WHERE owner IS NULL)")
+        guard (waiting.first?.first?.int64 ?? 0) > 0 else { return 0 }
+        try beforeWrite()
+        try db.run("INSERT OR IGNORE INTO alert_windows(owner, key, value) SELECT ?, key, value FROM alert_windows_unowned", [.text(owner)])
+        var taken = db.changes
+        try db.run("DELETE FROM alert_windows_unowned", [])
+        try db.run("UPDATE alert_deliveries SET owner = ? WHERE owner IS NULL", [.text(owner)])
+        taken += db.changes
+        return taken
+    }
+
+    /// Every stored state row of this owner's alert engine.
     public func engineState() throws -> [(key: String, value: String)] {
-        try db.rows("SELECT key, value FROM alert_engine_state ORDER BY key").map { ($0[0].string ?? "", $0[1].string ?? "") }
+        try db.rows("SELECT key, value FROM alert_windows WHERE owner = ? ORDER BY key", [.text(owner)])
+            .map { ($0[0].string ?? "", $0[1].string ?? "") }
     }
 
     /// Applies the engine's changes (nil: the row goes); returns how many rows it wrote.
     public func saveEngineState(_ changes: [(key: String, value: String?)]) throws -> Int {
         if !changes.isEmpty { try beforeWrite() }
         for (key, value) in changes {
-            if let value { try saveState.run([.text(key), .text(value)]) } else { try deleteState.run([.text(key)]) }
+            if let value { try saveState.run([.text(owner), .text(key), .text(value)]) } else { try deleteState.run([.text(owner), .text(key)]) }
         }
         return changes.count
     }

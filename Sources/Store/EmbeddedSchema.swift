@@ -11,6 +11,7 @@ enum EmbeddedSchema {
         migration(4, "004_alert_ids.sql", PackageResources._04_alert_ids_sql),
         migration(5, "005_folded_denials.sql", PackageResources._05_folded_denials_sql),
         migration(6, "006_coverage.sql", PackageResources._06_coverage_sql),
+        migration(7, "007_watch_owners.sql", PackageResources._07_watch_owners_sql),
     ]
 
     private static func migration(_ version: Int, _ file: String, _ bytes: [UInt8]) -> Migration {

@@ -18,6 +18,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case noSuchEvent(String)
     case damagedEvidence(block: Int64, reason: String)
     case missingEvidence(auditEventID: Int64)
+    case watchRunning(database: String, node: String, pid: Int32?, lock: String)
+    case cannotLock(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -48,6 +50,12 @@ public enum StoreError: Error, CustomStringConvertible {
             return "no stored event \(text)"
         case .missingEvidence(let id):
             return "stored event #\(id) has no raw records (no evidence block, no raw_records rows): the store is damaged"
+        case .watchRunning(let database, let node, let pid, let lock):
+            let who = node.isEmpty ? "without a node (no --node, no node: in the config file)" : "for node \"\(node)\""
+            return "\(database): another watch \(who) is running\(pid.map { " (pid \($0))" } ?? "") and holds \(lock); "
+                + "one watch per node writes to a database (give this one its own --node, or stop the other)"
+        case .cannotLock(let path, let reason):
+            return "\(path): cannot take the watch's lock: \(reason)"
         case .damagedEvidence(let block, let reason):
             return "evidence block \(block) is damaged: \(reason) (the event's facts are intact; its raw records are not)"
         }

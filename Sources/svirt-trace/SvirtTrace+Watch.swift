@@ -62,6 +62,10 @@ extension SvirtTrace {
                 later, and is retried. A sink's queue holds 10000 alerts; more are retried later and \
                 reported by an alert. When standard output's reader goes away, watch stops (exit 0).
 
+                One watch per node writes to a database: watches of other nodes (--node) may share \
+                it, each with its own alert windows and deliveries; a second watch for the same \
+                node exits 4 (its lock is DB-watch.lock, or DB-watch-NODE.lock, beside the database).
+
                 SIGTERM or SIGINT: complete open events, commit, write the checkpoint, exit 0. \
                 SIGHUP: reload the rules file (--rules or the config file's rules); the config \
                 file itself is not reloaded.
@@ -210,6 +214,10 @@ extension SvirtTrace {
             let courier: AlertCourier
             do {
                 try database.prepareDefaultFolder()
+                // Before the database is touched: a second watch for this node would take up the
+                // first one's alert windows and deliveries.
+                let lock = try WatchLock.take(database: Checkpoint.key(database.path), owner: node ?? "")
+                Self.heldLocks.withLock { $0.append(lock) }
                 let db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 let session = try IngestSession(database: db, options: .init(defaultNode: node))
@@ -244,7 +252,7 @@ extension SvirtTrace {
                 if !printing {
                     Self.logger.notice("standard output goes nowhere (/dev/null, as auditd gives its plugins): alerts are not printed; they go to \(dispatcher.sinkNames.isEmpty ? "no sink (stored only: svirt-trace query)" : dispatcher.sinkNames.joined(separator: ", "))")
                 }
-                let ledger = try AlertLedger(database: watch.database)
+                let ledger = try AlertLedger(database: watch.database, owner: node ?? "")
                 ledger.beforeWrite = watch.openTransaction
                 courier = AlertCourier(
                     engine: AlertEngine(rules: ruleSet, ownProcessID: Int64(getpid()), ownNode: node),
@@ -347,6 +355,9 @@ extension SvirtTrace.Watch {
     static let maximumAttempts = 10
     /// After an --exec command's timeout: SIGTERM, then SIGKILL this much later.
     static let execGraceSeconds = 2.0
+    /// The watch's lock, held until the process ends (a local could be released by the
+    /// optimizer after its last use).
+    static let heldLocks = Mutex<[WatchLock]>([])
 
     /// Plugin mode's journal when no sink was configured: a host without journald (a container)
     /// still runs, with its alerts stored and printed only.

@@ -16,7 +16,7 @@ import TestSupport
         -> (AlertCourier, Lines, SinkDispatcher) {
         let printed = Lines()
         let dispatcher = SinkDispatcher(sinks: sinks, capacity: capacity) { _ in }
-        let courier = AlertCourier(engine: AlertEngine(), ledger: try AlertLedger(database: db), dispatcher: dispatcher,
+        let courier = AlertCourier(engine: AlertEngine(), ledger: try AlertLedger(database: db, owner: ""), dispatcher: dispatcher,
                                    printLine: { printed.lines.append($0) }, standardOutputGone: {}, log: { _ in })
         return (courier, printed, dispatcher)
     }

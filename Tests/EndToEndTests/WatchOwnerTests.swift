@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Several watches on one database, one per node: each keeps its own alert windows and
+/// deliveries (schema 007), and a second watch for a node that has one is refused.
+@Suite(.serialized) struct WatchOwnerTests {
+    static let guests = """
+        type=VIRT_MACHINE_ID msg=audit(1764000000.000:101): pid=1 uid=0 msg='virt=kvm vm="g00" uuid=00000000-0000-0000-0000-000000000000 vm-ctx=system_u:system_r:svirt_t:s0:c0,c500 img-ctx=system_u:object_r:svirt_image_t:s0:c0,c500 model=selinux exe="/usr/sbin/libvirtd" res=success'
+        type=VIRT_CONTROL msg=audit(1764000000.000:102): pid=1 uid=0 msg='virt=kvm op=start reason=booted vm="g00" uuid=00000000-0000-0000-0000-000000000000 vm-pid=1000 exe="/usr/sbin/libvirtd" res=success'
+        type=VIRT_MACHINE_ID msg=audit(1764000000.000:103): pid=1 uid=0 msg='virt=kvm vm="g01" uuid=00000000-0000-0000-0000-000000000001 vm-ctx=system_u:system_r:svirt_t:s0:c1,c501 img-ctx=system_u:object_r:svirt_image_t:s0:c1,c501 model=selinux exe="/usr/sbin/libvirtd" res=success'
+        type=VIRT_CONTROL msg=audit(1764000000.000:104): pid=1 uid=0 msg='virt=kvm op=start reason=booted vm="g01" uuid=00000000-0000-0000-0000-000000000001 vm-pid=1001 exe="/usr/sbin/libvirtd" res=success'
+
+        """
+
+    /// `count` cross-guest reads by g00 of g01's image, one per event, 10 ms apart.
+    static func attack(_ count: Int, from serial: Int = 1000) -> String {
+        (0..<count).map { n in
+            "type=AVC msg=audit(1764000100.\(String(format: "%03d", n * 10)):\(serial + n)): avc:  denied  { read } for  pid=1000 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=7 scontext=system_u:system_r:svirt_t:s0:c0,c500 tcontext=system_u:object_r:svirt_image_t:s0:c1,c501 tclass=file permissive=0\n"
+        }.joined()
+    }
+
+    static func alerts(_ watcher: WatchTests.Watcher) -> [[String: Any]] {
+        watcher.alertLines().compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    static func crossGuestCount(_ alerts: [[String: Any]]) -> Int {
+        alerts.filter { $0["rule"] as? String == "cross-guest" }.reduce(0) { $0 + (($1["count"] as? Int) ?? 0) }
+    }
+
+    static func sql(_ db: String, _ query: String) -> String {
+        ((try? runProcess("/usr/bin/env", ["sqlite3", db, query])).map { String(decoding: $0.stdout, as: UTF8.self) } ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Node A's watch holds an open window when node B's starts. B must not take it up (it
+    /// closed A's windows with its own counts and printed A's alerts), and A's follow-up must
+    /// still be its own.
+    @Test func watchesOfTwoNodesKeepTheirOwnWindowsAndAlerts() throws {
+        let folder = try Fixtures.temporaryFolder("watch-owners")
+        let db = folder.appendingPathComponent("w.db").path
+        let logA = folder.appendingPathComponent("a.log"), logB = folder.appendingPathComponent("b.log")
+        try "".write(to: logA, atomically: true, encoding: .utf8)
+        try "".write(to: logB, atomically: true, encoding: .utf8)
+        let common = ["--db", db, "--config", "/dev/null", "--format", "json"]
+        let a = try WatchTests.Watcher(common + ["--node", "hostA", "--follow", logA.path], folder: folder)
+        try WatchTests.append(Self.guests + Self.attack(30), to: logA)
+        #expect(a.wait { (try? WatchTests.denials(db)) == 30 })
+        let b = try WatchTests.Watcher(common + ["--node", "hostB", "--follow", logB.path], folder: folder)
+        try WatchTests.append(Self.guests + Self.attack(20), to: logB)
+        #expect(b.wait { (try? WatchTests.denials(db)) == 50 })
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(b.terminate() == 0)
+        #expect(a.terminate() == 0)
+        let fromA = Self.alerts(a), fromB = Self.alerts(b)
+        #expect(!fromA.isEmpty && !fromB.isEmpty)
+        #expect(fromA.allSatisfy { $0["node"] as? String == "hostA" }, "A printed only its own alerts: \(a.alertLines())")
+        #expect(fromB.allSatisfy { $0["node"] as? String == "hostB" }, "B printed only its own alerts: \(b.alertLines())")
+        #expect(Self.crossGuestCount(fromA) == 30, "A's alert and follow-up count A's 30 denials: \(a.alertLines())")
+        #expect(Self.crossGuestCount(fromB) == 20, "B's alert and follow-up count B's 20 denials: \(b.alertLines())")
+        #expect(Self.sql(db, "SELECT count(*) FROM alert_deliveries WHERE state != 'delivered'") == "0")
+        #expect(Self.sql(db, "SELECT DISTINCT owner FROM alert_deliveries ORDER BY owner") == "hostA\nhostB")
+    }
+
+    @Test func aSecondWatchForTheSameNodeIsRefused() throws {
+        let folder = try Fixtures.temporaryFolder("watch-same-owner")
+        let db = folder.appendingPathComponent("w.db").path
+        let log = folder.appendingPathComponent("a.log")
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let first = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "host\nA", "--follow", log.path],
+                                           folder: folder)
+        #expect(first.wait { FileManager.default.fileExists(atPath: db + "-watch-host%0AA.lock") })
+        let second = try runProcess(CommandLineTests.binary, ["watch", "--db", db, "--config", "/dev/null", "--node", "host\nA",
+                                                             "--follow", log.path])
+        #expect(second.status == 4)
+        let said = String(decoding: second.stderr, as: UTF8.self)
+        #expect(said.contains("another watch for node \"host\\nA\" is running (pid \(first.process.processIdentifier))"), "\(said)")
+        #expect(!said.dropLast().contains("\n"), "the node's newline is shown escaped: \(said)")
+        // Another node, and no node at all, are other owners.
+        let other = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "hostB", "--follow", log.path],
+                                           folder: folder)
+        let unnamed = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--follow", log.path], folder: folder)
+        #expect(other.wait { FileManager.default.fileExists(atPath: db + "-watch-hostB.lock") })
+        #expect(unnamed.wait { FileManager.default.fileExists(atPath: db + "-watch.lock") })
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(other.process.isRunning && unnamed.process.isRunning)
+        #expect(other.terminate() == 0)
+        #expect(unnamed.terminate() == 0)
+        // SIGKILL leaves no lock behind: the kernel drops it with the process.
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        let again = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "host\nA", "--follow", log.path],
+                                           folder: folder)
+        let said2 = { (try? String(contentsOf: again.errors, encoding: .utf8)) ?? "" }
+        #expect(again.wait { said2().contains("watching") }, "\(said2())")
+        #expect(again.terminate() == 0)
+    }
+
+    /// Windows, deliveries and sources written before schema 007 belong to no one: the first watch
+    /// to start takes them up, whatever its node (only one watch per database worked then), and
+    /// continues the log from the old one's checkpoint.
+    @Test func windowsAndDeliveriesFromBeforeOwnersAreTakenUp() throws {
+        let folder = try Fixtures.temporaryFolder("watch-unowned")
+        let db = folder.appendingPathComponent("w.db").path
+        let log = folder.appendingPathComponent("a.log")
+        try (Self.guests + Self.attack(12)).write(to: log, atomically: true, encoding: .utf8)
+        let first = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--follow", log.path],
+                                           folder: folder)
+        #expect(first.wait { (try? WatchTests.denials(db)) == 12 })
+        #expect(first.wait { Self.sql(db, "SELECT count(*) FROM alert_windows") != "0" })
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        // As a database written before 007 is after its migration.
+        _ = Self.sql(db, """
+            INSERT INTO alert_windows_unowned(key, value) SELECT key, value FROM alert_windows; DELETE FROM alert_windows;
+            UPDATE alert_deliveries SET owner = NULL, state = 'pending'; UPDATE sources SET node = NULL;
+            """)
+        let opened = Self.sql(db, "SELECT count(*) FROM alert_windows_unowned")
+        #expect(opened != "0")
+        let stored = Self.sql(db, "SELECT alert_id FROM alerts ORDER BY id")
+        let second = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--node", "hostA",
+                                             "--follow", log.path], folder: folder)
+        #expect(second.wait { Self.sql(db, "SELECT count(*) FROM alert_windows_unowned") == "0" })
+        #expect(second.terminate() == 0)
+        let reprinted = Self.alerts(second)
+        let ids = reprinted.compactMap { $0["id"] as? String }
+        #expect(stored.split(separator: "\n").allSatisfy { ids.contains(String($0)) }, "pending alerts printed: \(ids)")
+        #expect(Self.crossGuestCount(reprinted) == 12, "the taken-up window closes with the first run's count: \(second.alertLines())")
+        #expect(Self.sql(db, "SELECT count(*) FROM alert_deliveries WHERE owner IS NULL OR state != 'delivered'") == "0")
+        #expect(Self.sql(db, "SELECT node, byte_offset > 0 FROM sources") == "hostA|1", "the source was claimed and continued")
+        let said = try String(contentsOf: second.errors, encoding: .utf8)
+        #expect(said.contains("took up"), "\(said)")
+    }
+}
+
+extension WatchOwnerTests {
+    /// Two hosts' logs that begin with the same bytes, ingested for two nodes: the second is not
+    /// taken for the first one's source (its head, with the guests' leases, was skipped).
+    @Test func logsOfTwoNodesThatBeginAlikeAreReadWhole() throws {
+        let folder = try Fixtures.temporaryFolder("ingest-two-nodes")
+        let db = folder.appendingPathComponent("i.db").path
+        let logA = folder.appendingPathComponent("a.log"), logB = folder.appendingPathComponent("b.log")
+        try Self.guests.write(to: logA, atomically: true, encoding: .utf8)
+        try (Self.guests + Self.attack(5)).write(to: logB, atomically: true, encoding: .utf8)
+        for (node, log) in [("hostA", logA), ("hostB", logB)] {
+            let r = try runProcess(CommandLineTests.binary, ["ingest", "--db", db, "--config", "/dev/null", "--node", node, log.path])
+            #expect(r.status == 0, "\(String(decoding: r.stderr, as: UTF8.self))")
+        }
+        #expect(Self.sql(db, "SELECT node, kind, count(*) FROM denials GROUP BY node, kind") == "hostB|cross-guest|5")
+        #expect(Self.sql(db, "SELECT count(*) FROM sources") == "2")
+    }
+}
