@@ -105,11 +105,14 @@ public struct GuestTimelineQuery: Sendable {
     private func addDenials(_ db: SQLiteDatabase, guest g: GuestSelector.Guest, side: String,
                             add: (Row) -> Void) throws {
         let other = side == "source" ? "target" : "source"
+        let facts = "r.id, r.kind, r.\(other)_vm, r.\(other)_key, r.perms, r.tclass, r.permissive, r.path, r.\(other == "target" ? "tcontext" : "scontext")"
+        // A run of one event holds that event's time, serial and node itself (prune keeps count,
+        // first and last exact): only longer runs are looked up in audit_events, which saves two
+        // B-tree searches per event for a guest whose denials all differ.
         let rows = try db.prepare("""
-            SELECT r.id, r.kind, r.\(other)_vm, r.\(other)_key, r.perms, r.tclass, r.permissive, r.path,
-                   r.\(other == "target" ? "tcontext" : "scontext"), a.time_ms, a.serial, a.node
+            SELECT \(facts), coalesce(a.time_ms, r.first_ms), coalesce(a.serial, r.first_serial), coalesce(a.node, r.node)
             FROM denial_runs r
-            JOIN audit_events a ON a.run_id = r.id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
+            LEFT JOIN audit_events a ON r.count > 1 AND a.run_id = r.id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
             WHERE r.id IN (
                 SELECT p.run_id FROM run_parties p JOIN leases l ON l.id = p.lease_id
                 WHERE l.guest_id = ? AND p.side = '\(side)')
@@ -132,7 +135,7 @@ public struct GuestTimelineQuery: Sendable {
             var node: String
             var run: Int
         }
-        var facts: [(peer: OutputValue, detailPrefix: [UInt8])] = []
+        var runFacts: [(peer: OutputValue, detailPrefix: [UInt8])] = []
         var runIndex: [Int64: Int] = [:]
         var found: [Found] = []
         while try rows.step() {
@@ -144,15 +147,21 @@ public struct GuestTimelineQuery: Sendable {
                 let key = try text(at: 3) ?? ""
                 let peer: OutputValue = try text(at: 2).map { .string($0) }
                     ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(try text(at: 8) ?? ""))
-                var prefix = Array(JSONText.object([
-                    ("kind", .string(rows.string(at: 1) ?? "")), ("perms", .string(rows.string(at: 4) ?? "")),
-                    ("tclass", .string(rows.string(at: 5) ?? "")), ("permissive", .bool(rows.int64(at: 6) == 1)),
-                    ("path", try text(at: 7).map { .string($0) } ?? .null),
-                ]).utf8)
-                prefix.removeLast()  // the closing brace: each event's evidence follows
+                // As JSONText.object would write it, without its closing brace: each event's
+                // evidence follows.
+                var prefix: [UInt8] = []
+                prefix.reserveCapacity(160)
+                prefix.append(contentsOf: #"{"kind":"#.utf8)
+                JSONText.appendQuoted(rows.string(at: 1) ?? "", to: &prefix)
+                prefix.append(contentsOf: #","perms":"#.utf8)
+                JSONText.appendQuoted(rows.string(at: 4) ?? "", to: &prefix)
+                prefix.append(contentsOf: #","tclass":"#.utf8)
+                JSONText.appendQuoted(rows.string(at: 5) ?? "", to: &prefix)
+                prefix.append(contentsOf: (rows.int64(at: 6) == 1 ? #","permissive":true,"path":"# : #","permissive":false,"path":"#).utf8)
+                if let path = try text(at: 7) { JSONText.appendQuoted(path, to: &prefix) } else { prefix.append(contentsOf: "null".utf8) }
                 prefix.append(contentsOf: #","evidence":"#.utf8)
-                index = facts.count
-                facts.append((peer, prefix))
+                index = runFacts.count
+                runFacts.append((peer, prefix))
                 runIndex[id] = index
             }
             found.append(Found(time: rows.int64(at: 9) ?? 0, serial: rows.int64(at: 10) ?? 0,
@@ -161,11 +170,11 @@ public struct GuestTimelineQuery: Sendable {
         found.sort { ($0.time, $0.serial) < ($1.time, $1.serial) }
         let event = "denial-as-\(side)"
         for f in found {
-            var detail = facts[f.run].detailPrefix
+            var detail = runFacts[f.run].detailPrefix
             JSONText.appendQuoted(f.node.isEmpty ? String(f.serial) : "\(f.node):\(f.serial)", to: &detail)
             detail.append(0x7D)
             add(Row(time: f.time, order: 0, node: g.node, vm: g.name, uuid: g.uuid, event: event, label: nil,
-                    peer: facts[f.run].peer, detail: String(decoding: detail, as: UTF8.self)))
+                    peer: runFacts[f.run].peer, detail: String(decoding: detail, as: UTF8.self)))
         }
     }
 }

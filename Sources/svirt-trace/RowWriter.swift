@@ -106,19 +106,25 @@ final class RowWriter {
 
     // MARK: JSON
 
-    private var quotedKeys: [String: [UInt8]] = [:]
+    /// Each position's key as last written, quoted with its colon: a query's rows have the same
+    /// keys in the same order, so this is a comparison of two short strings per field.
+    private var quotedKeys: [(key: String, quoted: [UInt8])] = []
 
     private func appendJSON(_ row: OutputRow, to out: inout [UInt8]) {
         out.append(0x7B)
         for (index, field) in row.enumerated() {
             if index > 0 { out.append(0x2C) }
-            if let key = quotedKeys[field.key] {
-                out.append(contentsOf: key)
+            if index < quotedKeys.count, quotedKeys[index].key == field.key {
+                out.append(contentsOf: quotedKeys[index].quoted)
             } else {
                 var key: [UInt8] = []
                 JSONText.appendQuoted(field.key, to: &key)
                 key.append(0x3A)
-                quotedKeys[field.key] = key
+                if index < quotedKeys.count {
+                    quotedKeys[index] = (field.key, key)
+                } else if index == quotedKeys.count {
+                    quotedKeys.append((field.key, key))
+                }
                 out.append(contentsOf: key)
             }
             switch field.value {

@@ -74,6 +74,14 @@ import TestSupport
         let inWindow = rows.filter { ($0["time"] as? String ?? "") >= "2025-11-24T16:00:31" && ($0["time"] as? String ?? "") < "2025-11-24T16:01:01" }
         #expect(window.stdout.split(separator: "\n").count == inWindow.count)
         #expect(inWindow.count == 50)
+        // A guest's timeline lists every event of its runs (one run of one event is read from the
+        // run alone, longer ones from audit_events), each with its own serial and time.
+        let timeline = try StoreCLI.run(["query", "guest", "guest-b", "--db", db, "--format", "jsonl"]).stdout
+            .split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let asTarget = timeline.filter { $0["event"] as? String == "denial-as-target" }
+        let evidences = asTarget.compactMap { ($0["detail"] as? [String: Any])?["evidence"] as? String }
+        #expect(Set(evidences) == Set(rows.compactMap { ($0["serial"] as? Int).map(String.init) }), "every flood event once")
+        #expect(asTarget.compactMap { $0["time"] as? String } == rows.compactMap { $0["time"] as? String }.sorted())
         // Evidence of an event in the middle of a run is its own record, with its own stamp.
         let middle = rows[75]["serial"] as? Int ?? 0
         let evidence = try StoreCLI.run(["query", "evidence", "--db", db, "--format", "jsonl", String(middle)])
