@@ -73,7 +73,9 @@ public struct CrossGuestQuery: Sendable {
 
     /// A stored sorted set.
     static func list(_ text: String?) -> [String] {
-        guard let text else { return [] }
+        guard let text, !text.isEmpty else { return [] }
+        // Most sets hold one item (one class, one node): no split, no new string.
+        guard text.utf8.contains(0x2C) else { return [text] }
         return text.utf8.split(separator: 0x2C).map { String(Substring($0)) }
     }
 
@@ -93,7 +95,7 @@ struct GuestNames {
     }
 
     func side(key: String, single: String?) throws -> SideValues {
-        if key.utf8.starts(with: "label:".utf8) { return SideValues(label: String(key.dropFirst(6))) }
+        if key.hasPrefix("label:") { return SideValues(label: String(key.dropFirst(6))) }
         // One candidate is the common case: no comma, nothing to look up.
         if !key.utf8.contains(0x2C) { return SideValues(vm: single, uuid: key) }
         let uuids = CrossGuestQuery.list(key)
