@@ -5,6 +5,7 @@ import Reports
 extension SvirtTrace.Query {
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "coverage",
             abstract: "Per node, where lease data is complete and where it is not, and why.",
             discussion: """
                 A denial on a label that no known guest held is unknown-source or unknown-target \

@@ -94,6 +94,7 @@ extension SvirtTrace.Query {
 
     struct Guest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "guest",
             abstract: "One guest's timeline: lifetimes, labels, pid, disks, denials and policy changes.",
             discussion: """
                 VM is a guest name, a UUID (with or without dashes) or NODE/NAME. Rows come oldest first (a lifetime from status XML, which \
@@ -133,6 +134,7 @@ extension SvirtTrace.Query {
 
     struct Label: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "label",
             abstract: "Who held an MCS label, with the full history of holders.",
             discussion: """
                 LEVEL may be s0:c87,c520, c87,c520, s0:c520,c87, a range such as s0:c0.c3, or a whole \
@@ -171,6 +173,7 @@ extension SvirtTrace.Query {
 
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "Denials per kind, node and day; parse errors; the last event per node.",
             discussion: """
                 A node whose last stored event is more than an hour behind the newest one is marked \

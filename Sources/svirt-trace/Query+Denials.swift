@@ -6,6 +6,7 @@ import Reports
 extension SvirtTrace.Query {
     struct Denials: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "denials",
             abstract: "One record per denial event, with the guest on each side.",
             discussion: """
                 KEYS

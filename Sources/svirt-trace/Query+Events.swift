@@ -6,6 +6,7 @@ import Reports
 extension SvirtTrace.Query {
     struct Events: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "events",
             abstract: "Guest lifecycle, label collisions, isolation posture and policy changes.",
             discussion: """
                 KEYS

@@ -34,6 +34,7 @@ struct EventIDArguments: ParsableArguments {
 extension SvirtTrace.Query {
     struct Evidence: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "evidence",
             abstract: "The stored raw records of one event, exactly as logged, then as ausearch -i shows them.",
             discussion: """
                 Prose, on a terminal and in a pipe alike; --format json, jsonl or csv for keys.
@@ -80,6 +81,7 @@ extension SvirtTrace.Query {
 
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Why the kernel denied one event, and what to do about it.",
             discussion: """
                 For a guest that reached outside its own label (cross-guest, guest-host, unknown \

@@ -5,6 +5,7 @@ import Reports
 extension SvirtTrace.Query {
     struct Guests: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "guests",
             abstract: "The guests the store knows: node, name, UUID, label, pid, since, last seen, origin.",
             discussion: """
                 One row per guest (a UUID on a node), with its newest lifetime, or with --at the \

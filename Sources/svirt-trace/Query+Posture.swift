@@ -5,6 +5,7 @@ import Reports
 extension SvirtTrace.Query {
     struct Posture: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "posture",
             abstract: "Every guest live at an instant, with its sVirt isolation verdict.",
             discussion: """
                 A guest is live at TIME when it holds a label lease then, or when its newest start \

@@ -37,6 +37,7 @@ extension SvirtTrace {
 
         struct Check: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "check",
                 abstract: "Validate a config file and print the effective settings.",
                 discussion: "EXIT STATUS\n  0 valid (or no file: the built-in defaults); 2 invalid.")
 

@@ -8,6 +8,7 @@ import Store
 extension SvirtTrace {
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ingest",
             abstract: "Read audit logs and store every sVirt denial with the guests on both sides.",
             discussion: """
                 Reads each FILE in the order given (give a rotated set oldest first: audit.log.2 \

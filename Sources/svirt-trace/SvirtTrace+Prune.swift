@@ -6,6 +6,7 @@ import Formatting
 extension SvirtTrace {
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "prune",
             abstract: "Delete stored events older than a retention period, without stopping watch.",
             discussion: """
                 Deletes the audit events whose time is more than DURATION before now (the wall clock, \

@@ -6,6 +6,7 @@ import Reports
 extension SvirtTrace {
     struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "query",
             abstract: "Ask the store who did what to whom.",
             discussion: """
                 Queries open the database read-only and never create or change it; they work while \

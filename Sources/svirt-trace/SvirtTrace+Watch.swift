@@ -13,6 +13,7 @@ import Formatting
 extension SvirtTrace {
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Follow the audit log, store as events arrive, and print alerts (a line each on a terminal, JSON lines otherwise).",
             discussion: """
                 --follow FILE (default /var/log/audit/audit.log) follows the file as tail -F does, \
