@@ -52,7 +52,7 @@ public final class IngestSession {
     public init(database: Database, options: Options = Options()) throws {
         self.database = database
         self.options = options
-        writer = try IngestWriter(database: database, sourceNode: options.defaultNode ?? "")
+        writer = try IngestWriter(database: database)
         // Leases are loaded by the first transaction, once the write lock is held: read before it,
         // they may be another writer's stale copy.
         correlator = Correlator(map: GuestMap(), classifier: Classifier(booleans: options.booleanRules))

@@ -117,6 +117,18 @@ public final class AlertLedger {
         return taken
     }
 
+    /// The other owners' open windows and unconfirmed deliveries, by owner: what a watch of that
+    /// node left for its next start (or a node renamed since left for good).
+    public func otherOwners() throws -> [(owner: String, windows: Int, undelivered: Int)] {
+        try db.rows("""
+            SELECT owner, sum(w), sum(d) FROM (
+                SELECT owner, 1 AS w, 0 AS d FROM alert_windows WHERE owner != ?1 AND key != 'newest'
+                UNION ALL
+                SELECT owner, 0, 1 FROM alert_deliveries WHERE owner != ?1 AND state != 'delivered')
+            GROUP BY owner ORDER BY owner
+            """, [.text(owner)]).map { ($0[0].string ?? "", Int($0[1].int64 ?? 0), Int($0[2].int64 ?? 0)) }
+    }
+
     /// Every stored state row of this owner's alert engine.
     public func engineState() throws -> [(key: String, value: String)] {
         try db.rows("SELECT key, value FROM alert_windows WHERE owner = ? ORDER BY key", [.text(owner)])

@@ -54,14 +54,8 @@ public final class IngestWriter {
     /// yet, so the lookup by ID is skipped: a live log and a flood are all such events.
     private var newestStored: [String: (committed: Int64, own: EventPosition?)] = [:]
 
-    /// The node given to lines without a node= prefix ('' for none): part of a source's identity,
-    /// since the same bytes read for another node are other events (two hosts' logs that begin
-    /// alike, or one log read by a watch per node).
-    public let sourceNode: String
-
-    public init(database: Database, sourceNode: String = "") throws {
+    public init(database: Database) throws {
         self.database = database
-        self.sourceNode = sourceNode
         let db = database.connection
         db.pollWhileBusy(timeoutMilliseconds: database.busyTimeoutMilliseconds)
         storedBefore = try db.rows("SELECT coalesce(max(id), 0) FROM audit_events").first?[0].int64 ?? 0
@@ -541,10 +535,9 @@ public final class IngestWriter {
         try wrapped {
             if let known = try storedSource(for: identity) { return known }
             try db.run("""
-                INSERT INTO sources(first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line, node)
-                VALUES (?,?,?,?,0,0,?)
-                """, [.text(identity.firstLineHash), .text(identity.prefixHash(length: 0)), .integer(0), .text(path),
-                      .text(sourceNode)])
+                INSERT INTO sources(first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line)
+                VALUES (?,?,?,?,0,0)
+                """, [.text(identity.firstLineHash), .text(identity.prefixHash(length: 0)), .integer(0), .text(path)])
             return SourceCheckpoint(id: db.lastInsertRowID, byteOffset: 0, line: 0)
         }
     }
@@ -554,8 +547,8 @@ public final class IngestWriter {
         try wrapped {
             let rows = try db.rows("""
                 SELECT id, prefix_hash, prefix_length, byte_offset, line FROM sources
-                WHERE first_line_hash = ? AND (node IS NULL OR node = ?) ORDER BY byte_offset DESC
-                """, [.text(identity.firstLineHash), .text(sourceNode)])
+                WHERE first_line_hash = ? ORDER BY byte_offset DESC
+                """, [.text(identity.firstLineHash)])
             for row in rows {
                 let length = Int(row[2].int64 ?? 0)
                 guard length <= identity.head.count, identity.prefixHash(length: length) == row[1].string else { continue }
@@ -572,9 +565,9 @@ public final class IngestWriter {
         try wrapped {
             let rows = try db.rows("""
                 SELECT id, byte_offset, line, updated_ms, last_path FROM sources
-                WHERE (last_path = ?1 OR substr(last_path, 1, length(?1) + 1) = ?1 || '.') AND (node IS NULL OR node = ?2)
+                WHERE last_path = ?1 OR substr(last_path, 1, length(?1) + 1) = ?1 || '.'
                 ORDER BY id DESC LIMIT 1000
-                """, [.text(path), .text(sourceNode)])
+                """, [.text(path)])
             let prefix = path + "."
             guard let row = rows.first(where: { row in
                 guard let stored = row[4].string else { return false }
@@ -606,12 +599,11 @@ public final class IngestWriter {
         try wrapped {
             try db.run("""
                 UPDATE sources SET prefix_hash = ?, prefix_length = ?, byte_offset = ?, line = ?, last_path = ?,
-                                   updated_ms = max(coalesce(?, updated_ms), coalesce(updated_ms, ?)),
-                                   node = coalesce(node, ?)
+                                   updated_ms = max(coalesce(?, updated_ms), coalesce(updated_ms, ?))
                 WHERE id = ? AND byte_offset <= ?
                 """, [.text(identity.prefixHash(length: length)), .integer(Int64(length)), .integer(offset),
                       .integer(Int64(line)), .text(path), eventTimeMilliseconds.sql, eventTimeMilliseconds.sql,
-                      .text(sourceNode), .integer(sourceID), .integer(offset)])
+                      .integer(sourceID), .integer(offset)])
         }
     }
 

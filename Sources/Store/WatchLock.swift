@@ -1,3 +1,4 @@
+import Foundation
 import Native
 
 /// One watch per node and database: the alert windows and deliveries of a node belong to the
@@ -14,7 +15,7 @@ public final class WatchLock: Sendable {
     }
 
     public static func take(database: String, owner: String) throws -> WatchLock {
-        let path = lockPath(database: database, owner: owner)
+        let path = lockPath(database: resolved(database), owner: owner)
         switch HeldLock.take(path: path) {
         case .held(let lock):
             return WatchLock(lock: lock, path: path)
@@ -25,25 +26,51 @@ public final class WatchLock: Sendable {
         }
     }
 
+    /// Whether a live process holds `owner`'s lock, as far as the pid its holder wrote tells
+    /// (without taking the lock: a watch starting at that moment must not be refused).
+    public static func isHeld(database: String, owner: String) -> Bool {
+        guard let text = try? String(contentsOfFile: lockPath(database: resolved(database), owner: owner), encoding: .utf8),
+              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else { return false }
+        return ProcessStatus.isAlive(pid)
+    }
+
+    /// The database's path with its symbolic links followed, also a link to a file that does not
+    /// exist yet (the watch creates it): two spellings of one database must share one lock.
+    static func resolved(_ path: String) -> String {
+        let fm = FileManager.default
+        var current = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path
+        for _ in 0..<40 {
+            guard let target = try? fm.destinationOfSymbolicLink(atPath: current) else { break }
+            current = target.hasPrefix("/") ? target : (current as NSString).deletingLastPathComponent + "/" + target
+        }
+        let folder = URL(fileURLWithPath: (current as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
+        return (folder == "/" ? "" : folder) + "/" + (current as NSString).lastPathComponent
+    }
+
     /// The node spelled for a file name: letters, digits, '.', '_' and '-' as they are, every
-    /// other byte as %XX, so that two nodes never share a lock; a long name is cut and given a
-    /// hash of the whole.
+    /// other byte as %XX, so that two nodes never share a lock. A name too long for the file
+    /// system (255 bytes) becomes a hash of the database's name and the node.
     static func lockPath(database: String, owner: String) -> String {
-        guard !owner.isEmpty else { return database + "-watch.lock" }
-        var name = ""
-        for byte in owner.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                name.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                name += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+        let folder = (database as NSString).deletingLastPathComponent
+        let base = (database as NSString).lastPathComponent
+        var name = base + "-watch"
+        if !owner.isEmpty {
+            name += "-"
+            for byte in owner.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    name.unicodeScalars.append(Unicode.Scalar(byte))
+                default:
+                    name += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+                }
             }
         }
-        if name.utf8.count > 120 {
-            name = String(name.prefix(100)) + "~" + String(fnv1a(owner), radix: 16)
+        name += ".lock"
+        if name.utf8.count > 255 {
+            name = "svirt-trace-watch-" + String(fnv1a(base + "\n" + owner), radix: 16) + ".lock"
         }
-        return database + "-watch-" + name + ".lock"
+        return (folder.isEmpty ? "" : folder + "/") + name
     }
 
     private static func fnv1a(_ text: String) -> UInt64 {

@@ -217,7 +217,7 @@ extension SvirtTrace {
                 try database.prepareDefaultFolder()
                 // Before the database is touched: a second watch for this node would take up the
                 // first one's alert windows and deliveries.
-                let lock = try WatchLock.take(database: Checkpoint.key(database.path), owner: node ?? "")
+                let lock = try WatchLock.take(database: database.path, owner: node ?? "")
                 Self.heldLocks.withLock { $0.append(lock) }
                 let db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
@@ -269,6 +269,15 @@ extension SvirtTrace {
                     },
                     log: { Self.logger.warning("\($0)") })
                 try watch.record { try courier.start() }
+                // A node renamed (or given for the first time) leaves the old name's windows and
+                // unconfirmed alerts behind: say so, since nothing will send them.
+                for other in try ledger.otherOwners() where !WatchLock.isHeld(database: database.path, owner: other.owner) {
+                    Self.logger.notice("alerts of another node wait for its watch, which is not running", metadata: [
+                        "node": "\(other.owner.isEmpty ? "(none)" : other.owner)", "open_windows": "\(other.windows)",
+                        "undelivered": "\(other.undelivered)",
+                        "hint": "start a watch with --node \(other.owner.isEmpty ? "\"\"" : other.owner) once, or ignore this if that node was renamed",
+                    ])
+                }
                 // Guests read from status XML at start: their posture alerts too (ids by UUID, so
                 // a restart that reads them again raises nothing new).
                 if !session.bootstrapPosture.isEmpty {
