@@ -1,5 +1,4 @@
 import Foundation
-private import CAuparse
 private import CSQLite
 
 /// The C libraries this process runs with, for `--version`: the ones loaded at run time can differ
@@ -7,17 +6,6 @@ private import CSQLite
 public enum LinkedLibraries {
     /// SQLite's own answer at run time (`sqlite3_libversion()`), e.g. "3.40.1".
     public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
-
-    /// The file libauparse was loaded from, symlinks resolved, as the dynamic loader names the
-    /// object that holds `auparse_init` (dladdr). Every command's --help and --version text is
-    /// built at start, so this must be cheap: reading /proc/self/maps cost each command about
-    /// 5 ms. nil when auparse is not a shared library of its own.
-    public static var auparseFile: String? {
-        guard let name = svirt_trace_auparse_object() else { return nil }
-        let path = String(cString: name)
-        guard (path as NSString).lastPathComponent.hasPrefix("libauparse.so") else { return nil }
-        return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    }
 
     /// The file the dynamic loader mapped for a library whose name starts with `prefix` (e.g.
     /// "libauparse.so"), symlinks resolved: /usr/lib/x86_64-linux-gnu/libauparse.so.0.0.0. libauparse

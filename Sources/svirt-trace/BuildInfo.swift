@@ -8,7 +8,7 @@ enum BuildInfo {
     static var versionText: String {
         let auparseBuilt = auparseBuildVersion.map { "\($0) at build time (pkg-config auparse)" }
             ?? "build-time version unknown (built without make)"
-        let auparseLoaded = LinkedLibraries.auparseFile.map { "runs with \($0)" }
+        let auparseLoaded = LinkedLibraries.loadedFile(prefix: "libauparse.so").map { "runs with \($0)" }
             ?? "loaded file not found"
         return """
             svirt-trace \(version)
