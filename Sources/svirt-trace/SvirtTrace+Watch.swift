@@ -147,6 +147,10 @@ extension SvirtTrace {
                 throw ValidationError("--format takes text or json, not \"\(format)\"")
             }
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
+            // As ingest and the config file: the node also names the watch's lock file and alert ids.
+            if let node, node.isEmpty || node.contains(where: { $0.isNewline || $0 == "\0" }) {
+                throw ValidationError("--node must be a non-empty name on one line")
+            }
             if catchUpLog != nil && !stdin { throw ValidationError("--catch-up-log goes with --stdin (--follow resumes from its own checkpoint)") }
             if let retain {
                 do { _ = try RetentionPeriod(retain) } catch { throw ValidationError("--retain: \(error)") }
@@ -275,7 +279,7 @@ extension SvirtTrace {
                     Self.logger.notice("alerts of another node wait for its watch, which is not running", metadata: [
                         "node": "\(other.owner.isEmpty ? "(none)" : other.owner)", "open_windows": "\(other.windows)",
                         "undelivered": "\(other.undelivered)",
-                        "hint": "start a watch with --node \(other.owner.isEmpty ? "\"\"" : other.owner) once, or ignore this if that node was renamed",
+                        "hint": "start a watch \(other.owner.isEmpty ? "without a node" : "with --node " + other.owner) once, or ignore this if that node was renamed",
                     ])
                 }
                 // Guests read from status XML at start: their posture alerts too (ids by UUID, so

@@ -70,15 +70,21 @@ import TestSupport
         let db = folder.appendingPathComponent("w.db").path
         let log = folder.appendingPathComponent("a.log")
         try "".write(to: log, atomically: true, encoding: .utf8)
-        let first = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "host\nA", "--follow", log.path],
+        let first = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "host\tA", "--follow", log.path],
                                            folder: folder)
-        #expect(first.wait { FileManager.default.fileExists(atPath: db + "-watch-host%0AA.lock") })
-        let second = try runProcess(CommandLineTests.binary, ["watch", "--db", db, "--config", "/dev/null", "--node", "host\nA",
+        #expect(first.wait { FileManager.default.fileExists(atPath: db + "-watch-host%09A.lock") })
+        let second = try runProcess(CommandLineTests.binary, ["watch", "--db", db, "--config", "/dev/null", "--node", "host\tA",
                                                              "--follow", log.path])
         #expect(second.status == 4)
         let said = String(decoding: second.stderr, as: UTF8.self)
-        #expect(said.contains("another watch for node \"host\\nA\" is running (pid \(first.process.processIdentifier))"), "\(said)")
-        #expect(!said.dropLast().contains("\n"), "the node's newline is shown escaped: \(said)")
+        #expect(said.contains("another watch for node \"host\\tA\" is running (pid \(first.process.processIdentifier))"), "\(said)")
+        #expect(!said.contains("\t"), "the node's tab is shown escaped: \(said)")
+        // A node name must be one line, as for ingest and the config file.
+        for bad in ["", "a\nb"] {
+            let refused = try runProcess(CommandLineTests.binary, ["watch", "--db", db, "--config", "/dev/null", "--node", bad,
+                                                                  "--follow", log.path])
+            #expect(refused.status == 2, "\(bad.debugDescription): \(String(decoding: refused.stderr, as: UTF8.self))")
+        }
         // Another node, and no node at all, are other owners.
         let other = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "hostB", "--follow", log.path],
                                            folder: folder)
@@ -92,7 +98,7 @@ import TestSupport
         // SIGKILL leaves no lock behind: the kernel drops it with the process.
         kill(first.process.processIdentifier, SIGKILL)
         first.process.waitUntilExit()
-        let again = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "host\nA", "--follow", log.path],
+        let again = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "host\tA", "--follow", log.path],
                                            folder: folder)
         let said2 = { (try? String(contentsOf: again.errors, encoding: .utf8)) ?? "" }
         #expect(again.wait { said2().contains("watching") }, "\(said2())")
