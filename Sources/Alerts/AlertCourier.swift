@@ -74,9 +74,13 @@ public final class AlertCourier {
     /// At start, in a transaction of its own: takes up the windows an earlier run left open, prints
     /// what it committed but never printed, and queues what it did not deliver.
     public func start() throws -> Int {
-        let adopted = try ledger.adoptUnowned()
-        if adopted > 0 {
-            log("alert engine: took up \(adopted) window(s) and deliveries stored before watches had owners (schema 007)")
+        switch try ledger.adoptUnowned() {
+        case .nothingWaiting: break
+        case .took(let rows):
+            log("alert engine: took up \(rows) window(s) and deliveries stored before watches had owners (schema 7)")
+        case .left(let rows, let nodes):
+            log("alert engine: left \(rows) window(s) and deliveries stored before watches had owners (schema 7) for the watch that wrote them: "
+                + "they name node(s) \(nodes.map { $0.isEmpty ? "(none)" : $0 }.joined(separator: ", ")); a watch of one of those nodes, or one without a node, takes them up")
         }
         let skipped = engine.restore(try ledger.engineState())
         if skipped > 0 { log("alert engine: \(skipped) stored window(s) could not be read and were dropped") }

@@ -102,19 +102,37 @@ public final class AlertLedger {
 
     // MARK: the alert engine's windows
 
+    /// What `adoptUnowned` did with the windows and deliveries written before they had owners.
+    public enum Adoption: Equatable, Sendable {
+        case nothingWaiting
+        case took(Int)
+        /// Left for the watch that wrote them: they name other nodes than this watch's.
+        case left(rows: Int, nodes: [String])
+    }
+
     /// Takes up the windows and deliveries written before they had owners (schema 007), when
-    /// only one watch per database worked: the first watch to start after the upgrade continues
-    /// them. Returns how many rows it took.
-    public func adoptUnowned() throws -> Int {
+    /// only one watch per database worked: the watch that wrote them continues them. That watch
+    /// is recognised by the nodes its alerts name: a watch of one of those nodes, or one without
+    /// a node (a central log's, whose alerts name the nodes of their lines), takes them; a new
+    /// node's watch started first leaves them.
+    public func adoptUnowned() throws -> Adoption {
         let waiting = try db.rows("SELECT (SELECT count(*) FROM alert_windows_unowned) + (SELECT count(*) FROM alert_deliveries WHERE owner IS NULL)")
-        guard (waiting.first?.first?.int64 ?? 0) > 0 else { return 0 }
+        let rows = Int(waiting.first?.first?.int64 ?? 0)
+        guard rows > 0 else { return .nothingWaiting }
+        let nodes = try db.rows("""
+            SELECT a.node FROM alert_deliveries d JOIN alerts a ON a.id = d.alert WHERE d.owner IS NULL
+            UNION
+            SELECT json_extract(value, '$.last.node') FROM alert_windows_unowned
+            WHERE json_valid(value) AND json_extract(value, '$.last.node') IS NOT NULL
+            """).compactMap { $0.first?.string }.sorted()
+        guard owner.isEmpty || nodes.isEmpty || nodes.contains(owner) else { return .left(rows: rows, nodes: nodes) }
         try beforeWrite()
         try db.run("INSERT OR IGNORE INTO alert_windows(owner, key, value) SELECT ?, key, value FROM alert_windows_unowned", [.text(owner)])
         var taken = db.changes
         try db.run("DELETE FROM alert_windows_unowned", [])
         try db.run("UPDATE alert_deliveries SET owner = ? WHERE owner IS NULL", [.text(owner)])
         taken += db.changes
-        return taken
+        return .took(taken)
     }
 
     /// The other owners' open windows and unconfirmed deliveries, by owner: what a watch of that

@@ -105,15 +105,16 @@ import TestSupport
         #expect(again.terminate() == 0)
     }
 
-    /// Windows and deliveries written before schema 007 belong to no one: the first watch to start
-    /// takes them up, whatever its node (only one watch per database worked then).
+    /// Windows and deliveries written before schema 007 belong to no one. The watch that wrote them
+    /// (only one per database worked then) takes them up, recognised by the node its alerts name; a
+    /// new node's watch started first leaves them.
     @Test func windowsAndDeliveriesFromBeforeOwnersAreTakenUp() throws {
         let folder = try Fixtures.temporaryFolder("watch-unowned")
         let db = folder.appendingPathComponent("w.db").path
         let log = folder.appendingPathComponent("a.log")
         try (Self.guests + Self.attack(12)).write(to: log, atomically: true, encoding: .utf8)
-        let first = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--follow", log.path],
-                                           folder: folder)
+        let first = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--node", "hostA",
+                                            "--follow", log.path], folder: folder)
         #expect(first.wait { (try? WatchTests.denials(db)) == 12 })
         #expect(first.wait { Self.sql(db, "SELECT count(*) FROM alert_windows") != "0" })
         // A later event makes the denials (stored at the quiet pause) final: the checkpoint passes them.
@@ -131,6 +132,17 @@ import TestSupport
         let opened = Self.sql(db, "SELECT count(*) FROM alert_windows_unowned")
         #expect(opened != "0")
         let stored = Self.sql(db, "SELECT alert_id FROM alerts ORDER BY id")
+        // Another node's new watch, started first: not its windows, not its alerts.
+        let otherLog = folder.appendingPathComponent("b.log")
+        try "".write(to: otherLog, atomically: true, encoding: .utf8)
+        let newcomer = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--node", "hostB",
+                                               "--follow", otherLog.path], folder: folder)
+        let saidByNewcomer = { (try? String(contentsOf: newcomer.errors, encoding: .utf8)) ?? "" }
+        #expect(newcomer.wait { saidByNewcomer().contains("watching") })
+        #expect(newcomer.terminate() == 0)
+        #expect(newcomer.alertLines().isEmpty, "\(newcomer.alertLines())")
+        #expect(saidByNewcomer().contains("left") && saidByNewcomer().contains("hostA"), "\(saidByNewcomer())")
+        #expect(Self.sql(db, "SELECT count(*) FROM alert_windows_unowned") == opened)
         let second = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--node", "hostA",
                                              "--follow", log.path], folder: folder)
         #expect(second.wait { Self.sql(db, "SELECT count(*) FROM alert_windows_unowned") == "0" })
