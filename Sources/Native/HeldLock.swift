@@ -26,10 +26,8 @@ public final class HeldLock: Sendable {
 
     /// Creates the file (mode 0600) when needed and takes the lock without waiting.
     public static func take(path: String) -> Outcome {
-        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode_t(0o600))
-        // A file another user left (root's watch before the service's): flock needs no write
-        // access, only the pid is then not written.
-        if fd < 0, errno == EACCES { fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
+        // Mode 0600: a file others could open, they could flock too, and keep every watch out.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode_t(0o600))
         guard fd >= 0 else { return .failed(String(cString: strerror(errno))) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno

@@ -112,11 +112,14 @@ public final class AlertLedger {
 
     /// Takes up the windows and deliveries written before they had owners (schema 007), when
     /// only one watch per database worked: the watch that wrote them continues them. That watch
-    /// is recognised by the nodes its alerts name: a watch of one of those nodes, or one without
-    /// a node (a central log's, whose alerts name the nodes of their lines), takes them; a new
-    /// node's watch started first leaves them.
+    /// is recognised by the nodes its alerts name: a watch of that one node, or one without a node
+    /// (a central log's, whose alerts name the nodes of their lines), takes them; another node's
+    /// watch leaves them.
     public func adoptUnowned() throws -> Adoption {
-        let waiting = try db.rows("SELECT (SELECT count(*) FROM alert_windows_unowned) + (SELECT count(*) FROM alert_deliveries WHERE owner IS NULL)")
+        let waiting = try db.rows("""
+            SELECT (SELECT count(*) FROM alert_windows_unowned WHERE key != 'newest')
+                 + (SELECT count(*) FROM alert_deliveries WHERE owner IS NULL AND state != 'delivered')
+            """)
         let rows = Int(waiting.first?.first?.int64 ?? 0)
         guard rows > 0 else { return .nothingWaiting }
         let nodes = try db.rows("""
@@ -125,7 +128,9 @@ public final class AlertLedger {
             SELECT json_extract(value, '$.last.node') FROM alert_windows_unowned
             WHERE json_valid(value) AND json_extract(value, '$.last.node') IS NOT NULL
             """).compactMap { $0.first?.string }.sorted()
-        guard owner.isEmpty || nodes.isEmpty || nodes.contains(owner) else { return .left(rows: rows, nodes: nodes) }
+        // Every node they name must be this watch's: a watch of one node among several (a central
+        // log's) would otherwise close the others' windows and print their alerts.
+        guard owner.isEmpty || nodes.allSatisfy({ $0 == owner }) else { return .left(rows: rows, nodes: nodes) }
         try beforeWrite()
         try db.run("INSERT OR IGNORE INTO alert_windows(owner, key, value) SELECT ?, key, value FROM alert_windows_unowned", [.text(owner)])
         var taken = db.changes
@@ -140,7 +145,8 @@ public final class AlertLedger {
     public func otherOwners() throws -> [(owner: String, windows: Int, undelivered: Int)] {
         try db.rows("""
             SELECT owner, sum(w), sum(d) FROM (
-                SELECT owner, 1 AS w, 0 AS d FROM alert_windows WHERE owner != ?1 AND key != 'newest'
+                SELECT owner, 1 AS w, 0 AS d FROM alert_windows
+                WHERE owner != ?1 AND (substr(key, 1, 8) = 'repeats|' OR substr(key, 1, 8) = 'limited|')
                 UNION ALL
                 SELECT owner, 0, 1 FROM alert_deliveries WHERE owner != ?1 AND state != 'delivered')
             GROUP BY owner ORDER BY owner

@@ -56,6 +56,7 @@ public enum StoreError: Error, CustomStringConvertible {
                 + "one watch per node writes to a database (give this one its own --node, or stop the other)"
         case .cannotLock(let path, let reason):
             return "\(path): cannot take the watch's lock: \(reason)"
+                + (reason == "Permission denied" ? " (a file another user's watch left: remove it, or give it to the user this watch runs as)" : "")
         case .damagedEvidence(let block, let reason):
             return "evidence block \(block) is damaged: \(reason) (the event's facts are intact; its raw records are not)"
         }

@@ -28,9 +28,12 @@ public final class WatchLock: Sendable {
 
     /// Whether a live process holds `owner`'s lock, as far as the pid its holder wrote tells
     /// (without taking the lock: a watch starting at that moment must not be refused).
+    /// A lock file this user cannot read counts as held: better no advice than wrong advice.
     public static func isHeld(database: String, owner: String) -> Bool {
-        guard let text = try? String(contentsOfFile: lockPath(database: resolved(database), owner: owner), encoding: .utf8),
-              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else { return false }
+        let path = lockPath(database: resolved(database), owner: owner)
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return true }
+        guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else { return false }
         return ProcessStatus.isAlive(pid)
     }
 

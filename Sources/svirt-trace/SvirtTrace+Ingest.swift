@@ -71,8 +71,8 @@ extension SvirtTrace {
         var files: [String] = []
 
         func validate() throws {
-            if let node, node.isEmpty || node.contains(where: { $0.isNewline || $0 == "\0" }) {
-                throw ValidationError("--node must be a non-empty name on one line")
+            if let node, node.allSatisfy(\.isWhitespace) || node.contains(where: { $0.isNewline || $0 == "\0" }) {
+                throw ValidationError("--node must be a name on one line, not empty or only blanks")
             }
             if files.isEmpty && Console.stdinIsTerminal {
                 throw ValidationError("no input: give one or more audit log files, or pipe a log into standard input (`-`)")

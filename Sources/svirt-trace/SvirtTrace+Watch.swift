@@ -148,8 +148,8 @@ extension SvirtTrace {
             }
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
             // As ingest and the config file: the node also names the watch's lock file and alert ids.
-            if let node, node.isEmpty || node.contains(where: { $0.isNewline || $0 == "\0" }) {
-                throw ValidationError("--node must be a non-empty name on one line")
+            if let node, node.allSatisfy(\.isWhitespace) || node.contains(where: { $0.isNewline || $0 == "\0" }) {
+                throw ValidationError("--node must be a name on one line, not empty or only blanks")
             }
             if catchUpLog != nil && !stdin { throw ValidationError("--catch-up-log goes with --stdin (--follow resumes from its own checkpoint)") }
             if let retain {
@@ -279,7 +279,7 @@ extension SvirtTrace {
                     Self.logger.notice("alerts of another node wait for its watch, which is not running", metadata: [
                         "node": "\(other.owner.isEmpty ? "(none)" : other.owner)", "open_windows": "\(other.windows)",
                         "undelivered": "\(other.undelivered)",
-                        "hint": "start a watch \(other.owner.isEmpty ? "without a node" : "with --node " + other.owner) once, or ignore this if that node was renamed",
+                        "hint": "start a watch \(other.owner.isEmpty ? "without a node" : "with --node " + Self.shellQuoted(other.owner)) once, or ignore this if that node was renamed",
                     ])
                 }
                 // Guests read from status XML at start: their posture alerts too (ids by UUID, so
@@ -369,6 +369,12 @@ extension SvirtTrace.Watch {
     static let maximumAttempts = 10
     /// After an --exec command's timeout: SIGTERM, then SIGKILL this much later.
     static let execGraceSeconds = 2.0
+
+    /// A word a shell reads back as it is: an advice line may be pasted into one.
+    static func shellQuoted(_ word: String) -> String {
+        let plain = word.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-:".unicodeScalars.contains($0)) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
     /// The watch's lock, held until the process ends (a local could be released by the
     /// optimizer after its last use).
     static let heldLocks = Mutex<[WatchLock]>([])

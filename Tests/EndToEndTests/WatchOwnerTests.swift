@@ -214,5 +214,54 @@ extension WatchOwnerTests {
         #expect(third.terminate() == 0)
         #expect(old.terminate() == 0)
         #expect(!said3().contains("node=old"), "\(said3())")
+        // A node's watch that stopped cleanly left nothing open: no word about it.
+        let fourth = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "new", "--follow", log.path],
+                                            folder: folder)
+        let said4 = { (try? String(contentsOf: fourth.errors, encoding: .utf8)) ?? "" }
+        #expect(fourth.wait { said4().contains("watching") })
+        #expect(fourth.terminate() == 0)
+        #expect(!said4().contains("node=old"), "\(said4())")
+    }
+}
+
+extension WatchOwnerTests {
+    /// A central log's watch (no node) wrote alerts of two nodes before schema 7: a watch of one
+    /// of those nodes must not take them (it would close the other's windows and print its
+    /// alerts); a watch without a node does.
+    @Test func unownedRowsOfSeveralNodesGoOnlyToAWatchWithoutANode() throws {
+        let folder = try Fixtures.temporaryFolder("watch-unowned-central")
+        let db = folder.appendingPathComponent("w.db").path
+        let log = folder.appendingPathComponent("central.log")
+        let central = ["fa", "fb"].map { node in
+            (Self.guests + Self.attack(6)).split(separator: "\n").map { "node=\(node) \($0)\n" }.joined()
+        }.joined()
+        try central.write(to: log, atomically: true, encoding: .utf8)
+        let first = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--follow", log.path],
+                                           folder: folder)
+        #expect(first.wait { (try? WatchTests.denials(db)) == 12 })
+        #expect(first.wait { Self.sql(db, "SELECT count(DISTINCT json_extract(value, '$.last.node')) FROM alert_windows WHERE key LIKE 'repeats|%'") == "2" })
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        _ = Self.sql(db, """
+            INSERT INTO alert_windows_unowned(key, value) SELECT key, value FROM alert_windows; DELETE FROM alert_windows;
+            UPDATE alert_deliveries SET owner = NULL, state = 'pending';
+            """)
+        let empty = folder.appendingPathComponent("fa.log")
+        try "".write(to: empty, atomically: true, encoding: .utf8)
+        let one = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--node", "fa",
+                                          "--follow", empty.path], folder: folder)
+        let saidByOne = { (try? String(contentsOf: one.errors, encoding: .utf8)) ?? "" }
+        #expect(one.wait { saidByOne().contains("watching") })
+        #expect(one.terminate() == 0)
+        #expect(one.alertLines().isEmpty, "\(one.alertLines())")
+        #expect(saidByOne().contains("left") && saidByOne().contains("fa, fb"), "\(saidByOne())")
+        let collector = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--follow", log.path],
+                                               folder: folder)
+        #expect(collector.wait { Self.sql(db, "SELECT count(*) FROM alert_windows_unowned") == "0" })
+        #expect(collector.terminate() == 0)
+        let alerts = Self.alerts(collector)
+        #expect(Set(alerts.compactMap { $0["node"] as? String }) == ["fa", "fb"], "\(collector.alertLines())")
+        #expect(Self.crossGuestCount(alerts) == 12, "\(collector.alertLines())")
     }
 }
