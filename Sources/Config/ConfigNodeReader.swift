@@ -53,10 +53,11 @@ struct ConfigNodeReader {
         return scalar.string
     }
 
-    /// C0 and C1 controls, DEL, and the bidirectional marks and overrides.
+    /// C0 and C1 controls, DEL, the line and paragraph separators (a line break to many
+    /// readers), and the bidirectional marks and overrides.
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        case 0x00..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
         }
     }

@@ -35,6 +35,7 @@ import TestSupport
         let cases: [(String, String, Int)] = [
             ("database: \"/var/lib/s.db\\n\"\n", "database", 1),
             ("node: \"hv01\\e]0;pwned\\a\"\n", "node", 1),
+            ("node: \"hv01\\u2028hv02\"\n", "node", 1),
             ("libvirt_state: \"/run/libvirt/qemu\\t\"\n", "libvirt_state", 1),
             ("rules: \"/etc/svirt-trace/\\u202Eyaml.alerts\"\n", "rules", 1),
             ("retention: \"1y\\n\"\n", "retention", 1),
