@@ -329,7 +329,7 @@ public final class IngestSession {
     private func consume(reading side: ReadingSide, from start: SourceCheckpoint, identity: SourceIdentity,
                          name: String, progress: ((Int64, Int64?) -> Void)?,
                          onFindings: ([Finding]) throws -> Void) throws -> AuditLogReader.Statistics {
-        let queue = BoundedQueue<ReaderHandoff>(capacity: 4)
+        let queue = BoundedQueue<ReaderHandoff>(capacity: 2)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             side.run(into: queue, start: start)
