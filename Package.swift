@@ -31,7 +31,10 @@ let package = Package(
         // Evidence (every raw record of a stored event) is kept in zstd-compressed blocks.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd",
                        providers: [.apt(["libzstd-dev"])]),
-        .target(name: "Native", dependencies: ["CAuparse", "CSQLite", "CZstd"]),
+        // The fleet store (issue 14): PostgreSQL through libpq, synchronous like SQLite.
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+        .target(name: "Native", dependencies: ["CAuparse", "CSQLite", "CZstd", "CPostgres"]),
         .target(name: "SELinux"),
         .target(name: "AuditStream", dependencies: ["Native"]),
         .target(name: "Guests", dependencies: ["SELinux"]),
@@ -53,7 +56,8 @@ let package = Package(
                                .embedInCode("Schema/004_alert_ids.sql"),
                                .embedInCode("Schema/005_folded_denials.sql"),
                                .embedInCode("Schema/006_coverage.sql"),
-                               .embedInCode("Schema/007_watch_owners.sql")]),
+                               .embedInCode("Schema/007_watch_owners.sql"),
+                               .embedInCode("Schema/postgresql/001_fleet.sql")]),
         // Reports read the store: cross-guest, who-touched, guest, label, evidence, explain, stats, digest data.
         .target(name: "Reports", dependencies: ["Store", "Native", "Findings", "SELinux", "Formatting"]),
         .target(name: "Ingest", dependencies: ["Native", "AuditStream", "Findings", "Guests", "Store", "Formatting"]),
@@ -72,7 +76,7 @@ let package = Package(
             "Ingest", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Native"], path: "Tests/TestSupport"),
         // Sends user audit messages through the kernel (audit_log_user_message, as libvirt does) for
         // the auditd plugin tests and tools/bench-plugin. Built by `swift build`; never installed.
         .executableTarget(name: "audit-send", dependencies: ["CAuparse"], path: "Tests/AuditSend"),

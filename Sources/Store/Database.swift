@@ -169,29 +169,10 @@ public final class Database {
         if found < supported, !allowOlder { throw StoreError.schemaTooOld(path: path, found: found, supported: supported) }
     }
 
-    /// Applies what is missing, each migration in its own transaction. The version is read
-    /// under the write lock: two writers opening a new database at once must not both create it.
+    /// Applies what is missing (Migrator: each migration in its own transaction, under the
+    /// write lock).
     private func migrate() throws {
-        // Up to date needs no lock (versions only grow); anything else is decided under it.
-        if schemaVersion >= Migration.currentVersion { return }
-        for migration in Migration.all {
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
-                let found = schemaVersion
-                if found == 0 {
-                    let tables = try connection.rows("SELECT count(*) FROM sqlite_master").first?.first?.int64 ?? 0
-                    if tables > 0 { throw StoreError.notOurDatabase(path) }
-                }
-                if migration.version > found {
-                    try connection.execute(migration.sql)
-                    try connection.execute("PRAGMA user_version = \(migration.version)")
-                }
-                try connection.execute("COMMIT")
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
-            }
-        }
+        try Migrator.migrate(SQLiteMigrationBackend(connection: connection), to: Migration.all, name: path)
     }
 }
 

@@ -14,6 +14,10 @@ enum EmbeddedSchema {
         migration(7, "007_watch_owners.sql", PackageResources._07_watch_owners_sql),
     ]
 
+    static let postgresMigrations: [Migration] = [
+        migration(1, "postgresql/001_fleet.sql", PackageResources._01_fleet_sql),
+    ]
+
     private static func migration(_ version: Int, _ file: String, _ bytes: [UInt8]) -> Migration {
         Migration(version: version, file: file, sql: String(decoding: bytes, as: UTF8.self))
     }

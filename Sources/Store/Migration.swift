@@ -9,4 +9,9 @@ public struct Migration: Sendable, Equatable {
 
     /// The schema version this binary writes and reads.
     public static var currentVersion: Int { all.map(\.version).max() ?? 0 }
+
+    /// The fleet store's migrations (schema/postgresql/), numbered on their own.
+    public static var postgres: [Migration] { EmbeddedSchema.postgresMigrations }
+
+    public static var postgresVersion: Int { postgres.map(\.version).max() ?? 0 }
 }

@@ -20,6 +20,9 @@ public enum StoreError: Error, CustomStringConvertible {
     case missingEvidence(auditEventID: Int64)
     case watchRunning(database: String, node: String, pid: Int32?, lock: String)
     case cannotLock(path: String, reason: String)
+    /// The fleet store (PostgreSQL) could not be reached or refused the login.
+    case fleetUnreachable(database: String, reason: String)
+    case postgres(database: String, PostgresError)
 
     public var description: String {
         switch self {
@@ -57,6 +60,11 @@ public enum StoreError: Error, CustomStringConvertible {
         case .cannotLock(let path, let reason):
             return "\(path): cannot take the watch's lock: \(reason)"
                 + (reason == "Permission denied" ? " (a file another user's watch left: remove it, or give it to the user this watch runs as)" : "")
+        case .fleetUnreachable(let database, let reason):
+            return "\(database): cannot connect to PostgreSQL: \(reason)"
+        case .postgres(let database, let error):
+            return "\(database): \(error)"
+                + (error.isPermissionDenied ? " (this role may not do that: see `svirt-trace fleet --help` for the roles)" : "")
         case .damagedEvidence(let block, let reason):
             return "evidence block \(block) is damaged: \(reason) (the event's facts are intact; its raw records are not)"
         }

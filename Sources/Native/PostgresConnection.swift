@@ -1,0 +1,206 @@
+private import CPostgres
+import Glibc
+
+/// One libpq connection, synchronous, as the SQLite one: the reader and writer threads already
+/// give the pipeline its concurrency. Not thread-safe: one owner at a time.
+///
+/// libpq itself reads the connection string (a `postgresql://` URI or `key=value` words), the
+/// PG* environment variables, ~/.pgpass and pg_service.conf, and does every authentication
+/// method and TLS mode it was built with (GSSAPI, client certificates, `sslmode=verify-full`).
+public final class PostgresConnection {
+    private let handle: OpaquePointer
+
+    /// - Parameter connection: a libpq connection string or URI, handed to libpq unchanged.
+    ///   Client encoding is always UTF8: every text this program stores is.
+    public init(connection: String, applicationName: String = "svirt-trace") throws {
+        // expand_dbname: the first "dbname" is read as a whole connection string or URI; the
+        // words after it override what it says.
+        let keywords = ["dbname", "client_encoding", "fallback_application_name"]
+        let values = [connection, "UTF8", applicationName]
+        let conn = CStrings.with(keywords) { keys in
+            CStrings.with(values) { vals in PQconnectdbParams(keys, vals, 1) }
+        }
+        guard let conn else {
+            throw PostgresError(sqlState: nil, message: "libpq could not allocate a connection", connectionLost: true)
+        }
+        guard PQstatus(conn) == CONNECTION_OK else {
+            let message = Self.trimmed(String(cString: PQerrorMessage(conn)))
+            PQfinish(conn)
+            throw PostgresError(sqlState: nil, message: message.isEmpty ? "cannot connect" : message, connectionLost: true)
+        }
+        handle = conn
+        // The server's NOTICEs (a table that already exists, ...) would go to stderr unasked.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// The server's version as a number: 150018 for 15.18.
+    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+    /// The role the session runs as.
+    public var user: String { PQuser(handle).map { String(cString: $0) } ?? "" }
+
+    /// Runs statements that take no parameters, several at once separated by semicolons (a
+    /// migration file). Throws the first failure; the server stops at it.
+    public func execute(_ sql: String) throws {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+    }
+
+    /// One statement with `$1`, `$2` ... parameters; returns its rows.
+    public func rows(_ sql: String, _ values: [SQLValue] = []) throws -> [[SQLValue]] {
+        let result = try execute(sql, values)
+        defer { PQclear(result) }
+        return Self.decode(result)
+    }
+
+    /// One statement with `$1`, `$2` ... parameters; returns the number of rows it changed.
+    @discardableResult
+    public func run(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
+        let result = try execute(sql, values)
+        defer { PQclear(result) }
+        return Int(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
+    /// The column names of a statement's result, in order.
+    public func columns(_ sql: String, _ values: [SQLValue] = []) throws -> [String] {
+        let result = try execute(sql, values)
+        defer { PQclear(result) }
+        return (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
+    }
+
+    /// `COPY table (columns) FROM STDIN` with every row in one stream: one round trip for any
+    /// number of rows. Returns the number of rows the server took.
+    @discardableResult
+    public func copy(into table: String, columns: [String], rows: [[SQLValue]]) throws -> Int {
+        let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
+        let start = PQexec(handle, sql)
+        let status = PQresultStatus(start)
+        guard status == PGRES_COPY_IN else {
+            defer { PQclear(start) }
+            try check(start, sql: sql)
+            throw PostgresError(sqlState: nil, message: "the server did not start COPY", sql: sql)
+        }
+        PQclear(start)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        for row in rows {
+            try PostgresCopyText.append(row, to: &buffer)
+            if buffer.count >= 1 << 16 {
+                try send(buffer, sql: sql)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try send(buffer, sql: sql) }
+        guard PQputCopyEnd(handle, nil) == 1 else { throw connectionError(sql: sql) }
+        var copied = 0
+        var failure: Error?
+        while let result = PQgetResult(handle) {
+            if failure == nil {
+                do {
+                    try check(result, sql: sql)
+                    copied += Int(String(cString: PQcmdTuples(result))) ?? 0
+                } catch { failure = error }
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        return copied
+    }
+
+    private func send(_ bytes: [UInt8], sql: String) throws {
+        let sent = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                PQputCopyData(handle, $0, Int32(buffer.count))
+            }
+        }
+        guard sent == 1 else { throw connectionError(sql: sql) }
+    }
+
+    /// Runs `body` in a transaction: COMMIT when it returns, ROLLBACK when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    // MARK: - libpq calls
+
+    private func execute(_ sql: String, _ values: [SQLValue]) throws -> OpaquePointer {
+        let encoded = try values.map(PostgresParameter.init)
+        let result: OpaquePointer? = CStrings.withOptionalBytes(encoded.map(\.bytes)) { pointers in
+            let types = encoded.map(\.type)
+            let lengths = encoded.map(\.length)
+            let formats = encoded.map(\.format)
+            return PQexecParams(handle, sql, Int32(values.count), types, pointers, lengths, formats, 0)
+        }
+        do {
+            try check(result, sql: sql)
+        } catch {
+            PQclear(result)
+            throw error
+        }
+        guard let result else { throw connectionError(sql: sql) }
+        return result
+    }
+
+    private func check(_ result: OpaquePointer?, sql: String) throws {
+        guard let result else { throw connectionError(sql: sql) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN:
+            return
+        default:
+            func field(_ code: Int32) -> String? {
+                PQresultErrorField(result, code).map { String(cString: $0) }
+            }
+            let message = field(Int32(UInt8(ascii: "M"))) ?? Self.trimmed(String(cString: PQresultErrorMessage(result)))
+            throw PostgresError(sqlState: field(Int32(UInt8(ascii: "C"))), message: message,
+                                detail: field(Int32(UInt8(ascii: "D"))), hint: field(Int32(UInt8(ascii: "H"))),
+                                sql: sql, connectionLost: PQstatus(handle) != CONNECTION_OK)
+        }
+    }
+
+    private func connectionError(sql: String) -> PostgresError {
+        let message = Self.trimmed(String(cString: PQerrorMessage(handle)))
+        return PostgresError(sqlState: nil, message: message.isEmpty ? "connection lost" : message, sql: sql,
+                             connectionLost: PQstatus(handle) != CONNECTION_OK)
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        var text = Substring(text)
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return String(text)
+    }
+
+    /// Text-format results read by the column's type: integers, floats, numeric (an integer
+    /// when it is one: `sum(bigint)` is numeric), bytea (hex) and bool; anything else is text.
+    private static func decode(_ result: OpaquePointer) -> [[SQLValue]] {
+        let rowCount = PQntuples(result), columnCount = PQnfields(result)
+        let types = (0..<columnCount).map { PQftype(result, $0) }
+        var rows: [[SQLValue]] = []
+        rows.reserveCapacity(Int(rowCount))
+        for row in 0..<rowCount {
+            var values: [SQLValue] = []
+            values.reserveCapacity(Int(columnCount))
+            for column in 0..<columnCount {
+                if PQgetisnull(result, row, column) == 1 {
+                    values.append(.null)
+                    continue
+                }
+                let length = Int(PQgetlength(result, row, column))
+                let bytes = UnsafeRawBufferPointer(start: PQgetvalue(result, row, column), count: length)
+                values.append(PostgresTextValue.decode(bytes, type: UInt32(types[Int(column)])))
+            }
+            rows.append(values)
+        }
+        return rows
+    }
+}

@@ -1,0 +1,46 @@
+/// A PostgreSQL failure: the server's SQLSTATE and message when the server answered, libpq's own
+/// message when it could not be reached. Never carries the connection string, which can hold a
+/// password.
+public struct PostgresError: Error, CustomStringConvertible, Sendable {
+    /// Five characters (`42501`, `23505`, ...), or nil when no server answered.
+    public var sqlState: String?
+    public var message: String
+    public var detail: String?
+    public var hint: String?
+    public var sql: String?
+    /// The connection is gone (server stopped, network down): the caller may reconnect.
+    public var connectionLost: Bool
+
+    public init(sqlState: String?, message: String, detail: String? = nil, hint: String? = nil,
+                sql: String? = nil, connectionLost: Bool = false) {
+        self.sqlState = sqlState
+        self.message = message
+        self.detail = detail
+        self.hint = hint
+        self.sql = sql
+        self.connectionLost = connectionLost
+    }
+
+    /// A text value with a NUL byte, which PostgreSQL's text type cannot hold.
+    public static let nulInText = PostgresError(sqlState: "22021", message: "a text value holds a NUL byte, which PostgreSQL cannot store")
+
+    /// 42501: a grant or a row-level security policy refused the statement.
+    public var isPermissionDenied: Bool { sqlState == "42501" }
+    /// 23505: a unique key already holds the row.
+    public var isUniqueViolation: Bool { sqlState == "23505" }
+    /// Class 08 (connection exception), 57P01-57P03 (the server shuts down or cannot take
+    /// connections yet), or a connection libpq reports lost.
+    public var isUnavailable: Bool {
+        connectionLost || sqlState?.hasPrefix("08") == true || ["57P01", "57P02", "57P03"].contains(sqlState ?? "")
+    }
+
+    public var description: String {
+        var text = "PostgreSQL"
+        if let sqlState { text += " error \(sqlState)" }
+        text += ": \(message)"
+        if let detail { text += " (\(detail))" }
+        if let hint { text += "; hint: \(hint)" }
+        if let sql { text += " (in: \(sql.prefix(120)))" }
+        return text
+    }
+}

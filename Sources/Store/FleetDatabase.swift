@@ -1,0 +1,41 @@
+import Native
+
+/// The fleet store: one PostgreSQL database that every hypervisor's writer feeds (issue 14).
+/// Writers apply the migrations in schema/postgresql/ when they open it; readers never change
+/// anything and refuse a store whose version they do not know. Every statement runs with
+/// search_path = svirt_trace.
+public final class FleetDatabase {
+    public let connection: PostgresConnection
+    /// The --db argument with any password replaced, for messages.
+    public let name: String
+
+    public enum Access: Sendable { case readOnly, readWrite }
+
+    public init(connectionString: String, access: Access) throws {
+        name = PostgresConnectionString.redacted(connectionString)
+        do {
+            connection = try PostgresConnection(connection: connectionString)
+        } catch let error as PostgresError {
+            throw StoreError.fleetUnreachable(database: name, reason: error.message)
+        }
+        do {
+            switch access {
+            case .readWrite:
+                try Migrator.migrate(PostgresMigrationBackend(connection: connection), to: Migration.postgres, name: name)
+            case .readOnly:
+                let found = try PostgresMigrationBackend(connection: connection).appliedVersion()
+                let supported = Migration.postgresVersion
+                if found == 0 { throw StoreError.missingDatabase(name) }
+                if found > supported { throw StoreError.schemaTooNew(path: name, found: found, supported: supported) }
+                if found < supported { throw StoreError.schemaTooOld(path: name, found: found, supported: supported) }
+            }
+            try connection.execute("SET search_path = svirt_trace, pg_catalog")
+        } catch let error as PostgresError {
+            throw StoreError.postgres(database: name, error)
+        }
+    }
+
+    public var schemaVersion: Int {
+        (try? PostgresMigrationBackend(connection: connection).appliedVersion()) ?? 0
+    }
+}

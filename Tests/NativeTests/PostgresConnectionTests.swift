@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import Native
+import TestSupport
+
+/// The libpq layer against the throwaway server of tools/with-test-postgres.
+@Suite struct PostgresConnectionTests {
+    static let hostile = [
+        "", "plain", "it's \"quoted\"", "'); DROP TABLE t; --", "back\\slash \\N \\x00", "tab\tnew\nline\rcr",
+        "<script>alert(1)</script>", "ünï€ode \u{2028} \u{1F600}", String(repeating: "x", count: 100_000),
+    ]
+
+    private func withDatabase(_ body: (PostgresConnection, String) throws -> Void) throws {
+        let server = try TestPostgresServer()
+        let (name, connection) = try server.makeDatabase()
+        defer { server.dropDatabase(name) }
+        try body(try PostgresConnection(connection: connection), connection)
+    }
+
+    @Test func valuesOfEveryKindComeBackAsTheyWentInThroughParametersAndThroughCopy() throws {
+        try withDatabase { db, _ in
+            try db.execute("CREATE TABLE t (n integer, i bigint, r double precision, s text, b bytea)")
+            let bytes = (0...255).map(UInt8.init)
+            var rows: [[SQLValue]] = []
+            for (n, text) in Self.hostile.enumerated() {
+                rows.append([.integer(Int64(n)), .integer(n % 2 == 0 ? Int64.min : Int64.max), .real(Double(n) / 3),
+                             .text(text), .blob(n == 0 ? [] : bytes)])
+            }
+            rows.append([.integer(Int64(rows.count)), .null, .null, .null, .null])
+            for row in rows { try db.run("INSERT INTO t VALUES ($1, $2, $3, $4, $5)", row) }
+            let copied = try db.copy(into: "t", columns: ["n", "i", "r", "s", "b"], rows: rows.map { row in
+                [.integer(row[0].int64! + 1000)] + row.dropFirst()
+            })
+            #expect(copied == rows.count)
+            let viaParameters = try db.rows("SELECT n, i, r, s, b FROM t WHERE n < 1000 ORDER BY n")
+            let viaCopy = try db.rows("SELECT n - 1000, i, r, s, b FROM t WHERE n >= 1000 ORDER BY n")
+            #expect(viaParameters == rows)
+            #expect(viaCopy == rows)
+        }
+    }
+
+    @Test func sumsOfIntegersComeBackAsIntegers() throws {
+        try withDatabase { db, _ in
+            let row = try db.rows("SELECT sum(x), count(*), true, false FROM (VALUES (9007199254740993::bigint), (1)) v(x)")
+            #expect(row == [[.integer(9007199254740994), .integer(2), .integer(1), .integer(0)]])
+        }
+    }
+
+    @Test func aNulByteInTextIsRefusedAndNothingIsWritten() throws {
+        try withDatabase { db, _ in
+            try db.execute("CREATE TABLE t (s text)")
+            #expect(throws: PostgresError.self) { try db.run("INSERT INTO t VALUES ($1)", [.text("a\u{0}b")]) }
+            #expect(throws: PostgresError.self) {
+                try db.copy(into: "t", columns: ["s"], rows: [[.text("fine")], [.text("cut\u{0}here")]])
+            }
+            // The connection is still usable, and the half-sent COPY left no row.
+            #expect(try db.rows("SELECT count(*) FROM t") == [[.integer(0)]])
+        }
+    }
+
+    @Test func serverErrorsCarryTheirSQLState() throws {
+        try withDatabase { db, _ in
+            try db.execute("CREATE TABLE t (k integer PRIMARY KEY)")
+            try db.run("INSERT INTO t VALUES (1)")
+            let duplicate = #expect(throws: PostgresError.self) { try db.run("INSERT INTO t VALUES ($1)", [.integer(1)]) }
+            #expect(duplicate?.isUniqueViolation == true)
+            #expect(duplicate?.connectionLost == false)
+            let missing = #expect(throws: PostgresError.self) { try db.rows("SELECT * FROM no_such_table") }
+            #expect(missing?.sqlState == "42P01")
+            // A failed statement inside a transaction rolls the whole transaction back.
+            #expect(throws: PostgresError.self) {
+                try db.transaction {
+                    try db.run("INSERT INTO t VALUES (2)")
+                    try db.run("INSERT INTO t VALUES (1)")
+                }
+            }
+            #expect(try db.rows("SELECT k FROM t ORDER BY k") == [[.integer(1)]])
+        }
+    }
+
+    @Test func aTerminatedSessionIsReportedAsUnavailable() throws {
+        try withDatabase { db, connection in
+            let pid = try db.rows("SELECT pg_backend_pid()")[0][0]
+            try PostgresConnection(connection: connection).run("SELECT pg_terminate_backend($1)", [pid])
+            let lost = #expect(throws: PostgresError.self) { try db.rows("SELECT 1") }
+            #expect(lost?.isUnavailable == true)
+        }
+    }
+
+    @Test func aServerThatIsNotThereIsAClearErrorWithoutThePassword() throws {
+        let folder = try Fixtures.temporaryFolder("nopg")
+        let error = #expect(throws: PostgresError.self) {
+            try PostgresConnection(connection: "host=\(folder.path) port=5 user=x password=sekrit-7 connect_timeout=2")
+        }
+        #expect(error?.connectionLost == true)
+        #expect(error?.description.contains(folder.path) == true)
+        #expect(error?.description.contains("sekrit-7") == false)
+    }
+
+    @Test func connectionStringsAreToldFromFilePathsAndPasswordsAreHidden() {
+        #expect(PostgresConnectionString.names("postgresql://fleet.example/svirt"))
+        #expect(PostgresConnectionString.names("postgres://u@h/d"))
+        #expect(PostgresConnectionString.names("host=/run/postgresql dbname=svirt"))
+        #expect(PostgresConnectionString.names("  service = fleet"))
+        #expect(!PostgresConnectionString.names("/var/lib/svirt-trace/svirt-trace.db"))
+        #expect(!PostgresConnectionString.names("store=old.db"[...].uppercased()))
+        #expect(!PostgresConnectionString.names("./a=b.db"))
+        #expect(!PostgresConnectionString.names("svirt-trace.db"))
+
+        #expect(PostgresConnectionString.redacted("postgresql://ops:s3cr@t@db.example:5432/svirt?sslmode=verify-full&password=x")
+                == "postgresql://ops:***@db.example:5432/svirt?sslmode=verify-full&password=***")
+        #expect(PostgresConnectionString.redacted("postgresql://ops@db/svirt") == "postgresql://ops@db/svirt")
+        #expect(PostgresConnectionString.redacted("host=db password='it\\'s a secret' dbname=svirt user=ops")
+                == "host=db password=*** dbname=svirt user=ops")
+        #expect(PostgresConnectionString.redacted("host=db password=hunter2 dbname=svirt") == "host=db password=*** dbname=svirt")
+    }
+}

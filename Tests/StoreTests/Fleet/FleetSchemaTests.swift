@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+import Native
+@testable import Store
+import TestSupport
+
+/// The fleet store's schema, migrator and least privilege, against the throwaway server of
+/// tools/with-test-postgres.
+@Suite struct FleetSchemaTests {
+    /// One row per table, of the node $1 (the columns each table requires).
+    static let rowOfNode: [String: String] = [
+        "sources": "INSERT INTO sources (node, first_line_hash, prefix_hash, prefix_length, last_path) VALUES ($1, 'h', 'p', 1, '/var/log/audit/audit.log')",
+        "strings": "INSERT INTO strings (node, text) VALUES ($1, 'system_u:system_r:svirt_t:s0:c1,c2')",
+        "audit_events": "INSERT INTO audit_events (node, time_ms, serial) VALUES ($1, 1764033125015, 2270)",
+        "evidence_blocks": "INSERT INTO evidence_blocks (node, first_ms, events, length, data) VALUES ($1, 1764033125015, 1, 3, '\\x010203')",
+        "denial_runs": """
+            INSERT INTO denial_runs (node, kind, seresult, scontext, tcontext, tclass, perms, avc_count, count, first_ms, last_ms, first_serial, last_serial)
+            VALUES ($1, 'cross-guest', 'denied', 1, 2, 'file', 'read', 1, 1, 1764033125015, 1764033125015, 2270, 2270)
+            """,
+        "run_parties": "INSERT INTO run_parties (node, run_id, side, lease_id) VALUES ($1, 1, 'source', 1)",
+        "guests": "INSERT INTO guests (node, uuid, name) VALUES ($1, '8f1c2d3e-0000-4000-8000-000000000001', 'payroll')",
+        "leases": "INSERT INTO leases (node, guest_id, name, model, label, origin) VALUES ($1, 1, 'payroll', 'selinux', 'system_u:system_r:svirt_t:s0:c1,c2', 'audit')",
+        "guest_resources": "INSERT INTO guest_resources (node, audit_event_id, time_ms, resource, success) VALUES ($1, 1, 1764033125015, 'disk', 1)",
+        "events": "INSERT INTO events (node, kind, detail) VALUES ($1, 'start', '{}')",
+        "coverage_marks": "INSERT INTO coverage_marks (node, kind) VALUES ($1, 'system-boot')",
+        "parse_errors": "INSERT INTO parse_errors (node, path, line, reason, text, stage) VALUES ($1, '/l', 1, 'r', 't', 'reader')",
+        "parse_error_counts": "INSERT INTO parse_error_counts (node, source_key, reason, stage) VALUES ($1, 0, 'r', 'reader')",
+        "pair_totals": """
+            INSERT INTO pair_totals (node, source_key, target_key, kinds, count, first_ms, last_ms, perms, tclasses, permissive)
+            VALUES ($1, 's', 't', 'cross-guest', 1, 1, 1, 'read', 'file', 0)
+            """,
+        "daily_totals": "INSERT INTO daily_totals (node, day, kind, count, last_ms) VALUES ($1, 20417, 'cross-guest', 1, 1)",
+        "node_activity": "INSERT INTO node_activity (node, events, last_ms) VALUES ($1, 1, 1)",
+        "alerts": "INSERT INTO alerts (node, alert_id, time_ms, severity, rule, kind, json) VALUES ($1, 'a-' || $1, 1, 'high', 'r', 'cross-guest', '{}')",
+        "alert_deliveries": "INSERT INTO alert_deliveries (node, alert, sink, state) VALUES ($1, 1, 'stdout', 'pending')",
+        "alert_windows": "INSERT INTO alert_windows (node, key, value) VALUES ($1, 'repeats|x', '{}')",
+    ]
+
+    /// A migrated database with login roles: writers for node-a, node-b, a central writer ('*')
+    /// and a reader. Role names are unique per test (roles belong to the whole cluster).
+    private struct Fleet {
+        let server: TestPostgresServer
+        let name: String
+        let admin: String
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+
+        var writerA: String { "host_a_\(suffix)" }
+        var writerB: String { "host_b_\(suffix)" }
+        var central: String { "central_\(suffix)" }
+        var reader: String { "auditor_\(suffix)" }
+
+        init() throws {
+            server = try TestPostgresServer()
+            (name, admin) = try server.makeDatabase()
+            _ = try FleetDatabase(connectionString: admin, access: .readWrite)
+            let db = try PostgresConnection(connection: admin)
+            for (role, group) in [(writerA, "svirt_trace_writer"), (writerB, "svirt_trace_writer"),
+                                  (central, "svirt_trace_writer"), (reader, "svirt_trace_reader")] {
+                try db.execute("CREATE ROLE \(role) LOGIN IN ROLE \(group)")
+            }
+            try db.run("INSERT INTO svirt_trace.writer_nodes VALUES ($1, 'node-a'), ($2, 'node-b'), ($3, '*')",
+                       [.text(writerA), .text(writerB), .text(central)])
+        }
+
+        func connect(as role: String) throws -> PostgresConnection {
+            let db = try PostgresConnection(connection: "\(admin) user=\(role)")
+            try db.execute("SET search_path = svirt_trace")
+            return db
+        }
+
+        func tearDown() {
+            server.dropDatabase(name)
+            if let db = try? PostgresConnection(connection: server.admin) {
+                for role in [writerA, writerB, central, reader] { try? db.execute("DROP ROLE IF EXISTS \(role)") }
+            }
+        }
+    }
+
+    @Test func theEmbeddedMigrationsMatchTheSchemaFolder() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryRoot.appendingPathComponent("schema/postgresql").path)
+            .filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(Migration.postgres.map(\.file) == files.map { "postgresql/\($0)" })
+        for migration in Migration.postgres {
+            #expect(migration.sql == (try Fixtures.read("schema/\(migration.file)")), "\(migration.file) differs from its embedded copy")
+        }
+    }
+
+    @Test func aWriterMigratesANewDatabaseOnceAndAReaderRefusesOneItDoesNotKnow() throws {
+        let server = try TestPostgresServer()
+        let (name, connection) = try server.makeDatabase()
+        defer { server.dropDatabase(name) }
+        // Not migrated yet: a reader changes nothing and says so.
+        #expect(throws: StoreError.self) { try FleetDatabase(connectionString: connection, access: .readOnly) }
+        #expect(try PostgresConnection(connection: connection).rows("SELECT count(*) FROM pg_namespace WHERE nspname = 'svirt_trace'") == [[.integer(0)]])
+
+        // Four writers open the new database at once: each migration is applied exactly once.
+        let failures = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do { _ = try FleetDatabase(connectionString: connection, access: .readWrite) } catch {
+                failures.mutate { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.value == [])
+        let db = try FleetDatabase(connectionString: connection, access: .readOnly)
+        #expect(db.schemaVersion == Migration.postgresVersion)
+        #expect(try db.connection.rows("SELECT version, file FROM schema_migrations ORDER BY version")
+                == Migration.postgres.map { [.integer(Int64($0.version)), .text($0.file)] })
+        let tables = try db.connection.rows("""
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'svirt_trace' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname
+            """).compactMap { $0[0].string }
+        #expect(tables == (Array(Self.rowOfNode.keys) + ["schema_migrations", "writer_nodes"]).sorted())
+
+        // A newer store (a later svirt-trace migrated it) is refused by this one's reader.
+        try db.connection.run("INSERT INTO schema_migrations (version, file) VALUES ($1, 'postgresql/999_future.sql')",
+                              [.integer(Int64(Migration.postgresVersion + 1))])
+        let newer = #expect(throws: StoreError.self) { try FleetDatabase(connectionString: connection, access: .readOnly) }
+        #expect(newer.map { "\($0)" }?.contains("newer than this svirt-trace supports") == true)
+    }
+
+    @Test func aDatabaseWithSomebodyElsesSvirtTraceSchemaIsNotTouched() throws {
+        let server = try TestPostgresServer()
+        let (name, connection) = try server.makeDatabase()
+        defer { server.dropDatabase(name) }
+        let admin = try PostgresConnection(connection: connection)
+        try admin.execute("CREATE SCHEMA svirt_trace; CREATE TABLE svirt_trace.theirs (x int)")
+        let error = #expect(throws: StoreError.self) { try FleetDatabase(connectionString: connection, access: .readWrite) }
+        #expect(error.map { "\($0)" }?.contains("not an svirt-trace database") == true)
+        #expect(try admin.rows("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'svirt_trace'")
+                == [[.integer(1)]])
+    }
+
+    @Test func aWriterSeesAndChangesItsOwnNodesRowsOnly() throws {
+        let fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let a = try fleet.connect(as: fleet.writerA), b = try fleet.connect(as: fleet.writerB)
+        try a.run("SELECT ensure_month($1)", [.integer(1764033125015)])
+        for (table, insert) in Self.rowOfNode.sorted(by: { $0.key < $1.key }) {
+            try a.run(insert, ["node-a"])
+            try b.run(insert, ["node-b"])
+
+            // Writing another node's row is refused by the policy.
+            let forged = #expect(throws: PostgresError.self, "\(table): node-a wrote a node-b row") { try a.run(insert, ["node-b"]) }
+            #expect(forged?.isPermissionDenied == true, "\(table): \(String(describing: forged))")
+
+            // The other node's rows are invisible: not read, not changed, not deleted.
+            #expect(try a.rows("SELECT DISTINCT node FROM \(table)") == [["node-a"]], "\(table)")
+            #expect(try a.run("UPDATE \(table) SET node = node WHERE node = 'node-b'") == 0, "\(table)")
+            // Moving an own row to the other node is refused.
+            let moved = #expect(throws: PostgresError.self, "\(table)") { try a.run("UPDATE \(table) SET node = 'node-b'") }
+            #expect(moved?.isPermissionDenied == true, "\(table)")
+            if ["alert_windows", "parse_errors"].contains(table) {
+                #expect(try a.run("DELETE FROM \(table) WHERE node = 'node-b'") == 0, "\(table)")
+            } else {
+                let deleted = #expect(throws: PostgresError.self, "\(table)") { try a.run("DELETE FROM \(table)") }
+                #expect(deleted?.isPermissionDenied == true, "\(table)")
+            }
+            let truncated = #expect(throws: PostgresError.self, "\(table)") { try a.execute("TRUNCATE \(table)") }
+            #expect(truncated?.isPermissionDenied == true, "\(table)")
+        }
+        // node-b's history is whole.
+        let admin = try fleet.connect(as: "postgres")
+        for table in Self.rowOfNode.keys {
+            #expect(try admin.rows("SELECT count(*) FROM \(table) WHERE node = 'node-b'") == [[.integer(1)]], "\(table)")
+        }
+    }
+
+    @Test func aWriterCannotGrantItselfANodeNorGoAroundThePolicies() throws {
+        let fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let a = try fleet.connect(as: fleet.writerA)
+        #expect(try a.rows("SELECT role, node FROM writer_nodes") == [[.text(fleet.writerA), "node-a"]])
+        for attempt in [
+            "INSERT INTO writer_nodes VALUES (current_user, 'node-b')",
+            "UPDATE writer_nodes SET node = '*'",
+            "CREATE TABLE svirt_trace.mine (x int)",
+            "ALTER TABLE audit_events DISABLE ROW LEVEL SECURITY",
+            "DROP POLICY writer_own_node ON audit_events",
+            "SELECT * FROM audit_events_2025_11",
+            "SET row_security = off; SELECT * FROM audit_events",
+            "CREATE OR REPLACE FUNCTION writes_node(n text) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
+        ] {
+            if attempt.hasPrefix("SELECT * FROM audit_events_") { try a.run("SELECT ensure_month($1)", [.integer(1764033125015)]) }
+            let refused = #expect(throws: PostgresError.self, "\(attempt)") { try a.execute(attempt) }
+            #expect(refused?.isPermissionDenied == true || refused?.sqlState == "42501" || refused?.sqlState == "42883",
+                    "\(attempt): \(String(describing: refused))")
+        }
+        #expect(try fleet.connect(as: "postgres").rows("SELECT count(*) FROM writer_nodes WHERE role = $1", [.text(fleet.writerA)]) == [[.integer(1)]])
+    }
+
+    @Test func theCentralWriterAndTheReaderSeeEveryNodeAndTheReaderWritesNothing() throws {
+        let fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.connect(as: fleet.central), reader = try fleet.connect(as: fleet.reader)
+        try central.run("SELECT ensure_month($1)", [.integer(1764033125015)])
+        for node in ["node-a", "node-b", ""] {
+            try central.run(Self.rowOfNode["audit_events"]!, [.text(node)])
+        }
+        #expect(try reader.rows("SELECT node FROM audit_events ORDER BY node") == [[""], ["node-a"], ["node-b"]])
+        #expect(try fleet.connect(as: fleet.writerA).rows("SELECT node FROM audit_events") == [["node-a"]])
+        for attempt in [Self.rowOfNode["audit_events"]!, "UPDATE audit_events SET serial = 0", "DELETE FROM audit_events"] {
+            let refused = #expect(throws: PostgresError.self) { try reader.run(attempt, attempt.contains("$1") ? ["node-a"] : []) }
+            #expect(refused?.isPermissionDenied == true, "\(attempt)")
+        }
+        let partition = #expect(throws: PostgresError.self) { try reader.run("SELECT ensure_month($1)", [.integer(1764033125015)]) }
+        #expect(partition?.isPermissionDenied == true)
+    }
+
+    @Test func monthsArePartitionsMadeOnDemandWithinSaneTimes() throws {
+        let fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let a = try fleet.connect(as: fleet.writerA)
+        // 2025-11-25 and 2025-12-31 23:59:59.999 UTC, twice each: one partition per month per table.
+        for ms: Int64 in [1764033125015, 1767225599999, 1764033125015, 1767225599999] { try a.run("SELECT ensure_month($1)", [.integer(ms)]) }
+        try a.run(Self.rowOfNode["audit_events"]!, ["node-a"])
+        try a.run("INSERT INTO audit_events (node, time_ms, serial) VALUES ('node-a', 1767225599999, 1)")
+        // 1970: the boot of a host without a clock lands in the partition before 2000.
+        try a.run("SELECT ensure_month(5)")
+        try a.run("INSERT INTO audit_events (node, time_ms, serial) VALUES ('node-a', 5, 1)")
+        // A month without its partition is refused, not stored somewhere else.
+        let unmade = #expect(throws: PostgresError.self) {
+            try a.run("INSERT INTO audit_events (node, time_ms, serial) VALUES ('node-a', 1735689600000, 1)")
+        }
+        #expect(unmade?.sqlState == "23514")
+        // A hostile time far past the server's clock makes no partition.
+        let future = #expect(throws: PostgresError.self) { try a.run("SELECT ensure_month($1)", [.integer(253402300799999)]) }
+        #expect(future?.sqlState == "22008")
+        let partitions = try fleet.connect(as: "postgres").rows("""
+            SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+            WHERE i.inhparent = 'svirt_trace.audit_events'::regclass ORDER BY 1
+            """).compactMap { $0[0].string }
+        #expect(partitions == ["audit_events_2025_11", "audit_events_2025_12", "audit_events_before_2000"])
+    }
+}
