@@ -1,5 +1,5 @@
 private import CPostgres
-import Glibc
+import Foundation
 
 /// One libpq connection, synchronous, as the SQLite one: the reader and writer threads already
 /// give the pipeline its concurrency. Not thread-safe: one owner at a time.
@@ -174,10 +174,10 @@ public final class PostgresConnection {
                              connectionLost: PQstatus(handle) != CONNECTION_OK)
     }
 
+    /// libpq's messages end in a newline and put hints on lines of their own, indented: one line.
     private static func trimmed(_ text: String) -> String {
-        var text = Substring(text)
-        while let last = text.last, last.isWhitespace { text = text.dropLast() }
-        return String(text)
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
     /// Text-format results read by the column's type: integers, floats, numeric (an integer

@@ -23,6 +23,7 @@ public enum StoreError: Error, CustomStringConvertible {
     /// The fleet store (PostgreSQL) could not be reached or refused the login.
     case fleetUnreachable(database: String, reason: String)
     case postgres(database: String, PostgresError)
+    case noSuchRole(database: String, role: String)
 
     public var description: String {
         switch self {
@@ -65,6 +66,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .postgres(let database, let error):
             return "\(database): \(error)"
                 + (error.isPermissionDenied ? " (this role may not do that: see `svirt-trace fleet --help` for the roles)" : "")
+        case .noSuchRole(let database, let role):
+            return "\(database): no role \"\(role)\" (make the login role first, as the database administrator: CREATE ROLE ... LOGIN)"
         case .damagedEvidence(let block, let reason):
             return "evidence block \(block) is damaged: \(reason) (the event's facts are intact; its raw records are not)"
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Native
 import Store
 
 /// `--config`, `--db` and the lock timeout, shared by every subcommand that opens the store.
@@ -36,6 +37,14 @@ struct DatabaseOptions: ParsableArguments {
         // Loaded here, before the command's own validation and run, so both see it.
         try LoadedConfig.load(explicit: config)
         if let db, db.isEmpty { throw ValidationError("--db must not be empty") }
+        // Without this, a connection string would be taken for a file name (and created).
+        if PostgresConnectionString.names(path) {
+            throw ValidationError("""
+                \(db != nil ? "--db" : LoadedConfig.settings.database != nil ? "the config file's database" : "$SVIRT_TRACE_DB") \(PostgresConnectionString.redacted(path)) names a PostgreSQL \
+                database: ingest, watch, query, digest and prune do not use the fleet store yet (only `svirt-trace fleet` does); \
+                give them an SQLite path
+                """)
+        }
         Checkpoint.use(database: path)
         guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be zero or more") }
     }

@@ -35,7 +35,7 @@ struct SvirtTrace: ParsableCommand {
         // at start (ArgumentParser builds this configuration for any command): only --version
         // shows it.
         version: CommandLine.arguments.dropFirst().contains("--version") ? BuildInfo.versionText : BuildInfo.version,
-        subcommands: [Ingest.self, Query.self, Watch.self, DigestCommand.self, Prune.self, ConfigCommand.self]
+        subcommands: [Ingest.self, Query.self, Watch.self, DigestCommand.self, Prune.self, Fleet.self, ConfigCommand.self]
     )
 
     /// Exit codes documented in --help.

@@ -1,0 +1,141 @@
+import Native
+
+/// What the fleet store's administrator does: say which login role writes which node's rows, who
+/// reads, and look at the schema and its monthly partitions. Login roles themselves (passwords,
+/// certificates, GSSAPI principals) are the database administrator's, made with CREATE ROLE.
+public struct FleetAdministration {
+    public let database: FleetDatabase
+    private var db: PostgresConnection { database.connection }
+
+    public init(database: FleetDatabase) { self.database = database }
+
+    /// node "*" in writer_nodes: every node.
+    public static let everyNode = "*"
+
+    public struct Grant: Sendable, Equatable {
+        public var role: String
+        public var nodes: [String]
+        public var writer: Bool
+        public var reader: Bool
+    }
+
+    public struct Partition: Sendable, Equatable {
+        public var table: String
+        /// YYYY-MM, or "before 2000".
+        public var month: String
+        public var rows: Int64
+        public var bytes: Int64
+    }
+
+    /// Makes `role` a writer of `nodes` (added to what it writes already).
+    public func grantWriter(role: String, nodes: [String]) throws {
+        try wrapped {
+            try requireRole(role)
+            try db.transaction {
+                try grant(group: "svirt_trace_writer", to: role)
+                for node in nodes {
+                    try db.run("INSERT INTO writer_nodes (role, node) VALUES ($1, $2) ON CONFLICT DO NOTHING", [.text(role), .text(node)])
+                }
+            }
+        }
+    }
+
+    public func grantReader(role: String) throws {
+        try wrapped {
+            try requireRole(role)
+            try grant(group: "svirt_trace_reader", to: role)
+        }
+    }
+
+    /// Takes `nodes` from the role's writer grants; nil takes everything, its memberships of
+    /// both groups included. Returns the number of node grants removed.
+    @discardableResult
+    public func revoke(role: String, nodes: [String]?) throws -> Int {
+        try wrapped {
+            try db.transaction {
+                guard let nodes else {
+                    let removed = try db.run("DELETE FROM writer_nodes WHERE role = $1", [.text(role)])
+                    if try roleExists(role) {
+                        for group in ["svirt_trace_writer", "svirt_trace_reader"] {
+                            try execute(formatted: "REVOKE \(group) FROM %I", role)
+                        }
+                    }
+                    return removed
+                }
+                var removed = 0
+                for node in nodes {
+                    removed += try db.run("DELETE FROM writer_nodes WHERE role = $1 AND node = $2", [.text(role), .text(node)])
+                }
+                return removed
+            }
+        }
+    }
+
+    /// Every role that writes or reads, by name.
+    public func grants() throws -> [Grant] {
+        try wrapped {
+            let rows = try db.rows("""
+                WITH members AS (
+                    SELECT m.rolname AS role, g.rolname AS grp
+                    FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
+                    WHERE g.rolname IN ('svirt_trace_writer', 'svirt_trace_reader')),
+                roles AS (SELECT role FROM members UNION SELECT role::text FROM writer_nodes)
+                SELECT r.role,
+                       coalesce((SELECT string_agg(node, E'\\n' ORDER BY node) FROM writer_nodes w WHERE w.role = r.role), ''),
+                       EXISTS (SELECT 1 FROM members m WHERE m.role = r.role AND m.grp = 'svirt_trace_writer'),
+                       EXISTS (SELECT 1 FROM members m WHERE m.role = r.role AND m.grp = 'svirt_trace_reader')
+                FROM roles r ORDER BY r.role
+                """)
+            return rows.map { row in
+                let nodes = row[1].string ?? ""
+                return Grant(role: row[0].string ?? "", nodes: nodes.isEmpty ? [] : nodes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                             writer: row[2].int64 == 1, reader: row[3].int64 == 1)
+            }
+        }
+    }
+
+    /// The monthly partitions of the partitioned tables, oldest first, with the server's row
+    /// estimate (exact after ANALYZE) and their size on disk.
+    public func partitions() throws -> [Partition] {
+        try wrapped {
+            try db.rows("""
+                SELECT p.relname, c.relname, greatest(c.reltuples, 0)::bigint, pg_total_relation_size(c.oid)
+                FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+                JOIN pg_namespace n ON n.oid = p.relnamespace
+                WHERE n.nspname = 'svirt_trace' AND c.relkind IN ('r', 'p') ORDER BY p.relname, c.relname
+                """).map { row in
+                let table = row[0].string ?? "", partition = row[1].string ?? ""
+                let suffix = partition.dropFirst(table.count + 1)
+                let month = suffix == "before_2000" ? "before 2000" : suffix.replacingOccurrences(of: "_", with: "-")
+                return Partition(table: table, month: month, rows: row[2].int64 ?? 0, bytes: row[3].int64 ?? 0)
+            }
+        }
+    }
+
+    // MARK: -
+
+    private func roleExists(_ role: String) throws -> Bool {
+        try db.rows("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(role)]).isEmpty == false
+    }
+
+    private func requireRole(_ role: String) throws {
+        guard try roleExists(role) else { throw StoreError.noSuchRole(database: database.name, role: role) }
+    }
+
+    private func grant(group: String, to role: String) throws {
+        try execute(formatted: "GRANT \(group) TO %I", role)
+    }
+
+    /// A statement that cannot take parameters (GRANT, REVOKE), with the role quoted by the
+    /// server's own format('%I').
+    private func execute(formatted template: String, _ role: String) throws {
+        guard let statement = try db.rows("SELECT format($1, $2::text)", [.text(template), .text(role)]).first?.first?.string else { return }
+        try db.execute(statement)
+    }
+
+    private func wrapped<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as PostgresError {
+            throw StoreError.postgres(database: database.name, error)
+        }
+    }
+}

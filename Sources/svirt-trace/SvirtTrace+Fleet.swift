@@ -1,0 +1,258 @@
+import ArgumentParser
+import Foundation
+import Formatting
+import Native
+import Store
+
+extension SvirtTrace {
+    struct Fleet: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fleet",
+            abstract: "Set up the fleet store on PostgreSQL: its schema, and which role writes which node.",
+            discussion: """
+                The fleet store is one PostgreSQL database (15 or later) that every hypervisor \
+                writes to. Its tables live in the schema svirt_trace; every row carries its node, \
+                and row-level security lets a host's writer role read and change its own node's \
+                rows only: a compromised hypervisor cannot rewrite or delete another host's \
+                history. The large tables are partitioned by month of event time.
+
+                ROLES
+                  svirt_trace_writer  group of the hosts' login roles; each is named with the \
+                nodes it writes (grant-writer). --all-nodes is for the role of a central log's \
+                ingest (audisp-remote), which is trusted with every host's history.
+                  svirt_trace_reader  group of the roles that query and send digests: they read \
+                every node and write nothing.
+                Login roles, and how they log in (password in ~/.pgpass, client certificate, \
+                GSSAPI), are made by the database administrator (CREATE ROLE host_a LOGIN); these \
+                commands only place them in the groups. They run as the schema's owner: migrate \
+                makes the schema, and the two groups unless they exist (it needs CREATEROLE then).
+
+                DATABASE
+                  --db takes a libpq connection string: a postgresql:// URI or key=value words \
+                (host=/run/postgresql dbname=svirt). libpq reads the PG* environment variables, \
+                ~/.pgpass and pg_service.conf; sslmode=verify-full checks the server's certificate \
+                and name. Passwords in --db are never printed (***). The config file's database: \
+                takes the same.
+
+                EXAMPLES
+                  svirt-trace fleet migrate --db postgresql://admin@db.example/svirt
+                  psql -c "CREATE ROLE host_a LOGIN"    (then its password or certificate)
+                  svirt-trace fleet grant-writer --db ... host_a --node kvm-a.example
+                  svirt-trace fleet grant-writer --db ... collector --all-nodes
+                  svirt-trace fleet grant-reader --db ... auditor
+                  svirt-trace fleet status --db ...
+
+                EXIT STATUS
+                  0 success; 2 usage error; 4 database error (unreachable, permission denied, no \
+                such role).
+                """,
+            subcommands: [Migrate.self, GrantWriter.self, GrantReader.self, Revoke.self, Status.self])
+    }
+}
+
+/// --config and --db of the fleet commands: --db must name PostgreSQL.
+struct FleetDatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Config file (YAML); its database: is the default for --db.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The fleet store: a postgresql:// URI or libpq key=value words.",
+        discussion: "Default: the config file's database, else $SVIRT_TRACE_DB.",
+        valueName: "connection"))
+    var db: String?
+
+    var connection: String {
+        db ?? LoadedConfig.settings.database ?? ProcessInfo.processInfo.environment["SVIRT_TRACE_DB"] ?? ""
+    }
+
+    func validate() throws {
+        try LoadedConfig.load(explicit: config)
+        guard !connection.isEmpty else { throw ValidationError("fleet commands need --db postgresql://... (or key=value words)") }
+        guard PostgresConnectionString.names(connection) else {
+            throw ValidationError("--db \(connection) is not a PostgreSQL connection string (postgresql://... or key=value words); fleet commands act on the fleet store only")
+        }
+    }
+
+    func open(_ access: FleetDatabase.Access) throws -> FleetDatabase {
+        do { return try FleetDatabase(connectionString: connection, access: access) } catch {
+            Console.error("\(error)")
+            throw ExitCode(SvirtTrace.Status.database)
+        }
+    }
+}
+
+/// A node named on the command line: one line, not blank, not the wildcard.
+enum FleetNodeName {
+    static func validate(_ nodes: [String]) throws {
+        for node in nodes {
+            if node.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--node must not be empty or blank") }
+            if node.contains(where: { $0.isNewline }) { throw ValidationError("--node must be one line") }
+            if node == FleetAdministration.everyNode { throw ValidationError("--node '*' is not a node name; --all-nodes grants every node") }
+        }
+    }
+}
+
+extension SvirtTrace.Fleet {
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "migrate",
+            abstract: "Make the fleet store's schema, or bring it to this svirt-trace's version.",
+            discussion: """
+                Applies the migrations the database lacks, each in its own transaction, under an \
+                advisory lock (writers starting at the same moment wait). A database whose schema \
+                svirt_trace holds tables that are not svirt-trace's is refused and left as it is.
+                """)
+
+        @OptionGroup var database: FleetDatabaseOptions
+
+        func run() throws {
+            let db = try database.open(.readWrite)
+            print("\(TerminalText.escape(db.name)): schema version \(db.schemaVersion)")
+        }
+    }
+
+    struct GrantWriter: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "grant-writer",
+            abstract: "Let a login role write the rows of the given nodes (and read them).",
+            discussion: """
+                Adds the role to svirt_trace_writer and records the nodes it writes; a role may \
+                write several nodes, and a node may have several writers (a host's watch and a \
+                central ingest). Takes effect at the role's next statement.
+                """)
+
+        @OptionGroup var database: FleetDatabaseOptions
+
+        @Argument(help: ArgumentHelp("The login role (it must exist).", valueName: "role"))
+        var role: String
+
+        @Option(name: .long, help: ArgumentHelp("A node the role writes, as its watch's --node or the log's node= (repeatable).", valueName: "node"))
+        var node: [String] = []
+
+        @Flag(help: "Every node: for a central log's ingest.")
+        var allNodes = false
+
+        func validate() throws {
+            guard allNodes != !node.isEmpty else { throw ValidationError("give --node NODE (one or more) or --all-nodes") }
+            try FleetNodeName.validate(node)
+        }
+
+        func run() throws {
+            let admin = FleetAdministration(database: try database.open(.readWrite))
+            do { try admin.grantWriter(role: role, nodes: allNodes ? [FleetAdministration.everyNode] : node) } catch {
+                Console.error("\(error)")
+                throw ExitCode(SvirtTrace.Status.database)
+            }
+        }
+    }
+
+    struct GrantReader: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "grant-reader",
+            abstract: "Let a login role read every node's rows (query, digest), and write nothing.")
+
+        @OptionGroup var database: FleetDatabaseOptions
+
+        @Argument(help: ArgumentHelp("The login role (it must exist).", valueName: "role"))
+        var role: String
+
+        func run() throws {
+            let admin = FleetAdministration(database: try database.open(.readWrite))
+            do { try admin.grantReader(role: role) } catch {
+                Console.error("\(error)")
+                throw ExitCode(SvirtTrace.Status.database)
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke",
+            abstract: "Take nodes, or everything, from a role.",
+            discussion: """
+                With --node, the role no longer writes those nodes. Without, it loses every node \
+                and its place in both groups. Rows it wrote stay. Its open sessions see the change \
+                at their next statement.
+                """)
+
+        @OptionGroup var database: FleetDatabaseOptions
+
+        @Argument(help: ArgumentHelp("The login role.", valueName: "role"))
+        var role: String
+
+        @Option(name: .long, help: ArgumentHelp("A node to take (repeatable); '*' takes --all-nodes back.", valueName: "node"))
+        var node: [String] = []
+
+        func run() throws {
+            let admin = FleetAdministration(database: try database.open(.readWrite))
+            do {
+                let removed = try admin.revoke(role: role, nodes: node.isEmpty ? nil : node)
+                Console.status("\(TerminalText.escape(role)): \(removed) node grant\(removed == 1 ? "" : "s") removed")
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(SvirtTrace.Status.database)
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status",
+            abstract: "Show the schema version, who writes which node, who reads, and the monthly partitions.",
+            discussion: "Reads only; any member of svirt_trace_reader may run it.")
+
+        @OptionGroup var database: FleetDatabaseOptions
+
+        @Flag(help: "Print one JSON object instead of text.")
+        var json = false
+
+        func run() throws {
+            let db = try database.open(.readOnly)
+            let admin = FleetAdministration(database: db)
+            let grants: [FleetAdministration.Grant], partitions: [FleetAdministration.Partition]
+            do { (grants, partitions) = (try admin.grants(), try admin.partitions()) } catch {
+                Console.error("\(error)")
+                throw ExitCode(SvirtTrace.Status.database)
+            }
+            let text = json ? Self.json(db, grants, partitions) : Self.text(db, grants, partitions)
+            Console.writeStandardOutput(Data(text.utf8))
+        }
+
+        static func text(_ db: FleetDatabase, _ grants: [FleetAdministration.Grant], _ partitions: [FleetAdministration.Partition]) -> String {
+            var lines = ["database: \(TerminalText.escape(db.name))",
+                         "schema version: \(db.schemaVersion) (this svirt-trace: \(Migration.postgresVersion))", "writers:"]
+            let writers = grants.filter { $0.writer || !$0.nodes.isEmpty }
+            if writers.isEmpty { lines.append("  (none)") }
+            for grant in writers {
+                let nodes = grant.nodes.map { $0 == FleetAdministration.everyNode ? "every node" : TerminalText.escape($0) }
+                var line = "  \(TerminalText.escape(grant.role)): \(nodes.isEmpty ? "no node yet" : nodes.joined(separator: ", "))"
+                if !grant.writer { line += " (not in svirt_trace_writer: writes nothing)" }
+                lines.append(line)
+            }
+            lines.append("readers:")
+            let readers = grants.filter(\.reader)
+            if readers.isEmpty { lines.append("  (none)") }
+            for grant in readers { lines.append("  \(TerminalText.escape(grant.role))") }
+            lines.append("partitions:")
+            for p in partitions {
+                lines.append("  \(p.table) \(p.month): about \(p.rows) rows, \(p.bytes / 1024) KiB")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        static func json(_ db: FleetDatabase, _ grants: [FleetAdministration.Grant], _ partitions: [FleetAdministration.Partition]) -> String {
+            let grantValues = grants.map { g in
+                JSONText.object([("role", .string(g.role)), ("nodes", .strings(g.nodes)),
+                                 ("writer", .bool(g.writer)), ("reader", .bool(g.reader))])
+            }
+            let partitionValues = partitions.map { p in
+                JSONText.object([("table", .string(p.table)), ("month", .string(p.month)),
+                                 ("rows", .int(p.rows)), ("bytes", .int(p.bytes))])
+            }
+            return "{\"database\":\(JSONText.quote(db.name)),\"schema_version\":\(db.schemaVersion),"
+                + "\"supported_version\":\(Migration.postgresVersion),"
+                + "\"roles\":[\(grantValues.joined(separator: ","))],\"partitions\":[\(partitionValues.joined(separator: ","))]}\n"
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import Native
+import TestSupport
+
+/// `svirt-trace fleet` through the binary, against the throwaway server of tools/with-test-postgres.
+@Suite struct FleetCommandTests {
+    private struct Store {
+        let server: TestPostgresServer
+        let name: String
+        let admin: String
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+
+        init() throws {
+            server = try TestPostgresServer()
+            (name, admin) = try server.makeDatabase()
+        }
+
+        func makeRole(_ role: String) throws {
+            let db = try PostgresConnection(connection: admin)
+            let statement = try db.rows("SELECT format('CREATE ROLE %I LOGIN', $1::text)", [.text(role)])[0][0].string!
+            try db.execute(statement)
+        }
+
+        func tearDown(roles: [String]) {
+            server.dropDatabase(name)
+            guard let db = try? PostgresConnection(connection: server.admin) else { return }
+            for role in roles {
+                if let statement = try? db.rows("SELECT format('DROP ROLE IF EXISTS %I', $1::text)", [.text(role)]).first?.first?.string {
+                    try? db.execute(statement)
+                }
+            }
+        }
+
+        func fleet(_ arguments: [String], as role: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+            let connection = role.map { "\(admin) user=\($0)" } ?? admin
+            return try Binary.run(["fleet"] + arguments + ["--db", connection, "--config", "/dev/null"])
+        }
+    }
+
+    private struct Status: Decodable {
+        struct Role: Decodable, Equatable { var role: String; var nodes: [String]; var writer: Bool; var reader: Bool }
+        var schema_version: Int
+        var supported_version: Int
+        var roles: [Role]
+    }
+
+    private func status(_ store: Store, as role: String? = nil) throws -> Status {
+        let run = try store.fleet(["status", "--json"], as: role)
+        #expect(run.status == 0, "\(run.stderr)")
+        return try JSONDecoder().decode(Status.self, from: Data(run.stdout.utf8))
+    }
+
+    @Test func anAdministratorSetsUpWritersAndReadersThatTheStoreThenEnforces() throws {
+        let store = try Store()
+        let host = "host_a_\(store.suffix)", auditor = "auditor_\(store.suffix)", collector = "collector_\(store.suffix)"
+        defer { store.tearDown(roles: [host, auditor, collector]) }
+        for role in [host, auditor, collector] { try store.makeRole(role) }
+
+        #expect(try store.fleet(["migrate"]).status == 0)
+        #expect(try store.fleet(["grant-writer", host, "--node", "kvm-a", "--node", "kvm-a2"]).status == 0)
+        #expect(try store.fleet(["grant-writer", collector, "--all-nodes"]).status == 0)
+        #expect(try store.fleet(["grant-reader", auditor]).status == 0)
+        // Again: nothing doubles.
+        #expect(try store.fleet(["grant-writer", host, "--node", "kvm-a"]).status == 0)
+
+        let seen = try status(store, as: auditor)
+        #expect(seen.schema_version == seen.supported_version)
+        #expect(seen.roles == [.init(role: auditor, nodes: [], writer: false, reader: true),
+                               .init(role: collector, nodes: ["*"], writer: true, reader: false),
+                               .init(role: host, nodes: ["kvm-a", "kvm-a2"], writer: true, reader: false)])
+
+        // What the grants mean, through the host's own login.
+        let hostSession = try PostgresConnection(connection: "\(store.admin) user=\(host)")
+        try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES ('kvm-a', 1, 1)")
+        let forged = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES ('kvm-b', 1, 1)") }
+        #expect(forged?.isPermissionDenied == true)
+
+        // A writer cannot hand itself more nodes through the command.
+        let escalation = try store.fleet(["grant-writer", host, "--node", "kvm-b"], as: host)
+        #expect(escalation.status == 4)
+        #expect(escalation.stderr.contains("error 42501"))
+
+        // Revoking one node, then everything.
+        #expect(try store.fleet(["revoke", host, "--node", "kvm-a2"]).status == 0)
+        #expect(try status(store).roles.first { $0.role == host }?.nodes == ["kvm-a"])
+        #expect(try store.fleet(["revoke", host]).status == 0)
+        #expect(try status(store).roles.contains { $0.role == host } == false)
+        let revoked = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES ('kvm-a', 2, 2)") }
+        #expect(revoked?.isPermissionDenied == true)
+    }
+
+    @Test func mistakesAreRefusedWithTheirReasonAndNothingIsPrintedRaw() throws {
+        let store = try Store()
+        let hostile = "evil\"\u{1B}[31m<b>'; DROP TABLE x; --_\(store.suffix)"
+        defer { store.tearDown(roles: [hostile]) }
+        #expect(try store.fleet(["migrate"]).status == 0)
+
+        let missing = try store.fleet(["grant-writer", "nobody_\(store.suffix)", "--node", "kvm-a"])
+        #expect(missing.status == 4)
+        #expect(missing.stderr.contains("no role \"nobody_\(store.suffix)\""))
+        for bad in [["--node", "*"], ["--node", " "], ["--node", "a\nb"], [], ["--node", "a", "--all-nodes"]] {
+            let run = try store.fleet(["grant-writer", "whoever"] + bad)
+            #expect(run.status == 2, "\(bad): \(run.stderr)")
+        }
+
+        try store.makeRole(hostile)
+        #expect(try store.fleet(["grant-writer", hostile, "--node", "kvm-\u{1B}]0;x\u{7}"]).status == 0)
+        let text = try store.fleet(["status"])
+        #expect(text.status == 0)
+        #expect(!text.stdout.contains("\u{1B}") && !text.stdout.contains("\u{7}"))
+        #expect(try status(store).roles == [.init(role: hostile, nodes: ["kvm-\u{1B}]0;x\u{7}"], writer: true, reader: false)])
+        // The role name went through the server's quoting: the table it named is not dropped.
+        #expect(try PostgresConnection(connection: store.admin).rows("SELECT to_regclass('svirt_trace.node_activity') IS NOT NULL") == [[.integer(1)]])
+    }
+
+    @Test func passwordsAreNeverPrintedAndOtherCommandsRefuseAFleetStore() throws {
+        let store = try Store()
+        defer { store.tearDown(roles: []) }
+        // Trust authentication ignores the password; it must still not appear anywhere.
+        let run = try Binary.run(["fleet", "migrate", "--db", "\(store.admin) password=sekrit-42", "--config", "/dev/null"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("password=***"))
+        #expect(!(run.stdout + run.stderr).contains("sekrit-42"))
+        let unreachable = try Binary.run(["fleet", "status", "--db", "postgresql://u:sekrit-42@127.0.0.1:1/x?connect_timeout=2", "--config", "/dev/null"])
+        #expect(unreachable.status == 4)
+        #expect(unreachable.stderr.contains("cannot connect to PostgreSQL"))
+        #expect(!unreachable.stderr.contains("sekrit-42"))
+
+        for command in [["query", "denials"], ["ingest", Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path],
+                        ["prune", "--older-than", "1d"], ["digest", "day"]] {
+            let refused = try Binary.run(command + ["--db", "postgresql://u:sekrit-42@h/d", "--config", "/dev/null"])
+            #expect(refused.status == 2, "\(command): \(refused.stderr)")
+            #expect(refused.stderr.contains("names a PostgreSQL database"), "\(command)")
+            #expect(!refused.stderr.contains("sekrit-42"), "\(command)")
+        }
+        // Not taken for a relative file name either (the child runs in this process's folder).
+        #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
+    }
+}
