@@ -83,7 +83,8 @@ CREATE TABLE strings (
     UNIQUE (node, text)
 );
 
--- Every stored audit event, partitioned by month of its time.
+-- Every stored audit event, partitioned by month of its time. Ids come from sequences shared
+-- by every writer, so an id names one row in the whole fleet, as it does in one SQLite file.
 CREATE SEQUENCE audit_events_id_seq;
 CREATE TABLE audit_events (
     node         text   NOT NULL,
@@ -168,6 +169,40 @@ CREATE TABLE denial_runs (
 CREATE INDEX denial_runs_by_id ON denial_runs (id);
 CREATE INDEX denial_runs_by_kind_time ON denial_runs (kind, first_ms);
 CREATE INDEX denial_runs_by_pair ON denial_runs (kind, source_key, target_key);
+
+-- One row per stored denial, its run's facts with the interned texts spelt out, as the SQLite
+-- store's view of the same name. security_invoker: the view reads with the querying role's
+-- rights, so row-level security applies through it (a view otherwise reads as its owner).
+CREATE VIEW denials WITH (security_invoker = true) AS
+SELECT a.id AS id, a.id AS audit_event_id, a.node AS node, a.time_ms AS time_ms, a.serial AS serial,
+       r.id AS run_id, r.first_ms AS run_first_ms,
+       r.kind AS kind, r.reason AS reason, r.boolean AS boolean, r.seresult AS seresult,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.scontext) AS scontext,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.tcontext) AS tcontext,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.stype) AS stype,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.ttype) AS ttype,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.slevel) AS slevel,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.tlevel) AS tlevel,
+       r.tclass AS tclass, r.perms AS perms, r.permissive AS permissive, r.pid AS pid,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.comm) AS comm,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.exe) AS exe,
+       r.syscall AS syscall, r.success AS success, r.exit_code AS exit_code, r.uid AS uid, r.auid AS auid,
+       r.auid_name AS auid_name,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.cwd) AS cwd,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.path) AS path,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.proctitle) AS proctitle,
+       r.avc_count AS avc_count,
+       r.source_count AS source_count,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.source_vm) AS source_vm,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.source_uuid) AS source_uuid,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.source_key) AS source_key,
+       r.target_count AS target_count,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.target_vm) AS target_vm,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.target_uuid) AS target_uuid,
+       (SELECT text FROM strings s WHERE s.node = r.node AND s.id = r.target_key) AS target_key
+FROM audit_events a
+JOIN denial_runs r ON r.node = a.node AND r.id = a.run_id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms;
+GRANT SELECT ON denials TO svirt_trace_writer, svirt_trace_reader;
 
 CREATE TABLE run_parties (
     node     text   NOT NULL,

@@ -15,7 +15,7 @@ import TestSupport
         "evidence_blocks": "INSERT INTO evidence_blocks (node, first_ms, events, length, data) VALUES ($1, 1764033125015, 1, 3, '\\x010203')",
         "denial_runs": """
             INSERT INTO denial_runs (node, kind, seresult, scontext, tcontext, tclass, perms, avc_count, count, first_ms, last_ms, first_serial, last_serial)
-            VALUES ($1, 'cross-guest', 'denied', 1, 2, 'file', 'read', 1, 1, 1764033125015, 1764033125015, 2270, 2270)
+            VALUES ($1, 'cross-guest', 'denied', (SELECT id FROM strings WHERE node = $1), 2, 'file', 'read', 1, 1, 1764033125015, 1764033125015, 2270, 2270)
             """,
         "run_parties": "INSERT INTO run_parties (node, run_id, side, lease_id) VALUES ($1, 1, 'source', 1)",
         "guests": "INSERT INTO guests (node, uuid, name) VALUES ($1, '8f1c2d3e-0000-4000-8000-000000000001', 'payroll')",
@@ -135,7 +135,8 @@ import TestSupport
         defer { fleet.tearDown() }
         let a = try fleet.connect(as: fleet.writerA), b = try fleet.connect(as: fleet.writerB)
         try a.run("SELECT ensure_month($1)", [.integer(1764033125015)])
-        for (table, insert) in Self.rowOfNode.sorted(by: { $0.key < $1.key }) {
+        // strings first: a run names its interned texts.
+        for (table, insert) in Self.rowOfNode.sorted(by: { ($0.key == "strings" ? "" : $0.key) < ($1.key == "strings" ? "" : $1.key) }) {
             try a.run(insert, ["node-a"])
             try b.run(insert, ["node-b"])
 
@@ -158,6 +159,12 @@ import TestSupport
             let truncated = #expect(throws: PostgresError.self, "\(table)") { try a.execute("TRUNCATE \(table)") }
             #expect(truncated?.isPermissionDenied == true, "\(table)")
         }
+        // Through the view of denials too (a view reads as its owner unless security_invoker).
+        try a.run("UPDATE audit_events SET run_id = (SELECT id FROM denial_runs) WHERE node = 'node-a'")
+        try b.run("UPDATE audit_events SET run_id = (SELECT id FROM denial_runs) WHERE node = 'node-b'")
+        #expect(try a.rows("SELECT node, scontext, perms FROM denials") == [["node-a", "system_u:system_r:svirt_t:s0:c1,c2", "read"]])
+        #expect(try fleet.connect(as: fleet.reader).rows("SELECT node FROM denials ORDER BY node") == [["node-a"], ["node-b"]])
+
         // node-b's history is whole.
         let admin = try fleet.connect(as: "postgres")
         for table in Self.rowOfNode.keys {
