@@ -73,7 +73,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "svirt-trace-bench", dependencies: [
-            "Ingest", "Store",
+            "Ingest", "Store", "Native",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", dependencies: ["Native"], path: "Tests/TestSupport"),

@@ -9,6 +9,8 @@ import Foundation
 /// method and TLS mode it was built with (GSSAPI, client certificates, `sslmode=verify-full`).
 public final class PostgresConnection {
     private let handle: OpaquePointer
+    /// The temporary tables copyChecked made in this session.
+    private var stagingTables: Set<String> = []
 
     /// - Parameter connection: a libpq connection string or URI, handed to libpq unchanged.
     ///   Client encoding is always UTF8: every text this program stores is.
@@ -110,6 +112,24 @@ public final class PostgresConnection {
         return copied
     }
 
+    /// COPY for a table under row-level security, which PostgreSQL refuses to COPY into: the
+    /// rows go by COPY into a temporary table of the same shape (this session's own), then by
+    /// one INSERT ... SELECT into the table, where every policy checks every row. Inside the
+    /// caller's transaction; returns the number of rows inserted.
+    @discardableResult
+    public func copyChecked(into table: String, columns: [String], rows: [[SQLValue]]) throws -> Int {
+        let staging = "copy_staging_" + table.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+        if !stagingTables.contains(staging) {
+            try execute("CREATE TEMPORARY TABLE IF NOT EXISTS \(staging) (LIKE \(table)) ON COMMIT DELETE ROWS")
+            stagingTables.insert(staging)
+        }
+        try copy(into: staging, columns: columns, rows: rows)
+        let list = columns.joined(separator: ", ")
+        let inserted = try run("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(staging)")
+        try execute("TRUNCATE \(staging)")
+        return inserted
+    }
+
     private func send(_ bytes: [UInt8], sql: String) throws {
         let sent = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -117,6 +137,72 @@ public final class PostgresConnection {
             }
         }
         guard sent == 1 else { throw connectionError(sql: sql) }
+    }
+
+    /// Sends statements without waiting for each answer (libpq's pipeline mode): a round trip per
+    /// `batch` statements instead of one per statement. Call it inside a transaction for all or
+    /// nothing: after a failure the statements behind it in its batch are not run, and the error
+    /// is thrown. Returns the number of rows each statement changed.
+    /// Batches stay small enough that the server's answers fit its socket buffer: libpq's
+    /// blocking writes would otherwise wait on a server that waits on this client to read.
+    @discardableResult
+    public func pipeline(_ statements: [(sql: String, values: [SQLValue])], batch: Int = 1_000) throws -> [Int] {
+        var changed: [Int] = []
+        changed.reserveCapacity(statements.count)
+        var start = 0
+        while start < statements.count {
+            let end = min(statements.count, start + max(1, batch))
+            changed += try pipelineBatch(statements[start..<end])
+            start = end
+        }
+        return changed
+    }
+
+    private func pipelineBatch(_ statements: ArraySlice<(sql: String, values: [SQLValue])>) throws -> [Int] {
+        let encoded = try statements.map { try $0.values.map(PostgresParameter.init) }
+        guard PQenterPipelineMode(handle) == 1 else { throw connectionError(sql: statements.first?.sql ?? "") }
+        defer { PQexitPipelineMode(handle) }
+        var sent = 0
+        for (statement, parameters) in zip(statements, encoded) {
+            let ok = CStrings.withOptionalBytes(parameters.map(\.bytes)) { pointers in
+                PQsendQueryParams(handle, statement.sql, Int32(parameters.count), parameters.map(\.type), pointers,
+                                  parameters.map(\.length), parameters.map(\.format), 0)
+            }
+            guard ok == 1 else { break }
+            sent += 1
+        }
+        let synced = PQpipelineSync(handle) == 1
+        var changed: [Int] = []
+        var failure: Error?
+        for statement in statements.prefix(sent) {
+            // Each statement's answer is its results, then a NULL.
+            while let result = PQgetResult(handle) {
+                switch PQresultStatus(result) {
+                case PGRES_PIPELINE_ABORTED:
+                    break
+                case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+                    changed.append(Int(String(cString: PQcmdTuples(result))) ?? 0)
+                default:
+                    if failure == nil {
+                        do { try check(result, sql: statement.sql) } catch { failure = error }
+                    }
+                }
+                PQclear(result)
+            }
+        }
+        // The sync point's own answer ends the batch.
+        if synced {
+            while let result = PQgetResult(handle) {
+                let status = PQresultStatus(result)
+                PQclear(result)
+                if status == PGRES_PIPELINE_SYNC { break }
+            }
+        }
+        if let failure { throw failure }
+        guard sent == statements.count, synced else {
+            throw connectionError(sql: statements[statements.startIndex + min(sent, statements.count - 1)].sql)
+        }
+        return changed
     }
 
     /// Runs `body` in a transaction: COMMIT when it returns, ROLLBACK when it throws.

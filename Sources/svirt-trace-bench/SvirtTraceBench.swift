@@ -7,5 +7,5 @@ struct SvirtTraceBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "svirt-trace-bench",
         abstract: "Benchmark helpers for svirt-trace (tools/bench-query).",
-        subcommands: [SeedStore.self])
+        subcommands: [SeedStore.self, PostgresWrites.self])
 }

@@ -39,6 +39,30 @@ import TestSupport
         }
     }
 
+    @Test func aPipelineRunsEveryStatementAndAFailureInItUndoesTheTransaction() throws {
+        try withDatabase { db, _ in
+            try db.execute("CREATE TABLE t (k integer PRIMARY KEY, s text)")
+            let statements = (0..<5_000).map { k in
+                (sql: "INSERT INTO t VALUES ($1, $2)", values: [SQLValue.integer(Int64(k)), .text(Self.hostile[k % Self.hostile.count])])
+            }
+            let changed = try db.transaction { try db.pipeline(statements, batch: 700) }
+            #expect(changed == Array(repeating: 1, count: 5_000))
+            #expect(try db.rows("SELECT count(*), count(DISTINCT s) FROM t") == [[.integer(5_000), .integer(Int64(Self.hostile.count))]])
+            #expect(try db.rows("SELECT s FROM t WHERE k = 3") == [[.text(Self.hostile[3])]])
+
+            // Statement 1,500 of 3,000 collides with a stored key: the error names it, and the
+            // transaction keeps none of the batch, the statements before the failure included.
+            let colliding = (0..<3_000).map { i in
+                (sql: "INSERT INTO t VALUES ($1, 'new')", values: [SQLValue.integer(i == 1_500 ? 7 : Int64(10_000 + i))])
+            }
+            let failure = #expect(throws: PostgresError.self) { try db.transaction { try db.pipeline(colliding, batch: 1_000) } }
+            #expect(failure?.isUniqueViolation == true)
+            #expect(try db.rows("SELECT count(*) FROM t") == [[.integer(5_000)]])
+            // The connection is usable again, in and out of pipeline mode.
+            #expect(try db.pipeline([(sql: "UPDATE t SET s = 'x' WHERE k < $1", values: [.integer(10)])]) == [10])
+        }
+    }
+
     @Test func sumsOfIntegersComeBackAsIntegers() throws {
         try withDatabase { db, _ in
             let row = try db.rows("SELECT sum(x), count(*), true, false FROM (VALUES (9007199254740993::bigint), (1)) v(x)")

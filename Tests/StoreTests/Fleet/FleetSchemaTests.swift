@@ -185,7 +185,7 @@ import TestSupport
             "DROP POLICY writer_own_node ON audit_events",
             "SELECT * FROM audit_events_2025_11",
             "SET row_security = off; SELECT * FROM audit_events",
-            "CREATE OR REPLACE FUNCTION writes_node(n text) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
+            "CREATE OR REPLACE FUNCTION my_nodes() RETURNS text[] LANGUAGE sql AS $$SELECT '{*}'::text[]$$",
         ] {
             if attempt.hasPrefix("SELECT * FROM audit_events_") { try a.run("SELECT ensure_month($1)", [.integer(1764033125015)]) }
             let refused = #expect(throws: PostgresError.self, "\(attempt)") { try a.execute(attempt) }
