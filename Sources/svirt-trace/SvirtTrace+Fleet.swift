@@ -80,6 +80,15 @@ struct FleetDatabaseOptions: ParsableArguments {
             throw ExitCode(SvirtTrace.Status.database)
         }
     }
+
+    /// Opens the store and runs `body` on it; a database error is printed and exits 4.
+    func administer<T>(_ access: FleetDatabase.Access, _ body: (FleetAdministration) throws -> T) throws -> T {
+        let admin = FleetAdministration(database: try open(access))
+        do { return try body(admin) } catch {
+            Console.error("\(error)")
+            throw ExitCode(SvirtTrace.Status.database)
+        }
+    }
 }
 
 /// A node named on the command line: one line, not blank, not the wildcard.
@@ -139,11 +148,7 @@ extension SvirtTrace.Fleet {
         }
 
         func run() throws {
-            let admin = FleetAdministration(database: try database.open(.readWrite))
-            do { try admin.grantWriter(role: role, nodes: allNodes ? [FleetAdministration.everyNode] : node) } catch {
-                Console.error("\(error)")
-                throw ExitCode(SvirtTrace.Status.database)
-            }
+            try database.administer(.readWrite) { try $0.grantWriter(role: role, nodes: allNodes ? [FleetAdministration.everyNode] : node) }
         }
     }
 
@@ -158,11 +163,7 @@ extension SvirtTrace.Fleet {
         var role: String
 
         func run() throws {
-            let admin = FleetAdministration(database: try database.open(.readWrite))
-            do { try admin.grantReader(role: role) } catch {
-                Console.error("\(error)")
-                throw ExitCode(SvirtTrace.Status.database)
-            }
+            try database.administer(.readWrite) { try $0.grantReader(role: role) }
         }
     }
 
@@ -185,14 +186,8 @@ extension SvirtTrace.Fleet {
         var node: [String] = []
 
         func run() throws {
-            let admin = FleetAdministration(database: try database.open(.readWrite))
-            do {
-                let removed = try admin.revoke(role: role, nodes: node.isEmpty ? nil : node)
-                Console.status("\(TerminalText.escape(role)): \(removed) node grant\(removed == 1 ? "" : "s") removed")
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(SvirtTrace.Status.database)
-            }
+            let removed = try database.administer(.readWrite) { try $0.revoke(role: role, nodes: node.isEmpty ? nil : node) }
+            Console.status("\(TerminalText.escape(role)): \(removed) node grant\(removed == 1 ? "" : "s") removed")
         }
     }
 
@@ -208,13 +203,7 @@ extension SvirtTrace.Fleet {
         var json = false
 
         func run() throws {
-            let db = try database.open(.readOnly)
-            let admin = FleetAdministration(database: db)
-            let grants: [FleetAdministration.Grant], partitions: [FleetAdministration.Partition]
-            do { (grants, partitions) = (try admin.grants(), try admin.partitions()) } catch {
-                Console.error("\(error)")
-                throw ExitCode(SvirtTrace.Status.database)
-            }
+            let (db, grants, partitions) = try database.administer(.readOnly) { ($0.database, try $0.grants(), try $0.partitions()) }
             let text = json ? Self.json(db, grants, partitions) : Self.text(db, grants, partitions)
             Console.writeStandardOutput(Data(text.utf8))
         }
