@@ -195,7 +195,11 @@ extension SvirtTrace.Fleet {
         static let configuration = CommandConfiguration(
             commandName: "status",
             abstract: "Show the schema version, who writes which node, who reads, and the monthly partitions.",
-            discussion: "Reads only; any member of svirt_trace_reader may run it.")
+            discussion: """
+                Reads only; any member of svirt_trace_reader may run it. Roles and their groups \
+                belong to the whole PostgreSQL cluster: the writers and readers listed are every \
+                member of the two groups there, with this database's node grants.
+                """)
 
         @OptionGroup var database: FleetDatabaseOptions
 

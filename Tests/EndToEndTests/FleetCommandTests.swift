@@ -45,10 +45,14 @@ import TestSupport
         var roles: [Role]
     }
 
+    /// The status, with only this test's roles: group membership belongs to the whole cluster,
+    /// where other tests make roles of their own at the same time.
     private func status(_ store: Store, as role: String? = nil) throws -> Status {
         let run = try store.fleet(["status", "--json"], as: role)
         #expect(run.status == 0, "\(run.stderr)")
-        return try JSONDecoder().decode(Status.self, from: Data(run.stdout.utf8))
+        var status = try JSONDecoder().decode(Status.self, from: Data(run.stdout.utf8))
+        status.roles = status.roles.filter { $0.role.hasSuffix(store.suffix) }
+        return status
     }
 
     @Test func anAdministratorSetsUpWritersAndReadersThatTheStoreThenEnforces() throws {
@@ -136,5 +140,40 @@ import TestSupport
         }
         // Not taken for a relative file name either (the child runs in this process's folder).
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
+    }
+
+    @Test func thePasswordFileAndPGVariablesAreRead() throws {
+        let server = try TestPostgresServer()
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        let (database, _) = try server.makeDatabase()
+        let admin = try PostgresConnection(connection: server.admin)
+        let role = "pw_\(suffix)"
+        try admin.execute("CREATE ROLE \(role) LOGIN PASSWORD 'correct horse \(suffix)'")
+        defer {
+            server.dropDatabase(database)
+            try? admin.execute("DROP ROLE IF EXISTS \(role)")
+        }
+        do {
+            let folder = try Fixtures.temporaryFolder("pgpass")
+            let passfile = folder.appendingPathComponent("pgpass").path
+            try "localhost:\(server.tcpPort):\(database):\(role):correct horse \(role.dropFirst(3))\n".write(toFile: passfile, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passfile)
+            // Through the binary, as an operator runs it: only dbname in --db, the rest from PG*.
+            let run = try Binary.run(["fleet", "migrate", "--db", "dbname=\(database)", "--config", "/dev/null"], environment: [
+                "PGHOST": "localhost", "PGPORT": server.tcpPort, "PGUSER": role, "PGPASSFILE": passfile,
+                "PGSSLMODE": "verify-full", "PGSSLROOTCERT": "\(server.tlsFolder)/ca.crt",
+            ])
+            // The role may not create the schema in a database it does not own: the login worked
+            // and the server said why it refused.
+            #expect(run.status == 4, "\(run.stderr)")
+            #expect(run.stderr.contains("permission denied"), "\(run.stderr)")
+            #expect(!run.stderr.contains("correct horse"))
+            let unreadable = try Binary.run(["fleet", "migrate", "--db", "dbname=\(database)", "--config", "/dev/null"], environment: [
+                "PGHOST": "localhost", "PGPORT": server.tcpPort, "PGUSER": role, "PGPASSFILE": "/nonexistent",
+                "PGSSLMODE": "verify-full", "PGSSLROOTCERT": "\(server.tlsFolder)/ca.crt",
+            ])
+            #expect(unreadable.status == 4)
+            #expect(unreadable.stderr.contains("cannot connect to PostgreSQL"), "\(unreadable.stderr)")
+        }
     }
 }

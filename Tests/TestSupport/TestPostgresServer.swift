@@ -13,9 +13,18 @@ public struct TestPostgresServer {
         }
     }
 
+    /// The same server on 127.0.0.1, TLS only: svirt_cert_client by client certificate, other
+    /// roles by SCRAM password.
+    public let tcpPort: String
+    /// ca.crt (signs the server's and the client's), client.crt and client.key, other-ca.crt.
+    public let tlsFolder: String
+
     public init() throws {
-        guard let admin = ProcessInfo.processInfo.environment["SVIRT_TRACE_TEST_POSTGRES"], !admin.isEmpty else { throw Missing() }
+        let environment = ProcessInfo.processInfo.environment
+        guard let admin = environment["SVIRT_TRACE_TEST_POSTGRES"], !admin.isEmpty else { throw Missing() }
         self.admin = admin
+        tcpPort = environment["SVIRT_TRACE_TEST_POSTGRES_TCP_PORT"] ?? ""
+        tlsFolder = environment["SVIRT_TRACE_TEST_POSTGRES_TLS"] ?? ""
     }
 
     /// A new empty database; returns its connection string (the admin's, with its dbname).
