@@ -25,9 +25,8 @@ public final class FleetDatabase {
             case .readOnly:
                 let found = try PostgresMigrationBackend(connection: connection).appliedVersion()
                 let supported = Migration.postgresVersion
-                if found == 0 { throw StoreError.missingDatabase(name) }
                 if found > supported { throw StoreError.schemaTooNew(path: name, found: found, supported: supported) }
-                if found < supported { throw StoreError.schemaTooOld(path: name, found: found, supported: supported) }
+                if found < supported { throw StoreError.fleetNotMigrated(database: name, found: found, supported: supported) }
             }
             try connection.execute("SET search_path = svirt_trace, pg_catalog")
         } catch let error as PostgresError {

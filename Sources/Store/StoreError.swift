@@ -24,6 +24,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case fleetUnreachable(database: String, reason: String)
     case postgres(database: String, PostgresError)
     case noSuchRole(database: String, role: String)
+    /// The fleet store has no schema yet, or an older one than this binary reads.
+    case fleetNotMigrated(database: String, found: Int, supported: Int)
 
     public var description: String {
         switch self {
@@ -66,6 +68,10 @@ public enum StoreError: Error, CustomStringConvertible {
         case .postgres(let database, let error):
             return "\(database): \(error)"
                 + (error.isPermissionDenied ? " (this role may not do that: see `svirt-trace fleet --help` for the roles)" : "")
+        case .fleetNotMigrated(let database, let found, let supported):
+            return found == 0
+                ? "\(database): holds no svirt-trace schema (run `svirt-trace fleet migrate --db ...` as its owner first)"
+                : "\(database): schema version \(found) is older than this svirt-trace expects (\(supported)); run `svirt-trace fleet migrate --db ...` as its owner"
         case .noSuchRole(let database, let role):
             return "\(database): no role \"\(role)\" (make the login role first, as the database administrator: CREATE ROLE ... LOGIN)"
         case .damagedEvidence(let block, let reason):

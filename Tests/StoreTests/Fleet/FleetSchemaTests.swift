@@ -89,8 +89,9 @@ import TestSupport
         let server = try TestPostgresServer()
         let (name, connection) = try server.makeDatabase()
         defer { server.dropDatabase(name) }
-        // Not migrated yet: a reader changes nothing and says so.
-        #expect(throws: StoreError.self) { try FleetDatabase(connectionString: connection, access: .readOnly) }
+        // Not migrated yet: a reader changes nothing and names the command that migrates.
+        let unmigrated = #expect(throws: StoreError.self) { try FleetDatabase(connectionString: connection, access: .readOnly) }
+        #expect(unmigrated.map { "\($0)" }?.contains("svirt-trace fleet migrate") == true)
         #expect(try PostgresConnection(connection: connection).rows("SELECT count(*) FROM pg_namespace WHERE nspname = 'svirt_trace'") == [[.integer(0)]])
 
         // Four writers open the new database at once: each migration is applied exactly once.
