@@ -9,12 +9,18 @@ import Foundation
 /// method and TLS mode it was built with (GSSAPI, client certificates, `sslmode=verify-full`).
 public final class PostgresConnection {
     private let handle: OpaquePointer
-    /// The temporary tables copyChecked made in this session.
-    private var stagingTables: Set<String> = []
+    /// The passwords the connection string holds: no message of this connection repeats them.
+    private let secrets: [String]
 
     /// - Parameter connection: a libpq connection string or URI, handed to libpq unchanged.
     ///   Client encoding is always UTF8: every text this program stores is.
     public init(connection: String, applicationName: String = "svirt-trace") throws {
+        // A string libpq cannot read is refused before any connection, and its pieces are not
+        // echoed: libpq quotes the token it stumbled on, which can be part of a password.
+        if let problem = PostgresConnectionString.problem(connection) {
+            throw PostgresError(sqlState: nil, message: "libpq cannot read the connection string: \(problem)", connectionLost: true)
+        }
+        secrets = PostgresConnectionString.secrets(connection)
         // expand_dbname: the first "dbname" is read as a whole connection string or URI; the
         // words after it override what it says.
         let keywords = ["dbname", "client_encoding", "fallback_application_name"]
@@ -26,7 +32,7 @@ public final class PostgresConnection {
             throw PostgresError(sqlState: nil, message: "libpq could not allocate a connection", connectionLost: true)
         }
         guard PQstatus(conn) == CONNECTION_OK else {
-            let message = Self.trimmed(String(cString: PQerrorMessage(conn)))
+            let message = Self.scrub(Self.trimmed(String(cString: PQerrorMessage(conn))), secrets)
             PQfinish(conn)
             throw PostgresError(sqlState: nil, message: message.isEmpty ? "cannot connect" : message, connectionLost: true)
         }
@@ -114,15 +120,14 @@ public final class PostgresConnection {
 
     /// COPY for a table under row-level security, which PostgreSQL refuses to COPY into: the
     /// rows go by COPY into a temporary table of the same shape (this session's own), then by
-    /// one INSERT ... SELECT into the table, where every policy checks every row. Inside the
-    /// caller's transaction; returns the number of rows inserted.
+    /// one INSERT ... SELECT into the table, where every policy checks every row. Returns the
+    /// number of rows inserted. The staging table is made when missing (a rolled-back
+    /// transaction takes a new one with it) and emptied before and after, so that rows of a
+    /// failed call never reach a later one, in a transaction or out of one.
     @discardableResult
     public func copyChecked(into table: String, columns: [String], rows: [[SQLValue]]) throws -> Int {
         let staging = "copy_staging_" + table.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
-        if !stagingTables.contains(staging) {
-            try execute("CREATE TEMPORARY TABLE IF NOT EXISTS \(staging) (LIKE \(table)) ON COMMIT DELETE ROWS")
-            stagingTables.insert(staging)
-        }
+        try execute("CREATE TEMPORARY TABLE IF NOT EXISTS \(staging) (LIKE \(table)); TRUNCATE \(staging)")
         try copy(into: staging, columns: columns, rows: rows)
         let list = columns.joined(separator: ", ")
         let inserted = try run("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(staging)")
@@ -248,16 +253,21 @@ public final class PostgresConnection {
                 PQresultErrorField(result, code).map { String(cString: $0) }
             }
             let message = field(Int32(UInt8(ascii: "M"))) ?? Self.trimmed(String(cString: PQresultErrorMessage(result)))
-            throw PostgresError(sqlState: field(Int32(UInt8(ascii: "C"))), message: message,
-                                detail: field(Int32(UInt8(ascii: "D"))), hint: field(Int32(UInt8(ascii: "H"))),
+            throw PostgresError(sqlState: field(Int32(UInt8(ascii: "C"))), message: Self.scrub(message, secrets),
+                                detail: field(Int32(UInt8(ascii: "D"))).map { Self.scrub($0, secrets) },
+                                hint: field(Int32(UInt8(ascii: "H"))).map { Self.scrub($0, secrets) },
                                 sql: sql, connectionLost: PQstatus(handle) != CONNECTION_OK)
         }
     }
 
     private func connectionError(sql: String) -> PostgresError {
-        let message = Self.trimmed(String(cString: PQerrorMessage(handle)))
+        let message = Self.scrub(Self.trimmed(String(cString: PQerrorMessage(handle))), secrets)
         return PostgresError(sqlState: nil, message: message.isEmpty ? "connection lost" : message, sql: sql,
                              connectionLost: PQstatus(handle) != CONNECTION_OK)
+    }
+
+    private static func scrub(_ text: String, _ secrets: [String]) -> String {
+        secrets.filter { $0.count >= 3 }.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
     }
 
     /// libpq's messages end in a newline and put hints on lines of their own, indented: one line.

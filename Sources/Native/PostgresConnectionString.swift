@@ -1,73 +1,100 @@
-/// What the --db argument says about PostgreSQL, without asking the server.
+private import CPostgres
+import Foundation
+
+/// What the --db argument says about PostgreSQL, read with libpq's own parser
+/// (PQconninfoParse), without asking the server.
 public enum PostgresConnectionString {
-    /// A `postgresql://` or `postgres://` URI, or libpq's `key=value` words (the first word a
-    /// lower-case keyword directly followed by `=`). Anything else is a SQLite file's path.
+    /// A `postgresql://` or `postgres://` URI, or libpq's `key=value` words whose first word is
+    /// one of libpq's keywords (host=, dbname=, service=, ...). Anything else is an SQLite
+    /// file's path: `run=2024.db` is a file, `host=/run/postgresql` is not.
     public static func names(_ database: String) -> Bool {
         if database.hasPrefix("postgresql://") || database.hasPrefix("postgres://") { return true }
-        let trimmed = database.drop(while: { $0 == " " })
+        let trimmed = database.drop(while: \.isWhitespace)
         guard let equals = trimmed.firstIndex(of: "=") else { return false }
-        let keyword = trimmed[..<equals].trimmingSuffix(" ")
-        return !keyword.isEmpty && keyword.allSatisfy { ("a"..."z").contains($0) || $0 == "_" }
+        let keyword = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+        return keywords.contains(keyword)
     }
 
-    /// The string with any password replaced by `***`, for messages and logs.
+    /// Every keyword this libpq reads.
+    static let keywords: Set<String> = {
+        guard let defaults = PQconndefaults() else { return [] }
+        defer { PQconninfoFree(defaults) }
+        var words: Set<String> = []
+        var option = defaults
+        while let keyword = option.pointee.keyword {
+            words.insert(String(cString: keyword))
+            option += 1
+        }
+        return words
+    }()
+
+    /// The string as it may be shown: the options it sets, as key=value words, without any
+    /// secret (the options libpq marks as password fields: password, sslpassword). A string
+    /// libpq cannot read is not shown at all: its pieces may be a password.
     public static func redacted(_ database: String) -> String {
-        if database.hasPrefix("postgresql://") || database.hasPrefix("postgres://") {
-            var text = database
-            // userinfo: scheme://user:password@host; the password ends at the last @ before the path.
-            if let schemeEnd = text.range(of: "://") {
-                let authorityEnd = text[schemeEnd.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" }) ?? text.endIndex
-                let authority = text[schemeEnd.upperBound..<authorityEnd]
-                if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-                    text.replaceSubrange(text.index(after: colon)..<at, with: "***")
-                }
+        switch parse(database) {
+        case .options(let options):
+            return options.map { "\($0.keyword)=\($0.secret ? "***" : quoted($0.value))" }.joined(separator: " ")
+        case .unreadable:
+            return "(a connection string libpq cannot read, not shown)"
+        }
+    }
+
+    /// The secret values the string holds (passwords), to scrub them from any message.
+    static func secrets(_ database: String) -> [String] {
+        guard case .options(let options) = parse(database) else { return [] }
+        return options.filter { $0.secret && !$0.value.isEmpty }.map(\.value)
+    }
+
+    /// libpq's complaint about a string it cannot read, with every quoted piece of the string
+    /// replaced: "invalid percent-encoded token: "50%off!"" names a password's characters.
+    public static func problem(_ database: String) -> String? {
+        guard case .unreadable(let message) = parse(database) else { return nil }
+        var out = "", quoted = false
+        for character in message {
+            if character == "\"" {
+                out.append(quoted ? "\"" : "\"…")
+                quoted.toggle()
+            } else if !quoted {
+                out.append(character)
             }
-            return redactQuery(text)
         }
-        return redactWords(database)
+        return out.split(whereSeparator: \.isNewline).joined(separator: "; ")
     }
 
-    private static func redactQuery(_ uri: String) -> String {
-        guard let question = uri.firstIndex(of: "?") else { return uri }
-        let pairs = uri[uri.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
-            pair.lowercased().hasPrefix("password=") ? "password=***" : String(pair)
-        }
-        return String(uri[...question]) + pairs.joined(separator: "&")
+    struct Option {
+        var keyword: String
+        var value: String
+        var secret: Bool
     }
 
-    /// key=value words: a value is a run of non-blanks, or quoted with '...' and backslash escapes.
-    private static func redactWords(_ words: String) -> String {
-        var out = ""
-        var index = words.startIndex
-        while index < words.endIndex {
-            let c = words[index]
-            if c == " " || c == "\t" || c == "\n" { out.append(c); index = words.index(after: index); continue }
-            guard let equals = words[index...].firstIndex(of: "=") else { out += words[index...]; break }
-            let keyword = words[index..<equals].trimmingSuffix(" ")
-            out += words[index...equals]
-            index = words.index(after: equals)
-            while index < words.endIndex, words[index] == " " { out.append(" "); index = words.index(after: index) }
-            let valueStart = index
-            if index < words.endIndex, words[index] == "'" {
-                index = words.index(after: index)
-                while index < words.endIndex, words[index] != "'" {
-                    if words[index] == "\\" { index = words.index(after: index); if index == words.endIndex { break } }
-                    index = words.index(after: index)
-                }
-                if index < words.endIndex { index = words.index(after: index) }
-            } else {
-                while index < words.endIndex, !" \t\n".contains(words[index]) { index = words.index(after: index) }
+    enum Parsed {
+        case options([Option])
+        case unreadable(String)
+    }
+
+    static func parse(_ database: String) -> Parsed {
+        var error: UnsafeMutablePointer<CChar>?
+        guard let parsed = PQconninfoParse(database, &error) else {
+            let message = error.map { String(cString: $0) } ?? "cannot be read"
+            if let error { PQfreemem(error) }
+            return .unreadable(message)
+        }
+        defer { PQconninfoFree(parsed) }
+        var options: [Option] = []
+        var option = parsed
+        while let keyword = option.pointee.keyword {
+            if let value = option.pointee.val {
+                let display = option.pointee.dispchar.map { String(cString: $0) } ?? ""
+                options.append(Option(keyword: String(cString: keyword), value: String(cString: value), secret: display == "*"))
             }
-            out += keyword == "password" ? "***" : String(words[valueStart..<index])
+            option += 1
         }
-        return out
+        return .options(options)
     }
-}
 
-extension Substring {
-    fileprivate func trimmingSuffix(_ character: Character) -> Substring {
-        var text = self
-        while text.last == character { text = text.dropLast() }
-        return text
+    private static func quoted(_ value: String) -> String {
+        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "'" || $0 == "\\" }) else { return value }
+        return "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
     }
 }

@@ -63,6 +63,38 @@ import TestSupport
         }
     }
 
+    @Test func aCheckedCopyGoesThroughThePoliciesAndSurvivesAFailedOne() throws {
+        try withDatabase { db, connection in
+            let role = "copier_\(UUID().uuidString.prefix(8).lowercased())"
+            try db.execute("""
+                CREATE TABLE t (k integer PRIMARY KEY, owner text NOT NULL);
+                ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+                CREATE ROLE \(role) LOGIN;
+                GRANT SELECT, INSERT ON t TO \(role);
+                CREATE POLICY own ON t TO \(role) USING (owner = current_user) WITH CHECK (owner = current_user);
+                """)
+            defer { try? db.execute("DROP TABLE t; DROP ROLE \(role)") }
+            let session = try PostgresConnection(connection: "\(connection) user=\(role)")
+            let mine = (0..<100).map { [SQLValue.integer(Int64($0)), .text(role)] }
+            // Plain COPY is refused under row-level security; the checked one is not.
+            #expect(throws: PostgresError.self) { try session.copy(into: "t", columns: ["k", "owner"], rows: mine) }
+            // A forged row fails the whole batch, inside a transaction that is rolled back (and
+            // takes the staging table made in it along).
+            let forged = mine.prefix(10) + [[.integer(500), .text("somebody-else")]]
+            let refused = #expect(throws: PostgresError.self) {
+                try session.transaction { try session.copyChecked(into: "t", columns: ["k", "owner"], rows: Array(forged)) }
+            }
+            #expect(refused?.isPermissionDenied == true)
+            // Later calls work, inside a transaction and outside one, and bring nothing of the
+            // failed batch along.
+            #expect(try session.transaction { try session.copyChecked(into: "t", columns: ["k", "owner"], rows: Array(mine.prefix(50))) } == 50)
+            #expect(throws: PostgresError.self) { try session.copyChecked(into: "t", columns: ["k", "owner"], rows: Array(forged)) }
+            #expect(try session.copyChecked(into: "t", columns: ["k", "owner"], rows: Array(mine.suffix(50))) == 50)
+            #expect(try db.rows("SELECT count(*), min(k), max(k), count(DISTINCT owner) FROM t")
+                    == [[.integer(100), .integer(0), .integer(99), .integer(1)]])
+        }
+    }
+
     @Test func sumsOfIntegersComeBackAsIntegers() throws {
         try withDatabase { db, _ in
             let row = try db.rows("SELECT sum(x), count(*), true, false FROM (VALUES (9007199254740993::bigint), (1)) v(x)")
@@ -131,11 +163,29 @@ import TestSupport
         #expect(!PostgresConnectionString.names("./a=b.db"))
         #expect(!PostgresConnectionString.names("svirt-trace.db"))
 
-        #expect(PostgresConnectionString.redacted("postgresql://ops:s3cr@t@db.example:5432/svirt?sslmode=verify-full&password=x")
-                == "postgresql://ops:***@db.example:5432/svirt?sslmode=verify-full&password=***")
-        #expect(PostgresConnectionString.redacted("postgresql://ops@db/svirt") == "postgresql://ops@db/svirt")
-        #expect(PostgresConnectionString.redacted("host=db password='it\\'s a secret' dbname=svirt user=ops")
-                == "host=db password=*** dbname=svirt user=ops")
-        #expect(PostgresConnectionString.redacted("host=db password=hunter2 dbname=svirt") == "host=db password=*** dbname=svirt")
+        #expect(!PostgresConnectionString.names("run=2024.db"))
+        #expect(PostgresConnectionString.names("\thost=/run/postgresql"))
+
+        let secret = "pa?ss@50%25off"
+        for (given, shown) in [
+            ("postgresql://ops:pa%3Fss%4050%2525off@db.example:5432/svirt?sslmode=verify-full", "user=ops password=*** dbname=svirt host=db.example port=5432 sslmode=verify-full"),
+            ("postgresql://ops@db.example/svirt?password=pa%3Fss%4050%2525off&sslpassword=pa%3Fss%4050%2525off", "user=ops password=*** dbname=svirt host=db.example sslpassword=***"),
+            ("host=db password='pa?ss@50%25off' dbname=svirt user=ops", "user=ops password=*** dbname=svirt host=db"),
+            ("host=db password=pa?ss@50%25off sslpassword=pa?ss@50%25off", "password=*** host=db sslpassword=***"),
+            ("postgresql://ops@db/svirt", "user=ops dbname=svirt host=db"),
+        ] {
+            let redacted = PostgresConnectionString.redacted(given)
+            #expect(Set(redacted.split(separator: " ")) == Set(shown.split(separator: " ")), "\(given) -> \(redacted)")
+            #expect(!redacted.contains(secret) && !redacted.contains("pa%3F"))
+        }
+        // What libpq cannot read is not shown, and its complaint does not quote the string.
+        for unreadable in ["postgresql://ops:50%off!@db.example/svirt", "postgresql://u:hunter2@[::1/db", "host=db password='unterminated hunter2"] {
+            #expect(PostgresConnectionString.redacted(unreadable).contains("not shown"))
+            let problem = PostgresConnectionString.problem(unreadable) ?? ""
+            #expect(!problem.isEmpty && !problem.contains("50%off") && !problem.contains("hunter2"), "\(problem)")
+            let error = #expect(throws: PostgresError.self) { try PostgresConnection(connection: unreadable) }
+            #expect(error.map { "\($0)" }?.contains("hunter2") == false)
+            #expect(error.map { "\($0)" }?.contains("50%off") == false)
+        }
     }
 }
