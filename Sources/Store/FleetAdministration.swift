@@ -30,7 +30,7 @@ public struct FleetAdministration {
     /// Makes `role` a writer of `nodes` (added to what it writes already).
     public func grantWriter(role: String, nodes: [String]) throws {
         try wrapped {
-            try requireRole(role)
+            try requireGrantable(role, as: "svirt_trace_writer", other: "svirt_trace_reader")
             try db.transaction {
                 try grant(group: "svirt_trace_writer", to: role)
                 for node in nodes {
@@ -42,7 +42,7 @@ public struct FleetAdministration {
 
     public func grantReader(role: String) throws {
         try wrapped {
-            try requireRole(role)
+            try requireGrantable(role, as: "svirt_trace_reader", other: "svirt_trace_writer")
             try grant(group: "svirt_trace_reader", to: role)
         }
     }
@@ -52,7 +52,13 @@ public struct FleetAdministration {
     @discardableResult
     public func revoke(role: String, nodes: [String]?) throws -> Int {
         try wrapped {
-            try db.transaction {
+            // A role that is gone may still have node grants to remove; a name that matches
+            // neither is a typo, said as one.
+            if try !roleExists(role),
+               try db.rows("SELECT 1 FROM writer_nodes WHERE role = $1 LIMIT 1", [.text(role)]).isEmpty {
+                throw StoreError.noSuchRole(database: database.name, role: role)
+            }
+            return try db.transaction {
                 guard let nodes else {
                     let removed = try db.run("DELETE FROM writer_nodes WHERE role = $1", [.text(role)])
                     if try roleExists(role) {
@@ -120,6 +126,28 @@ public struct FleetAdministration {
 
     private func requireRole(_ role: String) throws {
         guard try roleExists(role) else { throw StoreError.noSuchRole(database: database.name, role: role) }
+    }
+
+    /// Only a login role of its own may join a group. The groups themselves (granting one to the
+    /// other would give every member of it the other's rights), superusers and BYPASSRLS roles
+    /// (row-level security does not hold them: a grant would promise what the database does not
+    /// enforce) and a member of the other group (a writer that reads every node) are refused.
+    private func requireGrantable(_ role: String, as group: String, other: String) throws {
+        try requireRole(role)
+        let refusal: String?
+        if ["svirt_trace_writer", "svirt_trace_reader"].contains(role) {
+            refusal = "it is one of svirt-trace's groups; grant a login role"
+        } else if let row = try db.rows("""
+            SELECT rolsuper, rolbypassrls, pg_has_role($1, $2, 'MEMBER') FROM pg_roles WHERE rolname = $1
+            """, [.text(role), .text(other)]).first {
+            refusal = row[0].int64 == 1 ? "it is a superuser, which row-level security does not hold"
+                : row[1].int64 == 1 ? "it has BYPASSRLS, which row-level security does not hold"
+                : row[2].int64 == 1 ? "it is already a member of \(other) (revoke that first: one role either writes its nodes or reads all)"
+                : nil
+        } else {
+            refusal = nil
+        }
+        if let refusal { throw StoreError.roleNotGrantable(database: database.name, role: role, group: group, reason: refusal) }
     }
 
     private func grant(group: String, to role: String) throws {

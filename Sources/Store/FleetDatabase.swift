@@ -11,7 +11,8 @@ public final class FleetDatabase {
 
     public enum Access: Sendable { case readOnly, readWrite }
 
-    public init(connectionString: String, access: Access) throws {
+    /// - Parameter lockWaitSeconds: how long a writer waits for another migrating writer.
+    public init(connectionString: String, access: Access, lockWaitSeconds: Int = 60) throws {
         name = PostgresConnectionString.redacted(connectionString)
         do {
             connection = try PostgresConnection(connection: connectionString)
@@ -21,7 +22,13 @@ public final class FleetDatabase {
         do {
             switch access {
             case .readWrite:
-                try Migrator.migrate(PostgresMigrationBackend(connection: connection), to: Migration.postgres, name: name)
+                // A store a newer svirt-trace migrated is not written by this one.
+                let found = try PostgresMigrationBackend(connection: connection).appliedVersion()
+                if found > Migration.postgresVersion {
+                    throw StoreError.schemaTooNew(path: name, found: found, supported: Migration.postgresVersion)
+                }
+                try Migrator.migrate(PostgresMigrationBackend(connection: connection, lockWaitSeconds: lockWaitSeconds),
+                                     to: Migration.postgres, name: name)
             case .readOnly:
                 let found = try PostgresMigrationBackend(connection: connection).appliedVersion()
                 let supported = Migration.postgresVersion

@@ -7,9 +7,18 @@ struct PostgresMigrationBackend: MigrationBackend {
     /// Any constant works: only svirt-trace's migrator takes this advisory lock.
     static let lockKey: Int64 = 0x7376_6972_7400_0001
 
+    /// How long a migrator waits for another one (or for anybody holding the key) before it
+    /// says so, instead of hanging.
+    var lockWaitSeconds = 60
+
     func lockedTransaction(_ body: () throws -> Void) throws {
         try connection.transaction {
-            try connection.run("SELECT pg_advisory_xact_lock($1)", [.integer(Self.lockKey)])
+            try connection.execute("SET LOCAL lock_timeout = '\(lockWaitSeconds)s'")
+            do {
+                try connection.run("SELECT pg_advisory_xact_lock($1)", [.integer(Self.lockKey)])
+            } catch let error as PostgresError where error.sqlState == "55P03" {
+                throw PostgresError(sqlState: error.sqlState, message: "another session has held the migration lock (advisory lock \(Self.lockKey)) for \(lockWaitSeconds) s: another migration, or a session holding that key; see pg_locks")
+            }
             try body()
         }
     }
@@ -35,7 +44,13 @@ struct PostgresMigrationBackend: MigrationBackend {
                 applied_at timestamptz NOT NULL DEFAULT now()
             );
             """)
-        try connection.execute(migration.sql)
+        do {
+            try connection.execute(migration.sql)
+        } catch var error as PostgresError {
+            // The statement is the whole file: name the file instead.
+            error.sql = "migration \(migration.file)"
+            throw error
+        }
         try connection.run("INSERT INTO svirt_trace.schema_migrations (version, file) VALUES ($1, $2)",
                            [.integer(Int64(migration.version)), .text(migration.file)])
         // Every role reads the version to refuse a store it does not know.

@@ -24,6 +24,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case fleetUnreachable(database: String, reason: String)
     case postgres(database: String, PostgresError)
     case noSuchRole(database: String, role: String)
+    case roleNotGrantable(database: String, role: String, group: String, reason: String)
     /// The fleet store has no schema yet, or an older one than this binary reads.
     case fleetNotMigrated(database: String, found: Int, supported: Int)
 
@@ -72,6 +73,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return found == 0
                 ? "\(database): holds no svirt-trace schema (run `svirt-trace fleet migrate --db ...` as its owner first)"
                 : "\(database): schema version \(found) is older than this svirt-trace expects (\(supported)); run `svirt-trace fleet migrate --db ...` as its owner"
+        case .roleNotGrantable(let database, let role, let group, let reason):
+            return "\(database): role \"\(role)\" is not made a member of \(group): \(reason)"
         case .noSuchRole(let database, let role):
             return "\(database): no role \"\(role)\" (make the login role first, as the database administrator: CREATE ROLE ... LOGIN)"
         case .damagedEvidence(let block, let reason):

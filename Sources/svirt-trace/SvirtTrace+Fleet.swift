@@ -24,8 +24,33 @@ extension SvirtTrace {
                 every node and write nothing.
                 Login roles, and how they log in (password in ~/.pgpass, client certificate, \
                 GSSAPI), are made by the database administrator (CREATE ROLE host_a LOGIN); these \
-                commands only place them in the groups. They run as the schema's owner: migrate \
-                makes the schema, and the two groups unless they exist (it needs CREATEROLE then).
+                commands only place them in the groups. Superusers, BYPASSRLS roles, the groups \
+                themselves and a member of the other group are refused: the policies would not \
+                hold them, or would give them more.
+                Roles and group membership belong to the whole PostgreSQL cluster; node grants \
+                belong to the database.
+
+                PRIVILEGES
+                  migrate runs as the role that is to own the schema: the database's owner or a \
+                role with CREATE on it. Make it a role of its own that is not a superuser: the \
+                partition-making function runs with its rights. migrate also makes the two groups \
+                unless they exist, which takes CREATEROLE. grant-writer, grant-reader and revoke \
+                need CREATEROLE, or the ADMIN OPTION on both groups, besides the schema's \
+                ownership. status may be run by anybody who reads the schema; a writer sees \
+                its own grants only.
+
+                NOT YET
+                  ingest, watch, query, digest and prune do not read or write the fleet store yet: \
+                given a PostgreSQL --db they refuse it (exit 2). Until then each host keeps its \
+                SQLite store.
+
+                ISOLATION
+                  Row-level security keeps a writer from inserting, changing or deleting another \
+                node's rows, and hides them from its queries. It is not proof against \
+                PostgreSQL's side channels, such as the row counts EXPLAIN ANALYZE prints: a \
+                compromised host can learn other hosts' guest names and labels that way, but not \
+                change them. Nor does it stop a writer from slowing the database for everyone \
+                (locking a table it may update, load).
 
                 DATABASE
                   --db takes a libpq connection string: a postgresql:// URI or key=value words \
@@ -91,13 +116,18 @@ struct FleetDatabaseOptions: ParsableArguments {
     }
 }
 
-/// A node named on the command line: one line, not blank, not the wildcard.
+/// A node named on the command line: one line, not blank, no blanks around it (a node= name
+/// never has them), at most 1,024 bytes, not the wildcard unless `wildcard` allows it.
 enum FleetNodeName {
-    static func validate(_ nodes: [String]) throws {
+    static func validate(_ nodes: [String], wildcard: Bool = false) throws {
         for node in nodes {
             if node.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--node must not be empty or blank") }
             if node.contains(where: { $0.isNewline }) { throw ValidationError("--node must be one line") }
-            if node == FleetAdministration.everyNode { throw ValidationError("--node '*' is not a node name; --all-nodes grants every node") }
+            if node != node.trimmingCharacters(in: .whitespaces) { throw ValidationError("--node must not begin or end with a blank") }
+            if node.utf8.count > 1_024 { throw ValidationError("--node must be at most 1024 bytes") }
+            if node == FleetAdministration.everyNode, !wildcard {
+                throw ValidationError("--node '*' is not a node name; --all-nodes grants every node")
+            }
         }
     }
 }
@@ -185,6 +215,8 @@ extension SvirtTrace.Fleet {
         @Option(name: .long, help: ArgumentHelp("A node to take (repeatable); '*' takes --all-nodes back.", valueName: "node"))
         var node: [String] = []
 
+        func validate() throws { try FleetNodeName.validate(node, wildcard: true) }
+
         func run() throws {
             let removed = try database.administer(.readWrite) { try $0.revoke(role: role, nodes: node.isEmpty ? nil : node) }
             Console.status("\(TerminalText.escape(role)): \(removed) node grant\(removed == 1 ? "" : "s") removed")
@@ -214,7 +246,8 @@ extension SvirtTrace.Fleet {
 
         static func text(_ db: FleetDatabase, _ grants: [FleetAdministration.Grant], _ partitions: [FleetAdministration.Partition]) -> String {
             var lines = ["database: \(TerminalText.escape(db.name))",
-                         "schema version: \(db.schemaVersion) (this svirt-trace: \(Migration.postgresVersion))", "writers:"]
+                         "schema version: \(db.schemaVersion) (this svirt-trace: \(Migration.postgresVersion))",
+                         "seen as: \(TerminalText.escape(db.connection.user)) (a writer sees its own node grants only)", "writers:"]
             let writers = grants.filter { $0.writer || !$0.nodes.isEmpty }
             if writers.isEmpty { lines.append("  (none)") }
             for grant in writers {
@@ -227,9 +260,14 @@ extension SvirtTrace.Fleet {
             let readers = grants.filter(\.reader)
             if readers.isEmpty { lines.append("  (none)") }
             for grant in readers { lines.append("  \(TerminalText.escape(grant.role))") }
-            lines.append("partitions:")
-            for p in partitions {
-                lines.append("  \(p.table) \(p.month): about \(p.rows) rows, \(p.bytes / 1024) KiB")
+            // One line per table: years of months would be a page each (--json lists every one).
+            lines.append("partitions (monthly; --json lists each):")
+            for table in Set(partitions.map(\.table)).sorted() {
+                let months = partitions.filter { $0.table == table && $0.month != "before 2000" }.map(\.month).sorted()
+                let all = partitions.filter { $0.table == table }
+                let rows = all.reduce(Int64(0)) { $0 + $1.rows }, bytes = all.reduce(Int64(0)) { $0 + $1.bytes }
+                let span = months.isEmpty ? "no month yet" : "\(months.count) month\(months.count == 1 ? "" : "s"), \(months[0]) to \(months[months.count - 1])"
+                lines.append("  \(table): \(span), about \(rows) rows, \(bytes / 1024) KiB")
             }
             return lines.joined(separator: "\n") + "\n"
         }

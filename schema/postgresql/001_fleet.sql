@@ -395,10 +395,15 @@ CREATE TABLE alert_windows (
 );
 
 -- Monthly partitions, made on demand. Writers may not create tables; they call this function,
--- which runs as the schema's owner, outside their batch transaction (it takes a lock that
--- serialises callers until their transaction ends). Events before 2000 (a host whose clock
--- started at 1970) share one partition made here; a time more than 31 days past the server's
--- clock is refused, so that a hostile log cannot make a partition for every month to 9999.
+-- which runs as the schema's owner (make the schema as a role that is not a superuser: this
+-- function runs with its rights), outside their batch transaction. It makes the month of the
+-- time given and the month after it, so that a month's partitions exist before its first event.
+-- Two writers making the same month at once: one waits for the other's catalog entry, then finds
+-- it made. It waits at most 2 s for the lock on the parent table (a long transaction reading it,
+-- or a hostile writer holding it): it then fails and the writer tries again, instead of making
+-- every other session queue behind it. Events before 2000 (a host whose clock started at 1970)
+-- share one partition made here; a time more than 31 days past the server's clock is refused,
+-- so that a hostile log cannot make a partition for every month to 9999.
 CREATE TABLE audit_events_before_2000 PARTITION OF audit_events FOR VALUES FROM (MINVALUE) TO (946684800000);
 CREATE TABLE denial_runs_before_2000 PARTITION OF denial_runs FOR VALUES FROM (MINVALUE) TO (946684800000);
 CREATE TABLE evidence_blocks_before_2000 PARTITION OF evidence_blocks FOR VALUES FROM (MINVALUE) TO (946684800000);
@@ -406,6 +411,7 @@ CREATE TABLE evidence_blocks_before_2000 PARTITION OF evidence_blocks FOR VALUES
 CREATE FUNCTION ensure_month(at_ms bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = svirt_trace, pg_temp
+SET lock_timeout = '2s'
 AS $$
 DECLARE
     month_start timestamp;
@@ -413,6 +419,7 @@ DECLARE
     to_ms bigint;
     parent text;
     partition text;
+    latest_ms bigint := (extract(epoch FROM now() + interval '31 days') * 1000)::bigint;
 BEGIN
     IF at_ms IS NULL THEN
         RAISE EXCEPTION 'an event without a time has no month' USING ERRCODE = '22004';
@@ -420,19 +427,25 @@ BEGIN
     IF at_ms < 946684800000 THEN
         RETURN;
     END IF;
-    IF at_ms > (extract(epoch FROM now() + interval '31 days') * 1000)::bigint THEN
+    IF at_ms > latest_ms THEN
         RAISE EXCEPTION 'event time % ms is more than 31 days after the server''s clock', at_ms USING ERRCODE = '22008';
     END IF;
     month_start := date_trunc('month', to_timestamp(at_ms / 1000.0) AT TIME ZONE 'UTC');
-    from_ms := (extract(epoch FROM month_start AT TIME ZONE 'UTC') * 1000)::bigint;
-    to_ms := (extract(epoch FROM (month_start + interval '1 month') AT TIME ZONE 'UTC') * 1000)::bigint;
-    PERFORM pg_advisory_xact_lock(hashtext('svirt_trace.ensure_month'));
-    FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
-        partition := parent || '_' || to_char(month_start, 'YYYY_MM');
-        IF to_regclass(format('svirt_trace.%I', partition)) IS NULL THEN
-            EXECUTE format('CREATE TABLE svirt_trace.%I PARTITION OF svirt_trace.%I FOR VALUES FROM (%s) TO (%s)',
-                           partition, parent, from_ms, to_ms);
-        END IF;
+    FOR step IN 0..1 LOOP
+        from_ms := (extract(epoch FROM (month_start + step * interval '1 month') AT TIME ZONE 'UTC') * 1000)::bigint;
+        to_ms := (extract(epoch FROM (month_start + (step + 1) * interval '1 month') AT TIME ZONE 'UTC') * 1000)::bigint;
+        EXIT WHEN step = 1 AND from_ms > latest_ms;
+        FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
+            partition := parent || '_' || to_char(month_start + step * interval '1 month', 'YYYY_MM');
+            IF to_regclass(format('svirt_trace.%I', partition)) IS NULL THEN
+                BEGIN
+                    EXECUTE format('CREATE TABLE svirt_trace.%I PARTITION OF svirt_trace.%I FOR VALUES FROM (%s) TO (%s)',
+                                   partition, parent, from_ms, to_ms);
+                EXCEPTION WHEN duplicate_table OR unique_violation THEN
+                    NULL;  -- made by another writer meanwhile
+                END;
+            END IF;
+        END LOOP;
     END LOOP;
 END
 $$;

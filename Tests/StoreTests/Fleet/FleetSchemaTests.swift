@@ -119,6 +119,25 @@ import TestSupport
         #expect(newer.map { "\($0)" }?.contains("newer than this svirt-trace supports") == true)
     }
 
+    @Test func aMigratorWaitingForTheLockSaysSoInsteadOfHanging() throws {
+        let server = try TestPostgresServer()
+        let (name, connection) = try server.makeDatabase()
+        defer { server.dropDatabase(name) }
+        let holder = try PostgresConnection(connection: connection)
+        try holder.run("SELECT pg_advisory_lock($1)", [.integer(PostgresMigrationBackend.lockKey)])
+        let error = #expect(throws: StoreError.self) { try FleetDatabase(connectionString: connection, access: .readWrite, lockWaitSeconds: 1) }
+        #expect(error.map { "\($0)" }?.contains("migration lock") == true, "\(String(describing: error))")
+        try holder.run("SELECT pg_advisory_unlock($1)", [.integer(PostgresMigrationBackend.lockKey)])
+        #expect(try FleetDatabase(connectionString: connection, access: .readWrite, lockWaitSeconds: 1).schemaVersion == Migration.postgresVersion)
+        // A store a newer svirt-trace migrated is not written, nor only read.
+        try holder.run("INSERT INTO svirt_trace.schema_migrations (version, file) VALUES ($1, 'postgresql/999_future.sql')",
+                       [.integer(Int64(Migration.postgresVersion + 1))])
+        for access in [FleetDatabase.Access.readWrite, .readOnly] {
+            let newer = #expect(throws: StoreError.self) { try FleetDatabase(connectionString: connection, access: access) }
+            #expect(newer.map { "\($0)" }?.contains("newer than this svirt-trace supports") == true)
+        }
+    }
+
     @Test func aDatabaseWithSomebodyElsesSvirtTraceSchemaIsNotTouched() throws {
         let server = try TestPostgresServer()
         let (name, connection) = try server.makeDatabase()
@@ -237,6 +256,18 @@ import TestSupport
             SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
             WHERE i.inhparent = 'svirt_trace.audit_events'::regclass ORDER BY 1
             """).compactMap { $0[0].string }
-        #expect(partitions == ["audit_events_2025_11", "audit_events_2025_12", "audit_events_before_2000"])
+        // The month after the last one asked for is made ahead.
+        #expect(partitions == ["audit_events_2025_11", "audit_events_2025_12", "audit_events_2026_01", "audit_events_before_2000"])
+
+        // A long transaction reading the table (or a hostile writer locking it) makes a new month
+        // fail after 2 s, instead of every other session queueing behind the wait.
+        let reader = try fleet.connect(as: fleet.writerB)
+        try reader.execute("BEGIN; LOCK TABLE audit_events IN ACCESS SHARE MODE")
+        let started = Date()
+        let blocked = #expect(throws: PostgresError.self) { try a.run("SELECT ensure_month($1)", [.integer(1735689600000)]) }
+        #expect(blocked?.sqlState == "55P03")
+        #expect(Date().timeIntervalSince(started) < 20)
+        try reader.execute("ROLLBACK")
+        try a.run("SELECT ensure_month($1)", [.integer(1735689600000)])
     }
 }
