@@ -40,9 +40,13 @@ public final class ChildProcess {
     /// process group), so that a command stuck past the shutdown's wait does not outlive its
     /// parent.
     public static func shutDown() {
-        let groups = running.withLock { state in
-            state.closed = true
-            return state.groups
+        // Under the spawning lock: a child being started at this moment is registered before
+        // the groups are read, so it is killed too instead of outliving its parent.
+        let groups = spawning.withLock { _ in
+            running.withLock { state in
+                state.closed = true
+                return state.groups
+            }
         }
         for group in groups { _ = kill(-group, SIGKILL) }
     }

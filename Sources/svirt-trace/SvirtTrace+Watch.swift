@@ -409,10 +409,15 @@ final class StopFlag: Sendable {
     private let flag = Atomic<Bool>(false)
     private let reload = Atomic<Bool>(false)
 
-    func takeReload() -> Bool { reload.exchange(false, ordering: .relaxed) }
+    /// The source's flag, or a SIGHUP left pending (see isSet).
+    func takeReload() -> Bool { reload.exchange(false, ordering: .relaxed) || ProcessSignals.takePending(SIGHUP) }
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
-    var isSet: Bool { flag.load(ordering: .relaxed) }
+    /// The sources' flag, or SIGTERM or SIGINT pending: libdispatch once left SIGTERM blocked
+    /// without the signalfd that reads it, and watch ran on after it (a CI run hung on it).
+    var isSet: Bool {
+        flag.load(ordering: .relaxed) || ProcessSignals.isPending(SIGTERM) || ProcessSignals.isPending(SIGINT)
+    }
 
     /// Stops as a signal would (standard output's reader went away).
     func request() { flag.store(true, ordering: .relaxed) }
