@@ -75,6 +75,10 @@ public final class ExecSink: AlertSink, @unchecked Sendable {
             if child.wait(seconds: grace) == nil {
                 child.killGroup()
                 _ = child.waitForever()
+            } else {
+                // The shell ended, but what it started may ignore SIGTERM: the group goes too,
+                // or it would outlive watch (nothing tracks it once the shell is reaped).
+                child.killRemainingGroup()
             }
             throw SinkError.failed(name, "timed out after \(Self.seconds(timeout)) s (stopped)")
         }

@@ -95,7 +95,7 @@ public enum ConfigFile {
         let top = try reader.mapping(root, "the file", keys: topKeys)
         for (key, value) in top {
             switch key.name {
-            case "database": settings.database = try reader.path(value, key.name)
+            case "database": settings.database = try reader.database(value, key.name)
             case "node": settings.node = try reader.string(value, key.name)
             case "libvirt_state": settings.libvirtState = try reader.path(value, key.name)
             case "catch_up_log": settings.catchUpLog = try reader.path(value, key.name)

@@ -1,3 +1,4 @@
+import Native
 import Yams
 
 /// Typed reads of Yams nodes that keep the line of every value, so that a wrong type says where.
@@ -68,6 +69,18 @@ struct ConfigNodeReader {
         let text = try string(node, name)
         guard text.hasPrefix("/") else {
             throw failure(node, "`\(name)` must be an absolute path (starting with /), not \"\(text)\"\(text.hasPrefix("~") ? " (~ is not expanded)" : "")")
+        }
+        return text
+    }
+
+    /// The store: an absolute path, or a PostgreSQL connection string (the fleet store), which is
+    /// kept as written. A value that is neither is not echoed: it may be a mistyped connection
+    /// string holding a password.
+    func database(_ node: Node, _ name: String) throws -> String {
+        let text = try string(node, name)
+        if PostgresConnectionString.names(text) { return text }
+        guard text.hasPrefix("/") else {
+            throw failure(node, "`\(name)` must be an absolute path (starting with /) or a PostgreSQL connection string (postgresql://... or key=value words); the value is not shown, as it may hold a password")
         }
         return text
     }

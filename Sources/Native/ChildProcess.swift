@@ -202,6 +202,11 @@ public final class ChildProcess {
     /// SIGKILL to the child's whole process group.
     public func killGroup() { signalGroup(SIGKILL) }
 
+    /// SIGKILL to what is left of the group after the child itself ended (processes it started
+    /// that outlived it). Called at once after the child is reaped: its number stays the
+    /// group's id while any member lives, and is not handed out again while one does.
+    public func killRemainingGroup() { _ = kill(-pid, SIGKILL) }
+
     private func signalGroup(_ signal: Int32) {
         guard termination == nil else { return }
         _ = kill(-pid, signal)

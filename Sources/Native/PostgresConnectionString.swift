@@ -8,10 +8,13 @@ public enum PostgresConnectionString {
     /// one of libpq's keywords (host=, dbname=, service=, ...). Anything else is an SQLite
     /// file's path: `run=2024.db` is a file, `host=/run/postgresql` is not.
     public static func names(_ database: String) -> Bool {
-        if database.hasPrefix("postgresql://") || database.hasPrefix("postgres://") { return true }
         let trimmed = database.drop(while: \.isWhitespace)
+        // Any case and blanks before it: libpq refuses those, and then the string is shown as
+        // a connection string (never echoed), not as a file's name holding a password.
+        let lowered = trimmed.prefix(14).lowercased()
+        if lowered.hasPrefix("postgresql:") || lowered.hasPrefix("postgres:") { return true }
         guard let equals = trimmed.firstIndex(of: "=") else { return false }
-        let keyword = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+        let keyword = trimmed[..<equals].trimmingCharacters(in: .whitespacesAndNewlines)
         return keywords.contains(keyword)
     }
 

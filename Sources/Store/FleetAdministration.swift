@@ -138,11 +138,27 @@ public struct FleetAdministration {
         if ["svirt_trace_writer", "svirt_trace_reader"].contains(role) {
             refusal = "it is one of svirt-trace's groups; grant a login role"
         } else if let row = try db.rows("""
-            SELECT rolsuper, rolbypassrls, pg_has_role($1, $2, 'MEMBER') FROM pg_roles WHERE rolname = $1
+            WITH RECURSIVE owner AS (SELECT c.relowner AS oid FROM pg_class c WHERE c.oid = 'svirt_trace.audit_events'::regclass),
+            -- The roles granted this one, directly or through others (explicit grants: a
+            -- superuser counts as a member of everything in pg_has_role).
+            members(oid) AS (
+                SELECT a.member FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid WHERE r.rolname = $1
+                UNION SELECT a.member FROM pg_auth_members a JOIN members m ON a.roleid = m.oid)
+            SELECT r.rolsuper, r.rolbypassrls,
+                   pg_has_role(r.oid, (SELECT oid FROM owner), 'MEMBER'),
+                   pg_has_role(r.oid, $2, 'MEMBER')
+                       OR EXISTS (SELECT 1 FROM members m JOIN pg_roles x ON x.oid = m.oid
+                                  WHERE NOT x.rolsuper AND pg_has_role(m.oid, $2, 'MEMBER')),
+                   EXISTS (SELECT 1 FROM members m JOIN pg_roles x ON x.oid = m.oid
+                           WHERE x.rolsuper OR x.rolbypassrls OR m.oid = (SELECT oid FROM owner))
+            FROM pg_roles r WHERE r.rolname = $1
             """, [.text(role), .text(other)]).first {
+            // Every role that is a member of this one gets its rights: each is judged too.
             refusal = row[0].int64 == 1 ? "it is a superuser, which row-level security does not hold"
                 : row[1].int64 == 1 ? "it has BYPASSRLS, which row-level security does not hold"
-                : row[2].int64 == 1 ? "it is already a member of \(other) (revoke that first: one role either writes its nodes or reads all)"
+                : row[2].int64 == 1 ? "it owns the schema's tables or is a member of their owner, which row-level security does not hold"
+                : row[3].int64 == 1 ? "it, or a role that is a member of it, is a member of \(other) (one role either writes its nodes or reads all)"
+                : row[4].int64 == 1 ? "a role that is a member of it is a superuser, has BYPASSRLS or owns the schema's tables"
                 : nil
         } else {
             refusal = nil

@@ -79,7 +79,9 @@ extension SvirtTrace {
                 // Values hold no control character (the file is refused), the path given may.
                 var out = [file == ConfigFile.noFile ? "config: none (\(ConfigFile.noFile)): built-in defaults"
                            : "config: \(file.map(TerminalText.escape) ?? "none (\(ConfigFile.defaultPath) is absent): built-in defaults")"]
-                out.append("database: \(s.database ?? "\(Database.defaultPath()) (default)")")
+                // A connection string is shown without its passwords.
+                let database = s.database.map { PostgresConnectionString.names($0) ? PostgresConnectionString.redacted($0) : $0 }
+                out.append("database: \(database ?? "\(Database.defaultPath()) (default)")")
                 out.append("node: \(s.node ?? "none (lines without node= are stored under -)")")
                 out.append("libvirt_state: \(s.libvirtState ?? LoadedConfig.hostLibvirtState.map { "\($0) (default: it exists here)" } ?? "none (\(LoadedConfig.standardLibvirtState) does not exist here)")")
                 out.append("catch_up_log: \(s.catchUpLog ?? "none (the plugin reads only its stream)")")

@@ -95,7 +95,8 @@ struct FleetDatabaseOptions: ParsableArguments {
         try LoadedConfig.load(explicit: config)
         guard !connection.isEmpty else { throw ValidationError("fleet commands need --db postgresql://... (or key=value words)") }
         guard PostgresConnectionString.names(connection) else {
-            throw ValidationError("--db \(connection) is not a PostgreSQL connection string (postgresql://... or key=value words); fleet commands act on the fleet store only")
+            // Not echoed: a mistyped connection string may hold a password.
+            throw ValidationError("--db is not a PostgreSQL connection string (postgresql://... or key=value words beginning with a libpq keyword such as host=); fleet commands act on the fleet store only")
         }
     }
 

@@ -75,7 +75,7 @@ import TestSupport
     /// A service runs in /, where a relative path names another file than where it was tried.
     @Test func aRelativePathOrTildeIsRefusedWithTheLine() throws {
         let cases: [(String, String)] = [
-            ("database: svirt.db\n", ":1: `database` must be an absolute path (starting with /), not \"svirt.db\""),
+            ("database: svirt.db\n", ":1: `database` must be an absolute path (starting with /) or a PostgreSQL connection string"),
             ("node: hv01\nlibvirt_state: run/libvirt/qemu\n", ":2: `libvirt_state` must be an absolute path"),
             ("rules: ~/alerts.yaml\n", ":1: `rules` must be an absolute path (starting with /), not \"~/alerts.yaml\" (~ is not expanded)"),
             ("sinks:\n  file: [/var/log/a.jsonl, alerts.jsonl]\n", ":2: `sinks.file` must be an absolute path"),

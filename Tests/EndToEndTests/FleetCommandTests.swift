@@ -120,11 +120,22 @@ import TestSupport
         defer { store.tearDown(roles: [bypass, both]) }
         try PostgresConnection(connection: store.admin).execute("ALTER ROLE \(bypass) BYPASSRLS")
         #expect(try store.fleet(["grant-writer", both, "--node", "kvm-a"]).status == 0)
+        // Rights flow to a role's members: a group holding a writer, or a member of the tables'
+        // owner (whom the policies do not hold), is refused as well.
+        let team = "team_\(store.suffix)", ownerMember = "ownermember_\(store.suffix)"
+        try store.makeRole(team)
+        try store.makeRole(ownerMember)
+        defer { store.tearDown(roles: [team, ownerMember]) }
+        let superuser = try PostgresConnection(connection: store.admin)
+        let owner = try superuser.rows("SELECT relowner::regrole::text FROM pg_class WHERE oid = 'svirt_trace.audit_events'::regclass")[0][0].string!
+        try superuser.execute("GRANT \(team) TO \(both); GRANT \(owner) TO \(ownerMember)")
         for (attempt, reason) in [(["grant-writer", "svirt_trace_reader", "--all-nodes"], "one of svirt-trace's groups"),
                                   (["grant-reader", "svirt_trace_writer"], "one of svirt-trace's groups"),
                                   (["grant-writer", "postgres", "--node", "kvm-a"], "superuser"),
                                   (["grant-reader", bypass], "BYPASSRLS"),
-                                  (["grant-reader", both], "already a member of svirt_trace_writer")] {
+                                  (["grant-reader", both], "is a member of svirt_trace_writer"),
+                                  (["grant-reader", team], "a role that is a member of it, is a member of svirt_trace_writer"),
+                                  (["grant-writer", ownerMember, "--node", "kvm-a"], "member of their owner")] {
             let run = try store.fleet(attempt)
             #expect(run.status == 4, "\(attempt): \(run.stderr)")
             #expect(run.stderr.contains(reason), "\(attempt): \(run.stderr)")
@@ -165,6 +176,26 @@ import TestSupport
             #expect(refused.stderr.contains("names a PostgreSQL database"), "\(command)")
             #expect(!refused.stderr.contains("sekrit-42"), "\(command)")
         }
+        // The config file's database: takes a connection string too, and never echoes one it
+        // cannot take.
+        let folder = try Fixtures.temporaryFolder("fleet-config")
+        let config = folder.appendingPathComponent("svirt-trace.conf").path
+        try "database: \"\(store.admin) password=sekrit-42\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
+        let viaConfig = try Binary.run(["fleet", "status", "--config", config])
+        #expect(viaConfig.status == 0, "\(viaConfig.stderr)")
+        #expect(viaConfig.stdout.contains("password=***") && !(viaConfig.stdout + viaConfig.stderr).contains("sekrit-42"))
+        let checked = try Binary.run(["config", "check", config])
+        #expect(checked.status == 0 && checked.stdout.contains("password=***") && !checked.stdout.contains("sekrit-42"), "\(checked.stdout)")
+        try "database: \"pgsql:u:sekrit-42@h\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let badConfig = try Binary.run(["fleet", "status", "--config", config])
+        #expect(badConfig.status == 2, "\(badConfig.stderr)")
+        #expect(badConfig.stderr.contains("is not shown") && !badConfig.stderr.contains("sekrit-42"))
+        for mistyped in ["POSTGRESQL://u:sekrit-42@h/d", " postgresql://u:sekrit-42@h/d", "host\n=x password=sekrit-42"] {
+            let run = try Binary.run(["fleet", "status", "--db", mistyped, "--config", "/dev/null"])
+            #expect(!(run.stdout + run.stderr).contains("sekrit-42"), "\(mistyped): \(run.stderr)")
+        }
+
         // Not taken for a relative file name either (the child runs in this process's folder).
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
     }

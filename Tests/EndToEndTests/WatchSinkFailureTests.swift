@@ -94,6 +94,27 @@ import TestSupport
         #expect(Self.processes(containing: marker) == 0, "nothing it started outlives it (a timed-out shell's sleep did)")
     }
 
+    /// A timed-out command whose shell ends on SIGTERM while what it started ignores SIGTERM:
+    /// the rest of its group is killed too, instead of living on past watch.
+    @Test func whatATimedOutCommandStartedDoesNotOutliveIt() throws {
+        let folder = try Fixtures.temporaryFolder("sink")
+        let db = folder.appendingPathComponent("w.db").path
+        let marker = String(1_000_000 + Int.random(in: 0..<8_000_000))
+        let watcher = try Watcher(["--db", db, "--follow", try Self.sample(in: folder), "--libvirt-state", Self.sampleRun,
+                                   "--exec", "/bin/sh -c 'trap \"\" TERM; exec /bin/sleep \(marker)'", "--exec-timeout", "0.2",
+                                   "--retry-seconds", "600"], folder: folder)
+        defer { if watcher.process.isRunning { _ = watcher.terminate() } }
+        #expect(watcher.wait(seconds: 30) {
+            (Int(Self.sql(db, "SELECT count(*) FROM alert_deliveries WHERE sink LIKE 'exec:%' AND state = 'failed'")) ?? 0) >= 3
+        })
+        // While watch runs, at most the command of the moment lives.
+        #expect(Self.processes(containing: marker, except: watcher.process.processIdentifier) <= 3)
+        #expect(watcher.terminate() == 0)
+        let deadline = Date().addingTimeInterval(3)
+        while Self.processes(containing: marker) > 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(Self.processes(containing: marker) == 0, "a command's SIGTERM-proof child outlived watch")
+    }
+
     @Test func alertFilesAreJudgedByTheirTargetAndAFolderIsNamedSo() throws {
         let folder = try Fixtures.temporaryFolder("sink")
         let db = folder.appendingPathComponent("w.db").path
