@@ -43,9 +43,6 @@ public final class PostgresConnection {
 
     deinit { PQfinish(handle) }
 
-    /// The server's version as a number: 150018 for 15.18.
-    public var serverVersion: Int { Int(PQserverVersion(handle)) }
-
     /// The role the session runs as.
     public var user: String { PQuser(handle).map { String(cString: $0) } ?? "" }
 
@@ -70,13 +67,6 @@ public final class PostgresConnection {
         let result = try execute(sql, values)
         defer { PQclear(result) }
         return Int(String(cString: PQcmdTuples(result))) ?? 0
-    }
-
-    /// The column names of a statement's result, in order.
-    public func columns(_ sql: String, _ values: [SQLValue] = []) throws -> [String] {
-        let result = try execute(sql, values)
-        defer { PQclear(result) }
-        return (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
     }
 
     /// `COPY table (columns) FROM STDIN` with every row in one stream: one round trip for any

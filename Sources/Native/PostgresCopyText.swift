@@ -10,7 +10,7 @@ enum PostgresCopyText {
             case .integer(let v):
                 buffer.append(contentsOf: String(v).utf8)
             case .real(let v):
-                buffer.append(contentsOf: String(v).utf8)
+                buffer.append(contentsOf: PostgresParameter.text(of: v).utf8)
             case .text(let s):
                 try appendEscaped(s.utf8, to: &buffer)
             case .blob(let b):

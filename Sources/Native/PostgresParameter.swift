@@ -13,7 +13,7 @@ struct PostgresParameter {
         case .integer(let v):
             try self.init(text: String(v))
         case .real(let v):
-            try self.init(text: v.isFinite ? String(v) : (v.isNaN ? "NaN" : (v > 0 ? "Infinity" : "-Infinity")))
+            try self.init(text: Self.text(of: v))
         case .text(let s):
             try self.init(text: s)
         case .blob(let b):
@@ -26,6 +26,11 @@ struct PostgresParameter {
         self.type = type
         self.length = length
         self.format = format
+    }
+
+    /// A double as PostgreSQL's float8 input reads it, NaN and the infinities included.
+    static func text(of value: Double) -> String {
+        value.isFinite ? String(value) : (value.isNaN ? "NaN" : (value > 0 ? "Infinity" : "-Infinity"))
     }
 
     /// PostgreSQL's text cannot hold a NUL byte; libpq would cut the value there without a word.

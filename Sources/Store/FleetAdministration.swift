@@ -87,15 +87,18 @@ public struct FleetAdministration {
                     WHERE g.rolname IN ('svirt_trace_writer', 'svirt_trace_reader')),
                 roles AS (SELECT role FROM members UNION SELECT role::text FROM writer_nodes)
                 SELECT r.role,
-                       coalesce((SELECT string_agg(node, E'\\n' ORDER BY node) FROM writer_nodes w WHERE w.role = r.role), ''),
                        EXISTS (SELECT 1 FROM members m WHERE m.role = r.role AND m.grp = 'svirt_trace_writer'),
                        EXISTS (SELECT 1 FROM members m WHERE m.role = r.role AND m.grp = 'svirt_trace_reader')
                 FROM roles r ORDER BY r.role
                 """)
+            // Nodes as rows of their own: a node name may hold any character but a NUL.
+            var nodes: [String: [String]] = [:]
+            for row in try db.rows("SELECT role::text, node FROM writer_nodes ORDER BY role, node") {
+                nodes[row[0].string ?? "", default: []].append(row[1].string ?? "")
+            }
             return rows.map { row in
-                let nodes = row[1].string ?? ""
-                return Grant(role: row[0].string ?? "", nodes: nodes.isEmpty ? [] : nodes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                             writer: row[2].int64 == 1, reader: row[3].int64 == 1)
+                let role = row[0].string ?? ""
+                return Grant(role: role, nodes: nodes[role] ?? [], writer: row[1].int64 == 1, reader: row[2].int64 == 1)
             }
         }
     }

@@ -100,8 +100,7 @@ import TestSupport
         first.process.waitUntilExit()
         let again = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "host\tA", "--follow", log.path],
                                            folder: folder)
-        let said2 = { (try? String(contentsOf: again.errors, encoding: .utf8)) ?? "" }
-        #expect(again.wait { said2().contains("watching") }, "\(said2())")
+        #expect(again.wait { again.said().contains("watching") }, "\(again.said())")
         #expect(again.terminate() == 0)
     }
 
@@ -137,11 +136,10 @@ import TestSupport
         try "".write(to: otherLog, atomically: true, encoding: .utf8)
         let newcomer = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--node", "hostB",
                                                "--follow", otherLog.path], folder: folder)
-        let saidByNewcomer = { (try? String(contentsOf: newcomer.errors, encoding: .utf8)) ?? "" }
-        #expect(newcomer.wait { saidByNewcomer().contains("watching") })
+        #expect(newcomer.wait { newcomer.said().contains("watching") })
         #expect(newcomer.terminate() == 0)
         #expect(newcomer.alertLines().isEmpty, "\(newcomer.alertLines())")
-        #expect(saidByNewcomer().contains("left") && saidByNewcomer().contains("hostA"), "\(saidByNewcomer())")
+        #expect(newcomer.said().contains("left") && newcomer.said().contains("hostA"), "\(newcomer.said())")
         #expect(Self.sql(db, "SELECT count(*) FROM alert_windows_unowned") == opened)
         let second = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--node", "hostA",
                                              "--follow", log.path], folder: folder)
@@ -178,8 +176,7 @@ extension WatchOwnerTests {
         let long = folder.appendingPathComponent(String(repeating: "d", count: 240) + ".db").path
         let watcher = try WatchTests.Watcher(["--db", long, "--config", "/dev/null", "--node", "A", "--follow", log.path],
                                              folder: folder)
-        let said = { (try? String(contentsOf: watcher.errors, encoding: .utf8)) ?? "" }
-        #expect(watcher.wait { said().contains("watching") }, "\(said())")
+        #expect(watcher.wait { watcher.said().contains("watching") }, "\(watcher.said())")
         #expect(watcher.terminate() == 0)
     }
 
@@ -198,10 +195,9 @@ extension WatchOwnerTests {
         first.process.waitUntilExit()
         let second = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "new", "--follow", log.path],
                                             folder: folder)
-        let said = { (try? String(contentsOf: second.errors, encoding: .utf8)) ?? "" }
-        #expect(second.wait { said().contains("watching") })
+        #expect(second.wait { second.said().contains("watching") })
         #expect(second.terminate() == 0)
-        #expect(said().contains("alerts of another node wait for its watch") && said().contains("node=old"), "\(said())")
+        #expect(second.said().contains("alerts of another node wait for its watch") && second.said().contains("node=old"), "\(second.said())")
         // While the old node's watch runs, its state is its own business: no word.
         let old = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "old", "--follow", log.path],
                                          folder: folder)
@@ -209,18 +205,16 @@ extension WatchOwnerTests {
         Thread.sleep(forTimeInterval: 0.5)
         let third = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "new", "--follow", log.path],
                                            folder: folder)
-        let said3 = { (try? String(contentsOf: third.errors, encoding: .utf8)) ?? "" }
-        #expect(third.wait { said3().contains("watching") })
+        #expect(third.wait { third.said().contains("watching") })
         #expect(third.terminate() == 0)
         #expect(old.terminate() == 0)
-        #expect(!said3().contains("node=old"), "\(said3())")
+        #expect(!third.said().contains("node=old"), "\(third.said())")
         // A node's watch that stopped cleanly left nothing open: no word about it.
         let fourth = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--node", "new", "--follow", log.path],
                                             folder: folder)
-        let said4 = { (try? String(contentsOf: fourth.errors, encoding: .utf8)) ?? "" }
-        #expect(fourth.wait { said4().contains("watching") })
+        #expect(fourth.wait { fourth.said().contains("watching") })
         #expect(fourth.terminate() == 0)
-        #expect(!said4().contains("node=old"), "\(said4())")
+        #expect(!fourth.said().contains("node=old"), "\(fourth.said())")
     }
 }
 
@@ -251,11 +245,10 @@ extension WatchOwnerTests {
         try "".write(to: empty, atomically: true, encoding: .utf8)
         let one = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--node", "fa",
                                           "--follow", empty.path], folder: folder)
-        let saidByOne = { (try? String(contentsOf: one.errors, encoding: .utf8)) ?? "" }
-        #expect(one.wait { saidByOne().contains("watching") })
+        #expect(one.wait { one.said().contains("watching") })
         #expect(one.terminate() == 0)
         #expect(one.alertLines().isEmpty, "\(one.alertLines())")
-        #expect(saidByOne().contains("left") && saidByOne().contains("fa, fb"), "\(saidByOne())")
+        #expect(one.said().contains("left") && one.said().contains("fa, fb"), "\(one.said())")
         let collector = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--follow", log.path],
                                                folder: folder)
         #expect(collector.wait { Self.sql(db, "SELECT count(*) FROM alert_windows_unowned") == "0" })

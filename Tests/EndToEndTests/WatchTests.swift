@@ -32,6 +32,11 @@ import TestSupport
             }
         }
 
+        /// What watch wrote to standard error so far.
+        func said() -> String {
+            (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        }
+
         func alertLines() -> [String] {
             (try? String(contentsOf: alerts, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         }
@@ -71,11 +76,10 @@ import TestSupport
         let path = folder.appendingPathComponent("\u{1B}[31mred").appendingPathComponent("audit.log").path
         let watcher = try Watcher(["--db", folder.appendingPathComponent("w.db").path, "--config", "/dev/null",
                                    "--follow", path], folder: folder)
-        let said = { (try? String(contentsOf: watcher.errors, encoding: .utf8)) ?? "" }
-        #expect(watcher.wait { said().contains("watching") })
+        #expect(watcher.wait { watcher.said().contains("watching") })
         #expect(watcher.terminate() == 0)
-        #expect(!said().contains("\u{1B}"), "\(said())")
-        #expect(said().contains("\\x1b[31mred"))
+        #expect(!watcher.said().contains("\u{1B}"), "\(watcher.said())")
+        #expect(watcher.said().contains("\\x1b[31mred"))
     }
 
     @Test func appendThenAlertThenStopRestartAndRotateWithoutLossOrDuplicates() throws {

@@ -27,6 +27,8 @@ import TestSupport
                              .text(text), .blob(n == 0 ? [] : bytes)])
             }
             rows.append([.integer(Int64(rows.count)), .null, .null, .null, .null])
+            rows.append([.integer(Int64(rows.count)), .null, .real(.infinity), .null, .null])
+            rows.append([.integer(Int64(rows.count)), .null, .real(-.infinity), .null, .null])
             for row in rows { try db.run("INSERT INTO t VALUES ($1, $2, $3, $4, $5)", row) }
             let copied = try db.copy(into: "t", columns: ["n", "i", "r", "s", "b"], rows: rows.map { row in
                 [.integer(row[0].int64! + 1000)] + row.dropFirst()
