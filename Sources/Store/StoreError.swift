@@ -27,6 +27,10 @@ public enum StoreError: Error, CustomStringConvertible {
     case roleNotGrantable(database: String, role: String, group: String, reason: String)
     /// The fleet store has no schema yet, or an older one than this binary reads.
     case fleetNotMigrated(database: String, found: Int, supported: Int)
+    /// A spool registered for one node, opened by a writer for another.
+    case spoolOfAnotherNode(spool: String, made: String, given: String)
+    /// A spool whose number the fleet store does not know: another database, or its row removed.
+    case spoolNotInFleet(spool: String, number: Int64, database: String)
 
     public var description: String {
         switch self {
@@ -69,6 +73,12 @@ public enum StoreError: Error, CustomStringConvertible {
         case .postgres(let database, let error):
             return "\(database): \(error)"
                 + (error.isPermissionDenied ? " (this role may not do that: see `svirt-trace fleet --help` for the roles)" : "")
+        case .spoolOfAnotherNode(let spool, let made, let given):
+            return "\(spool): this spool feeds the fleet store for node \(Self.nodeName(made)), not \(Self.nodeName(given)): "
+                + "give each node (and a central writer, *) a spool of its own with --spool"
+        case .spoolNotInFleet(let spool, let number, let database):
+            return "\(spool): spool #\(number) is not registered in \(database) (a spool of another fleet store, "
+                + "or its row was removed): its rows would not be this store's; give a new --spool"
         case .fleetNotMigrated(let database, let found, let supported):
             return found == 0
                 ? "\(database): holds no svirt-trace schema (run `svirt-trace fleet migrate --db ...` as its owner first)"
@@ -89,4 +99,6 @@ public enum StoreError: Error, CustomStringConvertible {
         if sqlite.isNotADatabase { return StoreError.notOurDatabase(path) }
         return StoreError.sqlite(sqlite)
     }
+
+    private static func nodeName(_ node: String) -> String { node == "*" ? "* (a central writer)" : "'\(node)'" }
 }

@@ -1,0 +1,286 @@
+import Foundation
+import Native
+
+/// Ships a spool's changed rows to the fleet store, a batch at a time, oldest change first.
+///
+/// A batch is read from the spool in one read transaction (a consistent state of every row in
+/// it), written to the fleet store in one transaction (deletes, then upserts of each row's
+/// whole current state), and only then removed from the outbox. A SIGKILL or a lost connection
+/// between the two commits leaves the batch in the outbox; shipping it again writes the same
+/// states over themselves, so the fleet store holds every row once.
+public final class FleetShipper {
+    public let spool: Int64
+    public let node: String
+    private let local: SQLiteDatabase
+    private let fleet: FleetDatabase
+    private var columns: [String: [String]] = [:]
+    private var monthsMade: Set<Int64> = []
+
+    /// Opens the spool a second time (beside its writer) and registers it with the fleet store
+    /// on first use.
+    /// - Parameters:
+    ///   - node: the writer's node, given to rows of tables without a node of their own; `*` for
+    ///     a central writer (whose role must hold every node).
+    public init(spoolPath: String, fleet: FleetDatabase, node: String, host: String,
+                busyTimeoutMilliseconds: Int32 = 10_000) throws {
+        self.fleet = fleet
+        do {
+            local = try SQLiteDatabase(path: spoolPath, mode: .readWrite, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+            for table in FleetTable.all {
+                columns[table.name] = try local.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table.name)])
+                    .compactMap { $0.first?.string }
+            }
+        } catch {
+            throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
+        }
+        let known: (spool: Int64, node: String)?
+        do { known = try FleetSpool.identity(local) } catch {
+            throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
+        }
+        if let known {
+            guard known.node == node else {
+                throw StoreError.spoolOfAnotherNode(spool: spoolPath, made: known.node, given: node)
+            }
+            let found: [[SQLValue]]
+            do {
+                found = try fleet.connection.rows("SELECT node FROM spools WHERE id = $1", [.integer(known.spool)])
+            } catch let error as PostgresError {
+                throw StoreError.postgres(database: fleet.name, error)
+            }
+            guard found.first?.first?.string == node else {
+                throw StoreError.spoolNotInFleet(spool: spoolPath, number: known.spool, database: fleet.name)
+            }
+            spool = known.spool
+        } else {
+            let made: Int64
+            do {
+                made = try fleet.connection.rows("INSERT INTO spools(node, host) VALUES ($1, $2) RETURNING id",
+                                                 [.text(node), .text(host)]).first?.first?.int64 ?? 0
+            } catch let error as PostgresError {
+                throw StoreError.postgres(database: fleet.name, error)
+            }
+            do {
+                try local.execute("BEGIN IMMEDIATE")
+                if let other = try FleetSpool.identity(local) {
+                    // Another writer of this spool registered it meanwhile: its number stands.
+                    try local.execute("COMMIT")
+                    spool = other.spool
+                } else {
+                    try FleetSpool.remember(spool: made, node: node, in: local)
+                    try local.execute("COMMIT")
+                    spool = made
+                }
+            } catch {
+                try? local.execute("ROLLBACK")
+                throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
+            }
+        }
+        self.node = node
+    }
+
+    /// Changed rows not yet shipped.
+    public func pending() throws -> Int64 { try FleetSpool.pending(local) }
+
+    /// Ships up to `limit` changed rows; returns how many were shipped (0: nothing was waiting).
+    @discardableResult
+    public func shipBatch(limit: Int = 20_000) throws -> Int {
+        let batch = try read(limit: limit)
+        guard !batch.entries.isEmpty else { return 0 }
+        do {
+            try makeMonths(for: batch)
+            try fleet.connection.transaction {
+                try deleteGone(batch)
+                for table in FleetTable.all {
+                    guard let rows = batch.rows[table.name], !rows.isEmpty else { continue }
+                    try upsert(table, rows: rows)
+                }
+            }
+        } catch let error as PostgresError {
+            throw StoreError.postgres(database: fleet.name, error)
+        }
+        do {
+            try local.run("DELETE FROM fleet_outbox WHERE seq <= ?", [.integer(batch.lastSeq)])
+        } catch {
+            throw StoreError.wrap(error, path: local.path, timeout: 10_000)
+        }
+        return batch.entries.count
+    }
+
+    /// Ships until the outbox is empty; returns the rows shipped.
+    @discardableResult
+    public func shipAll(limit: Int = 20_000) throws -> Int {
+        var total = 0
+        while true {
+            let shipped = try shipBatch(limit: limit)
+            if shipped == 0 { return total }
+            total += shipped
+        }
+    }
+
+    // MARK: Reading the spool
+
+    struct Entry {
+        var table: String
+        var key: SQLValue
+        var deleted: Bool
+        /// A deleted WITHOUT ROWID row's key values (its outbox key is their JSON array).
+        var parts: [SQLValue] = []
+    }
+
+    struct Batch {
+        var entries: [Entry] = []
+        var lastSeq: Int64 = 0
+        /// Current rows of the entries not deleted, per table, in fleet columns.
+        var rows: [String: [[SQLValue]]] = [:]
+    }
+
+    private func read(limit: Int) throws -> Batch {
+        var batch = Batch()
+        do {
+            try local.execute("BEGIN")
+            defer { try? local.execute("COMMIT") }
+            for row in try local.rows("SELECT seq, tbl, key, deleted FROM fleet_outbox ORDER BY seq LIMIT ?", [.integer(Int64(limit))]) {
+                batch.lastSeq = row[0].int64 ?? batch.lastSeq
+                var entry = Entry(table: row[1].string ?? "", key: row[2], deleted: row[3].int64 == 1)
+                if entry.deleted, case .text(let json) = entry.key {
+                    entry.parts = try local.rows("SELECT value FROM json_each(?) ORDER BY key", [.text(json)]).map { $0[0] }
+                }
+                batch.entries.append(entry)
+            }
+            var live: [String: [SQLValue]] = [:]
+            for entry in batch.entries where !entry.deleted { live[entry.table, default: []].append(entry.key) }
+            for (name, keys) in live {
+                guard let table = FleetTable.byName[name] else { continue }
+                batch.rows[name] = try currentRows(table, keys: keys)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.wrap(error, path: local.path, timeout: 10_000)
+        }
+        return batch
+    }
+
+    private func currentRows(_ table: FleetTable, keys: [SQLValue]) throws -> [[SQLValue]] {
+        let names = columns[table.name] ?? []
+        let list = names.map { "t.\($0)" }.joined(separator: ", ")
+        let match = table.isRowID
+            ? "t.id = j.value"
+            : table.key.enumerated().map { "t.\($0.element) IS json_extract(j.value, '$[\($0.offset)]')" }.joined(separator: " AND ")
+        var rows: [[SQLValue]] = []
+        for chunk in stride(from: 0, to: keys.count, by: 5_000) {
+            let slice = keys[chunk..<min(keys.count, chunk + 5_000)]
+            let json = "[" + slice.map { key in
+                switch key {
+                case .integer(let value): return String(value)
+                case .text(let text): return text
+                default: return "null"
+                }
+            }.joined(separator: ",") + "]"
+            rows += try local.rows("SELECT \(list) FROM json_each(?) j JOIN \(table.name) t ON \(match)", [.text(json)])
+        }
+        var firstTimes: [Int64: Int64] = [:]
+        if table.name == "evidence_blocks", let idIndex = names.firstIndex(of: "id") {
+            let ids = "[" + rows.compactMap { $0[idIndex].int64.map(String.init) }.joined(separator: ",") + "]"
+            for row in try local.rows("""
+                SELECT block_id, min(time_ms) FROM audit_events
+                WHERE block_id IN (SELECT value FROM json_each(?)) GROUP BY block_id
+                """, [.text(ids)]) {
+                if let block = row[0].int64, let first = row[1].int64 { firstTimes[block] = first }
+            }
+        }
+        return rows.map { row in
+            var shipped: [SQLValue] = [.integer(spool)]
+            if !table.hasNode { shipped.append(.text(node)) }
+            for (index, name) in names.enumerated() {
+                shipped.append(table.ids.contains(name) ? fleetID(row[index]) : row[index])
+            }
+            if table.name == "evidence_blocks", let idIndex = names.firstIndex(of: "id") {
+                // A block whose events are all gone (replaced) has no month of its own: it goes
+                // with the events before 2000, and is never read.
+                shipped.append(.integer(row[idIndex].int64.flatMap { firstTimes[$0] } ?? 0))
+            }
+            return shipped
+        }
+    }
+
+    private func fleetID(_ value: SQLValue) -> SQLValue {
+        // 0 is "none" where a column allows it (parse_error_counts.source_key); rowids start at 1.
+        guard case .integer(let local) = value, local > 0 else { return value }
+        return .integer(FleetTable.fleetID(spool: spool, local: local))
+    }
+
+    private func fleetColumns(_ table: FleetTable) -> [String] {
+        ["spool"] + (table.hasNode ? [] : ["node"]) + (columns[table.name] ?? [])
+            + (table.name == "evidence_blocks" ? ["first_ms"] : [])
+    }
+
+    // MARK: Writing the fleet store
+
+    private func makeMonths(for batch: Batch) throws {
+        var months: Set<Int64> = []
+        for table in FleetTable.all {
+            guard let column = table.month, let rows = batch.rows[table.name],
+                  let index = fleetColumns(table).firstIndex(of: column) else { continue }
+            for row in rows {
+                guard let ms = row[index].int64, ms >= 946_684_800_000 else { continue }
+                months.insert(Self.monthStart(ms))
+            }
+        }
+        for month in months.subtracting(monthsMade).sorted() {
+            _ = try fleet.connection.rows("SELECT svirt_trace.ensure_month($1)", [.integer(month)])
+            monthsMade.insert(month)
+        }
+    }
+
+    /// The first millisecond of the UTC month holding `ms`.
+    static func monthStart(_ ms: Int64) -> Int64 {
+        var seconds = time_t(ms.flooredDivision(by: 1000))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        parts.tm_mday = 1
+        parts.tm_hour = 0
+        parts.tm_min = 0
+        parts.tm_sec = 0
+        return Int64(timegm(&parts)) * 1000
+    }
+
+    private func deleteGone(_ batch: Batch) throws {
+        var statements: [(sql: String, values: [SQLValue])] = []
+        for entry in batch.entries where entry.deleted {
+            guard let table = FleetTable.byName[entry.table] else { continue }
+            if table.isRowID {
+                statements.append(("DELETE FROM \(table.name) WHERE id = $1", [fleetID(entry.key)]))
+                continue
+            }
+            let parts = entry.parts
+            guard parts.count == table.key.count else { continue }
+            var conditions: [String] = []
+            var values: [SQLValue] = []
+            for column in table.fleetKey {
+                let value: SQLValue
+                if column == "spool" {
+                    value = .integer(spool)
+                } else if let index = table.key.firstIndex(of: column) {
+                    value = table.ids.contains(column) ? fleetID(parts[index]) : parts[index]
+                } else if column == "node" {
+                    value = .text(node)
+                } else {
+                    continue
+                }
+                values.append(value)
+                conditions.append("\(column) = $\(values.count)")
+            }
+            statements.append(("DELETE FROM \(table.name) WHERE " + conditions.joined(separator: " AND "), values))
+        }
+        if !statements.isEmpty { try fleet.connection.pipeline(statements) }
+    }
+
+    private func upsert(_ table: FleetTable, rows: [[SQLValue]]) throws {
+        let names = fleetColumns(table)
+        let updates = names.filter { !table.fleetKey.contains($0) }.map { "\($0) = EXCLUDED.\($0)" }
+        let conflict = "ON CONFLICT (\(table.fleetKey.joined(separator: ", "))) "
+            + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
+        try fleet.connection.copyChecked(into: table.name, columns: names, rows: rows, conflict: conflict)
+    }
+}
