@@ -8,7 +8,8 @@ import Native
 /// can miss it, and a SIGKILL loses nothing: the outbox is committed with the rows.
 public enum FleetSpool {
     /// Outbox rows: one per table and key, the latest change of it. `seq` only grows
-    /// (AUTOINCREMENT): a row changed again while a shipment is under way gets a new seq, so
+    /// (AUTOINCREMENT): a row changed again while a shipment is under way gets a new seq (its
+    /// entry is deleted and inserted again), so
     /// the shipment's clean-up, which removes the seqs it sent, does not remove that change.
     static let outbox = """
         CREATE TABLE IF NOT EXISTS fleet_outbox (
@@ -56,6 +57,11 @@ public enum FleetSpool {
         try db.run("INSERT INTO fleet_spool(name, value) VALUES ('spool', ?), ('node', ?)", [.integer(spool), .text(node)])
     }
 
+    /// The store is a fleet writer's spool (it has an outbox).
+    public static func isSpool(_ db: SQLiteDatabase) throws -> Bool {
+        try !db.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fleet_outbox'").isEmpty
+    }
+
     /// Rows changed and not yet shipped.
     public static func pending(_ db: SQLiteDatabase) throws -> Int64 {
         try db.rows("SELECT count(*) FROM fleet_outbox").first?.first?.int64 ?? 0
@@ -69,17 +75,24 @@ public enum FleetSpool {
         let name = table.name
         let new = keyExpression(table, row: "NEW")
         let old = keyExpression(table, row: "OLD")
+        // Delete, then insert: not INSERT OR REPLACE, whose conflict resolution gives way to the
+        // outer statement's (an upsert's) inside a trigger, so that it fails instead of replacing.
+        func note(_ key: String, deleted: Int, when condition: String = "") -> String {
+            """
+                DELETE FROM fleet_outbox WHERE tbl = '\(name)' AND key = \(key)\(condition.isEmpty ? "" : " AND " + condition);
+                INSERT INTO fleet_outbox(tbl, key, deleted) SELECT '\(name)', \(key), \(deleted)\(condition.isEmpty ? "" : " WHERE " + condition);
+            """
+        }
         return """
             CREATE TRIGGER IF NOT EXISTS fleet_\(name)_inserted AFTER INSERT ON \(name) BEGIN
-                INSERT OR REPLACE INTO fleet_outbox(tbl, key, deleted) VALUES ('\(name)', \(new), 0);
+            \(note(new, deleted: 0))
             END;
             CREATE TRIGGER IF NOT EXISTS fleet_\(name)_updated AFTER UPDATE ON \(name) BEGIN
-                INSERT OR REPLACE INTO fleet_outbox(tbl, key, deleted)
-                    SELECT '\(name)', \(old), 1 WHERE \(old) IS NOT \(new);
-                INSERT OR REPLACE INTO fleet_outbox(tbl, key, deleted) VALUES ('\(name)', \(new), 0);
+            \(note(old, deleted: 1, when: "\(old) IS NOT \(new)"))
+            \(note(new, deleted: 0))
             END;
             CREATE TRIGGER IF NOT EXISTS fleet_\(name)_deleted AFTER DELETE ON \(name) BEGIN
-                INSERT OR REPLACE INTO fleet_outbox(tbl, key, deleted) VALUES ('\(name)', \(old), 1);
+            \(note(old, deleted: 1))
             END;
             """
     }

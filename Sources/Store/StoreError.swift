@@ -31,6 +31,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case spoolOfAnotherNode(spool: String, made: String, given: String)
     /// A spool whose number the fleet store does not know: another database, or its row removed.
     case spoolNotInFleet(spool: String, number: Int64, database: String)
+    /// prune on a spool: its deletions would be shipped to the fleet store.
+    case spoolNotPrunable(path: String)
 
     public var description: String {
         switch self {
@@ -76,6 +78,9 @@ public enum StoreError: Error, CustomStringConvertible {
         case .spoolOfAnotherNode(let spool, let made, let given):
             return "\(spool): this spool feeds the fleet store for node \(Self.nodeName(made)), not \(Self.nodeName(given)): "
                 + "give each node (and a central writer, *) a spool of its own with --spool"
+        case .spoolNotPrunable(let path):
+            return "\(path) is a fleet writer's spool: what is deleted in it is deleted in the fleet store too, "
+                + "so prune refuses it (the fleet store's retention drops its monthly partitions)"
         case .spoolNotInFleet(let spool, let number, let database):
             return "\(spool): spool #\(number) is not registered in \(database) (a spool of another fleet store, "
                 + "or its row was removed): its rows would not be this store's; give a new --spool"

@@ -12,8 +12,8 @@ struct DatabaseOptions: ParsableArguments {
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "SQLite database path.",
-        discussion: "Default: the config file's database, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, else ~/.local/state/svirt-trace/svirt-trace.db.",
+        "SQLite database path, or a PostgreSQL connection string for the fleet store.",
+        discussion: "A postgresql:// URI or libpq key=value words name the fleet store (ingest, watch and fleet; see svirt-trace fleet --help). Default: the config file's database, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, else ~/.local/state/svirt-trace/svirt-trace.db.",
         valueName: "path"))
     var db: String?
 
@@ -31,21 +31,27 @@ struct DatabaseOptions: ParsableArguments {
                                                 attributes: [.posixPermissions: 0o700])
     }
 
+    /// The store is the fleet store: a PostgreSQL connection string, not a file name.
+    var isFleet: Bool { PostgresConnectionString.names(path) }
+
+    /// For the commands that do not read the fleet store yet: without this, a connection string
+    /// would be taken for a file name (and created).
+    func refuseFleet(_ command: String) throws {
+        guard isFleet else { return }
+        Console.error("""
+            \(db != nil ? "--db" : LoadedConfig.settings.database != nil ? "the config file's database" : "$SVIRT_TRACE_DB") \(PostgresConnectionString.redacted(path)) names a PostgreSQL \
+            database: \(command) does not read the fleet store yet (ingest, watch and `svirt-trace fleet` do); give it an SQLite path
+            """)
+        throw ExitCode(SvirtTrace.Status.usage)
+    }
+
     var busyTimeoutMilliseconds: Int32 { Int32(max(0, min(lockTimeout, 3600)) * 1000) }
 
     func validate() throws {
         // Loaded here, before the command's own validation and run, so both see it.
         try LoadedConfig.load(explicit: config)
         if let db, db.isEmpty { throw ValidationError("--db must not be empty") }
-        // Without this, a connection string would be taken for a file name (and created).
-        if PostgresConnectionString.names(path) {
-            throw ValidationError("""
-                \(db != nil ? "--db" : LoadedConfig.settings.database != nil ? "the config file's database" : "$SVIRT_TRACE_DB") \(PostgresConnectionString.redacted(path)) names a PostgreSQL \
-                database: ingest, watch, query, digest and prune do not use the fleet store yet (only `svirt-trace fleet` does); \
-                give them an SQLite path
-                """)
-        }
-        Checkpoint.use(database: path)
+        if !isFleet { Checkpoint.use(database: path) }
         guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be zero or more") }
     }
 }

@@ -3,6 +3,7 @@ import AuditStream
 import Findings
 import Foundation
 import Ingest
+import Native
 import Store
 
 extension SvirtTrace {
@@ -46,6 +47,8 @@ extension SvirtTrace {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var fleetSpool: FleetSpoolOption
 
         @Option(name: .long, help: ArgumentHelp(
             "libvirt live status folder for guests already running when the log begins.",
@@ -92,10 +95,28 @@ extension SvirtTrace {
                 }
             }
             let session: IngestSession
+            var shipping: FleetShippingLoop?
+            var spoolPath = ""
+            let tag = FleetSpoolOption.tag(node: options.defaultNode)
             do {
-                try database.prepareDefaultFolder()
-                let db = try Database(path: database.path, access: .readWrite,
+                let db: Database
+                if database.isFleet {
+                    db = try fleetSpool.openSpool(tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                    spoolPath = db.path
+                    // Refused here, before a line is read, when the store or the role is wrong.
+                    let first = try FleetSpoolOption.connect(fleet: database.path, spool: spoolPath, tag: tag,
+                                                            busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                    nonisolated(unsafe) var firstShipper: FleetShipper? = first
+                    let (connection, timeout, spool) = (database.path, database.busyTimeoutMilliseconds, spoolPath)
+                    shipping = FleetShippingLoop(connect: {
+                        if let shipper = firstShipper { firstShipper = nil; return shipper }
+                        return try FleetSpoolOption.connect(fleet: connection, spool: spool, tag: tag, busyTimeoutMilliseconds: timeout)
+                    }, report: { message, _ in Console.error(message) })
+                } else {
+                    try database.prepareDefaultFolder()
+                    db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                }
                 session = try IngestSession(database: db, options: options)
                 if let libvirtState {
                     for problem in try session.bootstrap(stateFolder: libvirtState) {
@@ -106,6 +127,7 @@ extension SvirtTrace {
                 Console.error("\(error)")
                 throw ExitCode(error is StoreError ? Status.database : Status.input)
             }
+            shipping?.start()
             var failedInputs = 0
             let inputs: [IngestSession.Input] = files.isEmpty ? [.standardInput]
                 : files.map { $0 == "-" ? .standardInput : .file($0) }
@@ -128,6 +150,7 @@ extension SvirtTrace {
                     bar?.clear()
                     Console.error("\(name): \(error)")
                     Console.status(session.summary.line)
+                    shipping?.stop()
                     throw ExitCode(Status.database)
                 }
                 let after = session.summary
@@ -146,6 +169,7 @@ extension SvirtTrace {
                 }
             }
             Console.status(session.summary.line)
+            if let shipping { try finishShipping(shipping, spool: spoolPath, tag: tag) }
             let summary = session.summary
             // Only where a label went unresolved: a later log of long-running guests has no VIRT_*
             // record either, and its denials resolve against the leases stored before.
@@ -157,6 +181,23 @@ extension SvirtTrace {
                               + "ausearch --raw -m \(Self.ausearchTypes)")
             }
             if failedInputs > 0 { throw ExitCode(Status.input) }
+        }
+
+        /// Stops the background shipping and ships what is left, waiting for it: ingest ends with
+        /// everything in the fleet store, or says what waits in the spool.
+        func finishShipping(_ loop: FleetShippingLoop, spool: String, tag: String) throws {
+            loop.stop()
+            var shipped = loop.shipped
+            do {
+                let shipper = try FleetSpoolOption.connect(fleet: database.path, spool: spool, tag: tag,
+                                                          busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                shipped += try shipper.shipAll()
+                Console.status("shipped \(shipped) changed row\(shipped == 1 ? "" : "s") to \(PostgresConnectionString.redacted(database.path)) as spool #\(shipper.spool) (\(spool))")
+            } catch {
+                Console.error("\(error)")
+                Console.error("what this run stored waits in the spool \(spool); the next ingest or watch with it ships it")
+                throw ExitCode(Status.database)
+            }
         }
 
         /// The record types svirt-trace reads, as an ausearch `-m` list.

@@ -60,6 +60,7 @@ extension SvirtTrace {
         }
 
         func run() throws {
+            try database.refuseFleet("prune")
             guard let period = try period.map(RetentionPeriod.init) else { throw ExitCode(Status.usage) }
             let cutoff = try TimeWords.now() - period.milliseconds
             let started = Date()
@@ -73,6 +74,8 @@ extension SvirtTrace {
                 // A dry run only reads: it neither migrates an older store nor takes the write lock.
                 let db = try Database(path: database.path, access: dryRun ? .readOnly : .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                // A spool's deletions are shipped: pruning it would delete the fleet store's history.
+                if try FleetSpool.isSpool(db.connection) { throw StoreError.spoolNotPrunable(path: database.path) }
                 let pruner = Pruner(database: db, chunkSize: chunk)
                 summary = dryRun ? try pruner.preview(before: cutoff) : try pruner.prune(before: cutoff)
             } catch {

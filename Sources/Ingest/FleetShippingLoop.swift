@@ -1,0 +1,94 @@
+import Foundation
+import Native
+import Store
+
+/// Ships a spool to the fleet store on a thread of its own while a writer stores into the
+/// spool, so the writer never waits on PostgreSQL: when the fleet store is away, rows wait in
+/// the spool (on disk, not in memory) and go when it is back.
+public final class FleetShippingLoop: @unchecked Sendable {
+    public typealias Connect = @Sendable () throws -> FleetShipper
+    public typealias Report = @Sendable (_ message: String, _ isProblem: Bool) -> Void
+
+    private let connect: Connect
+    private let report: Report
+    private let idleSeconds: Double
+    private let condition = NSCondition()
+    private var stopping = false
+    private var finished = false
+    private var thread: Thread?
+    private var problem: String?
+    private var shippedRows = 0
+
+    /// - Parameters:
+    ///   - connect: opens the fleet store and the spool (again after any failure: a lost
+    ///     connection is not reused).
+    ///   - report: hears of a failure (once until it changes) and of the recovery.
+    ///   - idleSeconds: how long to wait when nothing was waiting to be shipped.
+    public init(connect: @escaping Connect, report: @escaping Report, idleSeconds: Double = 0.2) {
+        self.connect = connect
+        self.report = report
+        self.idleSeconds = idleSeconds
+    }
+
+    public func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "fleet shipping"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Rows shipped so far.
+    public var shipped: Int { condition.withLock { shippedRows } }
+
+    /// Stops the loop after the batch under way, and waits for it.
+    public func stop() {
+        condition.withLock {
+            stopping = true
+            condition.broadcast()
+        }
+        condition.withLock {
+            while thread != nil, !finished { condition.wait() }
+        }
+    }
+
+    private func run() {
+        var shipper: FleetShipper?
+        var backoff = 1.0
+        while !condition.withLock({ stopping }) {
+            do {
+                if shipper == nil { shipper = try connect() }
+                let count = try shipper!.shipBatch()
+                condition.withLock { shippedRows += count }
+                if let was = condition.withLock({ problem }) {
+                    report("shipping to the fleet store resumed (it had failed: \(was))", false)
+                    condition.withLock { problem = nil }
+                }
+                backoff = 1
+                if count == 0 { pause(idleSeconds) }
+            } catch {
+                shipper = nil
+                let message = "\(error)"
+                let changed = condition.withLock { () -> Bool in
+                    defer { problem = message }
+                    return problem != message
+                }
+                if changed {
+                    report("cannot ship to the fleet store (rows wait in the spool; retrying every \(Int(backoff)) s "
+                           + "up to 30 s): \(message)", true)
+                }
+                pause(backoff)
+                backoff = min(30, backoff * 2)
+            }
+        }
+        condition.withLock {
+            finished = true
+            condition.broadcast()
+        }
+    }
+
+    private func pause(_ seconds: Double) {
+        condition.withLock {
+            if !stopping { _ = condition.wait(until: Date().addingTimeInterval(seconds)) }
+        }
+    }
+}

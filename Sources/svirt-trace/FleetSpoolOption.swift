@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Native
+import Store
+
+/// `--spool` for the commands that write the fleet store (ingest, watch): the local SQLite store
+/// they write first, and the one way they open it and its shipper.
+struct FleetSpoolOption: ParsableArguments {
+    static let discussion = """
+        With a PostgreSQL --db, the command stores into a local SQLite spool with the code of \
+        the embedded store, and a thread ships each changed row to the fleet store. The spool \
+        keeps what the fleet store has not taken yet: when PostgreSQL is unreachable or \
+        refuses a batch, rows wait there (on disk, not in memory) and are shipped when it \
+        takes them again, by this run or the next with the same spool. One spool per node: \
+        its rows without a node of their own (sources, strings, totals) are given the \
+        writer's --node, or * for a writer without one (a central log's ingest, whose role \
+        needs grant-writer --all-nodes). Default: fleet-spool-NODE.db (fleet-spool.db without \
+        --node) beside the default SQLite store. Never prune a spool: its deletions would be \
+        shipped; prune refuses one.
+        """
+
+    @Option(help: ArgumentHelp("Local SQLite spool for a PostgreSQL --db (the fleet store).", discussion: discussion,
+                               valueName: "path"))
+    var spool: String?
+
+    func validate() throws {
+        if let spool, spool.isEmpty { throw ValidationError("--spool must not be empty") }
+        if let spool, PostgresConnectionString.names(spool) {
+            throw ValidationError("--spool names a local SQLite file, not a PostgreSQL database")
+        }
+    }
+
+    /// The node a spool's node-less rows are given: the writer's node, or `*`.
+    static func tag(node: String?) -> String { node ?? "*" }
+
+    /// The spool's path, and whether it is the default (a folder this tool may make).
+    func path(tag: String) -> (path: String, isDefault: Bool) {
+        if let spool { return (spool, false) }
+        // Beside the default SQLite store ($SVIRT_TRACE_DB may be the connection string itself).
+        var environment = ProcessInfo.processInfo.environment
+        environment["SVIRT_TRACE_DB"] = nil
+        let folder = (Database.defaultPath(environment: environment) as NSString).deletingLastPathComponent
+        let safe = tag.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0)) }
+        let name = tag == "*" ? "fleet-spool.db"
+            : safe && tag.count <= 64 ? "fleet-spool-\(tag).db"
+            : "fleet-spool-\(Self.digest(tag)).db"
+        return ((folder as NSString).appendingPathComponent(name), true)
+    }
+
+    /// A short stable name for a node that cannot be part of a file name as it is.
+    static func digest(_ text: String) -> String {
+        // FNV-1a, 64 bits: only a file name, never a security boundary.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+
+    /// Opens (making it when missing) the spool for a fleet writer, with its outbox.
+    func openSpool(tag: String, busyTimeoutMilliseconds: Int32) throws -> Database {
+        let (path, isDefault) = self.path(tag: tag)
+        if isDefault {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        let db = try Database(path: path, access: .readWrite, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        try FleetSpool.prepare(db)
+        return db
+    }
+
+    /// Connects to the fleet store and registers the spool with it (first use).
+    static func connect(fleet connection: String, spool: String, tag: String,
+                        busyTimeoutMilliseconds: Int32) throws -> FleetShipper {
+        let fleet = try FleetDatabase(connectionString: connection, access: .readWrite)
+        let host = ProcessInfo.processInfo.hostName
+        return try FleetShipper(spoolPath: spool, fleet: fleet, node: tag, host: host.isEmpty ? "-" : host,
+                                busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    }
+}
