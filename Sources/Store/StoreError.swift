@@ -75,6 +75,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .postgres(let database, let error):
             return "\(database): \(error)"
                 + (error.isPermissionDenied ? " (this role may not do that: see `svirt-trace fleet --help` for the roles)" : "")
+                + (error.isUniqueViolation
+                    ? " (another spool shipped these events already: a node's events reach the fleet store through one writer)" : "")
         case .spoolOfAnotherNode(let spool, let made, let given):
             return "\(spool): this spool feeds the fleet store for node \(Self.nodeName(made)), not \(Self.nodeName(given)): "
                 + "give each node (and a central writer, *) a spool of its own with --spool"

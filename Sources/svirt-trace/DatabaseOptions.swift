@@ -34,15 +34,11 @@ struct DatabaseOptions: ParsableArguments {
     /// The store is the fleet store: a PostgreSQL connection string, not a file name.
     var isFleet: Bool { PostgresConnectionString.names(path) }
 
-    /// For the commands that do not read the fleet store yet: without this, a connection string
-    /// would be taken for a file name (and created).
-    func refuseFleet(_ command: String) throws {
-        guard isFleet else { return }
-        Console.error("""
-            \(db != nil ? "--db" : LoadedConfig.settings.database != nil ? "the config file's database" : "$SVIRT_TRACE_DB") \(PostgresConnectionString.redacted(path)) names a PostgreSQL \
-            database: \(command) does not read the fleet store yet (ingest, watch and `svirt-trace fleet` do); give it an SQLite path
-            """)
-        throw ExitCode(SvirtTrace.Status.usage)
+    /// ingest and watch write the fleet store; the other commands that open a store do not read
+    /// it yet. Told from the command line: this group is validated before the command itself.
+    static var commandTakesFleet: Bool {
+        guard let command = CommandLine.arguments.dropFirst().first else { return false }
+        return ["ingest", "watch"].contains(command)
     }
 
     var busyTimeoutMilliseconds: Int32 { Int32(max(0, min(lockTimeout, 3600)) * 1000) }
@@ -51,6 +47,14 @@ struct DatabaseOptions: ParsableArguments {
         // Loaded here, before the command's own validation and run, so both see it.
         try LoadedConfig.load(explicit: config)
         if let db, db.isEmpty { throw ValidationError("--db must not be empty") }
+        // Without this, a connection string would be taken for a file name (and created).
+        if isFleet, !Self.commandTakesFleet {
+            throw ValidationError("""
+                \(db != nil ? "--db" : LoadedConfig.settings.database != nil ? "the config file's database" : "$SVIRT_TRACE_DB") \(PostgresConnectionString.redacted(path)) names a PostgreSQL \
+                database: query, digest and prune do not read the fleet store yet (ingest, watch and `svirt-trace fleet` write it); \
+                give them an SQLite path
+                """)
+        }
         if !isFleet { Checkpoint.use(database: path) }
         guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be zero or more") }
     }

@@ -18,8 +18,7 @@ struct ReadOnlyMediaOption: ParsableArguments {
     var readOnlyMedia = false
 
     /// Opens the store read-only and tells the operator what an immutable open cannot see.
-    func open(_ database: DatabaseOptions, command: String) throws -> Database {
-        try database.refuseFleet(command)
+    func open(_ database: DatabaseOptions) throws -> Database {
         let db = try Database(path: database.path, access: .readOnly,
                               busyTimeoutMilliseconds: database.busyTimeoutMilliseconds, readOnlyMedia: readOnlyMedia)
         for warning in db.warnings { Console.error("warning: \(warning)") }

@@ -134,7 +134,7 @@ extension SvirtTrace {
             }
             let data: DigestData
             do {
-                let db = try media.open(database, command: "digest")
+                let db = try media.open(database)
                 data = DigestSeverity.ranked(try DigestQuery(period: digestPeriod, nodes: node,
                                                              detail: DigestDetail(rawValue: detail) ?? .med).run(db),
                                              rules: Self.alertRules())

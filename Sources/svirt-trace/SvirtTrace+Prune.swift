@@ -60,7 +60,6 @@ extension SvirtTrace {
         }
 
         func run() throws {
-            try database.refuseFleet("prune")
             guard let period = try period.map(RetentionPeriod.init) else { throw ExitCode(Status.usage) }
             let cutoff = try TimeWords.now() - period.milliseconds
             let started = Date()

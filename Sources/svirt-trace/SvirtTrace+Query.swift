@@ -115,7 +115,7 @@ extension QueryOutputOptions {
         // With --reverse the rows wait; with -n as well, only the newest N of them.
         var held: [OutputRow] = []
         do {
-            let db = try media.open(database, command: "query")
+            let db = try media.open(database)
             warnAboutUnknown(nodes: nodes, in: db)
             do {
                 try query(db) { row in

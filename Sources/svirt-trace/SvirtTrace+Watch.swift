@@ -74,6 +74,8 @@ extension SvirtTrace {
 
         @OptionGroup var database: DatabaseOptions
 
+        @OptionGroup var fleetSpool: FleetSpoolOption
+
         @Option(help: ArgumentHelp(
             "How alerts are printed: text (one line per alert: local time, severity, title, node, id; coloured by severity on a terminal unless NO_COLOR is set) or json (one JSON object per line). Default: text on a terminal, json otherwise. Sinks always get JSON.",
             valueName: "format"))
@@ -215,15 +217,23 @@ extension SvirtTrace {
                 Console.error("\(error)")
                 throw ExitCode(Status.usage)
             }
+            if database.isFleet, retain != nil {
+                Console.error("--retain (or the config file's retention) does not apply to the fleet store: a spool's deletions are shipped to it")
+                throw ExitCode(Status.usage)
+            }
             let watch: WatchSession
             let courier: AlertCourier
+            let tag = FleetSpoolOption.tag(node: node)
+            // With the fleet store, everything local (the lock, the store) is the spool's.
+            let storePath = database.isFleet ? fleetSpool.path(tag: tag).path : database.path
+            var shipping: FleetShippingLoop?
             do {
-                try database.prepareDefaultFolder()
+                if database.isFleet { _ = try fleetSpool.openSpool(tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds) } else { try database.prepareDefaultFolder() }
                 // Before the database is touched: a second watch for this node would take up the
                 // first one's alert windows and deliveries.
-                let lock = try WatchLock.take(database: database.path, owner: node ?? "")
+                let lock = try WatchLock.take(database: storePath, owner: node ?? "")
                 Self.heldLocks.withLock { $0.append(lock) }
-                let db = try Database(path: database.path, access: .readWrite,
+                let db = try Database(path: storePath, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 let session = try IngestSession(database: db, options: .init(defaultNode: node))
                 var watchOptions = WatchSession.Options()
@@ -275,7 +285,7 @@ extension SvirtTrace {
                 try watch.record { try courier.start() }
                 // A node renamed (or given for the first time) leaves the old name's windows and
                 // unconfirmed alerts behind: say so, since nothing will send them.
-                for other in try ledger.otherOwners() where !WatchLock.isHeld(database: database.path, owner: other.owner) {
+                for other in try ledger.otherOwners() where !WatchLock.isHeld(database: storePath, owner: other.owner) {
                     Self.logger.notice("alerts of another node wait for its watch, which is not running", metadata: [
                         "node": "\(other.owner.isEmpty ? "(none)" : other.owner)", "open_windows": "\(other.windows)",
                         "undelivered": "\(other.undelivered)",
@@ -291,10 +301,22 @@ extension SvirtTrace {
                     }
                     courier.announce()
                 }
+                if database.isFleet {
+                    // Not connected here: a fleet store away at start must not keep watch from
+                    // alerting; the loop connects, and says when it cannot.
+                    let (connection, timeout, logger) = (database.path, database.busyTimeoutMilliseconds, Self.logger)
+                    shipping = FleetShippingLoop(connect: {
+                        try FleetSpoolOption.connect(fleet: connection, spool: storePath, tag: tag, busyTimeoutMilliseconds: timeout)
+                    }, report: { message, isProblem in
+                        if isProblem { logger.error("\(message)") } else { logger.notice("\(message)") }
+                    })
+                }
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(error is StoreError ? Status.database : Status.input)
             }
+            shipping?.start()
+            defer { shipping?.stop() }
             let retention = try retain.map { text in
                 WatchRetention(period: try RetentionPeriod(text), pruner: Pruner(database: watch.database, chunkSize: 1_000),
                                log: { s in
@@ -308,7 +330,7 @@ extension SvirtTrace {
                 ? catchUp.map { .standardInputAfterCatchingUp($0) } ?? .standardInput
                 : .follow(follow ?? "/var/log/audit/audit.log")
             Self.logger.info("watching", metadata: [
-                "input": "\(stdin ? "stdin" + (catchUp.map { " after catching up from \($0)" } ?? "") : follow ?? "/var/log/audit/audit.log")", "database": "\(database.path)",
+                "input": "\(stdin ? "stdin" + (catchUp.map { " after catching up from \($0)" } ?? "") : follow ?? "/var/log/audit/audit.log")", "database": "\(database.isFleet ? PostgresConnectionString.redacted(database.path) + " through the spool " + storePath : database.path)",
                 "config": "\(LoadedConfig.file ?? "none")", "libvirt_state": "\(libvirtState ?? "none")",
                 "rules": "\(rules ?? "built-in")", "sinks": "\(dispatcher.sinkNames.joined(separator: ","))",
             ])

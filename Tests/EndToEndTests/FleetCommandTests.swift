@@ -76,8 +76,8 @@ import TestSupport
 
         // What the grants mean, through the host's own login.
         let hostSession = try PostgresConnection(connection: "\(store.admin) user=\(host)")
-        try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES ('kvm-a', 1, 1)")
-        let forged = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES ('kvm-b', 1, 1)") }
+        try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES (1, 'kvm-a', 1, 1)")
+        let forged = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES (1, 'kvm-b', 1, 1)") }
         #expect(forged?.isPermissionDenied == true)
 
         // A writer cannot hand itself more nodes through the command.
@@ -90,7 +90,7 @@ import TestSupport
         #expect(try status(store).roles.first { $0.role == host }?.nodes == ["kvm-a"])
         #expect(try store.fleet(["revoke", host]).status == 0)
         #expect(try status(store).roles.contains { $0.role == host } == false)
-        let revoked = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES ('kvm-a', 2, 2)") }
+        let revoked = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES (2, 'kvm-a', 2, 2)") }
         #expect(revoked?.isPermissionDenied == true)
     }
 
@@ -169,8 +169,7 @@ import TestSupport
         #expect(unreachable.stderr.contains("cannot connect to PostgreSQL"))
         #expect(!unreachable.stderr.contains("sekrit-42"))
 
-        for command in [["query", "denials"], ["ingest", Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path],
-                        ["prune", "--older-than", "1d"], ["digest", "day"]] {
+        for command in [["query", "denials"], ["prune", "--older-than", "1d"], ["digest", "--period", "day"]] {
             let refused = try Binary.run(command + ["--db", "postgresql://u:sekrit-42@h/d", "--config", "/dev/null"])
             #expect(refused.status == 2, "\(command): \(refused.stderr)")
             #expect(refused.stderr.contains("names a PostgreSQL database"), "\(command)")

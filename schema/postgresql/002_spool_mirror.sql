@@ -385,8 +385,9 @@ FROM audit_events a
 JOIN denial_runs r ON r.id = a.run_id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms;
 GRANT SELECT ON denials TO svirt_trace_writer, svirt_trace_reader;
 
--- Row-level security as in 001: a writer sees and changes its own nodes' rows only (spools
--- included: it registers spools for its own nodes only); a reader sees all.
+-- Row-level security as in 001: a writer sees, changes and deletes its own nodes' rows only
+-- (spools included: it registers spools for its own nodes only, and never changes one); a
+-- reader sees all.
 DO $$
 DECLARE
     t text;
@@ -405,12 +406,14 @@ BEGIN
         IF t = 'spools' THEN
             EXECUTE format('GRANT SELECT, INSERT ON svirt_trace.%I TO svirt_trace_writer', t);
         ELSE
-            EXECUTE format('GRANT SELECT, INSERT, UPDATE ON svirt_trace.%I TO svirt_trace_writer', t);
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON svirt_trace.%I TO svirt_trace_writer', t);
         END IF;
     END LOOP;
 END
 $$;
 -- A spool's rows without a node of their own carry the spool's: '*' is a central writer's,
 -- which only a role granted every node may register (the policy above: '*' passes for it alone).
-GRANT DELETE ON alert_windows, parse_errors TO svirt_trace_writer;
+-- A writer deletes too, its own nodes' rows only: the spool's deletions are shipped (an event
+-- replaced by a longer copy of its log, a total recomputed). It could rewrite its own nodes'
+-- history with UPDATE anyway; never another node's.
 GRANT USAGE ON SEQUENCE spools_id_seq TO svirt_trace_writer;

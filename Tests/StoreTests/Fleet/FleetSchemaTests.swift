@@ -9,31 +9,33 @@ import TestSupport
 @Suite struct FleetSchemaTests {
     /// One row per table, of the node $1 (the columns each table requires).
     static let rowOfNode: [String: String] = [
-        "sources": "INSERT INTO sources (node, first_line_hash, prefix_hash, prefix_length, last_path) VALUES ($1, 'h', 'p', 1, '/var/log/audit/audit.log')",
-        "strings": "INSERT INTO strings (node, text) VALUES ($1, 'system_u:system_r:svirt_t:s0:c1,c2')",
-        "audit_events": "INSERT INTO audit_events (node, time_ms, serial) VALUES ($1, 1764033125015, 2270)",
-        "evidence_blocks": "INSERT INTO evidence_blocks (node, first_ms, events, length, data) VALUES ($1, 1764033125015, 1, 3, '\\x010203')",
+        "spools": "INSERT INTO spools (node, host) VALUES ($1, 'hv')",
+        "sources": "INSERT INTO sources (spool, node, id, first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line) VALUES (1, $1, 1, 'h', 'p', 1, '/var/log/audit/audit.log', 0, 0)",
+        "strings": "INSERT INTO strings (spool, node, id, text) VALUES (1, $1, 1, 'system_u:system_r:svirt_t:s0:c1,c2')",
+        "audit_events": "INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES (1, 1, $1, 1764033125015, 2270, 0)",
+        "evidence_blocks": "INSERT INTO evidence_blocks (spool, node, id, first_ms, events, length, data) VALUES (1, $1, 1, 1764033125015, 1, 3, '\\x010203')",
         "denial_runs": """
-            INSERT INTO denial_runs (node, kind, seresult, scontext, tcontext, tclass, perms, avc_count, count, first_ms, last_ms, first_serial, last_serial)
-            VALUES ($1, 'cross-guest', 'denied', (SELECT id FROM strings WHERE node = $1), 2, 'file', 'read', 1, 1, 1764033125015, 1764033125015, 2270, 2270)
+            INSERT INTO denial_runs (spool, id, node, kind, seresult, scontext, tcontext, tclass, perms, avc_count, source_count, target_count,
+                                     count, first_ms, last_ms, first_serial, last_serial)
+            VALUES (1, 1, $1, 'cross-guest', 'denied', 1, 1, 'file', 'read', 1, 0, 0, 1, 1764033125015, 1764033125015, 2270, 2270)
             """,
-        "run_parties": "INSERT INTO run_parties (node, run_id, side, lease_id) VALUES ($1, 1, 'source', 1)",
-        "guests": "INSERT INTO guests (node, uuid, name) VALUES ($1, '8f1c2d3e-0000-4000-8000-000000000001', 'payroll')",
-        "leases": "INSERT INTO leases (node, guest_id, name, model, label, origin) VALUES ($1, 1, 'payroll', 'selinux', 'system_u:system_r:svirt_t:s0:c1,c2', 'audit')",
-        "guest_resources": "INSERT INTO guest_resources (node, audit_event_id, time_ms, resource, success) VALUES ($1, 1, 1764033125015, 'disk', 1)",
-        "events": "INSERT INTO events (node, kind, detail) VALUES ($1, 'start', '{}')",
-        "coverage_marks": "INSERT INTO coverage_marks (node, kind) VALUES ($1, 'system-boot')",
-        "parse_errors": "INSERT INTO parse_errors (node, path, line, reason, text, stage) VALUES ($1, '/l', 1, 'r', 't', 'reader')",
-        "parse_error_counts": "INSERT INTO parse_error_counts (node, source_key, reason, stage) VALUES ($1, 0, 'r', 'reader')",
+        "run_parties": "INSERT INTO run_parties (spool, node, run_id, side, lease_id) VALUES (1, $1, 1, 'source', 1)",
+        "guests": "INSERT INTO guests (spool, id, node, uuid, name) VALUES (1, 1, $1, '8f1c2d3e-0000-4000-8000-000000000001', 'payroll')",
+        "leases": "INSERT INTO leases (spool, id, guest_id, node, name, model, label, is_static, started, origin) VALUES (1, 1, 1, $1, 'payroll', 'selinux', 'system_u:system_r:svirt_t:s0:c1,c2', 0, 0, 'audit')",
+        "guest_resources": "INSERT INTO guest_resources (spool, id, audit_event_id, node, time_ms, resource, success) VALUES (1, 1, 1, $1, 1764033125015, 'disk', 1)",
+        "events": "INSERT INTO events (spool, id, node, kind, detail) VALUES (1, 1, $1, 'start', '{}')",
+        "coverage_marks": "INSERT INTO coverage_marks (spool, id, node, kind) VALUES (1, 1, $1, 'system-boot')",
+        "parse_errors": "INSERT INTO parse_errors (spool, node, id, path, line, reason, text, stage, overflow) VALUES (1, $1, 1, '/l', 1, 'r', 't', 'reader', 0)",
+        "parse_error_counts": "INSERT INTO parse_error_counts (spool, node, source_key, reason, stage, kept, counted) VALUES (1, $1, 0, 'r', 'reader', 1, 0)",
         "pair_totals": """
-            INSERT INTO pair_totals (node, source_key, target_key, kinds, count, first_ms, last_ms, perms, tclasses, permissive)
-            VALUES ($1, 's', 't', 'cross-guest', 1, 1, 1, 'read', 'file', 0)
+            INSERT INTO pair_totals (spool, node, source_key, target_key, kinds, count, first_ms, last_ms, perms, tclasses, nodes, permissive)
+            VALUES (1, $1, 's', 't', 'cross-guest', 1, 1, 1, 'read', 'file', $1, 0)
             """,
-        "daily_totals": "INSERT INTO daily_totals (node, day, kind, count, last_ms) VALUES ($1, 20417, 'cross-guest', 1, 1)",
-        "node_activity": "INSERT INTO node_activity (node, events, last_ms) VALUES ($1, 1, 1)",
-        "alerts": "INSERT INTO alerts (node, alert_id, time_ms, severity, rule, kind, json) VALUES ($1, 'a-' || $1, 1, 'high', 'r', 'cross-guest', '{}')",
-        "alert_deliveries": "INSERT INTO alert_deliveries (node, alert, sink, state) VALUES ($1, 1, 'stdout', 'pending')",
-        "alert_windows": "INSERT INTO alert_windows (node, key, value) VALUES ($1, 'repeats|x', '{}')",
+        "daily_totals": "INSERT INTO daily_totals (spool, node, day, kind, count, last_ms) VALUES (1, $1, 20417, 'cross-guest', 1, 1)",
+        "node_activity": "INSERT INTO node_activity (spool, node, events, last_ms) VALUES (1, $1, 1, 1)",
+        "alerts": "INSERT INTO alerts (spool, id, node, alert_id, time_ms, severity, rule, kind, json) VALUES (1, 1, $1, 'a-' || $1, 1, 'high', 'r', 'cross-guest', '{}')",
+        "alert_deliveries": "INSERT INTO alert_deliveries (spool, node, alert, sink, state, attempts) VALUES (1, $1, 1, 'stdout', 'pending', 0)",
+        "alert_windows": "INSERT INTO alert_windows (spool, node, owner, key, value) VALUES (1, $1, $1, 'repeats|x', '{}')",
     ]
 
     /// A migrated database with login roles: writers for node-a, node-b, a central writer ('*')
@@ -166,11 +168,15 @@ import TestSupport
 
             // The other node's rows are invisible: not read, not changed, not deleted.
             #expect(try a.rows("SELECT DISTINCT node FROM \(table)") == [["node-a"]], "\(table)")
-            #expect(try a.run("UPDATE \(table) SET node = node WHERE node = 'node-b'") == 0, "\(table)")
-            // Moving an own row to the other node is refused.
+            // Moving an own row to the other node is refused (a spool is never changed at all).
             let moved = #expect(throws: PostgresError.self, "\(table)") { try a.run("UPDATE \(table) SET node = 'node-b'") }
             #expect(moved?.isPermissionDenied == true, "\(table)")
-            if ["alert_windows", "parse_errors"].contains(table) {
+            if table != "spools" {
+                #expect(try a.run("UPDATE \(table) SET node = node WHERE node = 'node-b'") == 0, "\(table)")
+            }
+            if table != "spools" {
+                // Deletes are shipped from the spool (a replaced event, a recomputed total):
+                // only the own node's rows.
                 #expect(try a.run("DELETE FROM \(table) WHERE node = 'node-b'") == 0, "\(table)")
             } else {
                 let deleted = #expect(throws: PostgresError.self, "\(table)") { try a.run("DELETE FROM \(table)") }
@@ -180,8 +186,10 @@ import TestSupport
             #expect(truncated?.isPermissionDenied == true, "\(table)")
         }
         // Through the view of denials too (a view reads as its owner unless security_invoker).
-        try a.run("UPDATE audit_events SET run_id = (SELECT id FROM denial_runs) WHERE node = 'node-a'")
-        try b.run("UPDATE audit_events SET run_id = (SELECT id FROM denial_runs) WHERE node = 'node-b'")
+        try a.run("UPDATE audit_events SET run_id = 1 WHERE node = 'node-a'")
+        // Ids are the fleet's own: node-b's run is another number than node-a's.
+        try b.run("UPDATE denial_runs SET id = 2")
+        try b.run("UPDATE audit_events SET run_id = 2 WHERE node = 'node-b'")
         #expect(try a.rows("SELECT node, scontext, perms FROM denials") == [["node-a", "system_u:system_r:svirt_t:s0:c1,c2", "read"]])
         #expect(try fleet.connect(as: fleet.reader).rows("SELECT node FROM denials ORDER BY node") == [["node-a"], ["node-b"]])
 
@@ -240,13 +248,13 @@ import TestSupport
         // 2025-11-25 and 2025-12-31 23:59:59.999 UTC, twice each: one partition per month per table.
         for ms: Int64 in [1764033125015, 1767225599999, 1764033125015, 1767225599999] { try a.run("SELECT ensure_month($1)", [.integer(ms)]) }
         try a.run(Self.rowOfNode["audit_events"]!, ["node-a"])
-        try a.run("INSERT INTO audit_events (node, time_ms, serial) VALUES ('node-a', 1767225599999, 1)")
+        try a.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES (1, 2, 'node-a', 1767225599999, 1, 0)")
         // 1970: the boot of a host without a clock lands in the partition before 2000.
         try a.run("SELECT ensure_month(5)")
-        try a.run("INSERT INTO audit_events (node, time_ms, serial) VALUES ('node-a', 5, 1)")
+        try a.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES (1, 3, 'node-a', 5, 1, 0)")
         // A month without its partition is refused, not stored somewhere else.
         let unmade = #expect(throws: PostgresError.self) {
-            try a.run("INSERT INTO audit_events (node, time_ms, serial) VALUES ('node-a', 1735689600000, 1)")
+            try a.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES (1, 4, 'node-a', 1735689600000, 1, 0)")
         }
         #expect(unmade?.sqlState == "23514")
         // A hostile time far past the server's clock makes no partition.

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import Native
+@testable import Store
+import TestSupport
+
+/// ingest and watch into the fleet store (PostgreSQL) through the binary: what a spool holds is
+/// what the fleet store holds, row for row, across SIGKILL, outages and refusals.
+@Suite struct FleetWriterTests {
+    /// A migrated database of the test server, with login roles of this test.
+    struct Fleet {
+        let server: TestPostgresServer
+        let name: String
+        let admin: String
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        var roles: [String] = []
+
+        init() throws {
+            server = try TestPostgresServer()
+            (name, admin) = try server.makeDatabase()
+            let migrate = try Binary.run(["fleet", "migrate", "--db", admin, "--config", "/dev/null"])
+            guard migrate.status == 0 else { throw NSError(domain: "fleet migrate", code: Int(migrate.status)) }
+        }
+
+        /// A login role in svirt_trace_writer for `nodes` ("*": every node); returns its connection string.
+        mutating func writer(_ base: String, nodes: [String]) throws -> String {
+            let role = "\(base)_\(suffix)"
+            roles.append(role)
+            let db = try PostgresConnection(connection: admin)
+            try db.execute("CREATE ROLE \(role) LOGIN IN ROLE svirt_trace_writer")
+            for node in nodes { try db.run("INSERT INTO svirt_trace.writer_nodes VALUES ($1, $2)", [.text(role), .text(node)]) }
+            return "\(admin) user=\(role)"
+        }
+
+        func tearDown() {
+            server.dropDatabase(name)
+            guard let db = try? PostgresConnection(connection: server.admin) else { return }
+            for role in roles { try? db.execute("DROP ROLE IF EXISTS \(role)") }
+        }
+
+        func count(_ sql: String) throws -> Int64 {
+            try PostgresConnection(connection: admin).rows(sql).first?.first?.int64 ?? -1
+        }
+    }
+
+    /// Differences between what a spool holds and what the fleet store holds of it, table by
+    /// table and row by row (ids moved back into the spool's range); empty when they agree.
+    static func differences(spool path: String, fleet connection: String) throws -> [String] {
+        let local = try SQLiteDatabase(path: path, mode: .readOnly)
+        guard let number = try FleetSpool.identity(local)?.spool else { return ["\(path) is not registered"] }
+        let fleet = try PostgresConnection(connection: connection)
+        var found: [String] = []
+        for table in FleetTable.all {
+            let columns = try local.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table.name)]).compactMap { $0[0].string }
+            let order = table.key.joined(separator: ", ")
+            let expected = try local.rows("SELECT \(columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(order)")
+            let shifted = columns.map { table.ids.contains($0) ? "CASE WHEN \($0) > 0 THEN \($0) - ($1::bigint << 40) ELSE \($0) END AS \($0)" : $0 }
+            let got = try fleet.rows("SELECT \(shifted.joined(separator: ", ")) FROM svirt_trace.\(table.name) WHERE spool = $1 ORDER BY \(order)",
+                                     [.integer(number)])
+            if got != expected {
+                let missing = Set(expected.map { "\($0)" }).subtracting(got.map { "\($0)" }).prefix(3)
+                let extra = Set(got.map { "\($0)" }).subtracting(expected.map { "\($0)" }).prefix(3)
+                found.append("\(table.name): spool \(expected.count) rows, fleet \(got.count); missing \(Array(missing)); extra \(Array(extra))")
+            }
+        }
+        return found
+    }
+
+    static func ingest(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try Binary.run(["ingest", "--config", "/dev/null", "--no-progress"] + arguments)
+    }
+
+    @Test(arguments: [Workload.Options(events: 6000, seed: 3, nodes: 3, enriched: false),
+                      Workload.Options(events: 6000, seed: 4, nodes: 2, enriched: true)])
+    func anIngestShipsEveryRowOnceAndAnswersAsSQLiteDoes(options: Workload.Options) throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let work = try Workload.generate(options)
+        let folder = try Fixtures.temporaryFolder("fleet-ingest")
+        let spool = folder.appendingPathComponent("spool.db").path
+        let plain = folder.appendingPathComponent("plain.db").path
+        let shipped = try Self.ingest(["--db", central, "--spool", spool, "--libvirt-state", work.rundir.path, work.log.path])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        #expect(shipped.stderr.contains("shipped ") && shipped.stderr.contains("as spool #"), "\(shipped.stderr)")
+        let local = try Self.ingest(["--db", plain, "--libvirt-state", work.rundir.path, work.log.path])
+        #expect(local.status == 0)
+        // The spool is the SQLite store the same ingest makes, and the fleet store holds it.
+        #expect(shipped.stderr.split(separator: "\n").first == local.stderr.split(separator: "\n").first)
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+        let denials = try SQLiteDatabase(path: plain, mode: .readOnly).rows("SELECT count(*) FROM denials")[0][0].int64
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == denials)
+        #expect(try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_outbox") == [[.integer(0)]])
+
+        // Again: nothing new is stored, and the fleet store still agrees.
+        let again = try Self.ingest(["--db", central, "--spool", spool, "--libvirt-state", work.rundir.path, work.log.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == denials)
+    }
+
+    @Test func aHostsWriterCannotShipAnotherNodesRowsAndKeepsThemInItsSpool() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let hostA = try fleet.writer("host_a", nodes: ["kvm-a"])
+        let folder = try Fixtures.temporaryFolder("fleet-refused")
+        let log = folder.appendingPathComponent("audit.log")
+        // A log whose records say they come from kvm-b.
+        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
+        try sample.split(separator: "\n").map { "node=kvm-b " + $0 }.joined(separator: "\n").appending("\n")
+            .write(to: log, atomically: true, encoding: .utf8)
+        let spool = folder.appendingPathComponent("spool.db").path
+        let refused = try Self.ingest(["--db", hostA, "--node", "kvm-a", "--spool", spool, log.path])
+        #expect(refused.status == 4, "\(refused.stderr)")
+        #expect(refused.stderr.contains("row-level security"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("waits in the spool"), "\(refused.stderr)")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == 0)
+        // Nothing was lost: the spool holds it all, and ships it once the role may write kvm-b.
+        #expect((try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_outbox")[0][0].int64 ?? 0) > 0)
+        try PostgresConnection(connection: fleet.admin).run("INSERT INTO svirt_trace.writer_nodes VALUES ($1, 'kvm-b')",
+                                                            [.text("host_a_\(fleet.suffix)")])
+        let granted = try Self.ingest(["--db", hostA, "--node", "kvm-a", "--spool", spool, log.path])
+        #expect(granted.status == 0, "\(granted.stderr)")
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+        #expect(try fleet.count("SELECT count(DISTINCT node) FROM svirt_trace.audit_events") == 1)
+
+        // A spool made for one node is not taken by a writer for another.
+        let other = try Self.ingest(["--db", hostA, "--node", "kvm-c", "--spool", spool, log.path])
+        #expect(other.status == 4)
+        #expect(other.stderr.contains("feeds the fleet store for node 'kvm-a'"), "\(other.stderr)")
+    }
+
+    @Test func aSecondSpoolFeedingTheSameEventsIsRefusedNotCountedTwice() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let folder = try Fixtures.temporaryFolder("fleet-twice")
+        let sample = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
+        let first = try Self.ingest(["--db", central, "--spool", folder.appendingPathComponent("one.db").path, sample])
+        #expect(first.status == 0, "\(first.stderr)")
+        let denials = try fleet.count("SELECT count(*) FROM svirt_trace.denials")
+        let second = try Self.ingest(["--db", central, "--spool", folder.appendingPathComponent("two.db").path, sample])
+        #expect(second.status == 4)
+        #expect(second.stderr.contains("another spool"), "\(second.stderr)")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == denials)
+    }
+
+    @Test func aKilledIngestShipsEverythingOnceWhenRunAgain() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let work = try Workload.generate(.init(events: 60000, seed: 9, nodes: 2))
+        let folder = try Fixtures.temporaryFolder("fleet-kill")
+        let spool = folder.appendingPathComponent("spool.db").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["ingest", "--config", "/dev/null", "--no-progress", "--db", central, "--spool", spool,
+                             "--batch-events", "200", work.log.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Killed once some rows reached the fleet store, while more are being stored and shipped.
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline, (try? fleet.count("SELECT count(*) FROM svirt_trace.audit_events")) ?? 0 < 500 {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(process.isRunning, "the ingest ended before it could be killed: make the log longer")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let resumed = try Self.ingest(["--db", central, "--spool", spool, work.log.path])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+        let plain = folder.appendingPathComponent("plain.db").path
+        #expect(try Self.ingest(["--db", plain, work.log.path]).status == 0)
+        let expected = try SQLiteDatabase(path: plain, mode: .readOnly).rows("SELECT count(*) FROM denials")[0][0].int64
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == expected)
+    }
+}

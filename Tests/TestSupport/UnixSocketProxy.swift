@@ -1,0 +1,110 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A TCP port on 127.0.0.1 that forwards each connection to a unix socket (the test server's),
+/// and can be cut: an outage of the fleet store as its clients see it (connections reset, new
+/// ones refused), without stopping a server other tests use.
+public final class UnixSocketProxy: @unchecked Sendable {
+    public private(set) var port: UInt16 = 0
+    private let target: String
+    private let lock = NSLock()
+    private var listener: Int32 = -1
+    private var open: Set<Int32> = []
+
+    /// - Parameter target: the unix socket's path (PostgreSQL's is FOLDER/.s.PGSQL.PORT).
+    public init(target: String) throws {
+        self.target = target
+        try listen()
+    }
+
+    /// The test server's socket, from its connection string (host=FOLDER port=PORT).
+    public static func postgresSocket(of connection: String) -> String? {
+        var host: String?, port = "5432"
+        for word in connection.split(separator: " ") {
+            if word.hasPrefix("host=") { host = String(word.dropFirst(5)) }
+            if word.hasPrefix("port=") { port = String(word.dropFirst(5)) }
+        }
+        return host.map { "\($0)/.s.PGSQL.\(port)" }
+    }
+
+    /// Resets every connection and refuses new ones until `restore`.
+    public func cut() {
+        lock.withLock {
+            if listener >= 0 { shutdown(listener, Int32(SHUT_RDWR)); close(listener); listener = -1 }
+            for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    /// Accepts connections again, on the same port.
+    public func restore() throws { try listen() }
+
+    deinit { cut() }
+
+    private func listen() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, Glibc.listen(fd, 64) == 0 else {
+            close(fd)
+            throw NSError(domain: "UnixSocketProxy", code: Int(errno))
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) }
+        }
+        port = UInt16(bigEndian: address.sin_port)
+        lock.withLock { listener = fd }
+        Thread.detachNewThread { [self] in acceptLoop(fd) }
+    }
+
+    private func acceptLoop(_ fd: Int32) {
+        while true {
+            let client = accept(fd, nil, nil)
+            if client < 0 { if errno == EINTR { continue }; return }
+            let upstream = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_un()
+            address.sun_family = sa_family_t(AF_UNIX)
+            let bytes = Array(target.utf8)
+            withUnsafeMutableBytes(of: &address.sun_path) { raw in
+                for (index, byte) in bytes.prefix(raw.count - 1).enumerated() { raw[index] = byte }
+            }
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            }
+            guard connected == 0 else { close(client); close(upstream); continue }
+            lock.withLock { open.formUnion([client, upstream]) }
+            Thread.detachNewThread { [self] in pump(from: client, to: upstream) }
+            Thread.detachNewThread { [self] in pump(from: upstream, to: client) }
+        }
+    }
+
+    private func pump(from source: Int32, to destination: Int32) {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(source, &buffer, buffer.count)
+            if count <= 0 { break }
+            var sent = 0
+            while sent < count {
+                let written = buffer[sent..<count].withUnsafeBytes { write(destination, $0.baseAddress, count - sent) }
+                if written <= 0 { break }
+                sent += written
+            }
+            if sent < count { break }
+        }
+        // Either side gone: both go (the other pump ends on its read).
+        shutdown(source, Int32(SHUT_RDWR))
+        shutdown(destination, Int32(SHUT_RDWR))
+        lock.withLock {
+            if open.remove(source) != nil { close(source) }
+        }
+    }
+}
