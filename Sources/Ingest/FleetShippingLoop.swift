@@ -40,10 +40,13 @@ public final class FleetShippingLoop: @unchecked Sendable {
     /// Rows shipped so far.
     public var shipped: Int { condition.withLock { shippedRows } }
 
-    /// Stops the loop after the batch under way, and waits for it.
-    public func stop() {
+    /// Stops the loop and waits for it: after the batch under way, or, with `drainSeconds`,
+    /// once nothing waits to be shipped (what the caller's own shutdown changed included), the
+    /// fleet store fails, or that time has passed.
+    public func stop(drainSeconds: Double = 0) {
         condition.withLock {
             stopping = true
+            drainUntil = Date().addingTimeInterval(drainSeconds)
             condition.broadcast()
         }
         condition.withLock {
@@ -51,10 +54,14 @@ public final class FleetShippingLoop: @unchecked Sendable {
         }
     }
 
+    private var drainUntil = Date.distantFuture
+
     private func run() {
         var shipper: FleetShipper?
         var backoff = 1.0
-        while !condition.withLock({ stopping }) {
+        while true {
+            let (stop, until) = condition.withLock { (stopping, drainUntil) }
+            if stop, Date() >= until { break }
             do {
                 if shipper == nil { shipper = try connect() }
                 let count = try shipper!.shipBatch()
@@ -64,7 +71,10 @@ public final class FleetShippingLoop: @unchecked Sendable {
                     condition.withLock { problem = nil }
                 }
                 backoff = 1
-                if count == 0 { pause(idleSeconds) }
+                if count == 0 {
+                    if stop { break }
+                    pause(idleSeconds)
+                }
             } catch {
                 shipper = nil
                 let message = "\(error)"
@@ -76,6 +86,7 @@ public final class FleetShippingLoop: @unchecked Sendable {
                     report("cannot ship to the fleet store (rows wait in the spool; retrying every \(Int(backoff)) s "
                            + "up to 30 s): \(message)", true)
                 }
+                if stop { break }
                 pause(backoff)
                 backoff = min(30, backoff * 2)
             }

@@ -316,7 +316,9 @@ extension SvirtTrace {
                 throw ExitCode(error is StoreError ? Status.database : Status.input)
             }
             shipping?.start()
-            defer { shipping?.stop() }
+            // What the shutdown itself changes (follow-ups of open windows, deliveries) is
+            // shipped before the exit, for a bounded time.
+            defer { shipping?.stop(drainSeconds: Self.fleetDrainSeconds) }
             let retention = try retain.map { text in
                 WatchRetention(period: try RetentionPeriod(text), pruner: Pruner(database: watch.database, chunkSize: 1_000),
                                log: { s in
@@ -387,6 +389,9 @@ extension SvirtTrace {
 }
 
 extension SvirtTrace.Watch {
+    /// How long a stopping watch goes on shipping its spool to the fleet store; what is left
+    /// is shipped by the next start.
+    static let fleetDrainSeconds = 10.0
     /// Tries per sink and alert before a running watch gives up on it (a restart tries again).
     static let maximumAttempts = 10
     /// After an --exec command's timeout: SIGTERM, then SIGKILL this much later.

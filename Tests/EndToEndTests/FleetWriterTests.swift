@@ -174,4 +174,60 @@ import TestSupport
         let expected = try SQLiteDatabase(path: plain, mode: .readOnly).rows("SELECT count(*) FROM denials")[0][0].int64
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == expected)
     }
+
+    /// The fleet store away at start, back, away again with the watch SIGKILLed and the log
+    /// rotated meanwhile: watch alerts all along, and the fleet store ends with every row once.
+    @Test func watchAlertsThroughAnOutageAndTheFleetStoreGetsEverythingOnceItIsBack() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        _ = try fleet.writer("host_a", nodes: ["kvm-a"])
+        let socket = try #require(UnixSocketProxy.postgresSocket(of: fleet.admin))
+        let proxy = try UnixSocketProxy(target: socket)
+        let connection = "host=127.0.0.1 port=\(proxy.port) user=host_a_\(fleet.suffix) dbname=\(fleet.name) sslmode=disable connect_timeout=2"
+        let folder = try Fixtures.temporaryFolder("fleet-outage")
+        let log = folder.appendingPathComponent("audit.log")
+        let spool = folder.appendingPathComponent("spool.db").path
+        let lines = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let half = lines.count / 2
+        try (lines[..<half].joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let arguments = ["--db", connection, "--spool", spool, "--node", "kvm-a", "--config", "/dev/null",
+                         "--libvirt-state", Fixtures.repositoryRoot.appendingPathComponent("tools/sample/run").path, "--follow", log.path]
+        func spoolDenials() -> Int64 {
+            (try? SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM denials").first?.first?.int64) ?? -1
+        }
+
+        proxy.cut()
+        let first = try WatchTests.Watcher(arguments, folder: folder)
+        #expect(first.wait(seconds: 30) { first.said().contains("cannot ship to the fleet store") }, "\(first.said())")
+        #expect(first.wait(seconds: 30) { spoolDenials() > 0 && first.alertLines().count > 0 }, "alerts while the fleet store is away")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == 0)
+
+        try proxy.restore()
+        #expect(first.wait(seconds: 60) { (try? fleet.count("SELECT count(*) FROM svirt_trace.denials")) == spoolDenials() },
+                "shipped once back: \(first.said())")
+        #expect(first.said().contains("shipping to the fleet store resumed"))
+
+        // Away again; watch is killed, and the log rotates while it is stopped.
+        proxy.cut()
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        try FileManager.default.moveItem(at: log, to: folder.appendingPathComponent("audit.log.1"))
+        try WatchTests.append(lines[half...].joined(separator: "\n"), to: folder.appendingPathComponent("audit.log.1"))
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let second = try WatchTests.Watcher(arguments, folder: folder)
+        #expect(second.wait(seconds: 30) { spoolDenials() == 76 }, "caught up through the rotation: \(second.said())")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") < 76)
+        try proxy.restore()
+        #expect(second.wait(seconds: 60) { (try? fleet.count("SELECT count(*) FROM svirt_trace.denials")) == 76 }, "\(second.said())")
+        #expect(second.wait(seconds: 10) {
+            (try? SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_outbox")) == [[.integer(0)]]
+        })
+        #expect(second.terminate() == 0)
+        // What the shutdown itself changed (its alert windows' follow-ups) is shipped before it exits.
+        let left = try Self.differences(spool: spool, fleet: fleet.admin)
+        #expect(left == [], "\(left)")
+        let alerts = first.alertLines().count + second.alertLines().count
+        #expect(alerts == Int(try fleet.count("SELECT count(*) FROM svirt_trace.alerts")), "every alert printed once, and stored: \(first.alertLines().count) + \(second.alertLines().count)")
+    }
 }
