@@ -15,6 +15,11 @@ public final class FleetShipper {
     private let fleet: FleetDatabase
     private var columns: [String: [String]] = [:]
     private var monthsMade: Set<Int64> = []
+    /// The last outbox entry the fleet store has (its spools.shipped_seq).
+    private var shippedSeq: Int64 = 0
+    /// The outbox holds nothing at or below this (a clean-up takes the spool's write lock, so
+    /// it is tried only when there is something to clear).
+    private var clearedSeq: Int64 = -1
 
     /// Opens the spool a second time (beside its writer) and registers it with the fleet store
     /// on first use.
@@ -25,7 +30,9 @@ public final class FleetShipper {
                 busyTimeoutMilliseconds: Int32 = 10_000) throws {
         self.fleet = fleet
         do {
-            local = try SQLiteDatabase(path: spoolPath, mode: .readWrite, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+            // Reads need no lock (WAL); the one write, clearing shipped entries, is tried briefly
+            // and left for later when the spool's writer holds the lock.
+            local = try SQLiteDatabase(path: spoolPath, mode: .readWrite, busyTimeoutMilliseconds: 50)
             for table in FleetTable.all {
                 columns[table.name] = try local.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table.name)])
                     .compactMap { $0.first?.string }
@@ -43,7 +50,7 @@ public final class FleetShipper {
             }
             let found: [[SQLValue]]
             do {
-                found = try fleet.connection.rows("SELECT node FROM spools WHERE id = $1", [.integer(known.spool)])
+                found = try fleet.connection.rows("SELECT node, shipped_seq FROM spools WHERE id = $1", [.integer(known.spool)])
             } catch let error as PostgresError {
                 throw StoreError.postgres(database: fleet.name, error)
             }
@@ -51,6 +58,7 @@ public final class FleetShipper {
                 throw StoreError.spoolNotInFleet(spool: spoolPath, number: known.spool, database: fleet.name)
             }
             spool = known.spool
+            shippedSeq = found.first?[1].int64 ?? 0
         } else {
             let made: Int64
             do {
@@ -60,50 +68,92 @@ public final class FleetShipper {
                 throw StoreError.postgres(database: fleet.name, error)
             }
             do {
-                try local.execute("BEGIN IMMEDIATE")
-                if let other = try FleetSpool.identity(local) {
-                    // Another writer of this spool registered it meanwhile: its number stands.
-                    try local.execute("COMMIT")
-                    spool = other.spool
-                } else {
-                    try FleetSpool.remember(spool: made, node: node, in: local)
-                    try local.execute("COMMIT")
-                    spool = made
-                }
+                spool = try Self.remember(made, node: node, in: local, waitingMilliseconds: busyTimeoutMilliseconds)
             } catch {
-                try? local.execute("ROLLBACK")
                 throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
             }
         }
         self.node = node
     }
 
+    /// Writes the spool's number into it, unless another writer of the spool registered it
+    /// meanwhile (its number stands). Waits for the spool's writer in short polls: this
+    /// connection's own busy timeout is kept short for the outbox clean-up.
+    private static func remember(_ made: Int64, node: String, in local: SQLiteDatabase, waitingMilliseconds: Int32) throws -> Int64 {
+        let deadline = Date().addingTimeInterval(Double(max(1, waitingMilliseconds)) / 1000)
+        while true {
+            do {
+                try local.execute("BEGIN IMMEDIATE")
+            } catch let error as SQLiteError where error.isBusy && Date() < deadline {
+                continue
+            }
+            do {
+                if let other = try FleetSpool.identity(local) {
+                    try local.execute("COMMIT")
+                    return other.spool
+                }
+                try FleetSpool.remember(spool: made, node: node, in: local)
+                try local.execute("COMMIT")
+                return made
+            } catch {
+                try? local.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
     /// Changed rows not yet shipped.
-    public func pending() throws -> Int64 { try FleetSpool.pending(local) }
+    public func pending() throws -> Int64 {
+        try local.rows("SELECT count(*) FROM fleet_outbox WHERE seq > ?", [.integer(shippedSeq)]).first?.first?.int64 ?? 0
+    }
 
     /// Ships up to `limit` changed rows; returns how many were shipped (0: nothing was waiting).
     @discardableResult
     public func shipBatch(limit: Int = 20_000) throws -> Int {
         let batch = try read(limit: limit)
-        guard !batch.entries.isEmpty else { return 0 }
+        guard !batch.entries.isEmpty else {
+            clearShipped()
+            return 0
+        }
         do {
             try makeMonths(for: batch)
-            try fleet.connection.transaction {
+            let applied = try fleet.connection.transaction { () -> Bool in
+                // Another shipper of this spool moved on meanwhile: this batch is not applied (it
+                // could put an older state over a newer one); the next read starts after it.
+                let current = try fleet.connection.rows("SELECT shipped_seq FROM spools WHERE id = $1 FOR UPDATE",
+                                                        [.integer(spool)]).first?.first?.int64 ?? -1
+                guard current == shippedSeq else {
+                    shippedSeq = max(shippedSeq, current)
+                    return false
+                }
                 try deleteGone(batch)
                 for table in FleetTable.all {
                     guard let rows = batch.rows[table.name], !rows.isEmpty else { continue }
                     try upsert(table, rows: rows)
                 }
+                try fleet.connection.run("UPDATE spools SET shipped_seq = $1, shipped_at = now() WHERE id = $2",
+                                         [.integer(batch.lastSeq), .integer(spool)])
+                return true
             }
+            guard applied else { return try shipBatch(limit: limit) }
         } catch let error as PostgresError {
             throw StoreError.postgres(database: fleet.name, error)
         }
-        do {
-            try local.run("DELETE FROM fleet_outbox WHERE seq <= ?", [.integer(batch.lastSeq)])
-        } catch {
-            throw StoreError.wrap(error, path: local.path, timeout: 10_000)
-        }
+        shippedSeq = batch.lastSeq
+        clearShipped()
         return batch.entries.count
+    }
+
+    /// Removes shipped entries from the outbox when the spool's lock is free at once; entries
+    /// left are skipped by the next read (they are at or below shipped_seq) and removed later.
+    private func clearShipped() {
+        guard shippedSeq > clearedSeq else { return }
+        do {
+            try local.run("DELETE FROM fleet_outbox WHERE seq <= ?", [.integer(shippedSeq)])
+            clearedSeq = shippedSeq
+        } catch {
+            // The spool's writer holds the lock: left for a later call.
+        }
     }
 
     /// Ships until the outbox is empty; returns the rows shipped.
@@ -139,7 +189,8 @@ public final class FleetShipper {
         do {
             try local.execute("BEGIN")
             defer { try? local.execute("COMMIT") }
-            for row in try local.rows("SELECT seq, tbl, key, deleted FROM fleet_outbox ORDER BY seq LIMIT ?", [.integer(Int64(limit))]) {
+            for row in try local.rows("SELECT seq, tbl, key, deleted FROM fleet_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+                                      [.integer(shippedSeq), .integer(Int64(limit))]) {
                 batch.lastSeq = row[0].int64 ?? batch.lastSeq
                 var entry = Entry(table: row[1].string ?? "", key: row[2], deleted: row[3].int64 == 1)
                 if entry.deleted, case .text(let json) = entry.key {

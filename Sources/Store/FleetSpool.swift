@@ -68,7 +68,9 @@ public enum FleetSpool {
     }
 
     static func keyExpression(_ table: FleetTable, row: String) -> String {
-        table.isRowID ? "\(row).id" : "json_array(\(table.key.map { "\(row).\($0)" }.joined(separator: ", ")))"
+        // The unary + matters: `key = NEW.id` against the ANY column is not looked up in the
+        // (tbl, key) index but scanned, 400 µs a row at 30,000 outbox entries; `+NEW.id` is.
+        table.isRowID ? "+\(row).id" : "json_array(\(table.key.map { "\(row).\($0)" }.joined(separator: ", ")))"
     }
 
     static func triggers(for table: FleetTable) -> String {

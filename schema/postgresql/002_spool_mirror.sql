@@ -44,14 +44,19 @@ DROP SEQUENCE IF EXISTS sources_id_seq, strings_id_seq, audit_events_id_seq, evi
                         events_id_seq, coverage_marks_id_seq, parse_errors_id_seq, alerts_id_seq;
 
 -- One row per spool: a writer registers its spool before its first shipment, with the node its
--- rows without a node of their own are given.
+-- rows without a node of their own are given. shipped_seq is the last outbox entry shipped: it
+-- is moved in the shipment's own transaction, so the fleet store itself says what it has, and a
+-- shipment that finds it moved by another shipper of the same spool is not applied (entries are
+-- applied in order, never an older state over a newer one).
 CREATE SEQUENCE spools_id_seq MAXVALUE 8388607;
 CREATE TABLE spools (
-    id       bigint      NOT NULL DEFAULT nextval('spools_id_seq') PRIMARY KEY,
-    node     text        NOT NULL,
-    host     text        NOT NULL,
-    made_by  name        NOT NULL DEFAULT current_user,
-    made_at  timestamptz NOT NULL DEFAULT now()
+    id          bigint      NOT NULL DEFAULT nextval('spools_id_seq') PRIMARY KEY,
+    node        text        NOT NULL,
+    host        text        NOT NULL,
+    made_by     name        NOT NULL DEFAULT current_user,
+    made_at     timestamptz NOT NULL DEFAULT now(),
+    shipped_seq bigint      NOT NULL DEFAULT 0,
+    shipped_at  timestamptz
 );
 
 CREATE TABLE sources (
@@ -386,7 +391,7 @@ JOIN denial_runs r ON r.id = a.run_id AND a.time_ms >= r.first_ms AND a.time_ms 
 GRANT SELECT ON denials TO svirt_trace_writer, svirt_trace_reader;
 
 -- Row-level security as in 001: a writer sees, changes and deletes its own nodes' rows only
--- (spools included: it registers spools for its own nodes only, and never changes one); a
+-- (spools included: it registers spools for its own nodes only, and moves only their shipped_seq); a
 -- reader sees all.
 DO $$
 DECLARE
@@ -404,7 +409,7 @@ BEGIN
         EXECUTE format('CREATE POLICY reader_every_node ON svirt_trace.%I FOR SELECT TO svirt_trace_reader USING (true)', t);
         EXECUTE format('GRANT SELECT ON svirt_trace.%I TO svirt_trace_reader', t);
         IF t = 'spools' THEN
-            EXECUTE format('GRANT SELECT, INSERT ON svirt_trace.%I TO svirt_trace_writer', t);
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE (shipped_seq, shipped_at) ON svirt_trace.%I TO svirt_trace_writer', t);
         ELSE
             EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON svirt_trace.%I TO svirt_trace_writer', t);
         END IF;
