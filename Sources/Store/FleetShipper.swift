@@ -332,6 +332,6 @@ public final class FleetShipper {
         let updates = names.filter { !table.fleetKey.contains($0) }.map { "\($0) = EXCLUDED.\($0)" }
         let conflict = "ON CONFLICT (\(table.fleetKey.joined(separator: ", "))) "
             + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
-        try fleet.connection.copyChecked(into: table.name, columns: names, rows: rows, conflict: conflict)
+        try fleet.connection.copyInTransaction(into: table.name, columns: names, rows: rows, conflict: conflict)
     }
 }

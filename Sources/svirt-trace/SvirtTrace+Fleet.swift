@@ -12,9 +12,9 @@ extension SvirtTrace {
             discussion: """
                 The fleet store is one PostgreSQL database (15 or later) that every hypervisor \
                 writes to. Its tables live in the schema svirt_trace; every row carries its node, \
-                and row-level security lets a host's writer role read and change its own node's \
-                rows only: a compromised hypervisor cannot rewrite or delete another host's \
-                history. The large tables are partitioned by month of event time.
+                and row-level security lets a host's writer role read, change and delete its own \
+                node's rows only: a compromised hypervisor cannot rewrite or delete another \
+                host's history. The large tables are partitioned by month of event time.
 
                 ROLES
                   svirt_trace_writer  group of the hosts' login roles; each is named with the \
@@ -39,10 +39,22 @@ extension SvirtTrace {
                 ownership. status may be run by anybody who reads the schema; a writer sees \
                 its own grants only.
 
+                WRITERS
+                  ingest and watch take the fleet store as --db. Each stores into a local SQLite \
+                spool (--spool; one per node) with the embedded store's code, and a thread ships \
+                every changed row to the fleet store in batches, each in one transaction that \
+                also records how far the spool has been shipped: a batch shipped twice (after a \
+                SIGKILL) writes the same rows again, so every row is there once. While \
+                PostgreSQL is away, watch goes on alerting and rows wait in the spool on disk. \
+                A role's batch holding a node it was not granted is refused whole and kept in \
+                the spool until the grant is made. Two spools shipping the same events (a watch \
+                and a central ingest of one node's log) are refused, not counted twice.
+
                 NOT YET
-                  ingest, watch, query, digest and prune do not read or write the fleet store yet: \
-                given a PostgreSQL --db they refuse it (exit 2). Until then each host keeps its \
-                SQLite store.
+                  query, digest and prune do not read the fleet store yet: given a PostgreSQL \
+                --db they refuse it (exit 2); query a host's spool (an SQLite store) meanwhile. \
+                Retention of the fleet store (dropping monthly partitions) is not built, and \
+                spools are never pruned (prune refuses one: its deletions would be shipped).
 
                 ISOLATION
                   Row-level security keeps a writer from inserting, changing or deleting another \
