@@ -133,13 +133,17 @@ public final class PostgresConnection {
     /// commit (or the rollback) in place, without two TRUNCATEs per call, each of which gives
     /// the table a new file. One call per table and transaction.
     @discardableResult
-    public func copyInTransaction(into table: String, columns: [String], rows: [[SQLValue]], conflict: String? = nil) throws -> Int {
+    /// - Parameter beforeMove: SQL run between the COPY and the move, given the staging table's
+    ///   name (to clear rows the move would otherwise leave behind).
+    public func copyInTransaction(into table: String, columns: [String], rows: [[SQLValue]], conflict: String? = nil,
+                                  beforeMove: ((String) -> String)? = nil) throws -> Int {
         let staging = "txn_staging_" + table.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
         if !transactionStaging.contains(staging) {
             try execute("CREATE TEMPORARY TABLE IF NOT EXISTS \(staging) (LIKE \(table)) ON COMMIT DELETE ROWS")
             transactionStaging.insert(staging)
         }
         try copy(into: staging, columns: columns, rows: rows)
+        if let beforeMove { try execute(beforeMove(staging)) }
         let list = columns.joined(separator: ", ")
         return try run("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(staging)" + (conflict.map { " " + $0 } ?? ""))
     }

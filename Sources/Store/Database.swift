@@ -13,6 +13,8 @@ public final class Database {
     public let isImmutable: Bool
     /// What the operator should hear about this open (transactions an immutable open cannot see).
     public let warnings: [String]
+    /// A fleet spool's: shipped outbox entries, cleared by the writer before each commit.
+    public var outboxCleaner: FleetOutboxCleaner?
 
     public enum Access: Sendable { case readOnly, readWrite }
 

@@ -20,15 +20,20 @@ public final class FleetShipper {
     /// The outbox holds nothing at or below this (a clean-up takes the spool's write lock, so
     /// it is tried only when there is something to clear).
     private var clearedSeq: Int64 = -1
+    private let cleaner: FleetOutboxCleaner?
 
     /// Opens the spool a second time (beside its writer) and registers it with the fleet store
     /// on first use.
     /// - Parameters:
     ///   - node: the writer's node, given to rows of tables without a node of their own; `*` for
     ///     a central writer (whose role must hold every node).
+    /// - Parameter cleaner: the in-process writer's, which clears shipped entries in its own
+    ///   transactions; nil when no writer of this process stores into the spool (the shipper
+    ///   then clears them itself, when the spool's lock is free).
     public init(spoolPath: String, fleet: FleetDatabase, node: String, host: String,
-                busyTimeoutMilliseconds: Int32 = 10_000) throws {
+                busyTimeoutMilliseconds: Int32 = 10_000, cleaner: FleetOutboxCleaner? = nil) throws {
         self.fleet = fleet
+        self.cleaner = cleaner
         do {
             // Reads need no lock (WAL); the one write, clearing shipped entries, is tried briefly
             // and left for later when the spool's writer holds the lock.
@@ -40,7 +45,7 @@ public final class FleetShipper {
         } catch {
             throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
         }
-        let known: (spool: Int64, node: String)?
+        let known: FleetSpool.Identity?
         do { known = try FleetSpool.identity(local) } catch {
             throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
         }
@@ -50,25 +55,36 @@ public final class FleetShipper {
             }
             let found: [[SQLValue]]
             do {
-                found = try fleet.connection.rows("SELECT node, shipped_seq FROM spools WHERE id = $1", [.integer(known.spool)])
+                found = try fleet.connection.rows("SELECT node, shipped_seq, token::text FROM spools WHERE id = $1", [.integer(known.spool)])
             } catch let error as PostgresError {
                 throw StoreError.postgres(database: fleet.name, error)
             }
-            guard found.first?.first?.string == node else {
+            guard let row = found.first, row[0].string == node, row[2].string == known.token else {
                 throw StoreError.spoolNotInFleet(spool: spoolPath, number: known.spool, database: fleet.name)
             }
             spool = known.spool
-            shippedSeq = found.first?[1].int64 ?? 0
+            shippedSeq = row[1].int64 ?? 0
+            // A spool restored from a backup, or a copy of it that shipped first: entries it
+            // makes now would be taken for shipped ones and never sent.
+            let last: Int64
+            do { last = try FleetSpool.lastSeq(local) } catch {
+                throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
+            }
+            guard last >= shippedSeq else {
+                throw StoreError.spoolBehindFleet(spool: spoolPath, number: known.spool, local: last, shipped: shippedSeq)
+            }
         } else {
-            let made: Int64
+            let made: FleetSpool.Identity
             do {
-                made = try fleet.connection.rows("INSERT INTO spools(node, host) VALUES ($1, $2) RETURNING id",
-                                                 [.text(node), .text(host)]).first?.first?.int64 ?? 0
-            } catch let error as PostgresError {
+                let row = try fleet.connection.rows("INSERT INTO spools(node, host) VALUES ($1, $2) RETURNING id, token::text",
+                                                    [.text(node), .text(host)]).first
+                made = FleetSpool.Identity(spool: row?[0].int64 ?? 0, node: node, token: row?[1].string ?? "")
+            } catch var error as PostgresError {
+                if error.isPermissionDenied { error.hint = Self.registrationHint(node: node) }
                 throw StoreError.postgres(database: fleet.name, error)
             }
             do {
-                spool = try Self.remember(made, node: node, in: local, waitingMilliseconds: busyTimeoutMilliseconds)
+                spool = try Self.remember(made, in: local, waitingMilliseconds: busyTimeoutMilliseconds)
             } catch {
                 throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
             }
@@ -79,7 +95,7 @@ public final class FleetShipper {
     /// Writes the spool's number into it, unless another writer of the spool registered it
     /// meanwhile (its number stands). Waits for the spool's writer in short polls: this
     /// connection's own busy timeout is kept short for the outbox clean-up.
-    private static func remember(_ made: Int64, node: String, in local: SQLiteDatabase, waitingMilliseconds: Int32) throws -> Int64 {
+    private static func remember(_ made: FleetSpool.Identity, in local: SQLiteDatabase, waitingMilliseconds: Int32) throws -> Int64 {
         let deadline = Date().addingTimeInterval(Double(max(1, waitingMilliseconds)) / 1000)
         while true {
             do {
@@ -92,14 +108,20 @@ public final class FleetShipper {
                     try local.execute("COMMIT")
                     return other.spool
                 }
-                try FleetSpool.remember(spool: made, node: node, in: local)
+                try FleetSpool.remember(made, in: local)
                 try local.execute("COMMIT")
-                return made
+                return made.spool
             } catch {
                 try? local.execute("ROLLBACK")
                 throw error
             }
         }
+    }
+
+    static func registrationHint(node: String) -> String {
+        node == "*"
+            ? "a writer without --node registers its spool for every node (*): give --node, or use a role of `fleet grant-writer --all-nodes`"
+            : "this role may not write node '\(node)': `svirt-trace fleet grant-writer ROLE --node \(node)`, or give the --node it was granted"
     }
 
     /// Changed rows not yet shipped.
@@ -147,6 +169,10 @@ public final class FleetShipper {
     /// Removes shipped entries from the outbox when the spool's lock is free at once; entries
     /// left are skipped by the next read (they are at or below shipped_seq) and removed later.
     private func clearShipped() {
+        if let cleaner {
+            cleaner.shipped(through: shippedSeq)
+            return
+        }
         guard shippedSeq > clearedSeq else { return }
         do {
             try local.run("DELETE FROM fleet_outbox WHERE seq <= ?", [.integer(shippedSeq)])
@@ -332,6 +358,13 @@ public final class FleetShipper {
         let updates = names.filter { !table.fleetKey.contains($0) }.map { "\($0) = EXCLUDED.\($0)" }
         let conflict = "ON CONFLICT (\(table.fleetKey.joined(separator: ", "))) "
             + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
-        try fleet.connection.copyInTransaction(into: table.name, columns: names, rows: rows, conflict: conflict)
+        // A row whose month column changed (a run's first time moved earlier by a late event)
+        // is another row to the upsert, whose key holds that column: the old one goes first.
+        let moved: ((String) -> String)? = table.month.map { month in
+            { staging in
+                "DELETE FROM \(table.name) t USING \(staging) s WHERE t.id = s.id AND t.node = s.node AND t.\(month) <> s.\(month)"
+            }
+        }
+        try fleet.connection.copyInTransaction(into: table.name, columns: names, rows: rows, conflict: conflict, beforeMove: moved)
     }
 }

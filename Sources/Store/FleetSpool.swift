@@ -27,6 +27,29 @@ public enum FleetSpool {
         CREATE INDEX IF NOT EXISTS fleet_audit_events_by_block ON audit_events (block_id);
         """
 
+    /// Opens (making it when missing) the spool of a writer for `tag` (its node, or `*`), with
+    /// its outbox and the cleaner its writer clears shipped entries with.
+    public static func open(path: String, tag: String, busyTimeoutMilliseconds: Int32) throws -> Database {
+        let existed = FileManager.default.fileExists(atPath: path)
+        let db = try Database(path: path, access: .readWrite, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        do {
+            // A store that is not a spool has rows no outbox noted: they would never be shipped.
+            if existed, try !isSpool(db.connection), try holdsRows(db.connection) {
+                throw StoreError.notASpool(path: path)
+            }
+            if let identity = try identity(db.connection), identity.node != tag {
+                throw StoreError.spoolOfAnotherNode(spool: path, made: identity.node, given: tag)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
+        }
+        try prepare(db)
+        db.outboxCleaner = FleetOutboxCleaner()
+        return db
+    }
+
     /// Makes the outbox and its triggers in a migrated store (once; later opens find them).
     public static func prepare(_ database: Database) throws {
         let db = database.connection
@@ -46,20 +69,43 @@ public enum FleetSpool {
     }
 
     /// The spool's fleet identity, once registered: its number and node.
-    public static func identity(_ db: SQLiteDatabase) throws -> (spool: Int64, node: String)? {
-        let rows = try db.rows("SELECT name, value FROM fleet_spool WHERE name IN ('spool', 'node')")
-        let values = Dictionary(rows.map { ($0[0].string ?? "", $0[1]) }, uniquingKeysWith: { first, _ in first })
-        guard let spool = values["spool"]?.int64, let node = values["node"]?.string else { return nil }
-        return (spool, node)
+    public struct Identity: Sendable, Equatable {
+        public var spool: Int64
+        public var node: String
+        /// The fleet store's token for this spool (spools.token): another database's spool of
+        /// the same number is not this one.
+        public var token: String
     }
 
-    static func remember(spool: Int64, node: String, in db: SQLiteDatabase) throws {
-        try db.run("INSERT INTO fleet_spool(name, value) VALUES ('spool', ?), ('node', ?)", [.integer(spool), .text(node)])
+    public static func identity(_ db: SQLiteDatabase) throws -> Identity? {
+        guard try isSpool(db) else { return nil }
+        let rows = try db.rows("SELECT name, value FROM fleet_spool WHERE name IN ('spool', 'node', 'token')")
+        let values = Dictionary(rows.map { ($0[0].string ?? "", $0[1]) }, uniquingKeysWith: { first, _ in first })
+        guard let spool = values["spool"]?.int64, let node = values["node"]?.string, let token = values["token"]?.string else { return nil }
+        return Identity(spool: spool, node: node, token: token)
+    }
+
+    static func remember(_ identity: Identity, in db: SQLiteDatabase) throws {
+        try db.run("INSERT INTO fleet_spool(name, value) VALUES ('spool', ?), ('node', ?), ('token', ?)",
+                   [.integer(identity.spool), .text(identity.node), .text(identity.token)])
+    }
+
+    /// The highest outbox entry ever made (AUTOINCREMENT's record), 0 for none.
+    static func lastSeq(_ db: SQLiteDatabase) throws -> Int64 {
+        try db.rows("SELECT seq FROM sqlite_sequence WHERE name = 'fleet_outbox'").first?.first?.int64 ?? 0
     }
 
     /// The store is a fleet writer's spool (it has an outbox).
     public static func isSpool(_ db: SQLiteDatabase) throws -> Bool {
         try !db.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fleet_outbox'").isEmpty
+    }
+
+    /// The store holds anything a writer stored (a spool must start empty or as a spool).
+    public static func holdsRows(_ db: SQLiteDatabase) throws -> Bool {
+        for table in ["sources", "audit_events", "guests", "events", "alerts"] {
+            if try !db.rows("SELECT 1 FROM \(table) LIMIT 1").isEmpty { return true }
+        }
+        return false
     }
 
     /// Rows changed and not yet shipped.

@@ -25,7 +25,7 @@ struct FleetTable: Sendable {
     /// transaction), so the order only keeps the statements readable.
     static let all: [FleetTable] = [
         .init(name: "sources", key: ["id"], ids: ["id"], hasNode: false, fleetKey: ["node", "id"], month: nil),
-        .init(name: "strings", key: ["id"], ids: ["id"], hasNode: false, fleetKey: ["node", "id"], month: nil),
+        .init(name: "strings", key: ["id"], ids: ["id"], hasNode: false, fleetKey: ["id"], month: nil),
         .init(name: "guests", key: ["id"], ids: ["id"], hasNode: true, fleetKey: ["node", "id"], month: nil),
         .init(name: "leases", key: ["id"], ids: ["id", "guest_id"], hasNode: true, fleetKey: ["node", "id"], month: nil),
         .init(name: "evidence_blocks", key: ["id"], ids: ["id"], hasNode: false, fleetKey: ["node", "first_ms", "id"],

@@ -161,6 +161,7 @@ public final class IngestWriter {
             try runs.flush()
             try evidence.flush()
             try totals.flush()
+            try database.outboxCleaner?.clear(in: db)
             try db.execute("COMMIT")
         }
         inTransaction = false

@@ -31,6 +31,10 @@ public enum StoreError: Error, CustomStringConvertible {
     case spoolOfAnotherNode(spool: String, made: String, given: String)
     /// A spool whose number the fleet store does not know: another database, or its row removed.
     case spoolNotInFleet(spool: String, number: Int64, database: String)
+    /// A spool whose outbox is behind what the fleet store has from it (restored, or copied).
+    case spoolBehindFleet(spool: String, number: Int64, local: Int64, shipped: Int64)
+    /// A store with rows, given as a spool: no outbox noted them.
+    case notASpool(path: String)
     /// prune on a spool: its deletions would be shipped to the fleet store.
     case spoolNotPrunable(path: String)
 
@@ -80,9 +84,16 @@ public enum StoreError: Error, CustomStringConvertible {
         case .spoolOfAnotherNode(let spool, let made, let given):
             return "\(spool): this spool feeds the fleet store for node \(Self.nodeName(made)), not \(Self.nodeName(given)): "
                 + "give each node (and a central writer, *) a spool of its own with --spool"
+        case .spoolBehindFleet(let spool, let number, let local, let shipped):
+            return "\(spool): spool #\(number) has made \(local) outbox entries but the fleet store has shipped \(shipped) "
+                + "from it: this is an older copy of the spool (restored from a backup, or copied); its new rows would be "
+                + "taken for shipped ones. Give a new --spool (the events already shipped are refused as a second spool's)"
+        case .notASpool(let path):
+            return "\(path) holds an SQLite store that is not a spool: the rows already in it were never noted for "
+                + "shipping and would be missing from the fleet store; give a new --spool"
         case .spoolNotPrunable(let path):
             return "\(path) is a fleet writer's spool: what is deleted in it is deleted in the fleet store too, "
-                + "so prune refuses it (the fleet store's retention drops its monthly partitions)"
+                + "so prune and watch --retain refuse it"
         case .spoolNotInFleet(let spool, let number, let database):
             return "\(spool): spool #\(number) is not registered in \(database) (a spool of another fleet store, "
                 + "or its row was removed): its rows would not be this store's; give a new --spool"

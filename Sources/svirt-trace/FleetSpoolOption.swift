@@ -62,17 +62,30 @@ struct FleetSpoolOption: ParsableArguments {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        let db = try Database(path: path, access: .readWrite, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
-        try FleetSpool.prepare(db)
-        return db
+        return try FleetSpool.open(path: path, tag: tag, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 
     /// Connects to the fleet store and registers the spool with it (first use).
     static func connect(fleet connection: String, spool: String, tag: String,
-                        busyTimeoutMilliseconds: Int32) throws -> FleetShipper {
+                        busyTimeoutMilliseconds: Int32, cleaner: FleetOutboxCleaner? = nil) throws -> FleetShipper {
         let fleet = try FleetDatabase(connectionString: connection, access: .readWrite)
         let host = ProcessInfo.processInfo.hostName
         return try FleetShipper(spoolPath: spool, fleet: fleet, node: tag, host: host.isEmpty ? "-" : host,
-                                busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+                                busyTimeoutMilliseconds: busyTimeoutMilliseconds, cleaner: cleaner)
+    }
+
+    /// Checks made before anything is read: the flags fit the fleet store.
+    func check(database: DatabaseOptions, node: String?) throws {
+        guard database.isFleet else {
+            if spool != nil {
+                Console.error("--spool is for a PostgreSQL --db (the fleet store); with an SQLite --db the store itself is written")
+                throw ExitCode(SvirtTrace.Status.usage)
+            }
+            return
+        }
+        if node == "*" {
+            Console.error("--node '*' is not a node name: a writer without --node is the central one (*)")
+            throw ExitCode(SvirtTrace.Status.usage)
+        }
     }
 }

@@ -98,19 +98,22 @@ extension SvirtTrace {
             var shipping: FleetShippingLoop?
             var spoolPath = ""
             let tag = FleetSpoolOption.tag(node: options.defaultNode)
+            try fleetSpool.check(database: database, node: options.defaultNode)
             do {
                 let db: Database
                 if database.isFleet {
                     db = try fleetSpool.openSpool(tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                     spoolPath = db.path
                     // Refused here, before a line is read, when the store or the role is wrong.
+                    let cleaner = db.outboxCleaner
                     let first = try FleetSpoolOption.connect(fleet: database.path, spool: spoolPath, tag: tag,
-                                                            busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                                                            busyTimeoutMilliseconds: database.busyTimeoutMilliseconds, cleaner: cleaner)
                     nonisolated(unsafe) var firstShipper: FleetShipper? = first
                     let (connection, timeout, spool) = (database.path, database.busyTimeoutMilliseconds, spoolPath)
                     shipping = FleetShippingLoop(connect: {
                         if let shipper = firstShipper { firstShipper = nil; return shipper }
-                        return try FleetSpoolOption.connect(fleet: connection, spool: spool, tag: tag, busyTimeoutMilliseconds: timeout)
+                        return try FleetSpoolOption.connect(fleet: connection, spool: spool, tag: tag, busyTimeoutMilliseconds: timeout,
+                                                            cleaner: cleaner)
                     }, report: { message, _ in Console.error(message) })
                 } else {
                     try database.prepareDefaultFolder()
@@ -195,7 +198,7 @@ extension SvirtTrace {
                 Console.status("shipped \(shipped) changed row\(shipped == 1 ? "" : "s") to \(PostgresConnectionString.redacted(database.path)) as spool #\(shipper.spool) (\(spool))")
             } catch {
                 Console.error("\(error)")
-                Console.error("what this run stored waits in the spool \(spool); the next ingest or watch with it ships it")
+                Console.error("what this run stored waits in the spool \(spool), and is shipped by an ingest or watch with it once the fleet store takes it")
                 throw ExitCode(Status.database)
             }
         }

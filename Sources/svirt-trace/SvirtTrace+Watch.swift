@@ -227,14 +227,23 @@ extension SvirtTrace {
             // With the fleet store, everything local (the lock, the store) is the spool's.
             let storePath = database.isFleet ? fleetSpool.path(tag: tag).path : database.path
             var shipping: FleetShippingLoop?
+            try fleetSpool.check(database: database, node: node)
+            var cleaner: FleetOutboxCleaner?
             do {
-                if database.isFleet { _ = try fleetSpool.openSpool(tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds) } else { try database.prepareDefaultFolder() }
+                if database.isFleet {
+                    cleaner = try fleetSpool.openSpool(tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds).outboxCleaner
+                } else {
+                    try database.prepareDefaultFolder()
+                }
                 // Before the database is touched: a second watch for this node would take up the
                 // first one's alert windows and deliveries.
                 let lock = try WatchLock.take(database: storePath, owner: node ?? "")
                 Self.heldLocks.withLock { $0.append(lock) }
                 let db = try Database(path: storePath, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                db.outboxCleaner = cleaner
+                // A spool given as an SQLite --db: its deletions would be shipped.
+                if retain != nil, try FleetSpool.isSpool(db.connection) { throw StoreError.spoolNotPrunable(path: storePath) }
                 let session = try IngestSession(database: db, options: .init(defaultNode: node))
                 var watchOptions = WatchSession.Options()
                 watchOptions.stateFolder = libvirtState
@@ -304,9 +313,10 @@ extension SvirtTrace {
                 if database.isFleet {
                     // Not connected here: a fleet store away at start must not keep watch from
                     // alerting; the loop connects, and says when it cannot.
-                    let (connection, timeout, logger) = (database.path, database.busyTimeoutMilliseconds, Self.logger)
+                    let (connection, timeout, logger, cleaner) = (database.path, database.busyTimeoutMilliseconds, Self.logger, cleaner)
                     shipping = FleetShippingLoop(connect: {
-                        try FleetSpoolOption.connect(fleet: connection, spool: storePath, tag: tag, busyTimeoutMilliseconds: timeout)
+                        try FleetSpoolOption.connect(fleet: connection, spool: storePath, tag: tag, busyTimeoutMilliseconds: timeout,
+                                                     cleaner: cleaner)
                     }, report: { message, isProblem in
                         if isProblem { logger.error("\(message)") } else { logger.notice("\(message)") }
                     })

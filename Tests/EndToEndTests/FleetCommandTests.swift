@@ -76,8 +76,9 @@ import TestSupport
 
         // What the grants mean, through the host's own login.
         let hostSession = try PostgresConnection(connection: "\(store.admin) user=\(host)")
-        try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES (1, 'kvm-a', 1, 1)")
-        let forged = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES (1, 'kvm-b', 1, 1)") }
+        let spool = try hostSession.rows("INSERT INTO svirt_trace.spools (node, host) VALUES ('kvm-a', 'hv') RETURNING id")[0][0]
+        try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES ($1, 'kvm-a', 1, 1)", [spool])
+        let forged = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES ($1, 'kvm-b', 1, 1)", [spool]) }
         #expect(forged?.isPermissionDenied == true)
 
         // A writer cannot hand itself more nodes through the command.
@@ -90,7 +91,7 @@ import TestSupport
         #expect(try status(store).roles.first { $0.role == host }?.nodes == ["kvm-a"])
         #expect(try store.fleet(["revoke", host]).status == 0)
         #expect(try status(store).roles.contains { $0.role == host } == false)
-        let revoked = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES (2, 'kvm-a', 2, 2)") }
+        let revoked = #expect(throws: PostgresError.self) { try hostSession.run("INSERT INTO svirt_trace.node_activity VALUES ($1, 'kvm-a2', 2, 2)", [spool]) }
         #expect(revoked?.isPermissionDenied == true)
     }
 

@@ -220,14 +220,82 @@ import TestSupport
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") < 76)
         try proxy.restore()
         #expect(second.wait(seconds: 60) { (try? fleet.count("SELECT count(*) FROM svirt_trace.denials")) == 76 }, "\(second.said())")
-        #expect(second.wait(seconds: 10) {
-            (try? SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_outbox")) == [[.integer(0)]]
-        })
         #expect(second.terminate() == 0)
         // What the shutdown itself changed (its alert windows' follow-ups) is shipped before it exits.
         let left = try Self.differences(spool: spool, fleet: fleet.admin)
         #expect(left == [], "\(left)")
         let alerts = first.alertLines().count + second.alertLines().count
         #expect(alerts == Int(try fleet.count("SELECT count(*) FROM svirt_trace.alerts")), "every alert printed once, and stored: \(first.alertLines().count) + \(second.alertLines().count)")
+    }
+
+    /// A late event that moves its run's first time earlier (the run's month key) replaces the
+    /// run's row in the fleet store instead of adding a second one.
+    @Test func aRunWhoseFirstTimeMovesEarlierStaysOneRow() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let folder = try Fixtures.temporaryFolder("fleet-first-ms")
+        let log = folder.appendingPathComponent("audit.log")
+        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
+        try sample.write(to: log, atomically: true, encoding: .utf8)
+        let spool = folder.appendingPathComponent("spool.db").path
+        #expect(try Self.ingest(["--db", central, "--spool", spool, log.path]).status == 0)
+        // The log grows by a repeat of its first denial, stamped a second before it.
+        let first = try #require(sample.split(separator: "\n").first { $0.hasPrefix("type=AVC msg=audit(1764042445.113:819)") })
+        try WatchTests.append(first.replacingOccurrences(of: "audit(1764042445.113:819)", with: "audit(1764042444.113:99999)") + "\n", to: log)
+        let grown = try Self.ingest(["--db", central, "--spool", spool, log.path])
+        #expect(grown.status == 0, "\(grown.stderr)")
+        let local = try SQLiteDatabase(path: spool, mode: .readOnly)
+        #expect(try local.rows("SELECT count(*) FROM denial_runs WHERE first_ms = 1764042444113") == [[.integer(1)]],
+                "the late event moved its run's first time (else this test tests nothing)")
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+    }
+
+    /// A spool is its database's: not taken by another fleet store that has a spool of the same
+    /// number and node, nor as an older copy of itself, nor for another node; a store that is
+    /// not a spool is not taken as one.
+    @Test func aSpoolIsRefusedWhereItsRowsWouldBeLostOrMixed() throws {
+        var one = try Fleet(), two = try Fleet()
+        defer { one.tearDown(); two.tearDown() }
+        let centralOne = try one.writer("central", nodes: ["*"]), centralTwo = try two.writer("central", nodes: ["*"])
+        let folder = try Fixtures.temporaryFolder("fleet-spool-identity")
+        let sample = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
+        let spool = folder.appendingPathComponent("spool.db").path
+        #expect(try Self.ingest(["--db", centralOne, "--spool", spool, sample]).status == 0)
+        // Database two has a spool #1 for * too.
+        #expect(try Self.ingest(["--db", centralTwo, "--spool", folder.appendingPathComponent("other.db").path, sample]).status == 0)
+        let mixed = try Self.ingest(["--db", centralTwo, "--spool", spool, sample])
+        #expect(mixed.status == 4)
+        #expect(mixed.stderr.contains("is not registered in"), "\(mixed.stderr)")
+
+        // An older copy of the spool (a backup restored) would take its new entries for shipped ones.
+        let copy = folder.appendingPathComponent("copy.db").path
+        try FileManager.default.copyItem(atPath: spool, toPath: copy)
+        let log = folder.appendingPathComponent("more.log")
+        let lines = try String(contentsOfFile: sample, encoding: .utf8)
+        try (lines + "node=kvm-z " + lines.split(separator: "\n").joined(separator: "\nnode=kvm-z ") + "\n")
+            .write(to: log, atomically: true, encoding: .utf8)
+        #expect(try Self.ingest(["--db", centralOne, "--spool", spool, log.path]).status == 0)
+        let behind = try Self.ingest(["--db", centralOne, "--spool", copy, log.path])
+        #expect(behind.status == 4)
+        #expect(behind.stderr.contains("older copy of the spool"), "\(behind.stderr)")
+
+        // Another node's writer, watch included, is refused the spool before it reads a line.
+        let watch = try Binary.run(["watch", "--config", "/dev/null", "--db", centralOne, "--spool", spool, "--node", "kvm-q", "--stdin"],
+                                   stdin: Data())
+        #expect(watch.status == 4)
+        #expect(watch.stderr.contains("feeds the fleet store for node * (a central writer), not 'kvm-q'"), "\(watch.stderr)")
+        // A store with rows that is not a spool, --node '*', --spool without the fleet store,
+        // and retention of a spool given as an SQLite store.
+        let plain = folder.appendingPathComponent("plain.db").path
+        #expect(try Self.ingest(["--db", plain, sample]).status == 0)
+        let notSpool = try Self.ingest(["--db", centralOne, "--spool", plain, sample])
+        #expect(notSpool.status == 4 && notSpool.stderr.contains("is not a spool"), "\(notSpool.stderr)")
+        let star = try Self.ingest(["--db", centralOne, "--spool", folder.appendingPathComponent("star.db").path, "--node", "*", sample])
+        #expect(star.status == 2 && star.stderr.contains("is not a node name"), "\(star.stderr)")
+        let stray = try Self.ingest(["--db", plain, "--spool", spool, sample])
+        #expect(stray.status == 2 && stray.stderr.contains("--spool is for a PostgreSQL --db"), "\(stray.stderr)")
+        let retained = try Binary.run(["watch", "--config", "/dev/null", "--db", spool, "--retain", "30d", "--stdin"], stdin: Data())
+        #expect(retained.status == 4 && retained.stderr.contains("is a fleet writer's spool"), "\(retained.stderr)")
     }
 }

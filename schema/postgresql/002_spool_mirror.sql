@@ -56,8 +56,21 @@ CREATE TABLE spools (
     made_by     name        NOT NULL DEFAULT current_user,
     made_at     timestamptz NOT NULL DEFAULT now(),
     shipped_seq bigint      NOT NULL DEFAULT 0,
-    shipped_at  timestamptz
+    shipped_at  timestamptz,
+    -- Kept in the spool file too: a spool is refused by a database that is not the one it was
+    -- registered with (another database may have a spool of the same number and node).
+    token       uuid        NOT NULL DEFAULT gen_random_uuid()
 );
+
+-- The spools the current role registered: a writer writes rows of those spools only, so it can
+-- neither write in another writer's id range nor make ids that collide with another node's.
+-- Read once per statement, like my_nodes().
+CREATE FUNCTION my_spools() RETURNS bigint[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = svirt_trace, pg_temp
+AS $$
+    SELECT coalesce(array_agg(s.id), '{}') FROM svirt_trace.spools s WHERE s.made_by = current_user
+$$;
 
 CREATE TABLE sources (
     spool           bigint NOT NULL,
@@ -73,14 +86,14 @@ CREATE TABLE sources (
     PRIMARY KEY (node, id)
 );
 
+-- Keyed by id alone: the denials view looks a text up by id, and two rows of one id (a writer of
+-- two nodes storing one under each) would fail every reader's query.
 CREATE TABLE strings (
     spool bigint NOT NULL,
     node  text   NOT NULL,
-    id    bigint NOT NULL,
-    text  text   NOT NULL,
-    PRIMARY KEY (node, id)
+    id    bigint NOT NULL PRIMARY KEY,
+    text  text   NOT NULL
 );
-CREATE INDEX strings_by_id ON strings (id);
 
 CREATE TABLE audit_events (
     spool        bigint NOT NULL,
@@ -100,8 +113,8 @@ CREATE TABLE audit_events (
     UNIQUE (node, serial, time_ms, occurrence)
 ) PARTITION BY RANGE (time_ms);
 CREATE INDEX audit_events_by_id ON audit_events (id);
+-- The SQLite store's indexes, no more: each one costs every shipped row.
 CREATE INDEX audit_events_time ON audit_events (time_ms, run_id);
-CREATE INDEX audit_events_by_run ON audit_events (run_id);
 
 -- first_ms (not in SQLite): the earliest time of the block's events, which places it in a month.
 CREATE TABLE evidence_blocks (
@@ -367,6 +380,32 @@ CREATE TABLE audit_events_before_2000 PARTITION OF audit_events FOR VALUES FROM 
 CREATE TABLE denial_runs_before_2000 PARTITION OF denial_runs FOR VALUES FROM (MINVALUE) TO (946684800000);
 CREATE TABLE evidence_blocks_before_2000 PARTITION OF evidence_blocks FOR VALUES FROM (MINVALUE) TO (946684800000);
 
+-- Every id is in its spool's range (spool * 2^40 up): with my_spools() in the policies, a writer
+-- cannot store a row, nor point one, at another spool's ids.
+DO $$
+DECLARE
+    pair text[];
+BEGIN
+    FOREACH pair SLICE 1 IN ARRAY ARRAY[
+        ['sources', 'id'], ['strings', 'id'], ['audit_events', 'id'], ['audit_events', 'source_id'],
+        ['audit_events', 'run_id'], ['audit_events', 'block_id'], ['evidence_blocks', 'id'], ['denial_runs', 'id'],
+        ['denial_runs', 'scontext'], ['denial_runs', 'tcontext'], ['denial_runs', 'stype'], ['denial_runs', 'ttype'],
+        ['denial_runs', 'slevel'], ['denial_runs', 'tlevel'], ['denial_runs', 'comm'], ['denial_runs', 'exe'],
+        ['denial_runs', 'cwd'], ['denial_runs', 'path'], ['denial_runs', 'proctitle'], ['denial_runs', 'source_vm'],
+        ['denial_runs', 'source_uuid'], ['denial_runs', 'source_key'], ['denial_runs', 'target_vm'],
+        ['denial_runs', 'target_uuid'], ['denial_runs', 'target_key'], ['run_parties', 'run_id'],
+        ['run_parties', 'lease_id'], ['guests', 'id'], ['leases', 'id'], ['leases', 'guest_id'],
+        ['guest_resources', 'id'], ['guest_resources', 'audit_event_id'], ['guest_resources', 'lease_id'],
+        ['events', 'id'], ['events', 'audit_event_id'], ['coverage_marks', 'id'], ['parse_errors', 'id'],
+        ['parse_errors', 'source_id'], ['parse_error_counts', 'source_key'], ['alerts', 'id'],
+        ['alert_deliveries', 'alert']] LOOP
+        -- 0: none (parse_error_counts.source_key outside any source); rowids start at 1.
+        EXECUTE format('ALTER TABLE svirt_trace.%I ADD CONSTRAINT %I CHECK (%I IS NULL OR %I = 0 OR %I >> 40 = spool)',
+                       pair[1], pair[1] || '_' || pair[2] || '_in_spool', pair[2], pair[2], pair[2]);
+    END LOOP;
+END
+$$;
+
 -- The denials view of the SQLite store, over the shipped rows (ids are fleet-wide).
 CREATE VIEW denials WITH (security_invoker = true) AS
 SELECT a.id AS id, a.id AS audit_event_id, a.node AS node, a.time_ms AS time_ms, a.serial AS serial,
@@ -405,11 +444,13 @@ BEGIN
         EXECUTE format('ALTER TABLE svirt_trace.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY writer_own_node ON svirt_trace.%I TO svirt_trace_writer '
                        'USING (node = ANY ((SELECT svirt_trace.my_nodes())::text[]) OR ''*'' = ANY ((SELECT svirt_trace.my_nodes())::text[])) '
-                       'WITH CHECK (node = ANY ((SELECT svirt_trace.my_nodes())::text[]) OR ''*'' = ANY ((SELECT svirt_trace.my_nodes())::text[]))', t);
+                       'WITH CHECK ((node = ANY ((SELECT svirt_trace.my_nodes())::text[]) OR ''*'' = ANY ((SELECT svirt_trace.my_nodes())::text[]))%s)',
+                       t, CASE WHEN t = 'spools' THEN '' ELSE ' AND spool = ANY ((SELECT svirt_trace.my_spools())::bigint[])' END);
         EXECUTE format('CREATE POLICY reader_every_node ON svirt_trace.%I FOR SELECT TO svirt_trace_reader USING (true)', t);
         EXECUTE format('GRANT SELECT ON svirt_trace.%I TO svirt_trace_reader', t);
         IF t = 'spools' THEN
-            EXECUTE format('GRANT SELECT, INSERT, UPDATE (shipped_seq, shipped_at) ON svirt_trace.%I TO svirt_trace_writer', t);
+            -- Its number, maker and token are the database's to give.
+            EXECUTE format('GRANT SELECT, INSERT (node, host), UPDATE (shipped_seq, shipped_at) ON svirt_trace.%I TO svirt_trace_writer', t);
         ELSE
             EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON svirt_trace.%I TO svirt_trace_writer', t);
         END IF;

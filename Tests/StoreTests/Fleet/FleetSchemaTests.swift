@@ -8,35 +8,44 @@ import TestSupport
 /// tools/with-test-postgres.
 @Suite struct FleetSchemaTests {
     /// One row per table, of the node $1 (the columns each table requires).
+    /// One row per table, of the node $1 in the spool $2 (ids in the spool's range).
     static let rowOfNode: [String: String] = [
-        "spools": "INSERT INTO spools (node, host) VALUES ($1, 'hv')",
-        "sources": "INSERT INTO sources (spool, node, id, first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line) VALUES (1, $1, 1, 'h', 'p', 1, '/var/log/audit/audit.log', 0, 0)",
-        "strings": "INSERT INTO strings (spool, node, id, text) VALUES (1, $1, 1, 'system_u:system_r:svirt_t:s0:c1,c2')",
-        "audit_events": "INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES (1, 1, $1, 1764033125015, 2270, 0)",
-        "evidence_blocks": "INSERT INTO evidence_blocks (spool, node, id, first_ms, events, length, data) VALUES (1, $1, 1, 1764033125015, 1, 3, '\\x010203')",
+        "spools": "INSERT INTO spools (node, host) SELECT $1, 'hv' WHERE $2::bigint IS NOT NULL",
+        "sources": "INSERT INTO sources (spool, node, id, first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line) VALUES ($2, $1, \(id), 'h', 'p', 1, '/var/log/audit/audit.log', 0, 0)",
+        "strings": "INSERT INTO strings (spool, node, id, text) VALUES ($2, $1, \(id), 'system_u:system_r:svirt_t:s0:c1,c2')",
+        "audit_events": "INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES ($2, \(id), $1, 1764033125015, 2270, 0)",
+        "evidence_blocks": "INSERT INTO evidence_blocks (spool, node, id, first_ms, events, length, data) VALUES ($2, $1, \(id), 1764033125015, 1, 3, '\\x010203')",
         "denial_runs": """
             INSERT INTO denial_runs (spool, id, node, kind, seresult, scontext, tcontext, tclass, perms, avc_count, source_count, target_count,
                                      count, first_ms, last_ms, first_serial, last_serial)
-            VALUES (1, 1, $1, 'cross-guest', 'denied', 1, 1, 'file', 'read', 1, 0, 0, 1, 1764033125015, 1764033125015, 2270, 2270)
+            VALUES ($2, \(id), $1, 'cross-guest', 'denied', \(id), \(id), 'file', 'read', 1, 0, 0, 1, 1764033125015, 1764033125015, 2270, 2270)
             """,
-        "run_parties": "INSERT INTO run_parties (spool, node, run_id, side, lease_id) VALUES (1, $1, 1, 'source', 1)",
-        "guests": "INSERT INTO guests (spool, id, node, uuid, name) VALUES (1, 1, $1, '8f1c2d3e-0000-4000-8000-000000000001', 'payroll')",
-        "leases": "INSERT INTO leases (spool, id, guest_id, node, name, model, label, is_static, started, origin) VALUES (1, 1, 1, $1, 'payroll', 'selinux', 'system_u:system_r:svirt_t:s0:c1,c2', 0, 0, 'audit')",
-        "guest_resources": "INSERT INTO guest_resources (spool, id, audit_event_id, node, time_ms, resource, success) VALUES (1, 1, 1, $1, 1764033125015, 'disk', 1)",
-        "events": "INSERT INTO events (spool, id, node, kind, detail) VALUES (1, 1, $1, 'start', '{}')",
-        "coverage_marks": "INSERT INTO coverage_marks (spool, id, node, kind) VALUES (1, 1, $1, 'system-boot')",
-        "parse_errors": "INSERT INTO parse_errors (spool, node, id, path, line, reason, text, stage, overflow) VALUES (1, $1, 1, '/l', 1, 'r', 't', 'reader', 0)",
-        "parse_error_counts": "INSERT INTO parse_error_counts (spool, node, source_key, reason, stage, kept, counted) VALUES (1, $1, 0, 'r', 'reader', 1, 0)",
+        "run_parties": "INSERT INTO run_parties (spool, node, run_id, side, lease_id) VALUES ($2, $1, \(id), 'source', \(id))",
+        "guests": "INSERT INTO guests (spool, id, node, uuid, name) VALUES ($2, \(id), $1, '8f1c2d3e-0000-4000-8000-000000000001', 'payroll')",
+        "leases": "INSERT INTO leases (spool, id, guest_id, node, name, model, label, is_static, started, origin) VALUES ($2, \(id), \(id), $1, 'payroll', 'selinux', 'system_u:system_r:svirt_t:s0:c1,c2', 0, 0, 'audit')",
+        "guest_resources": "INSERT INTO guest_resources (spool, id, audit_event_id, node, time_ms, resource, success) VALUES ($2, \(id), \(id), $1, 1764033125015, 'disk', 1)",
+        "events": "INSERT INTO events (spool, id, node, kind, detail) VALUES ($2, \(id), $1, 'start', '{}')",
+        "coverage_marks": "INSERT INTO coverage_marks (spool, id, node, kind) VALUES ($2, \(id), $1, 'system-boot')",
+        "parse_errors": "INSERT INTO parse_errors (spool, node, id, path, line, reason, text, stage, overflow) VALUES ($2, $1, \(id), '/l', 1, 'r', 't', 'reader', 0)",
+        "parse_error_counts": "INSERT INTO parse_error_counts (spool, node, source_key, reason, stage, kept, counted) VALUES ($2, $1, 0, 'r', 'reader', 1, 0)",
         "pair_totals": """
             INSERT INTO pair_totals (spool, node, source_key, target_key, kinds, count, first_ms, last_ms, perms, tclasses, nodes, permissive)
-            VALUES (1, $1, 's', 't', 'cross-guest', 1, 1, 1, 'read', 'file', $1, 0)
+            VALUES ($2, $1, 's', 't', 'cross-guest', 1, 1, 1, 'read', 'file', $1, 0)
             """,
-        "daily_totals": "INSERT INTO daily_totals (spool, node, day, kind, count, last_ms) VALUES (1, $1, 20417, 'cross-guest', 1, 1)",
-        "node_activity": "INSERT INTO node_activity (spool, node, events, last_ms) VALUES (1, $1, 1, 1)",
-        "alerts": "INSERT INTO alerts (spool, id, node, alert_id, time_ms, severity, rule, kind, json) VALUES (1, 1, $1, 'a-' || $1, 1, 'high', 'r', 'cross-guest', '{}')",
-        "alert_deliveries": "INSERT INTO alert_deliveries (spool, node, alert, sink, state, attempts) VALUES (1, $1, 1, 'stdout', 'pending', 0)",
-        "alert_windows": "INSERT INTO alert_windows (spool, node, owner, key, value) VALUES (1, $1, $1, 'repeats|x', '{}')",
+        "daily_totals": "INSERT INTO daily_totals (spool, node, day, kind, count, last_ms) VALUES ($2, $1, 20417, 'cross-guest', 1, 1)",
+        "node_activity": "INSERT INTO node_activity (spool, node, events, last_ms) VALUES ($2, $1, 1, 1)",
+        "alerts": "INSERT INTO alerts (spool, id, node, alert_id, time_ms, severity, rule, kind, json) VALUES ($2, \(id), $1, 'a-' || $1, 1, 'high', 'r', 'cross-guest', '{}')",
+        "alert_deliveries": "INSERT INTO alert_deliveries (spool, node, alert, sink, state, attempts) VALUES ($2, $1, \(id), 'stdout', 'pending', 0)",
+        "alert_windows": "INSERT INTO alert_windows (spool, node, owner, key, value) VALUES ($2, $1, $1, 'repeats|x', '{}')",
     ]
+
+    /// The first id of the spool $2.
+    static let id = "(($2::bigint << 40) + 1)"
+
+    /// Registers a spool for `node` as the connection's role; returns its number.
+    static func register(_ db: PostgresConnection, node: String) throws -> Int64 {
+        try db.rows("INSERT INTO spools (node, host) VALUES ($1, 'hv') RETURNING id", [.text(node)])[0][0].int64!
+    }
 
     /// A migrated database with login roles: writers for node-a, node-b, a central writer ('*')
     /// and a reader. Role names are unique per test (roles belong to the whole cluster).
@@ -157,14 +166,29 @@ import TestSupport
         defer { fleet.tearDown() }
         let a = try fleet.connect(as: fleet.writerA), b = try fleet.connect(as: fleet.writerB)
         try a.run("SELECT ensure_month($1)", [.integer(1764033125015)])
+        let spoolA = try Self.register(a, node: "node-a"), spoolB = try Self.register(b, node: "node-b")
+        // A spool of another node is refused, and a spool's number and maker are the database's.
+        let foreignSpool = #expect(throws: PostgresError.self) { try a.run("INSERT INTO spools (node, host) VALUES ('node-b', 'hv')") }
+        #expect(foreignSpool?.isPermissionDenied == true)
+        let chosenID = #expect(throws: PostgresError.self) { try a.run("INSERT INTO spools (id, node, host) VALUES (424242, 'node-a', 'hv')") }
+        #expect(chosenID?.isPermissionDenied == true)
         // strings first: a run names its interned texts.
         for (table, insert) in Self.rowOfNode.sorted(by: { ($0.key == "strings" ? "" : $0.key) < ($1.key == "strings" ? "" : $1.key) }) {
-            try a.run(insert, ["node-a"])
-            try b.run(insert, ["node-b"])
+            try a.run(insert, [.text("node-a"), .integer(spoolA)])
+            try b.run(insert, [.text("node-b"), .integer(spoolB)])
 
             // Writing another node's row is refused by the policy.
-            let forged = #expect(throws: PostgresError.self, "\(table): node-a wrote a node-b row") { try a.run(insert, ["node-b"]) }
+            let forged = #expect(throws: PostgresError.self, "\(table): node-a wrote a node-b row") {
+                try a.run(insert, [.text("node-b"), .integer(spoolA)])
+            }
             #expect(forged?.isPermissionDenied == true, "\(table): \(String(describing: forged))")
+            if table != "spools" {
+                // And so is an own node's row in another writer's spool, whose ids it would take.
+                let borrowed = #expect(throws: PostgresError.self, "\(table): node-a wrote into node-b's spool") {
+                    try a.run(insert, [.text("node-a"), .integer(spoolB)])
+                }
+                #expect(borrowed?.isPermissionDenied == true, "\(table): \(String(describing: borrowed))")
+            }
 
             // The other node's rows are invisible: not read, not changed, not deleted.
             #expect(try a.rows("SELECT DISTINCT node FROM \(table)") == [["node-a"]], "\(table)")
@@ -186,17 +210,19 @@ import TestSupport
             #expect(truncated?.isPermissionDenied == true, "\(table)")
         }
         // Through the view of denials too (a view reads as its owner unless security_invoker).
-        try a.run("UPDATE audit_events SET run_id = 1 WHERE node = 'node-a'")
-        // Ids are the fleet's own: node-b's run is another number than node-a's.
-        try b.run("UPDATE denial_runs SET id = 2")
-        try b.run("UPDATE audit_events SET run_id = 2 WHERE node = 'node-b'")
+        try a.run("UPDATE audit_events SET run_id = (SELECT id FROM denial_runs) WHERE node = 'node-a'")
+        try b.run("UPDATE audit_events SET run_id = (SELECT id FROM denial_runs) WHERE node = 'node-b'")
+        // An id outside the spool's range is refused: a writer cannot point at another's rows.
+        let outside = #expect(throws: PostgresError.self) { try a.run("UPDATE audit_events SET run_id = (SELECT id FROM denial_runs) + 1099511627776") }
+        #expect(outside?.sqlState == "23514")
         #expect(try a.rows("SELECT node, scontext, perms FROM denials") == [["node-a", "system_u:system_r:svirt_t:s0:c1,c2", "read"]])
         #expect(try fleet.connect(as: fleet.reader).rows("SELECT node FROM denials ORDER BY node") == [["node-a"], ["node-b"]])
 
         // node-b's history is whole.
         let admin = try fleet.connect(as: "postgres")
         for table in Self.rowOfNode.keys {
-            #expect(try admin.rows("SELECT count(*) FROM \(table) WHERE node = 'node-b'") == [[.integer(1)]], "\(table)")
+            // spools: the one registered first, and the one of the loop.
+            #expect(try admin.rows("SELECT count(*) FROM \(table) WHERE node = 'node-b'") == [[.integer(table == "spools" ? 2 : 1)]], "\(table)")
         }
     }
 
@@ -228,13 +254,14 @@ import TestSupport
         defer { fleet.tearDown() }
         let central = try fleet.connect(as: fleet.central), reader = try fleet.connect(as: fleet.reader)
         try central.run("SELECT ensure_month($1)", [.integer(1764033125015)])
+        let spool = try Self.register(central, node: "*")
         for node in ["node-a", "node-b", ""] {
-            try central.run(Self.rowOfNode["audit_events"]!, [.text(node)])
+            try central.run(Self.rowOfNode["audit_events"]!, [.text(node), .integer(spool)])
         }
         #expect(try reader.rows("SELECT node FROM audit_events ORDER BY node") == [[""], ["node-a"], ["node-b"]])
         #expect(try fleet.connect(as: fleet.writerA).rows("SELECT node FROM audit_events") == [["node-a"]])
         for attempt in [Self.rowOfNode["audit_events"]!, "UPDATE audit_events SET serial = 0", "DELETE FROM audit_events"] {
-            let refused = #expect(throws: PostgresError.self) { try reader.run(attempt, attempt.contains("$1") ? ["node-a"] : []) }
+            let refused = #expect(throws: PostgresError.self) { try reader.run(attempt, attempt.contains("$1") ? ["node-a", .integer(spool)] : []) }
             #expect(refused?.isPermissionDenied == true, "\(attempt)")
         }
         let partition = #expect(throws: PostgresError.self) { try reader.run("SELECT ensure_month($1)", [.integer(1764033125015)]) }
@@ -247,14 +274,15 @@ import TestSupport
         let a = try fleet.connect(as: fleet.writerA)
         // 2025-11-25 and 2025-12-31 23:59:59.999 UTC, twice each: one partition per month per table.
         for ms: Int64 in [1764033125015, 1767225599999, 1764033125015, 1767225599999] { try a.run("SELECT ensure_month($1)", [.integer(ms)]) }
-        try a.run(Self.rowOfNode["audit_events"]!, ["node-a"])
-        try a.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES (1, 2, 'node-a', 1767225599999, 1, 0)")
+        let spool = try Self.register(a, node: "node-a")
+        try a.run(Self.rowOfNode["audit_events"]!, [.text("node-a"), .integer(spool)])
+        try a.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES ($1, ($1::bigint << 40) + 2, 'node-a', 1767225599999, 1, 0)", [.integer(spool)])
         // 1970: the boot of a host without a clock lands in the partition before 2000.
         try a.run("SELECT ensure_month(5)")
-        try a.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES (1, 3, 'node-a', 5, 1, 0)")
+        try a.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES ($1, ($1::bigint << 40) + 3, 'node-a', 5, 1, 0)", [.integer(spool)])
         // A month without its partition is refused, not stored somewhere else.
         let unmade = #expect(throws: PostgresError.self) {
-            try a.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES (1, 4, 'node-a', 1735689600000, 1, 0)")
+            try a.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES ($1, ($1::bigint << 40) + 4, 'node-a', 1735689600000, 1, 0)", [.integer(spool)])
         }
         #expect(unmade?.sqlState == "23514")
         // A hostile time far past the server's clock makes no partition.
