@@ -57,6 +57,8 @@ public final class FleetShippingLoop: @unchecked Sendable {
     private var drainUntil = Date.distantFuture
 
     private func run() {
+        // Behind the writer's thread for the CPU: shipping may lag, alerting must not.
+        ThreadPriority.lowerCurrent(niceness: 10)
         var shipper: FleetShipper?
         var backoff = 1.0
         while true {

@@ -12,6 +12,7 @@ public final class FleetOutboxCleaner: @unchecked Sendable {
     private let lock = NSLock()
     private var shipped: Int64 = 0
     private var cleared: Int64 = 0
+    static let batch: Int64 = 100_000
 
     public init() {}
 
@@ -20,9 +21,11 @@ public final class FleetOutboxCleaner: @unchecked Sendable {
         lock.withLock { shipped = max(shipped, seq) }
     }
 
-    /// The writer, inside its transaction.
+    /// The writer, inside its transaction: only once enough has been shipped, since the
+    /// deletion is work in the writer's own path (entries at or below shipped_seq are skipped by
+    /// every read until then, and only take room).
     func clear(in db: SQLiteDatabase) throws {
-        let target = lock.withLock { shipped > cleared ? shipped : nil }
+        let target = lock.withLock { shipped - cleared >= Self.batch ? shipped : nil }
         guard let target else { return }
         try db.run("DELETE FROM fleet_outbox WHERE seq <= ?", [.integer(target)])
         lock.withLock { cleared = max(cleared, target) }

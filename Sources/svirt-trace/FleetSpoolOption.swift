@@ -9,9 +9,9 @@ struct FleetSpoolOption: ParsableArguments {
     static let discussion = """
         With a PostgreSQL --db, the command stores into a local SQLite spool with the code of \
         the embedded store, and a thread ships each changed row to the fleet store. The spool \
-        keeps what the fleet store has not taken yet: when PostgreSQL is unreachable or \
-        refuses a batch, rows wait there (on disk, not in memory) and are shipped when it \
-        takes them again, by this run or the next with the same spool. One spool per node: \
+        is a whole SQLite store (it keeps everything, and grows like one): when PostgreSQL is \
+        unreachable or refuses a batch, rows wait there (on disk, not in memory) and are \
+        shipped when it takes them again, by this run or the next with the same spool. One spool per node: \
         its rows without a node of their own (sources, strings, totals) are given the \
         writer's --node, or * for a writer without one (a central log's ingest, whose role \
         needs grant-writer --all-nodes). Default: fleet-spool-NODE.db (fleet-spool.db without \

@@ -46,9 +46,10 @@ extension SvirtTrace {
                 also records how far the spool has been shipped: a batch shipped twice (after a \
                 SIGKILL) writes the same rows again, so every row is there once. While \
                 PostgreSQL is away, watch goes on alerting and rows wait in the spool on disk. \
-                A role's batch holding a node it was not granted is refused whole and kept in \
-                the spool until the grant is made. Two spools shipping the same events (a watch \
-                and a central ingest of one node's log) are refused, not counted twice.
+                A batch the store refuses (a node the role was not granted, an event more than \
+                31 days ahead of the server's clock, events another spool shipped: a watch and a \
+                central ingest of one node's log) is refused whole and stops that spool's \
+                shipping until the operator deals with it; nothing is lost or counted twice.
 
                 NOT YET
                   query, digest and prune do not read the fleet store yet: given a PostgreSQL \
