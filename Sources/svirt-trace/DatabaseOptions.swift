@@ -14,7 +14,7 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "SQLite database path, or a PostgreSQL connection string for the fleet store.",
         discussion: "A postgresql:// URI or libpq key=value words name the fleet store (ingest, watch and fleet; see svirt-trace fleet --help). Default: the config file's database, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, else ~/.local/state/svirt-trace/svirt-trace.db.",
-        valueName: "path"))
+        valueName: "path|connection"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("How long to wait for another writer's lock, in seconds.", valueName: "seconds"))

@@ -86,7 +86,9 @@ extension SvirtTrace {
                 out.append("libvirt_state: \(s.libvirtState ?? LoadedConfig.hostLibvirtState.map { "\($0) (default: it exists here)" } ?? "none (\(LoadedConfig.standardLibvirtState) does not exist here)")")
                 out.append("catch_up_log: \(s.catchUpLog ?? "none (the plugin reads only its stream)")")
                 out.append("rules: \(s.rules ?? "built-in (rules/alerts.yaml)")")
-                out.append("retention: \(s.retention ?? "keep everything")")
+                let fleetRetention = s.retention != nil && s.database.map(PostgresConnectionString.names) == true
+                out.append("retention: \(s.retention ?? "keep everything")"
+                           + (fleetRetention ? " (not applied: watch refuses it with the fleet store as database)" : ""))
                 let k = s.sinks
                 out.append("sinks.file: \(k.files.isEmpty ? "none" : list(k.files))")
                 out.append("sinks.exec: \(k.exec.isEmpty ? "none" : list(k.exec))")

@@ -65,7 +65,8 @@ extension SvirtTrace {
 
                 One watch per node writes to a database: watches of other nodes (--node) may share \
                 it, each with its own alert windows and deliveries; a second watch for the same \
-                node exits 4 (its lock is DB-watch.lock, or DB-watch-NODE.lock, beside the database).
+                node exits 4 (its lock is DB-watch.lock, or DB-watch-NODE.lock, beside the database, \
+                or beside the spool with a PostgreSQL --db).
 
                 SIGTERM or SIGINT: complete open events, commit, write the checkpoint, exit 0. \
                 SIGHUP: reload the rules file (--rules or the config file's rules); the config \
