@@ -116,14 +116,13 @@ public final class PostgresConnection {
     /// number of rows inserted. The staging table is made when missing (a rolled-back
     /// transaction takes a new one with it) and emptied before and after, so that rows of a
     /// failed call never reach a later one, in a transaction or out of one.
-    /// - Parameter conflict: an `ON CONFLICT` clause for the move (an upsert), or nil.
     @discardableResult
-    public func copyChecked(into table: String, columns: [String], rows: [[SQLValue]], conflict: String? = nil) throws -> Int {
+    public func copyChecked(into table: String, columns: [String], rows: [[SQLValue]]) throws -> Int {
         let staging = "copy_staging_" + table.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
         try execute("CREATE TEMPORARY TABLE IF NOT EXISTS \(staging) (LIKE \(table)); TRUNCATE \(staging)")
         try copy(into: staging, columns: columns, rows: rows)
         let list = columns.joined(separator: ", ")
-        let inserted = try run("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(staging)" + (conflict.map { " " + $0 } ?? ""))
+        let inserted = try run("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(staging)")
         try execute("TRUNCATE \(staging)")
         return inserted
     }

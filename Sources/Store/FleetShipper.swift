@@ -4,10 +4,11 @@ import Native
 /// Ships a spool's changed rows to the fleet store, a batch at a time, oldest change first.
 ///
 /// A batch is read from the spool in one read transaction (a consistent state of every row in
-/// it), written to the fleet store in one transaction (deletes, then upserts of each row's
-/// whole current state), and only then removed from the outbox. A SIGKILL or a lost connection
-/// between the two commits leaves the batch in the outbox; shipping it again writes the same
-/// states over themselves, so the fleet store holds every row once.
+/// it) and written to the fleet store in one transaction (deletes, then upserts of each row's
+/// whole current state) that also moves spools.shipped_seq; entries at or below it are skipped
+/// and cleared from the outbox later. A SIGKILL or a lost connection before that commit leaves
+/// the batch to ship again, which writes the same states over themselves, so the fleet store
+/// holds every row once.
 public final class FleetShipper {
     public let spool: Int64
     public let node: String
@@ -122,11 +123,6 @@ public final class FleetShipper {
         node == "*"
             ? "a writer without --node registers its spool for every node (*): give --node, or use a role of `fleet grant-writer --all-nodes`"
             : "this role may not write node '\(node)': `svirt-trace fleet grant-writer ROLE --node \(node)`, or give the --node it was granted"
-    }
-
-    /// Changed rows not yet shipped.
-    public func pending() throws -> Int64 {
-        try local.rows("SELECT count(*) FROM fleet_outbox WHERE seq > ?", [.integer(shippedSeq)]).first?.first?.int64 ?? 0
     }
 
     /// Ships up to `limit` changed rows; returns how many were shipped (0: nothing was waiting).

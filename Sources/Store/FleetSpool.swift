@@ -51,7 +51,7 @@ public enum FleetSpool {
     }
 
     /// Makes the outbox and its triggers in a migrated store (once; later opens find them).
-    public static func prepare(_ database: Database) throws {
+    static func prepare(_ database: Database) throws {
         let db = database.connection
         do {
             try db.execute("BEGIN IMMEDIATE")
@@ -101,16 +101,11 @@ public enum FleetSpool {
     }
 
     /// The store holds anything a writer stored (a spool must start empty or as a spool).
-    public static func holdsRows(_ db: SQLiteDatabase) throws -> Bool {
+    static func holdsRows(_ db: SQLiteDatabase) throws -> Bool {
         for table in ["sources", "audit_events", "guests", "events", "alerts"] {
             if try !db.rows("SELECT 1 FROM \(table) LIMIT 1").isEmpty { return true }
         }
         return false
-    }
-
-    /// Rows changed and not yet shipped.
-    public static func pending(_ db: SQLiteDatabase) throws -> Int64 {
-        try db.rows("SELECT count(*) FROM fleet_outbox").first?.first?.int64 ?? 0
     }
 
     static func keyExpression(_ table: FleetTable, row: String) -> String {

@@ -50,38 +50,14 @@ public final class WatchLock: Sendable {
         return (folder == "/" ? "" : folder) + "/" + (current as NSString).lastPathComponent
     }
 
-    /// The node spelled for a file name: letters, digits, '.', '_' and '-' as they are, every
-    /// other byte as %XX, so that two nodes never share a lock. A name too long for the file
-    /// system (255 bytes) becomes a hash of the database's name and the node.
+    /// The node spelled for a file name (NodeFileName), so that two nodes never share a lock. A
+    /// name too long for the file system (255 bytes) becomes a hash of the database's name and
+    /// the node.
     static func lockPath(database: String, owner: String) -> String {
         let folder = (database as NSString).deletingLastPathComponent
         let base = (database as NSString).lastPathComponent
-        var name = base + "-watch"
-        if !owner.isEmpty {
-            name += "-"
-            for byte in owner.utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                    name.unicodeScalars.append(Unicode.Scalar(byte))
-                default:
-                    name += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
-                }
-            }
-        }
-        name += ".lock"
-        if name.utf8.count > 255 {
-            name = "svirt-trace-watch-" + String(fnv1a(base + "\n" + owner), radix: 16) + ".lock"
-        }
+        let name = NodeFileName.fitted(base + "-watch" + (owner.isEmpty ? "" : "-" + NodeFileName.spelled(owner)) + ".lock",
+                                       orHashOf: base + "\n" + owner, prefix: "svirt-trace-watch-", suffix: ".lock")
         return (folder.isEmpty ? "" : folder + "/") + name
-    }
-
-    private static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return hash
     }
 }

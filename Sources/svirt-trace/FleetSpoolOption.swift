@@ -15,7 +15,8 @@ struct FleetSpoolOption: ParsableArguments {
         its rows without a node of their own (sources, strings, totals) are given the \
         writer's --node, or * for a writer without one (a central log's ingest, whose role \
         needs grant-writer --all-nodes). Default: fleet-spool-NODE.db (fleet-spool.db without \
-        --node) beside the default SQLite store. Never prune a spool: its deletions would be \
+        --node; bytes other than letters, digits, '.', '_' and '-' as %XX) beside the default \
+        SQLite store. Never prune a spool: its deletions would be \
         shipped; prune refuses one.
         """
 
@@ -40,29 +41,24 @@ struct FleetSpoolOption: ParsableArguments {
         var environment = ProcessInfo.processInfo.environment
         environment["SVIRT_TRACE_DB"] = nil
         let folder = (Database.defaultPath(environment: environment) as NSString).deletingLastPathComponent
-        let safe = tag.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0)) }
         let name = tag == "*" ? "fleet-spool.db"
-            : safe && tag.count <= 64 ? "fleet-spool-\(tag).db"
-            : "fleet-spool-\(Self.digest(tag)).db"
+            : NodeFileName.fitted("fleet-spool-\(NodeFileName.spelled(tag)).db", orHashOf: tag, prefix: "fleet-spool-", suffix: ".db")
         return ((folder as NSString).appendingPathComponent(name), true)
     }
 
-    /// A short stable name for a node that cannot be part of a file name as it is.
-    static func digest(_ text: String) -> String {
-        // FNV-1a, 64 bits: only a file name, never a security boundary.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
+    /// The default spool's folder is ours to make (mode 0700); a folder named with --spool is
+    /// the operator's, and a missing one is reported when the spool is opened.
+    func prepareDefaultFolder(tag: String) throws {
+        let (path, isDefault) = self.path(tag: tag)
+        guard isDefault else { return }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     /// Opens (making it when missing) the spool for a fleet writer, with its outbox.
     func openSpool(tag: String, busyTimeoutMilliseconds: Int32) throws -> Database {
-        let (path, isDefault) = self.path(tag: tag)
-        if isDefault {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        return try FleetSpool.open(path: path, tag: tag, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        try prepareDefaultFolder(tag: tag)
+        return try FleetSpool.open(path: path(tag: tag).path, tag: tag, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 
     /// Connects to the fleet store and registers the spool with it (first use).

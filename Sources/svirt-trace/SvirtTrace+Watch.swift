@@ -229,20 +229,15 @@ extension SvirtTrace {
             let storePath = database.isFleet ? fleetSpool.path(tag: tag).path : database.path
             var shipping: FleetShippingLoop?
             try fleetSpool.check(database: database, node: node)
-            var cleaner: FleetOutboxCleaner?
             do {
-                if database.isFleet {
-                    cleaner = try fleetSpool.openSpool(tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds).outboxCleaner
-                } else {
-                    try database.prepareDefaultFolder()
-                }
+                if database.isFleet { try fleetSpool.prepareDefaultFolder(tag: tag) } else { try database.prepareDefaultFolder() }
                 // Before the database is touched: a second watch for this node would take up the
                 // first one's alert windows and deliveries.
                 let lock = try WatchLock.take(database: storePath, owner: node ?? "")
                 Self.heldLocks.withLock { $0.append(lock) }
-                let db = try Database(path: storePath, access: .readWrite,
-                                      busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
-                db.outboxCleaner = cleaner
+                let db = database.isFleet
+                    ? try FleetSpool.open(path: storePath, tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                    : try Database(path: storePath, access: .readWrite, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 // A spool given as an SQLite --db: its deletions would be shipped.
                 if retain != nil, try FleetSpool.isSpool(db.connection) { throw StoreError.spoolNotPrunable(path: storePath) }
                 let session = try IngestSession(database: db, options: .init(defaultNode: node))
@@ -314,7 +309,7 @@ extension SvirtTrace {
                 if database.isFleet {
                     // Not connected here: a fleet store away at start must not keep watch from
                     // alerting; the loop connects, and says when it cannot.
-                    let (connection, timeout, logger, cleaner) = (database.path, database.busyTimeoutMilliseconds, Self.logger, cleaner)
+                    let (connection, timeout, logger, cleaner) = (database.path, database.busyTimeoutMilliseconds, Self.logger, db.outboxCleaner)
                     shipping = FleetShippingLoop(connect: {
                         try FleetSpoolOption.connect(fleet: connection, spool: storePath, tag: tag, busyTimeoutMilliseconds: timeout,
                                                      cleaner: cleaner)
