@@ -25,7 +25,7 @@ public struct CoverageQuery: Sendable {
         public var why: String
     }
 
-    public func intervals(_ database: Database) throws -> [Interval] {
+    public func intervals(_ database: StoreReader) throws -> [Interval] {
         let db = database.connection
         let marks = Dictionary(grouping: try database.coverageMarks(), by: { $0.node ?? "" })
         var names = try db.rows("SELECT node FROM node_activity ORDER BY node").compactMap { $0[0].string }
@@ -95,7 +95,7 @@ public struct CoverageQuery: Sendable {
         }
     }
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         for interval in try intervals(database) {
             try emit([
                 ("node", interval.node.isEmpty ? .null : .string(interval.node)),

@@ -25,20 +25,20 @@ public struct CrossGuestQuery: Sendable {
         return plain.clause().sql == filter.clause().sql && Set(filter.kinds) == Set(Self.kinds)
     }
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
         let (clause, values) = filter.clause()
         let usesTotals = self.usesTotals
-        let stmt: SQLiteStatement
+        let stmt: any SQLCursor
         // Ties are broken by the pair, so the totals and a scan of the rows list pairs in one order.
         if usesTotals {
-            stmt = try db.prepare("""
+            stmt = try db.query("""
                 SELECT source_key, target_key, count, first_ms, last_ms, perms, tclasses, nodes, permissive, sample_path,
                        source_vm, target_vm
                 FROM pair_totals WHERE count > 0 ORDER BY count DESC, first_ms, source_key, target_key
                 """)
         } else {
-            stmt = try db.prepare("""
+            stmt = try db.query("""
                 SELECT d.source_key, d.target_key, count(*), min(d.time_ms), max(d.time_ms),
                        group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
                        group_concat(DISTINCT CASE d.node WHEN '' THEN '-' ELSE d.node END),
@@ -88,10 +88,10 @@ public struct CrossGuestQuery: Sendable {
 
 /// Turns a side key (`uuid[,uuid...]` or `label:LEVEL`) into names and uuids for output.
 struct GuestNames {
-    private let lookup: SQLiteStatement
+    private let lookup: any SQLCursor
 
-    init(_ db: SQLiteDatabase) throws {
-        lookup = try db.prepare("SELECT name FROM guests WHERE uuid = ? ORDER BY id DESC LIMIT 1")
+    init(_ db: any SQLReader) throws {
+        lookup = try db.query("SELECT name FROM guests WHERE uuid = ? ORDER BY id DESC LIMIT 1")
     }
 
     func side(key: String, single: String?) throws -> SideValues {

@@ -30,7 +30,7 @@ public struct DenialFilter: Sendable {
         c.addTimeWindow(alias: "d", since: since, until: until, indexed: vm == nil)
         for perm in perms { c.add("instr(' ' || d.perms || ' ', ' ' || ? || ' ') > 0", .text(perm)) }
         if let permissive { c.add("d.permissive = ?", .integer(permissive ? 1 : 0)) }
-        if let pathGlob { c.add("d.path GLOB ?", .text(pathGlob)) }
+        if let pathGlob { c.add("glob(?, d.path)", .text(pathGlob)) }
         if let vm {
             let sides = side.map { [$0.rawValue] } ?? Side.allCases.map(\.rawValue)
             c.add("""

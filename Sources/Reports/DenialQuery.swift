@@ -18,14 +18,14 @@ public struct DenialQuery: Sendable {
                               "scontext", "tcontext", "tclass", "perms", "permissive", "pid", "comm", "exe", "path",
                               "boolean", "reason", "id", "source_vms", "source_uuids", "target_vms", "target_uuids"]
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
         let (clause, values) = filter.clause()
-        let denials = try db.prepare("""
+        let denials = try db.query("""
             SELECT d.run_id, d.node, d.time_ms, d.serial, d.kind, d.scontext, d.tcontext, d.tclass, d.perms, d.permissive,
                    d.pid, d.comm, d.exe, d.path, d.boolean, d.source_count, d.source_vm, d.source_uuid,
                    d.target_count, d.target_vm, d.target_uuid, d.reason
-            FROM denials d WHERE \(clause) ORDER BY d.time_ms, d.node, d.serial
+            FROM denials d WHERE \(clause) ORDER BY d.time_ms, d.node, d.serial, d.id
             """)
         let candidates = try CandidateLookup(db)
         try denials.bind(values)
@@ -67,11 +67,11 @@ public struct DenialQuery: Sendable {
 /// Reads every candidate of one side of a denial, but only when there is more than one: the
 /// run row already holds the first.
 struct CandidateLookup {
-    private let statement: SQLiteStatement
+    private let statement: any SQLCursor
 
     /// - Throws: when the database is damaged (the statement itself is constant and valid).
-    init(_ db: SQLiteDatabase) throws {
-        statement = try db.prepare("""
+    init(_ db: any SQLReader) throws {
+        statement = try db.query("""
             SELECT l.name, g.uuid FROM run_parties p
             JOIN leases l ON l.id = p.lease_id JOIN guests g ON g.id = l.guest_id
             WHERE p.run_id = ? AND p.side = ? ORDER BY l.name, g.uuid

@@ -29,7 +29,7 @@ public struct DigestQuery: Sendable {
     /// How far before the period a silent node's last event is looked for.
     public static let lookBack: Int64 = 30 * 86_400_000
 
-    public func run(_ database: Database) throws -> DigestData {
+    public func run(_ database: StoreReader) throws -> DigestData {
         let db = database.connection
         var data = DigestData(period: period, nodes: nodes)
         data.detail = detail
@@ -60,10 +60,10 @@ public struct DigestQuery: Sendable {
         return c
     }
 
-    private func headline(_ db: SQLiteDatabase, _ p: DigestPeriod) throws -> DigestData.Headline {
+    private func headline(_ db: any SQLReader, _ p: DigestPeriod) throws -> DigestData.Headline {
         var h = DigestData.Headline()
         let c = scope("d", p)
-        for r in try db.rows("SELECT d.kind, count(*), sum(d.permissive = 1) FROM denials d WHERE \(c.clause) GROUP BY d.kind", c.values) {
+        for r in try db.rows("SELECT d.kind, count(*), count(CASE WHEN d.permissive = 1 THEN 1 END) FROM denials d WHERE \(c.clause) GROUP BY d.kind", c.values) {
             let count = r[1].int64 ?? 0
             h.denials += count
             h.allowed += r[2].int64 ?? 0
@@ -87,15 +87,15 @@ public struct DigestQuery: Sendable {
         }
     }
 
-    private func crossGuest(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+    private func crossGuest(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
         let rows = try db.rows("""
             SELECT d.source_key, d.target_key, min(d.source_vm), min(d.source_uuid), min(d.target_vm), min(d.target_uuid),
                    count(*), group_concat(DISTINCT d.perms), min(d.time_ms), max(d.time_ms), group_concat(DISTINCT d.node),
-                   sum(d.permissive = 1)
+                   count(CASE WHEN d.permissive = 1 THEN 1 END)
             FROM denials d
             WHERE d.kind = 'cross-guest' AND \(c.clause)
-            GROUP BY d.source_key, d.target_key ORDER BY 7 DESC, 9
+            GROUP BY d.source_key, d.target_key ORDER BY 7 DESC, 9, 1, 2
             """, c.values)
         data.pairCount = rows.count
         data.pairs = rows.prefix(pairLimit).map { r in
@@ -107,7 +107,7 @@ public struct DigestQuery: Sendable {
         data.nodePairs = try db.rows("""
             SELECT d.node, min(d.source_vm), min(d.target_vm), count(*) FROM denials d
             WHERE d.kind = 'cross-guest' AND \(c.clause)
-            GROUP BY d.node, d.source_key, d.target_key ORDER BY 1, 4 DESC
+            GROUP BY d.node, d.source_key, d.target_key ORDER BY 1, 4 DESC, d.source_key, d.target_key
             """, c.values).map { r in
             DigestData.NodePair(node: Self.nodeName(r[0].string), sourceVM: r[1].string ?? "?", targetVM: r[2].string ?? "?",
                                 count: r[3].int64 ?? 0)
@@ -116,14 +116,14 @@ public struct DigestQuery: Sendable {
 
     /// Every guest-host group (guest, target type, class): few, and the caller orders them by
     /// severity before any cap, so the worst are never cut.
-    private func guestHost(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+    private func guestHost(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
         data.guestHost = try db.rows("""
             SELECT min(d.source_vm), min(d.source_uuid), coalesce(d.ttype, '?'), d.tclass, group_concat(DISTINCT d.perms),
-                   count(*), sum(d.permissive = 1), max(d.time_ms), group_concat(DISTINCT d.node)
+                   count(*), count(CASE WHEN d.permissive = 1 THEN 1 END), max(d.time_ms), group_concat(DISTINCT d.node)
             FROM denials d
             WHERE d.kind = 'guest-host' AND \(c.clause)
-            GROUP BY d.source_key, 3, d.tclass ORDER BY 6 DESC, 1, 3
+            GROUP BY d.source_key, 3, d.tclass ORDER BY 6 DESC, 1 NULLS FIRST, 3, 4, d.source_key
             """, c.values).map { r in
             DigestData.GuestHost(sourceVM: r[0].string ?? "?", sourceUUID: r[1].string, targetType: r[2].string ?? "?",
                                  tclass: r[3].string ?? "?", perms: Self.list(r[4].string).sorted(), count: r[5].int64 ?? 0,
@@ -138,7 +138,7 @@ public struct DigestQuery: Sendable {
         return Array(Set(names)).sorted()
     }
 
-    private func guests(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+    private func guests(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
         var counts: [String: DigestData.GuestCount] = [:]
         for (side, column) in [("source", "source"), ("target", "target")] {
@@ -160,23 +160,23 @@ public struct DigestQuery: Sendable {
         l.add("l.valid_from_ms < ?", .integer(period.until))
         l.isIn("l.node", nodes.map { $0 == "-" ? "" : $0 })
         data.newGuests = try db.rows("""
-            SELECT g.name, g.uuid, l.node, min(l.valid_from_ms) FROM leases l JOIN guests g ON g.id = l.guest_id
+            SELECT g.name, g.uuid, g.node, min(l.valid_from_ms) FROM leases l JOIN guests g ON g.id = l.guest_id
             WHERE \(l.clause) AND NOT EXISTS (
                 SELECT 1 FROM leases o WHERE o.guest_id = l.guest_id AND (o.valid_from_ms IS NULL OR o.valid_from_ms < ?))
-            GROUP BY g.id ORDER BY 4, 1 LIMIT ?
+            GROUP BY g.id, g.name, g.uuid, g.node ORDER BY 4, 1, 2, 3 LIMIT ?
             """, l.values + [.integer(period.since), .integer(Int64(listLimit))]).map {
             .init(vm: $0[0].string ?? "", uuid: $0[1].string ?? "", node: Self.nodeName($0[2].string),
                   firstSeen: $0[3].int64 ?? 0)
         }
     }
 
-    private func unknownLabels(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+    private func unknownLabels(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
         let rows = try db.rows("""
             SELECT CASE d.kind WHEN 'unknown-source' THEN d.slevel ELSE d.tlevel END, d.kind, count(*), max(d.time_ms),
                    group_concat(DISTINCT d.node), count(*) OVER ()
             FROM denials d WHERE d.kind IN ('unknown-source', 'unknown-target') AND \(c.clause)
-            GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ?
+            GROUP BY 1, 2 ORDER BY 3 DESC, 1 NULLS FIRST, 2 LIMIT ?
             """, c.values + [.integer(Int64(listLimit))])
         data.unknownLabelCount = Int(rows.first?[5].int64 ?? 0)
         data.unknownLabels = rows.map {
@@ -188,7 +188,7 @@ public struct DigestQuery: Sendable {
         .sorted { ($1.count, LabelOrder(level: $0.level), $0.side) < ($0.count, LabelOrder(level: $1.level), $1.side) }
     }
 
-    private func changes(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+    private func changes(_ db: any SQLReader, into data: inout DigestData) throws {
         let e = scope("e", period)
         let rows = try db.rows("""
             SELECT e.time_ms, e.node, e.kind, e.vm, e.label, e.detail, e.serial FROM events e
@@ -240,7 +240,7 @@ public struct DigestQuery: Sendable {
 
     /// Up to the list cap of each kind (of each boolean, for needs-boolean), so a busy kind
     /// leaves the others their place; the totals are counted apart, uncapped.
-    private func findings(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+    private func findings(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
         let grouped = """
             SELECT d.kind AS kind, d.source_vm AS vm, d.boolean AS boolean, d.path AS path, d.tclass AS tclass,
@@ -252,16 +252,18 @@ public struct DigestQuery: Sendable {
             """
         data.findings = try db.rows("""
             SELECT kind, vm, boolean, path, tclass, n, last FROM (
-                SELECT *, row_number() OVER (PARTITION BY kind, list ORDER BY n DESC, vm, path, tclass) AS rank
-                FROM (\(grouped)))
-            WHERE rank <= ? ORDER BY kind, list, n DESC, vm, path, tclass
+                SELECT *, row_number() OVER (PARTITION BY kind, list
+                                             ORDER BY n DESC, vm NULLS FIRST, path NULLS FIRST, tclass, boolean NULLS FIRST) AS rank
+                FROM (\(grouped)) AS grouped_findings) AS ranked_findings
+            WHERE rank <= ?
+            ORDER BY kind, list NULLS FIRST, n DESC, vm NULLS FIRST, path NULLS FIRST, tclass, boolean NULLS FIRST
             """, c.values + [.integer(Int64(listLimit))]).map {
             .init(kind: $0[0].string ?? "", sourceVM: $0[1].string, boolean: $0[2].string, path: $0[3].string,
                   tclass: $0[4].string ?? "", count: $0[5].int64 ?? 0, last: $0[6].int64 ?? 0)
         }
         data.findingTotals = try db.rows("""
-            SELECT kind, list, count(*), sum(n), count(DISTINCT coalesce(vm, '-')) FROM (\(grouped))
-            GROUP BY kind, list ORDER BY kind, list
+            SELECT kind, list, count(*), sum(n), count(DISTINCT coalesce(vm, '-')) FROM (\(grouped)) AS grouped_findings
+            GROUP BY kind, list ORDER BY kind, list NULLS FIRST
             """, c.values).map {
             .init(kind: $0[0].string ?? "", boolean: $0[1].string, groups: Int($0[2].int64 ?? 0),
                   denials: $0[3].int64 ?? 0, guests: Int($0[4].int64 ?? 0))
@@ -269,7 +271,7 @@ public struct DigestQuery: Sendable {
     }
 
     /// The intervals of incomplete lease data that overlap the period, clipped to it.
-    private func coverage(_ database: Database, into data: inout DigestData) throws {
+    private func coverage(_ database: StoreReader, into data: inout DigestData) throws {
         for interval in try CoverageQuery(nodes: nodes).intervals(database) where !interval.complete {
             let from = max(interval.from ?? period.since, period.since)
             let to = min(interval.to ?? period.until, period.until)
@@ -284,7 +286,7 @@ public struct DigestQuery: Sendable {
         }
     }
 
-    private func health(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+    private func health(_ db: any SQLReader, into data: inout DigestData) throws {
         let a = scope("a", period)
         let reported = try db.rows("SELECT a.node, count(*), max(a.time_ms) FROM audit_events a WHERE \(a.clause) GROUP BY a.node", a.values)
         var byNode: [String: (Int64, Int64?)] = [:]
@@ -318,7 +320,7 @@ public struct DigestQuery: Sendable {
                 WHERE \(s.clause) GROUP BY p.reason
                 UNION ALL
                 SELECT c.reason, c.counted FROM parse_error_counts c JOIN sources s ON s.id = c.source_key
-                WHERE \(s.clause) AND c.counted > 0)
+                WHERE \(s.clause) AND c.counted > 0) AS parse_error_reasons
             GROUP BY reason ORDER BY 2 DESC, 1
             """, s.values + s.values).map { ($0[0].string ?? "", $0[1].int64 ?? 0) }
         var g = SQLConditions()
@@ -328,7 +330,7 @@ public struct DigestQuery: Sendable {
         g.isIn("node", nodes.map { $0 == "-" ? "" : $0 })
         data.gaps = try db.rows("""
             SELECT node, time_ms, json_extract(detail, '$.to'), json_extract(detail, '$.path') FROM events
-            WHERE \(g.clause) ORDER BY time_ms
+            WHERE \(g.clause) ORDER BY time_ms, id
             """, g.values).map { PipelineGap(node: Self.nodeName($0[0].string), from: $0[1].int64, to: $0[2].string,
                                               path: $0[3].string ?? "") }
         var l = SQLConditions()
@@ -349,7 +351,7 @@ public struct DigestQuery: Sendable {
         return stored
     }
 
-    private func histogram(_ db: SQLiteDatabase, into data: inout DigestData) throws {
+    private func histogram(_ db: any SQLReader, into data: inout DigestData) throws {
         let bucket = period.bucketMilliseconds
         let count = Int((period.length + bucket - 1) / bucket)
         var bars = [Int64](repeating: 0, count: count)

@@ -15,7 +15,7 @@ public struct EventQuery: Sendable {
 
     public static let keys = ["node", "time", "serial", "kind", "vm", "uuid", "label", "detail"]
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         var c = SQLConditions()
         c.isIn("kind", kinds)
         c.isIn("node", nodes.map { $0 == "-" ? "" : $0 })
@@ -29,9 +29,9 @@ public struct EventQuery: Sendable {
         let clause = c.clause
         let values = c.values
         // Bootstrap events (no time) first: those guests were running before the log began.
-        let stmt = try database.connection.prepare("""
+        let stmt = try database.connection.query("""
             SELECT node, time_ms, serial, kind, vm, uuid, label, detail FROM events WHERE \(clause)
-            ORDER BY time_ms IS NOT NULL, time_ms, node, serial, id
+            ORDER BY time_ms IS NOT NULL, time_ms, node, serial NULLS FIRST, id
             """)
         try stmt.bind(values)
         while try stmt.step() {

@@ -34,14 +34,14 @@ public struct EventReference: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Audit event rows matching the reference; with `--time`, the one closest to it.
-    func auditEventIDs(_ database: Database) throws -> [Int64] {
+    func auditEventIDs(_ database: StoreReader) throws -> [Int64] {
         var sql = "SELECT id, time_ms FROM audit_events WHERE serial = ?"
         var values: [SQLValue] = [.integer(serial)]
         if let node {
             sql += " AND node = ?"
             values.append(.text(node))
         }
-        let rows = try database.connection.rows(sql + " ORDER BY time_ms, occurrence", values)
+        let rows = try database.connection.rows(sql + " ORDER BY time_ms, occurrence, id", values)
         guard let time else { return rows.compactMap { $0[0].int64 } }
         let closest = rows.min { abs(($0[1].int64 ?? 0) - time) < abs(($1[1].int64 ?? 0) - time) }
         return closest.flatMap { $0[0].int64 }.map { [$0] } ?? []

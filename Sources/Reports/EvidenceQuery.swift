@@ -11,7 +11,7 @@ public struct EvidenceQuery: Sendable {
 
     public static let keys = ["id", "time", "seq", "type", "line", "source", "raw", "interpreted"]
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
         let ids = try reference.auditEventIDs(database)
         guard !ids.isEmpty else { throw StoreError.noSuchEvent(reference.description) }

@@ -17,7 +17,7 @@ public struct ExplainQuery: Sendable {
                               "permissive", "boolean", "reason", "advice", "node", "serial", "source_uuid", "target_uuid",
                               "source_vms", "source_uuids", "target_vms", "target_uuids", "pid", "comm", "exe", "path"]
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let ids = try reference.auditEventIDs(database)
         let candidates = try CandidateLookup(database.connection)
         var found = false

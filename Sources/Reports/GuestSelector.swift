@@ -65,13 +65,13 @@ public struct GuestSelector: Sendable {
         return nil
     }
 
-    public func guests(_ db: SQLiteDatabase) throws -> [Guest] {
+    public func guests(_ db: any SQLReader) throws -> [Guest] {
         try match(db).guests
     }
 
     /// The guests and the spelling that found them: `text` whole first when it holds a slash
     /// (a name a log claimed), then as NODE/NAME.
-    private func match(_ db: SQLiteDatabase) throws -> (spelling: Spelling, guests: [Guest]) {
+    private func match(_ db: any SQLReader) throws -> (spelling: Spelling, guests: [Guest]) {
         let split = spelled
         if split.node != nil {
             let whole: Spelling = (nil, text, false)
@@ -81,7 +81,7 @@ public struct GuestSelector: Sendable {
         return (split, try guests(db, split))
     }
 
-    private func guests(_ db: SQLiteDatabase, _ spelling: Spelling) throws -> [Guest] {
+    private func guests(_ db: any SQLReader, _ spelling: Spelling) throws -> [Guest] {
         guard let nodes = nodes(for: spelling) else { return [] }
         let (_, key, isUUID) = spelling
         func onNodes(_ column: String) -> (String, [SQLValue]) {
@@ -102,13 +102,13 @@ public struct GuestSelector: Sendable {
             sql += leaseNodes
             values += leaseValues
         }
-        return try db.rows(sql + " ORDER BY 2, 4", values).map {
+        return try db.rows(sql + " ORDER BY 2, 4, 3, 1", values).map {
             Guest(id: $0[0].int64 ?? 0, node: $0[1].string ?? "", uuid: $0[2].string ?? "", name: $0[3].string ?? "")
         }
     }
 
     /// The guests `text` names, or GuestNotFound with the close names the store knows.
-    public func resolve(_ db: SQLiteDatabase) throws -> [Guest] {
+    public func resolve(_ db: any SQLReader) throws -> [Guest] {
         let found = try guests(db)
         guard found.isEmpty else { return found }
         throw GuestNotFound(text: text, nodes: effectiveNodes ?? nodes, suggestions: try suggestions(db))
@@ -116,7 +116,7 @@ public struct GuestSelector: Sendable {
 
     /// What a name or UUID filter (`--vm`) should match once `text` is resolved: the name, or the
     /// canonical UUID, and the nodes (with `NODE/NAME`'s node).
-    public func filterTerms(_ db: SQLiteDatabase) throws -> (vm: String, nodes: [String]) {
+    public func filterTerms(_ db: any SQLReader) throws -> (vm: String, nodes: [String]) {
         let (spelling, found) = try match(db)
         guard !found.isEmpty else { _ = try resolve(db); return (text, nodes) }
         return (spelling.key, self.nodes(for: spelling) ?? nodes)
@@ -124,7 +124,7 @@ public struct GuestSelector: Sendable {
 
     /// Up to three names the store knows within a few edits of the one given (any case), the
     /// closest only; `NODE/NAME` when it was spelled so. None for a UUID: a near miss of one is no hint.
-    public func suggestions(_ db: SQLiteDatabase) throws -> [String] {
+    public func suggestions(_ db: any SQLReader) throws -> [String] {
         let (node, key, isUUID) = spelled
         guard !isUUID, !key.isEmpty else { return [] }
         let rows = try db.rows("SELECT node, name FROM guests UNION SELECT node, name FROM leases")
@@ -174,7 +174,7 @@ public struct GuestSelector: Sendable {
         return previous[b.count]
     }
 
-    public func leaseIDs(_ db: SQLiteDatabase, guests: [Guest]) throws -> [Int64] {
+    public func leaseIDs(_ db: any SQLReader, guests: [Guest]) throws -> [Int64] {
         guard !guests.isEmpty else { return [] }
         return try db.rows("SELECT id FROM leases WHERE guest_id IN (" + guests.map { _ in "?" }.joined(separator: ",") + ")",
                            guests.map { .integer($0.id) }).compactMap { $0[0].int64 }

@@ -24,7 +24,7 @@ public struct GuestTimelineQuery: Sendable {
         var detail: String
     }
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
         let guests = try guest.resolve(db)
         var rows: [Row] = []
@@ -82,7 +82,7 @@ public struct GuestTimelineQuery: Sendable {
             // Policy changes on the guest's node while any of its lifetimes ran.
             for e in try db.rows("""
                 SELECT time_ms, kind, detail FROM events
-                WHERE node = ? AND kind IN ('enforcing-change', 'boolean-change', 'policy-load') ORDER BY time_ms
+                WHERE node = ? AND kind IN ('enforcing-change', 'boolean-change', 'policy-load') ORDER BY time_ms NULLS FIRST, id
                 """, [.text(g.node)]) {
                 guard let time = e[0].int64, lifetimes.contains(where: { ($0.from ?? Int64.min) <= time && time < ($0.to ?? Int64.max) }) else { continue }
                 add(Row(time: time, order: 0, node: g.node, vm: g.name, uuid: g.uuid, event: e[1].string ?? "",
@@ -102,14 +102,14 @@ public struct GuestTimelineQuery: Sendable {
 
     /// The guest's denials on one side. Interned texts are looked up once per id, and a run's
     /// facts (peer, kind, class, path...) are written out once for all of its events.
-    private func addDenials(_ db: SQLiteDatabase, guest g: GuestSelector.Guest, side: String,
+    private func addDenials(_ db: any SQLReader, guest g: GuestSelector.Guest, side: String,
                             add: (Row) -> Void) throws {
         let other = side == "source" ? "target" : "source"
         let facts = "r.id, r.kind, r.\(other)_vm, r.\(other)_key, r.perms, r.tclass, r.permissive, r.path, r.\(other == "target" ? "tcontext" : "scontext")"
         // A run of one event holds that event's time, serial and node itself (prune keeps count,
         // first and last exact): only longer runs are looked up in audit_events, which saves two
         // B-tree searches per event for a guest whose denials all differ.
-        let rows = try db.prepare("""
+        let rows = try db.query("""
             SELECT \(facts), coalesce(a.time_ms, r.first_ms), coalesce(a.serial, r.first_serial), coalesce(a.node, r.node)
             FROM denial_runs r
             LEFT JOIN audit_events a ON r.count > 1 AND a.run_id = r.id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
@@ -119,7 +119,7 @@ public struct GuestTimelineQuery: Sendable {
             """)
         try rows.bind([.integer(g.id)])
         // A guest's runs name the same few peers and contexts over and over.
-        let lookup = try db.prepare("SELECT text FROM strings WHERE id = ?")
+        let lookup = try db.query("SELECT text FROM strings WHERE id = ?")
         var texts: [Int64: String?] = [:]
         func text(at column: Int) throws -> String? {
             guard let id = rows.int64(at: column) else { return nil }

@@ -19,7 +19,7 @@ public struct GuestsQuery: Sendable {
 
     public static let keys = ["node", "vm", "uuid", "label", "pid", "since", "until", "running", "last_seen", "origin"]
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         // Without --at, every stored time counts.
         let at = self.at ?? TimeExpression.range.upperBound
         // The newest lease that began by `at` (one from status XML, which began before the log,
@@ -44,7 +44,7 @@ public struct GuestsQuery: Sendable {
         if runningOnly { conditions.append("(l.valid_to_ms IS NULL OR l.valid_to_ms > ?1)") }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY g.node, g.name, g.uuid"
-        let stmt = try database.connection.prepare(sql)
+        let stmt = try database.connection.query(sql)
         try stmt.bind(values)
         func time(_ ms: Int64?) -> OutputValue { ms.map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null }
         while try stmt.step() {

@@ -32,7 +32,7 @@ public struct LabelQuery: Sendable {
 
     public static let keys = ["node", "level", "vm", "uuid", "label", "from", "to", "pid", "static", "origin"]
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         var sql = """
             SELECT l.node, l.level, l.name, g.uuid, l.label, l.valid_from_ms, l.valid_to_ms, l.pid, l.is_static, l.origin
             FROM leases l JOIN guests g ON g.id = l.guest_id WHERE l.level = ? AND l.model = 'selinux'
@@ -46,8 +46,8 @@ public struct LabelQuery: Sendable {
             sql += " AND (l.valid_from_ms IS NULL OR l.valid_from_ms <= ?) AND (l.valid_to_ms IS NULL OR l.valid_to_ms > ?)"
             values += [.integer(at), .integer(at)]
         }
-        sql += " ORDER BY l.valid_from_ms IS NOT NULL, l.valid_from_ms, l.valid_from_serial, l.node, l.id"
-        let stmt = try database.connection.prepare(sql)
+        sql += " ORDER BY l.valid_from_ms IS NOT NULL, l.valid_from_ms, l.valid_from_serial NULLS FIRST, l.node, l.id"
+        let stmt = try database.connection.query(sql)
         try stmt.bind(values)
         while try stmt.step() {
             let node = stmt.string(at: 0) ?? ""

@@ -22,7 +22,7 @@ public struct NameCompletionQuery: Sendable {
         self.limit = limit
     }
 
-    public func run(_ database: Database) throws -> [String] {
+    public func run(_ database: StoreReader) throws -> [String] {
         guard prefix.utf8.allSatisfy(Self.isSafeByte) else { return [] }
         switch subject {
         case .nodes:
@@ -39,7 +39,7 @@ public struct NameCompletionQuery: Sendable {
         }
 
         func candidates(_ sql: String) throws -> [String] {
-            let statement = try database.connection.prepare(sql + " LIMIT ?")
+            let statement = try database.connection.query(sql + " LIMIT ?")
             // substr counts characters; the prefix's character count matches SQLite's for UTF-8 text.
             try statement.bind([.integer(Int64(prefix.count)), .text(prefix), .integer(Int64(limit) * 4)])
             var found: [String] = []
@@ -53,7 +53,7 @@ public struct NameCompletionQuery: Sendable {
     /// `isShellSafe` in SQL, so that unsafe names, however many, cannot fill the LIMIT and crowd
     /// the safe ones out (the Swift check still runs on what comes back).
     static func safeIn(_ column: String) -> String {
-        " AND \(column) GLOB '[A-Za-z0-9_]*' AND \(column) NOT GLOB '*[^A-Za-z0-9._+@,=-]*'"
+        " AND glob('[A-Za-z0-9_]*', \(column)) AND NOT glob('*[^A-Za-z0-9._+@,=-]*', \(column))"
     }
 
     /// Letters, digits and `. _ - + @ , =`, starting with a letter, digit or `_`: nothing bash or

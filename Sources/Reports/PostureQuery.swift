@@ -61,7 +61,7 @@ public struct PostureQuery: Sendable {
         }
     }
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
         let nodeValues = nodes.map { SQLValue.text($0 == "-" ? "" : $0) }
         let nodeClause = nodes.isEmpty ? "" : " AND node IN (" + nodes.map { _ in "?" }.joined(separator: ",") + ")"
@@ -96,7 +96,7 @@ public struct PostureQuery: Sendable {
         for r in try db.rows("""
             SELECT node, uuid, vm, kind, time_ms, serial FROM events
             WHERE kind IN ('domain-start', 'domain-stop') AND uuid IS NOT NULL\(timeClause)\(nodeClause)
-            ORDER BY time_ms IS NOT NULL, time_ms, serial, id
+            ORDER BY time_ms IS NOT NULL, time_ms, serial NULLS FIRST, id
             """, atValues + nodeValues) {
             let node = r[0].string ?? "", uuid = r[1].string ?? ""
             var guest = guests[key(node, uuid)] ?? Guest(node: node, uuid: uuid, name: r[2].string ?? uuid)
@@ -120,9 +120,9 @@ public struct PostureQuery: Sendable {
         }
 
         let postureKinds = Self.verdicts.map { "'\($0.kind)'" }.joined(separator: ", ")
-        let events = try db.prepare("""
+        let events = try db.query("""
             SELECT kind, time_ms, label, detail FROM events
-            WHERE uuid = ? AND node = ? AND kind IN (\(postureKinds)) ORDER BY time_ms IS NOT NULL, time_ms, serial, id
+            WHERE uuid = ? AND node = ? AND kind IN (\(postureKinds)) ORDER BY time_ms IS NOT NULL, time_ms, serial NULLS FIRST, id
             """)
         for guest in live {
             try events.bind([.text(guest.uuid), .text(guest.node)])

@@ -23,8 +23,9 @@ struct SQLConditions: Sendable {
         values += bound
     }
 
-    /// "1" when there is no condition, so it can follow WHERE as is.
-    var clause: String { terms.isEmpty ? "1" : terms.joined(separator: " AND ") }
+    /// "1 = 1" when there is no condition, so it can follow WHERE as is (in either dialect:
+    /// PostgreSQL takes no integer for a truth value).
+    var clause: String { terms.isEmpty ? "1 = 1" : terms.joined(separator: " AND ") }
 }
 
 extension SQLConditions {

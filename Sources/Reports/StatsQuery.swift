@@ -13,7 +13,7 @@ public struct StatsQuery: Sendable {
 
     public static let keys = ["section", "name", "count", "last_event", "note"]
 
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
         let (clause, values) = filter.clause()
         func row(_ section: String, _ name: String, _ count: Int64?, _ last: Int64? = nil, _ note: String? = nil) throws {
@@ -24,7 +24,7 @@ public struct StatsQuery: Sendable {
             ])
         }
         // Unfiltered, the running totals answer; a filter needs the denials themselves.
-        let plain = clause == "1"
+        let plain = clause == "1 = 1"
         // Filtered: one scan, counted per kind, node and day, and summed here for each section.
         let scanned = plain ? [] : try db.rows("""
             SELECT d.kind, d.node, d.time_ms / 86400000, count(*), max(d.time_ms) FROM denials d WHERE \(clause)
@@ -39,7 +39,7 @@ public struct StatsQuery: Sendable {
             return totals.map { [$0.key, .integer($0.value.count), .integer($0.value.last)] }
         }
         let kinds = plain
-            ? try db.rows("SELECT kind, sum(count), max(last_ms) FROM daily_totals GROUP BY kind ORDER BY 2 DESC")
+            ? try db.rows("SELECT kind, sum(count), max(last_ms) FROM daily_totals GROUP BY kind ORDER BY 2 DESC, 1")
             : summed(0).sorted { ($0[1].int64 ?? 0, $1[0].string ?? "") > ($1[1].int64 ?? 0, $0[0].string ?? "") }
         for r in kinds {
             try row("kind", r[0].string ?? "", r[1].int64, r[2].int64)
@@ -70,7 +70,7 @@ public struct StatsQuery: Sendable {
         for r in try db.rows("""
             SELECT reason, sum(n) FROM (
                 SELECT reason, count(*) AS n FROM parse_errors GROUP BY reason
-                UNION ALL SELECT reason, counted FROM parse_error_counts WHERE counted > 0)
+                UNION ALL SELECT reason, counted FROM parse_error_counts WHERE counted > 0) AS parse_error_reasons
             GROUP BY reason ORDER BY 2 DESC, 1
             """) {
             try row("parse-errors", r[0].string ?? "", r[1].int64)

@@ -16,7 +16,7 @@ public struct StoredRecord: Sendable, Equatable {
 /// Every raw record in the store, decompressed block by block: for checks of a whole store
 /// (tests, an export) rather than for one event, which `query evidence` reads.
 public enum StoredEvidence {
-    public static func all(_ database: Database, serial: Int64? = nil) throws -> [StoredRecord] {
+    public static func all(_ database: StoreReader, serial: Int64? = nil) throws -> [StoredRecord] {
         let db = database.connection
         let reader = EvidenceStore(connection: db)
         var sql = "SELECT id, node, serial, run_id IS NOT NULL FROM audit_events"

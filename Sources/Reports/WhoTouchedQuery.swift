@@ -18,7 +18,7 @@ public struct WhoTouchedQuery: Sendable {
                               "target_vms"]
 
     /// Throws `GuestNotFound` (with close names) when nothing by that name or UUID was ever seen.
-    public func run(_ database: Database, row emit: (OutputRow) throws -> Void) throws {
+    public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
         let guests = try guest.resolve(db)
         let leases = try guest.leaseIDs(db, guests: guests)
@@ -26,7 +26,7 @@ public struct WhoTouchedQuery: Sendable {
         var scoped = filter
         scoped.vm = nil
         let (clause, values) = scoped.clause()
-        let stmt = try db.prepare("""
+        let stmt = try db.query("""
             SELECT coalesce(d.source_key, 'type:' || coalesce(d.stype, '?')), max(d.source_vm), max(d.source_count),
                    group_concat(DISTINCT d.kind), count(*), group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
                    min(d.time_ms), max(d.time_ms), max(d.permissive), group_concat(DISTINCT d.node), min(d.scontext)
@@ -34,7 +34,7 @@ public struct WhoTouchedQuery: Sendable {
             WHERE d.run_id IN (SELECT run_id FROM run_parties WHERE side = 'target'
                            AND lease_id IN (\(leases.map { _ in "?" }.joined(separator: ","))))
               AND \(clause)
-            GROUP BY 1 ORDER BY count(*) DESC, min(d.time_ms)
+            GROUP BY 1 ORDER BY count(*) DESC, min(d.time_ms), 1
             """)
         try stmt.bind(leases.map { .integer($0) } + values)
         let names = try GuestNames(db)

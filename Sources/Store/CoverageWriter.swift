@@ -30,7 +30,7 @@ final class CoverageWriter {
                             mark.position.map { .integer($0.serial) } ?? .null, mark.vm.sql, mark.uuid.sql, gap.0, gap.1, gap.2])
     }
 
-    static func load(_ db: SQLiteDatabase) throws -> [CoverageMark] {
+    static func load(_ db: any SQLReader) throws -> [CoverageMark] {
         try db.rows("""
             SELECT node, kind, time_ms, serial, vm, uuid, gap_kind, gap_ms, gap_serial FROM coverage_marks ORDER BY id
             """).compactMap { r in

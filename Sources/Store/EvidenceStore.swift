@@ -9,11 +9,11 @@ public struct EvidenceStore {
         var length: Int64
     }
 
-    let connection: SQLiteDatabase
+    let connection: any SQLReader
 
-    public init(connection: SQLiteDatabase) { self.connection = connection }
+    public init(connection: any SQLReader) { self.connection = connection }
 
-    static func location(of auditEventID: Int64, in db: SQLiteDatabase) throws -> Location? {
+    static func location(of auditEventID: Int64, in db: any SQLReader) throws -> Location? {
         guard let row = try db.rows("SELECT block_id, block_offset, block_length FROM audit_events WHERE id = ?",
                                     [.integer(auditEventID)]).first, row.count == 3,
               let block = row[0].int64, let offset = row[1].int64, let length = row[2].int64 else { return nil }

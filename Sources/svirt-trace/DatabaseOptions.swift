@@ -13,7 +13,7 @@ struct DatabaseOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "SQLite database path, or a PostgreSQL connection string for the fleet store.",
-        discussion: "A postgresql:// URI or libpq key=value words name the fleet store (ingest, watch and fleet; see svirt-trace fleet --help). Default: the config file's database, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, else ~/.local/state/svirt-trace/svirt-trace.db.",
+        discussion: "A postgresql:// URI or libpq key=value words name the fleet store (ingest, watch, query, digest and fleet; see svirt-trace fleet --help). Default: the config file's database, else $SVIRT_TRACE_DB, else /var/lib/svirt-trace/svirt-trace.db for root, else ~/.local/state/svirt-trace/svirt-trace.db.",
         valueName: "path|connection"))
     var db: String?
 
@@ -34,11 +34,11 @@ struct DatabaseOptions: ParsableArguments {
     /// The store is the fleet store: a PostgreSQL connection string, not a file name.
     var isFleet: Bool { PostgresConnectionString.names(path) }
 
-    /// ingest and watch write the fleet store; the other commands that open a store do not read
-    /// it yet. Told from the command line: this group is validated before the command itself.
+    /// ingest and watch write the fleet store, query and digest read it; prune does not prune it
+    /// yet. Told from the command line: this group is validated before the command itself.
     static var commandTakesFleet: Bool {
         guard let command = CommandLine.arguments.dropFirst().first else { return false }
-        return ["ingest", "watch"].contains(command)
+        return ["ingest", "watch", "query", "digest"].contains(command)
     }
 
     var busyTimeoutMilliseconds: Int32 { Int32(max(0, min(lockTimeout, 3600)) * 1000) }
@@ -51,8 +51,8 @@ struct DatabaseOptions: ParsableArguments {
         if isFleet, !Self.commandTakesFleet {
             throw ValidationError("""
                 \(db != nil ? "--db" : LoadedConfig.settings.database != nil ? "the config file's database" : "$SVIRT_TRACE_DB") \(PostgresConnectionString.redacted(path)) names a PostgreSQL \
-                database: query, digest and prune do not read the fleet store yet (ingest, watch and `svirt-trace fleet` write it); \
-                give them an SQLite path
+                database: prune does not prune the fleet store yet (ingest, watch, query, digest and `svirt-trace fleet` take it); \
+                give it an SQLite path
                 """)
         }
         if !isFleet { Checkpoint.use(database: path) }

@@ -58,7 +58,7 @@ struct FilterOptions: ParsableArguments {
 
     /// `filter` with --vm resolved in the store: a UUID without dashes or `NODE/NAME` becomes what
     /// the SQL matches, and a guest the store does not know is GuestNotFound (exit 1, close names).
-    func resolvingGuest(_ filter: DenialFilter, _ database: Database) throws -> DenialFilter {
+    func resolvingGuest(_ filter: DenialFilter, _ database: StoreReader) throws -> DenialFilter {
         guard let vm = filter.vm else { return filter }
         var filter = filter
         (filter.vm, filter.nodes) = try GuestSelector(vm, nodes: filter.nodes).filterTerms(database.connection)

@@ -17,11 +17,15 @@ struct ReadOnlyMediaOption: ParsableArguments {
                              discussion: discussion))
     var readOnlyMedia = false
 
-    /// Opens the store read-only and tells the operator what an immutable open cannot see.
-    func open(_ database: DatabaseOptions) throws -> Database {
+    /// Opens the store read-only and tells the operator what an immutable open cannot see. A
+    /// PostgreSQL --db opens the fleet store, as its reader (the flag has no meaning there).
+    func open(_ database: DatabaseOptions) throws -> StoreReader {
+        if database.isFleet {
+            return try StoreReader(FleetDatabase(connectionString: database.path, access: .readOnly))
+        }
         let db = try Database(path: database.path, access: .readOnly,
                               busyTimeoutMilliseconds: database.busyTimeoutMilliseconds, readOnlyMedia: readOnlyMedia)
         for warning in db.warnings { Console.error("warning: \(warning)") }
-        return db
+        return StoreReader(db)
     }
 }

@@ -17,7 +17,7 @@ enum StoreCompletion {
         guard FileManager.default.isReadableFile(atPath: path),
               let database = try? Database(path: path, access: .readOnly, busyTimeoutMilliseconds: 250)
         else { return [] }
-        return (try? NameCompletionQuery(subject: subject, prefix: unquoted(prefix)).run(database)) ?? []
+        return (try? NameCompletionQuery(subject: subject, prefix: unquoted(prefix)).run(StoreReader(database))) ?? []
     }
 
     static func databasePath(words: [String]) -> String {

@@ -2,6 +2,7 @@ import Alerts
 import ArgumentParser
 import Digest
 import Formatting
+import Native
 import Foundation
 import Store
 import Reports
@@ -152,7 +153,9 @@ extension SvirtTrace {
             }
             let host = ProcessInfo.processInfo.hostName
             let scope = name ?? Self.scope(data, host: host)
-            let wording = DigestWording(databasePath: database.db, timeZone: .current)
+            // A fleet store is named without its password: the digest is mailed.
+            let wording = DigestWording(databasePath: database.db.map { database.isFleet ? PostgresConnectionString.redacted($0) : $0 },
+                                        timeZone: .current)
             let text = TextDigest(scope: scope, wording: wording).render(data)
             let chosen = format ?? (to.isEmpty ? "text" : "mime")
             if chosen == "text" && !send {

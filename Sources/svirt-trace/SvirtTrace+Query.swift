@@ -95,7 +95,7 @@ extension QueryOutputOptions {
     ///   - text: the terminal layout for reports that read better as text (evidence, explain).
     func print(keys: [String], table: RowWriter.TableStyle?, database: DatabaseOptions, nodes: [String] = [],
                readable: Bool = false, text: (([OutputRow]) -> String)? = nil,
-               query: (Database, (OutputRow) throws -> Void) throws -> Void) throws {
+               query: (StoreReader, (OutputRow) throws -> Void) throws -> Void) throws {
         let fields = try RowWriter.fields(self.fields, keys: keys)
         let format = OutputFormat.resolved(format, stdoutIsTerminal: Console.stdoutIsTerminal || readable || text != nil)
         let out = StandardOutput()
@@ -168,7 +168,7 @@ extension QueryOutputOptions {
     /// A `--node` the store has never seen matches nothing, most likely a typo: say so and name
     /// the nodes it knows, as the digest does, and let the query run (it may be a node that has
     /// yet to log).
-    private func warnAboutUnknown(nodes: [String], in db: Database) {
+    private func warnAboutUnknown(nodes: [String], in db: StoreReader) {
         guard !nodes.isEmpty, let known = try? KnownNodes.list(db) else { return }
         for node in nodes where !known.contains(node) {
             Console.error("warning: the store has no node named \"\(node)\" (known: \(known.joined(separator: ", ")))")

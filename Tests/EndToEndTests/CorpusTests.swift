@@ -53,7 +53,7 @@ import Reports
             .map { $0.drop { $0 == " " || $0 == "\t" } }.filter {
                 $0.hasPrefix("type=AVC ") || ($0.hasPrefix("node=") && $0.contains(" type=AVC "))
             }.compactMap(Self.stamp)
-        let records = try StoredEvidence.all(probe.database).filter { $0.isDenial && $0.type == "AVC" }
+        let records = try StoredEvidence.all(StoreReader(probe.database)).filter { $0.isDenial && $0.type == "AVC" }
         let stored = records.compactMap { Self.stamp(Substring($0.raw)) }
         #expect(stored.count == records.count, "every stored AVC record has its time stamp")
         var remaining = Dictionary(stored.map { ($0, 1) }, uniquingKeysWith: +)

@@ -50,7 +50,7 @@ import Formatting
         }
         #expect(expected.count > 5)
         for (target, attackers) in expected.sorted(by: { $0.key < $1.key }).prefix(12) {
-            let rows = try Self.rows { try WhoTouchedQuery(guest: GuestSelector(target)).run(f.probe.database, row: $0) }
+            let rows = try Self.rows { try WhoTouchedQuery(guest: GuestSelector(target)).run(StoreReader(f.probe.database), row: $0) }
             let found = Set(rows.compactMap { row -> String? in
                 if case .string(let name)? = row["source_vm"] { return name }
                 if case .string(let label)? = row["source_label"] { return label }
@@ -93,12 +93,12 @@ import Formatting
                     $0.node == h.node && $0.level == h.level && ($0.start ?? Int64.min) <= instant && instant < ($0.stop ?? Int64.max)
                 }.map(\.name))
                 let query = LabelQuery(level: try MLSLevel.parse(h.level), at: instant, nodes: f.multiNode ? [h.node] : [])
-                let rows = try Self.rows { try query.run(f.probe.database, row: $0) }
+                let rows = try Self.rows { try query.run(StoreReader(f.probe.database), row: $0) }
                 let found = Set(rows.compactMap { if case .string(let n)? = $0["vm"] { return n } else { return nil } })
                 #expect(found == expected, "label \(h.level) at \(instant) on \(h.node)")
                 checked += 1
             }
-            let history = try Self.rows { try LabelQuery(level: try MLSLevel.parse(holders[0].level), nodes: f.multiNode ? [holders[0].node] : []).run(f.probe.database, row: $0) }
+            let history = try Self.rows { try LabelQuery(level: try MLSLevel.parse(holders[0].level), nodes: f.multiNode ? [holders[0].node] : []).run(StoreReader(f.probe.database), row: $0) }
             #expect(history.count == holders.count, "the full history of \(holders[0].level)")
         }
         #expect(checked > 0)
@@ -113,7 +113,7 @@ import Formatting
         }
         var filter = DenialFilter()
         filter.kinds = ["cross-guest"]
-        let rows = try Self.rows { try CrossGuestQuery(filter: filter).run(f.probe.database, row: $0) }
+        let rows = try Self.rows { try CrossGuestQuery(filter: filter).run(StoreReader(f.probe.database), row: $0) }
         var found: [String: Int] = [:]
         for row in rows {
             guard case .int(let count)? = row["count"] else { continue }
@@ -129,7 +129,7 @@ import Formatting
         }
         #expect(found == pairs)
 
-        let stats = try Self.rows { try StatsQuery().run(f.probe.database, row: $0) }
+        let stats = try Self.rows { try StatsQuery().run(StoreReader(f.probe.database), row: $0) }
         // host-other also counts the USER_AVC noise, which the truth file leaves out.
         for kind in ["cross-guest", "guest-host", "needs-boolean", "stale-image", "shared-content-write"] {
             let expected = f.truth.filter { $0["kind"] as? String == kind }.count
@@ -149,7 +149,7 @@ import Formatting
             let ms = Int64((v * 1000).rounded())
             return ms >= since && ms < until
         }.count
-        #expect(try Self.rows { try DenialQuery(filter: window).run(f.probe.database, row: $0) }.count == inWindow)
+        #expect(try Self.rows { try DenialQuery(filter: window).run(StoreReader(f.probe.database), row: $0) }.count == inWindow)
 
         // --vm with --as target, and --perm.
         let victim = f.truth.first { $0["kind"] as? String == "cross-guest" }!["target_vm"] as! String
@@ -157,28 +157,28 @@ import Formatting
         asTarget.vm = victim
         asTarget.side = .target
         let expectedTarget = f.truth.filter { Self.names($0["target_vm"]).contains(victim) }.count
-        #expect(try Self.rows { try DenialQuery(filter: asTarget).run(f.probe.database, row: $0) }.count == expectedTarget)
+        #expect(try Self.rows { try DenialQuery(filter: asTarget).run(StoreReader(f.probe.database), row: $0) }.count == expectedTarget)
         var writes = DenialFilter()
         writes.kinds = ["cross-guest"]
         writes.perms = ["write"]
         let expectedWrites = f.truth.filter { $0["kind"] as? String == "cross-guest" && (($0["perms"] as? [String]) ?? []).contains("write") }.count
-        #expect(try Self.rows { try DenialQuery(filter: writes).run(f.probe.database, row: $0) }.count == expectedWrites)
+        #expect(try Self.rows { try DenialQuery(filter: writes).run(StoreReader(f.probe.database), row: $0) }.count == expectedWrites)
         var glob = DenialFilter()
         glob.pathGlob = "/dev/mapper/*"
         let expectedGlob = f.truth.filter { ($0["path"] as? String)?.hasPrefix("/dev/mapper/") == true }.count
-        #expect(try Self.rows { try DenialQuery(filter: glob).run(f.probe.database, row: $0) }.count == expectedGlob)
+        #expect(try Self.rows { try DenialQuery(filter: glob).run(StoreReader(f.probe.database), row: $0) }.count == expectedGlob)
         var permissive = DenialFilter()
         permissive.permissive = true
         permissive.kinds = ["cross-guest", "guest-host"]
         let expectedPermissive = f.truth.filter { ["cross-guest", "guest-host"].contains($0["kind"] as? String) && ($0["permissive"] as? Int) == 1 }.count
-        #expect(try Self.rows { try DenialQuery(filter: permissive).run(f.probe.database, row: $0) }.count == expectedPermissive)
+        #expect(try Self.rows { try DenialQuery(filter: permissive).run(StoreReader(f.probe.database), row: $0) }.count == expectedPermissive)
     }
 
     @Test func guestTimelineEvidenceAndExplain() throws {
         let f = try Self.fixture(nodes: 1, seed: 46)
         let attack = f.truth.first { $0["kind"] as? String == "cross-guest" }!
         let source = attack["source_vm"] as! String
-        let rows = try Self.rows { try GuestTimelineQuery(guest: GuestSelector(source)).run(f.probe.database, row: $0) }
+        let rows = try Self.rows { try GuestTimelineQuery(guest: GuestSelector(source)).run(StoreReader(f.probe.database), row: $0) }
         let asSource = rows.filter { $0["event"] == .string("denial-as-source") }.count
         #expect(asSource == f.truth.filter { $0["source_vm"] as? String == source }.count)
         let asTarget = rows.filter { $0["event"] == .string("denial-as-target") }.count
@@ -188,7 +188,7 @@ import Formatting
         #expect(times == times.sorted(), "oldest first")
 
         let serial = Int64((attack["stamp"] as! String).split(separator: ":")[1])!
-        let evidence = try Self.rows { try EvidenceQuery(reference: EventReference(node: nil, serial: serial)).run(f.probe.database, row: $0) }
+        let evidence = try Self.rows { try EvidenceQuery(reference: EventReference(node: nil, serial: serial)).run(StoreReader(f.probe.database), row: $0) }
         #expect(evidence.first?["type"] == .string("AVC"))
         #expect(evidence.contains { if case .string(let s)? = $0["interpreted"] { return s.contains("syscall=openat") || s.contains("syscall=ptrace") || s.contains("syscall=kill") } else { return false } })
         let raw = try String(contentsOf: f.workload.log, encoding: .utf8)
@@ -196,7 +196,7 @@ import Formatting
             guard case .string(let line)? = row["raw"] else { continue }
             #expect(raw.contains(line + "\n"), "stored exactly as logged")
         }
-        let explain = try Self.rows { try ExplainQuery(reference: EventReference(node: nil, serial: serial)).run(f.probe.database, row: $0) }
+        let explain = try Self.rows { try ExplainQuery(reference: EventReference(node: nil, serial: serial)).run(StoreReader(f.probe.database), row: $0) }
         guard case .string(let reason)? = explain.first?["reason"], case .strings(let advice)? = explain.first?["advice"] else {
             Issue.record("no explanation")
             return
@@ -212,13 +212,13 @@ import Formatting
 @Suite struct TotalsTests {
     @Test func totalsAndScansAgree() throws {
         let f = try QueryTests.fixture(nodes: 3, seed: 47)
-        let fromTotals = try QueryTests.rows { try CrossGuestQuery().run(f.probe.database, row: $0) }
+        let fromTotals = try QueryTests.rows { try CrossGuestQuery().run(StoreReader(f.probe.database), row: $0) }
         // A filter that keeps everything forces the scan.
         var everything = DenialFilter()
         everything.since = 0
         #expect(!CrossGuestQuery(filter: everything).usesTotals)
         #expect(CrossGuestQuery().usesTotals)
-        let fromScan = try QueryTests.rows { try CrossGuestQuery(filter: everything).run(f.probe.database, row: $0) }
+        let fromScan = try QueryTests.rows { try CrossGuestQuery(filter: everything).run(StoreReader(f.probe.database), row: $0) }
         #expect(fromTotals.count == fromScan.count)
         func keyed(_ rows: [[String: OutputValue]]) -> [String: OutputValue] {
             Dictionary(uniqueKeysWithValues: rows.map { row in
@@ -233,8 +233,8 @@ import Formatting
             break
         }
         #expect(a == b)
-        let statsTotals = try QueryTests.rows { try StatsQuery().run(f.probe.database, row: $0) }
-        let statsScan = try QueryTests.rows { try StatsQuery(filter: everything).run(f.probe.database, row: $0) }
+        let statsTotals = try QueryTests.rows { try StatsQuery().run(StoreReader(f.probe.database), row: $0) }
+        let statsScan = try QueryTests.rows { try StatsQuery(filter: everything).run(StoreReader(f.probe.database), row: $0) }
         func text(_ rows: [[String: OutputValue]]) -> [String] {
             rows.filter { $0["section"] != .string("node") }
                 .map { $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";") }.sorted()

@@ -121,7 +121,7 @@ import Reports
         #expect(errors.first?.reason.contains("139491 records") == true, "\(errors.first?.reason ?? "")")
         let stored = try Self.denials(db)
         #expect(stored.count == (try Self.denials(clean)).count + 1, "the good events around it are stored")
-        let kept = try StoredEvidence.all(Database(path: db, access: .readOnly), serial: 99999)
+        let kept = try StoredEvidence.all(StoreReader(Database(path: db, access: .readOnly)), serial: 99999)
         #expect(kept.count == 512)
     }
 
@@ -157,7 +157,7 @@ import Reports
         #expect(denials.count == 1, "exactly one denial for the event")
         #expect(denials.first?["exe"] as? String == "/usr/bin/qemu-system-x86_64")
         #expect(denials.first?["path"] as? String == "/var/lib/libvirt/images/ci001.qcow2", "the union of both reads")
-        let raw = try StoredEvidence.all(Database(path: db, access: .readOnly))
+        let raw = try StoredEvidence.all(StoreReader(Database(path: db, access: .readOnly)))
         #expect(raw.count == 5)
         // A third run changes nothing.
         #expect(try Self.ingest([log.path], db: db).status == 0)
@@ -237,7 +237,7 @@ import Reports
         let ausearch = try runProcess("/usr/bin/env", ["ausearch", "-if", path, "--raw", "-m", "AVC,USER_AVC,SELINUX_ERR"])
         #expect(ausearch.status == 0 || ausearch.status == 1, "ausearch is missing: apt-get install auditd")
         let printed = Set(String(decoding: ausearch.stdout, as: UTF8.self).split(separator: "\n").compactMap(Self.key))
-        let stored = Set(try StoredEvidence.all(Database(path: db, access: .readOnly))
+        let stored = Set(try StoredEvidence.all(StoreReader(Database(path: db, access: .readOnly)))
             .compactMap { Self.key(Substring($0.raw)) })
         #expect(!printed.isEmpty)
         #expect(printed.subtracting(stored).isEmpty, "ausearch reads, svirt-trace did not: \(printed.subtracting(stored).sorted())")

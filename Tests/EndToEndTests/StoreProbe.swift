@@ -37,7 +37,7 @@ struct StoreProbe {
 
     func denials(kinds: [String] = []) throws -> [[String: OutputValue]] {
         var rows: [[String: OutputValue]] = []
-        try DenialQuery(kinds: kinds).run(database) { row in
+        try DenialQuery(kinds: kinds).run(StoreReader(database)) { row in
             rows.append(Dictionary(uniqueKeysWithValues: row.map { ($0.key, $0.value) }))
         }
         return rows
@@ -45,7 +45,7 @@ struct StoreProbe {
 
     func events(kinds: [String] = []) throws -> [[String: OutputValue]] {
         var rows: [[String: OutputValue]] = []
-        try EventQuery(kinds: kinds).run(database) { row in
+        try EventQuery(kinds: kinds).run(StoreReader(database)) { row in
             rows.append(Dictionary(uniqueKeysWithValues: row.map { ($0.key, $0.value) }))
         }
         return rows
@@ -63,7 +63,7 @@ struct StoreProbe {
         for table in ["audit_events", "guests", "leases", "denials", "events", "guest_resources", "parse_errors"] {
             out[table] = try count("SELECT count(*) FROM \(table)")
         }
-        out["evidence records"] = Int64(try StoredEvidence.all(database).count)
+        out["evidence records"] = Int64(try StoredEvidence.all(StoreReader(database)).count)
         // Runs count exactly the denial events folded into them.
         #expect(try count("SELECT coalesce(sum(count), 0) FROM denial_runs") == out["denials"])
         #expect(try count("SELECT count(*) FROM denial_runs r WHERE count != (SELECT count(*) FROM audit_events WHERE run_id = r.id)") == 0)

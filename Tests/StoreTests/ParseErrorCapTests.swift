@@ -57,7 +57,7 @@ import TestSupport
 
     static func stats(_ f: Fixture) throws -> [String: Int64] {
         var out: [String: Int64] = [:]
-        try StatsQuery().run(f.database) { row in
+        try StatsQuery().run(StoreReader(f.database)) { row in
             guard case .string("parse-errors")? = row.first?.value, case .string(let name) = row[1].value,
                   case .int(let count) = row[2].value else { return }
             out[name] = count

@@ -1,0 +1,28 @@
+/// What the reports need of a store's connection, whichever engine holds it: SQLite for a
+/// host's store, PostgreSQL for the fleet's. Rows come back as plain `SQLValue`s either way.
+public protocol SQLReader: AnyObject {
+    /// A statement to bind and step through, row by row.
+    func query(_ sql: String) throws -> any SQLCursor
+    /// Every row of a small query.
+    func rows(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]]
+}
+
+extension SQLReader {
+    public func rows(_ sql: String) throws -> [[SQLValue]] { try rows(sql, []) }
+}
+
+/// One statement's rows, read forward. Binding again starts it over.
+public protocol SQLCursor: AnyObject {
+    func bind(_ values: [SQLValue]) throws
+    /// True while a row is available.
+    @discardableResult func step() throws -> Bool
+    func value(at index: Int) -> SQLValue
+    func int64(at index: Int) -> Int64?
+    func string(at index: Int) -> String?
+}
+
+extension SQLiteDatabase: SQLReader {
+    public func query(_ sql: String) throws -> any SQLCursor { try prepare(sql) }
+}
+
+extension SQLiteStatement: SQLCursor {}

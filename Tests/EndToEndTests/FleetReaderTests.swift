@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+import Native
+import TestSupport
+
+/// query and digest on the fleet store (PostgreSQL) through the binary: the same input ingested
+/// into SQLite and into the fleet store gives the same bytes for every report and format.
+@Suite struct FleetReaderTests {
+    typealias Fleet = FleetWriterTests.Fleet
+
+    /// A login role in svirt_trace_reader; returns its connection string.
+    static func reader(_ fleet: inout Fleet) throws -> String {
+        let role = "auditor_\(fleet.suffix)"
+        fleet.roles.append(role)
+        try PostgresConnection(connection: fleet.admin).execute("CREATE ROLE \(role) LOGIN IN ROLE svirt_trace_reader")
+        return "\(fleet.admin) user=\(role)"
+    }
+
+    static func run(_ arguments: [String], db: String) throws -> (status: Int32, stdout: [UInt8], stderr: String) {
+        let r = try Binary.run(arguments + ["--config", "/dev/null", "--db", db])
+        return (r.status, Array(r.stdout.utf8), r.stderr)
+    }
+
+    /// Every report and format on both stores; returns what differed (nothing when all agree).
+    static func differences(sqlite: String, fleet: String, period: String) throws -> [String] {
+        let db = try SQLiteDatabase(path: sqlite, mode: .readOnly)
+        let guests = try db.rows("SELECT name FROM guests ORDER BY id").compactMap { $0[0].string }
+        let label = try db.rows("SELECT level FROM leases WHERE level IS NOT NULL ORDER BY id LIMIT 1").first?[0].string ?? "s0:c1,c2"
+        let serials = try db.rows("SELECT serial FROM denials ORDER BY id LIMIT 3").compactMap { $0[0].int64 }.map(String.init)
+        var reports: [[String]] = [
+            ["query", "cross-guest"], ["query", "cross-guest", "--perm", "read"], ["query", "cross-guest", "--permissive"],
+            ["query", "guests"], ["query", "guests", "--running"], ["query", "label", label],
+            ["query", "denials"], ["query", "denials", "--path", "/var/lib/*", "--kind", "cross-guest", "--kind", "stale-image"],
+            ["query", "events"], ["query", "stats"], ["query", "posture"], ["query", "coverage"],
+        ]
+        for guest in guests.prefix(3) {
+            reports += [["query", "guest", guest], ["query", "who-touched", guest], ["query", "denials", "--vm", guest]]
+        }
+        for serial in serials { reports += [["query", "evidence", serial], ["query", "explain", serial]] }
+        var found: [String] = []
+        for report in reports {
+            for format in ["jsonl", "csv", "table"] {
+                let arguments = report + ["--format", format]
+                let a = try run(arguments, db: sqlite), b = try run(arguments, db: fleet)
+                if a.status != b.status || a.stdout != b.stdout {
+                    found.append("\(arguments.joined(separator: " ")): exit \(a.status)/\(b.status), \(a.stdout.count)/\(b.stdout.count) bytes; \(b.stderr.prefix(300))")
+                }
+            }
+        }
+        // The digest names a store given with --db in the commands it suggests; named by
+        // $SVIRT_TRACE_DB, neither store is named, and the two digests must be the same bytes.
+        for format in ["text", "html"] {
+            let arguments = ["digest", "--period", period, "--format", format, "--config", "/dev/null"]
+            let a = try Binary.run(arguments, environment: ["SVIRT_TRACE_DB": sqlite])
+            let b = try Binary.run(arguments, environment: ["SVIRT_TRACE_DB": fleet])
+            if a.status != b.status || Array(a.stdout.utf8) != Array(b.stdout.utf8) || a.stdout.utf8.count < 500 {
+                found.append("\(arguments.joined(separator: " ")): exit \(a.status)/\(b.status), \(a.stdout.utf8.count)/\(b.stdout.utf8.count) bytes; \(b.stderr.prefix(300))")
+            }
+        }
+        return found
+    }
+
+    static func ingest(_ arguments: [String]) throws {
+        let r = try FleetWriterTests.ingest(arguments)
+        guard r.status == 0 else { throw NSError(domain: "ingest: \(r.stderr)", code: Int(r.status)) }
+    }
+
+    @Test(arguments: [Workload.Options(events: 6000, seed: 21, nodes: 3, enriched: false),
+                      Workload.Options(events: 5000, seed: 22, nodes: 1, enriched: true)])
+    func everyReportOfAGeneratedWorkloadIsTheSameBytesFromBothStores(options: Workload.Options) throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let reader = try Self.reader(&fleet)
+        var options = options
+        options.virtPerMille = 300
+        let work = try Workload.generate(options)
+        let folder = try Fixtures.temporaryFolder("fleet-read")
+        let plain = folder.appendingPathComponent("plain.db").path
+        try Self.ingest(["--db", central, "--spool", folder.appendingPathComponent("spool.db").path,
+                         "--libvirt-state", work.rundir.path, work.log.path])
+        try Self.ingest(["--db", plain, "--libvirt-state", work.rundir.path, work.log.path])
+        // Something to compare: the workload has cross-guest pairs, and the fleet store holds them.
+        let pairs = try SQLiteDatabase(path: plain, mode: .readOnly).rows("SELECT count(*) FROM pair_totals")[0][0].int64 ?? 0
+        #expect(pairs > 5)
+        let found = try Self.differences(sqlite: plain, fleet: reader, period: "2025-11-01..2025-12-31")
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
+    /// The bundled sample and a log of hostile guest names (SQL, escape sequences, HTML, a line
+    /// break, bytes that are not UTF-8).
+    @Test(arguments: ["sample", "hostile"])
+    func theSampleAndHostileNamesAreTheSameBytesFromBothStores(input: String) throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let reader = try Self.reader(&fleet)
+        let folder = try Fixtures.temporaryFolder("fleet-read")
+        var extra: [String] = []
+        let log: String
+        if input == "sample" {
+            log = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
+            extra = ["--libvirt-state", Fixtures.repositoryRoot.appendingPathComponent("tools/sample/run").path]
+        } else {
+            log = folder.appendingPathComponent("hostile.log").path
+            try CommandLineTests.hostileLog().write(toFile: log, atomically: true, encoding: .utf8)
+        }
+        let plain = folder.appendingPathComponent("plain.db").path
+        try Self.ingest(["--db", central, "--spool", folder.appendingPathComponent("spool.db").path] + extra + [log])
+        try Self.ingest(["--db", plain] + extra + [log])
+        let found = try Self.differences(sqlite: plain, fleet: reader, period: "2025-01-01..2025-12-31")
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
+    /// A host whose spool was lost (a reinstall) writes the same node from a second spool, which
+    /// starts as a new store does (it knows none of the first one's guests). The fleet-wide
+    /// totals add both spools' rows up and list the node once: what the two SQLite stores of the
+    /// two halves say, summed; and the denials of the node are those of both, in time order.
+    @Test func aNodeWrittenByTwoSpoolsIsCountedOnceWithBothSpoolsTotals() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let reader = try Self.reader(&fleet)
+        let writer = try fleet.writer("host", nodes: ["hv01"])
+        var options = Workload.Options(events: 6000, seed: 24, nodes: 1)
+        options.virtPerMille = 300
+        let work = try Workload.generate(options)
+        let folder = try Fixtures.temporaryFolder("fleet-read")
+        let lines = try String(contentsOf: work.log, encoding: .utf8).split(separator: "\n").map(String.init)
+        // Cut between two events (the serial changes), near the middle.
+        var cut = lines.count / 2
+        func serial(_ line: String) -> Substring? { line.split(separator: ":", maxSplits: 2).dropFirst().first?.prefix { $0 != ")" } }
+        while cut < lines.count - 1, serial(lines[cut]) == serial(lines[cut - 1]) { cut += 1 }
+        var halves: [String] = []
+        for (index, part) in [lines[..<cut], lines[cut...]].enumerated() {
+            let log = folder.appendingPathComponent("part\(index).log").path
+            try (part.joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+            try Self.ingest(["--db", writer, "--node", "hv01", "--spool", folder.appendingPathComponent("spool\(index).db").path,
+                             "--libvirt-state", work.rundir.path, log])
+            let plain = folder.appendingPathComponent("plain\(index).db").path
+            try Self.ingest(["--db", plain, "--node", "hv01", "--libvirt-state", work.rundir.path, log])
+            halves.append(plain)
+        }
+        let admin = try PostgresConnection(connection: fleet.admin)
+        #expect(try admin.rows("SELECT count(*) FROM svirt_trace.node_activity WHERE node = 'hv01'")[0][0].int64 == 2)
+
+        func objects(_ arguments: [String], _ db: String) throws -> [[String: String]] {
+            let r = try Binary.run(arguments + ["--format", "jsonl", "--config", "/dev/null", "--db", db])
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.split(separator: "\n").map { line in
+                let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? [:]
+                return object.mapValues { "\($0)" }
+            }
+        }
+        // Stats: per kind, node and day, the counts of both halves added up, the latest time.
+        var expected: [String: (count: Int, last: String)] = [:]
+        for half in halves {
+            for row in try objects(["query", "stats"], half) where row["section"] != "parse-errors" {
+                let key = "\(row["section"]!)/\(row["name"]!)"
+                let old = expected[key] ?? (0, "")
+                expected[key] = (old.count + Int(row["count"]!)!, max(old.last, row["last_event"]!))
+            }
+        }
+        var got: [String: (count: Int, last: String)] = [:]
+        for row in try objects(["query", "stats"], reader) where row["section"] != "parse-errors" {
+            let key = "\(row["section"]!)/\(row["name"]!)"
+            #expect(got[key] == nil, "\(key) listed twice")
+            got[key] = (Int(row["count"]!)!, row["last_event"]!)
+        }
+        #expect(got.count == expected.count && got.count > 5)
+        for (key, value) in expected { #expect(got[key]?.count == value.count && got[key]?.last == value.last, "\(key)") }
+        // The denials: the first half's, then the second's, each as its own store resolved them.
+        let denials = try Binary.run(["query", "denials", "--format", "jsonl", "--config", "/dev/null", "--db", reader]).stdout
+        let first = try Binary.run(["query", "denials", "--format", "jsonl", "--config", "/dev/null", "--db", halves[0]]).stdout
+        let second = try Binary.run(["query", "denials", "--format", "jsonl", "--config", "/dev/null", "--db", halves[1]]).stdout
+        #expect(denials.split(separator: "\n").count > 100)
+        #expect(denials.split(separator: "\n") == first.split(separator: "\n") + second.split(separator: "\n"))
+    }
+
+    /// One writer per host, each its own spool, against one SQLite store fed the same three logs:
+    /// the fleet-wide totals (kept per spool) add up to the single store's.
+    @Test func threeHostWritersAnswerAsOneStoreFedTheirThreeLogs() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let reader = try Self.reader(&fleet)
+        var options = Workload.Options(events: 6000, seed: 23, nodes: 3)
+        options.virtPerMille = 300
+        let work = try Workload.generate(options)
+        let folder = try Fixtures.temporaryFolder("fleet-read")
+        let plain = folder.appendingPathComponent("plain.db").path
+        let lines = try String(contentsOf: work.log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        for node in ["hv01", "hv02", "hv03"] {
+            // A host's own log has no node= prefix: the writer's --node names it.
+            let prefix = "node=\(node) "
+            let own = lines.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }.joined(separator: "\n") + "\n"
+            let log = folder.appendingPathComponent("\(node).log").path
+            try own.write(toFile: log, atomically: true, encoding: .utf8)
+            let state = work.rundir.appendingPathComponent(node).path
+            let writer = try fleet.writer("host_\(node)", nodes: [node])
+            try Self.ingest(["--db", writer, "--node", node, "--spool", folder.appendingPathComponent("spool-\(node).db").path,
+                             "--libvirt-state", state, log])
+            try Self.ingest(["--db", plain, "--node", node, "--libvirt-state", state, log])
+        }
+        #expect(try PostgresConnection(connection: fleet.admin).rows("SELECT count(*) FROM svirt_trace.spools")[0][0].int64 == 3)
+        let found = try Self.differences(sqlite: plain, fleet: reader, period: "2025-11-01..2025-12-31")
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+}

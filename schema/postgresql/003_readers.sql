@@ -1,0 +1,164 @@
+-- What query and digest need to read the fleet store with the SQLite store's own statements
+-- (issue 14: the same input gives byte-identical answers from both stores).
+--
+-- 1. Text compares byte by byte, as SQLite's BINARY collation does: every text column is
+--    COLLATE "C", whatever the database's locale. Otherwise ORDER BY node, name, path ... and
+--    min()/max() of text would follow the locale's rules (en_US sorts "vm-b" before "vm_a"
+--    differently from SQLite) and the two stores would list rows in different orders.
+-- 2. The schema svirt_trace_read, first on a reader's search_path, holds:
+--    - the totals as one fleet-wide row per key: pair_totals, daily_totals and node_activity are
+--      kept per spool (002), and a reader wants their sum over the spools;
+--    - the SQLite functions the reports call that PostgreSQL lacks: instr, glob, json_extract.
+
+DROP VIEW denials;
+
+-- A column a policy names cannot change type: the writers' policies (002's, unchanged) are
+-- dropped and made again around the change, in this one transaction.
+DO $$
+DECLARE
+    c record;
+    t text;
+    tables text[] := ARRAY['spools', 'sources', 'strings', 'audit_events', 'evidence_blocks', 'denial_runs',
+                           'run_parties', 'guests', 'leases', 'guest_resources', 'events',
+                           'coverage_marks', 'parse_errors', 'parse_error_counts', 'pair_totals',
+                           'daily_totals', 'node_activity', 'alerts', 'alert_deliveries', 'alert_windows'];
+BEGIN
+    FOREACH t IN ARRAY tables LOOP
+        EXECUTE format('DROP POLICY writer_own_node ON svirt_trace.%I', t);
+    END LOOP;
+    FOR c IN SELECT col.table_name, col.column_name
+             FROM information_schema.columns col
+             JOIN pg_class k ON k.relname = col.table_name
+             JOIN pg_namespace n ON n.oid = k.relnamespace AND n.nspname = col.table_schema
+             WHERE col.table_schema = 'svirt_trace' AND col.data_type = 'text'
+               AND k.relkind IN ('r', 'p') AND NOT k.relispartition
+             ORDER BY 1, 2 LOOP
+        EXECUTE format('ALTER TABLE svirt_trace.%I ALTER COLUMN %I TYPE text COLLATE "C"', c.table_name, c.column_name);
+    END LOOP;
+    FOREACH t IN ARRAY tables LOOP
+        EXECUTE format('CREATE POLICY writer_own_node ON svirt_trace.%I TO svirt_trace_writer '
+                       'USING (node = ANY ((SELECT svirt_trace.my_nodes())::text[]) OR ''*'' = ANY ((SELECT svirt_trace.my_nodes())::text[])) '
+                       'WITH CHECK ((node = ANY ((SELECT svirt_trace.my_nodes())::text[]) OR ''*'' = ANY ((SELECT svirt_trace.my_nodes())::text[]))%s)',
+                       t, CASE WHEN t = 'spools' THEN '' ELSE ' AND spool = ANY ((SELECT svirt_trace.my_spools())::bigint[])' END);
+    END LOOP;
+END
+$$;
+
+CREATE VIEW denials WITH (security_invoker = true) AS
+SELECT a.id AS id, a.id AS audit_event_id, a.node AS node, a.time_ms AS time_ms, a.serial AS serial,
+       r.id AS run_id, r.first_ms AS run_first_ms,
+       r.kind AS kind, r.reason AS reason, r.boolean AS boolean, r.seresult AS seresult,
+       (SELECT text FROM strings WHERE id = r.scontext) AS scontext, (SELECT text FROM strings WHERE id = r.tcontext) AS tcontext,
+       (SELECT text FROM strings WHERE id = r.stype) AS stype, (SELECT text FROM strings WHERE id = r.ttype) AS ttype,
+       (SELECT text FROM strings WHERE id = r.slevel) AS slevel, (SELECT text FROM strings WHERE id = r.tlevel) AS tlevel,
+       r.tclass AS tclass, r.perms AS perms, r.permissive AS permissive, r.pid AS pid,
+       (SELECT text FROM strings WHERE id = r.comm) AS comm, (SELECT text FROM strings WHERE id = r.exe) AS exe,
+       r.syscall AS syscall, r.success AS success, r.exit_code AS exit_code, r.uid AS uid, r.auid AS auid,
+       r.auid_name AS auid_name,
+       (SELECT text FROM strings WHERE id = r.cwd) AS cwd, (SELECT text FROM strings WHERE id = r.path) AS path,
+       (SELECT text FROM strings WHERE id = r.proctitle) AS proctitle,
+       r.avc_count AS avc_count,
+       r.source_count AS source_count, (SELECT text FROM strings WHERE id = r.source_vm) AS source_vm,
+       (SELECT text FROM strings WHERE id = r.source_uuid) AS source_uuid, (SELECT text FROM strings WHERE id = r.source_key) AS source_key,
+       r.target_count AS target_count, (SELECT text FROM strings WHERE id = r.target_vm) AS target_vm,
+       (SELECT text FROM strings WHERE id = r.target_uuid) AS target_uuid, (SELECT text FROM strings WHERE id = r.target_key) AS target_key
+FROM audit_events a
+JOIN denial_runs r ON r.id = a.run_id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms;
+GRANT SELECT ON denials TO svirt_trace_writer, svirt_trace_reader;
+
+CREATE SCHEMA svirt_trace_read;
+GRANT USAGE ON SCHEMA svirt_trace_read TO svirt_trace_writer, svirt_trace_reader;
+
+-- A sorted set as the SQLite store keeps one (items sorted byte-wise, joined by commas), from
+-- several such sets joined by commas: their union.
+CREATE FUNCTION svirt_trace_read.set_union(sets text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT coalesce(string_agg(DISTINCT item COLLATE "C", ',' ORDER BY item COLLATE "C"), '')
+    FROM unnest(string_to_array(sets, ',')) AS item
+$$;
+
+-- One row per pair over every spool. A pair only one spool saw (nearly all of them) is its row
+-- as that spool stored it.
+CREATE VIEW svirt_trace_read.pair_totals WITH (security_invoker = true) AS
+SELECT source_key, target_key, max(source_vm) AS source_vm, max(target_vm) AS target_vm,
+       CASE WHEN count(*) = 1 THEN max(kinds) ELSE svirt_trace_read.set_union(string_agg(kinds, ',')) END AS kinds,
+       sum(count)::bigint AS count, min(first_ms) AS first_ms, max(last_ms) AS last_ms,
+       CASE WHEN count(*) = 1 THEN max(perms) ELSE svirt_trace_read.set_union(string_agg(perms, ',')) END AS perms,
+       CASE WHEN count(*) = 1 THEN max(tclasses) ELSE svirt_trace_read.set_union(string_agg(tclasses, ',')) END AS tclasses,
+       CASE WHEN count(*) = 1 THEN max(nodes) ELSE svirt_trace_read.set_union(string_agg(nodes, ',')) END AS nodes,
+       max(permissive) AS permissive, min(sample_path) AS sample_path
+FROM svirt_trace.pair_totals
+GROUP BY source_key, target_key;
+
+CREATE VIEW svirt_trace_read.daily_totals WITH (security_invoker = true) AS
+SELECT day, node, kind, sum(count)::bigint AS count, max(last_ms) AS last_ms
+FROM svirt_trace.daily_totals
+GROUP BY day, node, kind;
+
+CREATE VIEW svirt_trace_read.node_activity WITH (security_invoker = true) AS
+SELECT node, sum(events)::bigint AS events, max(last_ms) AS last_ms
+FROM svirt_trace.node_activity
+GROUP BY node;
+
+GRANT SELECT ON svirt_trace_read.pair_totals, svirt_trace_read.daily_totals, svirt_trace_read.node_activity
+    TO svirt_trace_writer, svirt_trace_reader;
+
+-- SQLite's instr(haystack, needle): the 1-based position of needle, 0 when absent.
+CREATE FUNCTION svirt_trace_read.instr(haystack text, needle text) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT strpos(haystack, needle) $$;
+
+-- SQLite's glob(pattern, value): `*` any text, `?` one character, `[...]` and `[^...]` a class;
+-- case-sensitive, and anchored at both ends. Done as a regular expression, every other
+-- character quoted.
+CREATE FUNCTION svirt_trace_read.glob_regex(pattern text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $$
+DECLARE
+    out text := '^';
+    i integer := 1;
+    n integer := length(pattern);
+    c text;
+    j integer;
+BEGIN
+    WHILE i <= n LOOP
+        c := substr(pattern, i, 1);
+        IF c = '*' THEN
+            out := out || '.*';
+        ELSIF c = '?' THEN
+            out := out || '.';
+        ELSIF c = '[' THEN
+            -- A class ends at the first ']' after its first character (which may be ']' or '^]').
+            j := i + 1;
+            IF substr(pattern, j, 1) = '^' THEN j := j + 1; END IF;
+            IF substr(pattern, j, 1) = ']' THEN j := j + 1; END IF;
+            WHILE j <= n AND substr(pattern, j, 1) <> ']' LOOP j := j + 1; END LOOP;
+            IF j > n THEN
+                -- No closing bracket: SQLite matches nothing.
+                RETURN '[^\s\S]';
+            END IF;
+            out := out || '[' || replace(replace(substr(pattern, i + 1, j - i - 1), '\', '\\'), '[', '\[') || ']';
+            i := j;
+        ELSE
+            -- ASCII punctuation is quoted; letters, digits and other characters stand for themselves
+            -- (a backslash before a letter would make an escape).
+            out := out || CASE WHEN ascii(c) < 128 AND c !~ '[A-Za-z0-9 ]' THEN '\' || c ELSE c END;
+        END IF;
+        i := i + 1;
+    END LOOP;
+    RETURN out || '$';
+END
+$$;
+
+CREATE FUNCTION svirt_trace_read.glob(pattern text, value text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT value ~ svirt_trace_read.glob_regex(pattern) $$;
+
+-- SQLite's json_extract(json, '$.key.key...') for the object paths the reports use: the value as
+-- text, NULL when absent.
+CREATE FUNCTION svirt_trace_read.json_extract(document text, path text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT (document::jsonb) #>> string_to_array(substr(path, 3), '.') $$;
+
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA svirt_trace_read TO svirt_trace_writer, svirt_trace_reader;
