@@ -266,7 +266,7 @@ public final class FleetShipper {
             var shipped: [SQLValue] = [.integer(spool)]
             if !table.hasNode { shipped.append(.text(node)) }
             for (index, name) in names.enumerated() {
-                shipped.append(table.ids.contains(name) ? fleetID(row[index]) : row[index])
+                shipped.append(table.ids.contains(name) ? fleetID(row[index]) : Self.storable(row[index]))
             }
             if table.name == "evidence_blocks", let idIndex = names.firstIndex(of: "id") {
                 // A block whose events are all gone (replaced) has no month of its own: it goes
@@ -275,6 +275,17 @@ public final class FleetShipper {
             }
             return shipped
         }
+    }
+
+    /// PostgreSQL text cannot hold a NUL byte, and one guest name with one (set through libvirt
+    /// by whoever may name a domain) would have every later shipment of the spool refused: the
+    /// fleet store would fall silent for the host. It is shipped as U+FFFD, as bytes that are
+    /// not UTF-8 already are.
+    static func storable(_ value: SQLValue) -> SQLValue {
+        guard case .text(let text) = value, text.utf8.contains(0) else { return value }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(scalar.value == 0 ? "\u{FFFD}" : scalar) }
+        return .text(String(scalars))
     }
 
     private func fleetID(_ value: SQLValue) -> SQLValue {
@@ -335,7 +346,7 @@ public final class FleetShipper {
                 if column == "spool" {
                     value = .integer(spool)
                 } else if let index = table.key.firstIndex(of: column) {
-                    value = table.ids.contains(column) ? fleetID(parts[index]) : parts[index]
+                    value = table.ids.contains(column) ? fleetID(parts[index]) : Self.storable(parts[index])
                 } else if column == "node" {
                     value = .text(node)
                 } else {

@@ -72,7 +72,7 @@ public enum PostgresDialect {
                     }
                     if ["group_concat", "max", "min"].contains(word), let open = openParen(after: j, limit: range.upperBound),
                        let close = matchingParen(open, limit: range.upperBound) {
-                        let arguments = topLevelArguments(open + 1, close)
+                        let arguments = topLevelArguments(open + 1, close).map(trimmed)
                         if word == "group_concat" {
                             result += groupConcat(arguments)
                             i = close + 1
@@ -100,7 +100,7 @@ public enum PostgresDialect {
             if lead.count > 9, String(decoding: text[lead.lowerBound..<(lead.lowerBound + 8)], as: UTF8.self).lowercased() == "distinct",
                !isIdentifierPart(text[lead.lowerBound + 8]) {
                 distinct = true
-                argument = (lead.lowerBound + 8)..<lead.upperBound
+                argument = trimmed((lead.lowerBound + 8)..<lead.upperBound)
             }
             let separator = arguments.count > 1 ? translate(arguments[1]) : Array("','".utf8)
             return Array("string_agg(\(distinct ? "DISTINCT " : "")(".utf8) + translate(argument) + Array(")::text, ".utf8)

@@ -25,6 +25,9 @@ struct SeedStore: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Make the database a fleet spool of every node, to ship into a PostgreSQL store afterwards (svirt-trace ingest --db CONNECTION --spool PATH /dev/null).")
+    var fleetSpool = false
+
     func validate() throws {
         guard !db.isEmpty, denials > 0, nodes > 0, lifetimes >= 2 * nodes else {
             throw ValidationError("need --db, denials > 0, nodes > 0 and lifetimes >= 2 × nodes")
@@ -33,7 +36,8 @@ struct SeedStore: ParsableCommand {
 
     func run() throws {
         do {
-            let database = try Database(path: db, access: .readWrite)
+            let database = fleetSpool ? try FleetSpool.open(path: db, tag: "*", busyTimeoutMilliseconds: 10_000)
+                : try Database(path: db, access: .readWrite)
             let session = try IngestSession(database: database)
             let log = SyntheticHypervisorLog(denials: denials, nodes: nodes, lifetimes: lifetimes, seed: seed)
             try session.ingest(.source(log))

@@ -51,11 +51,17 @@ extension SvirtTrace {
                 central ingest of one node's log) is refused whole and stops that spool's \
                 shipping until the operator deals with it; nothing is lost or counted twice.
 
+                READERS
+                  query and digest take the fleet store as --db, as a role of \
+                svirt_trace_reader, and answer as they do on an SQLite store fed the same logs, \
+                byte for byte: the per-spool totals are summed, text compares byte-wise \
+                (COLLATE "C") whatever the database's locale, and every statement of one command \
+                reads one snapshot (a read-only REPEATABLE READ transaction).
+
                 NOT YET
-                  query, digest and prune do not read the fleet store yet: given a PostgreSQL \
-                --db they refuse it (exit 2); query a host's spool (an SQLite store) meanwhile. \
-                Retention of the fleet store (dropping monthly partitions) is not built, and \
-                spools are never pruned (prune refuses one: its deletions would be shipped).
+                  prune does not take the fleet store (exit 2): retention of the fleet store \
+                (dropping monthly partitions) is not built, and spools are never pruned (prune \
+                refuses one: its deletions would be shipped).
 
                 ISOLATION
                   Row-level security keeps a writer from inserting, changing or deleting another \

@@ -205,3 +205,34 @@ import TestSupport
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 }
+
+extension FleetReaderTests {
+    /// PostgreSQL text holds no NUL byte: a guest named with one (libvirt takes any name it is
+    /// given) must not stop the host's shipping. Its name arrives with U+FFFD where the NUL was;
+    /// everything else as stored.
+    @Test func aGuestNamedWithANulByteIsShippedNotABlockedSpool() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let reader = try Self.reader(&fleet)
+        let folder = try Fixtures.temporaryFolder("fleet-read")
+        let log = folder.appendingPathComponent("nul.log").path
+        let name = CommandLineTests.hex(Array("a\u{0}b".utf8))
+        try """
+            type=VIRT_MACHINE_ID msg=audit(1764000001.250:501): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(name) uuid=00000000-0000-0000-0000-000000000001 vm-ctx=system_u:system_r:svirt_t:s0:c10,c100 img-ctx=system_u:object_r:svirt_image_t:s0:c10,c100 model=selinux exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
+            type=VIRT_CONTROL msg=audit(1764000002.250:502): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted vm=\(name) uuid=00000000-0000-0000-0000-000000000001 vm-pid=1000 exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
+            type=AVC msg=audit(1764000003.250:503): avc:  denied  { read } for  pid=1000 comm="qemu" name="disk" dev="dm-0" ino=1 scontext=system_u:system_r:svirt_t:s0:c10,c100 tcontext=system_u:object_r:svirt_image_t:s0:c11,c101 tclass=file permissive=0
+
+            """.write(toFile: log, atomically: true, encoding: .utf8)
+        let spool = folder.appendingPathComponent("spool.db").path
+        try Self.ingest(["--db", central, "--spool", spool, log])
+        let guests = try Binary.run(["query", "guests", "--format", "jsonl", "--config", "/dev/null", "--db", reader])
+        #expect(guests.status == 0, "\(guests.stderr)")
+        #expect(guests.stdout.contains("\"vm\":\"a\u{FFFD}b\""), "\(guests.stdout)")
+        let local = try Binary.run(["query", "guests", "--format", "jsonl", "--config", "/dev/null", "--db", spool])
+        #expect(local.stdout.contains("\"vm\":\"a\\u0000b\""), "\(local.stdout)")
+        #expect(try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_outbox") == [[.integer(0)]])
+        let denials = try Binary.run(["query", "denials", "--format", "jsonl", "--config", "/dev/null", "--db", reader])
+        #expect(denials.stdout.split(separator: "\n").count == 1)
+    }
+}
