@@ -3,6 +3,9 @@
 public protocol SQLReader: AnyObject {
     /// A statement to bind and step through, row by row.
     func query(_ sql: String) throws -> any SQLCursor
+    /// A statement bound again and again for a few rows each time (a name by id): on a server,
+    /// one round trip per binding instead of a cursor's several.
+    func lookup(_ sql: String) throws -> any SQLCursor
     /// Every row of a small query.
     func rows(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]]
 }
@@ -23,6 +26,7 @@ public protocol SQLCursor: AnyObject {
 
 extension SQLiteDatabase: SQLReader {
     public func query(_ sql: String) throws -> any SQLCursor { try prepare(sql) }
+    public func lookup(_ sql: String) throws -> any SQLCursor { try prepare(sql) }
 }
 
 extension SQLiteStatement: SQLCursor {}

@@ -91,7 +91,7 @@ struct GuestNames {
     private let lookup: any SQLCursor
 
     init(_ db: any SQLReader) throws {
-        lookup = try db.query("SELECT name FROM guests WHERE uuid = ? ORDER BY id DESC LIMIT 1")
+        lookup = try db.lookup("SELECT name FROM guests WHERE uuid = ? ORDER BY id DESC LIMIT 1")
     }
 
     func side(key: String, single: String?) throws -> SideValues {

@@ -71,7 +71,7 @@ struct CandidateLookup {
 
     /// - Throws: when the database is damaged (the statement itself is constant and valid).
     init(_ db: any SQLReader) throws {
-        statement = try db.query("""
+        statement = try db.lookup("""
             SELECT l.name, g.uuid FROM run_parties p
             JOIN leases l ON l.id = p.lease_id JOIN guests g ON g.id = l.guest_id
             WHERE p.run_id = ? AND p.side = ? ORDER BY l.name, g.uuid

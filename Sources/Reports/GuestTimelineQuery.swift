@@ -119,7 +119,7 @@ public struct GuestTimelineQuery: Sendable {
             """)
         try rows.bind([.integer(g.id)])
         // A guest's runs name the same few peers and contexts over and over.
-        let lookup = try db.query("SELECT text FROM strings WHERE id = ?")
+        let lookup = try db.lookup("SELECT text FROM strings WHERE id = ?")
         var texts: [Int64: String?] = [:]
         func text(at column: Int) throws -> String? {
             guard let id = rows.int64(at: column) else { return nil }

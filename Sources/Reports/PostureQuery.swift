@@ -120,7 +120,7 @@ public struct PostureQuery: Sendable {
         }
 
         let postureKinds = Self.verdicts.map { "'\($0.kind)'" }.joined(separator: ", ")
-        let events = try db.query("""
+        let events = try db.lookup("""
             SELECT kind, time_ms, label, detail FROM events
             WHERE uuid = ? AND node = ? AND kind IN (\(postureKinds)) ORDER BY time_ms IS NOT NULL, time_ms, serial NULLS FIRST, id
             """)

@@ -22,6 +22,10 @@ final class PostgresReadConnection: SQLReader {
         return PostgresCursor(connection: connection, sql: postgres(sql), name: "svirt_trace_cursor_\(cursors)")
     }
 
+    func lookup(_ sql: String) throws -> any SQLCursor {
+        PostgresLookup(connection: connection, sql: postgres(sql))
+    }
+
     func rows(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
         try connection.rows(postgres(sql), values)
     }
