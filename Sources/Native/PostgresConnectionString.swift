@@ -43,6 +43,14 @@ public enum PostgresConnectionString {
         }
     }
 
+    /// The string as a command to be run again may give it: its options without the secret
+    /// ones, so libpq takes the password from ~/.pgpass or $PGPASSWORD. Nil when libpq cannot
+    /// read it.
+    public static func withoutSecrets(_ database: String) -> String? {
+        guard case .options(let options) = parse(database) else { return nil }
+        return options.filter { !$0.secret }.map { "\($0.keyword)=\(quoted($0.value))" }.joined(separator: " ")
+    }
+
     /// The secret values the string holds (passwords), to scrub them from any message.
     static func secrets(_ database: String) -> [String] {
         guard case .options(let options) = parse(database) else { return [] }

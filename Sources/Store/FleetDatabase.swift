@@ -27,8 +27,14 @@ public final class FleetDatabase {
                 if found > Migration.postgresVersion {
                     throw StoreError.schemaTooNew(path: name, found: found, supported: Migration.postgresVersion)
                 }
-                try Migrator.migrate(PostgresMigrationBackend(connection: connection, lockWaitSeconds: lockWaitSeconds),
-                                     to: Migration.postgres, name: name)
+                do {
+                    try Migrator.migrate(PostgresMigrationBackend(connection: connection, lockWaitSeconds: lockWaitSeconds),
+                                         to: Migration.postgres, name: name)
+                } catch let error as PostgresError where error.sqlState == "42501" && found > 0 {
+                    // A host's writer role may not migrate (only the schema's owner may): after an
+                    // upgrade, it says what the owner must run; its rows wait in its spool meanwhile.
+                    throw StoreError.fleetNotMigrated(database: name, found: found, supported: Migration.postgresVersion)
+                }
             case .readOnly:
                 let found = try PostgresMigrationBackend(connection: connection).appliedVersion()
                 let supported = Migration.postgresVersion

@@ -1,6 +1,6 @@
 import Native
 
-/// A statement's rows read through a server-side cursor, a batch at a time: a report over
+/// A statement's rows read through a server-side cursor, 10,000 rows at a time: a report over
 /// millions of denials does not hold them all, and other statements (a name looked up per row)
 /// can run on the same connection between batches, as they do between SQLite steps.
 final class PostgresCursor: SQLCursor {
@@ -13,7 +13,7 @@ final class PostgresCursor: SQLCursor {
     private var batch: [[SQLValue]] = []
     private var position = -1
 
-    static let batchSize = 2_000
+    static let batchSize = 10_000
 
     init(connection: PostgresConnection, sql: String, name: String) {
         self.connection = connection

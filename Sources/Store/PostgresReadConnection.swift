@@ -11,8 +11,11 @@ final class PostgresReadConnection: SQLReader {
     init(_ connection: PostgresConnection) throws {
         self.connection = connection
         // The fleet-wide totals of 003 first: a writer's per-spool tables stay beside them.
+        // No JIT: a report's statements run once each, and compiling them took longer than
+        // running them (2.7 of 4.0 s for who-touched on a 5M-denial store).
         try connection.execute("""
             SET search_path = svirt_trace_read, svirt_trace, pg_catalog;
+            SET jit = off;
             BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY
             """)
     }

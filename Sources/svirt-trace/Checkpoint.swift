@@ -18,6 +18,11 @@ enum Checkpoint {
         database.withLock { $0 = key(path) }
     }
 
+    /// A fleet store's checkpoints are kept under its connection string as given (no password).
+    static func use(fleet connection: String) {
+        database.withLock { $0 = connection }
+    }
+
     static var file: String {
         let env = ProcessInfo.processInfo.environment
         if let state = env["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/svirt-trace/checkpoints" }

@@ -55,7 +55,12 @@ struct DatabaseOptions: ParsableArguments {
                 give it an SQLite path
                 """)
         }
-        if !isFleet { Checkpoint.use(database: path) }
+        if isFleet {
+            // Kept under the connection's words without the password (never written to the file).
+            Checkpoint.use(fleet: PostgresConnectionString.withoutSecrets(path) ?? PostgresConnectionString.redacted(path))
+        } else {
+            Checkpoint.use(database: path)
+        }
         guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be zero or more") }
     }
 }

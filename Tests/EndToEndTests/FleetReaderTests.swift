@@ -207,10 +207,10 @@ import TestSupport
 }
 
 extension FleetReaderTests {
-    /// PostgreSQL text holds no NUL byte: a guest named with one (libvirt takes any name it is
-    /// given) must not stop the host's shipping. Its name arrives with U+FFFD where the NUL was;
-    /// everything else as stored.
-    @Test func aGuestNamedWithANulByteIsShippedNotABlockedSpool() throws {
+    /// PostgreSQL text holds no NUL byte, and a B-tree entry no more than 2,704 bytes: a guest
+    /// named with one or past the other (libvirt takes any name it is given) must not stop the
+    /// host's shipping. A NUL arrives as U+FFFD; everything else as stored.
+    @Test func aGuestNamedWithANulByteOrAVeryLongNameIsShippedNotABlockedSpool() throws {
         var fleet = try Fleet()
         defer { fleet.tearDown() }
         let central = try fleet.writer("central", nodes: ["*"])
@@ -218,10 +218,13 @@ extension FleetReaderTests {
         let folder = try Fixtures.temporaryFolder("fleet-read")
         let log = folder.appendingPathComponent("nul.log").path
         let name = CommandLineTests.hex(Array("a\u{0}b".utf8))
+        // Longer than a PostgreSQL B-tree entry (2,704 bytes): indexed by hash, it ships too.
+        let long = String(repeating: "long-name-", count: 350)
         try """
             type=VIRT_MACHINE_ID msg=audit(1764000001.250:501): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(name) uuid=00000000-0000-0000-0000-000000000001 vm-ctx=system_u:system_r:svirt_t:s0:c10,c100 img-ctx=system_u:object_r:svirt_image_t:s0:c10,c100 model=selinux exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
             type=VIRT_CONTROL msg=audit(1764000002.250:502): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted vm=\(name) uuid=00000000-0000-0000-0000-000000000001 vm-pid=1000 exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
             type=AVC msg=audit(1764000003.250:503): avc:  denied  { read } for  pid=1000 comm="qemu" name="disk" dev="dm-0" ino=1 scontext=system_u:system_r:svirt_t:s0:c10,c100 tcontext=system_u:object_r:svirt_image_t:s0:c11,c101 tclass=file permissive=0
+            type=VIRT_MACHINE_ID msg=audit(1764000004.250:504): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(CommandLineTests.hex(Array(long.utf8))) uuid=00000000-0000-0000-0000-000000000002 vm-ctx=system_u:system_r:svirt_t:s0:c12,c102 img-ctx=system_u:object_r:svirt_image_t:s0:c12,c102 model=selinux exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
 
             """.write(toFile: log, atomically: true, encoding: .utf8)
         let spool = folder.appendingPathComponent("spool.db").path
@@ -229,10 +232,70 @@ extension FleetReaderTests {
         let guests = try Binary.run(["query", "guests", "--format", "jsonl", "--config", "/dev/null", "--db", reader])
         #expect(guests.status == 0, "\(guests.stderr)")
         #expect(guests.stdout.contains("\"vm\":\"a\u{FFFD}b\""), "\(guests.stdout)")
+        #expect(guests.stdout.contains("\"vm\":\"\(long)\""))
         let local = try Binary.run(["query", "guests", "--format", "jsonl", "--config", "/dev/null", "--db", spool])
         #expect(local.stdout.contains("\"vm\":\"a\\u0000b\""), "\(local.stdout)")
         #expect(try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_outbox") == [[.integer(0)]])
         let denials = try Binary.run(["query", "denials", "--format", "jsonl", "--config", "/dev/null", "--db", reader])
         #expect(denials.stdout.split(separator: "\n").count == 1)
+    }
+
+    /// A guest migrated to another host and renamed on the way (`virsh migrate --dname`) is one
+    /// UUID with two names, one per node: cross-guest names a pair as SQLite does, by the name
+    /// stored first.
+    @Test func aGuestRenamedBetweenHostsIsNamedAsInSQLite() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let reader = try Self.reader(&fleet)
+        let folder = try Fixtures.temporaryFolder("fleet-read")
+        let plain = folder.appendingPathComponent("plain.db").path
+        func log(_ name: String, _ start: Int) -> String {
+            var lines: [String] = []
+            var serial = start
+            func stamp() -> String { serial += 1; return "\(1_764_000_000 + serial).250:\(serial)" }
+            for (vm, uuid, level, pid) in [(name, "00000000-0000-0000-0000-0000000000a1", "c10,c100", 1000),
+                                           ("beta", "00000000-0000-0000-0000-0000000000b2", "c11,c101", 1001)] {
+                let hex = CommandLineTests.hex(Array(vm.utf8))
+                lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp())): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(hex) uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:\(level) img-ctx=system_u:object_r:svirt_image_t:s0:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
+                lines.append("type=VIRT_CONTROL msg=audit(\(stamp())): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted vm=\(hex) uuid=\(uuid) vm-pid=\(pid) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
+            }
+            for _ in 0..<3 {
+                lines.append("type=AVC msg=audit(\(stamp())): avc:  denied  { read } for  pid=1000 comm=\"qemu\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c10,c100 tcontext=system_u:object_r:svirt_image_t:s0:c11,c101 tclass=file permissive=0")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+        for (node, name, start) in [("hv01", "alpha", 500), ("hv02", "alpha-renamed", 900)] {
+            let path = folder.appendingPathComponent("\(node).log").path
+            try log(name, start).write(toFile: path, atomically: true, encoding: .utf8)
+            let writer = try fleet.writer("host_\(node)", nodes: [node])
+            try Self.ingest(["--db", writer, "--node", node, "--spool", folder.appendingPathComponent("\(node).db").path, path])
+            try Self.ingest(["--db", plain, "--node", node, path])
+        }
+        let pairs = try Binary.run(["query", "cross-guest", "--format", "jsonl", "--config", "/dev/null", "--db", plain]).stdout
+        #expect(pairs.contains("\"source_vm\":\"alpha\"") && pairs.contains("\"count\":6"), "\(pairs)")
+        let found = try Self.differences(sqlite: plain, fleet: reader, period: "2025-11-01..2025-12-31")
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
+    /// `--save-checkpoint` and `--since checkpoint` on the fleet store, kept under its connection
+    /// string without the password.
+    @Test func aCheckpointIsKeptForTheFleetStore() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let reader = try Self.reader(&fleet)
+        let folder = try Fixtures.temporaryFolder("fleet-read")
+        let log = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
+        try Self.ingest(["--db", central, "--spool", folder.appendingPathComponent("spool.db").path, log])
+        let state = ["XDG_STATE_HOME": folder.path]
+        let first = try Binary.run(["query", "denials", "--since", "@0", "--save-checkpoint", "--format", "jsonl",
+                                    "--config", "/dev/null", "--db", reader], environment: state)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.split(separator: "\n").count > 10)
+        let next = try Binary.run(["query", "denials", "--since", "checkpoint", "--format", "jsonl",
+                                   "--config", "/dev/null", "--db", reader], environment: state)
+        #expect(next.stdout.isEmpty && next.status == 1, "\(next.status) \(next.stderr)")
+        let saved = try String(contentsOfFile: folder.appendingPathComponent("svirt-trace/checkpoints").path, encoding: .utf8)
+        #expect(saved.contains("user=auditor_\(fleet.suffix)") && !saved.contains("password"))
     }
 }

@@ -179,7 +179,12 @@ import TestSupport
             let redacted = PostgresConnectionString.redacted(given)
             #expect(Set(redacted.split(separator: " ")) == Set(shown.split(separator: " ")), "\(given) -> \(redacted)")
             #expect(!redacted.contains(secret) && !redacted.contains("pa%3F"))
+            // For a command to be run again: the secret words left out, not masked.
+            let runnable = PostgresConnectionString.withoutSecrets(given) ?? ""
+            #expect(Set(runnable.split(separator: " ")) == Set(shown.split(separator: " ").filter { !$0.hasSuffix("=***") }),
+                    "\(given) -> \(runnable)")
         }
+        #expect(PostgresConnectionString.withoutSecrets("postgresql://ops:50%off!@db.example/svirt") == nil)
         // What libpq cannot read is not shown, and its complaint does not quote the string.
         for unreadable in ["postgresql://ops:50%off!@db.example/svirt", "postgresql://u:hunter2@[::1/db", "host=db password='unterminated hunter2"] {
             #expect(PostgresConnectionString.redacted(unreadable).contains("not shown"))
