@@ -24,6 +24,11 @@ public protocol SQLCursor: AnyObject {
     func string(at index: Int) -> String?
 }
 
+extension SQLCursor {
+    public func int64(at index: Int) -> Int64? { value(at: index).int64 }
+    public func string(at index: Int) -> String? { value(at: index).string }
+}
+
 extension SQLiteDatabase: SQLReader {
     public func query(_ sql: String) throws -> any SQLCursor { try prepare(sql) }
     public func lookup(_ sql: String) throws -> any SQLCursor { try prepare(sql) }

@@ -61,7 +61,4 @@ final class PostgresCursor: SQLCursor {
         guard position >= 0, position < batch.count, index >= 0, index < batch[position].count else { return .null }
         return batch[position][index]
     }
-
-    func int64(at index: Int) -> Int64? { value(at: index).int64 }
-    func string(at index: Int) -> String? { value(at: index).string }
 }

@@ -71,8 +71,8 @@ public enum PostgresDialect {
                         continue
                     }
                     if ["group_concat", "max", "min"].contains(word), let open = openParen(after: j, limit: range.upperBound),
-                       let close = matchingParen(open, limit: range.upperBound) {
-                        let arguments = topLevelArguments(open + 1, close).map(trimmed)
+                       let (close, pieces) = call(open, limit: range.upperBound) {
+                        let arguments = pieces.map(trimmed)
                         if word == "group_concat" {
                             result += groupConcat(arguments)
                             i = close + 1
@@ -133,9 +133,11 @@ public enum PostgresDialect {
             return j < limit && text[j] == UInt8(ascii: "(") ? j : nil
         }
 
-        private func matchingParen(_ open: Int, limit: Int) -> Int? {
-            var depth = 0
-            var j = open
+        /// The closing parenthesis of the call opened at `open`, and its arguments split at the
+        /// commas outside nested parentheses and quotes; nil when it is never closed.
+        private func call(_ open: Int, limit: Int) -> (close: Int, arguments: [Range<Int>])? {
+            var pieces: [Range<Int>] = []
+            var depth = 0, pieceStart = open + 1, j = open
             while j < limit {
                 let c = text[j]
                 if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
@@ -145,32 +147,18 @@ public enum PostgresDialect {
                 if c == UInt8(ascii: "(") { depth += 1 }
                 if c == UInt8(ascii: ")") {
                     depth -= 1
-                    if depth == 0 { return j }
+                    if depth == 0 {
+                        if j > open + 1 { pieces.append(pieceStart..<j) }
+                        return (j, pieces)
+                    }
                 }
-                j += 1
-            }
-            return nil
-        }
-
-        private func topLevelArguments(_ start: Int, _ end: Int) -> [Range<Int>] {
-            var pieces: [Range<Int>] = []
-            var depth = 0, pieceStart = start, j = start
-            while j < end {
-                let c = text[j]
-                if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
-                    j = quotedEnd(from: j, quote: c, limit: end)
-                    continue
-                }
-                if c == UInt8(ascii: "(") { depth += 1 }
-                if c == UInt8(ascii: ")") { depth -= 1 }
-                if c == UInt8(ascii: ","), depth == 0 {
+                if c == UInt8(ascii: ","), depth == 1 {
                     pieces.append(pieceStart..<j)
                     pieceStart = j + 1
                 }
                 j += 1
             }
-            if end > start { pieces.append(pieceStart..<end) }
-            return pieces
+            return nil
         }
 
         /// `INDEXED BY name`: the index after the clause.

@@ -31,7 +31,4 @@ final class PostgresLookup: SQLCursor {
         guard let rows, position >= 0, position < rows.count, index >= 0, index < rows[position].count else { return .null }
         return rows[position][index]
     }
-
-    func int64(at index: Int) -> Int64? { value(at: index).int64 }
-    func string(at index: Int) -> String? { value(at: index).string }
 }

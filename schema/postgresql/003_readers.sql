@@ -10,19 +10,20 @@
 --      kept per spool (002), and a reader wants their sum over the spools;
 --    - the SQLite functions the reports call that PostgreSQL lacks: instr, glob, json_extract.
 
-DROP VIEW denials;
-
--- A column a policy names cannot change type: the writers' policies (002's, unchanged) are
--- dropped and made again around the change, in this one transaction.
+-- A column a policy or a view names cannot change type: the writers' policies and the denials
+-- view (002's, unchanged: the view is made again from its own stored definition) are dropped and
+-- made again around the change, in this one transaction.
 DO $$
 DECLARE
     c record;
     t text;
+    denials_view text := pg_get_viewdef('svirt_trace.denials'::regclass);
     tables text[] := ARRAY['spools', 'sources', 'strings', 'audit_events', 'evidence_blocks', 'denial_runs',
                            'run_parties', 'guests', 'leases', 'guest_resources', 'events',
                            'coverage_marks', 'parse_errors', 'parse_error_counts', 'pair_totals',
                            'daily_totals', 'node_activity', 'alerts', 'alert_deliveries', 'alert_windows'];
 BEGIN
+    DROP VIEW svirt_trace.denials;
     FOREACH t IN ARRAY tables LOOP
         EXECUTE format('DROP POLICY writer_own_node ON svirt_trace.%I', t);
     END LOOP;
@@ -41,30 +42,11 @@ BEGIN
                        'WITH CHECK ((node = ANY ((SELECT svirt_trace.my_nodes())::text[]) OR ''*'' = ANY ((SELECT svirt_trace.my_nodes())::text[]))%s)',
                        t, CASE WHEN t = 'spools' THEN '' ELSE ' AND spool = ANY ((SELECT svirt_trace.my_spools())::bigint[])' END);
     END LOOP;
+    EXECUTE 'CREATE VIEW svirt_trace.denials WITH (security_invoker = true) AS ' || denials_view;
+    GRANT SELECT ON svirt_trace.denials TO svirt_trace_writer, svirt_trace_reader;
 END
 $$;
 
-CREATE VIEW denials WITH (security_invoker = true) AS
-SELECT a.id AS id, a.id AS audit_event_id, a.node AS node, a.time_ms AS time_ms, a.serial AS serial,
-       r.id AS run_id, r.first_ms AS run_first_ms,
-       r.kind AS kind, r.reason AS reason, r.boolean AS boolean, r.seresult AS seresult,
-       (SELECT text FROM strings WHERE id = r.scontext) AS scontext, (SELECT text FROM strings WHERE id = r.tcontext) AS tcontext,
-       (SELECT text FROM strings WHERE id = r.stype) AS stype, (SELECT text FROM strings WHERE id = r.ttype) AS ttype,
-       (SELECT text FROM strings WHERE id = r.slevel) AS slevel, (SELECT text FROM strings WHERE id = r.tlevel) AS tlevel,
-       r.tclass AS tclass, r.perms AS perms, r.permissive AS permissive, r.pid AS pid,
-       (SELECT text FROM strings WHERE id = r.comm) AS comm, (SELECT text FROM strings WHERE id = r.exe) AS exe,
-       r.syscall AS syscall, r.success AS success, r.exit_code AS exit_code, r.uid AS uid, r.auid AS auid,
-       r.auid_name AS auid_name,
-       (SELECT text FROM strings WHERE id = r.cwd) AS cwd, (SELECT text FROM strings WHERE id = r.path) AS path,
-       (SELECT text FROM strings WHERE id = r.proctitle) AS proctitle,
-       r.avc_count AS avc_count,
-       r.source_count AS source_count, (SELECT text FROM strings WHERE id = r.source_vm) AS source_vm,
-       (SELECT text FROM strings WHERE id = r.source_uuid) AS source_uuid, (SELECT text FROM strings WHERE id = r.source_key) AS source_key,
-       r.target_count AS target_count, (SELECT text FROM strings WHERE id = r.target_vm) AS target_vm,
-       (SELECT text FROM strings WHERE id = r.target_uuid) AS target_uuid, (SELECT text FROM strings WHERE id = r.target_key) AS target_key
-FROM audit_events a
-JOIN denial_runs r ON r.id = a.run_id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms;
-GRANT SELECT ON denials TO svirt_trace_writer, svirt_trace_reader;
 
 -- A guest's name is found by equality only, and may be longer than a B-tree entry can hold (2,704
 -- bytes): one such name (libvirt takes any name it is given) made every later batch of its spool
