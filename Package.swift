@@ -59,7 +59,8 @@ let package = Package(
                                .embedInCode("Schema/007_watch_owners.sql"),
                                .embedInCode("Schema/postgresql/001_fleet.sql"),
                                .embedInCode("Schema/postgresql/002_spool_mirror.sql"),
-                               .embedInCode("Schema/postgresql/003_readers.sql")]),
+                               .embedInCode("Schema/postgresql/003_readers.sql"),
+                               .embedInCode("Schema/postgresql/004_retention.sql")]),
         // Reports read the store: cross-guest, who-touched, guest, label, evidence, explain, stats, digest data.
         .target(name: "Reports", dependencies: ["Store", "Native", "Findings", "SELinux", "Formatting"]),
         .target(name: "Ingest", dependencies: ["Native", "AuditStream", "Findings", "Guests", "Store", "Formatting"]),

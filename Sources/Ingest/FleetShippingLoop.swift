@@ -55,6 +55,15 @@ public final class FleetShippingLoop: @unchecked Sendable {
     }
 
     private var drainUntil = Date.distantFuture
+    /// A retention cutoff whose empty months are to be dropped once the spool's deletions are
+    /// shipped (`watch --retain`).
+    private var dropMonthsBefore: Int64?
+
+    /// Asks for the fleet store's empty months before `cutoff` to be dropped once everything
+    /// waiting is shipped (the pruned rows' deletions first).
+    public func dropEmptyMonths(before cutoff: Int64) {
+        condition.withLock { dropMonthsBefore = max(dropMonthsBefore ?? cutoff, cutoff) }
+    }
 
     private func run() {
         // Behind the writer's thread for the CPU: shipping may lag, alerting must not.
@@ -73,6 +82,13 @@ public final class FleetShippingLoop: @unchecked Sendable {
                     condition.withLock { problem = nil }
                 }
                 backoff = 1
+                if count == 0, let cutoff = condition.withLock({ dropMonthsBefore }) {
+                    let dropped = try shipper!.dropEmptyMonths(before: cutoff)
+                    condition.withLock { if dropMonthsBefore == cutoff { dropMonthsBefore = nil } }
+                    if dropped > 0 {
+                        report("dropped \(dropped) emptied month\(dropped == 1 ? "" : "s") of the fleet store's partitions", false)
+                    }
+                }
                 if count == 0 {
                     if stop { break }
                     pause(idleSeconds)

@@ -18,6 +18,7 @@ enum EmbeddedSchema {
         migration(1, "postgresql/001_fleet.sql", PackageResources._01_fleet_sql),
         migration(2, "postgresql/002_spool_mirror.sql", PackageResources._02_spool_mirror_sql),
         migration(3, "postgresql/003_readers.sql", PackageResources._03_readers_sql),
+        migration(4, "postgresql/004_retention.sql", PackageResources._04_retention_sql),
     ]
 
     private static func migration(_ version: Int, _ file: String, _ bytes: [UInt8]) -> Migration {

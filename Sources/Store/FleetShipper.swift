@@ -331,10 +331,13 @@ public final class FleetShipper {
 
     private func deleteGone(_ batch: Batch) throws {
         var statements: [(sql: String, values: [SQLValue])] = []
+        // A pruned spool deletes rows by the million: a table's ids go in one statement (an
+        // array), not one statement each.
+        var gone: [String: [Int64]] = [:]
         for entry in batch.entries where entry.deleted {
             guard let table = FleetTable.byName[entry.table] else { continue }
             if table.isRowID {
-                statements.append(("DELETE FROM \(table.name) WHERE id = $1", [fleetID(entry.key)]))
+                if case .integer(let id) = fleetID(entry.key) { gone[table.name, default: []].append(id) }
                 continue
             }
             let parts = entry.parts
@@ -357,7 +360,27 @@ public final class FleetShipper {
             }
             statements.append(("DELETE FROM \(table.name) WHERE " + conditions.joined(separator: " AND "), values))
         }
+        for table in FleetTable.all {
+            guard let ids = gone[table.name] else { continue }
+            for start in stride(from: 0, to: ids.count, by: 10_000) {
+                let array = "{" + ids[start..<min(ids.count, start + 10_000)].map(String.init).joined(separator: ",") + "}"
+                statements.append(("DELETE FROM \(table.name) WHERE id = ANY ($1::bigint[])", [.text(array)]))
+            }
+        }
         if !statements.isEmpty { try fleet.connection.pipeline(statements) }
+    }
+
+    /// Drops the fleet store's monthly partitions that end before `cutoff` and hold no row of any
+    /// node (schema/postgresql/004); returns how many months went. Called once this spool's
+    /// pruning is shipped: another host that keeps a longer history keeps its months.
+    public func dropEmptyMonths(before cutoff: Int64) throws -> Int {
+        do {
+            return try fleet.connection.transaction {
+                Int(try fleet.connection.rows("SELECT drop_empty_months($1)", [.integer(cutoff)]).first?.first?.int64 ?? 0)
+            }
+        } catch let error as PostgresError {
+            throw StoreError.postgres(database: fleet.name, error)
+        }
     }
 
     private func upsert(_ table: FleetTable, rows: [[SQLValue]]) throws {
@@ -367,10 +390,14 @@ public final class FleetShipper {
             + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
         // A row whose month column changed (a run's first time moved earlier by a late event)
         // is another row to the upsert, whose key holds that column: the old one goes first.
-        let moved: ((String) -> String)? = table.month.map { month in
-            { staging in
-                "DELETE FROM \(table.name) t USING \(staging) s WHERE t.id = s.id AND t.node = s.node AND t.\(month) <> s.\(month)"
-            }
+        // So is a row of another node under an id SQLite gave again (the rows holding the
+        // highest ids were deleted, by a prune, and the outbox noted the new row over the
+        // deletion): a central writer's spool holds several nodes.
+        var changed: [String] = []
+        if let month = table.month { changed.append("t.\(month) <> s.\(month)") }
+        if table.isRowID, table.fleetKey.contains("node"), node == "*" { changed.append("t.node <> s.node") }
+        let moved: ((String) -> String)? = changed.isEmpty ? nil : { staging in
+            "DELETE FROM \(table.name) t USING \(staging) s WHERE t.id = s.id AND (\(changed.joined(separator: " OR ")))"
         }
         try fleet.connection.copyInTransaction(into: table.name, columns: names, rows: rows, conflict: conflict, beforeMove: moved)
     }

@@ -36,7 +36,7 @@ public enum StoreError: Error, CustomStringConvertible {
     /// A store with rows, given as a spool: no outbox noted them.
     case notASpool(path: String)
     /// prune on a spool: its deletions would be shipped to the fleet store.
-    case spoolNotPrunable(path: String)
+    case missingSpool(String)
 
     public var description: String {
         switch self {
@@ -91,9 +91,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .notASpool(let path):
             return "\(path) holds an SQLite store that is not a spool: the rows already in it were never noted for "
                 + "shipping and would be missing from the fleet store; give a new --spool"
-        case .spoolNotPrunable(let path):
-            return "\(path) is a fleet writer's spool: what is deleted in it is deleted in the fleet store too, "
-                + "so prune and watch --retain refuse it"
+        case .missingSpool(let path):
+            return "\(path): no such spool: a fleet writer (ingest or watch with this --db and the same --node or --spool) makes it; give the one it uses"
         case .spoolNotInFleet(let spool, let number, let database):
             return "\(spool): spool #\(number) is not registered in \(database) (a spool of another fleet store, "
                 + "or its row was removed): its rows would not be this store's; give a new --spool"

@@ -16,8 +16,9 @@ struct FleetSpoolOption: ParsableArguments {
         writer's --node, or * for a writer without one (a central log's ingest, whose role \
         needs grant-writer --all-nodes). Default: fleet-spool-NODE.db (fleet-spool.db without \
         --node; bytes other than letters, digits, '.', '_' and '-' as %XX) beside the default \
-        SQLite store. Never prune a spool: its deletions would be \
-        shipped; prune refuses one.
+        SQLite store. Retention (prune, watch --retain) prunes the \
+        spool and ships its deletions: the fleet store keeps a node's history as long as its \
+        spool does.
         """
 
     @Option(help: ArgumentHelp("Local SQLite spool for a PostgreSQL --db (the fleet store).", discussion: discussion,

@@ -58,10 +58,14 @@ extension SvirtTrace {
                 (COLLATE "C") whatever the database's locale, and every statement of one command \
                 reads one snapshot (a read-only REPEATABLE READ transaction).
 
-                NOT YET
-                  prune does not take the fleet store (exit 2): retention of the fleet store \
-                (dropping monthly partitions) is not built, and spools are never pruned (prune \
-                refuses one: its deletions would be shipped).
+                RETENTION
+                  Each host prunes its own node: prune --db CONN --older-than D (or watch \
+                --retain D) prunes the host's spool as an SQLite store is pruned and ships the \
+                deletions, so the fleet store answers for that node as its pruned SQLite store \
+                would; then the months of the partitions that end before the cutoff and hold no \
+                node's rows are dropped (drop_empty_months, run with the schema owner's rights; \
+                fleet status lists the months). A longer history in the fleet store than in the \
+                spool, and pruning the rows of a host that no longer runs, are not built.
 
                 ISOLATION
                   Row-level security keeps a writer from inserting, changing or deleting another \

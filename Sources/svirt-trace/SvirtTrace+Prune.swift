@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Native
 import Store
 import Formatting
 
@@ -28,13 +29,33 @@ extension SvirtTrace {
                 least one minute. Without --older-than, the config file's retention is the period \
                 (the one watch keeps); --older-than overrides it, and with neither prune refuses to run.
 
+                FLEET STORE
+                  With a PostgreSQL --db, prune prunes this host's spool (the one ingest and watch \
+                with the same --node or --spool write) exactly as above, then ships the deletions \
+                and the corrected totals to the fleet store, like any other change, and waits for \
+                them: the fleet store then answers for this node as this host's pruned SQLite store \
+                would. Last, the months of the fleet store's partitions that end before the cutoff \
+                and hold no row of any node are dropped. Each host prunes its own node's history \
+                (its writer role may delete only its own rows); a node whose host keeps a longer \
+                history keeps its months. When the fleet store cannot be reached, the spool is \
+                pruned all the same, its deletions wait in it for the next ingest, watch or prune \
+                with it, and the exit status is 4. A spool given as an SQLite --db is pruned the \
+                same way, and its deletions go with its next writer.
+
                 EXAMPLES
                   svirt-trace prune --older-than 90d --dry-run
                   svirt-trace prune --older-than 1y
                   svirt-trace prune --dry-run    (the config file's retention)
+                  svirt-trace prune --older-than 90d --db 'host=db.example dbname=svirt user=kvm_a' --node kvm-a.example
                 """)
 
         @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var fleetSpool: FleetSpoolOption
+
+        @Option(help: ArgumentHelp("With a PostgreSQL --db: the node whose spool is pruned (as its watch's or ingest's --node).",
+                                   valueName: "name"))
+        var node: String?
 
         @Option(help: ArgumentHelp("Delete what is older than this, before now (90d, 12h, 1w3d; default: the config file's retention).", valueName: "duration"))
         var olderThan: String?
@@ -61,20 +82,30 @@ extension SvirtTrace {
 
         func run() throws {
             guard let period = try period.map(RetentionPeriod.init) else { throw ExitCode(Status.usage) }
+            try fleetSpool.check(database: database, node: node)
+            if !database.isFleet, node != nil {
+                Console.error("--node is for a PostgreSQL --db (the fleet store): it names the spool to prune")
+                throw ExitCode(Status.usage)
+            }
             let cutoff = try TimeWords.now() - period.milliseconds
             let started = Date()
+            let tag = FleetSpoolOption.tag(node: node)
+            let path = database.isFleet ? fleetSpool.path(tag: tag).path : database.path
             let summary: Pruner.Summary
+            var isSpool = database.isFleet
             do {
                 // A writer's open creates a missing store: a mistyped --db would get an empty one
                 // and a report of nothing deleted.
-                guard FileManager.default.fileExists(atPath: database.path) else {
-                    throw StoreError.missingDatabase(database.path)
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw database.isFleet ? StoreError.missingSpool(path) : StoreError.missingDatabase(path)
                 }
                 // A dry run only reads: it neither migrates an older store nor takes the write lock.
-                let db = try Database(path: database.path, access: dryRun ? .readOnly : .readWrite,
-                                      busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
-                // A spool's deletions are shipped: pruning it would delete the fleet store's history.
-                if try FleetSpool.isSpool(db.connection) { throw StoreError.spoolNotPrunable(path: database.path) }
+                let db = dryRun || !database.isFleet
+                    ? try Database(path: path, access: dryRun ? .readOnly : .readWrite,
+                                   busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                    : try FleetSpool.open(path: path, tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                isSpool = try FleetSpool.isSpool(db.connection)
+                if database.isFleet, !isSpool { throw StoreError.notASpool(path: path) }
                 let pruner = Pruner(database: db, chunkSize: chunk)
                 summary = dryRun ? try pruner.preview(before: cutoff) : try pruner.prune(before: cutoff)
             } catch {
@@ -82,11 +113,34 @@ extension SvirtTrace {
                 throw ExitCode(Status.database)
             }
             let verb = dryRun ? "would delete" : "deleted"
-            Console.error("\(verb) what is older than \(Timestamp.iso8601(milliseconds: cutoff)) (\(period)): "
+            Console.error("\(verb) what is older than \(Timestamp.iso8601(milliseconds: cutoff)) (\(period))"
+                + (isSpool ? " in the spool \(path)" : "") + ": "
                 + "\(summary.events) audit events (\(summary.denials) denials), \(summary.runs) denial runs emptied, "
                 + (dryRun ? "" : "\(summary.blocks) evidence blocks, ")
                 + "\(summary.alerts) settled alerts"
                 + (dryRun ? "" : String(format: ", in %.1f s", Date().timeIntervalSince(started))))
+            guard !dryRun, isSpool else { return }
+            guard database.isFleet else {
+                Console.error("\(path) is a fleet writer's spool: the deletions go to the fleet store with its next ingest, watch or prune")
+                return
+            }
+            try ship(spool: path, tag: tag, cutoff: cutoff)
+        }
+
+        /// Ships what the pruning changed and drops the months it emptied; waits for both.
+        func ship(spool: String, tag: String, cutoff: Int64) throws {
+            do {
+                let shipper = try FleetSpoolOption.connect(fleet: database.path, spool: spool, tag: tag,
+                                                          busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                let shipped = try shipper.shipAll()
+                let dropped = try shipper.dropEmptyMonths(before: cutoff)
+                Console.status("shipped \(shipped) changed row\(shipped == 1 ? "" : "s") to \(PostgresConnectionString.redacted(database.path)) "
+                               + "as spool #\(shipper.spool); dropped \(dropped) emptied month\(dropped == 1 ? "" : "s") of its partitions")
+            } catch {
+                Console.error("\(error)")
+                Console.error("the spool \(spool) is pruned; its deletions wait in it, and are shipped by the next ingest, watch or prune with it once the fleet store takes them")
+                throw ExitCode(Status.database)
+            }
         }
     }
 }

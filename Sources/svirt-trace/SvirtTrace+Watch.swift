@@ -133,7 +133,7 @@ extension SvirtTrace {
         @Option(name: .long, help: .hidden)
         var syslogSocket = "/dev/log"
 
-        @Option(name: .long, help: ArgumentHelp("Keep this much history (90d, 1y): older events are pruned as `svirt-trace prune --older-than` does, a small chunk at a time between batches, checked every minute.", valueName: "duration"))
+        @Option(name: .long, help: ArgumentHelp("Keep this much history (90d, 1y): older events are pruned as `svirt-trace prune --older-than` does, a small chunk at a time between batches, checked every minute.", discussion: "With a PostgreSQL --db, the spool is pruned and its deletions are shipped: the fleet store keeps this node's history for as long as the spool does, and months of the fleet store's partitions that no node's rows are left in are dropped.", valueName: "duration"))
         var retain: String?
 
         @Option(name: .long, help: ArgumentHelp("Seconds between retries of alert deliveries that failed (each sink gets up to 10 tries per alert; a restart tries again).", valueName: "seconds"))
@@ -218,10 +218,6 @@ extension SvirtTrace {
                 Console.error("\(error)")
                 throw ExitCode(Status.usage)
             }
-            if database.isFleet, retain != nil {
-                Console.error("--retain (or the config file's retention) does not apply to the fleet store: a spool's deletions are shipped to it")
-                throw ExitCode(Status.usage)
-            }
             let watch: WatchSession
             let courier: AlertCourier
             let tag = FleetSpoolOption.tag(node: node)
@@ -238,8 +234,6 @@ extension SvirtTrace {
                 let db = database.isFleet
                     ? try FleetSpool.open(path: storePath, tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                     : try Database(path: storePath, access: .readWrite, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
-                // A spool given as an SQLite --db: its deletions would be shipped.
-                if retain != nil, try FleetSpool.isSpool(db.connection) { throw StoreError.spoolNotPrunable(path: storePath) }
                 let session = try IngestSession(database: db, options: .init(defaultNode: node))
                 var watchOptions = WatchSession.Options()
                 watchOptions.stateFolder = libvirtState
@@ -327,10 +321,13 @@ extension SvirtTrace {
             defer { shipping?.stop(drainSeconds: Self.fleetDrainSeconds) }
             let retention = try retain.map { text in
                 WatchRetention(period: try RetentionPeriod(text), pruner: Pruner(database: watch.database, chunkSize: 1_000),
-                               log: { s in
+                               log: { [shipping] s, cutoff in
                                    Self.logger.info("retention: pruned what is older than \(text)", metadata: [
                                        "events": "\(s.events)", "denials": "\(s.denials)", "runs": "\(s.runs)",
                                        "blocks": "\(s.blocks)", "alerts": "\(s.alerts)"])
+                                   // The deletions go to the fleet store like any change; its
+                                   // months emptied by them go after them.
+                                   shipping?.dropEmptyMonths(before: cutoff)
                                })
             }
             let catchUp = stdin ? catchUpLog ?? settings.catchUpLog : nil

@@ -9,12 +9,13 @@ import Formatting
 final class WatchRetention {
     let period: RetentionPeriod
     let pruner: Pruner
-    let log: (Pruner.Summary) -> Void
+    /// Hears of a finished pass that deleted something, with its cutoff.
+    let log: (Pruner.Summary, Int64) -> Void
     private var nextCheck = Date.distantPast
     private let started = Date()
     private var deleted = Pruner.Summary()
 
-    init(period: RetentionPeriod, pruner: Pruner, log: @escaping (Pruner.Summary) -> Void) {
+    init(period: RetentionPeriod, pruner: Pruner, log: @escaping (Pruner.Summary, Int64) -> Void) {
         self.period = period
         self.pruner = pruner
         self.log = log
@@ -32,7 +33,7 @@ final class WatchRetention {
         deleted.add(chunk)
         if chunk.isEmpty {
             nextCheck = Date().addingTimeInterval(60)
-            if !deleted.isEmpty { log(deleted) }
+            if !deleted.isEmpty { log(deleted, cutoff) }
             deleted = Pruner.Summary()
             return 0
         }

@@ -285,8 +285,7 @@ import TestSupport
                                    stdin: Data())
         #expect(watch.status == 4)
         #expect(watch.stderr.contains("feeds the fleet store for node * (a central writer), not 'kvm-q'"), "\(watch.stderr)")
-        // A store with rows that is not a spool, --node '*', --spool without the fleet store,
-        // and retention of a spool given as an SQLite store.
+        // A store with rows that is not a spool, --node '*', and --spool without the fleet store.
         let plain = folder.appendingPathComponent("plain.db").path
         #expect(try Self.ingest(["--db", plain, sample]).status == 0)
         let notSpool = try Self.ingest(["--db", centralOne, "--spool", plain, sample])
@@ -295,7 +294,5 @@ import TestSupport
         #expect(star.status == 2 && star.stderr.contains("is not a node name"), "\(star.stderr)")
         let stray = try Self.ingest(["--db", plain, "--spool", spool, sample])
         #expect(stray.status == 2 && stray.stderr.contains("--spool is for a PostgreSQL --db"), "\(stray.stderr)")
-        let retained = try Binary.run(["watch", "--config", "/dev/null", "--db", spool, "--retain", "30d", "--stdin"], stdin: Data())
-        #expect(retained.status == 4 && retained.stderr.contains("is a fleet writer's spool"), "\(retained.stderr)")
     }
 }

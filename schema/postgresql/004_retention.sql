@@ -1,0 +1,89 @@
+-- Retention of the fleet store (issue 14).
+--
+-- Each host's writer prunes its own spool (`svirt-trace prune`, `watch --retain`) with the SQLite
+-- store's own retention, and ships the deletions and corrected totals like any other change: the
+-- fleet store then answers every report exactly as that host's pruned SQLite store would. What
+-- is left of an old month is its empty partitions; drop_empty_months drops them.
+--
+-- A writer may not drop tables, so the function runs with the owner's rights. It drops nothing
+-- that holds a row (whoever's), nothing whose month does not end before the cutoff, and never the
+-- partition of events before 2000 that the migration made. The most a hostile writer can do with
+-- it is drop an empty month early, which ensure_month makes again when a row needs it. It tells a
+-- writer no more than that a month of partitions was empty.
+--
+-- A month's three partitions go together, under a 2 s lock timeout (dropping a partition locks
+-- its parent, and a long report may be reading it): a month that cannot be locked in time is left
+-- for the next call. The parents stay locked until the caller commits, which it does at once.
+
+CREATE FUNCTION drop_empty_months(before_ms bigint) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = svirt_trace, pg_temp
+SET lock_timeout = '2s'
+AS $$
+DECLARE
+    m record;
+    parent text;
+    partition text;
+    dropped integer := 0;
+    empty boolean;
+BEGIN
+    IF before_ms IS NULL THEN
+        RETURN 0;
+    END IF;
+    FOR m IN
+        SELECT DISTINCT substring(c.relname FROM '_(\d{4}_\d{2})$') AS month
+        FROM pg_inherits i
+        JOIN pg_class c ON c.oid = i.inhrelid
+        JOIN pg_class p ON p.oid = i.inhparent
+        JOIN pg_namespace n ON n.oid = p.relnamespace
+        WHERE n.nspname = 'svirt_trace' AND p.relname IN ('audit_events', 'denial_runs', 'evidence_blocks')
+          AND c.relname ~ '_\d{4}_\d{2}$'
+        ORDER BY 1
+    LOOP
+        -- The month ends before the cutoff: its first day plus one month.
+        CONTINUE WHEN (extract(epoch FROM (to_date(m.month, 'YYYY_MM') + interval '1 month')::timestamp AT TIME ZONE 'UTC') * 1000)::bigint
+                      > before_ms;
+        -- A month that holds a row is passed over without a lock.
+        empty := true;
+        FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
+            partition := parent || '_' || m.month;
+            CONTINUE WHEN to_regclass(format('svirt_trace.%I', partition)) IS NULL;
+            EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM svirt_trace.%I)', partition) INTO empty;
+            EXIT WHEN NOT empty;
+        END LOOP;
+        CONTINUE WHEN NOT empty;
+        BEGIN
+            -- Dropping a partition locks its parent: the parents are locked first, in one order,
+            -- so that a writer inserting meanwhile waits instead of deadlocking; then the month is
+            -- looked at again, since a row may have come between the look and the lock.
+            LOCK TABLE audit_events, denial_runs, evidence_blocks IN ACCESS EXCLUSIVE MODE;
+            FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
+                partition := parent || '_' || m.month;
+                CONTINUE WHEN to_regclass(format('svirt_trace.%I', partition)) IS NULL;
+                EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM svirt_trace.%I)', partition) INTO empty;
+                EXIT WHEN NOT empty;
+            END LOOP;
+            IF empty THEN
+                FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
+                    EXECUTE format('DROP TABLE IF EXISTS svirt_trace.%I', parent || '_' || m.month);
+                END LOOP;
+                dropped := dropped + 1;
+            END IF;
+        EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+            NULL;  -- busy: left for the next call
+        END;
+    END LOOP;
+    RETURN dropped;
+END
+$$;
+REVOKE ALL ON FUNCTION drop_empty_months(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION drop_empty_months(bigint) TO svirt_trace_writer;
+
+-- A central writer's spool holds several nodes, and SQLite gives an id again once the rows that
+-- held the highest ids are deleted (a prune that empties a table): the new row may be another
+-- node's, which the fleet store keys apart. The shipper deletes the old row by its id before the
+-- upsert; these tables, which grow with the logs, are found by id alone for it. (The partitioned
+-- tables have such an index since 002; the others stay small.)
+CREATE INDEX events_by_id ON events (id);
+CREATE INDEX alerts_by_id ON alerts (id);
+CREATE INDEX guest_resources_by_id ON guest_resources (id);
