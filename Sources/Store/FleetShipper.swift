@@ -330,10 +330,10 @@ public final class FleetShipper {
     }
 
     private func deleteGone(_ batch: Batch) throws {
-        var statements: [(sql: String, values: [SQLValue])] = []
-        // A pruned spool deletes rows by the million: a table's ids go in one statement (an
-        // array), not one statement each.
+        // A pruned spool deletes rows by the hundred thousand: a table's rows go in one statement
+        // per 10,000 (arrays of their keys), not one statement each.
         var gone: [String: [Int64]] = [:]
+        var goneKeys: [String: (columns: [String], rows: [[SQLValue]])] = [:]
         for entry in batch.entries where entry.deleted {
             guard let table = FleetTable.byName[entry.table] else { continue }
             if table.isRowID {
@@ -342,32 +342,73 @@ public final class FleetShipper {
             }
             let parts = entry.parts
             guard parts.count == table.key.count else { continue }
-            var conditions: [String] = []
+            var columns: [String] = []
             var values: [SQLValue] = []
             for column in table.fleetKey {
-                let value: SQLValue
                 if column == "spool" {
-                    value = .integer(spool)
+                    values.append(.integer(spool))
                 } else if let index = table.key.firstIndex(of: column) {
-                    value = table.ids.contains(column) ? fleetID(parts[index]) : Self.storable(parts[index])
+                    values.append(table.ids.contains(column) ? fleetID(parts[index]) : Self.storable(parts[index]))
                 } else if column == "node" {
-                    value = .text(node)
+                    values.append(.text(node))
                 } else {
                     continue
                 }
-                values.append(value)
-                conditions.append("\(column) = $\(values.count)")
+                columns.append(column)
             }
-            statements.append(("DELETE FROM \(table.name) WHERE " + conditions.joined(separator: " AND "), values))
+            goneKeys[table.name, default: (columns, [])].rows.append(values)
         }
+        var statements: [(sql: String, values: [SQLValue])] = []
         for table in FleetTable.all {
-            guard let ids = gone[table.name] else { continue }
-            for start in stride(from: 0, to: ids.count, by: 10_000) {
-                let array = "{" + ids[start..<min(ids.count, start + 10_000)].map(String.init).joined(separator: ",") + "}"
-                statements.append(("DELETE FROM \(table.name) WHERE id = ANY ($1::bigint[])", [.text(array)]))
+            if let ids = gone[table.name] {
+                for start in stride(from: 0, to: ids.count, by: 10_000) {
+                    let array = "{" + ids[start..<min(ids.count, start + 10_000)].map(String.init).joined(separator: ",") + "}"
+                    statements.append(("DELETE FROM \(table.name) WHERE id = ANY ($1::bigint[])", [.text(array)]))
+                }
+            }
+            if let keys = goneKeys[table.name] {
+                for start in stride(from: 0, to: keys.rows.count, by: 10_000) {
+                    statements += Self.deletions(from: table.name, columns: keys.columns,
+                                                 rows: keys.rows[start..<min(keys.rows.count, start + 10_000)])
+                }
             }
         }
         if !statements.isEmpty { try fleet.connection.pipeline(statements) }
+    }
+
+    /// One statement deleting the rows of these keys (a column of integers or of text each, sent
+    /// as arrays); a statement per row when a column mixes types (a key SQLite stored as ANY).
+    static func deletions(from table: String, columns: [String], rows: ArraySlice<[SQLValue]>) -> [(sql: String, values: [SQLValue])] {
+        var arrays: [SQLValue] = []
+        var types: [String] = []
+        for index in columns.indices {
+            let values = rows.map { $0[index] }
+            if values.allSatisfy({ if case .integer = $0 { true } else { false } }) {
+                types.append("bigint")
+                arrays.append(.text("{" + values.compactMap(\.int64).map(String.init).joined(separator: ",") + "}"))
+            } else if values.allSatisfy({ if case .text = $0 { true } else { false } }) {
+                types.append("text")
+                arrays.append(.text("{" + values.compactMap(\.string).map(arrayElement).joined(separator: ",") + "}"))
+            } else {
+                return rows.map { row in
+                    ("DELETE FROM \(table) WHERE " + columns.enumerated().map { "\($0.element) = $\($0.offset + 1)" }.joined(separator: " AND "), row)
+                }
+            }
+        }
+        let names = columns.indices.map { "k\($0)" }
+        let unnest = columns.indices.map { "$\($0 + 1)::\(types[$0])[]" }.joined(separator: ", ")
+        let match = columns.indices.map { "t.\(columns[$0]) = g.\(names[$0])" }.joined(separator: " AND ")
+        return [("DELETE FROM \(table) t USING unnest(\(unnest)) AS g(\(names.joined(separator: ", "))) WHERE \(match)", arrays)]
+    }
+
+    /// A text element of an array literal: quoted, with its quotes and backslashes escaped.
+    static func arrayElement(_ text: String) -> String {
+        var quoted = "\""
+        for character in text.unicodeScalars {
+            if character == "\"" || character == "\\" { quoted.unicodeScalars.append("\\") }
+            quoted.unicodeScalars.append(character)
+        }
+        return quoted + "\""
     }
 
     /// Drops the fleet store's monthly partitions that end before `cutoff` and hold no row of any
