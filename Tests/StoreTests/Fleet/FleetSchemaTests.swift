@@ -306,4 +306,51 @@ import TestSupport
         try reader.execute("ROLLBACK")
         try a.run("SELECT ensure_month($1)", [.integer(1735689600000)])
     }
+
+    /// drop_empty_months (004) runs with the owner's rights for any writer: it may drop only
+    /// months that end before the cutoff and hold no row of any node, never the partition before
+    /// 2000, and a month it cannot lock in time is left, not an error.
+    @Test func onlyEmptyMonthsBeforeTheCutoffAreDropped() throws {
+        let fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let a = try fleet.connect(as: fleet.writerA), b = try fleet.connect(as: fleet.writerB)
+        let owner = try fleet.connect(as: "postgres")
+        func months() throws -> [String] {
+            try owner.rows("""
+                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'svirt_trace.audit_events'::regclass ORDER BY 1
+                """).compactMap { $0[0].string }
+        }
+        // September to December 2025 (ensure_month makes the month after each).
+        for ms: Int64 in [1_757_000_000_000, 1_759_500_000_000, 1_764_033_125_015] { try a.run("SELECT ensure_month($1)", [.integer(ms)]) }
+        let spoolB = try Self.register(b, node: "node-b")
+        // node-b keeps a row in September; October and November hold nothing; December is ahead.
+        try b.run("INSERT INTO audit_events (spool, id, node, time_ms, serial, occurrence) VALUES ($1, ($1::bigint << 40) + 1, 'node-b', 1757000000000, 1, 0)",
+                  [.integer(spoolB)])
+        try a.run("SELECT ensure_month(5)")
+        #expect(try months() == ["audit_events_2025_09", "audit_events_2025_10", "audit_events_2025_11", "audit_events_2025_12", "audit_events_before_2000"])
+        // The cutoff 2025-11-15: October is empty and over; November is not over; September holds
+        // node-b's row, which writer A neither sees nor may delete, and must not lose by a drop.
+        #expect(try a.rows("SELECT drop_empty_months($1)", [.integer(1_763_164_800_000)]) == [[.integer(1)]])
+        #expect(try months() == ["audit_events_2025_09", "audit_events_2025_11", "audit_events_2025_12", "audit_events_before_2000"])
+        #expect(try owner.rows("SELECT count(*) FROM svirt_trace.audit_events") == [[.integer(1)]])
+        // A cutoff far ahead: September still holds its row; November and December go; the
+        // partition before 2000 stays, empty or not.
+        #expect(try a.rows("SELECT drop_empty_months($1)", [.integer(4_102_444_800_000)]) == [[.integer(2)]])
+        #expect(try months() == ["audit_events_2025_09", "audit_events_before_2000"])
+        // A reader may not call it.
+        let reader = try fleet.connect(as: fleet.reader)
+        let refused = #expect(throws: PostgresError.self) { try reader.run("SELECT drop_empty_months(4102444800000)") }
+        #expect(refused?.isPermissionDenied == true)
+        // A long report holding the table: the month is left for later within the lock timeout.
+        try b.execute("DELETE FROM audit_events")
+        let holder = try fleet.connect(as: fleet.writerB)
+        try holder.execute("BEGIN; LOCK TABLE audit_events IN ACCESS SHARE MODE")
+        let started = Date()
+        #expect(try a.rows("SELECT drop_empty_months($1)", [.integer(4_102_444_800_000)]) == [[.integer(0)]])
+        #expect(Date().timeIntervalSince(started) < 20)
+        try holder.execute("ROLLBACK")
+        #expect(try a.rows("SELECT drop_empty_months($1)", [.integer(4_102_444_800_000)]) == [[.integer(1)]])
+        #expect(try months() == ["audit_events_before_2000"])
+    }
 }
