@@ -204,7 +204,7 @@ import TestSupport
         try FleetReaderTests.ingest(["--db", central, "--spool", spool, history.old])
         // Everything goes: the tables are empty, and their ids free again; the deletions wait in
         // the spool.
-        let emptied = try Self.prune(["--db", history.folder.appendingPathComponent("spool.db").path, "--older-than", "10d"])
+        let emptied = try Self.prune(["--db", spool, "--older-than", "10d"])
         #expect(emptied.status == 0 && emptied.stderr.contains("next ingest, watch or prune"), "\(emptied.stderr)")
         #expect(try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM audit_events")[0][0].int64 == 0)
         // The new log into the spool as an SQLite store: its rows are noted over the deletions

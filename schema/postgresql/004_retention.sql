@@ -15,6 +15,30 @@
 -- its parent, and a long report may be reading it): a month that cannot be locked in time is left
 -- for the next call. The parents stay locked until the caller commits, which it does at once.
 
+-- The month's partitions (YYYY_MM) of the three partitioned tables hold no row. The owner's own:
+-- it reads past every policy, and is called by drop_empty_months alone.
+CREATE FUNCTION month_is_empty(month text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path = svirt_trace, pg_temp
+AS $$
+DECLARE
+    parent text;
+    partition text;
+    empty boolean;
+BEGIN
+    FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
+        partition := parent || '_' || month;
+        CONTINUE WHEN to_regclass(format('svirt_trace.%I', partition)) IS NULL;
+        EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM svirt_trace.%I)', partition) INTO empty;
+        IF NOT empty THEN
+            RETURN false;
+        END IF;
+    END LOOP;
+    RETURN true;
+END
+$$;
+REVOKE ALL ON FUNCTION month_is_empty(text) FROM PUBLIC;
+
 CREATE FUNCTION drop_empty_months(before_ms bigint) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = svirt_trace, pg_temp
@@ -23,9 +47,7 @@ AS $$
 DECLARE
     m record;
     parent text;
-    partition text;
     dropped integer := 0;
-    empty boolean;
 BEGIN
     IF before_ms IS NULL THEN
         RETURN 0;
@@ -44,26 +66,13 @@ BEGIN
         CONTINUE WHEN (extract(epoch FROM (to_date(m.month, 'YYYY_MM') + interval '1 month')::timestamp AT TIME ZONE 'UTC') * 1000)::bigint
                       > before_ms;
         -- A month that holds a row is passed over without a lock.
-        empty := true;
-        FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
-            partition := parent || '_' || m.month;
-            CONTINUE WHEN to_regclass(format('svirt_trace.%I', partition)) IS NULL;
-            EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM svirt_trace.%I)', partition) INTO empty;
-            EXIT WHEN NOT empty;
-        END LOOP;
-        CONTINUE WHEN NOT empty;
+        CONTINUE WHEN NOT month_is_empty(m.month);
         BEGIN
             -- Dropping a partition locks its parent: the parents are locked first, in one order,
             -- so that a writer inserting meanwhile waits instead of deadlocking; then the month is
             -- looked at again, since a row may have come between the look and the lock.
             LOCK TABLE audit_events, denial_runs, evidence_blocks IN ACCESS EXCLUSIVE MODE;
-            FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
-                partition := parent || '_' || m.month;
-                CONTINUE WHEN to_regclass(format('svirt_trace.%I', partition)) IS NULL;
-                EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM svirt_trace.%I)', partition) INTO empty;
-                EXIT WHEN NOT empty;
-            END LOOP;
-            IF empty THEN
+            IF month_is_empty(m.month) THEN
                 FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
                     EXECUTE format('DROP TABLE IF EXISTS svirt_trace.%I', parent || '_' || m.month);
                 END LOOP;
