@@ -27,6 +27,15 @@ public struct FleetAdministration {
         public var bytes: Int64
     }
 
+    /// A writer's spool registered with the store.
+    public struct Spool: Sendable, Equatable {
+        public var number: Int64
+        public var node: String
+        public var host: String
+        /// When it last shipped a batch (the server's clock, UTC), nil before its first.
+        public var shippedAt: String?
+    }
+
     /// Makes `role` a writer of `nodes` (added to what it writes already).
     public func grantWriter(role: String, nodes: [String]) throws {
         try wrapped {
@@ -118,6 +127,53 @@ public struct FleetAdministration {
                 let month = suffix == "before_2000" ? "before 2000" : suffix.replacingOccurrences(of: "_", with: "-")
                 return Partition(table: table, month: month, rows: row[2].int64 ?? 0, bytes: row[3].int64 ?? 0)
             }
+        }
+    }
+
+    /// Every spool, by number (a writer sees its own nodes' only).
+    public func spools() throws -> [Spool] {
+        try wrapped {
+            try db.rows("""
+                SELECT id, node, host, to_char(shipped_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                FROM spools ORDER BY id
+                """).map { row in
+                Spool(number: row[0].int64 ?? 0, node: row[1].string ?? "", host: row[2].string ?? "", shippedAt: row[3].string)
+            }
+        }
+    }
+
+    /// Rows of the spool per table (what `forget` deletes), in shipping order.
+    public func rows(ofSpool number: Int64) throws -> [(table: String, rows: Int64)] {
+        try wrapped {
+            guard try !db.rows("SELECT 1 FROM spools WHERE id = $1", [.integer(number)]).isEmpty else {
+                throw StoreError.noSuchSpool(database: database.name, number: number)
+            }
+            return try FleetTable.all.map { table in
+                (table.name, try db.rows("SELECT count(*) FROM \(table.name) WHERE spool = $1", [.integer(number)]).first?.first?.int64 ?? 0)
+            }
+        }
+    }
+
+    /// Deletes every row a spool shipped, and the spool itself, in one transaction: the history
+    /// of a host that is gone for good. Its writer, should it come back, is refused (its spool
+    /// is no longer registered). Then drops the months no node's rows are left in. Needs the
+    /// schema's owner: the policies let a writer delete neither spools nor other nodes' rows.
+    public func forget(spool number: Int64) throws -> (rows: [(table: String, rows: Int64)], months: Int) {
+        try wrapped {
+            let deleted = try db.transaction { () -> [(table: String, rows: Int64)] in
+                guard try !db.rows("SELECT 1 FROM spools WHERE id = $1 FOR UPDATE", [.integer(number)]).isEmpty else {
+                    throw StoreError.noSuchSpool(database: database.name, number: number)
+                }
+                let rows = try FleetTable.all.map { table in
+                    (table.name, Int64(try db.run("DELETE FROM \(table.name) WHERE spool = $1", [.integer(number)])))
+                }
+                try db.run("DELETE FROM spools WHERE id = $1", [.integer(number)])
+                return rows
+            }
+            let months = try db.transaction {
+                Int(try db.rows("SELECT drop_empty_months((extract(epoch FROM now()) * 1000)::bigint)").first?.first?.int64 ?? 0)
+            }
+            return (deleted, months)
         }
     }
 

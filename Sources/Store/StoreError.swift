@@ -37,6 +37,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case notASpool(path: String)
     /// prune on a spool: its deletions would be shipped to the fleet store.
     case missingSpool(String)
+    case noSuchSpool(database: String, number: Int64)
 
     public var description: String {
         switch self {
@@ -91,6 +92,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .notASpool(let path):
             return "\(path) holds an SQLite store that is not a spool: the rows already in it were never noted for "
                 + "shipping and would be missing from the fleet store; give a new --spool"
+        case .noSuchSpool(let database, let number):
+            return "\(database): no spool #\(number) (svirt-trace fleet status lists them)"
         case .missingSpool(let path):
             return "\(path): no such spool: a fleet writer (ingest or watch with this --db and the same --node or --spool) makes it; give the one it uses"
         case .spoolNotInFleet(let spool, let number, let database):

@@ -64,8 +64,9 @@ extension SvirtTrace {
                 deletions, so the fleet store answers for that node as its pruned SQLite store \
                 would; then the months of the partitions that end before the cutoff and hold no \
                 node's rows are dropped (drop_empty_months, run with the schema owner's rights; \
-                fleet status lists the months). A longer history in the fleet store than in the \
-                spool, and pruning the rows of a host that no longer runs, are not built.
+                fleet status lists the months). A host gone for good: forget-spool deletes \
+                everything its spool shipped. A longer history in the fleet store than in the \
+                spool is not built.
 
                 ISOLATION
                   Row-level security keeps a writer from inserting, changing or deleting another \
@@ -89,12 +90,13 @@ extension SvirtTrace {
                   svirt-trace fleet grant-writer --db ... collector --all-nodes
                   svirt-trace fleet grant-reader --db ... auditor
                   svirt-trace fleet status --db ...
+                  svirt-trace fleet forget-spool --db ... 7 --dry-run
 
                 EXIT STATUS
                   0 success; 2 usage error; 4 database error (unreachable, permission denied, no \
                 such role).
                 """,
-            subcommands: [Migrate.self, GrantWriter.self, GrantReader.self, Revoke.self, Status.self])
+            subcommands: [Migrate.self, GrantWriter.self, GrantReader.self, Revoke.self, Status.self, ForgetSpool.self])
     }
 }
 
@@ -247,10 +249,59 @@ extension SvirtTrace.Fleet {
         }
     }
 
+    struct ForgetSpool: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "forget-spool",
+            abstract: "Delete everything a spool shipped: the history of a host that is gone for good.",
+            discussion: """
+                Deletes, in one transaction, every row the spool numbered NUMBER shipped (fleet \
+                status lists the spools with their node and host), and the spool's registration; \
+                then drops the months of the partitioned tables that no node's rows are left in. \
+                The fleet store then answers as if that spool had never written. A writer still \
+                using the spool is refused from then on (its spool is not registered), so its \
+                rows are not shipped again by mistake; a host that comes back starts a new spool \
+                (--spool with a new file). Other spools of the same node (a host reinstalled) keep \
+                their rows. To prune a running host's history, use prune on that host instead.
+
+                Runs as the schema's owner: the policies let a writer delete neither another \
+                node's rows nor a spool. --dry-run counts what would go, table by table, and \
+                changes nothing.
+                """)
+
+        @OptionGroup var database: FleetDatabaseOptions
+
+        @Argument(help: ArgumentHelp("The spool's number (fleet status).", valueName: "number"))
+        var number: Int64
+
+        @Flag(help: "Only count what would be deleted.")
+        var dryRun = false
+
+        func validate() throws {
+            guard number > 0 else { throw ValidationError("the spool's number is a positive integer (fleet status lists them)") }
+        }
+
+        func run() throws {
+            let (rows, months) = try database.administer(dryRun ? .readOnly : .readWrite) { admin in
+                do {
+                    if dryRun { return (try admin.rows(ofSpool: number), 0) }
+                    return try admin.forget(spool: number)
+                } catch StoreError.postgres(let name, var error) where error.isPermissionDenied {
+                    error.hint = "forget-spool runs as the schema's owner (the role that ran fleet migrate)"
+                    throw StoreError.postgres(database: name, error)
+                }
+            }
+            let total = rows.reduce(Int64(0)) { $0 + $1.rows }
+            let counted = rows.filter { $0.rows > 0 }.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")
+            Console.status("spool #\(number): \(dryRun ? "would delete" : "deleted") \(total) row\(total == 1 ? "" : "s")"
+                           + (counted.isEmpty ? "" : " (\(counted))")
+                           + (dryRun ? "" : "; dropped \(months) emptied month\(months == 1 ? "" : "s") of the partitions"))
+        }
+    }
+
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status",
-            abstract: "Show the schema version, who writes which node, who reads, and the monthly partitions.",
+            abstract: "Show the schema version, who writes which node, who reads, the spools and the monthly partitions.",
             discussion: """
                 Reads only; any member of svirt_trace_reader may run it. Roles and their groups \
                 belong to the whole PostgreSQL cluster: the writers and readers listed are every \
@@ -263,12 +314,15 @@ extension SvirtTrace.Fleet {
         var json = false
 
         func run() throws {
-            let (db, grants, partitions) = try database.administer(.readOnly) { ($0.database, try $0.grants(), try $0.partitions()) }
-            let text = json ? Self.json(db, grants, partitions) : Self.text(db, grants, partitions)
+            let (db, grants, partitions, spools) = try database.administer(.readOnly) {
+                ($0.database, try $0.grants(), try $0.partitions(), try $0.spools())
+            }
+            let text = json ? Self.json(db, grants, partitions, spools) : Self.text(db, grants, partitions, spools)
             Console.writeStandardOutput(Data(text.utf8))
         }
 
-        static func text(_ db: FleetDatabase, _ grants: [FleetAdministration.Grant], _ partitions: [FleetAdministration.Partition]) -> String {
+        static func text(_ db: FleetDatabase, _ grants: [FleetAdministration.Grant], _ partitions: [FleetAdministration.Partition],
+                         _ spools: [FleetAdministration.Spool]) -> String {
             var lines = ["database: \(TerminalText.escape(db.name))",
                          "schema version: \(db.schemaVersion) (this svirt-trace: \(Migration.postgresVersion))",
                          "seen as: \(TerminalText.escape(db.connection.user)) (a writer sees its own node grants only)", "writers:"]
@@ -284,6 +338,13 @@ extension SvirtTrace.Fleet {
             let readers = grants.filter(\.reader)
             if readers.isEmpty { lines.append("  (none)") }
             for grant in readers { lines.append("  \(TerminalText.escape(grant.role))") }
+            lines.append("spools:")
+            if spools.isEmpty { lines.append("  (none)") }
+            for spool in spools {
+                let node = spool.node == FleetAdministration.everyNode ? "every node (a central writer)" : "node " + TerminalText.escape(spool.node)
+                lines.append("  #\(spool.number): \(node), host \(TerminalText.escape(spool.host)), "
+                             + (spool.shippedAt.map { "last shipped \($0)" } ?? "nothing shipped yet"))
+            }
             // One line per table: years of months would be a page each (--json lists every one).
             lines.append("partitions (monthly; --json lists each):")
             for table in Set(partitions.map(\.table)).sorted() {
@@ -296,7 +357,8 @@ extension SvirtTrace.Fleet {
             return lines.joined(separator: "\n") + "\n"
         }
 
-        static func json(_ db: FleetDatabase, _ grants: [FleetAdministration.Grant], _ partitions: [FleetAdministration.Partition]) -> String {
+        static func json(_ db: FleetDatabase, _ grants: [FleetAdministration.Grant], _ partitions: [FleetAdministration.Partition],
+                         _ spools: [FleetAdministration.Spool]) -> String {
             let grantValues = grants.map { g in
                 JSONText.object([("role", .string(g.role)), ("nodes", .strings(g.nodes)),
                                  ("writer", .bool(g.writer)), ("reader", .bool(g.reader))])
@@ -305,9 +367,14 @@ extension SvirtTrace.Fleet {
                 JSONText.object([("table", .string(p.table)), ("month", .string(p.month)),
                                  ("rows", .int(p.rows)), ("bytes", .int(p.bytes))])
             }
+            let spoolValues = spools.map { s in
+                JSONText.object([("number", .int(s.number)), ("node", .string(s.node)), ("host", .string(s.host)),
+                                 ("shipped_at", s.shippedAt.map { .string($0) } ?? .null)])
+            }
             return "{\"database\":\(JSONText.quote(db.name)),\"schema_version\":\(db.schemaVersion),"
                 + "\"supported_version\":\(Migration.postgresVersion),"
-                + "\"roles\":[\(grantValues.joined(separator: ","))],\"partitions\":[\(partitionValues.joined(separator: ","))]}\n"
+                + "\"roles\":[\(grantValues.joined(separator: ","))],\"partitions\":[\(partitionValues.joined(separator: ","))],"
+                + "\"spools\":[\(spoolValues.joined(separator: ","))]}\n"
         }
     }
 }

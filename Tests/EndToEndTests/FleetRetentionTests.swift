@@ -219,6 +219,54 @@ import TestSupport
         #expect(mirrored.isEmpty, "\(mirrored.prefix(10).joined(separator: "\n"))")
     }
 
+    /// A host gone for good: the owner forgets its spool, and with it everything it shipped; the
+    /// other hosts' rows stay, and the gone host's writer, should it come back, is refused.
+    @Test func aHostGoneForGoodIsForgottenByItsSpoolNumber() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let history = try History()
+        let a = try fleet.writer("hv_a", nodes: ["hv-a"]), b = try fleet.writer("hv_b", nodes: ["hv-b"])
+        let spoolA = history.folder.appendingPathComponent("a.db").path
+        let spoolB = history.folder.appendingPathComponent("b.db").path
+        let sample = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
+        let moved = history.folder.appendingPathComponent("sample-september.log")
+        try History.shifted(Data(contentsOf: URL(fileURLWithPath: sample)), bySeconds: -62 * 86_400).write(to: moved)
+        try FleetReaderTests.ingest(["--db", a, "--spool", spoolA, "--node", "hv-a", moved.path])
+        try FleetReaderTests.ingest(["--db", b, "--spool", spoolB, "--node", "hv-b", sample])
+        let status = try Binary.run(["fleet", "status", "--config", "/dev/null", "--db", fleet.admin])
+        #expect(status.status == 0 && status.stdout.contains("#1: node hv-a, host ") && status.stdout.contains("#2: node hv-b"),
+                "\(status.stdout)")
+        let before = try fleet.count("SELECT count(*) FROM svirt_trace.audit_events WHERE spool = 1")
+        #expect(before > 0)
+
+        let dry = try Binary.run(["fleet", "forget-spool", "--config", "/dev/null", "--db", fleet.admin, "1", "--dry-run"])
+        #expect(dry.status == 0 && dry.stderr.contains("would delete") && dry.stderr.contains("audit_events \(before)"), "\(dry.stderr)")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events WHERE spool = 1") == before)
+        // Not a writer's to do, not even for its own spool.
+        let refused = try Binary.run(["fleet", "forget-spool", "--config", "/dev/null", "--db", a, "1"])
+        #expect(refused.status == 4 && refused.stderr.contains("schema's owner"), "\(refused.stderr)")
+        let unknown = try Binary.run(["fleet", "forget-spool", "--config", "/dev/null", "--db", fleet.admin, "99"])
+        #expect(unknown.status == 4 && unknown.stderr.contains("no spool #99"), "\(unknown.stderr)")
+
+        let forgot = try Binary.run(["fleet", "forget-spool", "--config", "/dev/null", "--db", fleet.admin, "1"])
+        // September and October held hv-a's rows only; December 2025, made ahead of hv-b's
+        // November, never held any and is over.
+        #expect(forgot.status == 0 && forgot.stderr.contains("deleted") && forgot.stderr.contains("dropped 3 emptied months"),
+                "\(forgot.stderr)")
+        #expect(try Self.partitions(fleet, month: "2025_09") == 0 && Self.partitions(fleet, month: "2025_11") == 3)
+        var left: [String] = []
+        for table in ["audit_events", "denial_runs", "strings", "guests", "leases", "events", "pair_totals", "daily_totals",
+                      "node_activity", "sources", "spools"] {
+            let column = table == "spools" ? "id" : "spool"
+            if try fleet.count("SELECT count(*) FROM svirt_trace.\(table) WHERE \(column) = 1") != 0 { left.append(table) }
+        }
+        #expect(left.isEmpty, "rows of spool 1 left in \(left)")
+        let mirrored = try FleetWriterTests.differences(spool: spoolB, fleet: fleet.admin)
+        #expect(mirrored.isEmpty, "\(mirrored.prefix(10).joined(separator: "\n"))")
+        let back = try FleetReaderTests.run(["ingest", "--config", "/dev/null", "--no-progress", "--spool", spoolA, "--node", "hv-a", sample], db: a)
+        #expect(back.status == 4 && back.stderr.contains("is not registered"), "\(back.stderr)")
+    }
+
     /// `watch --retain` on the fleet store prunes the spool beside storing, ships the deletions
     /// and drops the emptied months.
     @Test func watchWithRetainPrunesTheSpoolAndTheFleetFollows() throws {
