@@ -16,6 +16,7 @@ public final class FleetShipper {
     private let fleet: FleetDatabase
     private var columns: [String: [String]] = [:]
     private var monthsMade: Set<Int64> = []
+    private var retryingMonths = false
     /// The last outbox entry the fleet store has (its spools.shipped_seq).
     private var shippedSeq: Int64 = 0
     /// The outbox holds nothing at or below this (a clean-up takes the spool's write lock, so
@@ -61,6 +62,15 @@ public final class FleetShipper {
                 throw StoreError.postgres(database: fleet.name, error)
             }
             guard let row = found.first, row[0].string == node, row[2].string == known.token else {
+                // Row-level security hides the spool of a node the role was not granted: that is
+                // the role's mistake, not a spool of another store (whose remedy, a new spool,
+                // would leave this one's rows behind).
+                if found.isEmpty, let granted = try? fleet.connection.rows(
+                    "SELECT $1 = ANY (svirt_trace.my_nodes()) OR '*' = ANY (svirt_trace.my_nodes())", [.text(node)]).first?.first,
+                   granted == .integer(0) {
+                    throw StoreError.spoolNodeNotGranted(spool: spoolPath, number: known.spool, node: node, database: fleet.name,
+                                                         hint: Self.registrationHint(node: node))
+                }
                 throw StoreError.spoolNotInFleet(spool: spoolPath, number: known.spool, database: fleet.name)
             }
             spool = known.spool
@@ -155,6 +165,14 @@ public final class FleetShipper {
             }
             guard applied else { return try shipBatch(limit: limit) }
         } catch let error as PostgresError {
+            // No partition for a row: its month was made, then dropped as empty by a retention
+            // pass in between (drop_empty_months). Made again, once.
+            if error.sqlState == "23514", error.message.contains("no partition"), !retryingMonths {
+                monthsMade.removeAll()
+                retryingMonths = true
+                defer { retryingMonths = false }
+                return try shipBatch(limit: limit)
+            }
             throw StoreError.postgres(database: fleet.name, error)
         }
         shippedSeq = batch.lastSeq

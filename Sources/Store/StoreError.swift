@@ -31,6 +31,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case spoolOfAnotherNode(spool: String, made: String, given: String)
     /// A spool whose number the fleet store does not know: another database, or its row removed.
     case spoolNotInFleet(spool: String, number: Int64, database: String)
+    /// A registered spool the role may not see: its node is not granted to the role.
+    case spoolNodeNotGranted(spool: String, number: Int64, node: String, database: String, hint: String)
     /// A spool whose outbox is behind what the fleet store has from it (restored, or copied).
     case spoolBehindFleet(spool: String, number: Int64, local: Int64, shipped: Int64)
     /// A store with rows, given as a spool: no outbox noted them.
@@ -38,6 +40,12 @@ public enum StoreError: Error, CustomStringConvertible {
     /// prune on a spool: its deletions would be shipped to the fleet store.
     case missingSpool(String)
     case noSuchSpool(database: String, number: Int64)
+
+    /// The fleet store could not be reached (or refused the login): worth trying again later.
+    public var isUnreachable: Bool {
+        if case .fleetUnreachable = self { return true }
+        return false
+    }
 
     public var description: String {
         switch self {
@@ -96,6 +104,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(database): no spool #\(number) (svirt-trace fleet status lists them)"
         case .missingSpool(let path):
             return "\(path): no such spool: a fleet writer (ingest or watch with this --db and the same --node or --spool) makes it; give the one it uses"
+        case .spoolNodeNotGranted(let spool, let number, let node, let database, let hint):
+            return "\(spool): spool #\(number) writes node '\(node)', which this role of \(database) was not granted; \(hint)"
         case .spoolNotInFleet(let spool, let number, let database):
             return "\(spool): spool #\(number) is not registered in \(database) (a spool of another fleet store, "
                 + "or its row was removed): its rows would not be this store's; give a new --spool"

@@ -93,6 +93,8 @@ extension SvirtTrace {
             let path = database.isFleet ? fleetSpool.path(tag: tag).path : database.path
             let summary: Pruner.Summary
             var isSpool = database.isFleet
+            var shipper: FleetShipper?
+            var unreachable = false
             do {
                 // A writer's open creates a missing store: a mistyped --db would get an empty one
                 // and a report of nothing deleted.
@@ -106,8 +108,27 @@ extension SvirtTrace {
                     : try FleetSpool.open(path: path, tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 isSpool = try FleetSpool.isSpool(db.connection)
                 if database.isFleet, !isSpool { throw StoreError.notASpool(path: path) }
+                // The spool and the role are checked with the fleet store before anything is
+                // deleted: a spool of another store, or a role not granted its node, would leave
+                // the pruned rows in the fleet store for good. An unreachable store is no reason
+                // not to prune: the deletions wait in the spool.
+                if database.isFleet, !dryRun {
+                    do {
+                        shipper = try FleetSpoolOption.connect(fleet: database.path, spool: path, tag: tag,
+                                                               busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                    } catch let error as StoreError where error.isUnreachable {
+                        Console.error("\(error)")
+                        unreachable = true
+                    } catch {
+                        Console.error("\(error)")
+                        Console.error("nothing was pruned")
+                        throw ExitCode(Status.database)
+                    }
+                }
                 let pruner = Pruner(database: db, chunkSize: chunk)
                 summary = dryRun ? try pruner.preview(before: cutoff) : try pruner.prune(before: cutoff)
+            } catch let exit as ExitCode {
+                throw exit
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(Status.database)
@@ -124,21 +145,29 @@ extension SvirtTrace {
                 Console.error("\(path) is a fleet writer's spool: the deletions go to the fleet store with its next ingest, watch or prune")
                 return
             }
-            try ship(spool: path, tag: tag, cutoff: cutoff)
+            guard !unreachable else {
+                Console.error(Self.waiting(path))
+                throw ExitCode(Status.database)
+            }
+            try ship(shipper, spool: path, tag: tag, cutoff: cutoff)
+        }
+
+        static func waiting(_ spool: String) -> String {
+            "the spool \(spool) is pruned; its deletions wait in it, and are shipped by the next ingest, watch or prune with it once the fleet store takes them"
         }
 
         /// Ships what the pruning changed and drops the months it emptied; waits for both.
-        func ship(spool: String, tag: String, cutoff: Int64) throws {
+        func ship(_ connected: FleetShipper?, spool: String, tag: String, cutoff: Int64) throws {
             do {
-                let shipper = try FleetSpoolOption.connect(fleet: database.path, spool: spool, tag: tag,
-                                                          busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                let shipper = try connected ?? FleetSpoolOption.connect(fleet: database.path, spool: spool, tag: tag,
+                                                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 let shipped = try shipper.shipAll()
                 let dropped = try shipper.dropEmptyMonths(before: cutoff)
                 Console.status("shipped \(shipped) changed row\(shipped == 1 ? "" : "s") to \(PostgresConnectionString.redacted(database.path)) "
                                + "as spool #\(shipper.spool); dropped \(dropped) emptied month\(dropped == 1 ? "" : "s") of its partitions")
             } catch {
                 Console.error("\(error)")
-                Console.error("the spool \(spool) is pruned; its deletions wait in it, and are shipped by the next ingest, watch or prune with it once the fleet store takes them")
+                Console.error(Self.waiting(spool))
                 throw ExitCode(Status.database)
             }
         }

@@ -152,6 +152,15 @@ import TestSupport
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events WHERE node = 'hv-b'") > 0)
         // A writer deletes only its own node's history, however it is asked.
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events WHERE node = 'hv-a'") > 0)
+        // hv-a's role on hv-b's spool: refused before anything is deleted, with the cause (the
+        // policies hide hv-b's spool from it), not "a spool of another store".
+        let oldOfB = "SELECT count(*) FROM audit_events WHERE time_ms < \(History.cutoffMilliseconds)"
+        let keptB = try SQLiteDatabase(path: spoolB, mode: .readOnly).rows(oldOfB)[0][0].int64 ?? 0
+        #expect(keptB > 0)
+        let wrongRole = try Self.prune(["--db", a, "--spool", spoolB, "--node", "hv-b", "--older-than", "10d"])
+        #expect(wrongRole.status == 4 && wrongRole.stderr.contains("was not granted") && wrongRole.stderr.contains("nothing was pruned"),
+                "\(wrongRole.stderr)")
+        #expect(try SQLiteDatabase(path: spoolB, mode: .readOnly).rows(oldOfB)[0][0].int64 == keptB)
         let second = try Self.prune(["--db", b, "--spool", spoolB, "--node", "hv-b", "--older-than", "10d"])
         #expect(second.status == 0 && second.stderr.contains("dropped 1 emptied month "), "\(second.stderr)")
         #expect(try Self.partitions(fleet, month: "2025_09") == 0)

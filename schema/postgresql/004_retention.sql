@@ -7,13 +7,17 @@
 --
 -- A writer may not drop tables, so the function runs with the owner's rights. It drops nothing
 -- that holds a row (whoever's), nothing whose month does not end before the cutoff, and never the
--- partition of events before 2000 that the migration made. The most a hostile writer can do with
--- it is drop an empty month early, which ensure_month makes again when a row needs it. It tells a
--- writer no more than that a month of partitions was empty.
+-- partition of events before 2000 that the migration made. It tells a writer no more than that a
+-- month of partitions was empty. The most a hostile writer can do with it: drop an empty month
+-- early (even one made ahead for every node), which ensure_month makes again when a row needs
+-- it; and, calling it again and again, make the fleet's other sessions wait up to 2 s a call for
+-- the tables' lock, as LOCK TABLE on a table it may update already lets it (README: a writer can
+-- slow everyone).
 --
--- A month's three partitions go together, under a 2 s lock timeout (dropping a partition locks
--- its parent, and a long report may be reading it): a month that cannot be locked in time is left
--- for the next call. The parents stay locked until the caller commits, which it does at once.
+-- A month's three partitions go together. The lock is tried once per call, for at most 2 s
+-- (dropping a partition locks its parent, and a long report may be reading it): when it cannot
+-- be had, every month is left for the next call. The parents stay locked until the caller
+-- commits, which it does at once.
 
 -- The month's partitions (YYYY_MM) of the three partitioned tables hold no row. The owner's own:
 -- it reads past every policy, and is called by drop_empty_months alone.
@@ -45,42 +49,45 @@ SET search_path = svirt_trace, pg_temp
 SET lock_timeout = '2s'
 AS $$
 DECLARE
-    m record;
+    candidates text[];
+    each_month text;
     parent text;
     dropped integer := 0;
 BEGIN
     IF before_ms IS NULL THEN
         RETURN 0;
     END IF;
-    FOR m IN
-        SELECT DISTINCT substring(c.relname FROM '_(\d{4}_\d{2})$') AS month
-        FROM pg_inherits i
-        JOIN pg_class c ON c.oid = i.inhrelid
-        JOIN pg_class p ON p.oid = i.inhparent
-        JOIN pg_namespace n ON n.oid = p.relnamespace
-        WHERE n.nspname = 'svirt_trace' AND p.relname IN ('audit_events', 'denial_runs', 'evidence_blocks')
-          AND c.relname ~ '_\d{4}_\d{2}$'
-        ORDER BY 1
-    LOOP
-        -- The month ends before the cutoff: its first day plus one month.
-        CONTINUE WHEN (extract(epoch FROM (to_date(m.month, 'YYYY_MM') + interval '1 month')::timestamp AT TIME ZONE 'UTC') * 1000)::bigint
-                      > before_ms;
-        -- A month that holds a row is passed over without a lock.
-        CONTINUE WHEN NOT month_is_empty(m.month);
-        BEGIN
-            -- Dropping a partition locks its parent: the parents are locked first, in one order,
-            -- so that a writer inserting meanwhile waits instead of deadlocking; then the month is
-            -- looked at again, since a row may have come between the look and the lock.
-            LOCK TABLE audit_events, denial_runs, evidence_blocks IN ACCESS EXCLUSIVE MODE;
-            IF month_is_empty(m.month) THEN
-                FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
-                    EXECUTE format('DROP TABLE IF EXISTS svirt_trace.%I', parent || '_' || m.month);
-                END LOOP;
-                dropped := dropped + 1;
-            END IF;
-        EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-            NULL;  -- busy: left for the next call
-        END;
+    -- The months that end before the cutoff and hold no row, looked at without a lock.
+    SELECT coalesce(array_agg(x.month ORDER BY x.month), '{}') INTO candidates
+    FROM (SELECT DISTINCT substring(c.relname FROM '_(\d{4}_\d{2})$') AS month
+          FROM pg_inherits i
+          JOIN pg_class c ON c.oid = i.inhrelid
+          JOIN pg_class p ON p.oid = i.inhparent
+          JOIN pg_namespace n ON n.oid = p.relnamespace
+          WHERE n.nspname = 'svirt_trace' AND p.relname IN ('audit_events', 'denial_runs', 'evidence_blocks')
+            AND c.relname ~ '_\d{4}_\d{2}$') AS x
+    WHERE (extract(epoch FROM (to_date(x.month, 'YYYY_MM') + interval '1 month')::timestamp AT TIME ZONE 'UTC') * 1000)::bigint
+          <= before_ms
+      AND month_is_empty(x.month);
+    IF cardinality(candidates) = 0 THEN
+        RETURN 0;
+    END IF;
+    -- Dropping a partition locks its parent: the parents are locked once, first and in one
+    -- order, so that a writer inserting meanwhile waits instead of deadlocking, and everybody
+    -- else waits at most once for the lock (2 s), however many months there are. Busy: every
+    -- month is left for the next call.
+    BEGIN
+        LOCK TABLE audit_events, denial_runs, evidence_blocks IN ACCESS EXCLUSIVE MODE;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+        RETURN 0;
+    END;
+    FOREACH each_month IN ARRAY candidates LOOP
+        -- Looked at again under the lock: a row may have come between the look and the lock.
+        CONTINUE WHEN NOT month_is_empty(each_month);
+        FOREACH parent IN ARRAY ARRAY['audit_events', 'denial_runs', 'evidence_blocks'] LOOP
+            EXECUTE format('DROP TABLE IF EXISTS svirt_trace.%I', parent || '_' || each_month);
+        END LOOP;
+        dropped := dropped + 1;
     END LOOP;
     RETURN dropped;
 END
