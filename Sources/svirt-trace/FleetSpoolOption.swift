@@ -9,7 +9,7 @@ struct FleetSpoolOption: ParsableArguments {
     static let discussion = """
         With a PostgreSQL --db, the command stores into a local SQLite spool with the code of \
         the embedded store, and a thread ships each changed row to the fleet store. The spool \
-        is a whole SQLite store (it keeps everything, and grows like one): when PostgreSQL is \
+        is a whole SQLite store (it keeps everything until pruned, and grows like one): when PostgreSQL is \
         unreachable or refuses a batch, rows wait there (on disk, not in memory) and are \
         shipped when it takes them again, by this run or the next with the same spool. One spool per node: \
         its rows without a node of their own (sources, strings, totals) are given the \

@@ -37,7 +37,9 @@ extension SvirtTrace {
                 would. Last, the months of the fleet store's partitions that end before the cutoff \
                 and hold no row of any node are dropped. Each host prunes its own node's history \
                 (its writer role may delete only its own rows); a node whose host keeps a longer \
-                history keeps its months. When the fleet store cannot be reached, the spool is \
+                history keeps its months. A spool the fleet store does not know, or a role not \
+                granted the spool's node, is refused before anything is deleted. When the fleet \
+                store cannot be reached, the spool is \
                 pruned all the same, its deletions wait in it for the next ingest, watch or prune \
                 with it, and the exit status is 4. A spool given as an SQLite --db is pruned the \
                 same way, and its deletions go with its next writer.
