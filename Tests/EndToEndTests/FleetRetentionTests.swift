@@ -15,6 +15,11 @@ import TestSupport
         let folder: URL
         let old: String
         let new: String
+        /// A central writer's spool in the folder.
+        let spool: String
+        /// tools/sample (one node, no node= prefix), and a copy of it moved to September.
+        let sample = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
+        let sampleInSeptember: String
         /// $SVIRT_TRACE_NOW for `--older-than 10d`: 2025-11-11, so the cutoff is 2025-11-01.
         static let now = "@1762819200"
         static let cutoffMilliseconds: Int64 = 1_761_955_200_000
@@ -29,6 +34,10 @@ import TestSupport
             old = folder.appendingPathComponent("september.log").path
             try Self.shifted(Data(contentsOf: a.log), bySeconds: -62 * 86_400).write(to: URL(fileURLWithPath: old))
             new = b.log.path
+            spool = folder.appendingPathComponent("spool.db").path
+            sampleInSeptember = folder.appendingPathComponent("sample-september.log").path
+            try Self.shifted(Data(contentsOf: URL(fileURLWithPath: sample)), bySeconds: -62 * 86_400)
+                .write(to: URL(fileURLWithPath: sampleInSeptember))
         }
 
         /// The log with every record's time (`audit(SECONDS.`) moved; nothing else changes.
@@ -60,6 +69,18 @@ import TestSupport
         }
     }
 
+    /// Two hosts' writer roles (hv-a, hv-b), each with its spool in the history's folder.
+    struct TwoHosts {
+        let a: String, b: String, spoolA: String, spoolB: String
+
+        init(_ fleet: inout Fleet, _ history: History) throws {
+            a = try fleet.writer("hv_a", nodes: ["hv-a"])
+            b = try fleet.writer("hv_b", nodes: ["hv-b"])
+            spoolA = history.folder.appendingPathComponent("a.db").path
+            spoolB = history.folder.appendingPathComponent("b.db").path
+        }
+    }
+
     static func partitions(_ fleet: Fleet, month: String) throws -> Int64 {
         try fleet.count("""
             SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -87,7 +108,7 @@ import TestSupport
         let reader = try FleetReaderTests.reader(&fleet)
         let history = try History()
         let plain = history.folder.appendingPathComponent("plain.db").path
-        let spool = history.folder.appendingPathComponent("spool.db").path
+        let spool = history.spool
         try FleetReaderTests.ingest(["--db", central, "--spool", spool, history.old, history.new])
         try FleetReaderTests.ingest(["--db", plain, history.old, history.new])
         let cutoff = History.cutoffMilliseconds
@@ -134,15 +155,12 @@ import TestSupport
         var fleet = try Fleet()
         defer { fleet.tearDown() }
         let history = try History()
-        let a = try fleet.writer("hv_a", nodes: ["hv-a"]), b = try fleet.writer("hv_b", nodes: ["hv-b"])
-        let spoolA = history.folder.appendingPathComponent("a.db").path
-        let spoolB = history.folder.appendingPathComponent("b.db").path
+        let hosts = try TwoHosts(&fleet, history)
+        let (a, b, spoolA, spoolB) = (hosts.a, hosts.b, hosts.spoolA, hosts.spoolB)
         // Without node= prefixes: each log is its host's own.
-        let sample = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
-        let moved = history.folder.appendingPathComponent("sample-september.log")
-        try History.shifted(Data(contentsOf: URL(fileURLWithPath: sample)), bySeconds: -62 * 86_400).write(to: moved)
-        try FleetReaderTests.ingest(["--db", a, "--spool", spoolA, "--node", "hv-a", moved.path, sample])
-        try FleetReaderTests.ingest(["--db", b, "--spool", spoolB, "--node", "hv-b", moved.path])
+        let (sample, moved) = (history.sample, history.sampleInSeptember)
+        try FleetReaderTests.ingest(["--db", a, "--spool", spoolA, "--node", "hv-a", moved, sample])
+        try FleetReaderTests.ingest(["--db", b, "--spool", spoolB, "--node", "hv-b", moved])
         // October never held a row (ensure_month makes a month ahead): it goes at once.
         let first = try Self.prune(["--db", a, "--spool", spoolA, "--node", "hv-a", "--older-than", "10d"])
         #expect(first.status == 0 && first.stderr.contains("dropped 1 emptied month "), "hv-b's September rows remain: \(first.stderr)")
@@ -173,7 +191,7 @@ import TestSupport
         defer { fleet.tearDown() }
         let central = try fleet.writer("central", nodes: ["*"])
         let history = try History()
-        let spool = history.folder.appendingPathComponent("spool.db").path
+        let spool = history.spool
         try FleetReaderTests.ingest(["--db", central, "--spool", spool, history.old, history.new])
         let away = "postgresql://u:sekrit-42@127.0.0.1:1/d?connect_timeout=2"
         let failed = try Self.prune(["--db", away, "--spool", spool, "--older-than", "10d"])
@@ -209,7 +227,7 @@ import TestSupport
         defer { fleet.tearDown() }
         let central = try fleet.writer("central", nodes: ["*"])
         let history = try History()
-        let spool = history.folder.appendingPathComponent("spool.db").path
+        let spool = history.spool
         try FleetReaderTests.ingest(["--db", central, "--spool", spool, history.old])
         // Everything goes: the tables are empty, and their ids free again; the deletions wait in
         // the spool.
@@ -234,13 +252,10 @@ import TestSupport
         var fleet = try Fleet()
         defer { fleet.tearDown() }
         let history = try History()
-        let a = try fleet.writer("hv_a", nodes: ["hv-a"]), b = try fleet.writer("hv_b", nodes: ["hv-b"])
-        let spoolA = history.folder.appendingPathComponent("a.db").path
-        let spoolB = history.folder.appendingPathComponent("b.db").path
-        let sample = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
-        let moved = history.folder.appendingPathComponent("sample-september.log")
-        try History.shifted(Data(contentsOf: URL(fileURLWithPath: sample)), bySeconds: -62 * 86_400).write(to: moved)
-        try FleetReaderTests.ingest(["--db", a, "--spool", spoolA, "--node", "hv-a", moved.path])
+        let hosts = try TwoHosts(&fleet, history)
+        let (a, b, spoolA, spoolB) = (hosts.a, hosts.b, hosts.spoolA, hosts.spoolB)
+        let (sample, moved) = (history.sample, history.sampleInSeptember)
+        try FleetReaderTests.ingest(["--db", a, "--spool", spoolA, "--node", "hv-a", moved])
         try FleetReaderTests.ingest(["--db", b, "--spool", spoolB, "--node", "hv-b", sample])
         let status = try Binary.run(["fleet", "status", "--config", "/dev/null", "--db", fleet.admin])
         #expect(status.status == 0 && status.stdout.contains("#1: node hv-a, host ") && status.stdout.contains("#2: node hv-b"),
@@ -285,7 +300,7 @@ import TestSupport
         let history = try History()
         // September is in the fleet store before watch starts (pruned before it was shipped,
         // it would never reach it).
-        let spool = history.folder.appendingPathComponent("spool.db").path
+        let spool = history.spool
         try FleetReaderTests.ingest(["--db", central, "--spool", spool, history.old])
         #expect(try Self.partitions(fleet, month: "2025_09") == 3)
         let log = history.folder.appendingPathComponent("audit.log")
