@@ -27,7 +27,7 @@ public enum TerminalText {
             case 0x0D: out += "\\r"
             case 0x09: out += "\\t"
             case 0x00..<0x20, 0x7F: out += "\\x" + hex(scalar.value, 2)
-            case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFFFD:
+            case 0x80...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFFFD:
                 out += "\\u{" + hex(scalar.value, 4) + "}"
             default: out.unicodeScalars.append(scalar)
             }

@@ -27,6 +27,14 @@ public final class FleetDatabase {
                 if found > Migration.postgresVersion {
                     throw StoreError.schemaTooNew(path: name, found: found, supported: Migration.postgresVersion)
                 }
+                // Text is UTF-8 everywhere in svirt-trace: a database of another encoding refuses
+                // some names (a spool stops shipping) or, as SQL_ASCII, takes bytes that readers
+                // then cannot read back. Checked before the schema is made, not after.
+                if found == 0, let encoding = try connection.rows(
+                    "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()").first?.first?.string,
+                   encoding != "UTF8" {
+                    throw StoreError.fleetNotUTF8(database: name, encoding: encoding)
+                }
                 do {
                     try Migrator.migrate(PostgresMigrationBackend(connection: connection, lockWaitSeconds: lockWaitSeconds),
                                          to: Migration.postgres, name: name)

@@ -12,6 +12,7 @@ import Native
 public final class FleetShipper {
     public let spool: Int64
     public let node: String
+    private let spoolPath: String
     private let local: SQLiteDatabase
     private let fleet: FleetDatabase
     private var columns: [String: [String]] = [:]
@@ -36,6 +37,7 @@ public final class FleetShipper {
                 busyTimeoutMilliseconds: Int32 = 10_000, cleaner: FleetOutboxCleaner? = nil) throws {
         self.fleet = fleet
         self.cleaner = cleaner
+        self.spoolPath = spoolPath
         do {
             // Reads need no lock (WAL); the one write, clearing shipped entries, is tried briefly
             // and left for later when the spool's writer holds the lock.
@@ -72,6 +74,15 @@ public final class FleetShipper {
                                                          hint: Self.registrationHint(node: node))
                 }
                 throw StoreError.spoolNotInFleet(spool: spoolPath, number: known.spool, database: fleet.name)
+            }
+            // Only the role that registered a spool writes its rows (the policies' my_spools):
+            // another role (a reader, another writer of the node) is refused here, before a
+            // prune deletes anything it could not ship.
+            let mine = try? fleet.connection.rows("SELECT $1 = ANY (svirt_trace.my_spools())", [.integer(known.spool)]).first?.first
+            guard mine == .integer(1) else {
+                let maker = (try? fleet.connection.rows("SELECT made_by::text FROM spools WHERE id = $1", [.integer(known.spool)]))?
+                    .first?.first?.string
+                throw StoreError.spoolOfAnotherRole(spool: spoolPath, number: known.spool, maker: maker, database: fleet.name)
             }
             spool = known.spool
             shippedSeq = row[1].int64 ?? 0
@@ -148,8 +159,11 @@ public final class FleetShipper {
             let applied = try fleet.connection.transaction { () -> Bool in
                 // Another shipper of this spool moved on meanwhile: this batch is not applied (it
                 // could put an older state over a newer one); the next read starts after it.
-                let current = try fleet.connection.rows("SELECT shipped_seq FROM spools WHERE id = $1 FOR UPDATE",
-                                                        [.integer(spool)]).first?.first?.int64 ?? -1
+                // Gone: the owner forgot the spool (fleet forget-spool). Its rows must not come back.
+                guard let current = try fleet.connection.rows("SELECT shipped_seq FROM spools WHERE id = $1 FOR UPDATE",
+                                                              [.integer(spool)]).first?.first?.int64 else {
+                    throw StoreError.spoolNotInFleet(spool: spoolPath, number: spool, database: fleet.name)
+                }
                 guard current == shippedSeq else {
                     shippedSeq = max(shippedSeq, current)
                     return false

@@ -31,6 +31,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case spoolOfAnotherNode(spool: String, made: String, given: String)
     /// A spool whose number the fleet store does not know: another database, or its row removed.
     case spoolNotInFleet(spool: String, number: Int64, database: String)
+    /// A registered spool another role made: only its maker ships it.
+    case spoolOfAnotherRole(spool: String, number: Int64, maker: String?, database: String)
     /// A registered spool the role may not see: its node is not granted to the role.
     case spoolNodeNotGranted(spool: String, number: Int64, node: String, database: String, hint: String)
     /// A spool whose outbox is behind what the fleet store has from it (restored, or copied).
@@ -40,6 +42,7 @@ public enum StoreError: Error, CustomStringConvertible {
     /// prune on a spool: its deletions would be shipped to the fleet store.
     case missingSpool(String)
     case noSuchSpool(database: String, number: Int64)
+    case fleetNotUTF8(database: String, encoding: String)
 
     /// The fleet store could not be reached (or refused the login): worth trying again later.
     public var isUnreachable: Bool {
@@ -100,12 +103,18 @@ public enum StoreError: Error, CustomStringConvertible {
         case .notASpool(let path):
             return "\(path) holds an SQLite store that is not a spool: the rows already in it were never noted for "
                 + "shipping and would be missing from the fleet store; give a new --spool"
+        case .fleetNotUTF8(let database, let encoding):
+            return "\(database): the database's encoding is \(encoding), not UTF8; make the fleet store in a UTF8 database "
+                + "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)"
         case .noSuchSpool(let database, let number):
             return "\(database): no spool #\(number) (svirt-trace fleet status lists them)"
         case .missingSpool(let path):
             return "\(path): no such spool: a fleet writer (ingest or watch with this --db and the same --node or --spool) makes it; give the one it uses"
         case .spoolNodeNotGranted(let spool, let number, let node, let database, let hint):
             return "\(spool): spool #\(number) writes node '\(node)', which this role of \(database) was not granted; \(hint)"
+        case .spoolOfAnotherRole(let spool, let number, let maker, let database):
+            return "\(spool): spool #\(number) was registered by \(maker.map { "the role \($0)" } ?? "another role") of \(database), "
+                + "and only that role ships it; connect as it (a reader or another writer may not)"
         case .spoolNotInFleet(let spool, let number, let database):
             return "\(spool): spool #\(number) is not registered in \(database) (a spool of another fleet store, "
                 + "or its row was removed): its rows would not be this store's; give a new --spool"

@@ -94,7 +94,7 @@ extension SvirtTrace {
 
                 EXIT STATUS
                   0 success; 2 usage error; 4 database error (unreachable, permission denied, no \
-                such role).
+                such role or spool, a database that is not UTF8).
                 """,
             subcommands: [Migrate.self, GrantWriter.self, GrantReader.self, Revoke.self, Status.self, ForgetSpool.self])
     }

@@ -55,7 +55,7 @@ extension SvirtTrace {
 
         @OptionGroup var fleetSpool: FleetSpoolOption
 
-        @Option(help: ArgumentHelp("With a PostgreSQL --db: the node whose spool is pruned (as its watch's or ingest's --node).",
+        @Option(help: ArgumentHelp("With a PostgreSQL --db: the node whose spool is pruned (as its watch's or ingest's --node; with --spool, the spool's own by default).",
                                    valueName: "name"))
         var node: String?
 
@@ -91,7 +91,12 @@ extension SvirtTrace {
             }
             let cutoff = try TimeWords.now() - period.milliseconds
             let started = Date()
-            let tag = FleetSpoolOption.tag(node: node)
+            // --spool without --node: the spool knows the node it was made for.
+            var tag = FleetSpoolOption.tag(node: node)
+            if database.isFleet, node == nil, let given = fleetSpool.spool, FileManager.default.fileExists(atPath: given),
+               let made = try? FleetSpool.identity(SQLiteDatabase(path: given, mode: .readOnly)) {
+                tag = made.node
+            }
             let path = database.isFleet ? fleetSpool.path(tag: tag).path : database.path
             let summary: Pruner.Summary
             var isSpool = database.isFleet

@@ -162,7 +162,8 @@ import TestSupport
         try FleetReaderTests.ingest(["--db", a, "--spool", spoolA, "--node", "hv-a", moved, sample])
         try FleetReaderTests.ingest(["--db", b, "--spool", spoolB, "--node", "hv-b", moved])
         // October never held a row (ensure_month makes a month ahead): it goes at once.
-        let first = try Self.prune(["--db", a, "--spool", spoolA, "--node", "hv-a", "--older-than", "10d"])
+        // --spool alone: the spool says which node it is.
+        let first = try Self.prune(["--db", a, "--spool", spoolA, "--older-than", "10d"])
         #expect(first.status == 0 && first.stderr.contains("dropped 1 emptied month "), "hv-b's September rows remain: \(first.stderr)")
         #expect(try Self.partitions(fleet, month: "2025_10") == 0)
         #expect(try Self.partitions(fleet, month: "2025_09") == 3)
@@ -178,6 +179,15 @@ import TestSupport
         let wrongRole = try Self.prune(["--db", a, "--spool", spoolB, "--node", "hv-b", "--older-than", "10d"])
         #expect(wrongRole.status == 4 && wrongRole.stderr.contains("was not granted") && wrongRole.stderr.contains("nothing was pruned"),
                 "\(wrongRole.stderr)")
+        // A reader, and another writer of hv-b that did not register the spool (the policies
+        // would refuse its shipments), are refused before anything is deleted too.
+        let reader = try FleetReaderTests.reader(&fleet)
+        let otherWriter = try fleet.writer("hv_b2", nodes: ["hv-b"])
+        for role in [reader, otherWriter] {
+            let refused = try Self.prune(["--db", role, "--spool", spoolB, "--older-than", "10d"])
+            #expect(refused.status == 4 && refused.stderr.contains("only that role ships it") && refused.stderr.contains("nothing was pruned"),
+                    "\(refused.stderr)")
+        }
         #expect(try SQLiteDatabase(path: spoolB, mode: .readOnly).rows(oldOfB)[0][0].int64 == keptB)
         let second = try Self.prune(["--db", b, "--spool", spoolB, "--node", "hv-b", "--older-than", "10d"])
         #expect(second.status == 0 && second.stderr.contains("dropped 1 emptied month "), "\(second.stderr)")
@@ -289,6 +299,48 @@ import TestSupport
         #expect(mirrored.isEmpty, "\(mirrored.prefix(10).joined(separator: "\n"))")
         let back = try FleetReaderTests.run(["ingest", "--config", "/dev/null", "--no-progress", "--spool", spoolA, "--node", "hv-a", sample], db: a)
         #expect(back.status == 4 && back.stderr.contains("is not registered"), "\(back.stderr)")
+    }
+
+    /// A spool forgotten while its watch is shipping: the watch says its spool is not registered
+    /// (retrying, as for any refusal), goes on alerting, and stops on SIGTERM. It once looped
+    /// on the missing row without end, growing by hundreds of MB a minute and deaf to SIGTERM.
+    @Test func aSpoolForgottenUnderItsWatchIsRefusedNotLoopedOn() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let history = try History()
+        let hosts = try TwoHosts(&fleet, history)
+        let log = history.folder.appendingPathComponent("audit.log")
+        try FileManager.default.copyItem(atPath: history.sample, toPath: log.path)
+        let watch = Process()
+        watch.executableURL = URL(fileURLWithPath: Binary.path)
+        watch.arguments = ["watch", "--config", "/dev/null", "--db", hosts.a, "--spool", hosts.spoolA, "--node", "hv-a",
+                           "--follow", log.path]
+        watch.standardOutput = FileHandle.nullDevice
+        let errors = history.folder.appendingPathComponent("watch.err")
+        try Data().write(to: errors)
+        watch.standardError = try FileHandle(forWritingTo: errors)
+        try watch.run()
+        defer { if watch.isRunning { kill(watch.processIdentifier, SIGKILL); watch.waitUntilExit() } }
+        func shipped() -> Bool { ((try? fleet.count("SELECT count(*) FROM svirt_trace.audit_events WHERE spool = 1")) ?? 0) > 0 }
+        var deadline = Date().addingTimeInterval(30)
+        while !shipped() && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(shipped(), "the watch shipped nothing")
+        let forgot = try Binary.run(["fleet", "forget-spool", "--config", "/dev/null", "--db", fleet.admin, "1"])
+        #expect(forgot.status == 0, "\(forgot.stderr)")
+        // Something new to ship: the sample again, as later lines of the log.
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        handle.write(try Data(contentsOf: URL(fileURLWithPath: history.sampleInSeptember)))
+        try handle.close()
+        func refused() -> Bool { (try? String(contentsOf: errors, encoding: .utf8))?.contains("is not registered") == true }
+        deadline = Date().addingTimeInterval(30)
+        while !refused() && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(refused(), "\((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events WHERE spool = 1") == 0, "nothing of the spool comes back")
+        watch.terminate()
+        deadline = Date().addingTimeInterval(20)
+        while watch.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!watch.isRunning, "SIGTERM did not stop the watch")
     }
 
     /// `watch --retain` on the fleet store prunes the spool beside storing, ships the deletions

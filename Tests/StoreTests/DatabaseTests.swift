@@ -118,4 +118,11 @@ import Formatting
     @Test func jsonQuotingEscapesEveryControlCharacter() {
         #expect(JSONText.quote("a\"b\\c\n\u{1B}]0;x\u{07}\u{2028}") == #""a\"b\\c\n\u001b]0;x\u0007\u2028""#)
     }
+
+    /// A line or paragraph separator in a value (a host or guest name) is shown escaped on a
+    /// terminal, as a newline is: some terminals and log viewers break the line there.
+    @Test func terminalTextEscapesLineAndParagraphSeparators() {
+        #expect(TerminalText.escape("hv\u{2028}01\u{2029}x\n") == "hv\\u{2028}01\\u{2029}x\\n")
+        #expect(TerminalText.escapeControls("a\u{2028}b\nc") == "a\\u{2028}b\nc")
+    }
 }

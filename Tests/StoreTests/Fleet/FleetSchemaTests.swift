@@ -357,4 +357,18 @@ import TestSupport
         #expect(try a.rows("SELECT drop_empty_months($1)", [.integer(4_102_444_800_000)]) == [[.integer(5)]])
         #expect(try months() == ["audit_events_before_2000"])
     }
+
+    /// A database that is not UTF-8 is refused before the schema is made: as SQL_ASCII it takes
+    /// bytes its readers then cannot read back; as LATIN1 it refuses names a spool must ship.
+    @Test func aDatabaseThatIsNotUTF8IsRefusedBeforeTheSchemaIsMade() throws {
+        let server = try TestPostgresServer()
+        let name = "svt_ascii_" + String(UUID().uuidString.prefix(8)).lowercased()
+        try PostgresConnection(connection: server.admin).execute("CREATE DATABASE \(name) ENCODING 'SQL_ASCII' TEMPLATE template0")
+        defer { server.dropDatabase(name) }
+        let connection = "\(server.admin) dbname=\(name)"
+        let error = #expect(throws: StoreError.self) { try FleetDatabase(connectionString: connection, access: .readWrite) }
+        #expect(error.map { "\($0)" }?.contains("encoding is SQL_ASCII, not UTF8") == true, "\(String(describing: error))")
+        #expect(try PostgresConnection(connection: connection).rows("SELECT count(*) FROM pg_namespace WHERE nspname = 'svirt_trace'")
+                == [[.integer(0)]])
+    }
 }
