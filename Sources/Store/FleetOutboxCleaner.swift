@@ -1,7 +1,7 @@
 import Foundation
 import Native
 
-/// Clears shipped outbox entries from inside the spool writer's own transactions.
+/// Clears shipped change-log entries from inside the spool writer's own transactions.
 ///
 /// The shipper may not write to the spool while a writer stores into it: the writer takes any
 /// other connection's commit for another writer's, and forgets what it keeps in memory (open
@@ -27,7 +27,7 @@ public final class FleetOutboxCleaner: @unchecked Sendable {
     func clear(in db: SQLiteDatabase) throws {
         let target = lock.withLock { shipped - cleared >= Self.batch ? shipped : nil }
         guard let target else { return }
-        try db.run("DELETE FROM fleet_outbox WHERE seq <= ?", [.integer(target)])
+        try db.run("DELETE FROM fleet_changes WHERE seq <= ?", [.integer(target)])
         lock.withLock { cleared = max(cleared, target) }
     }
 }

@@ -203,7 +203,7 @@ public final class FleetShipper {
         }
         guard shippedSeq > clearedSeq else { return }
         do {
-            try local.run("DELETE FROM fleet_outbox WHERE seq <= ?", [.integer(shippedSeq)])
+            try local.run("DELETE FROM fleet_changes WHERE seq <= ?", [.integer(shippedSeq)])
             clearedSeq = shippedSeq
         } catch {
             // The spool's writer holds the lock: left for a later call.
@@ -226,12 +226,14 @@ public final class FleetShipper {
     struct Entry {
         var table: String
         var key: SQLValue
+        /// The row is gone from the spool: the fleet store's copy goes too.
         var deleted: Bool
-        /// A deleted WITHOUT ROWID row's key values (its outbox key is their JSON array).
+        /// A deleted WITHOUT ROWID row's key values (its key is their JSON array).
         var parts: [SQLValue] = []
     }
 
     struct Batch {
+        /// One per key changed (a key changed several times is sent once, as it is now).
         var entries: [Entry] = []
         var lastSeq: Int64 = 0
         /// Current rows of the entries not deleted, per table, in fleet columns.
@@ -243,20 +245,29 @@ public final class FleetShipper {
         do {
             try local.execute("BEGIN")
             defer { try? local.execute("COMMIT") }
-            for row in try local.rows("SELECT seq, tbl, key, deleted FROM fleet_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+            var keys: [String: [SQLValue]] = [:]
+            var seen: [String: Set<SQLValue>] = [:]
+            var order: [String] = []
+            for row in try local.rows("SELECT seq, tbl, key FROM fleet_changes WHERE seq > ? ORDER BY seq LIMIT ?",
                                       [.integer(shippedSeq), .integer(Int64(limit))]) {
                 batch.lastSeq = row[0].int64 ?? batch.lastSeq
-                var entry = Entry(table: row[1].string ?? "", key: row[2], deleted: row[3].int64 == 1)
-                if entry.deleted, case .text(let json) = entry.key {
-                    entry.parts = try local.rows("SELECT value FROM json_each(?) ORDER BY key", [.text(json)]).map { $0[0] }
-                }
-                batch.entries.append(entry)
+                let table = row[1].string ?? ""
+                if keys[table] == nil { order.append(table) }
+                guard seen[table, default: []].insert(row[2]).inserted else { continue }
+                keys[table, default: []].append(row[2])
             }
-            var live: [String: [SQLValue]] = [:]
-            for entry in batch.entries where !entry.deleted { live[entry.table, default: []].append(entry.key) }
-            for (name, keys) in live {
-                guard let table = FleetTable.byName[name] else { continue }
-                batch.rows[name] = try currentRows(table, keys: keys)
+            for name in order {
+                guard let table = FleetTable.byName[name], let changed = keys[name] else { continue }
+                let gone = Set(try goneKeys(table, keys: changed))
+                for key in changed {
+                    var entry = Entry(table: name, key: key, deleted: gone.contains(key))
+                    if entry.deleted, case .text(let json) = key {
+                        entry.parts = try local.rows("SELECT value FROM json_each(?) ORDER BY key", [.text(json)]).map { $0[0] }
+                    }
+                    batch.entries.append(entry)
+                }
+                let live = changed.filter { !gone.contains($0) }
+                if !live.isEmpty { batch.rows[name] = try currentRows(table, keys: live) }
             }
         } catch let error as StoreError {
             throw error
@@ -266,23 +277,42 @@ public final class FleetShipper {
         return batch
     }
 
+    /// The keys whose row is no longer in the spool.
+    private func goneKeys(_ table: FleetTable, keys: [SQLValue]) throws -> [SQLValue] {
+        var gone: [SQLValue] = []
+        for chunk in stride(from: 0, to: keys.count, by: 5_000) {
+            let json = Self.jsonArray(keys[chunk..<min(keys.count, chunk + 5_000)])
+            gone += try local.rows("SELECT j.value FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM \(table.name) t WHERE \(Self.match(table)))",
+                                   [.text(json)]).map { $0[0] }
+        }
+        return gone
+    }
+
+    /// A spool row matched to a key of the change log (`j.value`).
+    static func match(_ table: FleetTable) -> String {
+        table.isRowID
+            ? "t.id = j.value"
+            : table.key.enumerated().map { "t.\($0.element) IS json_extract(j.value, '$[\($0.offset)]')" }.joined(separator: " AND ")
+    }
+
+    /// Keys as one JSON array: rowids as numbers, WITHOUT ROWID keys as the arrays they are.
+    static func jsonArray(_ keys: ArraySlice<SQLValue>) -> String {
+        "[" + keys.map { key in
+            switch key {
+            case .integer(let value): return String(value)
+            case .text(let text): return text
+            default: return "null"
+            }
+        }.joined(separator: ",") + "]"
+    }
+
     private func currentRows(_ table: FleetTable, keys: [SQLValue]) throws -> [[SQLValue]] {
         let names = columns[table.name] ?? []
         let list = names.map { "t.\($0)" }.joined(separator: ", ")
-        let match = table.isRowID
-            ? "t.id = j.value"
-            : table.key.enumerated().map { "t.\($0.element) IS json_extract(j.value, '$[\($0.offset)]')" }.joined(separator: " AND ")
         var rows: [[SQLValue]] = []
         for chunk in stride(from: 0, to: keys.count, by: 5_000) {
-            let slice = keys[chunk..<min(keys.count, chunk + 5_000)]
-            let json = "[" + slice.map { key in
-                switch key {
-                case .integer(let value): return String(value)
-                case .text(let text): return text
-                default: return "null"
-                }
-            }.joined(separator: ",") + "]"
-            rows += try local.rows("SELECT \(list) FROM json_each(?) j JOIN \(table.name) t ON \(match)", [.text(json)])
+            let json = Self.jsonArray(keys[chunk..<min(keys.count, chunk + 5_000)])
+            rows += try local.rows("SELECT \(list) FROM json_each(?) j JOIN \(table.name) t ON \(Self.match(table))", [.text(json)])
         }
         var firstTimes: [Int64: Int64] = [:]
         if table.name == "evidence_blocks", let idIndex = names.firstIndex(of: "id") {
@@ -464,8 +494,8 @@ public final class FleetShipper {
         // A row whose month column changed (a run's first time moved earlier by a late event)
         // is another row to the upsert, whose key holds that column: the old one goes first.
         // So is a row of another node under an id SQLite gave again (the rows holding the
-        // highest ids were deleted, by a prune, and the outbox noted the new row over the
-        // deletion): a central writer's spool holds several nodes.
+        // highest ids were deleted, by a prune, and the change log names the key only, which is
+        // there again): a central writer's spool holds several nodes.
         var changed: [String] = []
         if let month = table.month { changed.append("t.\(month) <> s.\(month)") }
         if table.isRowID, table.fleetKey.contains("node"), node == "*" { changed.append("t.node <> s.node") }

@@ -7,17 +7,18 @@ import Native
 /// is in the outbox is what the fleet store has not been sent yet; nothing the writer commits
 /// can miss it, and a SIGKILL loses nothing: the outbox is committed with the rows.
 public enum FleetSpool {
-    /// Outbox rows: one per table and key, the latest change of it. `seq` only grows
-    /// (AUTOINCREMENT): a row changed again while a shipment is under way gets a new seq (its
-    /// entry is deleted and inserted again), so
-    /// the shipment's clean-up, which removes the seqs it sent, does not remove that change.
+    /// The change log: one entry per row inserted, changed or deleted, appended in the writer's
+    /// own transaction. Appended only: a note costs one insert at the end of one B-tree (an
+    /// outbox keeping one entry per key, deleted and inserted again at each change, made
+    /// storing into a spool take twice as long as into a store). A key changed several times
+    /// has several entries; the shipper sends the row's state when it reads them (or its
+    /// deletion when it is gone), so repeats only send the same state again. `seq` only grows
+    /// (AUTOINCREMENT), and the shipped entries' clean-up removes the seqs it sent.
     static let outbox = """
-        CREATE TABLE IF NOT EXISTS fleet_outbox (
-            seq     INTEGER PRIMARY KEY AUTOINCREMENT,
-            tbl     TEXT    NOT NULL,
-            key     ANY     NOT NULL,
-            deleted INTEGER NOT NULL,
-            UNIQUE (tbl, key)
+        CREATE TABLE IF NOT EXISTS fleet_changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            tbl TEXT    NOT NULL,
+            key ANY     NOT NULL
         ) STRICT;
         CREATE TABLE IF NOT EXISTS fleet_spool (
             name  TEXT PRIMARY KEY,
@@ -50,13 +51,30 @@ public enum FleetSpool {
         return db
     }
 
-    /// Makes the outbox and its triggers in a migrated store (once; later opens find them).
+    /// Makes the change log and its triggers in a migrated store (once; later opens find them).
+    /// A spool of an earlier svirt-trace, with its outbox of one entry per key, gets the change
+    /// log in its place: the entries not yet shipped move over with their seqs, and the log's
+    /// seqs go on from the outbox's highest, so that the fleet store's shipped_seq still counts.
     static func prepare(_ database: Database) throws {
         let db = database.connection
         do {
             try db.execute("BEGIN IMMEDIATE")
             do {
+                let earlier = try !db.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fleet_outbox'").isEmpty
                 try db.execute(outbox)
+                if earlier {
+                    try db.execute("""
+                        INSERT INTO fleet_changes(seq, tbl, key) SELECT seq, tbl, key FROM fleet_outbox ORDER BY seq;
+                        DELETE FROM sqlite_sequence WHERE name = 'fleet_changes';
+                        INSERT INTO sqlite_sequence(name, seq)
+                            SELECT 'fleet_changes', max(seq) FROM sqlite_sequence WHERE name = 'fleet_outbox' HAVING count(*) > 0;
+                        DROP TABLE fleet_outbox;
+                        DELETE FROM sqlite_sequence WHERE name = 'fleet_outbox';
+                        """)
+                    for table in FleetTable.all {
+                        for event in ["inserted", "updated", "deleted"] { try db.execute("DROP TRIGGER IF EXISTS fleet_\(table.name)_\(event)") }
+                    }
+                }
                 for table in FleetTable.all { try db.execute(triggers(for: table)) }
                 try db.execute("COMMIT")
             } catch {
@@ -90,14 +108,15 @@ public enum FleetSpool {
                    [.integer(identity.spool), .text(identity.node), .text(identity.token)])
     }
 
-    /// The highest outbox entry ever made (AUTOINCREMENT's record), 0 for none.
+    /// The highest change entry ever made (AUTOINCREMENT's record), 0 for none; an earlier
+    /// svirt-trace's spool not opened by this one yet keeps it under its outbox's name.
     static func lastSeq(_ db: SQLiteDatabase) throws -> Int64 {
-        try db.rows("SELECT seq FROM sqlite_sequence WHERE name = 'fleet_outbox'").first?.first?.int64 ?? 0
+        try db.rows("SELECT max(seq) FROM sqlite_sequence WHERE name IN ('fleet_changes', 'fleet_outbox')").first?.first?.int64 ?? 0
     }
 
-    /// The store is a fleet writer's spool (it has an outbox).
+    /// The store is a fleet writer's spool (it has a change log, or an earlier svirt-trace's outbox).
     public static func isSpool(_ db: SQLiteDatabase) throws -> Bool {
-        try !db.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fleet_outbox'").isEmpty
+        try !db.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('fleet_changes', 'fleet_outbox')").isEmpty
     }
 
     /// The store holds anything a writer stored (a spool must start empty or as a spool).
@@ -109,33 +128,23 @@ public enum FleetSpool {
     }
 
     static func keyExpression(_ table: FleetTable, row: String) -> String {
-        // The unary + matters: `key = NEW.id` against the ANY column is not looked up in the
-        // (tbl, key) index but scanned, 400 µs a row at 30,000 outbox entries; `+NEW.id` is.
-        table.isRowID ? "+\(row).id" : "json_array(\(table.key.map { "\(row).\($0)" }.joined(separator: ", ")))"
+        table.isRowID ? "\(row).id" : "json_array(\(table.key.map { "\(row).\($0)" }.joined(separator: ", ")))"
     }
 
     static func triggers(for table: FleetTable) -> String {
         let name = table.name
         let new = keyExpression(table, row: "NEW")
         let old = keyExpression(table, row: "OLD")
-        // Delete, then insert: not INSERT OR REPLACE, whose conflict resolution gives way to the
-        // outer statement's (an upsert's) inside a trigger, so that it fails instead of replacing.
-        func note(_ key: String, deleted: Int, when condition: String = "") -> String {
-            """
-                DELETE FROM fleet_outbox WHERE tbl = '\(name)' AND key = \(key)\(condition.isEmpty ? "" : " AND " + condition);
-                INSERT INTO fleet_outbox(tbl, key, deleted) SELECT '\(name)', \(key), \(deleted)\(condition.isEmpty ? "" : " WHERE " + condition);
-            """
-        }
         return """
             CREATE TRIGGER IF NOT EXISTS fleet_\(name)_inserted AFTER INSERT ON \(name) BEGIN
-            \(note(new, deleted: 0))
+                INSERT INTO fleet_changes(tbl, key) VALUES ('\(name)', \(new));
             END;
             CREATE TRIGGER IF NOT EXISTS fleet_\(name)_updated AFTER UPDATE ON \(name) BEGIN
-            \(note(old, deleted: 1, when: "\(old) IS NOT \(new)"))
-            \(note(new, deleted: 0))
+                INSERT INTO fleet_changes(tbl, key) SELECT '\(name)', \(old) WHERE \(old) IS NOT \(new);
+                INSERT INTO fleet_changes(tbl, key) VALUES ('\(name)', \(new));
             END;
             CREATE TRIGGER IF NOT EXISTS fleet_\(name)_deleted AFTER DELETE ON \(name) BEGIN
-            \(note(old, deleted: 1))
+                INSERT INTO fleet_changes(tbl, key) VALUES ('\(name)', \(old));
             END;
             """
     }

@@ -90,7 +90,7 @@ import TestSupport
         #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
         let denials = try SQLiteDatabase(path: plain, mode: .readOnly).rows("SELECT count(*) FROM denials")[0][0].int64
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == denials)
-        #expect(try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_outbox") == [[.integer(0)]])
+        #expect(try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_changes") == [[.integer(0)]])
 
         // Again: nothing new is stored, and the fleet store still agrees.
         let again = try Self.ingest(["--db", central, "--spool", spool, "--libvirt-state", work.rundir.path, work.log.path])
@@ -116,7 +116,7 @@ import TestSupport
         #expect(refused.stderr.contains("waits in the spool"), "\(refused.stderr)")
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == 0)
         // Nothing was lost: the spool holds it all, and ships it once the role may write kvm-b.
-        #expect((try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_outbox")[0][0].int64 ?? 0) > 0)
+        #expect((try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM fleet_changes")[0][0].int64 ?? 0) > 0)
         try PostgresConnection(connection: fleet.admin).run("INSERT INTO svirt_trace.writer_nodes VALUES ($1, 'kvm-b')",
                                                             [.text("host_a_\(fleet.suffix)")])
         let granted = try Self.ingest(["--db", hostA, "--node", "kvm-a", "--spool", spool, log.path])
