@@ -200,13 +200,16 @@ public final class PrivateAuditd: @unchecked Sendable {
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 1, Int32(fields[1]) == parent,
                   let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            // A child between fork and exec (or exiting) has no command line yet: not a plugin.
+            guard !cmdline.isEmpty else { return nil }
             return (pid, cmdline.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) })
         }
     }
 
     /// Waits for a plugin process other than those in `excluding`. auditd starts one within a
-    /// second when idle; the whole suite running beside it has made that take over 15 s.
-    public func waitForPlugin(excluding: Set<Int32> = [], timeout: TimeInterval = 30) throws -> (pid: Int32, arguments: [String]) {
+    /// second when idle; the whole suite running beside it on two cores has made that take over
+    /// 15 s, and twice over 30 s. A timeout says what auditd logged meanwhile.
+    public func waitForPlugin(excluding: Set<Int32> = [], timeout: TimeInterval = 60) throws -> (pid: Int32, arguments: [String]) {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             guard process.isRunning else {
@@ -216,7 +219,8 @@ public final class PrivateAuditd: @unchecked Sendable {
             if let plugin = pluginProcesses().first(where: { !excluding.contains($0.pid) }) { return plugin }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        throw Unavailable(description: "auditd started no plugin within \(Int(timeout)) s")
+        let log = (try? String(contentsOf: folder.appendingPathComponent("auditd.out"), encoding: .utf8)) ?? ""
+        throw Unavailable(description: "auditd started no plugin within \(Int(timeout)) s; auditd said: \(log.suffix(2000))")
     }
 
     /// Sends `TYPE MESSAGE` lines through the kernel with Tests/AuditSend (`--rate` when given);
