@@ -220,7 +220,9 @@ public final class PrivateAuditd: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.02)
         }
         let log = (try? String(contentsOf: folder.appendingPathComponent("auditd.out"), encoding: .utf8)) ?? ""
-        throw Unavailable(description: "auditd started no plugin within \(Int(timeout)) s; auditd said: \(log.suffix(2000))")
+        // A plugin that starts and exits at once is never seen here: what it wrote to the journal says why.
+        let journal = journalEntries().compactMap { $0["MESSAGE"] }.suffix(20).joined(separator: "\n")
+        throw Unavailable(description: "auditd started no plugin within \(Int(timeout)) s; auditd said: \(log.suffix(2000)); the plugins' journal: \(journal)")
     }
 
     /// Sends `TYPE MESSAGE` lines through the kernel with Tests/AuditSend (`--rate` when given);
