@@ -216,7 +216,7 @@ import TestSupport
         let sender = Thread { _ = try? PrivateAuditd.send(stream, rate: 1000) }
         sender.start()
         Thread.sleep(forTimeInterval: 0.5)
-        kill(first.pid, SIGKILL)
+        try auditd.killPlugin(first.pid)
         let second = try auditd.waitForPlugin(excluding: [first.pid])
         #expect(second.arguments == [Binary.path, "watch", "--stdin"])
         _ = Self.waitFor("the stream to end", timeout: 60, in: auditd) { sender.isFinished }
@@ -263,7 +263,7 @@ import TestSupport
         _ = Self.waitFor("the stream stored", timeout: 60, in: auditd) { stored() == total }
         let rotated = (try? FileManager.default.contentsOfDirectory(atPath: auditd.auditLog.deletingLastPathComponent().path)) ?? []
         #expect(rotated.contains("audit.log.1"), "auditd rotated its log: \(rotated)")
-        kill(first.pid, SIGKILL)
+        try auditd.killPlugin(first.pid)
         try PrivateAuditd.send([Self.stop(Self.web)])
         _ = try auditd.waitForPlugin(excluding: [first.pid])
         _ = Self.waitFor("the second start's catch-up", in: auditd) {

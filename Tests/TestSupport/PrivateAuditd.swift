@@ -225,6 +225,22 @@ public final class PrivateAuditd: @unchecked Sendable {
         throw Unavailable(description: "auditd started no plugin within \(Int(timeout)) s; auditd said: \(log.suffix(2000)); the plugins' journal: \(journal)")
     }
 
+    /// SIGKILL to a plugin, returning once it has exited (gone, or a zombie: its end of auditd's
+    /// socket is closed either way). auditd restarts a plugin only when a write to it fails with
+    /// EPIPE; a message sent while the killed plugin still holds its socket goes into that
+    /// socket's buffer, and with no message after it auditd never restarts the plugin.
+    public func killPlugin(_ pid: Int32, timeout: TimeInterval = 10) throws {
+        kill(pid, SIGKILL)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return }
+            if stat[stat.index(after: close)...].split(separator: " ").first == "Z" { return }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        throw Unavailable(description: "plugin \(pid) still running \(Int(timeout)) s after SIGKILL")
+    }
+
     /// Sends `TYPE MESSAGE` lines through the kernel with Tests/AuditSend (`--rate` when given);
     /// returns the realtime stamp of each send, in nanoseconds.
     @discardableResult
