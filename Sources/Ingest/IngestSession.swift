@@ -330,9 +330,10 @@ public final class IngestSession {
                          name: String, progress: ((Int64, Int64?) -> Void)?,
                          onFindings: ([Finding]) throws -> Void) throws -> AuditLogReader.Statistics {
         let queue = BoundedQueue<ReaderHandoff>(capacity: 2)
+        let spent = SpentOutputs()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            side.run(into: queue, start: start)
+            side.run(into: queue, spent: spent, start: start)
             done.signal()
         }
         thread.name = "svirt-trace reader"
@@ -351,6 +352,7 @@ public final class IngestSession {
                     let findings = try handle(output, sourceID: start.id, lastEventTime: &lastEventTime)
                     if !findings.isEmpty { try onFindings(findings) }
                 }
+                spent.give(outputs)
                 checkpoint = point
                 progress?(bytesRead, total)
                 if batchDue {

@@ -20,7 +20,7 @@ final class ReadingSide: @unchecked Sendable {
         self.total = file.size
     }
 
-    func run(into queue: BoundedQueue<IngestSession.ReaderHandoff>, start: SourceCheckpoint) {
+    func run(into queue: BoundedQueue<IngestSession.ReaderHandoff>, spent: SpentOutputs, start: SourceCheckpoint) {
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         var bytesRead = start.byteOffset
         func point() -> SourceCheckpoint {
@@ -38,6 +38,7 @@ final class ReadingSide: @unchecked Sendable {
                     bytes = chunk[0..<n]
                 }
                 if bytes.isEmpty { break }
+                spent.free()
                 var outputs: [ParsedOutput] = []
                 try stream.consume(bytes) { outputs.append(ParsedOutput($0)) }
                 bytesRead += Int64(bytes.count)

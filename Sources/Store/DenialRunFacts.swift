@@ -1,4 +1,5 @@
 import Findings
+import Native
 
 /// What a run shares: everything a denial row shows but its time and serial, as the correlator
 /// produced it. Two denials fold when their facts are equal and they fall in the same minute.
@@ -77,5 +78,26 @@ struct DenialRunFacts: Hashable {
     func hash(into hasher: inout Hasher) {
         hasher.combine(minute)
         hasher.combine(fieldsHash)
+    }
+
+    /// Texts compare by their bytes: two comms or paths that differ only in Unicode
+    /// normalization are two runs, each shown as logged. (Hashing may stay canonical: bytes that
+    /// are equal are canonically equal.)
+    static func == (a: DenialRunFacts, b: DenialRunFacts) -> Bool {
+        func same(_ x: String?, _ y: String?) -> Bool {
+            switch (x, y) {
+            case (nil, nil): return true
+            case let (x?, y?): return ExactText(x) == ExactText(y)
+            default: return false
+            }
+        }
+        return a.minute == b.minute && a.fieldsHash == b.fieldsHash && a.pid == b.pid && a.avcCount == b.avcCount
+            && a.permissive == b.permissive && a.success == b.success && a.exit == b.exit && a.uid == b.uid
+            && a.auid == b.auid && a.sources == b.sources && a.targets == b.targets
+            && same(a.node, b.node) && same(a.kind, b.kind) && same(a.reason, b.reason) && same(a.boolean, b.boolean)
+            && same(a.seresult, b.seresult) && same(a.scontext, b.scontext) && same(a.tcontext, b.tcontext)
+            && same(a.tclass, b.tclass) && a.perms.count == b.perms.count && zip(a.perms, b.perms).allSatisfy { same($0, $1) }
+            && same(a.comm, b.comm) && same(a.exe, b.exe) && same(a.syscall, b.syscall) && same(a.auidName, b.auidName)
+            && same(a.cwd, b.cwd) && same(a.path, b.path) && same(a.proctitle, b.proctitle)
     }
 }

@@ -41,6 +41,10 @@ final class DenialRunFolder {
     private var open: [DenialRunFacts: OpenRun] = [:]
     private var touched: [DenialRunFacts] = []
     private var newestMinute = Int64.min
+    /// A new run's rows go in on the connection's write thread under an id chosen here, while
+    /// the caller correlates on. Every other insert of a run (CoverageWriter's split) is followed
+    /// by `forget()`.
+    private let newIDs: RowIDCounter
     private let insertRun: SQLiteStatement
     private let insertParty: SQLiteStatement
     private let updateRun: SQLiteStatement
@@ -55,7 +59,8 @@ final class DenialRunFolder {
 
     init(connection: SQLiteDatabase) throws {
         self.connection = connection
-        let names = Self.columnNames + ["count", "first_ms", "last_ms", "first_serial", "last_serial"]
+        let names = ["id"] + Self.columnNames + ["count", "first_ms", "last_ms", "first_serial", "last_serial"]
+        newIDs = try RowIDCounter(connection: connection, table: "denial_runs")
         insertRun = try connection.prepare("""
             INSERT INTO denial_runs(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ",")))
             """)
@@ -82,10 +87,11 @@ final class DenialRunFolder {
             open.values[index].delta.add(time: time, serial: serial)
             return open.values[index].id
         }
-        try insertRun.run(try columns() + [.integer(1), .integer(time), .integer(time), .integer(serial), .integer(serial)])
-        let id = connection.lastInsertRowID
-        for lease in key.sources { try insertParty.run([.integer(id), .text("source"), .integer(lease)]) }
-        for lease in key.targets { try insertParty.run([.integer(id), .text("target"), .integer(lease)]) }
+        let row = try columns()
+        let id = try newIDs.take()
+        connection.runDeferred(insertRun, [.integer(id)] + row + [.integer(1), .integer(time), .integer(time), .integer(serial), .integer(serial)])
+        for lease in key.sources { connection.runDeferred(insertParty, [.integer(id), .text("source"), .integer(lease)]) }
+        for lease in key.targets { connection.runDeferred(insertParty, [.integer(id), .text("target"), .integer(lease)]) }
         if let full = open[key], full.delta.count > 0 {
             // The full run still owes its delta: write it before the key moves on.
             try write(full)
@@ -115,12 +121,19 @@ final class DenialRunFolder {
 
     private func write(_ run: OpenRun) throws {
         let d = run.delta
-        try updateRun.run([.integer(d.count), .integer(d.firstMilliseconds), .integer(d.firstSerial),
+        connection.runDeferred(updateRun, [.integer(d.count), .integer(d.firstMilliseconds), .integer(d.firstSerial),
                            .integer(d.lastMilliseconds), .integer(d.lastSerial), .integer(run.id)])
     }
 
+    /// After COMMIT: the next transaction reads the highest id again (another writer may have
+    /// inserted runs in between).
+    func transactionEnded() { newIDs.reset() }
+
+    /// Drops the open runs and the next id: after rows were changed by anything but this folder,
+    /// and on rollback.
     func forget() {
         open.removeAll()
         touched.removeAll()
+        newIDs.reset()
     }
 }

@@ -23,9 +23,8 @@ public final class IngestWriter {
 
     private let findEvent: SQLiteStatement
     private let insertEvent: SQLiteStatement
-    private let highestEventID: SQLiteStatement
-    /// The id for the next audit event of the open transaction; nil until the first is stored.
-    private var nextEventID: Int64?
+    /// An audit event's row goes in on the connection's write thread under an id chosen here.
+    private let newEventIDs: RowIDCounter
     private let upsertGuest: SQLiteStatement
     private let upsertLease: SQLiteStatement
     private let strings: StringTable
@@ -63,7 +62,7 @@ public final class IngestWriter {
         findEvent = try db.prepare("""
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
             """)
-        highestEventID = try db.prepare("SELECT max(id) FROM audit_events")
+        newEventIDs = try RowIDCounter(connection: db, table: "audit_events")
         insertEvent = try db.prepare("""
             INSERT INTO audit_events(id, node, time_ms, serial, occurrence, source_id, line, run_id, block_id,
                                      block_offset, block_length)
@@ -141,20 +140,6 @@ public final class IngestWriter {
         return stale
     }
 
-    /// The id the next audit event is stored under: one past the highest, as SQLite would choose,
-    /// read once per transaction.
-    private func nextAuditEventID() throws -> Int64 {
-        if let next = nextEventID {
-            nextEventID = next + 1
-            return next
-        }
-        guard try highestEventID.step() else { throw SQLiteError(code: 1, message: "max(id) returned nothing", sql: highestEventID.sql) }
-        let next = (highestEventID.int64(at: 0) ?? 0) + 1
-        try highestEventID.bind([])
-        nextEventID = next + 1
-        return next
-    }
-
     public func commit() throws {
         guard inTransaction else { return }
         try wrapped {
@@ -165,7 +150,9 @@ public final class IngestWriter {
             try db.execute("COMMIT")
         }
         inTransaction = false
-        nextEventID = nil
+        newEventIDs.reset()
+        runs.transactionEnded()
+        strings.transactionEnded()
     }
 
     public func rollback() {
@@ -177,7 +164,7 @@ public final class IngestWriter {
         evidence.discard()
         try? db.execute("ROLLBACK")
         inTransaction = false
-        nextEventID = nil
+        newEventIDs.reset()
         dataVersion = nil
         guestIDs.removeAll()
         newestStored.removeAll()
@@ -408,7 +395,7 @@ public final class IngestWriter {
                 let location = try evidence.append(event.records)
                 // The row goes in on the connection's write thread while the caller correlates the
                 // next events; its id is chosen here (the write lock is held: nobody else inserts).
-                let id = try nextAuditEventID()
+                let id = try newEventIDs.take()
                 db.runDeferred(insertEvent, [.integer(id), .text(event.id.node ?? ""), .integer(event.id.timeMilliseconds),
                                              .integer(event.id.serial), .integer(occurrence), sourceID.sql,
                                              .integer(Int64(event.firstLine)), run, .integer(location.block),
