@@ -12,6 +12,7 @@ public final class FleetShippingLoop: @unchecked Sendable {
     private let connect: Connect
     private let report: Report
     private let idleSeconds: Double
+    private let niceness: Int32
     private let condition = NSCondition()
     private var stopping = false
     private var finished = false
@@ -24,10 +25,16 @@ public final class FleetShippingLoop: @unchecked Sendable {
     ///     connection is not reused).
     ///   - report: hears of a failure (once until it changes) and of the recovery.
     ///   - idleSeconds: how long to wait when nothing was waiting to be shipped.
-    public init(connect: @escaping Connect, report: @escaping Report, idleSeconds: Double = 0.2) {
+    ///   - niceness: how far below the writer's threads the shipping thread runs. watch keeps it
+    ///     behind (shipping may lag, alerting must not); a batch ingest, whose only measure is
+    ///     when everything is in the fleet store, ships beside the writer at the same priority
+    ///     (a niced shipper got no CPU until the spool was complete, then shipped it all while
+    ///     the writer's core stood idle).
+    public init(connect: @escaping Connect, report: @escaping Report, idleSeconds: Double = 0.2, niceness: Int32 = 10) {
         self.connect = connect
         self.report = report
         self.idleSeconds = idleSeconds
+        self.niceness = niceness
     }
 
     public func start() {
@@ -66,8 +73,7 @@ public final class FleetShippingLoop: @unchecked Sendable {
     }
 
     private func run() {
-        // Behind the writer's thread for the CPU: shipping may lag, alerting must not.
-        ThreadPriority.lowerCurrent(niceness: 10)
+        if niceness > 0 { ThreadPriority.lowerCurrent(niceness: niceness) }
         var shipper: FleetShipper?
         var backoff = 1.0
         while true {

@@ -3,9 +3,8 @@ import Native
 
 /// What a run shares: everything a denial row shows but its time and serial, as the correlator
 /// produced it. Two denials fold when their facts are equal and they fall in the same minute.
-/// Hashing covers only the fields that tell floods apart (a hash collision costs one equality
-/// check, and every field takes part in that); all but the minute are hashed once, at init, since
-/// a flood looks its run up once per event.
+/// Every field is hashed, all but the minute once, at init, since a flood looks its run up once
+/// per event; equality compares the hashes first.
 struct DenialRunFacts: Hashable {
     var minute: Int64
     var node: String
@@ -65,11 +64,23 @@ struct DenialRunFacts: Hashable {
         avcCount = denial.avcs.count
         sources = denial.sources.map(\.id)
         targets = denial.targets.map(\.id)
+        // Every field, texts by their bytes: denials that differ in one field only (a comm per
+        // vCPU thread, a process renamed before each denial) must not share a hash, or each
+        // lookup walks all of them.
         var hasher = Hasher()
+        for text in [node, kind, seresult, scontext, tcontext, tclass] { hasher.combine(ExactText(text)) }
+        for text in [reason, boolean, comm, exe, syscall, auidName, cwd, path, proctitle] {
+            hasher.combine(text.map(ExactText.init))
+        }
+        hasher.combine(perms.count)
+        for perm in perms { hasher.combine(ExactText(perm)) }
+        hasher.combine(permissive)
         hasher.combine(pid)
-        hasher.combine(tcontext)
-        hasher.combine(tclass)
-        hasher.combine(path)
+        hasher.combine(success)
+        hasher.combine(exit)
+        hasher.combine(uid)
+        hasher.combine(auid)
+        hasher.combine(avcCount)
         hasher.combine(sources)
         hasher.combine(targets)
         fieldsHash = hasher.finalize()

@@ -42,9 +42,11 @@ extension IngestWriter {
 extension IngestWriter {
     /// The newest stored event of a node; nil when none is stored.
     public func newestPosition(node: String?) throws -> EventPosition? {
-        let rows = try database.connection.rows("""
-            SELECT time_ms, serial FROM audit_events WHERE node = ? ORDER BY time_ms DESC, serial DESC LIMIT 1
-            """, [.text(node ?? "")])
+        let rows = try wrapped {
+            try database.connection.rows("""
+                SELECT time_ms, serial FROM audit_events WHERE node = ? ORDER BY time_ms DESC, serial DESC LIMIT 1
+                """, [.text(node ?? "")])
+        }
         return rows.first.flatMap { r in r[0].int64.map { EventPosition(timeMilliseconds: $0, serial: r[1].int64 ?? 0) } }
     }
 }

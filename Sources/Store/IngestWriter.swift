@@ -170,7 +170,7 @@ public final class IngestWriter {
         newestStored.removeAll()
     }
 
-    private func wrapped<T>(_ body: () throws -> T) throws -> T {
+    func wrapped<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch {
             throw StoreError.wrap(error, path: database.path, timeout: database.busyTimeoutMilliseconds)
         }
@@ -180,25 +180,27 @@ public final class IngestWriter {
     /// what is kept about runs and strings: called before rows are deleted in this transaction by
     /// someone other than this writer (a prune chunk run by watch).
     public func forgetFolding() throws {
-        try totals.flush()
-        totals.forgetStored()
-        try runs.flush()
-        // The block's row must exist before a prune counts its events out of it: written later, it
-        // would keep the count of events already deleted, and never be freed.
-        try evidence.flush()
-        runs.forget()
-        strings.forget()
+        try wrapped {
+            try totals.flush()
+            totals.forgetStored()
+            try runs.flush()
+            // The block's row must exist before a prune counts its events out of it: written later,
+            // it would keep the count of events already deleted, and never be freed.
+            try evidence.flush()
+            runs.forget()
+            strings.forget()
+        }
     }
 
     // MARK: leases
 
     public func loadLeases() throws -> [Lease] {
-        let rows = try db.rows("""
+        let rows = try wrapped { try db.rows("""
             SELECT l.id, l.node, g.uuid, l.name, l.model, l.label, l.image_label, l.level, l.process_type,
                    l.is_static, l.pid, l.valid_from_ms, l.valid_from_serial, l.valid_to_ms, l.valid_to_serial,
                    l.started, l.origin
             FROM leases l JOIN guests g ON g.id = l.guest_id ORDER BY l.id
-            """)
+            """) }
         return rows.map { r in
             func position(_ ms: SQLValue, _ serial: SQLValue) -> EventPosition? {
                 guard let ms = ms.int64 else { return nil }
@@ -258,6 +260,10 @@ public final class IngestWriter {
     }
 
     public func novelty(of event: AuditEvent, sourceID: Int64?) throws -> Novelty {
+        try wrapped { try unwrappedNovelty(of: event, sourceID: sourceID) }
+    }
+
+    private func unwrappedNovelty(of event: AuditEvent, sourceID: Int64?) throws -> Novelty {
         let id = event.id
         if try isPastEverythingStored(id) { return .new }
         try findEvent.bind([.text(id.node ?? ""), .integer(id.serial), .integer(id.timeMilliseconds)])
@@ -278,9 +284,11 @@ public final class IngestWriter {
     /// The time of the newest committed event of `node` (nil: lines without node=), nil when the
     /// store holds none.
     public func newestEventTime(node: String?) throws -> Int64? {
-        try newestCommitted.bind([.text(node ?? "")])
-        defer { try? newestCommitted.bind([]) }
-        return try newestCommitted.step() ? newestCommitted.int64(at: 0) : nil
+        try wrapped {
+            try newestCommitted.bind([.text(node ?? "")])
+            defer { try? newestCommitted.bind([]) }
+            return try newestCommitted.step() ? newestCommitted.int64(at: 0) : nil
+        }
     }
 
     private func isPastEverythingStored(_ id: AuditEventID) throws -> Bool {

@@ -86,6 +86,9 @@ extension SvirtTrace {
         func run() throws {
             var options = IngestSession.Options(defaultNode: node ?? LoadedConfig.settings.node)
             if let batchEvents { options.batchSize = max(1, batchEvents) }
+            // The shipping thread sees only what is committed: shorter transactions let it start
+            // on the fleet store while the log is still being read.
+            if database.isFleet { options.maximumBatchAge = .milliseconds(250) }
             if let booleanRules {
                 do {
                     options.booleanRules = try BooleanRules.parse(String(contentsOfFile: booleanRules, encoding: .utf8))
@@ -114,7 +117,7 @@ extension SvirtTrace {
                         if let shipper = firstShipper { firstShipper = nil; return shipper }
                         return try FleetSpoolOption.connect(fleet: connection, spool: spool, tag: tag, busyTimeoutMilliseconds: timeout,
                                                             cleaner: cleaner)
-                    }, report: { message, _ in Console.error(message) })
+                    }, report: { message, _ in Console.error(message) }, niceness: 0)
                 } else {
                     try database.prepareDefaultFolder()
                     db = try Database(path: database.path, access: .readWrite,
