@@ -51,7 +51,7 @@ public final class IngestWriter {
     /// Per node: the newest event time committed when this writer last looked (node_activity),
     /// and the newest position this writer stored since. An event past both cannot be stored
     /// yet, so the lookup by ID is skipped: a live log and a flood are all such events.
-    private var newestStored: [String: (committed: Int64, own: EventPosition?)] = [:]
+    private var newestStored: [ExactText: (committed: Int64, own: EventPosition?)] = [:]
 
     public init(database: Database) throws {
         self.database = database
@@ -294,7 +294,7 @@ public final class IngestWriter {
     private func isPastEverythingStored(_ id: AuditEventID) throws -> Bool {
         let node = id.node ?? ""
         let mark: (committed: Int64, own: EventPosition?)
-        if let known = newestStored[node] {
+        if let known = newestStored[ExactText(node)] {
             mark = known
         } else {
             // Past the cap (a log naming endless nodes) new nodes are simply looked up each time;
@@ -304,7 +304,7 @@ public final class IngestWriter {
             let committed = try newestCommitted.step() ? newestCommitted.int64(at: 0) ?? Int64.max : Int64.min
             try newestCommitted.bind([])
             mark = (committed, nil)
-            newestStored[node] = mark
+            newestStored[ExactText(node)] = mark
         }
         guard id.timeMilliseconds > mark.committed else { return false }
         guard let own = mark.own else { return true }
@@ -313,7 +313,7 @@ public final class IngestWriter {
 
     private func noteStored(_ id: AuditEventID) {
         // In place: a flood notes every event, and a lookup and a store cost two hashes of the node.
-        guard let index = newestStored.index(forKey: id.node ?? "") else { return }
+        guard let index = newestStored.index(forKey: ExactText(id.node ?? "")) else { return }
         let position = EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
         newestStored.values[index].own = max(newestStored.values[index].own ?? position, position)
     }

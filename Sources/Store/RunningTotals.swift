@@ -47,9 +47,11 @@ public final class RunningTotals {
         var samplePath: String?
     }
 
+    /// Nodes by their bytes (ExactText): two node names that differ only in Unicode
+    /// normalization are two nodes to audit_events, and their totals must not merge.
     struct DayKey: Hashable {
         var day: Int64
-        var node: String
+        var node: ExactText
         var kind: String
     }
 
@@ -62,7 +64,7 @@ public final class RunningTotals {
     private var storedSets: [PairKey: [Set<String>]] = [:]
     private let bumpPair: SQLiteStatement
     private var days: [DayKey: (count: Int64, last: Int64)] = [:]
-    private var nodes: [String: (events: Int64, last: Int64)] = [:]
+    private var nodes: [ExactText: (events: Int64, last: Int64)] = [:]
 
     private let findPair: SQLiteStatement
     private let upsertPair: SQLiteStatement
@@ -110,7 +112,7 @@ public final class RunningTotals {
 
     // Each adds in place (one hash lookup, no copy of a pair's sets): a flood calls them per event.
     func addEvent(node: String, time: Int64) {
-        Self.bump(&nodes[node, default: (0, Int64.min)], time: time)
+        Self.bump(&nodes[ExactText(node), default: (0, Int64.min)], time: time)
     }
 
     private static func bump(_ entry: inout (events: Int64, last: Int64), time: Int64) {
@@ -119,7 +121,7 @@ public final class RunningTotals {
     }
 
     func addDenial(day: Int64, node: String, kind: String, time: Int64) {
-        Self.bump(&days[DayKey(day: day, node: node, kind: kind), default: (0, Int64.min)], time: time)
+        Self.bump(&days[DayKey(day: day, node: ExactText(node), kind: kind), default: (0, Int64.min)], time: time)
     }
 
     private static func bump(_ entry: inout (count: Int64, last: Int64), time: Int64) {
@@ -190,10 +192,10 @@ public final class RunningTotals {
             ])
         }
         for (key, value) in days {
-            try addDay.run([.integer(key.day), .text(key.node), .text(key.kind), .integer(value.count), .integer(value.last)])
+            try addDay.run([.integer(key.day), .text(key.node.text), .text(key.kind), .integer(value.count), .integer(value.last)])
         }
         for (node, value) in nodes {
-            try addNode.run([.text(node), .integer(value.events), .integer(value.last)])
+            try addNode.run([.text(node.text), .integer(value.events), .integer(value.last)])
         }
         discard()
     }

@@ -30,4 +30,33 @@ import TestSupport
             .compactMap { ($0["comm"] as? String).map { Array($0.utf8) } }
         #expect(comms == [Array(composed.utf8), Array(decomposed.utf8), Array(composed.utf8)], "\(rows)")
     }
+
+    /// A node spelt two ways (NFC and NFD) is two nodes to audit_events; the writer's mark of the
+    /// newest event stored per node and the node totals merged them, so a log holding the second
+    /// spelling's events again was taken as past everything stored, inserted anew, and refused
+    /// by the unique index at every retry (exit 4, nothing more stored from that file).
+    @Test func aNodeSpeltTwoWaysKeepsItsOwnMarkAndAReReadIsSkipped() throws {
+        let folder = try Fixtures.temporaryFolder("exact-nodes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let composed = "h\u{F4}te", decomposed = "ho\u{302}te"
+        func boot(_ node: String, _ stamp: String) -> String {
+            "node=\(node) type=SYSTEM_BOOT msg=audit(\(stamp)): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:init_t:s0 msg=' comm=\"systemd-update-utmp\" exe=\"/usr/lib/systemd/systemd-update-utmp\" hostname=? addr=? terminal=? res=success'"
+        }
+        var x = [boot(decomposed, "1764000000.500:5001")]
+        for i in 0..<3 {
+            x.append("node=\(decomposed) type=AVC msg=audit(\(1_764_000_001 + i).500:\(5002 + i)): avc:  denied  { read } for  pid=4000 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c7,c8 tclass=file permissive=0")
+        }
+        // The other spelling's event first, earlier in time; then the very lines stored already.
+        let y = [boot(composed, "1763990000.500:10")] + x
+        let first = folder.appendingPathComponent("x.log"), second = folder.appendingPathComponent("y.log")
+        try (x.joined(separator: "\n") + "\n").write(to: first, atomically: true, encoding: .utf8)
+        try (y.joined(separator: "\n") + "\n").write(to: second, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("s.db").path
+        let a = try StoreCLI.run(["ingest", "--db", db, first.path])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stderr.contains("4 events stored"), "\(a.stderr)")
+        let b = try StoreCLI.run(["ingest", "--db", db, second.path])
+        #expect(b.status == 0, "\(b.stderr)")
+        #expect(b.stderr.contains("1 events stored") && b.stderr.contains("4 already stored"), "\(b.stderr)")
+    }
 }
