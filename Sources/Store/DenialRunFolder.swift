@@ -94,7 +94,7 @@ final class DenialRunFolder {
         for lease in key.targets { connection.runDeferred(insertParty, [.integer(id), .text("target"), .integer(lease)]) }
         if let full = open[key], full.delta.count > 0 {
             // The full run still owes its delta: write it before the key moves on.
-            try write(full)
+            write(full)
         }
         open[key] = OpenRun(id: id, count: 1)
         return id
@@ -105,7 +105,7 @@ final class DenialRunFolder {
     func flush() throws {
         for key in touched {
             guard var run = open[key], run.delta.count > 0 else { continue }
-            try write(run)
+            write(run)
             run.count += run.delta.count
             run.delta = Delta()
             open[key] = run
@@ -119,10 +119,10 @@ final class DenialRunFolder {
         }
     }
 
-    private func write(_ run: OpenRun) throws {
+    private func write(_ run: OpenRun) {
         let d = run.delta
         connection.runDeferred(updateRun, [.integer(d.count), .integer(d.firstMilliseconds), .integer(d.firstSerial),
-                           .integer(d.lastMilliseconds), .integer(d.lastSerial), .integer(run.id)])
+                                           .integer(d.lastMilliseconds), .integer(d.lastSerial), .integer(run.id)])
     }
 
     /// After COMMIT: the next transaction reads the highest id again (another writer may have
