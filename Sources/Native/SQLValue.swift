@@ -1,4 +1,6 @@
-/// A value bound to or read from SQLite, as plain Swift.
+/// A value bound to or read from SQLite, as plain Swift. Equal as SQL compares them: text by its
+/// bytes (Swift's String equality would call two spellings of one name in different Unicode
+/// normalization equal, and a key set would keep one of two rows).
 public enum SQLValue: Sendable, Equatable, Hashable {
     case null
     case integer(Int64)
@@ -20,7 +22,31 @@ public enum SQLValue: Sendable, Equatable, Hashable {
         }
     }
 
-    public var isNull: Bool { self == .null }
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    public static func == (a: SQLValue, b: SQLValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.integer(x), .integer(y)): return x == y
+        case let (.real(x), .real(y)): return x == y
+        case let (.text(x), .text(y)): return ExactText(x) == ExactText(y)
+        case let (.blob(x), .blob(y)): return x == y
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .integer(let v): hasher.combine(1); hasher.combine(v)
+        case .real(let v): hasher.combine(2); hasher.combine(v)
+        case .text(let s): hasher.combine(3); hasher.combine(ExactText(s))
+        case .blob(let b): hasher.combine(4); hasher.combine(b)
+        }
+    }
 
     public var bytes: [UInt8]? {
         switch self {

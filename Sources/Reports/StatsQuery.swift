@@ -49,14 +49,15 @@ public struct StatsQuery: Sendable {
         let counts = plain
             ? try db.rows("SELECT node, sum(count) FROM daily_totals GROUP BY node")
             : summed(1)
-        let denialsPerNode = Dictionary(counts.map { ($0[0].string ?? "", $0[1].int64 ?? 0) }, uniquingKeysWith: +)
+        // By the node's bytes: two spellings of one name in different Unicode normalization are two nodes.
+        let denialsPerNode = Dictionary(counts.map { (ExactText($0[0].string ?? ""), $0[1].int64 ?? 0) }, uniquingKeysWith: +)
         let activity = try db.rows("SELECT node, last_ms FROM node_activity ORDER BY node")
         let newest = activity.compactMap { $0[1].int64 }.max() ?? 0
         for r in activity {
             let name = r[0].string ?? ""
             let last = r[1].int64
             let silent = last.map { newest - $0 > silentAfterMilliseconds } ?? true
-            try row("node", name.isEmpty ? "-" : name, denialsPerNode[name] ?? 0, last,
+            try row("node", name.isEmpty ? "-" : name, denialsPerNode[ExactText(name)] ?? 0, last,
                     silent ? "silent: last event \((newest - (last ?? newest)) / 60_000) min before the newest" : nil)
         }
         let days = plain

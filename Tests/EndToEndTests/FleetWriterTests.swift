@@ -99,6 +99,39 @@ import TestSupport
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == denials)
     }
 
+    /// Two nodes whose names differ only in Unicode normalization are two nodes everywhere: the
+    /// spool keeps a totals row for each, and the shipper's set of changed keys compared text as
+    /// Swift does (canonically), so one of the two rows was taken for a repeat of the other and
+    /// never shipped (the fleet store's stats showed half the denials).
+    @Test func nodesSpeltInTwoNormalizationsShipEachTheirOwnTotals() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let folder = try Fixtures.temporaryFolder("fleet-nodes")
+        let log = folder.appendingPathComponent("audit.log")
+        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
+            .split(separator: "\n")
+        let composed = "kvm-\u{E9}", decomposed = "kvm-e\u{301}"
+        try (sample.map { "node=\(composed) " + $0 } + sample.map { "node=\(decomposed) " + $0 }).joined(separator: "\n").appending("\n")
+            .write(to: log, atomically: true, encoding: .utf8)
+        let spool = folder.appendingPathComponent("spool.db").path
+        let plain = folder.appendingPathComponent("plain.db").path
+        let shipped = try Self.ingest(["--db", central, "--spool", spool, log.path])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        #expect(try Self.ingest(["--db", plain, log.path]).status == 0)
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+        #expect(try fleet.count("SELECT count(DISTINCT node) FROM svirt_trace.node_activity") == 2)
+        let fromFleet = try Binary.run(["query", "stats", "--db", fleet.admin, "--config", "/dev/null", "--format", "json"])
+        let fromSQLite = try Binary.run(["query", "stats", "--db", plain, "--config", "/dev/null", "--format", "json"])
+        #expect(fromFleet.status == 0, "\(fromFleet.stderr)")
+        #expect(fromFleet.stdout == fromSQLite.stdout)
+        // Each node's denials once, not the two nodes' sum for each.
+        let rows = (try? JSONSerialization.jsonObject(with: Data(fromSQLite.stdout.utf8))) as? [[String: Any]] ?? []
+        let perNode = rows.filter { $0["section"] as? String == "node" }.compactMap { $0["count"] as? Int }
+        let perKind = rows.filter { $0["section"] as? String == "kind" }.compactMap { $0["count"] as? Int }
+        #expect(perNode.count == 2 && perNode[0] == perNode[1] && perNode.reduce(0, +) == perKind.reduce(0, +), "\(rows)")
+    }
+
     @Test func aHostsWriterCannotShipAnotherNodesRowsAndKeepsThemInItsSpool() throws {
         var fleet = try Fleet()
         defer { fleet.tearDown() }
