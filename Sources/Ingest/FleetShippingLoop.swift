@@ -107,8 +107,10 @@ public final class FleetShippingLoop: @unchecked Sendable {
                     return problem != message
                 }
                 if changed {
-                    report("cannot ship to the fleet store (rows wait in the spool; retrying every \(Int(backoff)) s "
-                           + "up to 30 s): \(message)", true)
+                    // "While this process runs": an ingest tries once more at its end and then
+                    // exits, leaving the rows to the spool's next writer.
+                    report("cannot ship to the fleet store (rows wait in the spool; retried while this process runs, "
+                           + "after \(Int(backoff)) s, then less often, at most 30 s apart): \(message)", true)
                 }
                 if stop { break }
                 pause(backoff)
