@@ -68,10 +68,21 @@ struct DenialRunFacts: Hashable {
         // vCPU thread, a process renamed before each denial) must not share a hash, or each
         // lookup walks all of them.
         var hasher = Hasher()
-        for text in [node, kind, seresult, scontext, tcontext, tclass] { hasher.combine(ExactText(text)) }
-        for text in [reason, boolean, comm, exe, syscall, auidName, cwd, path, proctitle] {
-            hasher.combine(text.map(ExactText.init))
-        }
+        hasher.combine(ExactText(node))
+        hasher.combine(ExactText(kind))
+        hasher.combine(ExactText(seresult))
+        hasher.combine(ExactText(scontext))
+        hasher.combine(ExactText(tcontext))
+        hasher.combine(ExactText(tclass))
+        hasher.combine(reason.map(ExactText.init))
+        hasher.combine(boolean.map(ExactText.init))
+        hasher.combine(comm.map(ExactText.init))
+        hasher.combine(exe.map(ExactText.init))
+        hasher.combine(syscall.map(ExactText.init))
+        hasher.combine(auidName.map(ExactText.init))
+        hasher.combine(cwd.map(ExactText.init))
+        hasher.combine(path.map(ExactText.init))
+        hasher.combine(proctitle.map(ExactText.init))
         hasher.combine(perms.count)
         for perm in perms { hasher.combine(ExactText(perm)) }
         hasher.combine(permissive)
@@ -92,22 +103,16 @@ struct DenialRunFacts: Hashable {
     }
 
     /// Texts compare by their bytes: two comms or paths that differ only in Unicode
-    /// normalization are two runs, each shown as logged. (Hashing may stay canonical: bytes that
-    /// are equal are canonically equal.)
+    /// normalization are two runs, each shown as logged.
     static func == (a: DenialRunFacts, b: DenialRunFacts) -> Bool {
-        func same(_ x: String?, _ y: String?) -> Bool {
-            switch (x, y) {
-            case (nil, nil): return true
-            case let (x?, y?): return ExactText(x) == ExactText(y)
-            default: return false
-            }
-        }
+        func same(_ x: String?, _ y: String?) -> Bool { x.map(ExactText.init) == y.map(ExactText.init) }
         return a.minute == b.minute && a.fieldsHash == b.fieldsHash && a.pid == b.pid && a.avcCount == b.avcCount
             && a.permissive == b.permissive && a.success == b.success && a.exit == b.exit && a.uid == b.uid
             && a.auid == b.auid && a.sources == b.sources && a.targets == b.targets
             && same(a.node, b.node) && same(a.kind, b.kind) && same(a.reason, b.reason) && same(a.boolean, b.boolean)
             && same(a.seresult, b.seresult) && same(a.scontext, b.scontext) && same(a.tcontext, b.tcontext)
-            && same(a.tclass, b.tclass) && a.perms.count == b.perms.count && zip(a.perms, b.perms).allSatisfy { same($0, $1) }
+            && same(a.tclass, b.tclass) && a.perms.count == b.perms.count
+            && zip(a.perms, b.perms).allSatisfy { same($0, $1) }
             && same(a.comm, b.comm) && same(a.exe, b.exe) && same(a.syscall, b.syscall) && same(a.auidName, b.auidName)
             && same(a.cwd, b.cwd) && same(a.path, b.path) && same(a.proctitle, b.proctitle)
     }

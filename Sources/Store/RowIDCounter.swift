@@ -14,15 +14,17 @@ final class RowIDCounter {
     }
 
     func take() throws -> Int64 {
-        if let id = next {
-            next = id + 1
-            return id
-        }
-        guard try highest.step() else { throw SQLiteError(code: 1, message: "max(id) returned nothing", sql: highest.sql) }
-        let id = (highest.int64(at: 0) ?? 0) + 1
-        try highest.bind([])
+        let id = try next ?? highestNow() + 1
         next = id + 1
         return id
+    }
+
+    /// The highest id in the table now (0 when it is empty), read from the table.
+    func highestNow() throws -> Int64 {
+        try highest.bind([])
+        defer { try? highest.bind([]) }
+        guard try highest.step() else { throw SQLiteError(code: 1, message: "max(id) returned nothing", sql: highest.sql) }
+        return highest.int64(at: 0) ?? 0
     }
 
     func reset() { next = nil }

@@ -11,7 +11,6 @@ import Native
 final class StringTable {
     private let find: SQLiteStatement
     private let insert: SQLiteStatement
-    private let highest: SQLiteStatement
     private let everyRow: SQLiteStatement
     private let newIDs: RowIDCounter
     private let connection: SQLiteDatabase
@@ -32,7 +31,6 @@ final class StringTable {
         self.connection = connection
         find = try connection.prepare("SELECT id FROM strings WHERE text = ?")
         insert = try connection.prepare("INSERT INTO strings(id, text) VALUES (?, ?)")
-        highest = try connection.prepare("SELECT max(id) FROM strings")
         everyRow = try connection.prepare("SELECT id, text FROM strings")
         newIDs = try RowIDCounter(connection: connection, table: "strings")
     }
@@ -72,12 +70,9 @@ final class StringTable {
     }
 
     private func loadIfSmall() throws {
-        try highest.bind([])
-        let top = try highest.step() ? highest.int64(at: 0) ?? 0 : 0
-        try highest.bind([])
         // Ids are never above the row count by much (SQLite takes one past the highest), so the
         // highest id bounds what a load costs.
-        guard top <= loadLimit else { return }
+        guard try newIDs.highestNow() <= loadLimit else { return }
         ids.removeAll(keepingCapacity: true)
         while try everyRow.step() {
             guard let id = everyRow.int64(at: 0), let text = everyRow.string(at: 1) else { continue }

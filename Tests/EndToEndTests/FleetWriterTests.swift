@@ -66,6 +66,14 @@ import TestSupport
         return found
     }
 
+    /// tools/sample's log once per node, each copy's records prefixed with `node=NODE`.
+    static func writeSample(to log: URL, nodes: [String]) throws {
+        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
+            .split(separator: "\n")
+        try (nodes.flatMap { node in sample.map { "node=\(node) " + $0 } }.joined(separator: "\n") + "\n")
+            .write(to: log, atomically: true, encoding: .utf8)
+    }
+
     static func ingest(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         try Binary.run(["ingest", "--config", "/dev/null", "--no-progress"] + arguments)
     }
@@ -109,11 +117,7 @@ import TestSupport
         let central = try fleet.writer("central", nodes: ["*"])
         let folder = try Fixtures.temporaryFolder("fleet-nodes")
         let log = folder.appendingPathComponent("audit.log")
-        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
-            .split(separator: "\n")
-        let composed = "kvm-\u{E9}", decomposed = "kvm-e\u{301}"
-        try (sample.map { "node=\(composed) " + $0 } + sample.map { "node=\(decomposed) " + $0 }).joined(separator: "\n").appending("\n")
-            .write(to: log, atomically: true, encoding: .utf8)
+        try Self.writeSample(to: log, nodes: ["kvm-\u{E9}", "kvm-e\u{301}"])
         let spool = folder.appendingPathComponent("spool.db").path
         let plain = folder.appendingPathComponent("plain.db").path
         let shipped = try Self.ingest(["--db", central, "--spool", spool, log.path])
@@ -139,9 +143,7 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder("fleet-refused")
         let log = folder.appendingPathComponent("audit.log")
         // A log whose records say they come from kvm-b.
-        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
-        try sample.split(separator: "\n").map { "node=kvm-b " + $0 }.joined(separator: "\n").appending("\n")
-            .write(to: log, atomically: true, encoding: .utf8)
+        try Self.writeSample(to: log, nodes: ["kvm-b"])
         let spool = folder.appendingPathComponent("spool.db").path
         let refused = try Self.ingest(["--db", hostA, "--node", "kvm-a", "--spool", spool, log.path])
         #expect(refused.status == 4, "\(refused.stderr)")
