@@ -86,9 +86,6 @@ extension SvirtTrace {
         func run() throws {
             var options = IngestSession.Options(defaultNode: node ?? LoadedConfig.settings.node)
             if let batchEvents { options.batchSize = max(1, batchEvents) }
-            // The shipping thread sees only what is committed: shorter transactions let it start
-            // on the fleet store while the log is still being read.
-            if database.isFleet { options.maximumBatchAge = .milliseconds(250) }
             if let booleanRules {
                 do {
                     options.booleanRules = try BooleanRules.parse(String(contentsOfFile: booleanRules, encoding: .utf8))
