@@ -57,10 +57,12 @@ let package = Package(
                                .embedInCode("Schema/005_folded_denials.sql"),
                                .embedInCode("Schema/006_coverage.sql"),
                                .embedInCode("Schema/007_watch_owners.sql"),
+                               .embedInCode("Schema/008_run_minutes.sql"),
                                .embedInCode("Schema/postgresql/001_fleet.sql"),
                                .embedInCode("Schema/postgresql/002_spool_mirror.sql"),
                                .embedInCode("Schema/postgresql/003_readers.sql"),
-                               .embedInCode("Schema/postgresql/004_retention.sql")]),
+                               .embedInCode("Schema/postgresql/004_retention.sql"),
+                               .embedInCode("Schema/postgresql/005_run_minutes.sql")]),
         // Reports read the store: cross-guest, who-touched, guest, label, evidence, explain, stats, digest data.
         .target(name: "Reports", dependencies: ["Store", "Native", "Findings", "SELinux", "Formatting"]),
         .target(name: "Ingest", dependencies: ["Native", "AuditStream", "Findings", "Guests", "Store", "Formatting"]),

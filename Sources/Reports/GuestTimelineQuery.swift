@@ -100,34 +100,38 @@ public struct GuestTimelineQuery: Sendable {
         }
     }
 
-    /// The guest's denials on one side. Interned texts are looked up once per id, and a run's
-    /// facts (peer, kind, class, path...) are written out once for all of its events.
+    /// The guest's denials on one side. Interned texts are read once per id, all at once, and a
+    /// run's facts (peer, kind, class, path...) are written out once for all of its events.
     private func addDenials(_ db: any SQLReader, guest g: GuestSelector.Guest, side: String,
                             add: (Row) -> Void) throws {
         let other = side == "source" ? "target" : "source"
         let facts = "r.id, r.kind, r.\(other)_vm, r.\(other)_key, r.perms, r.tclass, r.permissive, r.path, r.\(other == "target" ? "tcontext" : "scontext")"
         // A run of one event holds that event's time, serial and node itself (prune keeps count,
         // first and last exact): only longer runs are looked up in audit_events, which saves two
-        // B-tree searches per event for a guest whose denials all differ.
+        // B-tree searches per event for a guest whose denials all differ. The condition is written
+        // twice: SQLite tests `r.count > 1` before it searches, PostgreSQL searches anyway unless
+        // the key itself is NULL.
+        // The run's minute as well as its id lets the fleet store look in the run's month only
+        // (schema/008).
         let rows = try db.query("""
             SELECT \(facts), coalesce(a.time_ms, r.first_ms), coalesce(a.serial, r.first_serial), coalesce(a.node, r.node)
-            FROM denial_runs r
-            LEFT JOIN audit_events a ON r.count > 1 AND a.run_id = r.id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
-            WHERE r.id IN (
-                SELECT p.run_id FROM run_parties p JOIN leases l ON l.id = p.lease_id
-                WHERE l.guest_id = ? AND p.side = '\(side)')
+            FROM (SELECT DISTINCT p.run_id, p.run_minute_ms FROM run_parties p JOIN leases l ON l.id = p.lease_id
+                  WHERE l.guest_id = ? AND p.side = '\(side)') p
+            JOIN denial_runs r ON r.id = p.run_id
+                AND r.first_ms >= p.run_minute_ms AND r.first_ms < p.run_minute_ms + \(DenialRuns.spanMilliseconds)
+            LEFT JOIN audit_events a ON r.count > 1 AND a.run_id = CASE WHEN r.count > 1 THEN r.id END
+                AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
             """)
         try rows.bind([.integer(g.id)])
-        // A guest's runs name the same few peers and contexts over and over.
-        let lookup = try db.lookup("SELECT text FROM strings WHERE id = ?")
-        var texts: [Int64: String?] = [:]
-        func text(at column: Int) throws -> String? {
-            guard let id = rows.int64(at: column) else { return nil }
-            if let known = texts[id] { return known }
-            try lookup.bind([.integer(id)])
-            let value = try lookup.step() ? lookup.string(at: 0) : nil
-            texts[id] = value
-            return value
+        struct RunRow {
+            var kind: String
+            var peerVM: Int64?
+            var peerKey: Int64?
+            var perms: String
+            var tclass: String
+            var permissive: Bool
+            var path: Int64?
+            var context: Int64?
         }
         struct Found {
             var time: Int64
@@ -135,7 +139,7 @@ public struct GuestTimelineQuery: Sendable {
             var node: String
             var run: Int
         }
-        var runFacts: [(peer: OutputValue, detailPrefix: [UInt8])] = []
+        var runRows: [RunRow] = []
         var runIndex: [Int64: Int] = [:]
         var found: [Found] = []
         while try rows.step() {
@@ -144,28 +148,40 @@ public struct GuestTimelineQuery: Sendable {
             if let known = runIndex[id] {
                 index = known
             } else {
-                let key = try text(at: 3) ?? ""
-                let peer: OutputValue = try text(at: 2).map { .string($0) }
-                    ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(try text(at: 8) ?? ""))
-                // As JSONText.object would write it, without its closing brace: each event's
-                // evidence follows.
-                var prefix: [UInt8] = []
-                prefix.reserveCapacity(160)
-                prefix.append(contentsOf: #"{"kind":"#.utf8)
-                JSONText.appendQuoted(rows.string(at: 1) ?? "", to: &prefix)
-                prefix.append(contentsOf: #","perms":"#.utf8)
-                JSONText.appendQuoted(rows.string(at: 4) ?? "", to: &prefix)
-                prefix.append(contentsOf: #","tclass":"#.utf8)
-                JSONText.appendQuoted(rows.string(at: 5) ?? "", to: &prefix)
-                prefix.append(contentsOf: (rows.int64(at: 6) == 1 ? #","permissive":true,"path":"# : #","permissive":false,"path":"#).utf8)
-                if let path = try text(at: 7) { JSONText.appendQuoted(path, to: &prefix) } else { prefix.append(contentsOf: "null".utf8) }
-                prefix.append(contentsOf: #","evidence":"#.utf8)
-                index = runFacts.count
-                runFacts.append((peer, prefix))
+                index = runRows.count
+                runRows.append(RunRow(kind: rows.string(at: 1) ?? "", peerVM: rows.int64(at: 2), peerKey: rows.int64(at: 3),
+                                      perms: rows.string(at: 4) ?? "", tclass: rows.string(at: 5) ?? "",
+                                      permissive: rows.int64(at: 6) == 1, path: rows.int64(at: 7), context: rows.int64(at: 8)))
                 runIndex[id] = index
             }
             found.append(Found(time: rows.int64(at: 9) ?? 0, serial: rows.int64(at: 10) ?? 0,
                                node: rows.string(at: 11) ?? "", run: index))
+        }
+        // A guest's runs name the same few peers and contexts over and over.
+        var ids = Set<Int64>()
+        for run in runRows {
+            for id in [run.peerVM, run.peerKey, run.path, run.context] { if let id { ids.insert(id) } }
+        }
+        let texts = try InternedTexts.fetch(ids, from: db)
+        func text(_ id: Int64?) -> String? { id.flatMap { texts[$0] } }
+        let runFacts: [(peer: OutputValue, detailPrefix: [UInt8])] = runRows.map { run in
+            let key = text(run.peerKey) ?? ""
+            let peer: OutputValue = text(run.peerVM).map { .string($0) }
+                ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(text(run.context) ?? ""))
+            // As JSONText.object would write it, without its closing brace: each event's
+            // evidence follows.
+            var prefix: [UInt8] = []
+            prefix.reserveCapacity(160)
+            prefix.append(contentsOf: #"{"kind":"#.utf8)
+            JSONText.appendQuoted(run.kind, to: &prefix)
+            prefix.append(contentsOf: #","perms":"#.utf8)
+            JSONText.appendQuoted(run.perms, to: &prefix)
+            prefix.append(contentsOf: #","tclass":"#.utf8)
+            JSONText.appendQuoted(run.tclass, to: &prefix)
+            prefix.append(contentsOf: (run.permissive ? #","permissive":true,"path":"# : #","permissive":false,"path":"#).utf8)
+            if let path = text(run.path) { JSONText.appendQuoted(path, to: &prefix) } else { prefix.append(contentsOf: "null".utf8) }
+            prefix.append(contentsOf: #","evidence":"#.utf8)
+            return (peer, prefix)
         }
         found.sort { ($0.time, $0.serial) < ($1.time, $1.serial) }
         let event = "denial-as-\(side)"

@@ -143,7 +143,11 @@ final class CoverageWriter {
                 SELECT \(copied), ?3, ?4, ?5, ?6, ?7 FROM denial_runs WHERE id = ?1
                 """, [.integer(id), .text(reason), .integer(n), span[0], span[1], span[2], span[3]])
             let newID = db.lastInsertRowID
-            try db.run("INSERT INTO run_parties(run_id, side, lease_id) SELECT ?, side, lease_id FROM run_parties WHERE run_id = ?",
+            // The events moved lie in the run's minute, so the new run keeps it.
+            try db.run("""
+                INSERT INTO run_parties(run_id, side, lease_id, run_minute_ms)
+                SELECT ?, side, lease_id, run_minute_ms FROM run_parties WHERE run_id = ?
+                """,
                        [.integer(newID), .integer(id)])
             try db.run("UPDATE audit_events SET run_id = ? WHERE id IN (SELECT id FROM temp.coverage_moved WHERE run_id = ?)",
                        [.integer(newID), .integer(id)])

@@ -64,7 +64,7 @@ final class DenialRunFolder {
         insertRun = try connection.prepare("""
             INSERT INTO denial_runs(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ",")))
             """)
-        insertParty = try connection.prepare("INSERT OR IGNORE INTO run_parties(run_id, side, lease_id) VALUES (?,?,?)")
+        insertParty = try connection.prepare("INSERT OR IGNORE INTO run_parties(run_id, side, lease_id, run_minute_ms) VALUES (?,?,?,?)")
         // Every right-hand side reads the row as it was before this UPDATE.
         updateRun = try connection.prepare("""
             UPDATE denial_runs SET count = count + ?1,
@@ -90,8 +90,9 @@ final class DenialRunFolder {
         let row = try columns()
         let id = try newIDs.take()
         connection.runDeferred(insertRun, [.integer(id)] + row + [.integer(1), .integer(time), .integer(time), .integer(serial), .integer(serial)])
-        for lease in key.sources { connection.runDeferred(insertParty, [.integer(id), .text("source"), .integer(lease)]) }
-        for lease in key.targets { connection.runDeferred(insertParty, [.integer(id), .text("target"), .integer(lease)]) }
+        let minute = SQLValue.integer(key.minute * DenialRuns.spanMilliseconds)
+        for lease in key.sources { connection.runDeferred(insertParty, [.integer(id), .text("source"), .integer(lease), minute]) }
+        for lease in key.targets { connection.runDeferred(insertParty, [.integer(id), .text("target"), .integer(lease), minute]) }
         if let full = open[key], full.delta.count > 0 {
             // The full run still owes its delta: write it before the key moves on.
             write(full)

@@ -12,6 +12,7 @@ enum EmbeddedSchema {
         migration(5, "005_folded_denials.sql", PackageResources._05_folded_denials_sql),
         migration(6, "006_coverage.sql", PackageResources._06_coverage_sql),
         migration(7, "007_watch_owners.sql", PackageResources._07_watch_owners_sql),
+        migration(8, "008_run_minutes.sql", PackageResources._08_run_minutes_sql),
     ]
 
     static let postgresMigrations: [Migration] = [
@@ -19,6 +20,7 @@ enum EmbeddedSchema {
         migration(2, "postgresql/002_spool_mirror.sql", PackageResources._02_spool_mirror_sql),
         migration(3, "postgresql/003_readers.sql", PackageResources._03_readers_sql),
         migration(4, "postgresql/004_retention.sql", PackageResources._04_retention_sql),
+        migration(5, "postgresql/005_run_minutes.sql", PackageResources._05_run_minutes_sql),
     ]
 
     private static func migration(_ version: Int, _ file: String, _ bytes: [UInt8]) -> Migration {
