@@ -13,3 +13,13 @@ UPDATE run_parties SET run_minute_ms = (
 -- that they never read the table.
 DROP INDEX run_parties_by_lease;
 CREATE INDEX run_parties_by_lease ON run_parties(lease_id, side, run_minute_ms);
+
+-- An older svirt-trace that was already running when this migration ran (a watch not yet
+-- restarted after the upgrade) goes on inserting parties without the minute: their run gives it.
+-- The reports read a party without a minute too, the slow way, so none is ever left out.
+CREATE TRIGGER run_parties_minute AFTER INSERT ON run_parties WHEN NEW.run_minute_ms IS NULL BEGIN
+    UPDATE run_parties SET run_minute_ms = (
+        SELECT CASE WHEN r.first_ms >= 0 THEN r.first_ms / 60000 ELSE (r.first_ms - 59999) / 60000 END * 60000
+        FROM denial_runs r WHERE r.id = NEW.run_id)
+    WHERE run_id = NEW.run_id AND side = NEW.side AND lease_id = NEW.lease_id;
+END;

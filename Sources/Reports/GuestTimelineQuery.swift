@@ -115,10 +115,9 @@ public struct GuestTimelineQuery: Sendable {
         // (schema/008).
         let rows = try db.query("""
             SELECT \(facts), coalesce(a.time_ms, r.first_ms), coalesce(a.serial, r.first_serial), coalesce(a.node, r.node)
-            FROM (SELECT DISTINCT p.run_id, p.run_minute_ms FROM run_parties p JOIN leases l ON l.id = p.lease_id
-                  WHERE l.guest_id = ? AND p.side = '\(side)') p
-            JOIN denial_runs r ON r.id = p.run_id
-                AND r.first_ms >= p.run_minute_ms AND r.first_ms < p.run_minute_ms + \(DenialRuns.spanMilliseconds)
+            FROM (SELECT p.run_id, max(p.run_minute_ms) AS run_minute_ms FROM run_parties p JOIN leases l ON l.id = p.lease_id
+                  WHERE l.guest_id = ? AND p.side = '\(side)' GROUP BY p.run_id) p
+            JOIN denial_runs r ON r.id = p.run_id AND \(DenialRuns.inPartyMinute("r.first_ms", party: "p"))
             LEFT JOIN audit_events a ON r.count > 1 AND a.run_id = CASE WHEN r.count > 1 THEN r.id END
                 AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
             """)

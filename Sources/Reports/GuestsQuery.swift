@@ -29,8 +29,7 @@ public struct GuestsQuery: Sendable {
                    (SELECT max(max(coalesce(l3.valid_from_ms, -1), coalesce(CASE WHEN l3.valid_to_ms <= ?1 THEN l3.valid_to_ms END, -1)))
                     FROM leases l3 WHERE l3.guest_id = g.id AND (l3.valid_from_ms IS NULL OR l3.valid_from_ms <= ?1)),
                    (SELECT max(min(r.last_ms, ?1)) FROM leases l4 JOIN run_parties p ON p.lease_id = l4.id
-                    JOIN denial_runs r ON r.id = p.run_id AND r.first_ms >= p.run_minute_ms
-                        AND r.first_ms < p.run_minute_ms + \(DenialRuns.spanMilliseconds)
+                    JOIN denial_runs r ON r.id = p.run_id AND \(DenialRuns.inPartyMinute("r.first_ms", party: "p"))
                     WHERE l4.guest_id = g.id AND r.first_ms <= ?1),
                    l.name
             FROM guests g JOIN leases l ON l.id = (

@@ -29,15 +29,15 @@ public struct WhoTouchedQuery: Sendable {
         // The run's minute as well as its id: the fleet store finds the run and its events in
         // their month's partitions instead of probing every month (schema/008). A run's events
         // all lie in its minute, so the bounds on the event times only say so to the planner.
+        // One row per run, whatever its parties hold (max skips a party without a minute).
         let stmt = try db.query("""
             SELECT coalesce(d.source_key, 'type:' || coalesce(d.stype, '?')), max(d.source_vm), max(d.source_count),
                    group_concat(DISTINCT d.kind), count(*), group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
                    min(d.time_ms), max(d.time_ms), max(d.permissive), group_concat(DISTINCT d.node), min(d.scontext)
-            FROM (SELECT DISTINCT run_id, run_minute_ms FROM run_parties WHERE side = 'target'
-                  AND lease_id IN (\(leases.map { _ in "?" }.joined(separator: ",")))) p
-            JOIN denials d ON d.run_id = p.run_id
-                AND d.run_first_ms >= p.run_minute_ms AND d.run_first_ms < p.run_minute_ms + \(DenialRuns.spanMilliseconds)
-                AND d.time_ms >= p.run_minute_ms AND d.time_ms < p.run_minute_ms + \(DenialRuns.spanMilliseconds)
+            FROM (SELECT run_id, max(run_minute_ms) AS run_minute_ms FROM run_parties WHERE side = 'target'
+                  AND lease_id IN (\(leases.map { _ in "?" }.joined(separator: ","))) GROUP BY run_id) p
+            JOIN denials d ON d.run_id = p.run_id AND \(DenialRuns.inPartyMinute("d.run_first_ms", party: "p"))
+                AND \(DenialRuns.inPartyMinute("d.time_ms", party: "p"))
             WHERE \(clause)
             GROUP BY 1 ORDER BY count(*) DESC, min(d.time_ms), 1
             """)

@@ -72,4 +72,43 @@ import TestSupport
                 : String(line)
         }.joined(separator: "\n")
     }
+
+    /// An older svirt-trace still running when a newer one migrated the store writes parties
+    /// without the run's minute (schema 8). The trigger gives them the minute, and a party that
+    /// has none all the same is still read: no report leaves its denials out.
+    @Test func partiesWithoutTheRunsMinuteAreFilledInAndNeverLeftOut() throws {
+        let folder = try Fixtures.temporaryFolder("minutes")
+        let db = folder.appendingPathComponent("s.db").path
+        let made = try StoreCLI.run(["ingest", "--db", db, "--libvirt-state", Self.sample.run, Self.sample.log])
+        #expect(made.status == 0, "\(made.stderr)")
+        let queries = [["query", "who-touched", "ci001"], ["query", "guest", "ldap003"], ["query", "guests"]]
+        func answers() throws -> [String] {
+            try queries.map { query in
+                let r = try StoreCLI.run(query + ["--db", db, "--format", "jsonl"])
+                #expect(r.status == 0, "\(query): \(r.stderr)")
+                return r.stdout
+            }
+        }
+        let expected = try answers()
+        #expect(expected[0].split(separator: "\n").count > 0 && expected[1].contains("denial-as-"))
+        func sql(_ statement: String) throws -> String {
+            let r = try runProcess("/usr/bin/env", ["sqlite3", db, statement])
+            #expect(r.status == 0, "\(statement): \(String(decoding: r.stderr, as: UTF8.self))")
+            return String(decoding: r.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        // Left without a minute: still read.
+        #expect(try sql("UPDATE run_parties SET run_minute_ms = NULL; SELECT changes() > 0, count(run_minute_ms) FROM run_parties") == "1|0")
+        #expect(try answers() == expected)
+        // Inserted as an older writer does: the trigger fills the minute in.
+        _ = try sql("""
+            CREATE TABLE saved AS SELECT run_id, side, lease_id FROM run_parties; DELETE FROM run_parties;
+            INSERT INTO run_parties(run_id, side, lease_id) SELECT run_id, side, lease_id FROM saved; DROP TABLE saved;
+            """)
+        #expect(try sql("SELECT count(*) > 0 AND count(*) = count(run_minute_ms) FROM run_parties") == "1")
+        #expect(try sql("""
+            SELECT count(*) FROM run_parties p JOIN denial_runs r ON r.id = p.run_id
+            WHERE r.first_ms < p.run_minute_ms OR r.first_ms >= p.run_minute_ms + 60000
+            """) == "0")
+        #expect(try answers() == expected)
+    }
 }

@@ -47,3 +47,20 @@ FROM audit_events a
 JOIN denial_runs r ON r.id = a.run_id AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
     AND r.first_ms > a.time_ms - 60000;
 GRANT SELECT ON denials TO svirt_trace_writer, svirt_trace_reader;
+
+-- An older writer that was already running when this migration ran (a host's watch not yet
+-- upgraded) ships parties without the minute: their run, shipped in the same batch or before,
+-- gives it. The trigger runs with the writer's rights, which read that writer's own runs. The
+-- reports read a party without a minute too, the slow way, so none is ever left out.
+CREATE FUNCTION run_party_minute() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = svirt_trace, pg_temp
+AS $$
+BEGIN
+    SELECT r.first_ms - ((r.first_ms % 60000) + 60000) % 60000 INTO NEW.run_minute_ms
+    FROM denial_runs r WHERE r.id = NEW.run_id;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER run_parties_minute BEFORE INSERT ON run_parties
+    FOR EACH ROW WHEN (NEW.run_minute_ms IS NULL) EXECUTE FUNCTION run_party_minute();

@@ -61,5 +61,12 @@ import TestSupport
         let expected: [[SQLValue]] = runs.map { [.integer(FleetTable.fleetID(spool: spool, local: $0.local)), .integer($0.minute)] }
             + [[.integer(FleetTable.fleetID(spool: spool, local: 5)), .null]]
         #expect(found == expected)
+        // A writer that ran across the migration ships parties without the minute: the trigger
+        // takes it from the run.
+        let late = FleetTable.fleetID(spool: spool, local: 1)
+        try owner.run("INSERT INTO run_parties (spool, node, run_id, side, lease_id) VALUES ($1, 'hv1', $2, 'source', $2)",
+                      [.integer(spool), .integer(late)])
+        #expect(try owner.rows("SELECT run_minute_ms FROM run_parties WHERE run_id = $1 AND side = 'source'", [.integer(late)])
+                    == [[.integer(runs[0].minute)]])
     }
 }
