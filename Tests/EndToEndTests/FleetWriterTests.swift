@@ -241,7 +241,8 @@ import TestSupport
         try proxy.restore()
         #expect(first.wait(seconds: 60) { (try? fleet.count("SELECT count(*) FROM svirt_trace.denials")) == spoolDenials() },
                 "shipped once back: \(first.said())")
-        #expect(first.said().contains("shipping to the fleet store resumed"))
+        // Said after the batch that resumed commits: the rows can be seen before the line.
+        #expect(first.wait(seconds: 10) { first.said().contains("shipping to the fleet store resumed") }, "\(first.said())")
 
         // Away again; watch is killed, and the log rotates while it is stopped.
         proxy.cut()

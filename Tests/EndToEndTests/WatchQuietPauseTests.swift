@@ -48,6 +48,38 @@ import TestSupport
     static let execmemRest = "type=AVC msg=audit(1764009000.106:9006): avc:  denied  { execmem } for  pid=1000 comm=\"qemu-kvm\" scontext=system_u:system_r:svirt_t:s0:c0,c500 tcontext=system_u:object_r:svirt_image_t:s0:c0,c500 tclass=file permissive=0\n"
         + "type=PROCTITLE msg=audit(1764009000.106:9006): proctitle=71656D75\n"
 
+    /// Two lone AVCs fold into one run; the first is then completed and replaced (its run facts
+    /// change with the SYSCALL). The run keeps the second event only, and must say so: a run of one
+    /// is shown from its own first time and serial, which were still the replaced event's.
+    @Test func aRunLeftWithOneEventByAReplacementShowsThatEvent() throws {
+        let folder = try Fixtures.temporaryFolder("watch-pause-run")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let watcher = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--follow", log.path],
+                                             folder: folder)
+        let second = Self.selfRead.replacingOccurrences(of: "1764009000.106:9006", with: "1764009000.900:9012")
+        try WatchTests.append(Self.guests + Self.selfRead, to: log)
+        #expect(watcher.wait { (try? WatchTests.denials(db)) == 1 }, "the lone AVC is stored once the log is quiet")
+        try WatchTests.append(second, to: log)
+        #expect(watcher.wait { (try? WatchTests.denials(db)) == 2 }, "the second lone AVC is stored once the log is quiet")
+        try WatchTests.append("type=SYSCALL msg=audit(1764009000.106:9006): arch=c000003e syscall=257 success=no exit=-13 "
+                              + "a0=1 a1=2 a2=3 a3=0 items=1 ppid=1 pid=1000 auid=4294967295 uid=107 gid=107 euid=107 suid=107 "
+                              + "fsuid=107 egid=107 sgid=107 fsgid=107 tty=(none) ses=4294967295 comm=\"qemu-kvm\" "
+                              + "exe=\"/usr/bin/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c0,c500 key=(null)\n", to: log)
+        let syscalls = { (try? runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count(*) FROM denials WHERE syscall IS NOT NULL"]))
+            .map { String(decoding: $0.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "" }
+        #expect(watcher.wait { syscalls() == "1" }, "the completed event replaces the lone AVC")
+        #expect(watcher.terminate() == 0)
+        let guest = try Binary.run(["query", "guest", "g00", "--db", db, "--format", "jsonl"])
+        #expect(guest.status == 0, "\(guest.stderr)")
+        let evidence = guest.stdout.split(separator: "\n").filter { $0.contains("\"denial-as-") }
+            .compactMap { line in line.range(of: #""evidence":"[^"]*""#, options: .regularExpression).map { String(line[$0]) } }
+        // A guest reading its own image is on both sides: each denial shows twice.
+        #expect(evidence.sorted() == [#""evidence":"9006""#, #""evidence":"9006""#, #""evidence":"9012""#, #""evidence":"9012""#],
+                "\(guest.stdout)")
+    }
+
     /// The complete event turned out to be of another kind than its lone AVC: it is alerted on
     /// under the new kind's rule (the lone AVC had none).
     @Test func aCompletedEventOfAnotherKindIsAlertedUnderItsOwnRule() throws {
