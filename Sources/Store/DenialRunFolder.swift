@@ -65,11 +65,14 @@ final class DenialRunFolder {
             INSERT INTO denial_runs(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ",")))
             """)
         insertParty = try connection.prepare("INSERT OR IGNORE INTO run_parties(run_id, side, lease_id, run_minute_ms) VALUES (?,?,?,?)")
-        // Every right-hand side reads the row as it was before this UPDATE.
+        // Every right-hand side reads the row as it was before this UPDATE. Ends are ordered by
+        // time, then serial, as Delta orders them (two denials may share a millisecond).
         updateRun = try connection.prepare("""
             UPDATE denial_runs SET count = count + ?1,
-                first_serial = CASE WHEN ?2 < first_ms THEN ?3 ELSE first_serial END, first_ms = min(first_ms, ?2),
-                last_serial = CASE WHEN ?4 > last_ms THEN ?5 ELSE last_serial END, last_ms = max(last_ms, ?4)
+                first_serial = CASE WHEN ?2 < first_ms OR (?2 = first_ms AND ?3 < first_serial) THEN ?3 ELSE first_serial END,
+                first_ms = min(first_ms, ?2),
+                last_serial = CASE WHEN ?4 > last_ms OR (?4 = last_ms AND ?5 > last_serial) THEN ?5 ELSE last_serial END,
+                last_ms = max(last_ms, ?4)
             WHERE id = ?6
             """)
     }

@@ -87,4 +87,19 @@ import TestSupport
         let evidence = try StoreCLI.run(["query", "evidence", "--db", db, "--format", "jsonl", String(middle)])
         #expect(evidence.stdout.contains(":\(middle)): avc:"), "\(evidence.stdout.prefix(300))")
     }
+
+    /// Two denials of one run in one millisecond, logged with their serials out of order: the
+    /// run's ends are ordered by time, then serial, in the row as in memory.
+    @Test func aRunsEndsAreOrderedBySerialWithinAMillisecond() throws {
+        let folder = try Fixtures.temporaryFolder("flood-ms")
+        let log = folder.appendingPathComponent("audit.log")
+        let lines = [Self.attack("1764000001.100", 9002), Self.attack("1764000001.100", 9001),
+                     Self.attack("1764000001.200", 9004), Self.attack("1764000001.200", 9003)]
+        try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("f.db").path
+        let r = try StoreCLI.run(["ingest", "--db", db, log.path])
+        #expect(r.status == 0 && r.stderr.contains("4 denials"), "\(r.stderr)")
+        let runs = try runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count, first_ms, first_serial, last_ms, last_serial FROM denial_runs"])
+        #expect(String(decoding: runs.stdout, as: UTF8.self) == "4|1764000001100|9001|1764000001200|9004\n")
+    }
 }
