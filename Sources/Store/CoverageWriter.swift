@@ -153,13 +153,7 @@ final class CoverageWriter {
                        [.integer(newID), .integer(id)])
             // The events left keep the run; its span shrinks to them.
             try db.run("""
-                UPDATE denial_runs SET count = count - ?2,
-                    (first_ms, first_serial) = (SELECT a.time_ms, a.serial FROM audit_events a
-                        WHERE a.run_id = ?1 AND a.time_ms >= denial_runs.first_ms AND a.time_ms <= denial_runs.last_ms
-                        ORDER BY a.time_ms, a.serial LIMIT 1),
-                    (last_ms, last_serial) = (SELECT a.time_ms, a.serial FROM audit_events a
-                        WHERE a.run_id = ?1 AND a.time_ms >= denial_runs.first_ms AND a.time_ms <= denial_runs.last_ms
-                        ORDER BY a.time_ms DESC, a.serial DESC LIMIT 1)
+                UPDATE denial_runs SET count = count - ?2, \(DenialRuns.firstOfItsEvents()), \(DenialRuns.lastOfItsEvents())
                 WHERE id = ?1
                 """, [.integer(id), .integer(n)])
         }

@@ -370,11 +370,8 @@ public final class IngestWriter {
             try db.run("UPDATE node_activity SET events = events - 1 WHERE node = (SELECT node FROM audit_events WHERE id = ?)", id)
             let run = try db.rows("SELECT run_id FROM audit_events WHERE id = ?", id).first?.first ?? .null
             try db.run("UPDATE denial_runs SET count = count - 1 WHERE id = ?", [run])
-            try db.run("""
-                DELETE FROM run_parties WHERE run_id IN (
-                    SELECT r.id FROM denial_runs r JOIN audit_events a ON a.run_id = r.id WHERE a.id = ? AND r.count <= 0)
-                """, id)
-            try db.run("DELETE FROM denial_runs WHERE count <= 0 AND id = (SELECT run_id FROM audit_events WHERE id = ?)", id)
+            try db.run("DELETE FROM run_parties WHERE run_id = ?1 AND (SELECT count FROM denial_runs WHERE id = ?1) <= 0", [run])
+            try db.run("DELETE FROM denial_runs WHERE count <= 0 AND id = ?", [run])
             // A run that lost its last event may still be open in memory under its key.
             runs.forget()
             // A replaced event's records stay in their block, which no longer counts it.
@@ -387,15 +384,8 @@ public final class IngestWriter {
             // A run that keeps events spans them only: a run left with one event is shown from
             // its own row (its first time and serial), which must not be the event just removed.
             try db.run("""
-                UPDATE denial_runs SET
-                    (first_ms, first_serial) = (SELECT a.time_ms, a.serial FROM audit_events a
-                        WHERE a.run_id = denial_runs.id AND a.time_ms >= denial_runs.first_ms AND a.time_ms <= denial_runs.last_ms
-                        ORDER BY a.time_ms, a.serial LIMIT 1),
-                    (last_ms, last_serial) = (SELECT a.time_ms, a.serial FROM audit_events a
-                        WHERE a.run_id = denial_runs.id AND a.time_ms >= denial_runs.first_ms AND a.time_ms <= denial_runs.last_ms
-                        ORDER BY a.time_ms DESC, a.serial DESC LIMIT 1)
-                WHERE id = ?1 AND EXISTS (SELECT 1 FROM audit_events a
-                    WHERE a.run_id = ?1 AND a.time_ms >= denial_runs.first_ms AND a.time_ms <= denial_runs.last_ms)
+                UPDATE denial_runs SET \(DenialRuns.firstOfItsEvents()), \(DenialRuns.lastOfItsEvents())
+                WHERE id = ? AND \(DenialRuns.hasEvents)
                 """, [run])
         }
     }

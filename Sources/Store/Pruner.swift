@@ -164,11 +164,7 @@ public final class Pruner {
             """)
         try db.execute("DELETE FROM denial_runs WHERE count <= 0 AND id IN (SELECT run_id FROM temp.prune_ids)")
         try db.execute("""
-            UPDATE denial_runs SET (first_ms, first_serial) = (
-                SELECT a.time_ms, a.serial FROM audit_events a
-                WHERE a.run_id = denial_runs.id AND a.time_ms >= denial_runs.first_ms AND a.time_ms <= denial_runs.last_ms
-                  AND a.id NOT IN (SELECT id FROM temp.prune_ids)
-                ORDER BY a.time_ms, a.serial LIMIT 1)
+            UPDATE denial_runs SET \(DenialRuns.firstOfItsEvents(andAlso: "a.id NOT IN (SELECT id FROM temp.prune_ids)"))
             WHERE id IN (SELECT run_id FROM temp.prune_ids)
             """)
         return emptied

@@ -52,12 +52,7 @@ import TestSupport
     /// change with the SYSCALL). The run keeps the second event only, and must say so: a run of one
     /// is shown from its own first time and serial, which were still the replaced event's.
     @Test func aRunLeftWithOneEventByAReplacementShowsThatEvent() throws {
-        let folder = try Fixtures.temporaryFolder("watch-pause-run")
-        let log = folder.appendingPathComponent("audit.log")
-        let db = folder.appendingPathComponent("w.db").path
-        try "".write(to: log, atomically: true, encoding: .utf8)
-        let watcher = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--follow", log.path],
-                                             folder: folder)
+        let (log, db, watcher) = try Self.watchingAnEmptyLog("watch-pause-run")
         let second = Self.selfRead.replacingOccurrences(of: "1764009000.106:9006", with: "1764009000.900:9012")
         try WatchTests.append(Self.guests + Self.selfRead, to: log)
         #expect(watcher.wait { (try? WatchTests.denials(db)) == 1 }, "the lone AVC is stored once the log is quiet")
@@ -80,15 +75,21 @@ import TestSupport
                 "\(guest.stdout)")
     }
 
-    /// The complete event turned out to be of another kind than its lone AVC: it is alerted on
-    /// under the new kind's rule (the lone AVC had none).
-    @Test func aCompletedEventOfAnotherKindIsAlertedUnderItsOwnRule() throws {
-        let folder = try Fixtures.temporaryFolder("watch-pause-kind")
+    /// A watch (alerts as JSON) following an empty log in a new folder.
+    static func watchingAnEmptyLog(_ label: String) throws -> (log: URL, db: String, watcher: WatchTests.Watcher) {
+        let folder = try Fixtures.temporaryFolder(label)
         let log = folder.appendingPathComponent("audit.log")
         let db = folder.appendingPathComponent("w.db").path
         try "".write(to: log, atomically: true, encoding: .utf8)
         let watcher = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--format", "json", "--follow", log.path],
                                              folder: folder)
+        return (log, db, watcher)
+    }
+
+    /// The complete event turned out to be of another kind than its lone AVC: it is alerted on
+    /// under the new kind's rule (the lone AVC had none).
+    @Test func aCompletedEventOfAnotherKindIsAlertedUnderItsOwnRule() throws {
+        let (log, db, watcher) = try Self.watchingAnEmptyLog("watch-pause-kind")
         try WatchTests.append(Self.guests + Self.selfRead, to: log)
         #expect(watcher.wait { (try? WatchTests.denials(db)) == 1 }, "the lone AVC is stored once the log is quiet")
         try WatchTests.append(Self.execmemRest, to: log)
