@@ -336,8 +336,9 @@ public final class WatchSession {
     /// checkpoint is no guide: the stream, not the file, moved the store on since it was
     /// written. Events already stored are recognised and skipped.
     private func catchUpBeforeStream(path: String, onFindings: ([Finding]) throws -> Void) throws {
-        var files = rotatedHeads(of: path).reversed().map { (path: $0.path, first: LogHead.first(in: $0.head)) }
-        if let head = Self.head(of: path) { files.append((path, LogHead.first(in: head.bytes))) }
+        var files = RotatedCopyList(of: path, limit: options.rotatedCopies).copies.reversed()
+            .map { (path: $0.path, first: LogHead.first(in: $0.head)) }
+        if let head = RotatedCopyList.head(of: path) { files.append((path, LogHead.first(in: head.bytes))) }
         guard !files.isEmpty else {
             notice("cannot catch up from \(path): no such log, nor rotated copies; reading only the plugin stream")
             return
@@ -389,7 +390,7 @@ public final class WatchSession {
                          onFindings: ([Finding]) throws -> Void) throws {
         guard let last else { return }
         let writer = session.writer
-        let current = Self.head(of: path)
+        let current = RotatedCopyList.head(of: path)
         if !running, let current, let known = try writer.storedSource(for: SourceIdentity(head: current.bytes)),
            known.id == last.checkpoint.id, current.size >= known.byteOffset {
             return  // not rotated while stopped
@@ -416,6 +417,7 @@ public final class WatchSession {
         // rotate again while a copy is read, and a name then stands for another file (reading
         // by a list made before would skip files). A file read before is not read again.
         var attempted: [[UInt8]] = []
+        var renamedAway = 0
         var copies = first
         while let copy = due(copies).last(where: { candidate in !attempted.contains(candidate.head) }) {
             // Opened, then checked to be the file listed: renamed in between, the name stands
@@ -424,6 +426,12 @@ public final class WatchSession {
             let opened: ChunkedReader
             do {
                 opened = try ChunkedReader(path: copy.path)
+            } catch where FileIdentity.of(path: copy.path) == nil && renamedAway < Self.renamesFollowed {
+                // Renamed on by a rotation between the listing and the open: the file is still
+                // there, under the next name. Skipping it would read the newer copies first.
+                renamedAway += 1
+                copies = try rotatedCopies(of: path)
+                continue
             } catch {
                 attempted.append(copy.head)
                 notice("cannot read \(copy.path), rotated before watch had read it to its end: \(error); skipped")
@@ -446,6 +454,10 @@ public final class WatchSession {
         }
     }
 
+    /// How often one catch-up follows a copy that a rotation renamed between listing and opening
+    /// it: a bound against a log that rotates without end, never reached by auditd's pace.
+    static let renamesFollowed = 10_000
+
     /// A rotated copy of the followed log (`path.N`): its head, size and what the store holds of it.
     private struct RotatedCopy {
         var path: String
@@ -458,26 +470,10 @@ public final class WatchSession {
 
     /// The rotated copies with what the store holds of each.
     private func rotatedCopies(of path: String) throws -> [RotatedCopy] {
-        try rotatedHeads(of: path).map { copy in
+        try RotatedCopyList(of: path, limit: options.rotatedCopies).copies.map { copy in
             RotatedCopy(path: copy.path, head: copy.head, size: copy.size,
                         source: try session.writer.storedSource(for: SourceIdentity(head: copy.head)))
         }
-    }
-
-    /// `path.1`, `path.2`, ... up to the first missing one, newest first, with their heads. An
-    /// empty copy (a log rotated before anything was written to it) holds nothing, but the older
-    /// ones behind it count.
-    private func rotatedHeads(of path: String) -> [(path: String, head: [UInt8], size: Int64)] {
-        var copies: [(path: String, head: [UInt8], size: Int64)] = []
-        for n in 1...max(1, options.rotatedCopies) {
-            let copy = "\(path).\(n)"
-            guard let head = Self.head(of: copy) else {
-                if FileIdentity.of(path: copy) != nil { continue }
-                break
-            }
-            copies.append((copy, head.bytes, head.size))
-        }
-        return copies
     }
 
     private func recordGap(path: String, last: StoredSource, next: LogHead?, running: Bool,
@@ -508,14 +504,6 @@ public final class WatchSession {
         try onFindings([.event(gap)])
         try session.commit()
         notice("pipeline gap: events logged after \(from.map(Timestamp.iso8601(milliseconds:)) ?? "the last stored event") and before \(next.map { Timestamp.iso8601(milliseconds: $0.timeMilliseconds) } ?? "the current log") may be lost: \(reason)")
-    }
-
-    /// The first bytes of a file (enough for its identity) and its size; nil if it cannot be read.
-    private static func head(of path: String) -> (bytes: [UInt8], size: Int64)? {
-        guard let file = try? ChunkedReader(path: path) else { return nil }
-        let bytes = file.bytes(at: 0, count: SourceIdentity.prefixLimit)
-        guard !bytes.isEmpty else { return nil }
-        return (bytes, file.size ?? Int64(bytes.count))
     }
 
     private func count(_ source: Source) {
