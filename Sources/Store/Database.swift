@@ -161,13 +161,13 @@ public final class Database {
     }
 
     private static func checkVersion(_ db: SQLiteDatabase, path: String, allowOlder: Bool) throws {
-        let found = Int(try db.rows("PRAGMA user_version").first?.first?.int64 ?? 0)
+        // One statement, one snapshot: read in two, another writer creating the store could
+        // commit between them, and its tables would be taken for a foreign store's (version 0).
+        let row = try db.rows("SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").first
+        let found = Int(row?[0].int64 ?? 0)
         let supported = Migration.currentVersion
         if found > supported { throw StoreError.schemaTooNew(path: path, found: found, supported: supported) }
-        if found == 0 {
-            let tables = try db.rows("SELECT count(*) FROM sqlite_master").first?.first?.int64 ?? 0
-            if tables > 0 { throw StoreError.notOurDatabase(path) }
-        }
+        if found == 0, (row?[1].int64 ?? 0) > 0 { throw StoreError.notOurDatabase(path) }
         if found < supported, !allowOlder { throw StoreError.schemaTooOld(path: path, found: found, supported: supported) }
     }
 
