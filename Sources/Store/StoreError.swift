@@ -29,6 +29,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case fleetNotMigrated(database: String, found: Int, supported: Int)
     /// A spool registered for one node, opened by a writer for another.
     case spoolOfAnotherNode(spool: String, made: String, given: String)
+    /// A restore's target file exists: a spool is rebuilt into a new file only.
+    case restoreTargetExists(path: String)
     /// A spool whose number the fleet store does not know: another database, or its row removed.
     case spoolNotInFleet(spool: String, number: Int64, database: String)
     /// A registered spool another role made: only its maker ships it.
@@ -115,6 +117,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .spoolOfAnotherRole(let spool, let number, let maker, let database):
             return "\(spool): spool #\(number) was registered by \(maker.map { "the role \($0)" } ?? "another role") of \(database), "
                 + "and only that role ships it; connect as it (a reader or another writer may not)"
+        case .restoreTargetExists(let path):
+            return "\(path): exists; a spool is restored into a new file only (move this one away if it is the lost spool's remains)"
         case .spoolNotInFleet(let spool, let number, let database):
             return "\(spool): spool #\(number) is not registered in \(database) (a spool of another fleet store, "
                 + "or its row was removed): its rows would not be this store's; give a new --spool"

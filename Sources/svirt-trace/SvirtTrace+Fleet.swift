@@ -91,12 +91,13 @@ extension SvirtTrace {
                   svirt-trace fleet grant-reader --db ... auditor
                   svirt-trace fleet status --db ...
                   svirt-trace fleet forget-spool --db ... 7 --dry-run
+                  svirt-trace fleet restore-spool --db ...host_a... 7    (on host_a, its spool lost)
 
                 EXIT STATUS
                   0 success; 2 usage error; 4 database error (unreachable, permission denied, no \
                 such role or spool, a database that is not UTF8).
                 """,
-            subcommands: [Migrate.self, GrantWriter.self, GrantReader.self, Revoke.self, Status.self, ForgetSpool.self])
+            subcommands: [Migrate.self, GrantWriter.self, GrantReader.self, Revoke.self, Status.self, ForgetSpool.self, RestoreSpool.self])
     }
 }
 
@@ -246,6 +247,66 @@ extension SvirtTrace.Fleet {
         func run() throws {
             let removed = try database.administer(.readWrite) { try $0.revoke(role: role, nodes: node.isEmpty ? nil : node) }
             Console.status("\(TerminalText.escape(role)): \(removed) node grant\(removed == 1 ? "" : "s") removed")
+        }
+    }
+
+    struct RestoreSpool: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore-spool",
+            abstract: "Write a host's lost spool back from what the fleet store holds of it.",
+            discussion: """
+                A host whose spool file is gone (a disk replaced, a host reinstalled) must not \
+                start a new spool and read its logs again: the new spool would ship events the \
+                old one shipped, the fleet store refuses them (each event of a node is stored \
+                once), and the new spool's shipping stops for good. restore-spool writes the \
+                spool numbered NUMBER (fleet status lists the spools with their node and host) \
+                back into a new SQLite file from the rows the fleet store holds of it: its \
+                events, runs, leases, guests, evidence, totals and alert windows, under its old \
+                number. Then start watch or ingest with that spool: it goes on as after a \
+                restart. Each log is read again from its start, once, and what is already \
+                stored is recognised and skipped; so the events the old spool stored but had \
+                not shipped yet are stored again from the logs, where the logs still hold them. \
+                What neither the logs nor the fleet store hold any more is lost; query events \
+                --kind pipeline-gap says where watch found a log rotated away.
+
+                Run it on the host, as the role that registered the spool (the host's writer \
+                role): only that role ships the spool's rows. The spool's file must not exist \
+                yet. --spool defaults to the path watch and ingest use for the spool's node.
+                """)
+
+        @OptionGroup var database: FleetDatabaseOptions
+
+        @Argument(help: ArgumentHelp("The spool's number (fleet status).", valueName: "number"))
+        var number: Int64
+
+        @Option(help: ArgumentHelp("The spool file to write (must not exist).", valueName: "file"))
+        var spool: String?
+
+        func validate() throws {
+            guard number > 0 else { throw ValidationError("the spool's number is a positive integer (fleet status lists them)") }
+            if let spool, spool.isEmpty { throw ValidationError("--spool must not be empty") }
+            if let spool, PostgresConnectionString.names(spool) {
+                throw ValidationError("--spool names a local SQLite file, not a PostgreSQL database")
+            }
+        }
+
+        func run() throws {
+            let summary = try database.administer(.readOnly) { admin -> FleetSpoolRestore.Summary in
+                let node = try admin.database.connection.rows("SELECT node FROM spools WHERE id = $1", [.integer(number)])
+                    .first?.first?.string
+                var option = FleetSpoolOption()
+                option.spool = spool
+                let tag = node ?? "*"
+                try option.prepareDefaultFolder(tag: tag)
+                let path = option.path(tag: tag).path
+                let summary = try FleetSpoolRestore.restore(spool: number, from: admin.database, into: path)
+                Console.status("spool #\(number) of node \(summary.node == "*" ? "* (a central writer)" : "'\(summary.node)'") restored into \(path)")
+                return summary
+            }
+            let total = summary.rows.reduce(Int64(0)) { $0 + $1.rows }
+            let counted = summary.rows.filter { $0.rows > 0 }.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")
+            Console.status("\(total) row\(total == 1 ? "" : "s")" + (counted.isEmpty ? "" : " (\(counted))")
+                           + "; shipped through outbox entry \(summary.shippedSeq); every log source will be read again from its start")
         }
     }
 

@@ -180,6 +180,58 @@ import TestSupport
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == denials)
     }
 
+    @Test func aLostSpoolRestoredFromTheFleetStoreGoesOnWithoutShippingTwice() throws {
+        // A host's spool file is lost. A new spool reading the logs again would be refused for
+        // good (the events its old spool shipped); restore-spool writes the old one back.
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let host = try fleet.writer("host", nodes: ["hv1"])
+        var options = Workload.Options(events: 6000, seed: 61, nodes: 1)
+        options.interleave = 0
+        let work = try Workload.generate(options)
+        let folder = try Fixtures.temporaryFolder("fleet-restore")
+        let text = try String(contentsOf: work.log, encoding: .utf8)
+        let half = text.range(of: "\ntype=VIRT_CONTROL", range: text.index(text.startIndex, offsetBy: text.utf8.count / 2)..<text.endIndex)
+            .map { text.index(after: $0.lowerBound) } ?? text.endIndex
+        let log = folder.appendingPathComponent("audit.log")
+        try String(text[..<half]).write(to: log, atomically: false, encoding: .utf8)
+        let spool = folder.appendingPathComponent("spool.db").path
+        let first = try Self.ingest(["--db", host, "--node", "hv1", "--spool", spool, "--libvirt-state", work.rundir.path, log.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let number = try #require(try FleetSpool.identity(SQLiteDatabase(path: spool, mode: .readOnly))?.spool)
+        let before = try Self.differences(spool: spool, fleet: fleet.admin)
+        #expect(before == [])
+        let shippedRows = try fleet.count("SELECT count(*) FROM svirt_trace.audit_events")
+        for suffix in ["", "-wal", "-shm"] { unlink(spool + suffix) }
+
+        // A new spool is what the operator must not do: it is refused, and says why.
+        let fresh = folder.appendingPathComponent("fresh.db").path
+        let refused = try Self.ingest(["--db", host, "--node", "hv1", "--spool", fresh, "--libvirt-state", work.rundir.path, log.path])
+        #expect(refused.status == 4 && refused.stderr.contains("another spool"), "\(refused.stderr)")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == shippedRows)
+
+        let restore = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", String(number), "--spool", spool])
+        #expect(restore.status == 0, "\(restore.stderr)")
+        #expect(restore.stderr.contains("restored into \(spool)"), "\(restore.stderr)")
+        let again = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", String(number), "--spool", spool])
+        #expect(again.status == 4 && again.stderr.contains("exists"), "a restore never writes over a file: \(again.stderr)")
+
+        // The rest of the log is written; the restored spool reads the whole log again.
+        try WatchTests.append(String(text[half...]), to: log)
+        let second = try Self.ingest(["--db", host, "--node", "hv1", "--spool", spool, "--libvirt-state", work.rundir.path, log.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+        // As one ingest of the whole log into SQLite.
+        let plain = folder.appendingPathComponent("plain.db").path
+        #expect(try Self.ingest(["--db", plain, "--node", "hv1", "--libvirt-state", work.rundir.path, work.log.path]).status == 0)
+        for report in [["denials"], ["stats"], ["cross-guest"]] {
+            let fromFleet = try Binary.run(["query"] + report + ["--db", fleet.admin, "--config", "/dev/null", "--format", "jsonl"])
+            let fromSQLite = try Binary.run(["query"] + report + ["--db", plain, "--config", "/dev/null", "--format", "jsonl"])
+            #expect(fromFleet.status == 0, "\(fromFleet.stderr)")
+            #expect(fromFleet.stdout == fromSQLite.stdout, "query \(report[0]) differs between the fleet store and SQLite")
+        }
+    }
+
     @Test func aKilledIngestShipsEverythingOnceWhenRunAgain() throws {
         var fleet = try Fleet()
         defer { fleet.tearDown() }
