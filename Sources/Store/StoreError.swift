@@ -94,7 +94,9 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(database): \(error)"
                 + (error.isPermissionDenied ? " (this role may not do that: see `svirt-trace fleet --help` for the roles)" : "")
                 + (error.isUniqueViolation
-                    ? " (another spool shipped these events already: a node's events reach the fleet store through one writer)" : "")
+                    ? " (another spool shipped these events already: a node's events reach the fleet store through one writer; "
+                        + "if this host's spool was lost, stop this writer, move this spool away and write the old one back with "
+                        + "`svirt-trace fleet restore-spool --db ... NUMBER` (fleet status lists the spools))" : "")
         case .spoolOfAnotherNode(let spool, let made, let given):
             return "\(spool): this spool feeds the fleet store for node \(Self.nodeName(made)), not \(Self.nodeName(given)): "
                 + "give each node (and a central writer, *) a spool of its own with --spool"

@@ -207,7 +207,7 @@ import TestSupport
         // A new spool is what the operator must not do: it is refused, and says why.
         let fresh = folder.appendingPathComponent("fresh.db").path
         let refused = try Self.ingest(["--db", host, "--node", "hv1", "--spool", fresh, "--libvirt-state", work.rundir.path, log.path])
-        #expect(refused.status == 4 && refused.stderr.contains("another spool"), "\(refused.stderr)")
+        #expect(refused.status == 4 && refused.stderr.contains("another spool") && refused.stderr.contains("restore-spool"), "\(refused.stderr)")
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == shippedRows)
 
         let restore = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", String(number), "--spool", spool])
