@@ -20,24 +20,61 @@ public enum FleetSpoolRestore {
         public var rows: [(table: String, rows: Int64)]
     }
 
-    public static func restore(spool number: Int64, from fleet: FleetDatabase, into path: String,
+    /// How recently a spool may have shipped and still be taken for lost: a writer still
+    /// shipping it beside the restored copy would make two spools of one number, and each would
+    /// take the other's outbox entries for its own and never ship them.
+    public static let quietSeconds = 600
+
+    /// - Parameter force: restore a spool that shipped within `quietSeconds` (its host is known
+    ///   to be gone).
+    public static func restore(spool number: Int64, from fleet: FleetDatabase, into path: String, force: Bool = false,
                                busyTimeoutMilliseconds: Int32 = 10_000) throws -> Summary {
         // A spool that exists holds rows of its own, which a restore would mix with the fleet's.
         guard FileIdentity.of(path: path) == nil else { throw StoreError.restoreTargetExists(path: path) }
         let remote = fleet.connection
         let registered: [[SQLValue]]
         do {
-            registered = try remote.rows("SELECT node, token::text, shipped_seq FROM spools WHERE id = $1", [.integer(number)])
+            registered = try remote.rows("""
+                SELECT node, token::text, shipped_seq, extract(epoch FROM now() - shipped_at)::bigint FROM spools WHERE id = $1
+                """, [.integer(number)])
         } catch let error as PostgresError {
             throw StoreError.postgres(database: fleet.name, error)
         }
         guard let row = registered.first, let node = row[0].string, let token = row[1].string else {
-            throw StoreError.spoolNotInFleet(spool: path, number: number, database: fleet.name)
+            throw StoreError.restoreSpoolNotFound(number: number, database: fleet.name)
         }
         let shipped = row[2].int64 ?? 0
+        if let ago = row[3].int64, ago < Int64(quietSeconds), !force {
+            throw StoreError.restoreSpoolStillShipping(number: number, secondsAgo: ago)
+        }
+        // Written under another name and renamed into place once whole: a restore killed
+        // half-way must not leave a file that a writer would take for the spool.
+        let partial = path + ".restoring"
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(partial + suffix) }
+        var counts: [(table: String, rows: Int64)] = []
+        do {
+            try write(spool: number, node: node, token: token, shipped: shipped, from: remote, into: partial,
+                      busyTimeoutMilliseconds: busyTimeoutMilliseconds, counts: &counts)
+            guard rename(partial, path) == 0 else {
+                throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+            for suffix in ["-wal", "-shm"] { unlink(partial + suffix) }
+        } catch {
+            // Half a spool would be taken for a whole one by the next writer.
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(partial + suffix) }
+            if let error = error as? PostgresError { throw StoreError.postgres(database: fleet.name, error) }
+            if error is StoreError { throw error }
+            throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
+        }
+        return Summary(node: node, shippedSeq: shipped, rows: counts)
+    }
+
+    /// Writes the spool into `path` and closes it, its write-ahead log folded into the file.
+    private static func write(spool number: Int64, node: String, token: String, shipped: Int64,
+                              from remote: PostgresConnection, into path: String, busyTimeoutMilliseconds: Int32,
+                              counts: inout [(table: String, rows: Int64)]) throws {
         let database = try FleetSpool.open(path: path, tag: node, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         let local = database.connection
-        var counts: [(table: String, rows: Int64)] = []
         do {
             // One snapshot of the fleet store: a shipper of the same spool still running elsewhere
             // moves no row under the copy.
@@ -62,14 +99,9 @@ public enum FleetSpoolRestore {
                 try? local.execute("ROLLBACK")
                 throw error
             }
-        } catch {
-            // Half a spool would be taken for a whole one by the next writer.
-            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-            if let error = error as? PostgresError { throw StoreError.postgres(database: fleet.name, error) }
-            if error is StoreError { throw error }
-            throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
         }
-        return Summary(node: node, shippedSeq: shipped, rows: counts)
+        // Only the main file is renamed: everything must be in it.
+        try local.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     /// Copies the spool's rows of one table, ids moved back from the spool's range of fleet ids;

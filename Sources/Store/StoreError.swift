@@ -31,6 +31,10 @@ public enum StoreError: Error, CustomStringConvertible {
     case spoolOfAnotherNode(spool: String, made: String, given: String)
     /// A restore's target file exists: a spool is rebuilt into a new file only.
     case restoreTargetExists(path: String)
+    /// The spool to restore is not registered, or belongs to a node the role may not read.
+    case restoreSpoolNotFound(number: Int64, database: String)
+    /// The spool to restore shipped a moment ago: its writer may still be running.
+    case restoreSpoolStillShipping(number: Int64, secondsAgo: Int64)
     /// A spool whose number the fleet store does not know: another database, or its row removed.
     case spoolNotInFleet(spool: String, number: Int64, database: String)
     /// A registered spool another role made: only its maker ships it.
@@ -119,6 +123,12 @@ public enum StoreError: Error, CustomStringConvertible {
         case .spoolOfAnotherRole(let spool, let number, let maker, let database):
             return "\(spool): spool #\(number) was registered by \(maker.map { "the role \($0)" } ?? "another role") of \(database), "
                 + "and only that role ships it; connect as it (a reader or another writer may not)"
+        case .restoreSpoolNotFound(let number, let database):
+            return "\(database): spool #\(number) is not registered there, or its node is not one this role was granted "
+                + "(fleet status, run as the schema's owner, lists every spool; restore it as the writer role of its node)"
+        case .restoreSpoolStillShipping(let number, let secondsAgo):
+            return "spool #\(number) shipped \(secondsAgo) s ago: its writer may still be running, and two spools of one number "
+                + "would each take the other's changes for shipped ones. Stop that writer first; give --force only when its host is gone"
         case .restoreTargetExists(let path):
             return "\(path): exists; a spool is restored into a new file only (move this one away if it is the lost spool's remains)"
         case .spoolNotInFleet(let spool, let number, let database):

@@ -271,7 +271,10 @@ extension SvirtTrace.Fleet {
 
                 Run it on the host, as the role that registered the spool (the host's writer \
                 role): only that role ships the spool's rows. The spool's file must not exist \
-                yet. --spool defaults to the path watch and ingest use for the spool's node.
+                yet; it is written under another name and renamed into place once whole. \
+                --spool defaults to the path watch and ingest use for the spool's node. A spool \
+                that shipped within the last 10 minutes is refused unless --force: its writer may \
+                still be running, and two spools of one number lose each other's changes.
                 """)
 
         @OptionGroup var database: FleetDatabaseOptions
@@ -281,6 +284,9 @@ extension SvirtTrace.Fleet {
 
         @Option(help: ArgumentHelp("The spool file to write (must not exist).", valueName: "file"))
         var spool: String?
+
+        @Flag(help: "Restore a spool that shipped within the last 10 minutes (its host is known to be gone).")
+        var force = false
 
         func validate() throws {
             guard number > 0 else { throw ValidationError("the spool's number is a positive integer (fleet status lists them)") }
@@ -292,14 +298,15 @@ extension SvirtTrace.Fleet {
 
         func run() throws {
             let summary = try database.administer(.readOnly) { admin -> FleetSpoolRestore.Summary in
-                let node = try admin.database.connection.rows("SELECT node FROM spools WHERE id = $1", [.integer(number)])
-                    .first?.first?.string
+                guard let tag = try admin.database.connection.rows("SELECT node FROM spools WHERE id = $1", [.integer(number)])
+                    .first?.first?.string else {
+                    throw StoreError.restoreSpoolNotFound(number: number, database: admin.database.name)
+                }
                 var option = FleetSpoolOption()
                 option.spool = spool
-                let tag = node ?? "*"
                 try option.prepareDefaultFolder(tag: tag)
                 let path = option.path(tag: tag).path
-                let summary = try FleetSpoolRestore.restore(spool: number, from: admin.database, into: path)
+                let summary = try FleetSpoolRestore.restore(spool: number, from: admin.database, into: path, force: force)
                 Console.status("spool #\(number) of node \(summary.node == "*" ? "* (a central writer)" : "'\(summary.node)'") restored into \(path)")
                 return summary
             }

@@ -210,10 +210,17 @@ import TestSupport
         #expect(refused.status == 4 && refused.stderr.contains("another spool") && refused.stderr.contains("restore-spool"), "\(refused.stderr)")
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == shippedRows)
 
-        let restore = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", String(number), "--spool", spool])
+        // It shipped a moment ago: its writer could still be running, and is not assumed gone.
+        let early = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", String(number), "--spool", spool])
+        #expect(early.status == 4 && early.stderr.contains("may still be running"), "\(early.stderr)")
+        #expect(FileIdentity.of(path: spool) == nil)
+        let restore = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", String(number), "--spool", spool, "--force"])
         #expect(restore.status == 0, "\(restore.stderr)")
         #expect(restore.stderr.contains("restored into \(spool)"), "\(restore.stderr)")
-        let again = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", String(number), "--spool", spool])
+        #expect(FileIdentity.of(path: spool + ".restoring") == nil, "no partial file is left beside it")
+        let unknown = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", "999999", "--spool", fresh + "x", "--force"])
+        #expect(unknown.status == 4 && unknown.stderr.contains("not registered there"), "\(unknown.stderr)")
+        let again = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", String(number), "--spool", spool, "--force"])
         #expect(again.status == 4 && again.stderr.contains("exists"), "a restore never writes over a file: \(again.stderr)")
 
         // The rest of the log is written; the restored spool reads the whole log again.
