@@ -24,6 +24,9 @@ public final class FleetShipper {
     /// it is tried only when there is something to clear).
     private var clearedSeq: Int64 = -1
     private let cleaner: FleetOutboxCleaner?
+    /// The spool's token when it was opened: a spool written back elsewhere from the fleet store
+    /// (fleet restore-spool) gets a new one, and this copy must not ship beside it.
+    private var token = ""
 
     /// Opens the spool a second time (beside its writer) and registers it with the fleet store
     /// on first use.
@@ -85,6 +88,7 @@ public final class FleetShipper {
                 throw StoreError.spoolOfAnotherRole(spool: spoolPath, number: known.spool, maker: maker, database: fleet.name)
             }
             spool = known.spool
+            token = known.token
             shippedSeq = row[1].int64 ?? 0
             // A spool restored from a backup, or a copy of it that shipped first: entries it
             // makes now would be taken for shipped ones and never sent.
@@ -107,6 +111,7 @@ public final class FleetShipper {
             }
             do {
                 spool = try Self.remember(made, in: local, waitingMilliseconds: busyTimeoutMilliseconds)
+                token = try FleetSpool.identity(local)?.token ?? made.token
             } catch {
                 throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
             }
@@ -160,9 +165,13 @@ public final class FleetShipper {
                 // Another shipper of this spool moved on meanwhile: this batch is not applied (it
                 // could put an older state over a newer one); the next read starts after it.
                 // Gone: the owner forgot the spool (fleet forget-spool). Its rows must not come back.
-                guard let current = try fleet.connection.rows("SELECT shipped_seq FROM spools WHERE id = $1 FOR UPDATE",
-                                                              [.integer(spool)]).first?.first?.int64 else {
+                guard let registered = try fleet.connection.rows("SELECT shipped_seq, token::text FROM spools WHERE id = $1 FOR UPDATE",
+                                                                 [.integer(spool)]).first,
+                      let current = registered[0].int64 else {
                     throw StoreError.spoolNotInFleet(spool: spoolPath, number: spool, database: fleet.name)
+                }
+                guard registered[1].string == token else {
+                    throw StoreError.spoolRestoredElsewhere(spool: spoolPath, number: spool, database: fleet.name)
                 }
                 guard current == shippedSeq else {
                     shippedSeq = max(shippedSeq, current)

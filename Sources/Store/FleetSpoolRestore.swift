@@ -35,17 +35,29 @@ public enum FleetSpoolRestore {
         let registered: [[SQLValue]]
         do {
             registered = try remote.rows("""
-                SELECT node, token::text, shipped_seq, extract(epoch FROM now() - shipped_at)::bigint FROM spools WHERE id = $1
+                SELECT node, NULL, shipped_seq, extract(epoch FROM now() - shipped_at)::bigint FROM spools WHERE id = $1
                 """, [.integer(number)])
         } catch let error as PostgresError {
             throw StoreError.postgres(database: fleet.name, error)
         }
-        guard let row = registered.first, let node = row[0].string, let token = row[1].string else {
+        guard let row = registered.first, let node = row[0].string else {
             throw StoreError.restoreSpoolNotFound(number: number, database: fleet.name)
         }
         let shipped = row[2].int64 ?? 0
         if let ago = row[3].int64, ago < Int64(quietSeconds), !force {
             throw StoreError.restoreSpoolStillShipping(number: number, secondsAgo: ago)
+        }
+        // A new token first: the spool this one replaces, if a writer still ships it, is refused
+        // at its next batch (schema/postgresql/006). Should the copy fail after this, a restore
+        // run again takes the new token.
+        let token: String
+        do {
+            guard let renewed = try remote.rows("SELECT svirt_trace.renew_spool_token($1)::text", [.integer(number)]).first?.first?.string else {
+                throw StoreError.restoreNotMaker(number: number, database: fleet.name)
+            }
+            token = renewed
+        } catch let error as PostgresError {
+            throw StoreError.postgres(database: fleet.name, error)
         }
         // Written under another name and renamed into place once whole: a restore killed
         // half-way must not leave a file that a writer would take for the spool.

@@ -35,6 +35,10 @@ public enum StoreError: Error, CustomStringConvertible {
     case restoreSpoolNotFound(number: Int64, database: String)
     /// The spool to restore shipped a moment ago: its writer may still be running.
     case restoreSpoolStillShipping(number: Int64, secondsAgo: Int64)
+    /// A spool the fleet store gave a new token to (written back elsewhere by restore-spool).
+    case spoolRestoredElsewhere(spool: String, number: Int64, database: String)
+    /// restore-spool run by a role other than the spool's maker.
+    case restoreNotMaker(number: Int64, database: String)
     /// A spool whose number the fleet store does not know: another database, or its row removed.
     case spoolNotInFleet(spool: String, number: Int64, database: String)
     /// A registered spool another role made: only its maker ships it.
@@ -129,11 +133,19 @@ public enum StoreError: Error, CustomStringConvertible {
         case .restoreSpoolStillShipping(let number, let secondsAgo):
             return "spool #\(number) shipped \(secondsAgo) s ago: its writer may still be running, and two spools of one number "
                 + "would each take the other's changes for shipped ones. Stop that writer first; give --force only when its host is gone"
+        case .spoolRestoredElsewhere(let spool, let number, let database):
+            return "\(spool): spool #\(number) was written back from \(database) into another file (fleet restore-spool) "
+                + "after this writer opened it; this copy must not ship beside that one. Stop this writer and use the restored spool "
+                + "(it reads the logs again, so what this copy held and did not ship is not lost where the logs still hold it)"
+        case .restoreNotMaker(let number, let database):
+            return "\(database): only the role that registered spool #\(number) may write it back (connect as that host's writer role; "
+                + "fleet status lists who made each spool)"
         case .restoreTargetExists(let path):
             return "\(path): exists; a spool is restored into a new file only (move this one away if it is the lost spool's remains)"
         case .spoolNotInFleet(let spool, let number, let database):
             return "\(spool): spool #\(number) is not registered in \(database) (a spool of another fleet store, "
-                + "or its row was removed): its rows would not be this store's; give a new --spool"
+                + "a copy of one written back into another file by fleet restore-spool, or its row was removed): "
+                + "its rows would not be this store's; use the restored spool, or give a new --spool"
         case .fleetNotMigrated(let database, let found, let supported):
             return found == 0
                 ? "\(database): holds no svirt-trace schema (run `svirt-trace fleet migrate --db ...` as its owner first)"

@@ -274,7 +274,9 @@ extension SvirtTrace.Fleet {
                 yet; it is written under another name and renamed into place once whole. \
                 --spool defaults to the path watch and ingest use for the spool's node. A spool \
                 that shipped within the last 10 minutes is refused unless --force: its writer may \
-                still be running, and two spools of one number lose each other's changes.
+                still be running, and two spools of one number lose each other's changes. The \
+                restored spool gets a new token (schema 6): a copy of the old one, or a writer \
+                still shipping it, is refused from its next batch on.
                 """)
 
         @OptionGroup var database: FleetDatabaseOptions

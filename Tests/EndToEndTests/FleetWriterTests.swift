@@ -202,6 +202,9 @@ import TestSupport
         let before = try Self.differences(spool: spool, fleet: fleet.admin)
         #expect(before == [])
         let shippedRows = try fleet.count("SELECT count(*) FROM svirt_trace.audit_events")
+        // A copy of the lost spool turns up later (a backup, the old disk): it must not ship.
+        let stale = folder.appendingPathComponent("stale.db").path
+        try FileManager.default.copyItem(atPath: spool, toPath: stale)
         for suffix in ["", "-wal", "-shm"] { unlink(spool + suffix) }
 
         // A new spool is what the operator must not do: it is refused, and says why.
@@ -225,6 +228,9 @@ import TestSupport
 
         // The rest of the log is written; the restored spool reads the whole log again.
         try WatchTests.append(String(text[half...]), to: log)
+        let fromStale = try Self.ingest(["--db", host, "--node", "hv1", "--spool", stale, "--libvirt-state", work.rundir.path, log.path])
+        #expect(fromStale.status == 4 && fromStale.stderr.contains("restore-spool"), "the copy the restore replaced: \(fromStale.stderr)")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == shippedRows)
         let second = try Self.ingest(["--db", host, "--node", "hv1", "--spool", spool, "--libvirt-state", work.rundir.path, log.path])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
@@ -237,6 +243,34 @@ import TestSupport
             #expect(fromFleet.status == 0, "\(fromFleet.stderr)")
             #expect(fromFleet.stdout == fromSQLite.stdout, "query \(report[0]) differs between the fleet store and SQLite")
         }
+    }
+
+    @Test func aWatchWhoseSpoolWasRestoredElsewhereStopsShippingAndSaysSo() throws {
+        // Two spools of one number (a restore --force while the old host still runs) would each
+        // take the other's outbox entries for shipped ones: rows lost without a word. The
+        // restore gives the spool a new token, and the old writer is refused at its next batch.
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let host = try fleet.writer("host", nodes: ["hv1"])
+        let folder = try Fixtures.temporaryFolder("fleet-restored-elsewhere")
+        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
+        let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
+        let log = folder.appendingPathComponent("audit.log")
+        try (lines.prefix(lines.count / 2).joined(separator: "\n") + "\n").write(to: log, atomically: false, encoding: .utf8)
+        let spool = folder.appendingPathComponent("spool.db").path
+        let watch = try WatchTests.Watcher(["--db", host, "--node", "hv1", "--spool", spool, "--config", "/dev/null",
+                                            "--follow", log.path], folder: folder)
+        #expect(watch.wait(seconds: 30) { ((try? fleet.count("SELECT count(*) FROM svirt_trace.audit_events")) ?? 0) > 0 })
+        let number = try #require(try FleetSpool.identity(SQLiteDatabase(path: spool, mode: .readOnly))?.spool)
+        let restored = folder.appendingPathComponent("restored.db").path
+        let restore = try Binary.run(["fleet", "restore-spool", "--db", host, "--config", "/dev/null", String(number),
+                                      "--spool", restored, "--force"])
+        #expect(restore.status == 0, "\(restore.stderr)")
+        let shipped = try fleet.count("SELECT count(*) FROM svirt_trace.audit_events")
+        try WatchTests.append(lines.suffix(from: lines.count / 2).joined(separator: "\n"), to: log)
+        #expect(watch.wait(seconds: 30) { watch.said().contains("written back from") }, "watch says why it stops shipping: \(watch.said().suffix(1500))")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == shipped, "the old spool shipped nothing more")
+        _ = watch.terminate()
     }
 
     @Test func aKilledIngestShipsEverythingOnceWhenRunAgain() throws {
