@@ -18,7 +18,10 @@ public enum LocalTime {
         t.tm_min = Int32(minute)
         t.tm_sec = Int32(second)
         t.tm_isdst = -1
+        // mktime returns -1 for an error and for the second before 1970 in UTC alike; only a
+        // success fills in the weekday.
+        t.tm_wday = -1
         let seconds = mktime(&t)
-        return seconds == -1 ? nil : Int64(seconds)
+        return seconds == -1 && t.tm_wday == -1 ? nil : Int64(seconds)
     }
 }

@@ -75,6 +75,11 @@ import TestSupport
         let expected = Int64(Calendar.current.date(from: c)!.timeIntervalSince1970)
         #expect(LocalTime.epochSeconds(year: 2015, month: 7, day: 20, hour: 14, minute: 23, second: 28) == expected)
         #expect(LocalTime.epochSeconds(year: 2015, month: 13, day: 1, hour: 0, minute: 0, second: 0) == nil)
+        // The second before 1970 (local time): in UTC (CI's zone) mktime's answer is -1, its
+        // error value too. The zone is not changed here: other tests run beside this one.
+        (c.year, c.month, c.day, c.hour, c.minute, c.second) = (1969, 12, 31, 23, 59, 59)
+        let lastOf1969 = Int64(Calendar.current.date(from: c)!.timeIntervalSince1970)
+        #expect(LocalTime.epochSeconds(year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59) == lastOf1969)
     }
 
     @Test func readingAFolderOrAMissingFileIsAClearError() throws {
