@@ -59,6 +59,17 @@ public struct FileStatus: Sendable, Equatable {
         }
     }
 
+    /// Where a symbolic link at `path` points when nothing is there (a dangling link); nil for
+    /// anything else, a link whose target exists included.
+    public static func danglingLinkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0 else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink(path, &buffer, buffer.count - 1)
+        guard length >= 0 else { return "?" }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The absolute path with every symbolic link resolved (realpath(3)), or nil.
     public static func resolvedPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -20,6 +20,8 @@ struct DatabaseFiles: Equatable {
     var owner: String?
     /// What the path is when it exists and is not a regular file ("a FIFO", "a folder", ...).
     var otherKind: String?
+    /// The target of a symbolic link at the path that points at nothing.
+    var danglingLinkTarget: String?
     var folderMode: Int?
     var folderOwner: String?
 
@@ -38,6 +40,7 @@ struct DatabaseFiles: Equatable {
         (files.folderMode, files.folderOwner) = ownership(folder, fm)
         files.exists = fm.fileExists(atPath: path)
         files.otherKind = FileStatus.kind(path).flatMap { $0 == "a regular file" ? nil : $0 }
+        files.danglingLinkTarget = FileStatus.danglingLinkTarget(path)
         files.readable = fm.isReadableFile(atPath: path)
         files.writable = fm.isWritableFile(atPath: path)
         (files.mode, files.owner) = ownership(path, fm)
@@ -82,6 +85,7 @@ struct DatabaseFiles: Equatable {
     /// Why a reader may not open the file, in words; nil when it may.
     func readProblem() -> StoreError? {
         if let otherKind { return .notARegularFile(path: path, kind: otherKind) }
+        if let danglingLinkTarget { return .danglingLink(path: path, target: danglingLinkTarget) }
         if !exists {
             if folderExists && !folderSearchable {
                 return .permissionDenied(path: path, reason: "the folder \(folder) (\(Self.describe(folderMode, folderOwner))) "
@@ -99,6 +103,9 @@ struct DatabaseFiles: Equatable {
     /// Why a writer (ingest, watch) may not open an existing file or create one; nil when it may.
     func writeProblem() -> StoreError? {
         if let otherKind { return .notARegularFile(path: path, kind: otherKind) }
+        // Not followed to create its target: a link planted in a shared folder would have the
+        // store made wherever it points.
+        if let danglingLinkTarget { return .danglingLink(path: path, target: danglingLinkTarget) }
         if folderExists && !folderSearchable {
             return .permissionDenied(path: path, reason: "the folder \(folder) (\(Self.describe(folderMode, folderOwner))) "
                 + "may not be entered by this user; run as its owner or root")

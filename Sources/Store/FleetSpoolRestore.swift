@@ -31,6 +31,8 @@ public enum FleetSpoolRestore {
                                busyTimeoutMilliseconds: Int32 = 10_000) throws -> Summary {
         // A spool that exists holds rows of its own, which a restore would mix with the fleet's.
         guard FileIdentity.of(path: path) == nil else { throw StoreError.restoreTargetExists(path: path) }
+        // The rename below would replace the link itself, not write where it points.
+        if let target = FileStatus.danglingLinkTarget(path) { throw StoreError.danglingLink(path: path, target: target) }
         let remote = fleet.connection
         let registered: [[SQLValue]]
         do {

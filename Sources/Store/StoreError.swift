@@ -10,6 +10,8 @@ public enum StoreError: Error, CustomStringConvertible {
     /// A FIFO, device, socket or folder where the database belongs: SQLite's open of a FIFO
     /// blocks forever (a query, an ingest, a shell's Tab completion would hang).
     case notARegularFile(path: String, kind: String)
+    /// A symbolic link whose target does not exist: not followed to create a store there.
+    case danglingLink(path: String, target: String)
     case locked(path: String, waitedMilliseconds: Int32)
     case cannotCreate(path: String, reason: String)
     case permissionDenied(path: String, reason: String)
@@ -65,7 +67,7 @@ public enum StoreError: Error, CustomStringConvertible {
         case .missingDatabase(let path):
             return "\(path): no such database (run `svirt-trace ingest --db \(path) ...` first)"
         case .missingFolder(let path):
-            return "\(path): the folder for the database does not exist; create it or choose another --db"
+            return "\(path): no such folder; create it, or give a path in a folder that exists"
         case .schemaTooNew(let path, let found, let supported):
             return "\(path): schema version \(found) is newer than this svirt-trace supports (\(supported)); upgrade svirt-trace"
         case .schemaTooOld(let path, let found, let supported):
@@ -75,6 +77,9 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path): not an svirt-trace database"
         case .notARegularFile(let path, let kind):
             return "\(path): is \(kind), not a database file"
+        case .danglingLink(let path, let target):
+            return "\(path): is a symbolic link to \(target), which does not exist; a store is not created through a link "
+                + "(give the link's target itself, or remove the link)"
         case .locked(let path, let waited):
             return "\(path): database is locked by another writer (waited \(waited) ms); is another ingest or watch running?"
         case .cannotCreate(let path, let reason):

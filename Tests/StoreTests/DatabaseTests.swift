@@ -57,6 +57,25 @@ import Formatting
         }
     }
 
+    @Test func aLinkToNothingIsNamedAndNotFollowed() throws {
+        let folder = try Fixtures.temporaryFolder("db")
+        let link = folder.appendingPathComponent("store.db").path
+        let target = folder.appendingPathComponent("elsewhere/planted.db").path
+        try FileManager.default.createDirectory(atPath: folder.appendingPathComponent("elsewhere").path, withIntermediateDirectories: false)
+        #expect(symlink(target, link) == 0)
+        for access in [Database.Access.readOnly, .readWrite] {
+            do {
+                _ = try Database(path: link, access: access)
+                Issue.record("opened a store through a dangling link (\(access))")
+            } catch let error as StoreError {
+                guard case .danglingLink(let path, let named) = error else { Issue.record("\(error)"); continue }
+                #expect(path == link && named == target)
+                #expect("\(error)".contains("symbolic link to \(target), which does not exist"))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
     @Test func aNewerSchemaIsRefusedAndLeftAlone() throws {
         let path = try Fixtures.temporaryFolder("db").appendingPathComponent("n.db").path
         _ = try Database(path: path, access: .readWrite)
