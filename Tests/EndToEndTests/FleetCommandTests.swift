@@ -236,4 +236,48 @@ import TestSupport
             #expect(unreadable.stderr.contains("cannot connect to PostgreSQL"), "\(unreadable.stderr)")
         }
     }
+
+    /// GSSAPI (Kerberos): the throwaway server's realm of tools/with-test-postgres, its client
+    /// principal's keytab given as a service's would be (KRB5_CLIENT_KTNAME, no kinit). Both of
+    /// libpq's ways to carry it: GSSAPI's own encryption, and TLS with the server's name checked.
+    @Test func aWriterLogsInByKerberosAndItsRowsLand() throws {
+        let store = try Store()
+        defer { store.tearDown(roles: []) }
+        let server = store.server
+        let realm = try #require(ProcessInfo.processInfo.environment["SVIRT_TRACE_TEST_POSTGRES_KRB5"], "run under tools/with-test-postgres")
+        let admin = try PostgresConnection(connection: store.admin)
+        // The principal's role is the cluster's, shared with any other run of this test.
+        try admin.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'svirt_gss_client') THEN CREATE ROLE svirt_gss_client LOGIN; END IF; END $$")
+        #expect(try store.fleet(["migrate"]).status == 0)
+        #expect(try store.fleet(["grant-writer", "svirt_gss_client", "--node", "kvm-gss"]).status == 0)
+
+        let folder = try Fixtures.temporaryFolder("gss")
+        let kerberos = ["KRB5_CONFIG": "\(realm)/krb5.conf", "KRB5_CLIENT_KTNAME": "\(realm)/client.keytab",
+                        "KRB5CCNAME": "FILE:\(folder.path)/ccache"]
+        let tcp = "host=localhost port=\(server.tcpPort) dbname=\(store.name) user=svirt_gss_client connect_timeout=10"
+        let sample = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
+        let ingest = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--node", "kvm-gss",
+                                     "--spool", folder.appendingPathComponent("spool.db").path,
+                                     "--db", "\(tcp) gssencmode=require", sample], environment: kerberos)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        // The rows are there, written by the principal's role (the spool's maker).
+        #expect(try admin.rows("SELECT made_by FROM svirt_trace.spools") == [["svirt_gss_client"]])
+        let stored = try admin.rows("SELECT count(*) FROM svirt_trace.audit_events WHERE node = 'kvm-gss'")[0][0].int64 ?? 0
+        #expect(stored > 0)
+
+        // GSSAPI over TLS (verify-full), without GSSAPI's own encryption.
+        let overTLS = try Binary.run(["fleet", "status", "--json", "--config", "/dev/null", "--db",
+                                      "\(tcp) gssencmode=disable sslmode=verify-full sslrootcert=\(server.tlsFolder)/ca.crt"],
+                                     environment: kerberos)
+        #expect(overTLS.status == 0, "\(overTLS.stderr)")
+        #expect(overTLS.stdout.contains("svirt_gss_client"), "\(overTLS.stdout)")
+
+        // No key, no login: libpq's reason, and the writer's exit status for an unreachable store.
+        let keyless = try Binary.run(["fleet", "status", "--config", "/dev/null", "--db", "\(tcp) gssencmode=require"], environment: [
+            "KRB5_CONFIG": "\(realm)/krb5.conf", "KRB5_CLIENT_KTNAME": "\(folder.path)/no.keytab",
+            "KRB5CCNAME": "FILE:\(folder.path)/no-ccache",
+        ])
+        #expect(keyless.status == 4, "\(keyless.stderr)")
+        #expect(keyless.stderr.contains("cannot connect to PostgreSQL") && keyless.stderr.contains("GSSAPI"), "\(keyless.stderr)")
+    }
 }
