@@ -38,7 +38,7 @@ public enum FleetSpool {
             if existed, try !isSpool(db.connection), try holdsRows(db.connection) {
                 throw StoreError.notASpool(path: path)
             }
-            if let identity = try identity(db.connection), identity.node != tag {
+            if let identity = try identity(db.connection), ExactText(identity.node) != ExactText(tag) {
                 throw StoreError.spoolOfAnotherNode(spool: path, made: identity.node, given: tag)
             }
         } catch let error as StoreError {
@@ -46,7 +46,7 @@ public enum FleetSpool {
         } catch {
             throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
         }
-        try prepare(db)
+        try prepare(db, claimingFor: tag)
         db.outboxCleaner = FleetOutboxCleaner()
         return db
     }
@@ -55,7 +55,11 @@ public enum FleetSpool {
     /// A spool of an earlier svirt-trace, with its outbox of one entry per key, gets the change
     /// log in its place: the entries not yet shipped move over with their seqs, and the log's
     /// seqs go on from the outbox's highest, so that the fleet store's shipped_seq still counts.
-    static func prepare(_ database: Database) throws {
+    ///
+    /// The spool is claimed for `tag` in the same transaction, before the fleet store numbers it:
+    /// two writers for different nodes opening one new spool at once would otherwise both pass
+    /// the identity check, and the second would learn only after reading its whole log.
+    static func prepare(_ database: Database, claimingFor tag: String) throws {
         let db = database.connection
         do {
             try db.execute("BEGIN IMMEDIATE")
@@ -76,11 +80,18 @@ public enum FleetSpool {
                     }
                 }
                 for table in FleetTable.all { try db.execute(triggers(for: table)) }
+                try db.run("INSERT OR IGNORE INTO fleet_spool(name, value) VALUES ('claimed_for', ?)", [.text(tag)])
+                let claimed = try db.rows("SELECT value FROM fleet_spool WHERE name = 'claimed_for'").first?.first?.string
+                if let claimed, ExactText(claimed) != ExactText(tag) {
+                    throw StoreError.spoolOfAnotherNode(spool: database.path, made: claimed, given: tag)
+                }
                 try db.execute("COMMIT")
             } catch {
                 try? db.execute("ROLLBACK")
                 throw error
             }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.wrap(error, path: database.path, timeout: database.busyTimeoutMilliseconds)
         }

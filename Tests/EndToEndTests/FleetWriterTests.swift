@@ -165,6 +165,40 @@ import TestSupport
         #expect(other.stderr.contains("feeds the fleet store for node 'kvm-a'"), "\(other.stderr)")
     }
 
+    /// Two writers for different nodes given one new spool at the same moment: one is refused
+    /// before it reads a line, not after its whole log (the fleet store numbers a spool only
+    /// when its first batch ships, so both used to pass the check at start).
+    @Test func twoNodesStartingOnOneNewSpoolAreToldApartBeforeReading() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let writer = try fleet.writer("host_ab", nodes: ["kvm-a", "kvm-b"])
+        let folder = try Fixtures.temporaryFolder("fleet-one-spool")
+        let spool = folder.appendingPathComponent("spool.db").path
+        var logs: [String] = []
+        for node in ["kvm-a", "kvm-b"] {
+            let log = folder.appendingPathComponent("\(node).log")
+            try Self.writeSample(to: log, nodes: [node])
+            logs.append(log.path)
+        }
+        let finished = Locked<[(node: String, status: Int32, stderr: String)]>([])
+        let paths = logs
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let node = ["kvm-a", "kvm-b"][index]
+            let run = try? Self.ingest(["--db", writer, "--node", node, "--spool", spool, paths[index]])
+            finished.mutate { $0.append((node, run?.status ?? -1, run?.stderr ?? "did not run")) }
+        }
+        let results = finished.value
+        let refused = results.filter { $0.status != 0 }
+        #expect(refused.count == 1, "\(results)")
+        guard let loser = refused.first, let winner = results.first(where: { $0.status == 0 }) else { return }
+        #expect(loser.status == 4 && loser.stderr.contains("feeds the fleet store for node '\(winner.node)', not '\(loser.node)'"),
+                "\(loser.stderr)")
+        #expect(!loser.stderr.contains("lines from"), "the refused writer read its log first: \(loser.stderr)")
+        // The winner's rows, and only they, reached the fleet store.
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+        #expect(try fleet.count("SELECT count(DISTINCT node) FROM svirt_trace.audit_events") == 1)
+    }
+
     @Test func aSecondSpoolFeedingTheSameEventsIsRefusedNotCountedTwice() throws {
         var fleet = try Fleet()
         defer { fleet.tearDown() }
