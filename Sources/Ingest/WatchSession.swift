@@ -49,6 +49,9 @@ public final class WatchSession {
         public var stateSettleMilliseconds: Int64 = 5000
         /// Rotated copies looked at: `audit.log.1` ... `audit.log.N` (auditd's num_logs is at most 999).
         public var rotatedCopies = 999
+        /// Tests only: a pause between the catch-up at start and the first read of the followed
+        /// file, in which a test rotates the log (SVIRT_TRACE_TEST_PAUSE_BEFORE_FOLLOWING_MS).
+        public var pauseBeforeFollowingMilliseconds: UInt32 = 0
 
         public init() {}
     }
@@ -147,11 +150,19 @@ public final class WatchSession {
         var changes: DirectoryWatch?
         switch input {
         case .follow(let path):
+            // The log is opened first: auditd rotating it during the catch-up below, or right
+            // after, renames the file this descriptor reads, which is then read to its end and
+            // its rotation followed. Opened after, a rotation in between made the file that was
+            // the log a copy no catch-up looked at any more, and it was lost without a word.
+            follower = try FollowedFile(path: path, offset: 0)
             // What was written to the file read last, after its checkpoint, and rotated away while
             // watch was stopped, goes in before anything newer.
             try catchUp(path: path, after: try session.writer.lastSource(path: path), running: false,
                         truncated: false, onFindings: onFindings)
-            follower = try FollowedFile(path: path, offset: 0)
+            if options.pauseBeforeFollowingMilliseconds > 0 {
+                notice("pausing \(options.pauseBeforeFollowingMilliseconds) ms before following \(path) (a test's pause)")
+                usleep(options.pauseBeforeFollowingMilliseconds * 1000)
+            }
             let watch = DirectoryWatch(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
             if let reason = watch.unavailableReason {
                 notice("no inotify, polling every \(options.pollMilliseconds) ms: \(reason)")

@@ -236,6 +236,9 @@ extension SvirtTrace {
                     : try Database(path: storePath, access: .readWrite, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 let session = try IngestSession(database: db, options: .init(defaultNode: node))
                 var watchOptions = WatchSession.Options()
+                if let pause = ProcessInfo.processInfo.environment["SVIRT_TRACE_TEST_PAUSE_BEFORE_FOLLOWING_MS"].flatMap(UInt32.init) {
+                    watchOptions.pauseBeforeFollowingMilliseconds = min(pause, 60_000)
+                }
                 watchOptions.stateFolder = libvirtState
                 watch = WatchSession(session: session, options: watchOptions) { Self.logger.warning("\($0)") }
                 watch.info = { Self.logger.info("\($0)") }

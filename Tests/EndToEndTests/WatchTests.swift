@@ -11,7 +11,7 @@ import TestSupport
         let alerts: URL
         let errors: URL
 
-        init(_ args: [String], folder: URL, stdin: FileHandle? = nil) throws {
+        init(_ args: [String], folder: URL, stdin: FileHandle? = nil, environment: [String: String] = [:]) throws {
             alerts = folder.appendingPathComponent("alerts-\(UUID().uuidString.prefix(6)).jsonl")
             errors = folder.appendingPathComponent("watch-\(UUID().uuidString.prefix(6)).err")
             _ = FileManager.default.createFile(atPath: alerts.path, contents: nil)
@@ -21,6 +21,9 @@ import TestSupport
             process.standardOutput = try FileHandle(forWritingTo: alerts)
             process.standardError = try FileHandle(forWritingTo: errors)
             if let stdin { process.standardInput = stdin }
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+            }
             try process.run()
         }
 
