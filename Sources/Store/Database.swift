@@ -37,7 +37,7 @@ public final class Database {
         case .readWrite:
             isImmutable = false
             warnings = []
-            if !files.folderExists { throw StoreError.missingFolder(files.folder) }
+            if let problem = files.folderProblem() { throw problem }
             if let problem = files.writeProblem() { throw problem }
             if files.exists {
                 do { try Self.refuseForeignOrNewer(path) } catch {
@@ -48,7 +48,8 @@ public final class Database {
                 // gives the -wal and -shm files the same mode.
                 // Exclusively: another writer starting at the same moment may have created (and
                 // opened) it already.
-                switch ExclusiveFile.create(path: path, mode: 0o600) {
+                // Through a link made ahead for the store, the file is made where it points.
+                switch ExclusiveFile.create(path: files.danglingLinkTarget ?? path, mode: 0o600) {
                 case .created: break
                 case .alreadyThere:
                     do { try Self.refuseForeignOrNewer(path) } catch {
@@ -168,6 +169,8 @@ public final class Database {
         let supported = Migration.currentVersion
         if found > supported { throw StoreError.schemaTooNew(path: path, found: found, supported: supported) }
         if found == 0, (row?[1].int64 ?? 0) > 0 { throw StoreError.notOurDatabase(path) }
+        // Nothing in it at all: a store a writer is making this moment, or an empty file.
+        if found == 0, !allowOlder { throw StoreError.emptyDatabase(path) }
         if found < supported, !allowOlder { throw StoreError.schemaTooOld(path: path, found: found, supported: supported) }
     }
 

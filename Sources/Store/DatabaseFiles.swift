@@ -20,7 +20,8 @@ struct DatabaseFiles: Equatable {
     var owner: String?
     /// What the path is when it exists and is not a regular file ("a FIFO", "a folder", ...).
     var otherKind: String?
-    /// The target of a symbolic link at the path that points at nothing.
+    /// Where a symbolic link at the path that points at nothing leads, every link followed
+    /// (absolute): a writer creates the store there, as a link made ahead for it intends.
     var danglingLinkTarget: String?
     var folderMode: Int?
     var folderOwner: String?
@@ -40,7 +41,7 @@ struct DatabaseFiles: Equatable {
         (files.folderMode, files.folderOwner) = ownership(folder, fm)
         files.exists = fm.fileExists(atPath: path)
         files.otherKind = FileStatus.kind(path).flatMap { $0 == "a regular file" ? nil : $0 }
-        files.danglingLinkTarget = FileStatus.danglingLinkTarget(path)
+        files.danglingLinkTarget = FileStatus.danglingLinkTarget(path).map { _ in WatchLock.resolved(path) }
         files.readable = fm.isReadableFile(atPath: path)
         files.writable = fm.isWritableFile(atPath: path)
         (files.mode, files.owner) = ownership(path, fm)
@@ -100,12 +101,24 @@ struct DatabaseFiles: Equatable {
         return nil
     }
 
+    /// A writer's folder that is missing, or is not a folder; nil when it is one. For a link to
+    /// a store not made yet, the folder it is made in is the link target's.
+    func folderProblem() -> StoreError? {
+        if !folderExists {
+            if let kind = FileStatus.kind(folder) { return .folderIsNot(path: folder, kind: kind) }
+            return .missingFolder(folder)
+        }
+        if let danglingLinkTarget {
+            let targetFolder = (danglingLinkTarget as NSString).deletingLastPathComponent
+            if FileStatus.kind(targetFolder) == "a folder" { return nil }
+            return .danglingLink(path: path, target: danglingLinkTarget)
+        }
+        return nil
+    }
+
     /// Why a writer (ingest, watch) may not open an existing file or create one; nil when it may.
     func writeProblem() -> StoreError? {
         if let otherKind { return .notARegularFile(path: path, kind: otherKind) }
-        // Not followed to create its target: a link planted in a shared folder would have the
-        // store made wherever it points.
-        if let danglingLinkTarget { return .danglingLink(path: path, target: danglingLinkTarget) }
         if folderExists && !folderSearchable {
             return .permissionDenied(path: path, reason: "the folder \(folder) (\(Self.describe(folderMode, folderOwner))) "
                 + "may not be entered by this user; run as its owner or root")

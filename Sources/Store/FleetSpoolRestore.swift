@@ -31,8 +31,11 @@ public enum FleetSpoolRestore {
                                busyTimeoutMilliseconds: Int32 = 10_000) throws -> Summary {
         // A spool that exists holds rows of its own, which a restore would mix with the fleet's.
         guard FileIdentity.of(path: path) == nil else { throw StoreError.restoreTargetExists(path: path) }
-        // The rename below would replace the link itself, not write where it points.
-        if let target = FileStatus.danglingLinkTarget(path) { throw StoreError.danglingLink(path: path, target: target) }
+        // Through a link made ahead for the spool, the spool is written where it points (the
+        // rename below would replace the link itself).
+        let files = DatabaseFiles.inspect(path)
+        if let problem = files.folderProblem() { throw problem }
+        let path = files.danglingLinkTarget ?? path
         let remote = fleet.connection
         let registered: [[SQLValue]]
         do {

@@ -1,16 +1,22 @@
+import Foundation
 import Native
 
 /// Store failures, each with what the operator can do about it.
 public enum StoreError: Error, CustomStringConvertible {
     case missingDatabase(String)
+    /// A file with no tables and no schema version: being created by a writer, or empty.
+    case emptyDatabase(String)
     case missingFolder(String)
+    /// Where the store's folder belongs, something else is (a regular file, a FIFO, ...).
+    case folderIsNot(path: String, kind: String)
     case schemaTooNew(path: String, found: Int, supported: Int)
     case schemaTooOld(path: String, found: Int, supported: Int)
     case notOurDatabase(String)
     /// A FIFO, device, socket or folder where the database belongs: SQLite's open of a FIFO
     /// blocks forever (a query, an ingest, a shell's Tab completion would hang).
     case notARegularFile(path: String, kind: String)
-    /// A symbolic link whose target does not exist: not followed to create a store there.
+    /// A symbolic link whose target does not exist: a reader finds no store there, and a writer
+    /// cannot make one when the target's folder is missing too.
     case danglingLink(path: String, target: String)
     case locked(path: String, waitedMilliseconds: Int32)
     case cannotCreate(path: String, reason: String)
@@ -66,8 +72,13 @@ public enum StoreError: Error, CustomStringConvertible {
         switch self {
         case .missingDatabase(let path):
             return "\(path): no such database (run `svirt-trace ingest --db \(path) ...` first)"
+        case .emptyDatabase(let path):
+            return "\(path): holds nothing yet: a writer may be creating the store this moment (try again), "
+                + "or the file is empty (run `svirt-trace ingest --db \(path) ...` to fill it)"
         case .missingFolder(let path):
             return "\(path): no such folder; create it, or give a path in a folder that exists"
+        case .folderIsNot(let path, let kind):
+            return "\(path): is \(kind), not a folder; give a path in a folder"
         case .schemaTooNew(let path, let found, let supported):
             return "\(path): schema version \(found) is newer than this svirt-trace supports (\(supported)); upgrade svirt-trace"
         case .schemaTooOld(let path, let found, let supported):
@@ -78,8 +89,11 @@ public enum StoreError: Error, CustomStringConvertible {
         case .notARegularFile(let path, let kind):
             return "\(path): is \(kind), not a database file"
         case .danglingLink(let path, let target):
-            return "\(path): is a symbolic link to \(target), which does not exist; a store is not created through a link "
-                + "(give the link's target itself, or remove the link)"
+            let folder = (target as NSString).deletingLastPathComponent
+            return FileStatus.kind(folder) == "a folder"
+                ? "\(path): is a symbolic link to \(target), which does not exist: no database there yet "
+                    + "(`svirt-trace ingest --db \(path) ...` makes it there)"
+                : "\(path): is a symbolic link to \(target), whose folder \(folder) does not exist; create it, or mend the link"
         case .locked(let path, let waited):
             return "\(path): database is locked by another writer (waited \(waited) ms); is another ingest or watch running?"
         case .cannotCreate(let path, let reason):

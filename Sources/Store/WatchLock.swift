@@ -15,6 +15,11 @@ public final class WatchLock: Sendable {
     }
 
     public static func take(database: String, owner: String) throws -> WatchLock {
+        // The store's own refusals first: a lock made beside a dangling link's target, or a lock
+        // error for a folder that is missing, would hide the reason the store then gives.
+        let files = DatabaseFiles.inspect(database)
+        if let problem = files.folderProblem() { throw problem }
+        if let problem = files.writeProblem() { throw problem }
         let path = lockPath(database: resolved(database), owner: owner)
         switch HeldLock.take(path: path) {
         case .held(let lock):

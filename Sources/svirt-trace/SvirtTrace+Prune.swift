@@ -106,6 +106,7 @@ extension SvirtTrace {
                 // A writer's open creates a missing store: a mistyped --db would get an empty one
                 // and a report of nothing deleted.
                 guard FileManager.default.fileExists(atPath: path) else {
+                    if let target = FileStatus.danglingLinkTarget(path) { throw StoreError.danglingLink(path: path, target: target) }
                     throw database.isFleet ? StoreError.missingSpool(path) : StoreError.missingDatabase(path)
                 }
                 // A dry run only reads: it neither migrates an older store nor takes the write lock.

@@ -108,7 +108,31 @@ import Formatting
 
         let noFolder = try Self.run(["ingest", "--db", folder.appendingPathComponent("nope/x.db").path, "-"], stdin: Data())
         #expect(noFolder.status == 4)
-        #expect(noFolder.stderr.contains("does not exist"))
+        #expect(noFolder.stderr.contains("nope: no such folder; create it"), "\(noFolder.stderr)")
+
+        // watch says what the store would say, before it takes its lock (which it made beside
+        // a link's target, or failed to make with a bare "No such file or directory").
+        let quietLog = folder.appendingPathComponent("quiet.log").path
+        FileManager.default.createFile(atPath: quietLog, contents: nil)
+        let watchNoFolder = try Self.run(["watch", "--db", folder.appendingPathComponent("nope/x.db").path, "--follow", quietLog])
+        #expect(watchNoFolder.status == 4 && watchNoFolder.stderr.contains("nope: no such folder; create it"), "\(watchNoFolder.stderr)")
+        let lost = folder.appendingPathComponent("lost.db").path
+        try FileManager.default.createSymbolicLink(atPath: lost, withDestinationPath: folder.appendingPathComponent("gone/x.db").path)
+        for command in [["watch", "--db", lost, "--follow", quietLog], ["ingest", "--db", lost, "-"]] {
+            let run = try Self.run(command, stdin: Data())
+            #expect(run.status == 4 && run.stderr.contains("whose folder \(folder.appendingPathComponent("gone").path) does not exist"),
+                    "\(command[0]): \(run.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("lock") }.isEmpty)
+        let aFile = folder.appendingPathComponent("a-file").path
+        FileManager.default.createFile(atPath: aFile, contents: Data("x".utf8))
+        let notAFolder = try Self.run(["ingest", "--db", aFile + "/x.db", "-"], stdin: Data())
+        #expect(notAFolder.status == 4 && notAFolder.stderr.contains("a-file: is a regular file, not a folder"), "\(notAFolder.stderr)")
+        // An empty file (or a store a writer is making this moment) is not called old.
+        let empty = folder.appendingPathComponent("empty.db").path
+        FileManager.default.createFile(atPath: empty, contents: nil)
+        let emptyRead = try Self.run(["query", "stats", "--db", empty])
+        #expect(emptyRead.status == 4 && emptyRead.stderr.contains("holds nothing yet"), "\(emptyRead.stderr)")
 
         let log = folder.appendingPathComponent("a.log")
         try Self.hostileLog().write(to: log, atomically: true, encoding: .utf8)

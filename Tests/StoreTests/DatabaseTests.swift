@@ -57,23 +57,39 @@ import Formatting
         }
     }
 
-    @Test func aLinkToNothingIsNamedAndNotFollowed() throws {
+    @Test func aLinkMadeAheadForTheStoreIsWhereAWriterMakesIt() throws {
         let folder = try Fixtures.temporaryFolder("db")
         let link = folder.appendingPathComponent("store.db").path
-        let target = folder.appendingPathComponent("elsewhere/planted.db").path
+        let target = folder.appendingPathComponent("elsewhere/made.db").path
         try FileManager.default.createDirectory(atPath: folder.appendingPathComponent("elsewhere").path, withIntermediateDirectories: false)
-        #expect(symlink(target, link) == 0)
-        for access in [Database.Access.readOnly, .readWrite] {
-            do {
-                _ = try Database(path: link, access: access)
-                Issue.record("opened a store through a dangling link (\(access))")
-            } catch let error as StoreError {
-                guard case .danglingLink(let path, let named) = error else { Issue.record("\(error)"); continue }
-                #expect(path == link && named == target)
-                #expect("\(error)".contains("symbolic link to \(target), which does not exist"))
-            }
+        #expect(symlink("elsewhere/made.db", link) == 0)
+        // A reader finds nothing there yet, and says so.
+        do {
+            _ = try Database(path: link, access: .readOnly)
+            Issue.record("a reader opened a store through a link to nothing")
+        } catch let error as StoreError {
+            guard case .danglingLink(let path, let named) = error else { Issue.record("\(error)"); return }
+            #expect(path == link && named == target)
+            #expect("\(error)".contains("symbolic link to \(target), which does not exist: no database there yet"), "\(error)")
         }
         #expect(!FileManager.default.fileExists(atPath: target))
+        // A writer makes the store where the link points, and the link stays a link.
+        let made = try Database(path: link, access: .readWrite)
+        #expect(made.schemaVersion == Migration.currentVersion)
+        #expect(FileManager.default.fileExists(atPath: target))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == "elsewhere/made.db")
+        #expect(try FileStatus(path: target).permissions == 0o600)
+
+        // A link into a folder that does not exist: refused in words, nothing made.
+        let lost = folder.appendingPathComponent("lost.db").path
+        #expect(symlink(folder.appendingPathComponent("nowhere/x.db").path, lost) == 0)
+        do {
+            _ = try Database(path: lost, access: .readWrite)
+            Issue.record("a writer opened a store through a link into a missing folder")
+        } catch let error as StoreError {
+            #expect("\(error)".contains("whose folder \(folder.appendingPathComponent("nowhere").path) does not exist"), "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nowhere").path))
     }
 
     @Test func aNewerSchemaIsRefusedAndLeftAlone() throws {
