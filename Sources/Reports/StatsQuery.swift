@@ -52,9 +52,12 @@ public struct StatsQuery: Sendable {
         // By the node's bytes: two spellings of one name in different Unicode normalization are two nodes.
         let denialsPerNode = Dictionary(counts.map { (ExactText($0[0].string ?? ""), $0[1].int64 ?? 0) }, uniquingKeysWith: +)
         let activity = try db.rows("SELECT node, last_ms FROM node_activity ORDER BY node")
+        // Silence is judged against the newest event of every node, asked for or not.
         let newest = activity.compactMap { $0[1].int64 }.max() ?? 0
+        let asked = Set(filter.nodes.map { ExactText($0 == "-" ? "" : $0) })
         for r in activity {
             let name = r[0].string ?? ""
+            if !asked.isEmpty && !asked.contains(ExactText(name)) { continue }
             let last = r[1].int64
             let silent = last.map { newest - $0 > silentAfterMilliseconds } ?? true
             try row("node", name.isEmpty ? "-" : name, denialsPerNode[ExactText(name)] ?? 0, last,

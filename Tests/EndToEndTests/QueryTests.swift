@@ -241,5 +241,18 @@ import Formatting
         }
         #expect(text(statsTotals) == text(statsScan))
         #expect(text(statsTotals).count > 5)
+
+        // --node: that node's row alone, with the count the unfiltered report gives it.
+        let nodeRows = statsTotals.filter { $0["section"] == .string("node") }
+        #expect(nodeRows.count == 3)
+        for row in nodeRows {
+            guard case .string(let node)? = row["name"] else { continue }
+            var one = DenialFilter()
+            one.nodes = [node]
+            let filtered = try QueryTests.rows { try StatsQuery(filter: one).run(StoreReader(f.probe.database), row: $0) }
+                .filter { $0["section"] == .string("node") }
+            #expect(filtered.count == 1 && filtered.first?["name"] == row["name"] && filtered.first?["count"] == row["count"],
+                    "\(node): \(filtered)")
+        }
     }
 }
