@@ -114,6 +114,25 @@ public enum FleetSpool {
         return Identity(spool: spool, node: node, token: token)
     }
 
+    /// Per node, the oldest event time a restored spool held when it was written back (see
+    /// `IngestWriter.historyFrom`); empty for any other store.
+    static func historyFrom(_ db: SQLiteDatabase) throws -> [ExactText: Int64] {
+        guard try isSpool(db), try !db.rows("SELECT 1 FROM sqlite_master WHERE name = 'fleet_spool'").isEmpty else { return [:] }
+        var floors: [ExactText: Int64] = [:]
+        for row in try db.rows("SELECT substr(name, 14), value FROM fleet_spool WHERE substr(name, 1, 13) = 'history_from:'") {
+            if let node = row[0].string, let from = row[1].int64 { floors[ExactText(node)] = from }
+        }
+        return floors
+    }
+
+    /// Notes, in a spool being written back, where each node's history begins.
+    static func rememberHistoryStart(in db: SQLiteDatabase) throws {
+        try db.execute("""
+            INSERT INTO fleet_spool(name, value)
+                SELECT 'history_from:' || node, min(time_ms) FROM audit_events GROUP BY node
+            """)
+    }
+
     static func remember(_ identity: Identity, in db: SQLiteDatabase) throws {
         try db.run("INSERT INTO fleet_spool(name, value) VALUES ('spool', ?), ('node', ?), ('token', ?)",
                    [.integer(identity.spool), .text(identity.node), .text(identity.token)])
