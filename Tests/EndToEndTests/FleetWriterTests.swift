@@ -74,6 +74,13 @@ import TestSupport
             .write(to: log, atomically: true, encoding: .utf8)
     }
 
+    /// The start of the first VIRT_CONTROL line past `part` / `parts` of a workload's log: an
+    /// event boundary (the generator writes VIRT_CONTROL as an event of its own).
+    static func eventBoundary(in text: String, past part: Int, of parts: Int) -> String.Index {
+        let from = text.utf8.index(text.startIndex, offsetBy: text.utf8.count * part / parts)
+        return text.range(of: "\ntype=VIRT_CONTROL", range: from..<text.endIndex).map { text.index(after: $0.lowerBound) } ?? text.endIndex
+    }
+
     static func ingest(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         try Binary.run(["ingest", "--config", "/dev/null", "--no-progress"] + arguments)
     }
@@ -225,8 +232,7 @@ import TestSupport
         let work = try Workload.generate(options)
         let folder = try Fixtures.temporaryFolder("fleet-restore")
         let text = try String(contentsOf: work.log, encoding: .utf8)
-        let half = text.range(of: "\ntype=VIRT_CONTROL", range: text.index(text.startIndex, offsetBy: text.utf8.count / 2)..<text.endIndex)
-            .map { text.index(after: $0.lowerBound) } ?? text.endIndex
+        let half = Self.eventBoundary(in: text, past: 1, of: 2)
         let log = folder.appendingPathComponent("audit.log")
         try String(text[..<half]).write(to: log, atomically: false, encoding: .utf8)
         let spool = folder.appendingPathComponent("spool.db").path
@@ -293,10 +299,7 @@ import TestSupport
         let work = try Workload.generate(options)
         let folder = try Fixtures.temporaryFolder("fleet-restore-pruned")
         let text = try String(contentsOf: work.log, encoding: .utf8)
-        func cut(_ fraction: Int) -> String.Index {
-            text.range(of: "\ntype=VIRT_CONTROL", range: text.index(text.startIndex, offsetBy: text.utf8.count * fraction / 3)..<text.endIndex)
-                .map { text.index(after: $0.lowerBound) } ?? text.endIndex
-        }
+        func cut(_ thirds: Int) -> String.Index { Self.eventBoundary(in: text, past: thirds, of: 3) }
         // Retention's cutoff: the time of the event a third of the way in.
         let third = text[cut(1)...]
         let stamp = try #require(third.range(of: "msg=audit(").map { third[$0.upperBound...].prefix { $0 != "." } })

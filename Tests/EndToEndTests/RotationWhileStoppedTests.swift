@@ -48,9 +48,18 @@ import TestSupport
         return r.stdout.split(separator: "\n").map(String.init).sorted()
     }
 
-    static func watch(_ s: Setup) throws -> WatchTests.Watcher {
+    static func watch(_ s: Setup, environment: [String: String] = [:]) throws -> WatchTests.Watcher {
         try WatchTests.Watcher(["--db", s.db, "--node", "hv1", "--libvirt-state", s.workload.rundir.path,
-                                "--follow", s.log.path], folder: s.folder)
+                                "--follow", s.log.path], folder: s.folder, environment: environment)
+    }
+
+    /// The first piece stored, watch stopped, the rest of its file written and rotated away by
+    /// rename, and the third piece written to the new log.
+    static func storeFirstPieceThenRotateOnce(_ s: Setup) throws {
+        try storeFirstPieceThenStop(s)
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try rotate(s)
+        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
     }
 
     /// Waits until watch has stored what the log holds so far, then stops it.
@@ -140,10 +149,7 @@ import TestSupport
     @Test func rotatedTwiceWhileStoppedBothCopiesAreReadOldestFirst() throws {
         let s = try Self.setup(pieces: 4)
         let expected = try Self.reference(s)
-        try Self.storeFirstPieceThenStop(s)
-        try WatchTests.append(s.pieces[1], to: s.log)
-        try Self.rotate(s)
-        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
+        try Self.storeFirstPieceThenRotateOnce(s)
         try Self.rotate(s)
         try s.pieces[3].write(to: s.log, atomically: false, encoding: .utf8)
         let second = try Self.watch(s)
@@ -202,13 +208,8 @@ import TestSupport
         // that moment open.
         let s = try Self.setup(pieces: 4)
         let expected = try Self.reference(s)
-        try Self.storeFirstPieceThenStop(s)
-        try WatchTests.append(s.pieces[1], to: s.log)
-        try Self.rotate(s)
-        try s.pieces[2].write(to: s.log, atomically: false, encoding: .utf8)
-        let running = try WatchTests.Watcher(["--db", s.db, "--node", "hv1", "--libvirt-state", s.workload.rundir.path,
-                                              "--follow", s.log.path], folder: s.folder,
-                                             environment: ["SVIRT_TRACE_TEST_PAUSE_BEFORE_FOLLOWING_MS": "4000"])
+        try Self.storeFirstPieceThenRotateOnce(s)
+        let running = try Self.watch(s, environment: ["SVIRT_TRACE_TEST_PAUSE_BEFORE_FOLLOWING_MS": "4000"])
         #expect(running.wait(seconds: 30) { running.said().contains("a test's pause") }, "\(running.said())")
         try Self.rotate(s)
         try s.pieces[3].write(to: s.log, atomically: false, encoding: .utf8)
