@@ -491,7 +491,8 @@ public final class AuditLogReader {
             return ByteSearch.firstIndex(of: 0x1D, in: fed, range: 0..<fed.count) ?? fed.count
         }
         var firstUnmatched = 0
-        for record in decoded.records where record.type != Self.endOfEventType {
+        // A record auparse gave without field names stays unpaired: the fallback splitter reads it.
+        for record in decoded.records where record.type != Self.endOfEventType && !record.fieldsUnreadable {
             var k = firstUnmatched
             while k < lines.count {
                 if !paired[k].found, ByteSearch.equal(lines[k].fed, 0..<compared[k], decoded.text, record.textRange) { break }

@@ -47,6 +47,9 @@ public struct DecodedRecords: Sendable {
         public var textRange: Range<Int>
         /// Kept fields in logged order, values raw.
         public var fields: [(name: String, value: String)]
+        /// auparse gave fields without names: it read the record's text but not its fields (a
+        /// time stamp of 0.000, for one). The reader splits such a record itself.
+        public var fieldsUnreadable = false
     }
 
     public internal(set) var records: [Record] = []
@@ -172,14 +175,19 @@ public final class AuparseDecoder {
             // close to the kept count: one allocation per record.
             var fields: [(name: String, value: String)] = []
             fields.reserveCapacity(Int(auparse_get_num_fields(au)))
+            var unnamed = false
             if auparse_first_field(au) > 0 {
                 repeat {
-                    guard let cName = auparse_get_field_name(au), let name = filter.keptName(cName) else { continue }
+                    guard let cName = auparse_get_field_name(au) else {
+                        unnamed = true
+                        continue
+                    }
+                    guard let name = filter.keptName(cName) else { continue }
                     let value = auparse_get_field_str(au).map { String(cString: $0) } ?? ""
                     fields.append((name, value))
                 } while auparse_next_field(au) > 0
             }
-            out.records.append(.init(type: type, textRange: start..<out.text.count, fields: fields))
+            out.records.append(.init(type: type, textRange: start..<out.text.count, fields: fields, fieldsUnreadable: unnamed))
         } while auparse_next_record(au) > 0
     }
 }
