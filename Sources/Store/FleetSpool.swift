@@ -114,22 +114,34 @@ public enum FleetSpool {
         return Identity(spool: spool, node: node, token: token)
     }
 
-    /// Per node, the oldest event time a restored spool held when it was written back (see
-    /// `IngestWriter.historyFrom`); empty for any other store.
-    static func historyFrom(_ db: SQLiteDatabase) throws -> [ExactText: Int64] {
-        guard try isSpool(db), try !db.rows("SELECT 1 FROM sqlite_master WHERE name = 'fleet_spool'").isEmpty else { return [:] }
-        var floors: [ExactText: Int64] = [:]
-        for row in try db.rows("SELECT substr(name, 14), value FROM fleet_spool WHERE substr(name, 1, 13) = 'history_from:'") {
-            if let node = row[0].string, let from = row[1].int64 { floors[ExactText(node)] = from }
-        }
-        return floors
+    /// What a spool written back from the fleet store (restore-spool) had read before: the log
+    /// sources it knew (ids up to `sourcesUpTo`), which it reads again from their start, and
+    /// the time of the oldest event it still held. An event of those sources older than that was
+    /// pruned by retention, or never stored, and is not stored again.
+    struct RestoredHistory: Equatable {
+        var from: Int64
+        var sourcesUpTo: Int64
     }
 
-    /// Notes, in a spool being written back, where each node's history begins.
-    static func rememberHistoryStart(in db: SQLiteDatabase) throws {
+    static func restoredHistory(_ db: SQLiteDatabase) throws -> RestoredHistory? {
+        guard try isSpool(db), try !db.rows("SELECT 1 FROM sqlite_master WHERE name = 'fleet_spool'").isEmpty else { return nil }
+        let values = try db.rows("""
+            SELECT (SELECT value FROM fleet_spool WHERE name = 'history_from'),
+                   (SELECT value FROM fleet_spool WHERE name = 'history_sources_to')
+            """).first
+        guard let from = values?[0].int64, let sources = values?[1].int64 else { return nil }
+        return RestoredHistory(from: from, sourcesUpTo: sources)
+    }
+
+    /// Notes, in a spool being written back, what it had read (`RestoredHistory`). Every node's
+    /// events count from the oldest held of any node: a node retention pruned to nothing holds
+    /// none, and prune takes one cutoff for all.
+    static func rememberHistory(in db: SQLiteDatabase) throws {
         try db.execute("""
             INSERT INTO fleet_spool(name, value)
-                SELECT 'history_from:' || node, min(time_ms) FROM audit_events GROUP BY node
+                SELECT 'history_from', min(time_ms) FROM audit_events HAVING count(*) > 0;
+            INSERT INTO fleet_spool(name, value)
+                SELECT 'history_sources_to', coalesce(max(id), 0) FROM sources;
             """)
     }
 

@@ -111,7 +111,7 @@ public enum FleetSpoolRestore {
                 // spool is not behind it holds, and the next change is shipped.
                 try local.run("INSERT INTO sqlite_sequence(name, seq) VALUES ('fleet_changes', ?)", [.integer(shipped)])
                 try FleetSpool.remember(FleetSpool.Identity(spool: number, node: node, token: token), in: local)
-                try FleetSpool.rememberHistoryStart(in: local)
+                try FleetSpool.rememberHistory(in: local)
                 try local.execute("COMMIT")
             } catch {
                 try? local.execute("ROLLBACK")

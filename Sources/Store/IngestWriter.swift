@@ -52,18 +52,18 @@ public final class IngestWriter {
     /// and the newest position this writer stored since. An event past both cannot be stored
     /// yet, so the lookup by ID is skipped: a live log and a flood are all such events.
     private var newestStored: [ExactText: (committed: Int64, own: EventPosition?)] = [:]
-    /// A spool written back from the fleet store (restore-spool): per node, the time of the
-    /// oldest event it held. The logs are read again from their start, and what is older was
-    /// pruned (or never stored): stored again, a pruned guest start would open a lease whose
-    /// stop, still stored, is skipped.
-    private let historyFrom: [ExactText: Int64]
+    /// A spool written back from the fleet store (restore-spool) reads the logs it knew again
+    /// from their start; what in them is older than the oldest event it held was pruned (or
+    /// never stored). Stored again, a pruned guest start would open a lease whose stop, still
+    /// stored, is skipped. A log it never knew is read as any other.
+    private let restoredHistory: FleetSpool.RestoredHistory?
 
     public init(database: Database) throws {
         self.database = database
         let db = database.connection
         db.pollWhileBusy(timeoutMilliseconds: database.busyTimeoutMilliseconds)
         storedBefore = try db.rows("SELECT coalesce(max(id), 0) FROM audit_events").first?[0].int64 ?? 0
-        historyFrom = try FleetSpool.historyFrom(db)
+        restoredHistory = try FleetSpool.restoredHistory(db)
         readDataVersion = try db.prepare("PRAGMA data_version")
         findEvent = try db.prepare("""
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
@@ -271,7 +271,7 @@ public final class IngestWriter {
 
     private func unwrappedNovelty(of event: AuditEvent, sourceID: Int64?) throws -> Novelty {
         let id = event.id
-        if !historyFrom.isEmpty, let from = historyFrom[ExactText(id.node ?? "")], id.timeMilliseconds < from {
+        if let restoredHistory, let sourceID, sourceID <= restoredHistory.sourcesUpTo, id.timeMilliseconds < restoredHistory.from {
             return .alreadyStored
         }
         if try isPastEverythingStored(id) { return .new }
