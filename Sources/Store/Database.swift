@@ -92,6 +92,12 @@ public final class Database {
         }
     }
 
+    /// Where a symbolic link at `path` that points at nothing leads, every link followed and
+    /// relative ones taken from the link's folder; nil for anything else.
+    public static func danglingLinkTarget(_ path: String) -> String? {
+        DatabaseFiles.inspect(path).danglingLinkTarget
+    }
+
     /// The default path: `$SVIRT_TRACE_DB`, else a system path for root, else the user's state folder.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment,
                                    isRoot: Bool = geteuid() == 0) -> String {

@@ -106,9 +106,11 @@ extension SvirtTrace {
                 // A writer's open creates a missing store: a mistyped --db would get an empty one
                 // and a report of nothing deleted.
                 guard FileManager.default.fileExists(atPath: path) else {
-                    if let target = FileStatus.danglingLinkTarget(path) { throw StoreError.danglingLink(path: path, target: target) }
+                    if let target = Database.danglingLinkTarget(path) { throw StoreError.danglingLink(path: path, target: target) }
                     throw database.isFleet ? StoreError.missingSpool(path) : StoreError.missingDatabase(path)
                 }
+                // Nor is an empty file made a store: there is nothing to prune in it.
+                if (try? FileStatus(path: path))?.size == 0 { throw StoreError.emptyDatabase(path) }
                 // A dry run only reads: it neither migrates an older store nor takes the write lock.
                 let db = dryRun || !database.isFleet
                     ? try Database(path: path, access: dryRun ? .readOnly : .readWrite,

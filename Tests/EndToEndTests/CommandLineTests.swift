@@ -131,8 +131,18 @@ import Formatting
         // An empty file (or a store a writer is making this moment) is not called old.
         let empty = folder.appendingPathComponent("empty.db").path
         FileManager.default.createFile(atPath: empty, contents: nil)
-        let emptyRead = try Self.run(["query", "stats", "--db", empty])
-        #expect(emptyRead.status == 4 && emptyRead.stderr.contains("holds nothing yet"), "\(emptyRead.stderr)")
+        for command in [["query", "stats"], ["prune", "--older-than", "1d"]] {
+            let run = try Self.run(command + ["--db", empty])
+            #expect(run.status == 4 && run.stderr.contains("holds nothing yet"), "\(command[0]): \(run.stderr)")
+        }
+        #expect((try FileManager.default.attributesOfItem(atPath: empty)[.size] as? NSNumber)?.intValue == 0, "prune left the empty file as it was")
+        // prune names a relative link's target from the link's folder, not the working one.
+        try FileManager.default.createDirectory(atPath: folder.appendingPathComponent("real").path, withIntermediateDirectories: false)
+        let relative = folder.appendingPathComponent("relative.db").path
+        try FileManager.default.createSymbolicLink(atPath: relative, withDestinationPath: "real/none.db")
+        let prunedLink = try Self.run(["prune", "--older-than", "1d", "--db", relative])
+        #expect(prunedLink.status == 4 && prunedLink.stderr.contains("\(folder.appendingPathComponent("real/none.db").path), which does not exist"),
+                "\(prunedLink.stderr)")
 
         let log = folder.appendingPathComponent("a.log")
         try Self.hostileLog().write(to: log, atomically: true, encoding: .utf8)
