@@ -437,16 +437,20 @@ public final class WatchSession {
             let opened: ChunkedReader
             do {
                 opened = try ChunkedReader(path: copy.path)
-            } catch where FileIdentity.of(path: copy.path) == nil && renamedAway < Self.renamesFollowed {
-                // Renamed on by a rotation between the listing and the open: the file is still
-                // there, under the next name. Skipping it would read the newer copies first.
-                renamedAway += 1
-                copies = try rotatedCopies(of: path)
-                continue
             } catch {
+                // Renamed on by a rotation between the listing and the open: the file is still
+                // there, under the next name, and its old name may already stand for the next
+                // file of the chain. Skipping it would lose it (or read the newer copies first).
+                let again = try rotatedCopies(of: path)
+                if renamedAway < Self.renamesFollowed,
+                   FileIdentity.of(path: copy.path) == nil || again.contains(where: { $0.head == copy.head }) {
+                    renamedAway += 1
+                    copies = again
+                    continue
+                }
                 attempted.append(copy.head)
                 notice("cannot read \(copy.path), rotated before watch had read it to its end: \(error); skipped")
-                copies = try rotatedCopies(of: path)
+                copies = again
                 continue
             }
             guard opened.bytes(at: 0, count: SourceIdentity.prefixLimit) == copy.head else {
