@@ -36,7 +36,7 @@ extension Correlator {
         let node = event.id.node
         let at = position(event.id)
         var findings: [Finding] = []
-        let open = map.leases.values.filter { $0.node == node && $0.isOpen && ($0.validFrom.map { $0 < at } ?? true) }
+        let open = map.leases.values.filter { NodeName.same($0.node, node) && $0.isOpen && ($0.validFrom.map { $0 < at } ?? true) }
         for var lease in open.sorted(by: { $0.id < $1.id }) {
             lease.validTo = at
             map.upsert(lease)
@@ -57,7 +57,7 @@ extension Correlator {
         guard map.openLeases(node: node, uuid: uuid).isEmpty else { return [] }
         let anchor = coverage.lastAnchor(node: node, atOrBefore: at)
         let endedSinceAnchor = map.leases.values.contains { lease in
-            guard lease.node == node, lease.uuid == uuid, let end = lease.validTo, end <= at else { return false }
+            guard NodeName.same(lease.node, node), lease.uuid == uuid, let end = lease.validTo, end <= at else { return false }
             switch anchor {
             case .at(let start): return end >= start
             case .nodeStart, nil: return true

@@ -87,7 +87,7 @@ extension Correlator {
     /// Open selinux leases of other guests on the node at `at`, by name.
     func liveSELinuxLeases(node: String?, except uuid: String, at: EventPosition?) -> [Lease] {
         map.leases.values.filter { lease in
-            lease.model == "selinux" && lease.node == node && lease.uuid != uuid
+            lease.model == "selinux" && NodeName.same(lease.node, node) && lease.uuid != uuid
                 && (at.map { lease.isValid(at: $0) } ?? lease.isOpen)
         }.sorted { ($0.name, $0.uuid) < ($1.name, $1.uuid) }
     }
@@ -106,7 +106,7 @@ extension Correlator {
             var held: Set<String> = []
             for disk in entry.status.diskDetails {
                 guard let source = disk.source, held.insert(Self.diskKey(disk, source)).inserted else { continue }
-                holders["\(entry.node ?? "")\u{0}\(source)", default: []].append((entry, disk))
+                holders["\(NodeName.key(entry.node))\u{0}\(source)", default: []].append((entry, disk))
             }
         }
         for entry in entries {
@@ -165,7 +165,7 @@ extension Correlator {
                         ("disk", .string(source)),
                     ]))
                 }
-                let sharing = holders["\(entry.node ?? "")\u{0}\(source)"] ?? []
+                let sharing = holders["\(NodeName.key(entry.node))\u{0}\(source)"] ?? []
                 let others = sharing.filter { $0.entry.status.uuid != status.uuid }
                 // Read-write here, and held by another live guest; <shareable/> says it is meant.
                 if !disk.readonly, !others.isEmpty, disk.shareable || others.contains(where: { $0.disk.shareable }) {

@@ -46,7 +46,7 @@ public struct Correlator {
         for entry in entries {
             let status = entry.status
             guard Self.isRunning(status) else { continue }
-            guard !map.leases.values.contains(where: { $0.node == entry.node && $0.uuid == status.uuid }) else { continue }
+            guard !map.leases.values.contains(where: { NodeName.same($0.node, entry.node) && $0.uuid == status.uuid }) else { continue }
             bootstrapped.append(entry)
             let leases = leasesFromStatus(entry, validFrom: nil)
             findings += leases.map { .lease($0) }
@@ -63,8 +63,8 @@ public struct Correlator {
         let running = created.filter { $0.model == "selinux" }
         for lease in running {
             guard let level = lease.level else { continue }
-            let holders = running.filter { $0.node == lease.node && $0.level == level }.sorted { $0.name < $1.name }
-            let key = "\(lease.node ?? "")|\(level)"
+            let holders = running.filter { NodeName.same($0.node, lease.node) && $0.level == level }.sorted { $0.name < $1.name }
+            let key = "\(NodeName.key(lease.node))|\(level)"
             if holders.count > 1, reported.insert(key).inserted {
                 findings.append(.event(collisionEvent(id: nil, time: nil, node: lease.node, newcomer: lease, holders: holders)))
             }

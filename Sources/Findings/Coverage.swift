@@ -32,7 +32,7 @@ public struct Coverage: Sendable {
     }
 
     public mutating func add(_ mark: CoverageMark) {
-        var marks = nodes[mark.node ?? ""] ?? NodeMarks()
+        var marks = nodes[NodeName.key(mark.node)] ?? NodeMarks()
         if mark.isAnchor {
             let index = marks.anchors.firstIndex { Self.isBefore(mark.position, $0) } ?? marks.anchors.count
             if !marks.anchors.contains(mark.position) { marks.anchors.insert(mark.position, at: index) }
@@ -40,7 +40,7 @@ public struct Coverage: Sendable {
             let index = marks.stops.firstIndex { ($0.position ?? position) > position } ?? marks.stops.count
             marks.stops.insert(mark, at: index)
         }
-        nodes[mark.node ?? ""] = marks
+        nodes[NodeName.key(mark.node)] = marks
     }
 
     /// nil sorts first: the node's start.
@@ -55,14 +55,14 @@ public struct Coverage: Sendable {
 
     /// The last anchor at or before `position`: nil when there is none.
     public func lastAnchor(node: String?, atOrBefore position: EventPosition) -> CoverageMark.Start? {
-        guard let anchors = nodes[node ?? ""]?.anchors else { return nil }
+        guard let anchors = nodes[NodeName.key(node)]?.anchors else { return nil }
         guard let last = anchors.last(where: { $0.map { $0 <= position } ?? true }) else { return nil }
         return last.map { .at($0) } ?? .nodeStart
     }
 
     /// Why lease data is incomplete at `position` on `node`; nil when it is complete.
     public func gap(node: String?, at position: EventPosition) -> String? {
-        let marks = nodes[node ?? ""] ?? NodeMarks()
+        let marks = nodes[NodeName.key(node)] ?? NodeMarks()
         guard marks.anchors.contains(where: { $0.map { $0 <= position } ?? true }) else {
             return Self.noAnchorReason(node: node)
         }

@@ -1,4 +1,5 @@
 import SELinux
+import Guests
 
 /// Recognises the configurations the seed's sVirt chapter warns of, which quietly remove a guest's
 /// isolation: no sVirt label at all, a label that isolates less than a dynamic pair of
@@ -53,7 +54,7 @@ public struct PostureDetector: Sendable {
         pending[Self.key(node: node, uuid: uuid)] = nil
     }
 
-    private static func key(node: String?, uuid: String) -> String { "\(node ?? "")\u{0}\(uuid)" }
+    private static func key(node: String?, uuid: String) -> String { "\(NodeName.key(node))\u{0}\(uuid)" }
 
     // MARK: judgements
 

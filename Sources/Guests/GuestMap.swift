@@ -33,7 +33,7 @@ public struct GuestMap: Sendable {
     /// Adds or replaces a lease.
     public mutating func upsert(_ lease: Lease) {
         if let old = leases[lease.id], let level = old.level {
-            let key = LabelKey(node: old.node ?? "", level: level)
+            let key = LabelKey(node: NodeName.key(old.node), level: level)
             byLabel[key]?.removeAll { $0 == lease.id }
         }
         index(lease)
@@ -42,7 +42,7 @@ public struct GuestMap: Sendable {
     private mutating func index(_ lease: Lease) {
         leases[lease.id] = lease
         if let level = lease.level {
-            byLabel[LabelKey(node: lease.node ?? "", level: level), default: []].append(lease.id)
+            byLabel[LabelKey(node: NodeName.key(lease.node), level: level), default: []].append(lease.id)
         }
         let guest = Self.guestKey(node: lease.node, uuid: lease.uuid, model: lease.model)
         if lease.isOpen {
@@ -64,7 +64,7 @@ public struct GuestMap: Sendable {
 
     /// Every guest that held exactly this level on this node at this position, sorted by name.
     public func holders(node: String?, level: MLSLevel, at position: EventPosition) -> [Lease] {
-        guard let ids = byLabel[LabelKey(node: node ?? "", level: level)] else { return [] }
+        guard let ids = byLabel[LabelKey(node: NodeName.key(node), level: level)] else { return [] }
         var found: [Lease] = []
         for id in ids {
             if let lease = leases[id], lease.isValid(at: position) { found.append(lease) }
@@ -93,7 +93,7 @@ public struct GuestMap: Sendable {
         for lease in ended {
             leases[lease.id] = nil
             if let level = lease.level {
-                let key = LabelKey(node: lease.node ?? "", level: level)
+                let key = LabelKey(node: NodeName.key(lease.node), level: level)
                 byLabel[key]?.removeAll { $0 == lease.id }
                 if byLabel[key]?.isEmpty == true { byLabel[key] = nil }
             }
@@ -102,6 +102,6 @@ public struct GuestMap: Sendable {
     }
 
     private static func guestKey(node: String?, uuid: String, model: String) -> String {
-        "\(node ?? "")\u{0}\(uuid)\u{0}\(model)"
+        "\(NodeName.key(node))\u{0}\(uuid)\u{0}\(model)"
     }
 }
