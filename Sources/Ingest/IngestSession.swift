@@ -178,7 +178,7 @@ public final class IngestSession {
             try writer.store(findings: findings, sourceID: nil)
             // The folder is a snapshot of each node it names: before every event of a node not
             // seen yet (as its leases are), else from the node's newest stored event on.
-            for node in Set(loaded.nodes.map { $0 ?? "" }).sorted() {
+            for node in Self.distinctNodes(loaded.nodes) {
                 let name = node.isEmpty ? nil : node
                 let marks = correlator.snapshotCoverage(nodes: [name], at: try writer.newestPosition(node: name))
                 try writer.store(findings: marks, sourceID: nil)
@@ -214,9 +214,9 @@ public final class IngestSession {
         // Each node the folder names is a snapshot taken just after that node's newest stored
         // event: a guest found without a lease is known from there (the interval before, back to
         // the last anchor, ends there as incomplete), and lease data is complete after it.
-        for node in Set(loaded.nodes.map { $0 ?? "" }).sorted() {
+        for node in Self.distinctNodes(loaded.nodes) {
             let name = node.isEmpty ? nil : node
-            let entries = loaded.entries.filter { ($0.node ?? "") == node }
+            let entries = loaded.entries.filter { NodeName.key($0.node) == NodeName.key(node) }
             let young = entries.filter {
                 !settled($0.status.file) && correlator.map.openLeases(node: $0.node, uuid: $0.status.uuid).isEmpty
             }
@@ -371,6 +371,14 @@ public final class IngestSession {
             }
         }
         throw IngestError.readerStopped(name)
+    }
+
+    /// The nodes a state folder names, each once by its bytes (two spellings of a name in
+    /// different Unicode normalization are two hosts; a String set took them for one), in byte order.
+    static func distinctNodes(_ nodes: [String?]) -> [String] {
+        var byKey: [String: String] = [:]
+        for node in nodes { byKey[NodeName.key(node)] = byKey[NodeName.key(node)] ?? (node ?? "") }
+        return byKey.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }.map(\.value)
     }
 
     /// Stores one reader output; returns the findings of a newly stored event (for alerting).

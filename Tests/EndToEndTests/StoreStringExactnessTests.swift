@@ -63,7 +63,8 @@ import TestSupport
     /// The correlator keyed its per-node maps (labels held, open leases, coverage) by String: a
     /// host spelt in NFC and one spelt in NFD were one node to it, so two guests on the same
     /// label on the two hosts collided and their denials were ambiguous. Two such hosts must be
-    /// judged exactly as two hosts with plain names are.
+    /// judged exactly as two hosts with plain names are, their status XML folders included (a
+    /// String set of the folder's nodes gave only one of the two spellings its snapshot).
     @Test func guestsOfTwoHostsSpeltInTwoNormalizationsDoNotCollide() throws {
         var options = Workload.Options(events: 3000, seed: 23, nodes: 1)
         options.interleave = 0
@@ -76,8 +77,14 @@ import TestSupport
             let log = folder.appendingPathComponent("\(UUID().uuidString).log")
             try ([first, second].flatMap { node in lines.map { "node=\(node) \($0)" } }.joined(separator: "\n") + "\n")
                 .write(to: log, atomically: true, encoding: .utf8)
+            // libvirt's status XML, a folder per node: each node's snapshot anchors its coverage.
+            let state = log.path + ".run"
+            for node in [first, second] {
+                try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: work.rundir.path, toPath: state + "/" + node)
+            }
             let db = log.path + ".db"
-            let ingest = try StoreCLI.run(["ingest", "--db", db, log.path])
+            let ingest = try StoreCLI.run(["ingest", "--db", db, "--libvirt-state", state, log.path])
             #expect(ingest.status == 0, "\(ingest.stderr)")
             var out: [String] = []
             for query in [["stats"], ["events", "--kind", "label-collision"]] {
@@ -90,7 +97,8 @@ import TestSupport
                         .replacingOccurrences(of: second, with: "B", options: .literal)
                 }.filter { !$0.contains("\"section\":\"node\"") }
             }
-            return out
+            // Sorted: rows of one time are listed by node name, whose byte order differs here.
+            return out.sorted()
         }
         let plain = try judged("hote-a", "hote-b")
         let spelt = try judged("h\u{F4}te", "ho\u{302}te")
