@@ -377,8 +377,12 @@ public final class IngestSession {
     /// different Unicode normalization are two hosts; a String set took them for one), in byte order.
     static func distinctNodes(_ nodes: [String?]) -> [String] {
         var byKey: [String: String] = [:]
-        for node in nodes { byKey[NodeName.key(node)] = byKey[NodeName.key(node)] ?? (node ?? "") }
-        return byKey.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }.map(\.value)
+        for node in nodes {
+            let key = NodeName.key(node)
+            if byKey[key] == nil { byKey[key] = node ?? "" }
+        }
+        // Keys are ASCII, so String order is their byte order.
+        return byKey.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// Stores one reader output; returns the findings of a newly stored event (for alerting).

@@ -59,15 +59,10 @@ public struct FileStatus: Sendable, Equatable {
         }
     }
 
-    /// Where a symbolic link at `path` points when nothing is there (a dangling link); nil for
-    /// anything else, a link whose target exists included.
-    public static func danglingLinkTarget(_ path: String) -> String? {
+    /// A symbolic link at `path` that points at nothing (a link whose target exists is not).
+    public static func isDanglingLink(_ path: String) -> Bool {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0 else { return nil }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink(path, &buffer, buffer.count - 1)
-        guard length >= 0 else { return "?" }
-        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK && stat(path, &info) != 0
     }
 
     /// The absolute path with every symbolic link resolved (realpath(3)), or nil.

@@ -92,10 +92,10 @@ public final class Database {
         }
     }
 
-    /// Where a symbolic link at `path` that points at nothing leads, every link followed and
-    /// relative ones taken from the link's folder; nil for anything else.
-    public static func danglingLinkTarget(_ path: String) -> String? {
-        DatabaseFiles.inspect(path).danglingLinkTarget
+    /// Why `path` holds no store when it is a symbolic link to nothing (the target named with
+    /// every link followed, relative ones from the link's folder); nil for anything else.
+    public static func danglingLinkProblem(_ path: String) -> StoreError? {
+        FileStatus.isDanglingLink(path) ? DatabaseFiles.inspect(path).danglingLinkProblem() : nil
     }
 
     /// The default path: `$SVIRT_TRACE_DB`, else a system path for root, else the user's state folder.

@@ -41,7 +41,7 @@ struct DatabaseFiles: Equatable {
         (files.folderMode, files.folderOwner) = ownership(folder, fm)
         files.exists = fm.fileExists(atPath: path)
         files.otherKind = FileStatus.kind(path).flatMap { $0 == "a regular file" ? nil : $0 }
-        files.danglingLinkTarget = FileStatus.danglingLinkTarget(path).map { _ in WatchLock.resolved(path) }
+        files.danglingLinkTarget = FileStatus.isDanglingLink(path) ? WatchLock.resolved(path) : nil
         files.readable = fm.isReadableFile(atPath: path)
         files.writable = fm.isWritableFile(atPath: path)
         (files.mode, files.owner) = ownership(path, fm)
@@ -86,7 +86,7 @@ struct DatabaseFiles: Equatable {
     /// Why a reader may not open the file, in words; nil when it may.
     func readProblem() -> StoreError? {
         if let otherKind { return .notARegularFile(path: path, kind: otherKind) }
-        if let danglingLinkTarget { return .danglingLink(path: path, target: danglingLinkTarget) }
+        if let problem = danglingLinkProblem() { return problem }
         if !exists {
             if folderExists && !folderSearchable {
                 return .permissionDenied(path: path, reason: "the folder \(folder) (\(Self.describe(folderMode, folderOwner))) "
@@ -108,12 +108,16 @@ struct DatabaseFiles: Equatable {
             if let kind = FileStatus.kind(folder) { return .folderIsNot(path: folder, kind: kind) }
             return .missingFolder(folder)
         }
-        if let danglingLinkTarget {
-            let targetFolder = (danglingLinkTarget as NSString).deletingLastPathComponent
-            if FileStatus.kind(targetFolder) == "a folder" { return nil }
-            return .danglingLink(path: path, target: danglingLinkTarget)
-        }
+        if let problem = danglingLinkProblem(), case .danglingLink(_, _, folderMissing: true) = problem { return problem }
         return nil
+    }
+
+    /// A link to nothing: a reader finds no store there, and a writer makes one only where the
+    /// target's folder exists.
+    func danglingLinkProblem() -> StoreError? {
+        guard let danglingLinkTarget else { return nil }
+        let targetFolder = (danglingLinkTarget as NSString).deletingLastPathComponent
+        return .danglingLink(path: path, target: danglingLinkTarget, folderMissing: FileStatus.kind(targetFolder) != "a folder")
     }
 
     /// Why a writer (ingest, watch) may not open an existing file or create one; nil when it may.

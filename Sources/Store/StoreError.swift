@@ -17,7 +17,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case notARegularFile(path: String, kind: String)
     /// A symbolic link whose target does not exist: a reader finds no store there, and a writer
     /// cannot make one when the target's folder is missing too.
-    case danglingLink(path: String, target: String)
+    case danglingLink(path: String, target: String, folderMissing: Bool)
     case locked(path: String, waitedMilliseconds: Int32)
     case cannotCreate(path: String, reason: String)
     case permissionDenied(path: String, reason: String)
@@ -88,12 +88,12 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path): not an svirt-trace database"
         case .notARegularFile(let path, let kind):
             return "\(path): is \(kind), not a database file"
-        case .danglingLink(let path, let target):
-            let folder = (target as NSString).deletingLastPathComponent
-            return FileStatus.kind(folder) == "a folder"
-                ? "\(path): is a symbolic link to \(target), which does not exist: no database there yet "
+        case .danglingLink(let path, let target, let folderMissing):
+            return folderMissing
+                ? "\(path): is a symbolic link to \(target), whose folder \((target as NSString).deletingLastPathComponent) "
+                    + "does not exist; create it, or mend the link"
+                : "\(path): is a symbolic link to \(target), which does not exist: no database there yet "
                     + "(`svirt-trace ingest --db \(path) ...` makes it there)"
-                : "\(path): is a symbolic link to \(target), whose folder \(folder) does not exist; create it, or mend the link"
         case .locked(let path, let waited):
             return "\(path): database is locked by another writer (waited \(waited) ms); is another ingest or watch running?"
         case .cannotCreate(let path, let reason):

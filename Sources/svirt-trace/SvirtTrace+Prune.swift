@@ -106,7 +106,7 @@ extension SvirtTrace {
                 // A writer's open creates a missing store: a mistyped --db would get an empty one
                 // and a report of nothing deleted.
                 guard FileManager.default.fileExists(atPath: path) else {
-                    if let target = Database.danglingLinkTarget(path) { throw StoreError.danglingLink(path: path, target: target) }
+                    if let problem = Database.danglingLinkProblem(path) { throw problem }
                     throw database.isFleet ? StoreError.missingSpool(path) : StoreError.missingDatabase(path)
                 }
                 // Nor is an empty file made a store: there is nothing to prune in it.

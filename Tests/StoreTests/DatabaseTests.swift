@@ -68,7 +68,7 @@ import Formatting
             _ = try Database(path: link, access: .readOnly)
             Issue.record("a reader opened a store through a link to nothing")
         } catch let error as StoreError {
-            guard case .danglingLink(let path, let named) = error else { Issue.record("\(error)"); return }
+            guard case .danglingLink(let path, let named, _) = error else { Issue.record("\(error)"); return }
             #expect(path == link && named == target)
             #expect("\(error)".contains("symbolic link to \(target), which does not exist: no database there yet"), "\(error)")
         }
