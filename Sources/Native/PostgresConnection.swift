@@ -131,20 +131,28 @@ public final class PostgresConnection {
     /// table is made once per session with ON COMMIT DELETE ROWS, so it is emptied by the
     /// commit (or the rollback) in place, without two TRUNCATEs per call, each of which gives
     /// the table a new file. One call per table and transaction.
-    @discardableResult
     /// - Parameter beforeMove: SQL run between the COPY and the move, given the staging table's
     ///   name (to clear rows the move would otherwise leave behind).
+    @discardableResult
     public func copyInTransaction(into table: String, columns: [String], rows: [[SQLValue]], conflict: String? = nil,
                                   beforeMove: ((String) -> String)? = nil) throws -> Int {
+        let staging = try stageInTransaction(for: table, columns: columns, rows: rows)
+        if let beforeMove { try execute(beforeMove(staging)) }
+        let list = columns.joined(separator: ", ")
+        return try run("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(staging)" + (conflict.map { " " + $0 } ?? ""))
+    }
+
+    /// The first half of `copyInTransaction`: the rows go by COPY into this session's staging
+    /// table for `table` (made once, emptied by the commit or rollback), whose name is returned
+    /// for the caller's own statements that move them.
+    public func stageInTransaction(for table: String, columns: [String], rows: [[SQLValue]]) throws -> String {
         let staging = "txn_staging_" + table.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
         if !transactionStaging.contains(staging) {
             try execute("CREATE TEMPORARY TABLE IF NOT EXISTS \(staging) (LIKE \(table)) ON COMMIT DELETE ROWS")
             transactionStaging.insert(staging)
         }
         try copy(into: staging, columns: columns, rows: rows)
-        if let beforeMove { try execute(beforeMove(staging)) }
-        let list = columns.joined(separator: ", ")
-        return try run("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(staging)" + (conflict.map { " " + $0 } ?? ""))
+        return staging
     }
 
     private func send(_ bytes: [UInt8], sql: String) throws {
@@ -224,6 +232,8 @@ public final class PostgresConnection {
 
     /// Runs `body` in a transaction: COMMIT when it returns, ROLLBACK when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        // Staging tables made in a transaction that rolls back are gone with it.
+        let staged = transactionStaging
         try execute("BEGIN")
         do {
             let value = try body()
@@ -231,6 +241,7 @@ public final class PostgresConnection {
             return value
         } catch {
             try? execute("ROLLBACK")
+            transactionStaging = staged
             throw error
         }
     }

@@ -13,6 +13,9 @@ struct FleetTable: Sendable {
     let fleetKey: [String]
     /// The column whose month must have its partition before the row is shipped.
     let month: String?
+    /// The fleet store has an index led by `id` (beside the key led by node and month): this
+    /// spool's highest id there is one index probe.
+    var indexedByID = false
 
     var isRowID: Bool { key == ["id"] }
 
@@ -25,22 +28,23 @@ struct FleetTable: Sendable {
     /// transaction), so the order only keeps the statements readable.
     static let all: [FleetTable] = [
         .init(name: "sources", key: ["id"], ids: ["id"], hasNode: false, fleetKey: ["node", "id"], month: nil),
-        .init(name: "strings", key: ["id"], ids: ["id"], hasNode: false, fleetKey: ["id"], month: nil),
+        .init(name: "strings", key: ["id"], ids: ["id"], hasNode: false, fleetKey: ["id"], month: nil, indexedByID: true),
         .init(name: "guests", key: ["id"], ids: ["id"], hasNode: true, fleetKey: ["node", "id"], month: nil),
         .init(name: "leases", key: ["id"], ids: ["id", "guest_id"], hasNode: true, fleetKey: ["node", "id"], month: nil),
         .init(name: "evidence_blocks", key: ["id"], ids: ["id"], hasNode: false, fleetKey: ["node", "first_ms", "id"],
-              month: "first_ms"),
+              month: "first_ms", indexedByID: true),
         .init(name: "denial_runs", key: ["id"],
               ids: ["id", "scontext", "tcontext", "stype", "ttype", "slevel", "tlevel", "comm", "exe", "cwd", "path",
                     "proctitle", "source_vm", "source_uuid", "source_key", "target_vm", "target_uuid", "target_key"],
-              hasNode: true, fleetKey: ["node", "first_ms", "id"], month: "first_ms"),
+              hasNode: true, fleetKey: ["node", "first_ms", "id"], month: "first_ms", indexedByID: true),
         .init(name: "audit_events", key: ["id"], ids: ["id", "source_id", "run_id", "block_id"], hasNode: true,
-              fleetKey: ["node", "time_ms", "id"], month: "time_ms"),
+              fleetKey: ["node", "time_ms", "id"], month: "time_ms", indexedByID: true),
         .init(name: "run_parties", key: ["run_id", "side", "lease_id"], ids: ["run_id", "lease_id"], hasNode: false,
               fleetKey: ["node", "run_id", "side", "lease_id"], month: nil),
         .init(name: "guest_resources", key: ["id"], ids: ["id", "audit_event_id", "lease_id"], hasNode: true,
-              fleetKey: ["node", "id"], month: nil),
-        .init(name: "events", key: ["id"], ids: ["id", "audit_event_id"], hasNode: true, fleetKey: ["node", "id"], month: nil),
+              fleetKey: ["node", "id"], month: nil, indexedByID: true),
+        .init(name: "events", key: ["id"], ids: ["id", "audit_event_id"], hasNode: true, fleetKey: ["node", "id"], month: nil,
+              indexedByID: true),
         .init(name: "coverage_marks", key: ["id"], ids: ["id"], hasNode: true, fleetKey: ["node", "id"], month: nil),
         .init(name: "parse_errors", key: ["id"], ids: ["id", "source_id"], hasNode: false, fleetKey: ["node", "id"], month: nil),
         .init(name: "parse_error_counts", key: ["source_key", "reason", "stage"], ids: ["source_key"], hasNode: false,
@@ -50,7 +54,7 @@ struct FleetTable: Sendable {
         .init(name: "daily_totals", key: ["day", "node", "kind"], ids: [], hasNode: true,
               fleetKey: ["node", "spool", "day", "kind"], month: nil),
         .init(name: "node_activity", key: ["node"], ids: [], hasNode: true, fleetKey: ["node", "spool"], month: nil),
-        .init(name: "alerts", key: ["id"], ids: ["id"], hasNode: true, fleetKey: ["node", "id"], month: nil),
+        .init(name: "alerts", key: ["id"], ids: ["id"], hasNode: true, fleetKey: ["node", "id"], month: nil, indexedByID: true),
         .init(name: "alert_deliveries", key: ["alert", "sink"], ids: ["alert"], hasNode: false,
               fleetKey: ["node", "alert", "sink"], month: nil),
         .init(name: "alert_windows", key: ["owner", "key"], ids: [], hasNode: false,
