@@ -32,6 +32,15 @@ extension SvirtTrace {
                 warning follows: without them no guest that started in it can be attributed. The \
                 exit status stays 0.
 
+                FLEET STORE
+                  With a PostgreSQL --db, rows go into the spool (--spool) and a thread ships \
+                them while the logs are read; the run ends once everything is shipped. A spool the \
+                fleet store registered before is read into even while the fleet store cannot be \
+                reached (a scheduled ingest during an outage: the logs are read while they still \
+                exist); its rows wait in the spool for this run's end or the next run with it, and \
+                the exit status is 4. A new spool needs the fleet store at start, so that a wrong \
+                role or node is refused before a line is read.
+
                 COVERAGE
                   A label that no known guest held is unknown-source or unknown-target only where \
                 lease data is complete: after a SYSTEM_BOOT record of the node, or from the status \
@@ -106,8 +115,20 @@ extension SvirtTrace {
                     spoolPath = db.path
                     // Refused here, before a line is read, when the store or the role is wrong.
                     let cleaner = db.outboxCleaner
-                    let first = try FleetSpoolOption.connect(fleet: database.path, spool: spoolPath, tag: tag,
-                                                            busyTimeoutMilliseconds: database.busyTimeoutMilliseconds, cleaner: cleaner)
+                    let first: FleetShipper?
+                    do {
+                        first = try FleetSpoolOption.connect(fleet: database.path, spool: spoolPath, tag: tag,
+                                                             busyTimeoutMilliseconds: database.busyTimeoutMilliseconds, cleaner: cleaner)
+                    } catch let error as StoreError where error.isUnreachable && (try? FleetSpool.identity(db.connection)) != nil {
+                        // A spool the fleet store registered before (a scheduled ingest's): its
+                        // logs are read now, while they are there to read, and its rows wait in
+                        // it. A new spool is still refused here, where a wrong role or node is
+                        // told before a line is read.
+                        Console.error("\(error)")
+                        Console.error("reading into the spool \(spoolPath) meanwhile: its rows are shipped when the fleet store "
+                                      + "takes them, by this run (tried again until its end) or the next with this spool")
+                        first = nil
+                    }
                     nonisolated(unsafe) var firstShipper: FleetShipper? = first
                     let (connection, timeout, spool) = (database.path, database.busyTimeoutMilliseconds, spoolPath)
                     shipping = FleetShippingLoop(connect: {
@@ -189,7 +210,10 @@ extension SvirtTrace {
         /// Stops the background shipping and ships what is left, waiting for it: ingest ends with
         /// everything in the fleet store, or says what waits in the spool.
         func finishShipping(_ loop: FleetShippingLoop, spool: String, tag: String) throws {
-            loop.stop()
+            // The loop's connection ships the rest (a new one would start cold: its session's
+            // staging tables and PostgreSQL's caches made again); what it cannot ship is tried
+            // once more below, whose failure is the one reported.
+            loop.stop(drainSeconds: 7 * 86_400)
             var shipped = loop.shipped
             do {
                 let shipper = try FleetSpoolOption.connect(fleet: database.path, spool: spool, tag: tag,

@@ -413,6 +413,52 @@ import TestSupport
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == expected)
     }
 
+    /// A scheduled ingest during an outage of the fleet store: with a spool the fleet store
+    /// registered before, the logs are read now (they may be rotated away before the next run)
+    /// and their rows wait in the spool, exit status 4; the next run ships them. A new spool is
+    /// still refused before a line is read.
+    @Test func aScheduledIngestReadsIntoItsSpoolWhileTheFleetStoreIsAway() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        let away = central + " host=/nonexistent-svirt-trace-test"
+        let work = try Workload.generate(.init(events: 6000, seed: 5, nodes: 1))
+        let folder = try Fixtures.temporaryFolder("fleet-away")
+        let spool = folder.appendingPathComponent("spool.db").path
+        let log = folder.appendingPathComponent("audit.log")
+        let text = try String(contentsOf: work.log, encoding: .utf8)
+        let half = Self.eventBoundary(in: text, past: 1, of: 2)
+        try String(text[..<half]).write(to: log, atomically: false, encoding: .utf8)
+        let first = try Self.ingest(["--db", central, "--spool", spool, log.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let shippedBefore = try fleet.count("SELECT count(*) FROM svirt_trace.audit_events")
+
+        let handle = try FileHandle(forWritingTo: log)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text[half...].utf8))
+        try handle.close()
+        let during = try Self.ingest(["--db", away, "--spool", spool, log.path])
+        #expect(during.status == 4, "\(during.stderr)")
+        #expect(during.stderr.contains("cannot connect to PostgreSQL") && during.stderr.contains("reading into the spool"), "\(during.stderr)")
+        #expect(during.stderr.contains("waits in the spool"), "\(during.stderr)")
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == shippedBefore)
+        let waiting = try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM audit_events")[0][0].int64 ?? 0
+        #expect(waiting > shippedBefore, "the second half was not read into the spool: \(during.stderr)")
+
+        let back = try Self.ingest(["--db", central, "--spool", spool, log.path])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+        let plain = folder.appendingPathComponent("plain.db").path
+        #expect(try Self.ingest(["--db", plain, log.path]).status == 0)
+        let expected = try SQLiteDatabase(path: plain, mode: .readOnly).rows("SELECT count(*) FROM denials")[0][0].int64
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == expected)
+
+        let fresh = folder.appendingPathComponent("fresh.db").path
+        let refused = try Self.ingest(["--db", away, "--spool", fresh, log.path])
+        #expect(refused.status == 4, "\(refused.stderr)")
+        #expect(!refused.stderr.contains("reading into the spool") && !refused.stderr.contains("lines from"), "\(refused.stderr)")
+    }
+
     /// The fleet store away at start, back, away again with the watch SIGKILLed and the log
     /// rotated meanwhile: watch alerts all along, and the fleet store ends with every row once.
     @Test func watchAlertsThroughAnOutageAndTheFleetStoreGetsEverythingOnceItIsBack() throws {
