@@ -24,9 +24,19 @@ public final class PostgresConnection {
         }
         secrets = PostgresConnectionString.secrets(connection)
         // expand_dbname: the first "dbname" is read as a whole connection string or URI; the
-        // words after it override what it says.
-        let keywords = ["dbname", "client_encoding", "fallback_application_name"]
-        let values = [connection, "UTF8", applicationName]
+        // words after it override what it says, and the words before it are overridden by it.
+        // libpq waits for a connection without end by default: a server frozen or a network
+        // dropping packets would hang a scheduled ingest before it reads a line, and the
+        // shipping thread for good. Its default here is 10 s; the connection string, a service
+        // or PGCONNECT_TIMEOUT say otherwise.
+        var keywords = ["dbname", "client_encoding", "fallback_application_name"]
+        var values = [connection, "UTF8", applicationName]
+        let environment = ProcessInfo.processInfo.environment
+        if environment["PGCONNECT_TIMEOUT"] == nil, environment["PGSERVICE"] == nil,
+           !PostgresConnectionString.setsTimeoutOrService(connection) {
+            keywords.insert("connect_timeout", at: 0)
+            values.insert(String(Self.defaultConnectTimeoutSeconds), at: 0)
+        }
         let conn = CStrings.with(keywords) { keys in
             CStrings.with(values) { vals in PQconnectdbParams(keys, vals, 1) }
         }
@@ -44,6 +54,8 @@ public final class PostgresConnection {
     }
 
     deinit { PQfinish(handle) }
+
+    public static let defaultConnectTimeoutSeconds = 10
 
     /// The role the session runs as.
     public var user: String { PQuser(handle).map { String(cString: $0) } ?? "" }

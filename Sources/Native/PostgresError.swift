@@ -34,13 +34,27 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         connectionLost || sqlState?.hasPrefix("08") == true || ["57P01", "57P02", "57P03"].contains(sqlState ?? "")
     }
 
+    /// A failed connection that says the server is away for now (nothing answered, or it
+    /// answered that it is starting, stopping, recovering or full), not that it refused this
+    /// login (a password, role, database or pg_hba.conf line), which waiting does not mend. The
+    /// server's words are matched as PostgreSQL writes them (lc_messages C); a message that
+    /// matches neither is taken for a refusal.
+    public var isOutage: Bool {
+        guard connectionLost, sqlState == nil else { return isUnavailable }
+        guard message.contains("FATAL:") else { return true }
+        return ["the database system is starting up", "the database system is shutting down",
+                "the database system is in recovery mode", "the database system is not yet accepting connections",
+                "the database system is not accepting connections", "sorry, too many clients already",
+                "remaining connection slots are reserved"].contains { message.contains($0) }
+    }
+
     public var description: String {
         var text = "PostgreSQL"
         if let sqlState { text += " error \(sqlState)" }
         text += ": \(message)"
         if let detail { text += " (\(detail))" }
         if let hint { text += "; hint: \(hint)" }
-        if let sql { text += " (in: \(sql.prefix(120)))" }
+        if let sql { text += " (in: \(sql.count > 120 ? sql.prefix(120) + "…" : sql))" }
         return text
     }
 }

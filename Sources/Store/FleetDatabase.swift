@@ -17,7 +17,8 @@ public final class FleetDatabase {
         do {
             connection = try PostgresConnection(connection: connectionString)
         } catch let error as PostgresError {
-            throw StoreError.fleetUnreachable(database: name, reason: error.message)
+            throw error.isOutage ? StoreError.fleetUnreachable(database: name, reason: error.message)
+                : StoreError.fleetLoginRefused(database: name, reason: error.message)
         }
         do {
             switch access {

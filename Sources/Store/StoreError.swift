@@ -30,6 +30,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case cannotLock(path: String, reason: String)
     /// The fleet store (PostgreSQL) could not be reached or refused the login.
     case fleetUnreachable(database: String, reason: String)
+    /// The server answered and refused this login (password, role, database, pg_hba.conf).
+    case fleetLoginRefused(database: String, reason: String)
     case postgres(database: String, PostgresError)
     case noSuchRole(database: String, role: String)
     case roleNotGrantable(database: String, role: String, group: String, reason: String)
@@ -62,7 +64,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case noSuchSpool(database: String, number: Int64)
     case fleetNotUTF8(database: String, encoding: String)
 
-    /// The fleet store could not be reached (or refused the login): worth trying again later.
+    /// The fleet store could not be reached, or said it cannot take connections now: worth
+    /// trying again later (a refused login is not).
     public var isUnreachable: Bool {
         if case .fleetUnreachable = self { return true }
         return false
@@ -115,7 +118,7 @@ public enum StoreError: Error, CustomStringConvertible {
         case .cannotLock(let path, let reason):
             return "\(path): cannot take the watch's lock: \(reason)"
                 + (reason == "Permission denied" ? " (a file another user's watch left: remove it, or give it to the user this watch runs as)" : "")
-        case .fleetUnreachable(let database, let reason):
+        case .fleetUnreachable(let database, let reason), .fleetLoginRefused(let database, let reason):
             return "\(database): cannot connect to PostgreSQL: \(reason)"
         case .postgres(let database, let error):
             return "\(database): \(error)"

@@ -37,9 +37,12 @@ extension SvirtTrace {
                 them while the logs are read; the run ends once everything is shipped. A spool the \
                 fleet store registered before is read into even while the fleet store cannot be \
                 reached (a scheduled ingest during an outage: the logs are read while they still \
-                exist); its rows wait in the spool for this run's end or the next run with it, and \
-                the exit status is 4. A new spool needs the fleet store at start, so that a wrong \
-                role or node is refused before a line is read.
+                exist); its rows wait in the spool until the fleet store is back, for this run's \
+                end or the next run with the spool, and the exit status is 4 when it is still away \
+                at the end. A login the server refuses (password, role, database) and a new spool \
+                are refused before a line is read. libpq waits up to 10 s for a connection unless \
+                connect_timeout (in the connection string, a service or PGCONNECT_TIMEOUT) says \
+                otherwise.
 
                 COVERAGE
                   A label that no known guest held is unknown-source or unknown-target only where \
@@ -125,8 +128,9 @@ extension SvirtTrace {
                         // it. A new spool is still refused here, where a wrong role or node is
                         // told before a line is read.
                         Console.error("\(error)")
-                        Console.error("reading into the spool \(spoolPath) meanwhile: its rows are shipped when the fleet store "
-                                      + "takes them, by this run (tried again until its end) or the next with this spool")
+                        Console.error("reading into the spool \(spoolPath) meanwhile: its rows wait there until the fleet store "
+                                      + "is back (tried again until this run ends, and by the next run with this spool), which "
+                                      + "checks the spool then (one it no longer knows is refused)")
                         first = nil
                     }
                     nonisolated(unsafe) var firstShipper: FleetShipper? = first

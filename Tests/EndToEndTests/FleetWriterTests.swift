@@ -457,6 +457,58 @@ import TestSupport
         let refused = try Self.ingest(["--db", away, "--spool", fresh, log.path])
         #expect(refused.status == 4, "\(refused.stderr)")
         #expect(!refused.stderr.contains("reading into the spool") && !refused.stderr.contains("lines from"), "\(refused.stderr)")
+
+        // A login the server refuses is no outage: waiting does not mend it, and the operator
+        // learns of it before a line is read, with a registered spool too.
+        try Self.append("type=DAEMON_ROTATE msg=audit(1700000000.000:1): op=rotate\n", to: log)
+        let stranger = try Self.ingest(["--db", central + " user=no_such_role_\(fleet.suffix)", "--spool", spool, log.path])
+        #expect(stranger.status == 4, "\(stranger.stderr)")
+        #expect(stranger.stderr.contains("does not exist") && !stranger.stderr.contains("reading into the spool")
+                && !stranger.stderr.contains("lines from"), "\(stranger.stderr)")
+    }
+
+    private static func append(_ text: String, to file: URL) throws {
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    /// A server that takes the connection and never answers (frozen, or behind a network that
+    /// drops its packets): libpq would wait for good, and a scheduled ingest with it, silent.
+    /// It gives up after the default connect_timeout, and says why.
+    @Test func aFleetStoreThatNeverAnswersTimesOutInsteadOfHanging() throws {
+        let listener = Process()
+        listener.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        listener.arguments = ["-c", "import socket, sys, time\ns = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(8)\n"
+                              + "print(s.getsockname()[1], flush=True); time.sleep(120)"]
+        let out = Pipe()
+        listener.standardOutput = out
+        try listener.run()
+        defer { listener.terminate() }
+        let port = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(port) != nil)
+        let folder = try Fixtures.temporaryFolder("fleet-silent")
+        let ingest = Process()
+        ingest.executableURL = URL(fileURLWithPath: Binary.path)
+        ingest.arguments = ["ingest", "--config", "/dev/null", "--no-progress", "--db", "host=127.0.0.1 port=\(port) dbname=x user=y sslmode=disable",
+                            "--spool", folder.appendingPathComponent("spool.db").path,
+                            Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGCONNECT_TIMEOUT"] = nil
+        environment["PGSERVICE"] = nil
+        ingest.environment = environment
+        let errors = Pipe()
+        ingest.standardError = errors
+        let started = Date()
+        try ingest.run()
+        while ingest.isRunning, Date().timeIntervalSince(started) < 60 { Thread.sleep(forTimeInterval: 0.1) }
+        let hung = ingest.isRunning
+        if hung { kill(ingest.processIdentifier, SIGKILL) }
+        ingest.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(!hung, "still waiting after 60 s")
+        #expect(ingest.terminationStatus == 4 && stderr.contains("timeout expired"), "\(stderr)")
     }
 
     /// The fleet store away at start, back, away again with the watch SIGKILLed and the log
