@@ -50,16 +50,33 @@ public final class FleetShippingLoop: @unchecked Sendable {
     /// Stops the loop and waits for it: after the batch under way, or, with `drainSeconds`,
     /// once nothing waits to be shipped (what the caller's own shutdown changed included), the
     /// fleet store fails, or that time has passed.
-    public func stop(drainSeconds: Double = 0) {
+    ///
+    /// Returns false when it gave up waiting, leaving the thread behind: `graceSeconds` after the
+    /// drain's end, or once one batch (or connection) has been under way for `stallSeconds`. A
+    /// server that stops answering in the middle of a batch (frozen, or its disk hung) is
+    /// waited for by libpq without end, and what that batch ships waits in the spool.
+    @discardableResult
+    public func stop(drainSeconds: Double = 0, graceSeconds: Double = 10, stallSeconds: Double = 60) -> Bool {
         condition.withLock {
             stopping = true
             drainUntil = Date().addingTimeInterval(drainSeconds)
             condition.broadcast()
         }
-        condition.withLock {
-            while thread != nil, !finished { condition.wait() }
+        return condition.withLock {
+            let latest = drainUntil.addingTimeInterval(graceSeconds)
+            while thread != nil, !finished {
+                let now = Date()
+                var until = latest
+                if let started = batchStarted { until = min(until, started.addingTimeInterval(stallSeconds)) }
+                if now >= until { return false }
+                _ = condition.wait(until: min(until, now.addingTimeInterval(1)))
+            }
+            return true
         }
     }
+
+    /// When the batch (or connection) under way began; nil between batches.
+    private var batchStarted: Date?
 
     private var drainUntil = Date.distantFuture
     /// A retention cutoff whose empty months are to be dropped once the spool's deletions are
@@ -80,6 +97,8 @@ public final class FleetShippingLoop: @unchecked Sendable {
             let (stop, until) = condition.withLock { (stopping, drainUntil) }
             if stop, Date() >= until { break }
             do {
+                condition.withLock { batchStarted = Date() }
+                defer { condition.withLock { batchStarted = nil } }
                 if shipper == nil { shipper = try connect() }
                 let count = try shipper!.shipBatch()
                 condition.withLock { shippedRows += count }

@@ -24,19 +24,9 @@ public final class PostgresConnection {
         }
         secrets = PostgresConnectionString.secrets(connection)
         // expand_dbname: the first "dbname" is read as a whole connection string or URI; the
-        // words after it override what it says, and the words before it are overridden by it.
-        // libpq waits for a connection without end by default: a server frozen or a network
-        // dropping packets would hang a scheduled ingest before it reads a line, and the
-        // shipping thread for good. Its default here is 10 s; the connection string, a service
-        // or PGCONNECT_TIMEOUT say otherwise.
-        var keywords = ["dbname", "client_encoding", "fallback_application_name"]
-        var values = [connection, "UTF8", applicationName]
-        let environment = ProcessInfo.processInfo.environment
-        if environment["PGCONNECT_TIMEOUT"] == nil, environment["PGSERVICE"] == nil,
-           !PostgresConnectionString.setsTimeoutOrService(connection) {
-            keywords.insert("connect_timeout", at: 0)
-            values.insert(String(Self.defaultConnectTimeoutSeconds), at: 0)
-        }
+        // words after it override what it says.
+        let keywords = ["dbname", "client_encoding", "fallback_application_name"]
+        let values = [connection, "UTF8", applicationName]
         let conn = CStrings.with(keywords) { keys in
             CStrings.with(values) { vals in PQconnectdbParams(keys, vals, 1) }
         }
@@ -56,6 +46,15 @@ public final class PostgresConnection {
     deinit { PQfinish(handle) }
 
     public static let defaultConnectTimeoutSeconds = 10
+
+    /// libpq waits for a connection without end by default: a server frozen or a network that
+    /// drops packets would hang a scheduled ingest before it reads a line, and every report. The
+    /// default becomes 10 s through PGCONNECT_TIMEOUT, the lowest of libpq's sources, so that a
+    /// connection string's or a service file's connect_timeout still say otherwise (0: without
+    /// end). Call it at start, before any thread: setenv is not safe beside a getenv.
+    public static func defaultConnectTimeout() {
+        setenv("PGCONNECT_TIMEOUT", String(defaultConnectTimeoutSeconds), 0)
+    }
 
     /// The role the session runs as.
     public var user: String { PQuser(handle).map { String(cString: $0) } ?? "" }

@@ -57,12 +57,6 @@ public enum PostgresConnectionString {
         return options.filter { $0.secret && !$0.value.isEmpty }.map(\.value)
     }
 
-    /// The string sets connect_timeout, or names a service (whose file may set it).
-    static func setsTimeoutOrService(_ database: String) -> Bool {
-        guard case .options(let options) = parse(database) else { return false }
-        return options.contains { ($0.keyword == "connect_timeout" || $0.keyword == "service") && !$0.value.isEmpty }
-    }
-
     /// libpq's complaint about a string it cannot read, with every quoted piece of the string
     /// replaced: "invalid percent-encoded token: "50%off!"" names a password's characters.
     public static func problem(_ database: String) -> String? {

@@ -34,19 +34,36 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         connectionLost || sqlState?.hasPrefix("08") == true || ["57P01", "57P02", "57P03"].contains(sqlState ?? "")
     }
 
-    /// A failed connection that says the server is away for now (nothing answered, or it
-    /// answered that it is starting, stopping, recovering or full), not that it refused this
-    /// login (a password, role, database or pg_hba.conf line), which waiting does not mend. The
-    /// server's words are matched as PostgreSQL writes them (lc_messages C); a message that
-    /// matches neither is taken for a refusal.
+    /// A failed connection that says the server is away for now (nothing answered, the network
+    /// failed, or the server said it is starting, stopping, recovering or full), not that this
+    /// login cannot work (a password missing or wrong, a role, database or pg_hba.conf line, a
+    /// certificate, a connection string libpq cannot read), which waiting does not mend. libpq's
+    /// and the server's words are matched as they write them in English (lc_messages C); a
+    /// message that matches neither list is taken for a refusal, as is any host's refusal
+    /// among several hosts' failures.
     public var isOutage: Bool {
         guard connectionLost, sqlState == nil else { return isUnavailable }
-        guard message.contains("FATAL:") else { return true }
-        return ["the database system is starting up", "the database system is shutting down",
-                "the database system is in recovery mode", "the database system is not yet accepting connections",
-                "the database system is not accepting connections", "sorry, too many clients already",
-                "remaining connection slots are reserved"].contains { message.contains($0) }
+        let fatal = message.components(separatedBy: "FATAL:").dropFirst()
+        if fatal.contains(where: { part in !Self.transientRefusals.contains { part.contains($0) } }) { return false }
+        return (Self.transientRefusals + Self.networkFailures).contains { message.contains($0) }
     }
+
+    /// What a server says when it cannot take a connection now, but will.
+    static let transientRefusals = [
+        "the database system is starting up", "the database system is shutting down", "the database system is in recovery mode",
+        "the database system is not yet accepting connections", "the database system is not accepting connections",
+        "sorry, too many clients already", "remaining connection slots are reserved", "too many connections for",
+        "is not currently accepting connections",
+    ]
+
+    /// libpq's and the system's words for a server that did not answer or a network that failed.
+    static let networkFailures = [
+        // After "failed: ": a certificate file that is missing also says "No such file or directory".
+        "failed: Connection refused", "failed: No such file or directory", "failed: timeout expired",
+        "failed: Connection timed out", "failed: Network is unreachable", "failed: No route to host",
+        "server closed the connection unexpectedly", "could not receive data from server", "could not send data to server",
+        "SSL SYSCALL error", "Connection reset by peer", "could not translate host name",
+    ]
 
     public var description: String {
         var text = "PostgreSQL"

@@ -38,11 +38,17 @@ extension SvirtTrace {
                 fleet store registered before is read into even while the fleet store cannot be \
                 reached (a scheduled ingest during an outage: the logs are read while they still \
                 exist); its rows wait in the spool until the fleet store is back, for this run's \
-                end or the next run with the spool, and the exit status is 4 when it is still away \
-                at the end. A login the server refuses (password, role, database) and a new spool \
-                are refused before a line is read. libpq waits up to 10 s for a connection unless \
-                connect_timeout (in the connection string, a service or PGCONNECT_TIMEOUT) says \
-                otherwise.
+                end or the next run with the spool (the fleet store checks the spool then), and \
+                the exit status is 4 when it is still away at the end. Not read into, and refused \
+                before a line is read (exit status 4, "nothing was read"): a new spool while the \
+                fleet store cannot be reached, and any login the server refuses (password, role, \
+                database, pg_hba.conf, certificate, a connection string libpq cannot read). \
+                "Cannot be reached" is no answer, a network error, or a server that says it is \
+                starting, stopping or full. libpq waits up to 10 s for each address it tries to \
+                connect to unless connect_timeout (in the connection string or a service file) \
+                or PGCONNECT_TIMEOUT says otherwise (0: without end); at the end, ingest waits up \
+                to 60 s for one batch the fleet store does not finish (a server that stopped \
+                answering), then leaves the rows in the spool.
 
                 COVERAGE
                   A label that no known guest held is unknown-source or unknown-target only where \
@@ -153,6 +159,8 @@ extension SvirtTrace {
                 }
             } catch {
                 Console.error("\(error)")
+                // A scheduled run's exit status 4 is also "read, rows waiting": this one is not.
+                if database.isFleet { Console.error("nothing was read") }
                 throw ExitCode(error is StoreError ? Status.database : Status.input)
             }
             shipping?.start()
@@ -217,7 +225,15 @@ extension SvirtTrace {
             // The loop's connection ships the rest (a new one would start cold: its session's
             // staging tables and PostgreSQL's caches made again); what it cannot ship is tried
             // once more below, whose failure is the one reported.
-            loop.stop(drainSeconds: 7 * 86_400)
+            let waiting = "what this run stored waits in the spool \(spool) for the next ingest or watch with it (the fleet store "
+                + "checks the spool then)"
+            guard loop.stop(drainSeconds: 7 * 86_400, stallSeconds: Self.stallSeconds) else {
+                // A new connection would wait on the same server, and on the lock the stuck
+                // batch holds there.
+                Console.error("the fleet store has not answered for \(Int(Self.stallSeconds)) s in the middle of a batch "
+                              + "(the server stopped, or the network between); \(waiting)")
+                throw ExitCode(Status.database)
+            }
             var shipped = loop.shipped
             do {
                 let shipper = try FleetSpoolOption.connect(fleet: database.path, spool: spool, tag: tag,
@@ -226,10 +242,15 @@ extension SvirtTrace {
                 Console.status("shipped \(shipped) changed row\(shipped == 1 ? "" : "s") to \(PostgresConnectionString.redacted(database.path)) as spool #\(shipper.spool) (\(spool))")
             } catch {
                 Console.error("\(error)")
-                Console.error("what this run stored waits in the spool \(spool), and is shipped by an ingest or watch with it once the fleet store takes it")
+                Console.error(waiting)
                 throw ExitCode(Status.database)
             }
         }
+
+        /// How long ingest's end waits for one batch the fleet store does not finish: a healthy
+        /// one takes well under a second (the 5M-denial store shipped 650 of them in 235 s).
+        /// (SVIRT_TRACE_TEST_FLEET_STALL_SECONDS shortens it for the test suite.)
+        static let stallSeconds = ProcessInfo.processInfo.environment["SVIRT_TRACE_TEST_FLEET_STALL_SECONDS"].flatMap(Double.init) ?? 60
 
         /// The record types svirt-trace reads, as an ausearch `-m` list.
         static let ausearchTypes = "AVC,USER_AVC,SELINUX_ERR,MAC_STATUS,MAC_POLICY_LOAD,VIRT_MACHINE_ID,VIRT_CONTROL,VIRT_RESOURCE,MAC_CONFIG_CHANGE,USER_SELINUX_ERR,SYSTEM_BOOT"

@@ -37,9 +37,11 @@ extension SvirtTrace {
                 would. Last, the months of the fleet store's partitions that end before the cutoff \
                 and hold no row of any node are dropped. Each host prunes its own node's history \
                 (its writer role may delete only its own rows); a node whose host keeps a longer \
-                history keeps its months. A spool the fleet store does not know, or a role not \
-                granted the spool's node, is refused before anything is deleted. When the fleet \
-                store cannot be reached, the spool is \
+                history keeps its months. A spool the fleet store does not know, a role not \
+                granted the spool's node, and a login the server refuses (password, role, \
+                database, pg_hba.conf, certificate) are refused before anything is deleted. When \
+                the fleet store cannot be reached (no answer, or the server is starting, stopping \
+                or full), the spool is \
                 pruned all the same, its deletions wait in it for the next ingest, watch or prune \
                 with it, and the exit status is 4. A spool given as an SQLite --db is pruned the \
                 same way, and its deletions go with its next writer.
@@ -163,7 +165,7 @@ extension SvirtTrace {
         }
 
         static func waiting(_ spool: String) -> String {
-            "the spool \(spool) is pruned; its deletions wait in it, and are shipped by the next ingest, watch or prune with it once the fleet store takes them"
+            "the spool \(spool) is pruned; its deletions wait in it for the next ingest, watch or prune with it (the fleet store checks the spool then)"
         }
 
         /// Ships what the pruning changed and drops the months it emptied; waits for both.

@@ -321,7 +321,11 @@ extension SvirtTrace {
             shipping?.start()
             // What the shutdown itself changes (follow-ups of open windows, deliveries) is
             // shipped before the exit, for a bounded time.
-            defer { shipping?.stop(drainSeconds: Self.fleetDrainSeconds) }
+            defer {
+                if shipping?.stop(drainSeconds: Self.fleetDrainSeconds) == false {
+                    Self.logger.error("stopping without waiting longer for the fleet store, which has not answered in the middle of a batch; what it did not take waits in the spool for the next start")
+                }
+            }
             let retention = try retain.map { text in
                 WatchRetention(period: try RetentionPeriod(text), pruner: Pruner(database: watch.database, chunkSize: 1_000),
                                log: { [shipping] s, cutoff in

@@ -52,6 +52,7 @@ struct SvirtTrace: ParsableCommand {
         // Before anything writes: a reader that goes away is an EPIPE error where the write
         // happens (handled there), never a silent death by SIGPIPE.
         ProcessSignals.ignoreBrokenPipe()
+        PostgresConnection.defaultConnectTimeout()
         // The command that was chosen: an error its run() throws (a time word it cannot read) is
         // explained with its own usage line, not the top level's.
         var chosen: ParsableCommand.Type = SvirtTrace.self

@@ -474,6 +474,88 @@ import TestSupport
         try handle.write(contentsOf: Data(text.utf8))
     }
 
+    /// A server that stops answering in the middle of a batch (frozen, or its disk hung: the
+    /// kernel still takes the bytes): libpq waits for it without end, and ingest's end with it.
+    /// It gives up after the stall limit (shortened here), says why, and what it stored ships
+    /// with the next run once the server answers again.
+    @Test func anIngestWhoseFleetStoreFreezesMidBatchStopsWaitingAndSaysSo() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let role = "frozen_\(fleet.suffix)"
+        fleet.roles.append(role)
+        let admin = try PostgresConnection(connection: fleet.admin)
+        try admin.execute("CREATE ROLE \(role) LOGIN PASSWORD 'frozen-pw' IN ROLE svirt_trace_writer")
+        try admin.run("INSERT INTO svirt_trace.writer_nodes VALUES ($1, '*')", [.text(role)])
+        let port = fleet.admin.split(separator: " ").first { $0.hasPrefix("port=") }.map { String($0.dropFirst(5)) } ?? "5432"
+        let folder = try Fixtures.temporaryFolder("fleet-freeze")
+        let flag = folder.appendingPathComponent("frozen").path
+        // Forwards bytes to the server until the flag file appears; then swallows them both
+        // ways, as a frozen server whose kernel still acknowledges them, and closes the
+        // server's side once the client's goes (so that its transaction ends).
+        let proxy = Process()
+        proxy.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        proxy.arguments = ["-c", """
+            import os, select, socket, sys, threading
+            threading.Timer(180, os._exit, [0]).start()
+            listener = socket.socket(); listener.bind(('127.0.0.1', 0)); listener.listen(16)
+            print(listener.getsockname()[1], flush=True)
+            def pump(client, server):
+                while True:
+                    ready, _, _ = select.select([client, server], [], [], 0.2)
+                    for s in ready:
+                        data = s.recv(65536)
+                        if not data:
+                            client.close(); server.close(); return
+                        if not os.path.exists(sys.argv[1]):
+                            (server if s is client else client).sendall(data)
+            while True:
+                client, _ = listener.accept()
+                server = socket.create_connection(('127.0.0.1', int(sys.argv[2])))
+                threading.Thread(target=pump, args=(client, server), daemon=True).start()
+            """, flag, port]
+        let out = Pipe()
+        proxy.standardOutput = out
+        proxy.standardError = FileHandle.nullDevice
+        try proxy.run()
+        // SIGKILL: the test runner's children may inherit SIGTERM blocked, and one left alive
+        // holds the runner's output open.
+        defer { kill(proxy.processIdentifier, SIGKILL); proxy.waitUntilExit() }
+        let proxyPort = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let through = "host=127.0.0.1 port=\(proxyPort) dbname=\(fleet.name) user=\(role) password=frozen-pw sslmode=require"
+        let work = try Workload.generate(.init(events: 60000, seed: 9, nodes: 2))
+        let spool = folder.appendingPathComponent("spool.db").path
+        let ingest = Process()
+        ingest.executableURL = URL(fileURLWithPath: Binary.path)
+        ingest.arguments = ["ingest", "--config", "/dev/null", "--no-progress", "--db", through, "--spool", spool,
+                            "--batch-events", "200", work.log.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SVIRT_TRACE_TEST_FLEET_STALL_SECONDS"] = "3"
+        ingest.environment = environment
+        let errors = Pipe()
+        ingest.standardError = errors
+        try ingest.run()
+        var deadline = Date().addingTimeInterval(60)
+        while ingest.isRunning, Date() < deadline, (try? fleet.count("SELECT count(*) FROM svirt_trace.audit_events")) ?? 0 < 300 {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(ingest.isRunning, "the ingest ended before the server could freeze: make the log longer")
+        FileManager.default.createFile(atPath: flag, contents: nil)
+        deadline = Date().addingTimeInterval(90)
+        while ingest.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let hung = ingest.isRunning
+        if hung { kill(ingest.processIdentifier, SIGKILL) }
+        ingest.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(!hung, "still waiting 90 s after the server froze")
+        #expect(ingest.terminationStatus == 4 && stderr.contains("has not answered for 3 s") && stderr.contains("waits in the spool"),
+                "\(stderr)")
+
+        try FileManager.default.removeItem(atPath: flag)
+        let again = try Self.ingest(["--db", through, "--spool", spool, work.log.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+    }
+
     /// A server that takes the connection and never answers (frozen, or behind a network that
     /// drops its packets): libpq would wait for good, and a scheduled ingest with it, silent.
     /// It gives up after the default connect_timeout, and says why.
@@ -484,8 +566,9 @@ import TestSupport
                               + "print(s.getsockname()[1], flush=True); time.sleep(120)"]
         let out = Pipe()
         listener.standardOutput = out
+        listener.standardError = FileHandle.nullDevice
         try listener.run()
-        defer { listener.terminate() }
+        defer { kill(listener.processIdentifier, SIGKILL); listener.waitUntilExit() }
         let port = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Int(port) != nil)
         let folder = try Fixtures.temporaryFolder("fleet-silent")
