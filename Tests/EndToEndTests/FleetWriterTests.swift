@@ -467,6 +467,26 @@ import TestSupport
                 && !stranger.stderr.contains("lines from"), "\(stranger.stderr)")
     }
 
+    /// A Python script run beside the test, which prints the port it listens on first.
+    static func python(_ script: String, _ arguments: [String] = []) throws -> (Process, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let port = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (process, port)
+    }
+
+    /// SIGKILL: the test runner's children may inherit SIGTERM ignored, and one left alive holds
+    /// the runner's output open.
+    static func stop(_ process: Process) {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     private static func append(_ text: String, to file: URL) throws {
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
@@ -492,9 +512,7 @@ import TestSupport
         // Forwards bytes to the server until the flag file appears; then swallows them both
         // ways, as a frozen server whose kernel still acknowledges them, and closes the
         // server's side once the client's goes (so that its transaction ends).
-        let proxy = Process()
-        proxy.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        proxy.arguments = ["-c", """
+        let (proxy, proxyPort) = try Self.python("""
             import os, select, socket, sys, threading
             threading.Timer(180, os._exit, [0]).start()
             listener = socket.socket(); listener.bind(('127.0.0.1', 0)); listener.listen(16)
@@ -512,15 +530,8 @@ import TestSupport
                 client, _ = listener.accept()
                 server = socket.create_connection(('127.0.0.1', int(sys.argv[2])))
                 threading.Thread(target=pump, args=(client, server), daemon=True).start()
-            """, flag, port]
-        let out = Pipe()
-        proxy.standardOutput = out
-        proxy.standardError = FileHandle.nullDevice
-        try proxy.run()
-        // SIGKILL: the test runner's children may inherit SIGTERM blocked, and one left alive
-        // holds the runner's output open.
-        defer { kill(proxy.processIdentifier, SIGKILL); proxy.waitUntilExit() }
-        let proxyPort = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            """, [flag, port])
+        defer { Self.stop(proxy) }
         let through = "host=127.0.0.1 port=\(proxyPort) dbname=\(fleet.name) user=\(role) password=frozen-pw sslmode=require"
         let work = try Workload.generate(.init(events: 60000, seed: 9, nodes: 2))
         let spool = folder.appendingPathComponent("spool.db").path
@@ -560,16 +571,9 @@ import TestSupport
     /// drops its packets): libpq would wait for good, and a scheduled ingest with it, silent.
     /// It gives up after the default connect_timeout, and says why.
     @Test func aFleetStoreThatNeverAnswersTimesOutInsteadOfHanging() throws {
-        let listener = Process()
-        listener.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        listener.arguments = ["-c", "import socket, sys, time\ns = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(8)\n"
-                              + "print(s.getsockname()[1], flush=True); time.sleep(120)"]
-        let out = Pipe()
-        listener.standardOutput = out
-        listener.standardError = FileHandle.nullDevice
-        try listener.run()
-        defer { kill(listener.processIdentifier, SIGKILL); listener.waitUntilExit() }
-        let port = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (listener, port) = try Self.python("import socket, sys, time\ns = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(8)\n"
+                                               + "print(s.getsockname()[1], flush=True); time.sleep(120)")
+        defer { Self.stop(listener) }
         #expect(Int(port) != nil)
         let folder = try Fixtures.temporaryFolder("fleet-silent")
         let ingest = Process()
