@@ -212,6 +212,10 @@ public final class FleetShipper {
                 defer { retryingAsUpserts = false }
                 return try shipBatch(limit: limit)
             }
+            if error.sqlState == "42501", let ungranted = try? nodesNotGranted(in: batch), !ungranted.nodes.isEmpty {
+                throw StoreError.batchNodesNotGranted(spool: spoolPath, database: fleet.name, nodes: ungranted.nodes,
+                                                      granted: ungranted.granted)
+            }
             // No partition for a row: its month was made, then dropped as empty by a retention
             // pass in between (drop_empty_months). Made again, once.
             if error.sqlState == "23514", error.message.contains("no partition"), !retryingMonths {
@@ -228,6 +232,20 @@ public final class FleetShipper {
         shippedSeq = batch.lastSeq
         clearShipped()
         return batch.entries.count
+    }
+
+    /// The nodes of a batch's rows that this role was not granted, and those it was: what a
+    /// refusal by the row policies means, in the operator's words.
+    private func nodesNotGranted(in batch: Batch) throws -> (nodes: [String], granted: [String]) {
+        let granted = try fleet.connection.rows("SELECT unnest(svirt_trace.my_nodes()::text[]) ORDER BY 1").compactMap { $0.first?.string }
+        guard !granted.contains("*") else { return ([], granted) }
+        var nodes = Set<ExactText>()
+        for table in FleetTable.all {
+            guard let rows = batch.rows[table.name], let index = fleetColumns(table).firstIndex(of: "node") else { continue }
+            for row in rows { if let node = row[index].string { nodes.insert(ExactText(node)) } }
+        }
+        let grantedSet = Set(granted.map(ExactText.init))
+        return (nodes.subtracting(grantedSet).map(\.text).sorted(), granted)
     }
 
     /// Removes shipped entries from the outbox when the spool's lock is free at once; entries

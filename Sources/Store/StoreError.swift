@@ -55,6 +55,9 @@ public enum StoreError: Error, CustomStringConvertible {
     case spoolOfAnotherRole(spool: String, number: Int64, maker: String?, database: String)
     /// A registered spool the role may not see: its node is not granted to the role.
     case spoolNodeNotGranted(spool: String, number: Int64, node: String, database: String, hint: String)
+    /// A batch holds rows of nodes the writer's role was not granted (a node's writer given a
+    /// log whose node= names are other nodes'): the row policies refuse it, and every batch after.
+    case batchNodesNotGranted(spool: String, database: String, nodes: [String], granted: [String])
     /// A spool whose outbox is behind what the fleet store has from it (restored, or copied).
     case spoolBehindFleet(spool: String, number: Int64, local: Int64, shipped: Int64)
     /// A store with rows, given as a spool: no outbox noted them.
@@ -144,6 +147,14 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(database): no spool #\(number) (svirt-trace fleet status lists them)"
         case .missingSpool(let path):
             return "\(path): no such spool: a fleet writer (ingest or watch with this --db and the same --node or --spool) makes it; give the one it uses"
+        case .batchNodesNotGranted(let spool, let database, let nodes, let granted):
+            let names = nodes.map { "'\($0)'" }.joined(separator: ", ")
+            return "\(database): the spool \(spool) holds records of node\(nodes.count == 1 ? "" : "s") \(names), which this role "
+                + "may not write (it may write \(granted.isEmpty ? "no node" : granted.map { "'\($0)'" }.joined(separator: ", "))): "
+                + "the log's node= names are not the node\(granted.count == 1 ? "" : "s") this writer was given. Grant the role "
+                + "\(nodes.count == 1 ? "that node" : "those nodes") (`svirt-trace fleet grant-writer ROLE --node NAME`), or give such "
+                + "a log to a central writer (no --node; a role of `fleet grant-writer --all-nodes`). Nothing after these rows "
+                + "ships until then; they wait in the spool"
         case .spoolNodeNotGranted(let spool, let number, let node, let database, let hint):
             return "\(spool): spool #\(number) writes node '\(node)', which this role of \(database) was not granted; \(hint)"
         case .spoolOfAnotherRole(let spool, let number, let maker, let database):

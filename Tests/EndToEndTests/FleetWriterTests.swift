@@ -154,7 +154,9 @@ import TestSupport
         let spool = folder.appendingPathComponent("spool.db").path
         let refused = try Self.ingest(["--db", hostA, "--node", "kvm-a", "--spool", spool, log.path])
         #expect(refused.status == 4, "\(refused.stderr)")
-        #expect(refused.stderr.contains("row-level security"), "\(refused.stderr)")
+        // Said in the operator's words, not as the row policy's refusal.
+        #expect(refused.stderr.contains("holds records of node 'kvm-b', which this role may not write (it may write 'kvm-a')")
+                && refused.stderr.contains("fleet grant-writer ROLE --node NAME"), "\(refused.stderr)")
         #expect(refused.stderr.contains("waits in the spool"), "\(refused.stderr)")
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events") == 0)
         // Nothing was lost: the spool holds it all, and ships it once the role may write kvm-b.
