@@ -545,6 +545,9 @@ public final class FleetShipper {
         }
     }
 
+    /// This spool's fleet id of local id 0: its ids are this plus the local ones.
+    private var idBase: Int64 { FleetTable.fleetID(spool: spool, local: 0) }
+
     /// The highest local id among this spool's rows of `table` in the fleet store (0: none), by
     /// one probe of an index led by id; nil where no such index answers it (a key led by node
     /// when a central writer's rows hold several nodes), and while a batch is shipped again.
@@ -552,12 +555,11 @@ public final class FleetShipper {
         if let known = shippedCeiling[table.name] { return known }
         let byNode = table.fleetKey == ["node", "id"] && node != "*"
         guard table.isRowID, table.indexedByID || byNode, !retryingAsUpserts else { return nil }
-        let low = FleetTable.fleetID(spool: spool, local: 0)
-        let high = FleetTable.fleetID(spool: spool + 1, local: 0)
         let found = try fleet.connection.rows("SELECT max(id) FROM \(table.name) WHERE id >= $1 AND id < $2"
                                               + (table.indexedByID ? "" : " AND node = $3"),
-                                              [.integer(low), .integer(high)] + (table.indexedByID ? [] : [.text(node)]))
-        let held = found.first?.first?.int64.map { $0 - low } ?? 0
+                                              [.integer(idBase), .integer(FleetTable.fleetID(spool: spool + 1, local: 0))]
+                                                  + (table.indexedByID ? [] : [.text(node)]))
+        let held = found.first?.first?.int64.map { $0 - idBase } ?? 0
         shippedCeiling[table.name] = held
         return held
     }
@@ -585,7 +587,7 @@ public final class FleetShipper {
         // Rows above the ceiling were never shipped, so nothing in the fleet store is in their
         // way: they go in by a plain INSERT, which spares PostgreSQL an upsert's speculative
         // insertion (about a quarter of the cost of a new row, most rows of a batch).
-        let threshold = FleetTable.fleetID(spool: spool, local: held)
+        let threshold = idBase + held
         let ids = rows.map { $0[idIndex].int64 ?? .min }
         let highest = ids.max() ?? .min
         let staging = try fleet.connection.stageInTransaction(for: table.name, columns: names, rows: rows)
@@ -598,7 +600,7 @@ public final class FleetShipper {
         if highest > threshold {
             try fleet.connection.run("INSERT INTO \(table.name) (\(list)) SELECT \(list) FROM \(staging) WHERE id > \(threshold)")
             insertedAboveCeiling = true
-            raisedCeiling[table.name] = highest - FleetTable.fleetID(spool: spool, local: 0)
+            raisedCeiling[table.name] = highest - idBase
         }
     }
 }

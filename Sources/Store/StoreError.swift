@@ -28,7 +28,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case missingEvidence(auditEventID: Int64)
     case watchRunning(database: String, node: String, pid: Int32?, lock: String)
     case cannotLock(path: String, reason: String)
-    /// The fleet store (PostgreSQL) could not be reached or refused the login.
+    /// The fleet store (PostgreSQL) could not be reached, or said it cannot take connections now.
     case fleetUnreachable(database: String, reason: String)
     /// The server answered and refused this login (password, role, database, pg_hba.conf).
     case fleetLoginRefused(database: String, reason: String)
