@@ -5,12 +5,18 @@ public struct AuditEvent: Sendable, Equatable {
     /// Where the event's first line sits in its source.
     public var source: String
     public var firstLine: Int
+    /// Context records only (SYSCALL, CWD, PATH, PROCTITLE), from the very top of a source read
+    /// from its start: the rest of an event whose AVC a rotation left at the end of the previous
+    /// file, or an event of no interest. Only the store can tell which (`SplitEvent`); it is never
+    /// an event of its own.
+    public var isHeadFragment: Bool
 
-    public init(id: AuditEventID, records: [AuditRecord], source: String, firstLine: Int) {
+    public init(id: AuditEventID, records: [AuditRecord], source: String, firstLine: Int, isHeadFragment: Bool = false) {
         self.id = id
         self.records = records
         self.source = source
         self.firstLine = firstLine
+        self.isHeadFragment = isHeadFragment
     }
 
     public func records(ofType type: String) -> [AuditRecord] {

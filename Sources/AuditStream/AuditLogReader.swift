@@ -97,6 +97,12 @@ public final class AuditLogReader {
     private var stampBuffer: [UInt8] = []
     /// What auparse made of recent distinct events, for floods of repeats.
     private(set) var repeatedEvents = RepeatedEventCache()
+    /// Reading the records at the very top of a source read from its start that share the first
+    /// record's stamp: a rotation may have cut them from the previous file's last event.
+    private var readingHead: Bool
+    private var headStamp: (seconds: Int64, milliseconds: Int, serial: Int64)?
+    /// The event those records make when none of them is wanted: emitted as a head fragment.
+    private var headFragmentID: AuditEventID?
 
     /// - Parameters:
     ///   - startLine: number of lines already consumed before the first byte given (resume).
@@ -111,6 +117,7 @@ public final class AuditLogReader {
         self.lineOffset = startOffset
         self.terminatedLine = startLine
         self.terminatedOffset = startOffset
+        self.readingHead = startLine == 0 && startOffset == 0
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -219,12 +226,20 @@ public final class AuditLogReader {
             afterSeparator = false
         }
         statistics.records += 1
+        if readingHead {
+            if let stamp = headStamp {
+                readingHead = stamp.seconds == header.seconds && stamp.milliseconds == header.milliseconds
+                    && stamp.serial == header.serial
+            } else {
+                headStamp = (header.seconds, header.milliseconds, header.serial)
+            }
+        }
         if !provisional.isEmpty { expireProvisionalEvents(before: header.seconds) }
         // Most records are dropped here, before any String is made for them.
         guard let (typeName, role) = RecordType.classify(buffer.span, header.type) else { return }
         // Context records are half the log; most belong to events we do not keep, so they are
         // matched on numbers before any String is made.
-        if role != .wanted, !separatedBlocks, !holds(header) { return }
+        if role != .wanted, !separatedBlocks, !readingHead, !holds(header) { return }
         // auditd escapes every byte it does not print; a NUL is damage (a crash's zero-filled
         // block), and auparse would read the line only up to it.
         if let nul = ByteSearch.firstIndex(of: 0, in: buffer, range: range) {
@@ -260,6 +275,11 @@ public final class AuditLogReader {
                 }
                 _ = block?.append(line, offset: offset, maximumRecords: configuration.maximumRecordsPerEvent,
                                   maximumBytes: configuration.maximumEventBytes)
+            } else if readingHead {
+                headFragmentID = id
+                open.append(OpenEvent(id: id, firstLine: lineNumber, firstOffset: offset))
+                append(line, offset: offset, to: open.count - 1)
+                if typeName == "PROCTITLE" { try complete(takeOpen(at: open.count - 1), final: true, emit: emit) }
             }
         case .wanted:
             try expireOpenEvents(before: header.seconds, emit: emit)
@@ -433,9 +453,11 @@ public final class AuditLogReader {
         // records costs more than the rest of a repeated event's decoding.
         let inOrder: (AuditRecord, AuditRecord) -> Bool = { event.printedLastFirst ? $0.line > $1.line : $0.line < $1.line }
         if zip(records, records.dropFirst()).contains(where: { !inOrder($0, $1) }) { records.sort(by: inOrder) }
-        guard hasWanted else { return }
-        statistics.events += 1
-        try emit(.event(AuditEvent(id: event.id, records: records, source: sourceName, firstLine: event.firstLine)))
+        let isHeadFragment = !hasWanted && event.id == headFragmentID
+        guard hasWanted || isHeadFragment else { return }
+        if hasWanted { statistics.events += 1 }
+        try emit(.event(AuditEvent(id: event.id, records: records, source: sourceName, firstLine: event.firstLine,
+                                   isHeadFragment: isHeadFragment)))
     }
 
     /// Per line of the event, the kept fields of the record auparse returned for it, or that it

@@ -395,11 +395,33 @@ public final class IngestSession {
             uncommitted.parseErrors += 1
             pending += 1
             return []
-        case .event(let event):
+        case .event(var event):
             let occurrence: Int64
             var replaced: StoredKinds?
-            switch try writer.novelty(of: event, sourceID: sourceID) {
+            var storeSourceID = sourceID
+            var key = parsed.memoKey
+            let novelty = try writer.novelty(of: event, sourceID: sourceID)
+            // A head fragment is only ever the rest of an event stored before.
+            if event.isHeadFragment, case .continues = novelty {} else if event.isHeadFragment { return [] }
+            switch novelty {
             case .new: occurrence = 0
+            case .continues(let stored, let storedSource, let storedLine, let kept, let records, let added):
+                // The second piece of an event split by a rotation: both are stored as the event
+                // they were, in the first piece's place (its source and line), counted once and
+                // alerted on again only when the whole turned out to be of another kind.
+                guard let whole = try SplitEventJoin.join(records, line: storedLine, with: event, added: added,
+                                                          defaultNode: options.defaultNode) else {
+                    uncommitted.duplicates += 1
+                    return []
+                }
+                let kinds = try writer.storedKinds(auditEventID: stored)
+                if kinds.ours { uncount(kinds) }
+                try writer.delete(auditEventID: stored)
+                event = whole
+                occurrence = kept
+                replaced = kinds
+                storeSourceID = storedSource ?? sourceID
+                key = nil
             case .repeatInSource(let line): occurrence = line
             case .replaces(let stored, let kept):
                 // The event was stored incomplete (a lone AVC completed when the log went quiet
@@ -419,7 +441,6 @@ public final class IngestSession {
             // against the whole timeline.
             if event.id.timeMilliseconds < forgottenBefore { try reloadLeases() }
             newestEventTime = max(newestEventTime, event.id.timeMilliseconds)
-            let key = parsed.memoKey
             let findings: [Finding]
             let repeatOf: Int?
             if let known = repeats.findings(for: event, key: key) {
@@ -429,7 +450,7 @@ public final class IngestSession {
                 repeatOf = repeats.record(event, key: key, findings: findings)
             }
             guard !findings.isEmpty else { return [] }
-            try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: sourceID, occurrence: occurrence,
+            try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: storeSourceID, occurrence: occurrence,
                              repeatOf: repeatOf)
             // A stop of an unseen guest moved denials stored before it to unattributed.
             for (kind, count) in writer.takeReclassified() {

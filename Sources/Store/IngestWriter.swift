@@ -263,6 +263,13 @@ public final class IngestWriter {
         /// Stored from the same line while that line was still being written (an unterminated
         /// last line); the complete version replaces it.
         case replaces(auditEventID: Int64, occurrence: Int64)
+        /// Stored from another source, holding records of other kinds than this one's: the two
+        /// are the pieces of one event that auditd's rotation split between two files (it checks
+        /// the log's size after each record, not each event). `records` are the stored piece's;
+        /// the event made of both (those and this one's records at `added`) takes its place, under
+        /// its source and line.
+        case continues(auditEventID: Int64, sourceID: Int64?, line: Int64?, occurrence: Int64,
+                       records: [EvidenceFormat.Record], added: [Int])
     }
 
     public func novelty(of event: AuditEvent, sourceID: Int64?) throws -> Novelty {
@@ -282,12 +289,25 @@ public final class IngestWriter {
         }
         try findEvent.bind([])
         if stored.isEmpty { return .new }
-        if stored.contains(where: { $0.source != sourceID }) { return .alreadyStored }
+        if stored.contains(where: { $0.source != sourceID }) {
+            guard stored.count == 1, let piece = stored.first else { return .alreadyStored }
+            let records = try storedRecords(auditEventID: piece.row)
+            guard let added = SplitEvent.continuation(of: records.map { ($0.type, $0.raw) },
+                                                      in: event.records.map { ($0.type, $0.raw) }) else {
+                return .alreadyStored
+            }
+            return .continues(auditEventID: piece.row, sourceID: piece.source, line: piece.line,
+                              occurrence: piece.occurrence, records: records, added: added)
+        }
         guard let same = stored.first(where: { $0.line == Int64(event.firstLine) }) else {
             return .repeatInSource(occurrence: Int64(event.firstLine))
         }
         let texts = try storedRecords(auditEventID: same.row).map(\.raw)
-        return texts == event.records.map(\.raw) ? .alreadyStored : .replaces(auditEventID: same.row, occurrence: same.occurrence)
+        if texts == event.records.map(\.raw) { return .alreadyStored }
+        // The first piece of an event stored whole from both pieces (`continues`), read again.
+        let storedTexts = Set(texts)
+        if !texts.isEmpty, event.records.allSatisfy({ storedTexts.contains($0.raw) }) { return .alreadyStored }
+        return .replaces(auditEventID: same.row, occurrence: same.occurrence)
     }
 
     /// The time of the newest committed event of `node` (nil: lines without node=), nil when the

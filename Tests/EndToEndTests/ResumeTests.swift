@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Formatting
+import Reports
 import Store
 import TestSupport
 
@@ -81,6 +83,60 @@ import TestSupport
         try probe.ingest([older.path, newer.path], state: w.rundir.path)
         #expect(try probe.denials() == (try reference.denials()))
         #expect(try probe.events() == (try reference.events()))
+    }
+
+    /// auditd checks the log's size after each record it writes, not after each event, so a
+    /// rotation can put a denial's AVC at the end of one file and its SYSCALL, CWD, PATH and
+    /// PROCTITLE at the top of the next. Read oldest first, in one run or in two (a rotation while
+    /// stopped), the pieces make the one event they were.
+    @Test func anEventSplitByARotationIsStoredWhole() throws {
+        let w = try Self.workload()
+        let reference = try StoreProbe()
+        try reference.ingest([w.log.path], state: w.rundir.path)
+        let text = try String(contentsOf: w.log, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        func stamp(_ line: Substring) -> Substring? { line.range(of: "msg=audit(").map { line[$0.upperBound...].prefix(while: { $0 != ")" }) } }
+        // Cut just after the AVC of a denial whose SYSCALL follows it.
+        var cut = lines.count / 2
+        while cut < lines.count - 1,
+              !(lines[cut - 1].contains("type=AVC ") && lines[cut].contains("type=SYSCALL ") && stamp(lines[cut]) == stamp(lines[cut - 1])) {
+            cut += 1
+        }
+        #expect(cut < lines.count - 1, "the workload has a denial with its SYSCALL after its AVC")
+        let older = w.folder.appendingPathComponent("audit.log.1")
+        let newer = w.folder.appendingPathComponent("audit.log.0")
+        try (lines[..<cut].joined(separator: "\n") + "\n").write(to: older, atomically: true, encoding: .utf8)
+        try (lines[cut...].joined(separator: "\n") + "\n").write(to: newer, atomically: true, encoding: .utf8)
+
+        let together = try StoreProbe()
+        try together.ingest([older.path, newer.path], state: w.rundir.path)
+        let apart = try StoreProbe()
+        try apart.ingest([older.path], state: w.rundir.path)
+        try apart.ingest([newer.path], state: w.rundir.path)
+        // Every record, once (the second file's keep their own line numbers).
+        func evidence(_ probe: StoreProbe) throws -> [String] {
+            try StoredEvidence.all(StoreReader(probe.database)).map(\.raw).sorted()
+        }
+        for (name, probe) in [("one run", together), ("two runs", apart)] {
+            #expect(try probe.denials() == (try reference.denials()), "\(name)")
+            #expect(try probe.events() == (try reference.events()), "\(name)")
+            #expect(try probe.tableCounts() == (try reference.tableCounts()), "\(name)")
+            #expect(try evidence(probe) == (try evidence(reference)), "\(name)")
+        }
+        // The split denial itself: its exe comes from the SYSCALL in the second file.
+        let serial = stamp(lines[cut]).flatMap { $0.split(separator: ":").last }.flatMap { Int64($0) } ?? -1
+        let split = try apart.denials().filter { $0["serial"] == .int(serial) }
+        #expect(split.count >= 1)
+        #expect(split.allSatisfy { if case .string(let exe) = $0["exe"] { !exe.isEmpty } else { false } }, "\(split)")
+        // Read again, either file or both, nothing changes.
+        let counts = try apart.tableCounts()
+        let denials = try apart.denials()
+        try apart.ingest([older.path])
+        try apart.ingest([newer.path])
+        try apart.ingest([older.path, newer.path])
+        #expect(try apart.tableCounts() == counts)
+        #expect(try apart.denials() == denials)
     }
 
     @Test func everyChunkSizeStoresTheSame() throws {

@@ -157,6 +157,62 @@ import TestSupport
         #expect(try Self.denials(s.db) == expected)
     }
 
+    /// The workload cut in two just after the AVC of a denial whose SYSCALL follows it: what a
+    /// rotation between two records of one event leaves (auditd checks the size per record).
+    static func splitInsideADenial(_ s: Setup) -> (String, String)? {
+        let text = s.pieces.joined()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        func stamp(_ line: Substring) -> Substring? { line.range(of: "msg=audit(").map { line[$0.upperBound...].prefix(while: { $0 != ")" }) } }
+        var cut = lines.count / 2
+        while cut < lines.count - 1,
+              !(lines[cut - 1].hasPrefix("type=AVC ") && lines[cut].hasPrefix("type=SYSCALL ") && stamp(lines[cut]) == stamp(lines[cut - 1])) {
+            cut += 1
+        }
+        guard cut < lines.count - 1 else { return nil }
+        return (lines[..<cut].joined(separator: "\n") + "\n", lines[cut...].joined(separator: "\n") + "\n")
+    }
+
+    /// How many denials an ingest of `text` alone stores.
+    static func denialCount(of text: String, _ s: Setup) throws -> Int {
+        let log = s.folder.appendingPathComponent("part.log")
+        try text.write(to: log, atomically: false, encoding: .utf8)
+        let db = s.folder.appendingPathComponent("part.db").path
+        let r = try Binary.run(["ingest", "--db", db, "--node", "hv1", "--libvirt-state", s.workload.rundir.path, log.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try denials(db).count
+    }
+
+    @Test func aDenialSplitByARotationWhileWatchRunsIsStoredWhole() throws {
+        let s = try Self.setup(pieces: 1)
+        let expected = try Self.reference(s)
+        let (older, newer) = try #require(Self.splitInsideADenial(s))
+        let olderDenials = try Self.denialCount(of: older, s)
+        try older.write(to: s.log, atomically: false, encoding: .utf8)
+        let running = try Self.watch(s)
+        // The lone AVC at the end is stored once the log goes quiet, before the rest arrives.
+        #expect(running.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) >= olderDenials })
+        try Self.rotate(s)
+        try newer.write(to: s.log, atomically: false, encoding: .utf8)
+        #expect(Self.settle(running, s, denials: expected.count))
+        #expect(try Self.denials(s.db) == expected)
+    }
+
+    @Test func aDenialSplitByARotationWhileWatchIsStoppedIsStoredWhole() throws {
+        let s = try Self.setup(pieces: 1)
+        let expected = try Self.reference(s)
+        let (older, newer) = try #require(Self.splitInsideADenial(s))
+        let olderDenials = try Self.denialCount(of: older, s)
+        try older.write(to: s.log, atomically: false, encoding: .utf8)
+        let first = try Self.watch(s)
+        #expect(first.wait(seconds: 30) { ((try? Self.denials(s.db).count) ?? 0) >= olderDenials })
+        #expect(first.terminate() == 0)
+        try Self.rotate(s)
+        try newer.write(to: s.log, atomically: false, encoding: .utf8)
+        #expect(Self.settle(try Self.watch(s), s, denials: expected.count))
+        #expect(try Self.denials(s.db) == expected)
+    }
+
     @Test func rotatedTwiceWhileRunningTheMiddleFileIsNotSkipped() throws {
         let s = try Self.setup(pieces: 4)
         let expected = try Self.reference(s)

@@ -1,0 +1,37 @@
+import AuditStream
+import Findings
+import Store
+
+/// Makes one event of the two pieces a rotation split it into (`SplitEvent`): the stored piece's
+/// raw records, then the new piece's, read again as one event by a reader of their own, so that
+/// the correlator sees the AVC beside its SYSCALL and PATH as if they had never been apart.
+enum SplitEventJoin {
+    /// nil when the records do not read back as exactly one event with the new piece's identity
+    /// (a stored piece damaged or edited): the new piece is then taken for the same event again.
+    /// - Parameter added: the indices of the piece's records that the stored piece lacks.
+    static func join(_ stored: [EvidenceFormat.Record], line: Int64?, with piece: AuditEvent, added: [Int],
+                     defaultNode: String?) throws -> AuditEvent? {
+        let addedRecords = added.map { piece.records[$0] }
+        let raws = stored.map(\.raw) + addedRecords.map(\.raw)
+        var bytes: [UInt8] = []
+        for raw in raws {
+            bytes.append(contentsOf: raw.utf8)
+            bytes.append(0x0A)
+        }
+        let reader = try AuditLogReader(sourceName: piece.source,
+                                        configuration: .init(defaultNode: defaultNode, keepField: FieldsRead.isRead))
+        var events: [AuditEvent] = []
+        func take(_ output: AuditLogReader.Output) {
+            if case .event(let event) = output { events.append(event) }
+        }
+        try reader.consume(bytes, emit: take)
+        try reader.finish(emit: take)
+        // A provisional event is emitted again once more of it is read: the last version counts.
+        guard var whole = events.last, whole.id == piece.id,
+              events.allSatisfy({ $0.id == piece.id }), whole.records.map(\.raw) == raws else { return nil }
+        let lines = stored.map { Int($0.line ?? 0) } + addedRecords.map(\.line)
+        for index in whole.records.indices { whole.records[index].line = lines[index] }
+        whole.firstLine = line.map { Int($0) } ?? lines.first ?? piece.firstLine
+        return whole
+    }
+}
