@@ -23,4 +23,11 @@ public struct ExactText: Hashable, Sendable {
         var copy = text
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
+
+    /// Byte order, as SQLite's BINARY collation sorts: String's < compares canonical forms, so
+    /// two spellings of one name would fall in either order.
+    public static func byBytes(_ a: String, _ b: String) -> Bool {
+        var x = a, y = b
+        return x.withUTF8 { p in y.withUTF8 { q in p.lexicographicallyPrecedes(q) } }
+    }
 }

@@ -13,7 +13,9 @@ import Formatting
 public final class IngestWriter {
     let database: Database
     private var db: SQLiteDatabase { database.connection }
-    private var guestIDs: [String: (id: Int64, name: String)] = [:]
+    /// By bytes: node and name as stored (a rename that only changes a name's normalization is a
+    /// rename to SQLite, and two node spellings are two guests).
+    private var guestIDs: [ExactText: (id: Int64, name: ExactText)] = [:]
     public private(set) var inTransaction = false
     /// `PRAGMA data_version` inside the last transaction: it changes only when another
     /// connection commits. nil before the first transaction and after a rollback, when the
@@ -224,14 +226,14 @@ public final class IngestWriter {
 
     /// Guest row id, cached with the name last written so a rename (same uuid) is stored once.
     private func guestID(node: String?, uuid: String, name: String) throws -> Int64 {
-        let key = "\(node ?? "")\u{0}\(uuid)"
-        if let cached = guestIDs[key], cached.name == name { return cached.id }
+        let key = ExactText("\(node ?? "")\u{0}\(uuid)")
+        if let cached = guestIDs[key], cached.name == ExactText(name) { return cached.id }
         try upsertGuest.bind([.text(node ?? ""), .text(uuid), .text(name)])
         guard try upsertGuest.step(), let id = upsertGuest.int64(at: 0) else {
             throw StoreError.sqlite(SQLiteError(code: 1, message: "guest upsert returned no id", sql: upsertGuest.sql))
         }
         while try upsertGuest.step() {}
-        guestIDs[key] = (id, name)
+        guestIDs[key] = (id, ExactText(name))
         return id
     }
 

@@ -24,8 +24,10 @@ public final class RunningTotals {
             hash = hasher.finalize()
         }
 
+        /// By bytes: keys are stored as text, and two that differ only in Unicode normalization are
+        /// two rows of `pair_totals` (String's == would take them for one).
         static func == (a: PairKey, b: PairKey) -> Bool {
-            a.hash == b.hash && a.source == b.source && a.target == b.target
+            a.hash == b.hash && ExactText(a.source) == ExactText(b.source) && ExactText(a.target) == ExactText(b.target)
         }
 
         func hash(into hasher: inout Hasher) {
@@ -39,10 +41,11 @@ public final class RunningTotals {
         var count: Int64 = 0
         var first = Int64.max
         var last = Int64.min
-        var kinds: Set<String> = []
-        var perms: Set<String> = []
-        var tclasses: Set<String> = []
-        var nodes: Set<String> = []
+        /// By bytes, as the rows list them: two spellings of a node name are two nodes.
+        var kinds: Set<ExactText> = []
+        var perms: Set<ExactText> = []
+        var tclasses: Set<ExactText> = []
+        var nodes: Set<ExactText> = []
         var permissive = false
         var samplePath: String?
     }
@@ -61,7 +64,7 @@ public final class RunningTotals {
     /// The sets (kinds, perms, tclasses, nodes) of pairs as stored, so that a flood of one pair
     /// costs an UPDATE of its counts per commit, not a read, a merge and a rewrite of its sets.
     /// Valid while no other writer committed (`forgetStored`).
-    private var storedSets: [PairKey: [Set<String>]] = [:]
+    private var storedSets: [PairKey: [Set<ExactText>]] = [:]
     private let bumpPair: SQLiteStatement
     private var days: [DayKey: (count: Int64, last: Int64)] = [:]
     private var nodes: [ExactText: (events: Int64, last: Int64)] = [:]
@@ -153,10 +156,14 @@ public final class RunningTotals {
         guard !setsKnown else { return }
         // A lookup before each insert: inserting a member already there still hashes it and may
         // make the set unique first.
-        if !pair.kinds.contains(kind) { pair.kinds.insert(kind) }
-        for perm in perms where !pair.perms.contains(perm) { pair.perms.insert(perm) }
-        if !pair.tclasses.contains(tclass) { pair.tclasses.insert(tclass) }
-        if !pair.nodes.contains(node) { pair.nodes.insert(node) }
+        func add(_ text: String, to set: inout Set<ExactText>) {
+            let member = ExactText(text)
+            if !set.contains(member) { set.insert(member) }
+        }
+        add(kind, to: &pair.kinds)
+        for perm in perms { add(perm, to: &pair.perms) }
+        add(tclass, to: &pair.tclasses)
+        add(node, to: &pair.nodes)
     }
 
     /// Writes what was gathered, merging each pair's sets with its stored row (SQL has no set
@@ -173,15 +180,15 @@ public final class RunningTotals {
                 storedSets[key] = nil
             }
             try findPair.bind([.text(key.source), .text(key.target)])
-            var stored: [Set<String>] = [[], [], [], []]
+            var stored: [Set<ExactText>] = [[], [], [], []]
             if try findPair.step() {
                 for i in 0..<4 {
-                    stored[i] = Set((findPair.string(at: i) ?? "").split(separator: ",").map(String.init))
+                    stored[i] = Set((findPair.string(at: i) ?? "").split(separator: ",").map { ExactText(String($0)) })
                 }
             }
             while try findPair.step() {}
-            func merged(_ index: Int, _ new: Set<String>) -> SQLValue {
-                .text(stored[index].union(new).sorted().joined(separator: ","))
+            func merged(_ index: Int, _ new: Set<ExactText>) -> SQLValue {
+                .text(stored[index].union(new).map(\.text).sorted(by: ExactText.byBytes).joined(separator: ","))
             }
             if storedSets.count >= 10_000 { storedSets.removeAll(keepingCapacity: true) }
             storedSets[key] = zip(stored, new).map { $0.union($1) }
