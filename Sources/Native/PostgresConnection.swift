@@ -13,6 +13,14 @@ public final class PostgresConnection {
     private let secrets: [String]
     /// Staging tables of `copyInTransaction` made in this session.
     private var transactionStaging: Set<String> = []
+    /// How long `rows`, `run` and `execute` wait with no byte from the server before they give
+    /// up on the connection; nil: without end, as libpq. libpq's own calls wait for good on a
+    /// server that froze (SIGSTOP, a hung disk) or a network that went silent after the
+    /// connection was made, and so would a report run from cron, unseen.
+    public var answerTimeoutSeconds: Double?
+    /// Set once an answer timed out: what the server sends next would be taken for the answer to
+    /// the next statement.
+    private var abandoned = false
 
     /// - Parameter connection: a libpq connection string or URI, handed to libpq unchanged.
     ///   Client encoding is always UTF8: every text this program stores is.
@@ -62,7 +70,7 @@ public final class PostgresConnection {
     /// Runs statements that take no parameters, several at once separated by semicolons (a
     /// migration file). Throws the first failure; the server stops at it.
     public func execute(_ sql: String) throws {
-        let result = PQexec(handle, sql)
+        let result = try answer(sql: sql) { PQsendQuery(handle, sql) } ?? PQexec(handle, sql)
         defer { PQclear(result) }
         try check(result, sql: sql)
     }
@@ -87,7 +95,15 @@ public final class PostgresConnection {
     @discardableResult
     public func copy(into table: String, columns: [String], rows: [[SQLValue]]) throws -> Int {
         let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
-        let start = PQexec(handle, sql)
+        let start: OpaquePointer?
+        if answerTimeoutSeconds != nil {
+            // Not through `answer`: in COPY IN state, libpq hands out the same result again and again.
+            try checkUsable(sql: sql)
+            guard PQsendQuery(handle, sql) == 1 else { throw connectionError(sql: sql) }
+            start = try nextResult(sql: sql)
+        } else {
+            start = PQexec(handle, sql)
+        }
         let status = PQresultStatus(start)
         guard status == PGRES_COPY_IN else {
             defer { PQclear(start) }
@@ -108,7 +124,7 @@ public final class PostgresConnection {
         guard PQputCopyEnd(handle, nil) == 1 else { throw connectionError(sql: sql) }
         var copied = 0
         var failure: Error?
-        while let result = PQgetResult(handle) {
+        while let result = try nextResult(sql: sql) {
             if failure == nil {
                 do {
                     try check(result, sql: sql)
@@ -212,7 +228,7 @@ public final class PostgresConnection {
         var failure: Error?
         for statement in statements.prefix(sent) {
             // Each statement's answer is its results, then a NULL.
-            while let result = PQgetResult(handle) {
+            while let result = try nextResult(sql: statement.sql) {
                 switch PQresultStatus(result) {
                 case PGRES_PIPELINE_ABORTED:
                     break
@@ -228,7 +244,7 @@ public final class PostgresConnection {
         }
         // The sync point's own answer ends the batch.
         if synced {
-            while let result = PQgetResult(handle) {
+            while let result = try nextResult(sql: statements.last?.sql ?? "") {
                 let status = PQresultStatus(result)
                 PQclear(result)
                 if status == PGRES_PIPELINE_SYNC { break }
@@ -261,12 +277,17 @@ public final class PostgresConnection {
 
     private func execute(_ sql: String, _ values: [SQLValue]) throws -> OpaquePointer {
         let encoded = try values.map(PostgresParameter.init)
-        let result: OpaquePointer? = CStrings.withOptionalBytes(encoded.map(\.bytes)) { pointers in
+        let sent: Result<OpaquePointer?, Error> = CStrings.withOptionalBytes(encoded.map(\.bytes)) { pointers in
             let types = encoded.map(\.type)
             let lengths = encoded.map(\.length)
             let formats = encoded.map(\.format)
-            return PQexecParams(handle, sql, Int32(values.count), types, pointers, lengths, formats, 0)
+            return Result {
+                try answer(sql: sql) {
+                    PQsendQueryParams(handle, sql, Int32(values.count), types, pointers, lengths, formats, 0)
+                } ?? PQexecParams(handle, sql, Int32(values.count), types, pointers, lengths, formats, 0)
+            }
         }
+        let result = try sent.get()
         do {
             try check(result, sql: sql)
         } catch {
@@ -275,6 +296,72 @@ public final class PostgresConnection {
         }
         guard let result else { throw connectionError(sql: sql) }
         return result
+    }
+
+    /// With an answer timeout: sends the statement and waits for its results, never longer than
+    /// the timeout without a byte from the server. Returns what PQexec would (the last result,
+    /// or the first that failed); nil without a timeout, for the caller's PQexec.
+    private func answer(sql: String, send: () -> Int32) throws -> OpaquePointer?? {
+        guard let timeout = answerTimeoutSeconds else { return nil }
+        try checkUsable(sql: sql)
+        guard send() == 1 else { throw connectionError(sql: sql) }
+        var kept: OpaquePointer?
+        while true {
+            try awaitAnswer(sql: sql, timeout: timeout)
+            guard let result = PQgetResult(handle) else { break }
+            if let earlier = kept, !Self.succeeded(earlier) {
+                PQclear(result)
+            } else {
+                PQclear(kept)
+                kept = result
+            }
+        }
+        return .some(kept)
+    }
+
+    private func checkUsable(sql: String) throws {
+        guard !abandoned else {
+            throw PostgresError(sqlState: nil, message: "the connection was given up after a statement went unanswered",
+                                sql: sql, connectionLost: true)
+        }
+    }
+
+    /// PQgetResult, waiting for it no longer than the answer timeout, when there is one.
+    private func nextResult(sql: String) throws -> OpaquePointer? {
+        if let timeout = answerTimeoutSeconds { try awaitAnswer(sql: sql, timeout: timeout) }
+        return PQgetResult(handle)
+    }
+
+    private static func succeeded(_ result: OpaquePointer) -> Bool {
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: return true
+        default: return false
+        }
+    }
+
+    /// Until libpq holds a whole result: polls the socket, at most `timeout` seconds at a time.
+    private func awaitAnswer(sql: String, timeout: Double) throws {
+        let socket = PQsocket(handle)
+        guard socket >= 0 else { throw connectionError(sql: sql) }
+        while PQisBusy(handle) == 1 {
+            var wanted = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&wanted, 1, Int32(clamping: Int64((timeout * 1000).rounded(.up))))
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw PostgresError(sqlState: nil, message: "poll: \(String(cString: strerror(errno)))", sql: sql, connectionLost: true)
+            }
+            if ready == 0 {
+                abandoned = true
+                throw PostgresError(sqlState: nil, message: Self.unanswered(seconds: timeout), sql: sql, connectionLost: true)
+            }
+            guard PQconsumeInput(handle) == 1 else { throw connectionError(sql: sql) }
+        }
+    }
+
+    /// The words of an answer that did not come.
+    public static func unanswered(seconds: Double) -> String {
+        let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        return "no answer from the server for \(shown) s (a server frozen or overloaded, a lock held for that long, or a network gone silent); the connection was given up"
     }
 
     private func check(_ result: OpaquePointer?, sql: String) throws {

@@ -11,8 +11,12 @@ public final class FleetDatabase {
 
     public enum Access: Sendable { case readOnly, readWrite }
 
-    /// - Parameter lockWaitSeconds: how long a writer waits for another migrating writer.
-    public init(connectionString: String, access: Access, lockWaitSeconds: Int = 60) throws {
+    /// - Parameters:
+    ///   - lockWaitSeconds: how long a writer waits for another migrating writer.
+    ///   - answerTimeoutSeconds: how long any statement may go without a byte from the server
+    ///     (PostgresConnection.answerTimeoutSeconds); nil: without end.
+    public init(connectionString: String, access: Access, lockWaitSeconds: Int = 60,
+                answerTimeoutSeconds: Double? = nil) throws {
         name = PostgresConnectionString.redacted(connectionString)
         do {
             connection = try PostgresConnection(connection: connectionString)
@@ -20,6 +24,7 @@ public final class FleetDatabase {
             throw error.isOutage ? StoreError.fleetUnreachable(database: name, reason: error.message)
                 : StoreError.fleetLoginRefused(database: name, reason: error.message)
         }
+        connection.answerTimeoutSeconds = answerTimeoutSeconds
         do {
             switch access {
             case .readWrite:

@@ -66,6 +66,9 @@ struct FleetSpoolOption: ParsableArguments {
     static func connect(fleet connection: String, spool: String, tag: String,
                         busyTimeoutMilliseconds: Int32, cleaner: FleetOutboxCleaner? = nil) throws -> FleetShipper {
         let fleet = try FleetDatabase(connectionString: connection, access: .readWrite)
+        // Set past the migrations, which may take long on a large store: a batch that waits
+        // that long for the server fails, and the loop reconnects, as for any outage.
+        fleet.connection.answerTimeoutSeconds = try FleetAnswerTimeout.seconds()
         let host = ProcessInfo.processInfo.hostName
         return try FleetShipper(spoolPath: spool, fleet: fleet, node: tag, host: host.isEmpty ? "-" : host,
                                 busyTimeoutMilliseconds: busyTimeoutMilliseconds, cleaner: cleaner)
@@ -82,6 +85,10 @@ struct FleetSpoolOption: ParsableArguments {
         }
         if node == "*" {
             Console.error("--node '*' is not a node name: a writer without --node is the central one (*)")
+            throw ExitCode(SvirtTrace.Status.usage)
+        }
+        do { _ = try FleetAnswerTimeout.seconds() } catch {
+            Console.error("\(error)")
             throw ExitCode(SvirtTrace.Status.usage)
         }
     }

@@ -17,11 +17,18 @@ struct ReadOnlyMediaOption: ParsableArguments {
                              discussion: discussion))
     var readOnlyMedia = false
 
+    /// A $SVIRT_TRACE_FLEET_TIMEOUT that is no number of seconds is a usage error, whatever the
+    /// store, as a bad $SVIRT_TRACE_NOW is: found before anything is opened.
+    func validate() throws {
+        _ = try FleetAnswerTimeout.seconds()
+    }
+
     /// Opens the store read-only and tells the operator what an immutable open cannot see. A
     /// PostgreSQL --db opens the fleet store, as its reader (the flag has no meaning there).
     func open(_ database: DatabaseOptions) throws -> StoreReader {
         if database.isFleet {
-            return try StoreReader(FleetDatabase(connectionString: database.path, access: .readOnly))
+            return try StoreReader(FleetDatabase(connectionString: database.path, access: .readOnly,
+                                                 answerTimeoutSeconds: try FleetAnswerTimeout.seconds()))
         }
         let db = try Database(path: database.path, access: .readOnly,
                               busyTimeoutMilliseconds: database.busyTimeoutMilliseconds, readOnlyMedia: readOnlyMedia)

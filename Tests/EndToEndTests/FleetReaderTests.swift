@@ -279,6 +279,50 @@ extension FleetReaderTests {
 
     /// `--save-checkpoint` and `--since checkpoint` on the fleet store, kept under its connection
     /// string without the password.
+    /// A report against a fleet store that takes its statements and sends nothing back (a server
+    /// frozen or overloaded, a lock held, a network gone silent) waited for good under libpq, and
+    /// a digest run from cron with it, unseen. It gives up after $SVIRT_TRACE_FLEET_TIMEOUT
+    /// seconds of silence, exit 4, and says why.
+    @Test func aReportThatGetsNoAnswerGivesUpAndSaysWhy() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let reader = try Self.reader(&fleet)
+        // Another session holds the tables the reports read: the server takes their statements
+        // and answers nothing until it lets go.
+        let admin = try PostgresConnection(connection: fleet.admin)
+        let tables = ["pair_totals", "denial_runs", "daily_totals", "audit_events", "events", "guests", "leases", "run_parties"]
+        try admin.execute("BEGIN; LOCK TABLE \(tables.map { "svirt_trace." + $0 }.joined(separator: ", ")) IN ACCESS EXCLUSIVE MODE")
+        func bounded(_ arguments: [String], timeout: String) throws -> (status: Int32, stderr: String, seconds: Double) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Binary.path)
+            process.arguments = arguments + ["--config", "/dev/null", "--db", reader]
+            var environment = ProcessInfo.processInfo.environment
+            environment["SVIRT_TRACE_FLEET_TIMEOUT"] = timeout
+            process.environment = environment
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            let started = Date()
+            try process.run()
+            while process.isRunning, Date().timeIntervalSince(started) < 60 { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            return (process.terminationStatus, stderr, Date().timeIntervalSince(started))
+        }
+        for report in [["query", "cross-guest"], ["query", "denials"], ["digest", "--period", "week"]] {
+            let r = try bounded(report, timeout: "2")
+            #expect(r.status == 4 && r.stderr.contains("no answer from the server for 2 s"), "\(report): exit \(r.status): \(r.stderr)")
+            #expect(r.seconds < 30, "\(report) took \(r.seconds) s")
+        }
+        let typo = try bounded(["query", "cross-guest"], timeout: "soon")
+        #expect(typo.status == 2 && typo.stderr.contains("SVIRT_TRACE_FLEET_TIMEOUT=soon"), "\(typo.stderr)")
+        try admin.execute("ROLLBACK")
+        // Answered, the same report goes through (exit 1: an empty store matches nothing).
+        let answered = try bounded(["query", "cross-guest"], timeout: "2")
+        #expect(answered.status == 1, "\(answered.stderr)")
+    }
+
     @Test func aCheckpointIsKeptForTheFleetStore() throws {
         var fleet = try Fleet()
         defer { fleet.tearDown() }

@@ -654,6 +654,48 @@ import TestSupport
         #expect(alerts == Int(try fleet.count("SELECT count(*) FROM svirt_trace.alerts")), "every alert printed once, and stored: \(first.alertLines().count) + \(second.alertLines().count)")
     }
 
+    /// A fleet store that takes watch's batch and answers nothing (here: another session holds
+    /// every table) held the shipping thread for good under libpq. After
+    /// $SVIRT_TRACE_FLEET_TIMEOUT seconds of silence the batch is given up and retried as after
+    /// an outage; watch alerts meanwhile, and once answered the store gets every row once.
+    @Test func watchGivesUpABatchTheFleetStoreDoesNotAnswerAndShipsItLater() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let host = try fleet.writer("host_l", nodes: ["kvm-l"])
+        let folder = try Fixtures.temporaryFolder("fleet-silent")
+        let log = folder.appendingPathComponent("audit.log")
+        let spool = folder.appendingPathComponent("spool.db").path
+        let lines = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let half = lines.count / 2
+        try (lines[..<half].joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        func spoolDenials() -> Int64 {
+            (try? SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM denials").first?.first?.int64) ?? -1
+        }
+        let watch = try WatchTests.Watcher(["--db", host, "--spool", spool, "--node", "kvm-l", "--config", "/dev/null",
+                                            "--libvirt-state", Fixtures.repositoryRoot.appendingPathComponent("tools/sample/run").path,
+                                            "--follow", log.path], folder: folder, environment: ["SVIRT_TRACE_FLEET_TIMEOUT": "2"])
+        #expect(watch.wait(seconds: 30) { spoolDenials() > 0 && (try? fleet.count("SELECT count(*) FROM svirt_trace.denials")) == spoolDenials() },
+                "\(watch.said())")
+        let alertsBefore = watch.alertLines().count
+        let admin = try PostgresConnection(connection: fleet.admin)
+        try admin.execute("""
+            BEGIN; DO $$ DECLARE t record; BEGIN
+              FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'svirt_trace' LOOP
+                EXECUTE format('LOCK TABLE svirt_trace.%I IN ACCESS EXCLUSIVE MODE', t.tablename);
+              END LOOP; END $$
+            """)
+        try WatchTests.append(lines[half...].joined(separator: "\n"), to: log)
+        #expect(watch.wait(seconds: 30) { watch.said().contains("no answer from the server for 2 s") }, "\(watch.said())")
+        #expect(watch.wait(seconds: 30) { watch.alertLines().count > alertsBefore }, "alerts while the fleet store is silent")
+        try admin.execute("ROLLBACK")
+        #expect(watch.wait(seconds: 60) { (try? fleet.count("SELECT count(*) FROM svirt_trace.denials")) == spoolDenials() && spoolDenials() == 76 },
+                "shipped once answered: \(watch.said())")
+        #expect(watch.terminate() == 0)
+        let left = try Self.differences(spool: spool, fleet: fleet.admin)
+        #expect(left == [], "\(left)")
+    }
+
     /// A late event that moves its run's first time earlier (the run's month key) replaces the
     /// run's row in the fleet store instead of adding a second one.
     @Test func aRunWhoseFirstTimeMovesEarlierStaysOneRow() throws {
