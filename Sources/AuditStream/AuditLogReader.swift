@@ -100,7 +100,9 @@ public final class AuditLogReader {
     /// Reading the records at the very top of a source read from its start that share the first
     /// record's stamp: a rotation may have cut them from the previous file's last event.
     private var readingHead: Bool
-    private var headStamp: (seconds: Int64, milliseconds: Int, serial: Int64)?
+    /// The first record's stamp and `node=` bytes: the head is one event's, node included (a
+    /// log may hold many nodes' events of one stamp, and one fragment is all a rotation cuts).
+    private var headStamp: (seconds: Int64, milliseconds: Int, serial: Int64, node: [UInt8]?)?
     /// The event those records make when none of them is wanted: emitted as a head fragment.
     private var headFragmentID: AuditEventID?
 
@@ -227,11 +229,12 @@ public final class AuditLogReader {
         }
         statistics.records += 1
         if readingHead {
+            let node = header.node.map { Array(buffer[$0]) }
             if let stamp = headStamp {
                 readingHead = stamp.seconds == header.seconds && stamp.milliseconds == header.milliseconds
-                    && stamp.serial == header.serial
+                    && stamp.serial == header.serial && stamp.node == node
             } else {
-                headStamp = (header.seconds, header.milliseconds, header.serial)
+                headStamp = (header.seconds, header.milliseconds, header.serial, node)
             }
         }
         if !provisional.isEmpty { expireProvisionalEvents(before: header.seconds) }
@@ -275,7 +278,7 @@ public final class AuditLogReader {
                 }
                 _ = block?.append(line, offset: offset, maximumRecords: configuration.maximumRecordsPerEvent,
                                   maximumBytes: configuration.maximumEventBytes)
-            } else if readingHead {
+            } else if readingHead, headFragmentID == nil {
                 headFragmentID = id
                 open.append(OpenEvent(id: id, firstLine: lineNumber, firstOffset: offset))
                 append(line, offset: offset, to: open.count - 1)

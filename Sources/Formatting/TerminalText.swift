@@ -16,6 +16,8 @@ public enum TerminalText {
     /// `keepingLines`: newlines and tabs pass, and backslashes and U+FFFD are left as they are
     /// (a message is not read back, so nothing needs to be unambiguous).
     private static func escape(_ s: String, keepingLines: Bool) -> String {
+        // Printable ASCII without a backslash is shown as it is: most text, kept as it came.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

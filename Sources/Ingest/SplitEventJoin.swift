@@ -11,15 +11,22 @@ enum SplitEventJoin {
     /// - Parameter added: the indices of the piece's records that the stored piece lacks.
     static func join(_ stored: [EvidenceFormat.Record], line: Int64?, with piece: AuditEvent, added: [Int],
                      defaultNode: String?) throws -> AuditEvent? {
-        let addedRecords = added.map { piece.records[$0] }
-        let raws = stored.map(\.raw) + addedRecords.map(\.raw)
+        // In the order the kernel writes them, as far as it matters to the reader: PROCTITLE
+        // closes an event, so it goes last, wherever the pieces held it.
+        let joined = (stored.map { (raw: $0.raw, line: Int($0.line ?? 0), type: $0.type) }
+            + added.map { (raw: piece.records[$0].raw, line: piece.records[$0].line, type: piece.records[$0].type) })
+        let ordered = joined.filter { $0.type != "PROCTITLE" } + joined.filter { $0.type == "PROCTITLE" }
+        let raws = ordered.map(\.raw)
         var bytes: [UInt8] = []
         for raw in raws {
             bytes.append(contentsOf: raw.utf8)
             bytes.append(0x0A)
         }
-        let reader = try AuditLogReader(sourceName: piece.source,
-                                        configuration: .init(defaultNode: defaultNode, keepField: FieldsRead.isRead))
+        // Each piece kept within the per-event limits; the two together may hold up to twice as much.
+        var configuration = AuditLogReader.Configuration(defaultNode: defaultNode, keepField: FieldsRead.isRead)
+        configuration.maximumRecordsPerEvent *= 2
+        configuration.maximumEventBytes *= 2
+        let reader = try AuditLogReader(sourceName: piece.source, configuration: configuration)
         var events: [AuditEvent] = []
         func take(_ output: AuditLogReader.Output) {
             if case .event(let event) = output { events.append(event) }
@@ -29,7 +36,7 @@ enum SplitEventJoin {
         // A provisional event is emitted again once more of it is read: the last version counts.
         guard var whole = events.last, whole.id == piece.id,
               events.allSatisfy({ $0.id == piece.id }), whole.records.map(\.raw) == raws else { return nil }
-        let lines = stored.map { Int($0.line ?? 0) } + addedRecords.map(\.line)
+        let lines = ordered.map(\.line)
         for index in whole.records.indices { whole.records[index].line = lines[index] }
         whole.firstLine = line.map { Int($0) } ?? lines.first ?? piece.firstLine
         return whole

@@ -304,12 +304,24 @@ public final class IngestWriter {
         guard let same = stored.first(where: { $0.line == Int64(event.firstLine) }) else {
             return .repeatInSource(occurrence: Int64(event.firstLine))
         }
-        let texts = try storedRecords(auditEventID: same.row).map(\.raw)
+        let records = try storedRecords(auditEventID: same.row)
+        let texts = records.map(\.raw)
         if texts == event.records.map(\.raw) { return .alreadyStored }
-        // The first piece of an event stored whole from both pieces (`continues`), read again.
-        let storedTexts = Set(texts)
-        if !texts.isEmpty, event.records.allSatisfy({ storedTexts.contains($0.raw) }) { return .alreadyStored }
-        return .replaces(auditEventID: same.row, occurrence: same.occurrence)
+        // Grown (a provisional event completed): the new version replaces the old.
+        let newTexts = Set(event.records.map(\.raw))
+        if texts.isEmpty || texts.allSatisfy({ newTexts.contains($0) }) {
+            return .replaces(auditEventID: same.row, occurrence: same.occurrence)
+        }
+        // The stored event holds records this read lacks: it was joined with the rest of it from
+        // the next file (`continues`). The first piece read again adds what it gained, if anything.
+        guard let added = SplitEvent.continuation(of: records.map { ($0.type, $0.raw) },
+                                                  in: event.records.map { ($0.type, $0.raw) }) else {
+            let storedTexts = Set(texts)
+            return event.records.allSatisfy({ storedTexts.contains($0.raw) })
+                ? .alreadyStored : .replaces(auditEventID: same.row, occurrence: same.occurrence)
+        }
+        return .continues(auditEventID: same.row, sourceID: same.source, line: same.line, occurrence: same.occurrence,
+                          records: records, added: added)
     }
 
     /// The time of the newest committed event of `node` (nil: lines without node=), nil when the

@@ -114,11 +114,26 @@ import TestSupport
         let apart = try StoreProbe()
         try apart.ingest([older.path], state: w.rundir.path)
         try apart.ingest([newer.path], state: w.rundir.path)
+        // The first file read while auditd was still writing it (its last event's SYSCALL not yet
+        // there), the next file, then the first file whole: what the first read lacked joins the
+        // event already joined with the next file's records, which stay.
+        let early = w.folder.appendingPathComponent("audit.log.2")
+        let late = w.folder.appendingPathComponent("audit.log.3")
+        try (lines[..<cut].joined(separator: "\n") + "\n").write(to: early, atomically: true, encoding: .utf8)
+        try (lines[..<(cut + 1)].joined(separator: "\n") + "\n").write(to: late, atomically: true, encoding: .utf8)
+        try (lines[(cut + 1)...].joined(separator: "\n") + "\n").write(to: newer, atomically: true, encoding: .utf8)
+        let growing = try StoreProbe()
+        try growing.ingest([early.path], state: w.rundir.path)
+        try growing.ingest([newer.path], state: w.rundir.path)
+        try FileManager.default.removeItem(at: early)
+        try FileManager.default.moveItem(at: late, to: early)
+        try growing.ingest([early.path], state: w.rundir.path)
+        try (lines[cut...].joined(separator: "\n") + "\n").write(to: newer, atomically: true, encoding: .utf8)
         // Every record, once (the second file's keep their own line numbers).
         func evidence(_ probe: StoreProbe) throws -> [String] {
             try StoredEvidence.all(StoreReader(probe.database)).map(\.raw).sorted()
         }
-        for (name, probe) in [("one run", together), ("two runs", apart)] {
+        for (name, probe) in [("one run", together), ("two runs", apart), ("first file growing", growing)] {
             #expect(try probe.denials() == (try reference.denials()), "\(name)")
             #expect(try probe.events() == (try reference.events()), "\(name)")
             #expect(try probe.tableCounts() == (try reference.tableCounts()), "\(name)")
