@@ -600,6 +600,16 @@ import TestSupport
         #expect(ingest.terminationStatus == 4 && stderr.contains("timeout expired"), "\(stderr)")
     }
 
+    /// The bundled sample log's first half written as `log`; returns its lines and where the
+    /// second half starts.
+    static func writeFirstHalfOfTheSample(to log: URL) throws -> (lines: [Substring], half: Int) {
+        let lines = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let half = lines.count / 2
+        try (lines[..<half].joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        return (lines, half)
+    }
+
     /// The fleet store away at start, back, away again with the watch SIGKILLed and the log
     /// rotated meanwhile: watch alerts all along, and the fleet store ends with every row once.
     @Test func watchAlertsThroughAnOutageAndTheFleetStoreGetsEverythingOnceItIsBack() throws {
@@ -612,10 +622,7 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder("fleet-outage")
         let log = folder.appendingPathComponent("audit.log")
         let spool = folder.appendingPathComponent("spool.db").path
-        let lines = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        let half = lines.count / 2
-        try (lines[..<half].joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let (lines, half) = try Self.writeFirstHalfOfTheSample(to: log)
         let arguments = ["--db", connection, "--spool", spool, "--node", "kvm-a", "--config", "/dev/null",
                          "--libvirt-state", Fixtures.repositoryRoot.appendingPathComponent("tools/sample/run").path, "--follow", log.path]
         func spoolDenials() -> Int64 {
@@ -665,10 +672,7 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder("fleet-silent")
         let log = folder.appendingPathComponent("audit.log")
         let spool = folder.appendingPathComponent("spool.db").path
-        let lines = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        let half = lines.count / 2
-        try (lines[..<half].joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let (lines, half) = try Self.writeFirstHalfOfTheSample(to: log)
         func spoolDenials() -> Int64 {
             (try? SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM denials").first?.first?.int64) ?? -1
         }

@@ -67,18 +67,14 @@ import TestSupport
         let w = try Self.workload()
         let reference = try StoreProbe()
         try reference.ingest([w.log.path], state: w.rundir.path)
-        let text = try String(contentsOf: w.log, encoding: .utf8)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        // Rotation happens between lines; auditd never splits an event's records across files
-        // unless it is interrupted, so cut where a new stamp starts.
+        let lines = try LogCut.lines(of: w.log)
+        // Where a new stamp starts (anEventSplitByARotationIsStoredWhole cuts inside an event).
         var cut = lines.count / 2
-        func stamp(_ line: Substring) -> Substring? { line.range(of: "msg=audit(").map { line[$0.upperBound...].prefix(while: { $0 != ")" }) } }
-        while cut < lines.count - 1, stamp(lines[cut]) == stamp(lines[cut - 1]) { cut += 1 }
+        while cut < lines.count - 1, LogCut.stamp(lines[cut]) == LogCut.stamp(lines[cut - 1]) { cut += 1 }
         let older = w.folder.appendingPathComponent("audit.log.1")
         let newer = w.folder.appendingPathComponent("audit.log.0")
-        try (lines[..<cut].joined(separator: "\n") + "\n").write(to: older, atomically: true, encoding: .utf8)
-        try (lines[cut...].joined(separator: "\n") + "\n").write(to: newer, atomically: true, encoding: .utf8)
+        try LogCut.text(lines[..<cut]).write(to: older, atomically: true, encoding: .utf8)
+        try LogCut.text(lines[cut...]).write(to: newer, atomically: true, encoding: .utf8)
         let probe = try StoreProbe()
         try probe.ingest([older.path, newer.path], state: w.rundir.path)
         #expect(try probe.denials() == (try reference.denials()))
@@ -93,21 +89,12 @@ import TestSupport
         let w = try Self.workload()
         let reference = try StoreProbe()
         try reference.ingest([w.log.path], state: w.rundir.path)
-        let text = try String(contentsOf: w.log, encoding: .utf8)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        func stamp(_ line: Substring) -> Substring? { line.range(of: "msg=audit(").map { line[$0.upperBound...].prefix(while: { $0 != ")" }) } }
-        // Cut just after the AVC of a denial whose SYSCALL follows it.
-        var cut = lines.count / 2
-        while cut < lines.count - 1,
-              !(lines[cut - 1].contains("type=AVC ") && lines[cut].contains("type=SYSCALL ") && stamp(lines[cut]) == stamp(lines[cut - 1])) {
-            cut += 1
-        }
-        #expect(cut < lines.count - 1, "the workload has a denial with its SYSCALL after its AVC")
+        let lines = try LogCut.lines(of: w.log)
+        let cut = try #require(LogCut.insideADenial(lines), "the workload has a denial with its SYSCALL after its AVC")
         let older = w.folder.appendingPathComponent("audit.log.1")
         let newer = w.folder.appendingPathComponent("audit.log.0")
-        try (lines[..<cut].joined(separator: "\n") + "\n").write(to: older, atomically: true, encoding: .utf8)
-        try (lines[cut...].joined(separator: "\n") + "\n").write(to: newer, atomically: true, encoding: .utf8)
+        try LogCut.text(lines[..<cut]).write(to: older, atomically: true, encoding: .utf8)
+        try LogCut.text(lines[cut...]).write(to: newer, atomically: true, encoding: .utf8)
 
         let together = try StoreProbe()
         try together.ingest([older.path, newer.path], state: w.rundir.path)
@@ -119,16 +106,16 @@ import TestSupport
         // event already joined with the next file's records, which stay.
         let early = w.folder.appendingPathComponent("audit.log.2")
         let late = w.folder.appendingPathComponent("audit.log.3")
-        try (lines[..<cut].joined(separator: "\n") + "\n").write(to: early, atomically: true, encoding: .utf8)
-        try (lines[..<(cut + 1)].joined(separator: "\n") + "\n").write(to: late, atomically: true, encoding: .utf8)
-        try (lines[(cut + 1)...].joined(separator: "\n") + "\n").write(to: newer, atomically: true, encoding: .utf8)
+        try LogCut.text(lines[..<cut]).write(to: early, atomically: true, encoding: .utf8)
+        try LogCut.text(lines[..<(cut + 1)]).write(to: late, atomically: true, encoding: .utf8)
+        try LogCut.text(lines[(cut + 1)...]).write(to: newer, atomically: true, encoding: .utf8)
         let growing = try StoreProbe()
         try growing.ingest([early.path], state: w.rundir.path)
         try growing.ingest([newer.path], state: w.rundir.path)
         try FileManager.default.removeItem(at: early)
         try FileManager.default.moveItem(at: late, to: early)
         try growing.ingest([early.path], state: w.rundir.path)
-        try (lines[cut...].joined(separator: "\n") + "\n").write(to: newer, atomically: true, encoding: .utf8)
+        try LogCut.text(lines[cut...]).write(to: newer, atomically: true, encoding: .utf8)
         // Every record, once (the second file's keep their own line numbers).
         func evidence(_ probe: StoreProbe) throws -> [String] {
             try StoredEvidence.all(StoreReader(probe.database)).map(\.raw).sorted()
@@ -140,7 +127,7 @@ import TestSupport
             #expect(try evidence(probe) == (try evidence(reference)), "\(name)")
         }
         // The split denial itself: its exe comes from the SYSCALL in the second file.
-        let serial = stamp(lines[cut]).flatMap { $0.split(separator: ":").last }.flatMap { Int64($0) } ?? -1
+        let serial = LogCut.stamp(lines[cut]).flatMap { $0.split(separator: ":").last }.flatMap { Int64($0) } ?? -1
         let split = try apart.denials().filter { $0["serial"] == .int(serial) }
         #expect(split.count >= 1)
         #expect(split.allSatisfy { if case .string(let exe) = $0["exe"] { !exe.isEmpty } else { false } }, "\(split)")

@@ -160,17 +160,9 @@ import TestSupport
     /// The workload cut in two just after the AVC of a denial whose SYSCALL follows it: what a
     /// rotation between two records of one event leaves (auditd checks the size per record).
     static func splitInsideADenial(_ s: Setup) -> (String, String)? {
-        let text = s.pieces.joined()
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        func stamp(_ line: Substring) -> Substring? { line.range(of: "msg=audit(").map { line[$0.upperBound...].prefix(while: { $0 != ")" }) } }
-        var cut = lines.count / 2
-        while cut < lines.count - 1,
-              !(lines[cut - 1].hasPrefix("type=AVC ") && lines[cut].hasPrefix("type=SYSCALL ") && stamp(lines[cut]) == stamp(lines[cut - 1])) {
-            cut += 1
-        }
-        guard cut < lines.count - 1 else { return nil }
-        return (lines[..<cut].joined(separator: "\n") + "\n", lines[cut...].joined(separator: "\n") + "\n")
+        let lines = s.pieces.joined().split(separator: "\n")
+        guard let cut = LogCut.insideADenial(lines) else { return nil }
+        return (LogCut.text(lines[..<cut]), LogCut.text(lines[cut...]))
     }
 
     /// How many denials an ingest of `text` alone stores.
