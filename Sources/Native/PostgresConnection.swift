@@ -17,7 +17,21 @@ public final class PostgresConnection {
     /// up on the connection; nil: without end, as libpq. libpq's own calls wait for good on a
     /// server that froze (SIGSTOP, a hung disk) or a network that went silent after the
     /// connection was made, and so would a report run from cron, unseen.
-    public var answerTimeoutSeconds: Double?
+    ///
+    /// Setting it also asks the server to check every 10 s, while it runs a statement, that the
+    /// client is still there (client_connection_check_interval, PostgreSQL 14 and later): a
+    /// statement given up while it waits on a lock would otherwise keep its backend, and its
+    /// connection slot, until the lock goes, one more at each retry.
+    public var answerTimeoutSeconds: Double? {
+        didSet {
+            if answerTimeoutSeconds != nil, !checksClient {
+                checksClient = true
+                // An older server does not know the setting: it is only a help.
+                try? execute("SET client_connection_check_interval = '10s'")
+            }
+        }
+    }
+    private var checksClient = false
     /// Set once an answer timed out: what the server sends next would be taken for the answer to
     /// the next statement.
     private var abandoned = false
@@ -343,10 +357,13 @@ public final class PostgresConnection {
     private func awaitAnswer(sql: String, timeout: Double) throws {
         let socket = PQsocket(handle)
         guard socket >= 0 else { throw connectionError(sql: sql) }
+        var deadline = Self.monotonicSeconds() + timeout
         while PQisBusy(handle) == 1 {
             var wanted = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&wanted, 1, Int32(clamping: Int64((timeout * 1000).rounded(.up))))
+            let left = max(0, deadline - Self.monotonicSeconds())
+            let ready = poll(&wanted, 1, Int32(clamping: Int64((left * 1000).rounded(.up))))
             if ready < 0 {
+                // A signal does not start the wait again.
                 if errno == EINTR { continue }
                 throw PostgresError(sqlState: nil, message: "poll: \(String(cString: strerror(errno)))", sql: sql, connectionLost: true)
             }
@@ -355,7 +372,15 @@ public final class PostgresConnection {
                 throw PostgresError(sqlState: nil, message: Self.unanswered(seconds: timeout), sql: sql, connectionLost: true)
             }
             guard PQconsumeInput(handle) == 1 else { throw connectionError(sql: sql) }
+            // Bytes came: the silence counts again from here.
+            deadline = Self.monotonicSeconds() + timeout
         }
+    }
+
+    private static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// The words of an answer that did not come.

@@ -24,6 +24,7 @@ public final class FleetDatabase {
             throw error.isOutage ? StoreError.fleetUnreachable(database: name, reason: error.message)
                 : StoreError.fleetLoginRefused(database: name, reason: error.message)
         }
+        // Bounds the checks below too, and so a reconnect after a timeout: all but migrations.
         connection.answerTimeoutSeconds = answerTimeoutSeconds
         do {
             switch access {
@@ -42,6 +43,9 @@ public final class FleetDatabase {
                     throw StoreError.fleetNotUTF8(database: name, encoding: encoding)
                 }
                 do {
+                    // A migration of a large store may run long without a byte: it is not cut.
+                    if found < Migration.postgresVersion { connection.answerTimeoutSeconds = nil }
+                    defer { connection.answerTimeoutSeconds = answerTimeoutSeconds }
                     try Migrator.migrate(PostgresMigrationBackend(connection: connection, lockWaitSeconds: lockWaitSeconds),
                                          to: Migration.postgres, name: name)
                 } catch let error as PostgresError where error.sqlState == "42501" && found > 0 {

@@ -10,11 +10,18 @@ enum FleetAnswerTimeout {
     static let variable = "SVIRT_TRACE_FLEET_TIMEOUT"
     static let defaultSeconds = 300.0
 
-    /// - Throws: ValidationError (exit 2) for a value that is not a number of seconds.
+    /// Up to 23 days: poll(2) counts milliseconds in 32 bits.
+    static let maximumSeconds = 2_000_000.0
+
+    /// - Throws: ValidationError (exit 2) for a value that is not a number of seconds, written
+    ///   in decimal digits with at most three after the point (Double alone reads 0x10 and 1e-300).
     static func seconds(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Double? {
         guard let text = environment[variable], !text.isEmpty else { return defaultSeconds }
-        guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= 86_400 * 365 else {
-            throw ValidationError("$\(variable)=\(text): not a number of seconds from 0 (without end) to 31536000")
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let decimal = parts.count <= 2 && !parts[0].isEmpty && parts.allSatisfy { $0.allSatisfy { ("0"..."9").contains($0) } }
+            && (parts.count == 1 || (1...3).contains(parts[1].count))
+        guard decimal, let seconds = Double(text), seconds <= maximumSeconds else {
+            throw ValidationError("$\(variable)=\(text): not a number of seconds from 0 (without end) to \(Int(maximumSeconds)), such as 300 or 2.5")
         }
         return seconds == 0 ? nil : seconds
     }

@@ -65,10 +65,10 @@ struct FleetSpoolOption: ParsableArguments {
     /// Connects to the fleet store and registers the spool with it (first use).
     static func connect(fleet connection: String, spool: String, tag: String,
                         busyTimeoutMilliseconds: Int32, cleaner: FleetOutboxCleaner? = nil) throws -> FleetShipper {
-        let fleet = try FleetDatabase(connectionString: connection, access: .readWrite)
-        // Set past the migrations, which may take long on a large store: a batch that waits
-        // that long for the server fails, and the loop reconnects, as for any outage.
-        fleet.connection.answerTimeoutSeconds = try FleetAnswerTimeout.seconds()
+        // A batch (or a reconnect) that waits that long for the server fails, and the loop tries
+        // again, as after any outage; migrations are not cut.
+        let fleet = try FleetDatabase(connectionString: connection, access: .readWrite,
+                                      answerTimeoutSeconds: try FleetAnswerTimeout.seconds())
         let host = ProcessInfo.processInfo.hostName
         return try FleetShipper(spoolPath: spool, fleet: fleet, node: tag, host: host.isEmpty ? "-" : host,
                                 busyTimeoutMilliseconds: busyTimeoutMilliseconds, cleaner: cleaner)
@@ -76,6 +76,10 @@ struct FleetSpoolOption: ParsableArguments {
 
     /// Checks made before anything is read: the flags fit the fleet store.
     func check(database: DatabaseOptions, node: String?) throws {
+        do { _ = try FleetAnswerTimeout.seconds() } catch {
+            Console.error("\(error)")
+            throw ExitCode(SvirtTrace.Status.usage)
+        }
         guard database.isFleet else {
             if spool != nil {
                 Console.error("--spool is for a PostgreSQL --db (the fleet store); with an SQLite --db the store itself is written")
@@ -85,10 +89,6 @@ struct FleetSpoolOption: ParsableArguments {
         }
         if node == "*" {
             Console.error("--node '*' is not a node name: a writer without --node is the central one (*)")
-            throw ExitCode(SvirtTrace.Status.usage)
-        }
-        do { _ = try FleetAnswerTimeout.seconds() } catch {
-            Console.error("\(error)")
             throw ExitCode(SvirtTrace.Status.usage)
         }
     }

@@ -119,6 +119,7 @@ struct FleetDatabaseOptions: ParsableArguments {
 
     func validate() throws {
         try LoadedConfig.load(explicit: config)
+        _ = try FleetAnswerTimeout.seconds()
         guard !connection.isEmpty else { throw ValidationError("fleet commands need --db postgresql://... (or key=value words)") }
         guard PostgresConnectionString.names(connection) else {
             // Not echoed: a mistyped connection string may hold a password.
@@ -127,7 +128,10 @@ struct FleetDatabaseOptions: ParsableArguments {
     }
 
     func open(_ access: FleetDatabase.Access) throws -> FleetDatabase {
-        do { return try FleetDatabase(connectionString: connection, access: access) } catch {
+        // What only reads (status, a dry run) gives up on silence as a report does; what changes
+        // the store (migrate, grants, forget-spool) may wait on its locks.
+        let timeout = access == .readOnly ? try FleetAnswerTimeout.seconds() : nil
+        do { return try FleetDatabase(connectionString: connection, access: access, answerTimeoutSeconds: timeout) } catch {
             Console.error("\(error)")
             throw ExitCode(SvirtTrace.Status.database)
         }

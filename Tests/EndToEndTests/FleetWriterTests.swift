@@ -692,6 +692,15 @@ import TestSupport
         try WatchTests.append(lines[half...].joined(separator: "\n"), to: log)
         #expect(watch.wait(seconds: 30) { watch.said().contains("no answer from the server for 2 s") }, "\(watch.said())")
         #expect(watch.wait(seconds: 30) { watch.alertLines().count > alertsBefore }, "alerts while the fleet store is silent")
+        // Each give-up and retry opened a connection whose backend kept waiting on the lock
+        // after the client left: 2, 3, 4, 4, 5, 5 of them over 30 s, one more per retry, until
+        // the server's slots ran out. The server now checks that its client is still there.
+        var backends: [Int64] = []
+        for _ in 0..<6 {
+            Thread.sleep(forTimeInterval: 5)
+            backends.append(try fleet.count("SELECT count(*) FROM pg_stat_activity WHERE usename = 'host_l_\(fleet.suffix)'"))
+        }
+        #expect((backends.last ?? 99) <= 3, "the writer's backends, every 5 s: \(backends)")
         try admin.execute("ROLLBACK")
         #expect(watch.wait(seconds: 60) { (try? fleet.count("SELECT count(*) FROM svirt_trace.denials")) == spoolDenials() && spoolDenials() == 76 },
                 "shipped once answered: \(watch.said())")
