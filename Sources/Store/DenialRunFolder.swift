@@ -129,6 +129,16 @@ final class DenialRunFolder {
                                            .integer(d.lastMilliseconds), .integer(d.lastSerial), .integer(run.id)])
     }
 
+    /// One stored event of run `id` was removed (an event replaced by its complete version): its
+    /// open run counts one less, and is dropped once empty (its row goes), so that the
+    /// replacement and the repeats after it fold into the runs they belong to; the other open
+    /// runs stay as they are.
+    func removedEvent(ofRun id: Int64) {
+        guard let index = open.firstIndex(where: { $0.value.id == id }) else { return }
+        open.values[index].count -= 1
+        if open.values[index].count + open.values[index].delta.count <= 0 { open.remove(at: index) }
+    }
+
     /// After COMMIT: the next transaction reads the highest id again (another writer may have
     /// inserted runs in between).
     func transactionEnded() { newIDs.reset() }

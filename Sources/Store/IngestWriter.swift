@@ -415,8 +415,8 @@ public final class IngestWriter {
             try db.run("UPDATE denial_runs SET count = count - 1 WHERE id = ?", [run])
             try db.run("DELETE FROM run_parties WHERE run_id = ?1 AND (SELECT count FROM denial_runs WHERE id = ?1) <= 0", [run])
             try db.run("DELETE FROM denial_runs WHERE count <= 0 AND id = ?", [run])
-            // A run that lost its last event may still be open in memory under its key.
-            runs.forget()
+            // Its run, open in memory, counts one less (and goes once empty).
+            if let id = run.int64 { runs.removedEvent(ofRun: id) }
             // A replaced event's records stay in their block, which no longer counts it.
             if let location = try EvidenceStore.location(of: auditEventID, in: db) { evidence.release(block: location.block) }
             try db.run("UPDATE evidence_blocks SET events = events - 1 WHERE id = (SELECT block_id FROM audit_events WHERE id = ?)", id)

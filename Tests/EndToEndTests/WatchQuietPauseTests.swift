@@ -37,6 +37,38 @@ import TestSupport
         #expect(counted == 5, "the alert and its follow-up count each denial once: \(alerts.map { $0["id"] ?? "" })")
     }
 
+    /// Replacing an event dropped every open run from the writer's memory: a flood's repeats
+    /// after it started a new run beside the one they belonged to. Only the replaced event's
+    /// own run loses it now, and the completed event folds into the run of its kind.
+    @Test func aReplacedEventAndTheRepeatsAfterItFoldIntoTheirRun() throws {
+        let folder = try Fixtures.temporaryFolder("watch-pause-fold")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        let lines = CommandLineTests.hostileLog().split(separator: "\n").map(String.init)
+        let setup = lines.filter { $0.contains("VIRT_") }.joined(separator: "\n") + "\n"
+        let avc = try #require(lines.first { $0.hasPrefix("type=AVC") })
+        let proctitle = try #require(lines.first { $0.hasPrefix("type=PROCTITLE") })
+        func restamped(_ line: String, _ n: Int) -> String {
+            line.replacingOccurrences(of: #"msg=audit\([^)]*\)"#, with: "msg=audit(1764009000.\(100 + n):\(9000 + n))",
+                                      options: .regularExpression)
+        }
+        func whole(_ n: Int) -> String { restamped(avc, n) + "\n" + restamped(proctitle, n) + "\n" }
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let watcher = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--follow", log.path], folder: folder)
+        try WatchTests.append(setup + whole(2) + whole(3), to: log)
+        #expect(watcher.wait { (try? WatchTests.denials(db)) == 2 })
+        try WatchTests.append(restamped(avc, 1) + "\n", to: log)
+        #expect(watcher.wait { (try? WatchTests.denials(db)) == 3 }, "the lone AVC is stored once the log is quiet")
+        try WatchTests.append(restamped(proctitle, 1) + "\n" + whole(4) + whole(5), to: log)
+        func runs() -> String {
+            (try? runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count(*) || ' ' || sum(count) FROM denial_runs"]))
+                .map { String(decoding: $0.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        }
+        #expect(watcher.wait { (try? WatchTests.denials(db)) == 5 && runs().hasSuffix(" 5") })
+        #expect(watcher.terminate() == 0)
+        #expect(runs() == "1 5", "five denials of one kind in one minute, one run")
+    }
+
     static let guests = """
         type=VIRT_MACHINE_ID msg=audit(1764000000.000:101): pid=1 uid=0 msg='virt=kvm vm="g00" uuid=00000000-0000-0000-0000-000000000000 vm-ctx=system_u:system_r:svirt_t:s0:c0,c500 img-ctx=system_u:object_r:svirt_image_t:s0:c0,c500 model=selinux exe="/usr/sbin/libvirtd" res=success'
         type=VIRT_CONTROL msg=audit(1764000000.000:102): pid=1 uid=0 msg='virt=kvm op=start reason=booted vm="g00" uuid=00000000-0000-0000-0000-000000000000 vm-pid=1000 exe="/usr/sbin/libvirtd" res=success'
