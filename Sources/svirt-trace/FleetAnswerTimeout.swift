@@ -1,4 +1,5 @@
 import ArgumentParser
+import Formatting
 import Foundation
 
 /// How long a report (query, digest) waits for the fleet store to answer a statement before it
@@ -21,7 +22,7 @@ enum FleetAnswerTimeout {
         let decimal = parts.count <= 2 && !parts[0].isEmpty && parts.allSatisfy { $0.allSatisfy { ("0"..."9").contains($0) } }
             && (parts.count == 1 || (1...3).contains(parts[1].count))
         guard decimal, let seconds = Double(text), seconds <= maximumSeconds else {
-            throw ValidationError("$\(variable)=\(text): not a number of seconds from 0 (without end) to \(Int(maximumSeconds)), such as 300 or 2.5")
+            throw ValidationError("$\(variable)=\(TerminalText.escape(text)): not a number of seconds from 0 (without end) to \(Int(maximumSeconds)), such as 300 or 2.5")
         }
         return seconds == 0 ? nil : seconds
     }
