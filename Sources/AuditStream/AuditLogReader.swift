@@ -97,14 +97,18 @@ public final class AuditLogReader {
     private var stampBuffer: [UInt8] = []
     /// What auparse made of recent distinct events, for floods of repeats.
     private(set) var repeatedEvents = RepeatedEventCache()
-    /// Reading the records at the very top of a source read from its start that share the first
-    /// record's stamp: a rotation may have cut them from the previous file's last event.
-    private var readingHead: Bool
-    /// The first record's stamp and `node=` bytes: the head is one event's, node included (a
-    /// log may hold many nodes' events of one stamp, and one fragment is all a rotation cuts).
-    private var headStamp: (seconds: Int64, milliseconds: Int, serial: Int64, node: [UInt8]?)?
-    /// The event those records make when none of them is wanted: emitted as a head fragment.
-    private var headFragmentID: AuditEventID?
+    /// Records left of the top of a source read from its start: a rotation may have cut the
+    /// rest of the previous file's last event there, behind a few records of events written
+    /// meanwhile (auditd interleaves concurrent events' records).
+    private var headRecordsLeft: Int
+    static let headRecords = 64
+    /// The events that context records without a wanted record began in the head: emitted as
+    /// head fragments when no wanted record joined them. A few at most, so that a crafted head
+    /// (one stamp under thousands of node names) costs no more than any other records.
+    private var headFragmentIDs: [AuditEventID] = []
+    static let maximumHeadFragments = 4
+    /// The events of the head's records so far (at most `headRecords`).
+    private var headSeen: [AuditEventID] = []
 
     /// - Parameters:
     ///   - startLine: number of lines already consumed before the first byte given (resume).
@@ -119,7 +123,7 @@ public final class AuditLogReader {
         self.lineOffset = startOffset
         self.terminatedLine = startLine
         self.terminatedOffset = startOffset
-        self.readingHead = startLine == 0 && startOffset == 0
+        self.headRecordsLeft = startLine == 0 && startOffset == 0 ? Self.headRecords : 0
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -228,21 +232,14 @@ public final class AuditLogReader {
             afterSeparator = false
         }
         statistics.records += 1
-        if readingHead {
-            let node = header.node.map { Array(buffer[$0]) }
-            if let stamp = headStamp {
-                readingHead = stamp.seconds == header.seconds && stamp.milliseconds == header.milliseconds
-                    && stamp.serial == header.serial && stamp.node == node
-            } else {
-                headStamp = (header.seconds, header.milliseconds, header.serial, node)
-            }
-        }
+        let inHead = headRecordsLeft > 0
+        if inHead { headRecordsLeft -= 1 }
         if !provisional.isEmpty { expireProvisionalEvents(before: header.seconds) }
         // Most records are dropped here, before any String is made for them.
         guard let (typeName, role) = RecordType.classify(buffer.span, header.type) else { return }
         // Context records are half the log; most belong to events we do not keep, so they are
         // matched on numbers before any String is made.
-        if role != .wanted, !separatedBlocks, !readingHead, !holds(header) { return }
+        if role != .wanted, !separatedBlocks, !inHead, !holds(header) { return }
         // auditd escapes every byte it does not print; a NUL is damage (a crash's zero-filled
         // block), and auparse would read the line only up to it.
         if let nul = ByteSearch.firstIndex(of: 0, in: buffer, range: range) {
@@ -252,6 +249,10 @@ public final class AuditLogReader {
         }
         let node = header.node.map { String(decoding: buffer[$0], as: UTF8.self) } ?? configuration.defaultNode
         let id = AuditEventID(node: node, seconds: header.seconds, milliseconds: header.milliseconds, serial: header.serial)
+        // A record of an event this file already showed (emitted, or made final) continues no
+        // other file's event.
+        let seenInHead = inHead && headSeen.contains(id)
+        if inHead, !seenInHead { headSeen.append(id) }
         let canonical = header.canonicalLine(buffer[range])
         let stripped = role == .context && canonical == nil
             ? UnreadFields.strip(buffer, range, bodyStart: header.bodyStart, filter: fieldFilter) : nil
@@ -278,8 +279,8 @@ public final class AuditLogReader {
                 }
                 _ = block?.append(line, offset: offset, maximumRecords: configuration.maximumRecordsPerEvent,
                                   maximumBytes: configuration.maximumEventBytes)
-            } else if readingHead, headFragmentID == nil {
-                headFragmentID = id
+            } else if inHead, !seenInHead, headFragmentIDs.count < Self.maximumHeadFragments {
+                headFragmentIDs.append(id)
                 open.append(OpenEvent(id: id, firstLine: lineNumber, firstOffset: offset))
                 append(line, offset: offset, to: open.count - 1)
                 if typeName == "PROCTITLE" { try complete(takeOpen(at: open.count - 1), final: true, emit: emit) }
@@ -456,7 +457,7 @@ public final class AuditLogReader {
         // records costs more than the rest of a repeated event's decoding.
         let inOrder: (AuditRecord, AuditRecord) -> Bool = { event.printedLastFirst ? $0.line > $1.line : $0.line < $1.line }
         if zip(records, records.dropFirst()).contains(where: { !inOrder($0, $1) }) { records.sort(by: inOrder) }
-        let isHeadFragment = !hasWanted && event.id == headFragmentID
+        let isHeadFragment = !hasWanted && !headFragmentIDs.isEmpty && headFragmentIDs.contains(event.id)
         guard hasWanted || isHeadFragment else { return }
         if hasWanted { statistics.events += 1 }
         try emit(.event(AuditEvent(id: event.id, records: records, source: sourceName, firstLine: event.firstLine,

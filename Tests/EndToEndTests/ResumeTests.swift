@@ -116,6 +116,22 @@ import TestSupport
         try FileManager.default.moveItem(at: late, to: early)
         try growing.ingest([early.path], state: w.rundir.path)
         try LogCut.text(lines[cut...]).write(to: newer, atomically: true, encoding: .utf8)
+        // auditd interleaves concurrent events' records: another event's record written between
+        // the two pieces, at the top of the next file.
+        var interleaved = lines
+        let next = try #require(interleaved[cut...].firstIndex { LogCut.stamp($0) != LogCut.stamp(lines[cut]) })
+        interleaved.insert(interleaved.remove(at: next), at: cut)
+        let interleavedWhole = w.folder.appendingPathComponent("interleaved.log")
+        try LogCut.text(interleaved[...]).write(to: interleavedWhole, atomically: true, encoding: .utf8)
+        let interleavedReference = try StoreProbe()
+        try interleavedReference.ingest([interleavedWhole.path], state: w.rundir.path)
+        let mixed = try StoreProbe()
+        try LogCut.text(interleaved[cut...]).write(to: newer, atomically: true, encoding: .utf8)
+        try mixed.ingest([older.path], state: w.rundir.path)
+        try mixed.ingest([newer.path], state: w.rundir.path)
+        #expect(try mixed.denials() == (try interleavedReference.denials()), "interleaved")
+        #expect(try mixed.tableCounts() == (try interleavedReference.tableCounts()), "interleaved")
+        try LogCut.text(lines[cut...]).write(to: newer, atomically: true, encoding: .utf8)
         // Every record, once (the second file's keep their own line numbers).
         func evidence(_ probe: StoreProbe) throws -> [String] {
             try StoredEvidence.all(StoreReader(probe.database)).map(\.raw).sorted()
