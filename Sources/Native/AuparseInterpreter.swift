@@ -7,15 +7,17 @@ import Glibc
 /// through `auparse_interpret_field` (uids to names, syscall numbers to names, hex to text).
 /// For evidence display only: interpreting unknown uids re-reads /etc/passwd each time.
 public enum AuparseInterpreter {
-    /// One interpreted line per record, in order. `lines` are the raw records of one event.
-    public static func interpret(_ lines: [String]) -> [String] {
+    /// One interpreted line per record, in order; nil for a record libauparse could not read (it
+    /// gives neither time stamp nor fields for an event at time 0): an empty rendering would
+    /// pass for a record without fields. `lines` are the raw records of one event.
+    public static func interpret(_ lines: [String]) -> [String?] {
         guard !lines.isEmpty else { return [] }
         // One event's few records: the whole text fits AUSOURCE_BUFFER.
         let text = lines.joined(separator: "\n") + "\n"
-        return auparseLock.withLock { _ in text.withCString { pointer -> [String] in
+        return auparseLock.withLock { _ in text.withCString { pointer -> [String?] in
             guard let state = auparse_init(AUSOURCE_BUFFER, pointer) else { return [] }
             defer { auparse_destroy(state) }
-            var out: [String] = []
+            var out: [String?] = []
             while auparse_next_event(state) > 0 {
                 repeat {
                     out.append(render(state))
@@ -25,7 +27,8 @@ public enum AuparseInterpreter {
         } }
     }
 
-    private static func render(_ au: OpaquePointer) -> String {
+    private static func render(_ au: OpaquePointer) -> String? {
+        guard auparse_get_timestamp(au) != nil else { return nil }
         var prefix = ""
         var fields: [String] = []
         let type = auparse_get_type_name(au).map { String(cString: $0) } ?? "UNKNOWN"

@@ -33,7 +33,7 @@ public struct EvidenceQuery: Sendable {
                     ("line", record.line.map { .int($0) } ?? .null),
                     ("source", event.count > 3 ? event[3].string.map { .string($0) } ?? .null : .null),
                     ("raw", .string(record.raw)),
-                    ("interpreted", index < interpreted.count ? .string(interpreted[index]) : .null),
+                    ("interpreted", index < interpreted.count ? interpreted[index].map { .string($0) } ?? .null : .null),
                 ])
             }
         }

@@ -174,6 +174,26 @@ import Formatting
         #expect(try Self.rows { try DenialQuery(filter: permissive).run(StoreReader(f.probe.database), row: $0) }.count == expectedPermissive)
     }
 
+    /// libauparse reads no record of an event at time 0 (nor its time stamp): its interpreted
+    /// form was "type=AVC msg=audit() : ", which passes for a record without fields. It is null,
+    /// as for any record auparse cannot read; the raw record is there.
+    @Test func aRecordAuparseCannotReadHasNoInterpretedForm() throws {
+        let folder = try Fixtures.temporaryFolder("epoch0")
+        let log = folder.appendingPathComponent("a.log")
+        let avc = { (stamp: String) in "type=AVC msg=audit(\(stamp)): avc:  denied  { read } for  pid=7 comm=\"qemu-kvm\" name=\"disk\" scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0" }
+        try (avc("0.000:5") + "\n" + avc("1.000:6") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let probe = try StoreProbe()
+        try probe.ingest([log.path])
+        func evidence(_ serial: Int64) throws -> [[String: OutputValue]] {
+            try Self.rows { try EvidenceQuery(reference: EventReference(node: nil, serial: serial)).run(StoreReader(probe.database), row: $0) }
+        }
+        let first = try evidence(5)
+        #expect(first.first?["interpreted"] == .null, "\(first)")
+        #expect(first.first?["raw"] == .string(avc("0.000:5")))
+        let second = try evidence(6).first?["interpreted"]
+        #expect({ if case .string(let s)? = second { s.contains("seperms=read") } else { false } }(), "\(String(describing: second))")
+    }
+
     @Test func guestTimelineEvidenceAndExplain() throws {
         let f = try Self.fixture(nodes: 1, seed: 46)
         let attack = f.truth.first { $0["kind"] as? String == "cross-guest" }!
