@@ -402,7 +402,9 @@ public final class IngestSession {
             var key = parsed.memoKey
             let novelty = try writer.novelty(of: event, sourceID: sourceID)
             // A head fragment is only ever the rest of an event stored before.
-            if event.isHeadFragment, case .continues = novelty {} else if event.isHeadFragment { return [] }
+            if event.isHeadFragment {
+                guard case .continues = novelty else { return [] }
+            }
             switch novelty {
             case .new: occurrence = 0
             case .continues(let stored, let storedSource, let storedLine, let kept, let records, let added):

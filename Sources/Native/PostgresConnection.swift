@@ -13,7 +13,7 @@ public final class PostgresConnection {
     private let secrets: [String]
     /// Staging tables of `copyInTransaction` made in this session.
     private var transactionStaging: Set<String> = []
-    /// How long `rows`, `run` and `execute` wait with no byte from the server before they give
+    /// How long a statement, COPY or pipeline waits with no byte from the server before it gives
     /// up on the connection; nil: without end, as libpq. libpq's own calls wait for good on a
     /// server that froze (SIGSTOP, a hung disk) or a network that went silent after the
     /// connection was made, and so would a report run from cron, unseen.
@@ -384,7 +384,7 @@ public final class PostgresConnection {
     }
 
     /// The words of an answer that did not come.
-    public static func unanswered(seconds: Double) -> String {
+    private static func unanswered(seconds: Double) -> String {
         let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
         return "no answer from the server for \(shown) s (a server frozen or overloaded, a lock held for that long, or a network gone silent); the connection was given up"
     }

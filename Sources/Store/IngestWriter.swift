@@ -291,13 +291,14 @@ public final class IngestWriter {
         }
         try findEvent.bind([])
         if stored.isEmpty { return .new }
+        // The records of `event` that continue a stored event's (`SplitEvent`), if any.
+        func continuation(of records: [EvidenceFormat.Record]) -> [Int]? {
+            SplitEvent.continuation(of: records.map { ($0.type, $0.raw) }, in: event.records.map { ($0.type, $0.raw) })
+        }
         if stored.contains(where: { $0.source != sourceID }) {
             guard stored.count == 1, let piece = stored.first else { return .alreadyStored }
             let records = try storedRecords(auditEventID: piece.row)
-            guard let added = SplitEvent.continuation(of: records.map { ($0.type, $0.raw) },
-                                                      in: event.records.map { ($0.type, $0.raw) }) else {
-                return .alreadyStored
-            }
+            guard let added = continuation(of: records) else { return .alreadyStored }
             return .continues(auditEventID: piece.row, sourceID: piece.source, line: piece.line,
                               occurrence: piece.occurrence, records: records, added: added)
         }
@@ -314,8 +315,7 @@ public final class IngestWriter {
         }
         // The stored event holds records this read lacks: it was joined with the rest of it from
         // the next file (`continues`). The first piece read again adds what it gained, if anything.
-        guard let added = SplitEvent.continuation(of: records.map { ($0.type, $0.raw) },
-                                                  in: event.records.map { ($0.type, $0.raw) }) else {
+        guard let added = continuation(of: records) else {
             let storedTexts = Set(texts)
             return event.records.allSatisfy({ storedTexts.contains($0.raw) })
                 ? .alreadyStored : .replaces(auditEventID: same.row, occurrence: same.occurrence)

@@ -2,8 +2,9 @@ import ArgumentParser
 import Formatting
 import Foundation
 
-/// How long a report (query, digest) waits for the fleet store to answer a statement before it
-/// gives up with exit 4: $SVIRT_TRACE_FLEET_TIMEOUT seconds, 300 by default, 0 for without end.
+/// How long a report (query, digest, a read-only fleet command) waits for the fleet store to
+/// answer a statement before it gives up with exit 4, and a writer's shipping before it retries
+/// as after an outage: $SVIRT_TRACE_FLEET_TIMEOUT seconds, 300 by default, 0 for without end.
 /// Long enough for any report a healthy server gives, since it counts silence, not the whole
 /// report; short enough that a digest run from cron against a frozen server fails and says so
 /// instead of waiting unseen for good, beside the next day's.

@@ -5,22 +5,40 @@ import TestSupport
 /// An event whose AVC record came alone, with its other records after the log had been quiet for
 /// longer than watch waits: the lone AVC is stored by itself, then replaced by the complete event.
 @Suite(.serialized) struct WatchQuietPauseTests {
-    /// Both the summary and the pair's follow-up must count that event once (they counted the
-    /// lone AVC and the replacement apart).
-    @Test func anEventCompletedAfterAQuietPauseIsCountedAndAlertedOnce() throws {
-        let folder = try Fixtures.temporaryFolder("watch-pause")
-        let log = folder.appendingPathComponent("audit.log")
-        let db = folder.appendingPathComponent("w.db").path
-        let lines = CommandLineTests.hostileLog().split(separator: "\n").map(String.init)
-        let setup = lines.filter { $0.contains("VIRT_") }.joined(separator: "\n") + "\n"
-        let avc = try #require(lines.first { $0.hasPrefix("type=AVC") })
-        let proctitle = try #require(lines.first { $0.hasPrefix("type=PROCTITLE") })
+    /// The hostile log's guest set-up, and its cross-guest AVC and PROCTITLE given the stamp of
+    /// event `n` (`restamped`), for a watch following an empty log in a new folder.
+    struct CrossGuestFlood {
+        let log: URL
+        let db: String
+        let setup: String
+        let avc: String
+        let proctitle: String
+        let watcher: WatchTests.Watcher
+
+        init(_ label: String) throws {
+            let folder = try Fixtures.temporaryFolder(label)
+            log = folder.appendingPathComponent("audit.log")
+            db = folder.appendingPathComponent("w.db").path
+            let lines = CommandLineTests.hostileLog().split(separator: "\n").map(String.init)
+            setup = lines.filter { $0.contains("VIRT_") }.joined(separator: "\n") + "\n"
+            avc = try #require(lines.first { $0.hasPrefix("type=AVC") })
+            proctitle = try #require(lines.first { $0.hasPrefix("type=PROCTITLE") })
+            try "".write(to: log, atomically: true, encoding: .utf8)
+            watcher = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--follow", log.path], folder: folder)
+        }
+
         func restamped(_ line: String, _ n: Int) -> String {
             line.replacingOccurrences(of: #"msg=audit\([^)]*\)"#, with: "msg=audit(1764009000.\(100 + n):\(9000 + n))",
                                       options: .regularExpression)
         }
-        try "".write(to: log, atomically: true, encoding: .utf8)
-        let watcher = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--follow", log.path], folder: folder)
+    }
+
+    /// Both the summary and the pair's follow-up must count that event once (they counted the
+    /// lone AVC and the replacement apart).
+    @Test func anEventCompletedAfterAQuietPauseIsCountedAndAlertedOnce() throws {
+        let f = try CrossGuestFlood("watch-pause")
+        let (log, db, setup, avc, proctitle, watcher) = (f.log, f.db, f.setup, f.avc, f.proctitle, f.watcher)
+        let restamped = f.restamped
         try WatchTests.append(setup, to: log)
         try WatchTests.append(restamped(avc, 1) + "\n", to: log)
         #expect(watcher.wait { (try? WatchTests.denials(db)) == 1 }, "the lone AVC is stored once the log is quiet")
@@ -41,20 +59,10 @@ import TestSupport
     /// after it started a new run beside the one they belonged to. Only the replaced event's
     /// own run loses it now, and the completed event folds into the run of its kind.
     @Test func aReplacedEventAndTheRepeatsAfterItFoldIntoTheirRun() throws {
-        let folder = try Fixtures.temporaryFolder("watch-pause-fold")
-        let log = folder.appendingPathComponent("audit.log")
-        let db = folder.appendingPathComponent("w.db").path
-        let lines = CommandLineTests.hostileLog().split(separator: "\n").map(String.init)
-        let setup = lines.filter { $0.contains("VIRT_") }.joined(separator: "\n") + "\n"
-        let avc = try #require(lines.first { $0.hasPrefix("type=AVC") })
-        let proctitle = try #require(lines.first { $0.hasPrefix("type=PROCTITLE") })
-        func restamped(_ line: String, _ n: Int) -> String {
-            line.replacingOccurrences(of: #"msg=audit\([^)]*\)"#, with: "msg=audit(1764009000.\(100 + n):\(9000 + n))",
-                                      options: .regularExpression)
-        }
+        let f = try CrossGuestFlood("watch-pause-fold")
+        let (log, db, setup, avc, proctitle, watcher) = (f.log, f.db, f.setup, f.avc, f.proctitle, f.watcher)
+        let restamped = f.restamped
         func whole(_ n: Int) -> String { restamped(avc, n) + "\n" + restamped(proctitle, n) + "\n" }
-        try "".write(to: log, atomically: true, encoding: .utf8)
-        let watcher = try WatchTests.Watcher(["--db", db, "--config", "/dev/null", "--follow", log.path], folder: folder)
         try WatchTests.append(setup + whole(2) + whole(3), to: log)
         #expect(watcher.wait { (try? WatchTests.denials(db)) == 2 })
         try WatchTests.append(restamped(avc, 1) + "\n", to: log)
