@@ -24,6 +24,10 @@ public final class PostgresConnection {
     /// connection slot, until the lock goes, one more at each retry.
     public var answerTimeoutSeconds: Double? {
         didSet {
+            // libpq's blocking writes wait without end on a server that stops reading (frozen in
+            // the middle of a COPY, or a network gone silent once the socket's buffer is full).
+            // Nonblocking, every write is flushed by polling, under the same timeout.
+            PQsetnonblocking(handle, answerTimeoutSeconds == nil ? 0 : 1)
             if answerTimeoutSeconds != nil, !checksClient {
                 checksClient = true
                 // An older server does not know the setting: it is only a help.
@@ -135,7 +139,7 @@ public final class PostgresConnection {
             }
         }
         if !buffer.isEmpty { try send(buffer, sql: sql) }
-        guard PQputCopyEnd(handle, nil) == 1 else { throw connectionError(sql: sql) }
+        try whileBuffersAreFull(sql: sql) { PQputCopyEnd(handle, nil) }
         var copied = 0
         var failure: Error?
         while let result = try nextResult(sql: sql) {
@@ -197,12 +201,29 @@ public final class PostgresConnection {
     }
 
     private func send(_ bytes: [UInt8], sql: String) throws {
-        let sent = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                PQputCopyData(handle, $0, Int32(buffer.count))
+        try whileBuffersAreFull(sql: sql) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    PQputCopyData(handle, $0, Int32(buffer.count))
+                }
             }
         }
-        guard sent == 1 else { throw connectionError(sql: sql) }
+        // Sent before the next piece is made: what waits to go stays one piece, not the batch.
+        if let timeout = answerTimeoutSeconds { try awaitAnswer(sql: sql, timeout: timeout, sentOnly: true) }
+    }
+
+    /// Calls a libpq COPY function (1: queued; 0: full buffers, nonblocking only; -1: failed)
+    /// until it has queued what it was given.
+    private func whileBuffersAreFull(sql: String, _ queue: () -> Int32) throws {
+        while true {
+            switch queue() {
+            case 1: return
+            case 0:
+                guard let timeout = answerTimeoutSeconds else { throw connectionError(sql: sql) }
+                try awaitAnswer(sql: sql, timeout: timeout, sentOnly: true)
+            default: throw connectionError(sql: sql)
+            }
+        }
     }
 
     /// Sends statements without waiting for each answer (libpq's pipeline mode): a round trip per
@@ -353,13 +374,19 @@ public final class PostgresConnection {
         }
     }
 
-    /// Until libpq holds a whole result: polls the socket, at most `timeout` seconds at a time.
-    private func awaitAnswer(sql: String, timeout: Double) throws {
+    /// Until everything queued is sent and, unless `sentOnly`, libpq holds a whole result: polls
+    /// the socket, at most `timeout` seconds at a time. The server's answers are read while
+    /// sending, so that neither side waits on the other's full buffer.
+    private func awaitAnswer(sql: String, timeout: Double, sentOnly: Bool = false) throws {
         let socket = PQsocket(handle)
         guard socket >= 0 else { throw connectionError(sql: sql) }
         var deadline = Self.monotonicSeconds() + timeout
-        while PQisBusy(handle) == 1 {
-            var wanted = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        while true {
+            // 0: all sent; 1: some waits for the socket; -1: failed.
+            let unsent = PQflush(handle)
+            guard unsent >= 0 else { throw connectionError(sql: sql) }
+            if unsent == 0, sentOnly || PQisBusy(handle) == 0 { return }
+            var wanted = pollfd(fd: socket, events: Int16(POLLIN) | (unsent == 1 ? Int16(POLLOUT) : 0), revents: 0)
             let left = max(0, deadline - Self.monotonicSeconds())
             let ready = poll(&wanted, 1, Int32(clamping: Int64((left * 1000).rounded(.up))))
             if ready < 0 {
@@ -369,10 +396,13 @@ public final class PostgresConnection {
             }
             if ready == 0 {
                 abandoned = true
-                throw PostgresError(sqlState: nil, message: Self.unanswered(seconds: timeout), sql: sql, connectionLost: true)
+                throw PostgresError(sqlState: nil, message: Self.unanswered(seconds: timeout, sending: unsent == 1),
+                                    sql: sql, connectionLost: true)
             }
-            guard PQconsumeInput(handle) == 1 else { throw connectionError(sql: sql) }
-            // Bytes came: the silence counts again from here.
+            if wanted.revents & Int16(POLLIN | POLLERR | POLLHUP) != 0 {
+                guard PQconsumeInput(handle) == 1 else { throw connectionError(sql: sql) }
+            }
+            // Bytes came or went: the silence counts again from here.
             deadline = Self.monotonicSeconds() + timeout
         }
     }
@@ -384,9 +414,12 @@ public final class PostgresConnection {
     }
 
     /// The words of an answer that did not come.
-    private static func unanswered(seconds: Double) -> String {
+    private static func unanswered(seconds: Double, sending: Bool) -> String {
         let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-        return "no answer from the server for \(shown) s (a server frozen or overloaded, a lock held for that long, or a network gone silent); the connection was given up"
+        let causes = sending
+            ? "it took none of what was sent to it meanwhile: a server frozen or overloaded, or a network gone silent"
+            : "a server frozen or overloaded, a lock held for that long, or a network gone silent"
+        return "no answer from the server for \(shown) s (\(causes)); the connection was given up"
     }
 
     private func check(_ result: OpaquePointer?, sql: String) throws {

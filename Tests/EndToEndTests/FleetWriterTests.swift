@@ -709,6 +709,46 @@ import TestSupport
         #expect(left == [], "\(left)")
     }
 
+    /// A fleet store that stops reading in the middle of a batch (frozen, or a network gone
+    /// silent once the socket's buffer is full) held the shipping thread in libpq's blocking
+    /// write for good: ingest's end waited a minute for it, and a watch never shipped again.
+    /// Such a batch is now given up after $SVIRT_TRACE_FLEET_TIMEOUT seconds like any silence;
+    /// ingest says where its rows wait, and the next run ships every one of them once.
+    @Test func anIngestWhoseFleetStoreStopsReadingGivesUpAndTheNextRunShipsEverything() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let central = try fleet.writer("central", nodes: ["*"])
+        var options = Workload.Options(events: 8000, seed: 5, nodes: 2)
+        options.virtPerMille = 1000
+        let work = try Workload.generate(options)
+        let folder = try Fixtures.temporaryFolder("fleet-frozen")
+        let spool = folder.appendingPathComponent("spool.db").path
+        let socket = try #require(UnixSocketProxy.postgresSocket(of: fleet.admin))
+        let proxy = try UnixSocketProxy(target: socket, listeningIn: folder.path, port: 5998)
+        defer { proxy.cut() }
+        // Past the connection's start and the spool's registration, inside the first batch's COPY.
+        proxy.freeze(afterClientBytes: 256 << 10)
+        let words = central.split(separator: " ").filter { !$0.hasPrefix("host=") && !$0.hasPrefix("port=") }
+        let frozen = (words + ["host=\(folder.path)", "port=5998"]).joined(separator: " ")
+        let arguments = ["ingest", "--config", "/dev/null", "--no-progress", "--spool", spool, "--libvirt-state", work.rundir.path, work.log.path]
+        let started = Date()
+        let stuck = try Binary.run(arguments + ["--db", frozen], environment: ["SVIRT_TRACE_FLEET_TIMEOUT": "2"])
+        let waited = Date().timeIntervalSince(started)
+        #expect(stuck.status == 4, "\(stuck.stderr)")
+        #expect(stuck.stderr.contains("no answer from the server for 2 s (it took none of what was sent to it"), "\(stuck.stderr)")
+        #expect(stuck.stderr.contains("waits in the spool \(spool)"), "\(stuck.stderr)")
+        #expect(waited < 40, "\(waited) s")
+        let stored = try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM denials")[0][0].int64 ?? 0
+        #expect(stored > 3_000)
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") < stored)
+
+        proxy.cut()
+        let shipped = try Binary.run(arguments + ["--db", central])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        #expect(try Self.differences(spool: spool, fleet: fleet.admin) == [])
+        #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == stored)
+    }
+
     /// A late event that moves its run's first time earlier (the run's month key) replaces the
     /// run's row in the fleet store instead of adding a second one.
     @Test func aRunWhoseFirstTimeMovesEarlierStaysOneRow() throws {

@@ -145,6 +145,60 @@ import TestSupport
         }
     }
 
+    /// A server that stops reading in the middle of a COPY (frozen, or a network gone silent
+    /// once the socket's buffer is full) held libpq's blocking write for good: a watch's
+    /// shipping thread, an ingest's end. With an answer timeout, the copy gives up after that
+    /// long without progress and says why; the connection is not used again, and the server
+    /// keeps nothing of the copy.
+    @Test func aCopyTheServerStopsReadingGivesUpAfterTheAnswerTimeout() throws {
+        try withDatabase { db, connection in
+            try db.execute("CREATE TABLE t (n bigint, s text)")
+            let socket = try #require(UnixSocketProxy.postgresSocket(of: connection))
+            let folder = try Fixtures.temporaryFolder("pg-frozen")
+            let proxy = try UnixSocketProxy(target: socket, listeningIn: folder.path, port: 5999)
+            defer { proxy.cut() }
+            let words = connection.split(separator: " ").filter { !$0.hasPrefix("host=") && !$0.hasPrefix("port=") }
+            let client = try PostgresConnection(connection: (words + ["host=\(folder.path)", "port=5999"]).joined(separator: " "))
+            client.answerTimeoutSeconds = 1
+            let small = (0..<10).map { [SQLValue.integer(Int64($0)), .text("before")] }
+            #expect(try client.copy(into: "t", columns: ["n", "s"], rows: small) == 10)
+
+            // About 8 MB; the proxy stops reading after its first megabyte.
+            let filler = String(repeating: "x", count: 70)
+            let rows = (0..<100_000).map { [SQLValue.integer(Int64($0)), .text(filler)] }
+            proxy.freeze(afterClientBytes: 1 << 20)
+            let copied = Locked<Int?>(nil), failure = Locked<PostgresError?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            let box = Locked(client)
+            let started = ContinuousClock.now
+            Thread.detachNewThread {
+                do {
+                    let count = try box.value.copy(into: "t", columns: ["n", "s"], rows: rows)
+                    copied.mutate { $0 = count }
+                } catch {
+                    failure.mutate { $0 = error as? PostgresError ?? PostgresError(sqlState: nil, message: "\(error)") }
+                }
+                done.signal()
+            }
+            let returned = done.wait(timeout: .now() + 30) == .success
+            let waited = ContinuousClock.now - started
+            if !returned {
+                proxy.cut()
+                _ = done.wait(timeout: .now() + 10)
+            }
+            #expect(returned, "the copy still waited on the server after 30 s")
+            #expect(copied.value == nil, "a copy the server never read succeeded")
+            let error = try #require(failure.value)
+            #expect(error.message.contains("no answer from the server for 1 s (it took none of what was sent to it"), "\(error)")
+            #expect(error.isUnavailable, "given up like an outage: \(error)")
+            #expect(waited < .seconds(15), "\(waited)")
+            let reused = #expect(throws: PostgresError.self) { try client.rows("SELECT 1") }
+            #expect(reused?.message.contains("given up") == true, "\(String(describing: reused))")
+            proxy.cut()
+            #expect(try db.rows("SELECT count(*) FROM t") == [[.integer(10)]])
+        }
+    }
+
     @Test func aServerThatIsNotThereIsAClearErrorWithoutThePassword() throws {
         let folder = try Fixtures.temporaryFolder("nopg")
         let error = #expect(throws: PostgresError.self) {
