@@ -2,43 +2,67 @@ import Findings
 import Native
 
 /// What a run shares: everything a denial row shows but its time and serial, as the correlator
-/// produced it. Two denials fold when their facts are equal and they fall in the same minute.
-/// Every field is hashed, all but the minute once, at init, since a flood looks its run up once
-/// per event; equality compares the hashes first.
+/// produced it, and the minute it falls in. Two denials fold when their facts are equal.
+///
+/// The fields are kept in one object that never changes, so that the map of open runs (a key per
+/// event on a log whose denials all differ) copies and frees a reference, not thirty fields; only
+/// the minute, which a repeat moves on, is a value of its own.
+@dynamicMemberLookup
 struct DenialRunFacts: Hashable {
     var minute: Int64
-    var node: String
-    var kind: String
-    var reason: String?
-    var boolean: String?
-    var seresult: String
-    var scontext: String
-    var tcontext: String
-    var tclass: String
-    var perms: [String]
-    var permissive: Bool?
-    var pid: Int64?
-    var comm: String?
-    var exe: String?
-    var syscall: String?
-    var success: Bool?
-    var exit: Int64?
-    var uid: Int64?
-    var auid: Int64?
-    var auidName: String?
-    var cwd: String?
-    var path: String?
-    var proctitle: String?
-    var avcCount: Int
-    var sources: [Int64]
-    var targets: [Int64]
-    /// The hash of the fields below the minute, which never change after init.
-    private var fieldsHash = 0
+    let fields: DenialRunFields
 
     init(_ denial: Denial, minute: Int64) {
+        self.minute = minute
+        fields = DenialRunFields(denial)
+    }
+
+    subscript<T>(dynamicMember path: KeyPath<DenialRunFields, T>) -> T { fields[keyPath: path] }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(minute)
+        hasher.combine(fields.fieldsHash)
+    }
+
+    static func == (a: DenialRunFacts, b: DenialRunFacts) -> Bool {
+        a.minute == b.minute && (a.fields === b.fields || a.fields == b.fields)
+    }
+}
+
+/// Every field of a run but its minute, hashed once, at init, since a flood looks its run up
+/// once per event; equality compares the hashes first.
+final class DenialRunFields: Equatable {
+    let node: String
+    let kind: String
+    let reason: String?
+    let boolean: String?
+    let seresult: String
+    let scontext: String
+    let tcontext: String
+    let tclass: String
+    let perms: [String]
+    let permissive: Bool?
+    let pid: Int64?
+    let comm: String?
+    let exe: String?
+    let syscall: String?
+    let success: Bool?
+    let exit: Int64?
+    let uid: Int64?
+    let auid: Int64?
+    let auidName: String?
+    let cwd: String?
+    let path: String?
+    let proctitle: String?
+    let avcCount: Int
+    let sources: [Int64]
+    let targets: [Int64]
+    /// The hash of every field.
+    let fieldsHash: Int
+
+    init(_ denial: Denial) {
         let primary = denial.primary
         let c = denial.context
-        self.minute = minute
         node = denial.id.node ?? ""
         kind = denial.kind.rawValue
         reason = denial.reason
@@ -97,16 +121,11 @@ struct DenialRunFacts: Hashable {
         fieldsHash = hasher.finalize()
     }
 
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(minute)
-        hasher.combine(fieldsHash)
-    }
-
     /// Texts compare by their bytes: two comms or paths that differ only in Unicode
     /// normalization are two runs, each shown as logged.
-    static func == (a: DenialRunFacts, b: DenialRunFacts) -> Bool {
+    static func == (a: DenialRunFields, b: DenialRunFields) -> Bool {
         func same(_ x: String?, _ y: String?) -> Bool { x.map(ExactText.init) == y.map(ExactText.init) }
-        return a.minute == b.minute && a.fieldsHash == b.fieldsHash && a.pid == b.pid && a.avcCount == b.avcCount
+        return a.fieldsHash == b.fieldsHash && a.pid == b.pid && a.avcCount == b.avcCount
             && a.permissive == b.permissive && a.success == b.success && a.exit == b.exit && a.uid == b.uid
             && a.auid == b.auid && a.sources == b.sources && a.targets == b.targets
             && same(a.node, b.node) && same(a.kind, b.kind) && same(a.reason, b.reason) && same(a.boolean, b.boolean)
