@@ -728,8 +728,7 @@ import TestSupport
         defer { proxy.cut() }
         // Past the connection's start and the spool's registration, inside the first batch's COPY.
         proxy.freeze(afterClientBytes: 256 << 10)
-        let words = central.split(separator: " ").filter { !$0.hasPrefix("host=") && !$0.hasPrefix("port=") }
-        let frozen = (words + ["host=\(folder.path)", "port=5998"]).joined(separator: " ")
+        let frozen = proxy.connection(from: central)
         let arguments = ["ingest", "--config", "/dev/null", "--no-progress", "--spool", spool, "--libvirt-state", work.rundir.path, work.log.path]
         let started = Date()
         let stuck = try Binary.run(arguments + ["--db", frozen], environment: ["SVIRT_TRACE_FLEET_TIMEOUT": "2"])

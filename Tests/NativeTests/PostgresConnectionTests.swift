@@ -157,8 +157,7 @@ import TestSupport
             let folder = try Fixtures.temporaryFolder("pg-frozen")
             let proxy = try UnixSocketProxy(target: socket, listeningIn: folder.path, port: 5999)
             defer { proxy.cut() }
-            let words = connection.split(separator: " ").filter { !$0.hasPrefix("host=") && !$0.hasPrefix("port=") }
-            let client = try PostgresConnection(connection: (words + ["host=\(folder.path)", "port=5999"]).joined(separator: " "))
+            let client = try PostgresConnection(connection: proxy.connection(from: connection))
             client.answerTimeoutSeconds = 1
             let small = (0..<10).map { [SQLValue.integer(Int64($0)), .text("before")] }
             #expect(try client.copy(into: "t", columns: ["n", "s"], rows: small) == 10)

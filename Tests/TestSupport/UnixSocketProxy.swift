@@ -36,6 +36,12 @@ public final class UnixSocketProxy: @unchecked Sendable {
         try listen()
     }
 
+    /// `connection` (key=value words) pointed at this proxy's unix socket instead of its host and port.
+    public func connection(from connection: String) -> String {
+        let words = connection.split(separator: " ").filter { !$0.hasPrefix("host=") && !$0.hasPrefix("port=") }
+        return (words + ["host=\(folder ?? "127.0.0.1")", "port=\(port)"]).joined(separator: " ")
+    }
+
     /// From now on, every connection (open or new) whose client has sent more than `bytes`
     /// freezes: nothing more is read from its client, and nothing more from the server reaches
     /// it. Its sockets stay open, so the client sees silence, not an error.
