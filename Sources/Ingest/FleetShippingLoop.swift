@@ -19,6 +19,8 @@ public final class FleetShippingLoop: @unchecked Sendable {
     private var thread: Thread?
     private var problem: String?
     private var shippedRows = 0
+    /// Fleet store sessions given up in the middle of a batch, ended by the next connection.
+    private var abandoned: [PostgresConnection.AbandonedSession] = []
 
     /// - Parameters:
     ///   - connect: opens the fleet store and the spool (again after any failure: a lost
@@ -44,6 +46,9 @@ public final class FleetShippingLoop: @unchecked Sendable {
         thread.start()
     }
 
+    /// Sessions given up and not ended yet (for a connection made after the loop stopped).
+    public var sessionsLeftBehind: [PostgresConnection.AbandonedSession] { condition.withLock { abandoned } }
+
     /// Rows shipped so far.
     public var shipped: Int { condition.withLock { shippedRows } }
 
@@ -53,8 +58,9 @@ public final class FleetShippingLoop: @unchecked Sendable {
     ///
     /// Returns false when it gave up waiting, leaving the thread behind: `graceSeconds` after the
     /// drain's end, or once one batch (or connection) has been under way for `stallSeconds`. A
-    /// server that stops answering in the middle of a batch (frozen, or its disk hung) is
-    /// waited for by libpq without end, and what that batch ships waits in the spool.
+    /// server that stops answering in the middle of a batch (frozen, or its disk hung) is waited
+    /// for as long as the connection's answer timeout ($SVIRT_TRACE_FLEET_TIMEOUT; without end
+    /// when it is 0), and what that batch ships waits in the spool.
     @discardableResult
     public func stop(drainSeconds: Double = 0, graceSeconds: Double = 10, stallSeconds: Double = 60) -> Bool {
         condition.withLock {
@@ -99,7 +105,19 @@ public final class FleetShippingLoop: @unchecked Sendable {
             do {
                 condition.withLock { batchStarted = Date() }
                 defer { condition.withLock { batchStarted = nil } }
-                if shipper == nil { shipper = try connect() }
+                if shipper == nil {
+                    let made = try connect()
+                    shipper = made
+                    let left = condition.withLock { abandoned }
+                    if !left.isEmpty {
+                        let ended = made.end(left)
+                        condition.withLock { abandoned.removeAll() }
+                        if ended > 0 {
+                            report("ended \(ended) session\(ended == 1 ? "" : "s") of the fleet store this process had given up on "
+                                   + "(held the spool's row until the server noticed)", false)
+                        }
+                    }
+                }
                 let count = try shipper!.shipBatch()
                 condition.withLock { shippedRows += count }
                 if let was = condition.withLock({ problem }) {
@@ -119,6 +137,7 @@ public final class FleetShippingLoop: @unchecked Sendable {
                     pause(idleSeconds)
                 }
             } catch {
+                if let left = shipper?.abandonedSession { condition.withLock { abandoned.append(left) } }
                 shipper = nil
                 let message = "\(error)"
                 let changed = condition.withLock { () -> Bool in

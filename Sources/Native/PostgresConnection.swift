@@ -30,12 +30,47 @@ public final class PostgresConnection {
             PQsetnonblocking(handle, answerTimeoutSeconds == nil ? 0 : 1)
             if answerTimeoutSeconds != nil, !checksClient {
                 checksClient = true
-                // An older server does not know the setting: it is only a help.
-                try? execute("SET client_connection_check_interval = '10s'")
+                // A statement given up leaves its backend behind, maybe holding locks. The server
+                // checks every 10 s that a client that went away is gone (PostgreSQL 14 on), and
+                // probes a TCP client that went silent (after 60 s idle, 6 probes 10 s apart)
+                // instead of the system's two hours; a server older than 14 ignores the first.
+                // With who this session is, for a later connection to end it if it is given up
+                // (`abandonedSession`): a process id alone may be another session's by then. One
+                // round trip: a report may run far from its server.
+                var settings = [("tcp_keepalives_idle", "60"), ("tcp_keepalives_interval", "10"), ("tcp_keepalives_count", "6")]
+                if PQserverVersion(handle) >= 140_000 { settings.append(("client_connection_check_interval", "10s")) }
+                let set = settings.map { "set_config('\($0.0)', '\($0.1)', false)" }.joined(separator: ", ")
+                let found = try? rows("SELECT (SELECT backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()), \(set)")
+                if let start = found?.first?.first?.string {
+                    session = AbandonedSession(pid: PQbackendPID(handle), start: start)
+                }
             }
         }
     }
     private var checksClient = false
+    private var session: AbandonedSession?
+
+    /// A server session this client gave up on (`answerTimeoutSeconds`), as a later connection
+    /// of the same role finds it in pg_stat_activity.
+    public struct AbandonedSession: Sendable, Equatable {
+        public var pid: Int32
+        public var start: String
+    }
+
+    /// This connection's server session once a statement went unanswered: over a network that
+    /// went silent it may live on (for hours, until the server's TCP keepalive gives up), in its
+    /// transaction, with its locks (a writer's lock on its spool's row holds every later batch
+    /// back). A later connection ends it with `terminate`.
+    public var abandonedSession: AbandonedSession? { abandoned ? session : nil }
+
+    /// Ends a session given up earlier, if it is still the same one (same process id and start);
+    /// true when one was ended. A role may end its own sessions.
+    @discardableResult
+    public func terminate(_ session: AbandonedSession) throws -> Bool {
+        try rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND backend_start::text = $2",
+                 [.integer(Int64(session.pid)), .text(session.start)]).first?.first == .integer(1)
+    }
+
     /// Set once an answer timed out: what the server sends next would be taken for the answer to
     /// the next statement.
     private var abandoned = false
@@ -125,20 +160,34 @@ public final class PostgresConnection {
         let status = PQresultStatus(start)
         guard status == PGRES_COPY_IN else {
             defer { PQclear(start) }
+            // The statement's answer is read to its end (PQexec does so itself), or the next
+            // statement would find "another command is already in progress".
+            if answerTimeoutSeconds != nil, start != nil {
+                while let rest = try nextResult(sql: sql) { PQclear(rest) }
+            }
             try check(start, sql: sql)
             throw PostgresError(sqlState: nil, message: "the server did not start COPY", sql: sql)
         }
         PQclear(start)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16)
-        for row in rows {
-            try PostgresCopyText.append(row, to: &buffer)
-            if buffer.count >= 1 << 16 {
-                try send(buffer, sql: sql)
-                buffer.removeAll(keepingCapacity: true)
+        do {
+            for row in rows {
+                try PostgresCopyText.append(row, to: &buffer)
+                if buffer.count >= 1 << 16 {
+                    try send(buffer, sql: sql)
+                    buffer.removeAll(keepingCapacity: true)
+                }
             }
+            if !buffer.isEmpty { try send(buffer, sql: sql) }
+        } catch {
+            // A row that cannot be sent (a NUL in a text): the COPY is ended as failed, and its
+            // answer read, so that the connection goes on out of COPY mode.
+            if !abandoned, PQputCopyEnd(handle, "a row could not be sent") == 1 {
+                while let result = try? nextResult(sql: sql) { PQclear(result) }
+            }
+            throw error
         }
-        if !buffer.isEmpty { try send(buffer, sql: sql) }
         try whileBuffersAreFull(sql: sql) { PQputCopyEnd(handle, nil) }
         var copied = 0
         var failure: Error?
@@ -218,9 +267,9 @@ public final class PostgresConnection {
         while true {
             switch queue() {
             case 1: return
-            case 0:
-                guard let timeout = answerTimeoutSeconds else { throw connectionError(sql: sql) }
-                try awaitAnswer(sql: sql, timeout: timeout, sentOnly: true)
+            // Full with nothing waiting to be sent: libpq could not enlarge its buffer.
+            case 0 where answerTimeoutSeconds != nil && PQflush(handle) == 1:
+                try awaitAnswer(sql: sql, timeout: answerTimeoutSeconds!, sentOnly: true)
             default: throw connectionError(sql: sql)
             }
         }
@@ -231,7 +280,8 @@ public final class PostgresConnection {
     /// nothing: after a failure the statements behind it in its batch are not run, and the error
     /// is thrown. Returns the number of rows each statement changed.
     /// Batches stay small enough that the server's answers fit its socket buffer: libpq's
-    /// blocking writes would otherwise wait on a server that waits on this client to read.
+    /// blocking writes (without an answer timeout) would otherwise wait on a server that waits on
+    /// this client to read; with one, a batch is buffered whole and sent while answers are read.
     @discardableResult
     public func pipeline(_ statements: [(sql: String, values: [SQLValue])], batch: Int = 1_000) throws -> [Int] {
         var changed: [Int] = []
@@ -399,10 +449,14 @@ public final class PostgresConnection {
                 throw PostgresError(sqlState: nil, message: Self.unanswered(seconds: timeout, sending: unsent == 1),
                                     sql: sql, connectionLost: true)
             }
+            // Not a socket any more (closed under libpq): nothing will ever come.
+            if wanted.revents & Int16(POLLNVAL) != 0 {
+                throw PostgresError(sqlState: nil, message: "the connection's socket was closed", sql: sql, connectionLost: true)
+            }
             if wanted.revents & Int16(POLLIN | POLLERR | POLLHUP) != 0 {
                 guard PQconsumeInput(handle) == 1 else { throw connectionError(sql: sql) }
             }
-            // Bytes came or went: the silence counts again from here.
+            // Bytes came or can go: the silence counts again from here.
             deadline = Self.monotonicSeconds() + timeout
         }
     }

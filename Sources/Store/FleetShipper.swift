@@ -160,6 +160,17 @@ public final class FleetShipper {
             : "this role may not write node '\(node)': `svirt-trace fleet grant-writer ROLE --node \(node)`, or give the --node it was granted"
     }
 
+    /// The fleet store's session this shipper gave up on in the middle of a statement, if any
+    /// (see PostgresConnection.abandonedSession): the next shipper ends it with `end(_:)`.
+    public var abandonedSession: PostgresConnection.AbandonedSession? { fleet.connection.abandonedSession }
+
+    /// Ends sessions earlier shippers gave up on, which may still hold this spool's row locked
+    /// (over a network that went silent, until the server notices); returns how many were ended.
+    @discardableResult
+    public func end(_ sessions: [PostgresConnection.AbandonedSession]) -> Int {
+        sessions.filter { (try? fleet.connection.terminate($0)) == true }.count
+    }
+
     /// Ships up to `limit` changed rows; returns how many were shipped (0: nothing was waiting).
     @discardableResult
     public func shipBatch(limit: Int = 20_000) throws -> Int {

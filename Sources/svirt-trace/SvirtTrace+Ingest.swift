@@ -238,6 +238,8 @@ extension SvirtTrace {
             do {
                 let shipper = try FleetSpoolOption.connect(fleet: database.path, spool: spool, tag: tag,
                                                           busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                // A batch the loop gave up on may still hold the spool's row on the server.
+                shipper.end(loop.sessionsLeftBehind)
                 shipped += try shipper.shipAll()
                 Console.status("shipped \(shipped) changed row\(shipped == 1 ? "" : "s") to \(PostgresConnectionString.redacted(database.path)) as spool #\(shipper.spool) (\(spool))")
             } catch {

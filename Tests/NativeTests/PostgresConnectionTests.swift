@@ -198,6 +198,29 @@ import TestSupport
         }
     }
 
+    /// A COPY the server refuses at its start, or one the client cannot finish (a NUL in a text,
+    /// after thousands of rows went), left the connection waiting for a result nobody read, or in
+    /// COPY mode: with an answer timeout, the next statement failed with "another command is
+    /// already in progress". The answer is now read to its end either way.
+    @Test(arguments: [nil, 5.0] as [Double?]) func aCopyThatFailsLeavesTheConnectionUsable(timeout: Double?) throws {
+        try withDatabase { db, _ in
+            db.answerTimeoutSeconds = timeout
+            try db.execute("CREATE TABLE t (n bigint, s text)")
+            let refused = #expect(throws: PostgresError.self) {
+                try db.copy(into: "missing", columns: ["n"], rows: [[.integer(1)]])
+            }
+            #expect(refused?.sqlState == "42P01", "\(String(describing: refused))")
+            #expect(try db.rows("SELECT 1") == [[.integer(1)]])
+
+            var rows = (0..<50_000).map { [SQLValue.integer(Int64($0)), .text("row \($0)")] }
+            rows.append([.integer(-1), .text("a\u{0}b")])
+            let unsent = #expect(throws: PostgresError.self) { try db.copy(into: "t", columns: ["n", "s"], rows: rows) }
+            #expect(unsent?.sqlState == PostgresError.nulInText.sqlState, "\(String(describing: unsent))")
+            #expect(try db.rows("SELECT count(*) FROM t") == [[.integer(0)]])
+            #expect(try db.copy(into: "t", columns: ["n", "s"], rows: Array(rows.prefix(3))) == 3)
+        }
+    }
+
     @Test func aServerThatIsNotThereIsAClearErrorWithoutThePassword() throws {
         let folder = try Fixtures.temporaryFolder("nopg")
         let error = #expect(throws: PostgresError.self) {

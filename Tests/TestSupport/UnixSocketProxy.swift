@@ -59,6 +59,12 @@ public final class UnixSocketProxy: @unchecked Sendable {
         return host.map { "\($0)/.s.PGSQL.\(port)" }
     }
 
+    /// New connections go through again, as when a network comes back; those already frozen
+    /// stay silent and open (their other end, over a real network, never heard of the outage).
+    public func thawNewConnections() {
+        lock.withLock { freezeAfter = nil }
+    }
+
     /// Resets every connection and refuses new ones until `restore`.
     public func cut() {
         lock.withLock {
