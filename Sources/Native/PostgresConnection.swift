@@ -40,8 +40,8 @@ public final class PostgresConnection {
                 var settings = [("tcp_keepalives_idle", "60"), ("tcp_keepalives_interval", "10"), ("tcp_keepalives_count", "6")]
                 if PQserverVersion(handle) >= 140_000 { settings.append(("client_connection_check_interval", "10s")) }
                 let set = settings.map { "set_config('\($0.0)', '\($0.1)', false)" }.joined(separator: ", ")
-                let found = try? rows("SELECT (SELECT backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()), \(set)")
-                if let start = found?.first?.first?.string {
+                let found = try? rows("SELECT (SELECT \(Self.startMicroseconds) FROM pg_stat_activity WHERE pid = pg_backend_pid()), \(set)")
+                if let start = found?.first?.first?.int64 {
                     session = AbandonedSession(pid: PQbackendPID(handle), start: start)
                 }
             }
@@ -54,8 +54,11 @@ public final class PostgresConnection {
     /// of the same role finds it in pg_stat_activity.
     public struct AbandonedSession: Sendable, Equatable {
         public var pid: Int32
-        public var start: String
+        /// backend_start in microseconds since 1970: the same whatever a session's TimeZone.
+        public var start: Int64
     }
+
+    private static let startMicroseconds = "(extract(epoch FROM backend_start) * 1000000)::bigint"
 
     /// This connection's server session once a statement went unanswered: over a network that
     /// went silent it may live on (for hours, until the server's TCP keepalive gives up), in its
@@ -67,8 +70,8 @@ public final class PostgresConnection {
     /// true when one was ended. A role may end its own sessions.
     @discardableResult
     public func terminate(_ session: AbandonedSession) throws -> Bool {
-        try rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND backend_start::text = $2",
-                 [.integer(Int64(session.pid)), .text(session.start)]).first?.first == .integer(1)
+        try rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND \(Self.startMicroseconds) = $2",
+                 [.integer(Int64(session.pid)), .integer(session.start)]).first?.first == .integer(1)
     }
 
     /// Set once an answer timed out: what the server sends next would be taken for the answer to
