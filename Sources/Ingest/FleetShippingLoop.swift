@@ -110,8 +110,8 @@ public final class FleetShippingLoop: @unchecked Sendable {
                     shipper = made
                     let left = condition.withLock { abandoned }
                     if !left.isEmpty {
-                        let ended = made.end(left)
-                        condition.withLock { abandoned.removeAll() }
+                        let (ended, unasked) = made.end(left)
+                        condition.withLock { abandoned = unasked }
                         if ended > 0 {
                             report("ended \(ended) session\(ended == 1 ? "" : "s") of the fleet store this process had given up on "
                                    + "(held the spool's row until the server noticed)", false)

@@ -165,10 +165,20 @@ public final class FleetShipper {
     public var abandonedSession: PostgresConnection.AbandonedSession? { fleet.connection.abandonedSession }
 
     /// Ends sessions earlier shippers gave up on, which may still hold this spool's row locked
-    /// (over a network that went silent, until the server notices); returns how many were ended.
+    /// (over a network that went silent, until the server notices). Returns how many were ended,
+    /// and those it could not ask about (the statement failed), to be tried again later.
     @discardableResult
-    public func end(_ sessions: [PostgresConnection.AbandonedSession]) -> Int {
-        sessions.filter { (try? fleet.connection.terminate($0)) == true }.count
+    public func end(_ sessions: [PostgresConnection.AbandonedSession]) -> (ended: Int, unasked: [PostgresConnection.AbandonedSession]) {
+        var ended = 0
+        var unasked: [PostgresConnection.AbandonedSession] = []
+        for session in sessions {
+            do {
+                if try fleet.connection.terminate(session) { ended += 1 }
+            } catch {
+                unasked.append(session)
+            }
+        }
+        return (ended, unasked)
     }
 
     /// Ships up to `limit` changed rows; returns how many were shipped (0: nothing was waiting).
