@@ -714,20 +714,44 @@ import TestSupport
     /// write for good: ingest's end waited a minute for it, and a watch never shipped again.
     /// Such a batch is now given up after $SVIRT_TRACE_FLEET_TIMEOUT seconds like any silence;
     /// ingest says where its rows wait, and the next run ships every one of them once.
+    /// A writer of every node whose fleet store is behind a proxy that freezes each connection
+    /// once its client sent 256 KiB (past the connection's start and the spool's registration,
+    /// inside the first batch's COPY), and a denial-dense log to ship.
+    struct FrozenFleet {
+        var fleet: Fleet
+        let writer: String
+        let work: Workload
+        let folder: URL
+        let spool: String
+        let proxy: UnixSocketProxy
+
+        init(label: String, seed: Int, port: UInt16) throws {
+            fleet = try Fleet()
+            writer = try fleet.writer("host_\(label)", nodes: ["*"])
+            var options = Workload.Options(events: 8000, seed: seed, nodes: 2)
+            options.virtPerMille = 1000
+            work = try Workload.generate(options)
+            folder = try Fixtures.temporaryFolder("fleet-\(label)")
+            spool = folder.appendingPathComponent("spool.db").path
+            let socket = try #require(UnixSocketProxy.postgresSocket(of: fleet.admin))
+            proxy = try UnixSocketProxy(target: socket, listeningIn: folder.path, port: port)
+            proxy.freeze(afterClientBytes: 256 << 10)
+        }
+
+        func tearDown() {
+            proxy.cut()
+            fleet.tearDown()
+        }
+
+        func spoolDenials() -> Int64 {
+            (try? SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM denials").first?.first?.int64) ?? -1
+        }
+    }
+
     @Test func anIngestWhoseFleetStoreStopsReadingGivesUpAndTheNextRunShipsEverything() throws {
-        var fleet = try Fleet()
-        defer { fleet.tearDown() }
-        let central = try fleet.writer("central", nodes: ["*"])
-        var options = Workload.Options(events: 8000, seed: 5, nodes: 2)
-        options.virtPerMille = 1000
-        let work = try Workload.generate(options)
-        let folder = try Fixtures.temporaryFolder("fleet-frozen")
-        let spool = folder.appendingPathComponent("spool.db").path
-        let socket = try #require(UnixSocketProxy.postgresSocket(of: fleet.admin))
-        let proxy = try UnixSocketProxy(target: socket, listeningIn: folder.path, port: 5998)
-        defer { proxy.cut() }
-        // Past the connection's start and the spool's registration, inside the first batch's COPY.
-        proxy.freeze(afterClientBytes: 256 << 10)
+        let setUp = try FrozenFleet(label: "frozen", seed: 5, port: 5998)
+        defer { setUp.tearDown() }
+        let (fleet, central, work, spool, proxy) = (setUp.fleet, setUp.writer, setUp.work, setUp.spool, setUp.proxy)
         let frozen = proxy.connection(from: central)
         let arguments = ["ingest", "--config", "/dev/null", "--no-progress", "--spool", spool, "--libvirt-state", work.rundir.path, work.log.path]
         let started = Date()
@@ -737,7 +761,7 @@ import TestSupport
         #expect(stuck.stderr.contains("no answer from the server for 2 s"), "\(stuck.stderr)")
         #expect(stuck.stderr.contains("waits in the spool \(spool)"), "\(stuck.stderr)")
         #expect(waited < 40, "\(waited) s")
-        let stored = try SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM denials")[0][0].int64 ?? 0
+        let stored = setUp.spoolDenials()
         #expect(stored > 3_000)
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") < stored)
 
@@ -754,21 +778,10 @@ import TestSupport
     /// on that lock and gave up in turn. The next connection ends the session it left behind, and
     /// the spool ships at once.
     @Test func watchEndsTheSessionItGaveUpOnSoThatItsSpoolShipsWhenTheNetworkIsBack() throws {
-        var fleet = try Fleet()
-        defer { fleet.tearDown() }
-        let host = try fleet.writer("host_s", nodes: ["*"])
-        var options = Workload.Options(events: 8000, seed: 9, nodes: 1)
-        options.virtPerMille = 1000
-        let work = try Workload.generate(options)
-        let folder = try Fixtures.temporaryFolder("fleet-partition")
-        let spool = folder.appendingPathComponent("spool.db").path
-        let socket = try #require(UnixSocketProxy.postgresSocket(of: fleet.admin))
-        let proxy = try UnixSocketProxy(target: socket, listeningIn: folder.path, port: 5997)
-        defer { proxy.cut() }
-        proxy.freeze(afterClientBytes: 256 << 10)
-        func spoolDenials() -> Int64 {
-            (try? SQLiteDatabase(path: spool, mode: .readOnly).rows("SELECT count(*) FROM denials").first?.first?.int64) ?? -1
-        }
+        let setUp = try FrozenFleet(label: "partition", seed: 9, port: 5997)
+        defer { setUp.tearDown() }
+        let (fleet, host, work, folder, spool, proxy) = (setUp.fleet, setUp.writer, setUp.work, setUp.folder, setUp.spool, setUp.proxy)
+        let spoolDenials = setUp.spoolDenials
         let watch = try WatchTests.Watcher(["--db", proxy.connection(from: host), "--spool", spool, "--config", "/dev/null",
                                             "--libvirt-state", work.rundir.path, "--follow", work.log.path],
                                            folder: folder, environment: ["SVIRT_TRACE_FLEET_TIMEOUT": "2"])
