@@ -21,6 +21,7 @@ public final class FleetShippingLoop: @unchecked Sendable {
     private var shippedRows = 0
     /// Fleet store sessions given up in the middle of a batch, ended by the next connection.
     private var abandoned: [PostgresConnection.AbandonedSession] = []
+    private var toldUnidentified = false
 
     /// - Parameters:
     ///   - connect: opens the fleet store and the spool (again after any failure: a lost
@@ -108,6 +109,12 @@ public final class FleetShippingLoop: @unchecked Sendable {
                 if shipper == nil {
                     let made = try connect()
                     shipper = made
+                    if !made.identifiesSession, !toldUnidentified {
+                        toldUnidentified = true
+                        report("the fleet store does not show this writer its own session (pg_stat_activity hidden, a login role "
+                               + "that sets another role, or a pooler between): a batch given up over a network gone silent keeps "
+                               + "the spool's row until the server's keepalive drops it", true)
+                    }
                     let left = condition.withLock { abandoned }
                     if !left.isEmpty {
                         let (ended, unasked) = made.end(left)

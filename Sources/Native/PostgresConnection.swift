@@ -31,24 +31,40 @@ public final class PostgresConnection {
             if answerTimeoutSeconds != nil, !checksClient {
                 checksClient = true
                 // A statement given up leaves its backend behind, maybe holding locks. The server
-                // checks every 10 s that a client that went away is gone (PostgreSQL 14 on), and
-                // probes a TCP client that went silent (after 60 s idle, 6 probes 10 s apart)
-                // instead of the system's two hours; a server older than 14 ignores the first.
-                // With who this session is, for a later connection to end it if it is given up
-                // (`abandonedSession`): a process id alone may be another session's by then. One
-                // round trip: a report may run far from its server.
+                // probes a TCP client that went silent (after 60 s idle, 6 probes 10 s apart;
+                // data left unacknowledged for 2 minutes, PostgreSQL 12 on) instead of after the
+                // system's two hours, and checks every 10 s that a client that went away is gone
+                // (PostgreSQL 14 on, where the platform can tell). One round trip, as a report may
+                // run far from its server; what a server refuses is asked again without the
+                // client check, the only setting a platform may refuse.
+                let version = PQserverVersion(handle)
                 var settings = [("tcp_keepalives_idle", "60"), ("tcp_keepalives_interval", "10"), ("tcp_keepalives_count", "6")]
-                if PQserverVersion(handle) >= 140_000 { settings.append(("client_connection_check_interval", "10s")) }
-                let set = settings.map { "set_config('\($0.0)', '\($0.1)', false)" }.joined(separator: ", ")
-                let found = try? rows("SELECT (SELECT \(Self.startMicroseconds) FROM pg_stat_activity WHERE pid = pg_backend_pid()), \(set)")
-                if let start = found?.first?.first?.int64 {
-                    session = AbandonedSession(pid: PQbackendPID(handle), start: start)
+                if version >= 120_000 { settings.append(("tcp_user_timeout", "120000")) }
+                func apply(_ settings: [(String, String)]) -> Bool {
+                    (try? rows("SELECT " + settings.map { "set_config('\($0.0)', '\($0.1)', false)" }.joined(separator: ", "))) != nil
                 }
+                if version < 140_000 || !apply(settings + [("client_connection_check_interval", "10s")]) { _ = apply(settings) }
             }
         }
     }
+
+    /// Finds who this session is at the server (process id and start), so that a later connection
+    /// can end it if it is given up (`abandonedSession`): a writer's, whose transaction holds its
+    /// spool's row. False when the server does not show it: pg_stat_activity hidden, a login
+    /// role whose default is another role (its own start then reads as NULL), or a pooler between
+    /// (its process id is not the server's: a pooled server process may serve others by then).
+    @discardableResult
+    public func identifySession() -> Bool {
+        let found = try? rows("SELECT pg_backend_pid(), (SELECT \(Self.startMicroseconds) FROM pg_stat_activity WHERE pid = pg_backend_pid())")
+        guard let row = found?.first, row.count == 2, row[0].int64 == Int64(PQbackendPID(handle)), let start = row[1].int64 else {
+            return false
+        }
+        session = AbandonedSession(pid: PQbackendPID(handle), start: start)
+        return true
+    }
     private var checksClient = false
-    private var session: AbandonedSession?
+    /// This session at the server, once `identifySession` found it.
+    public private(set) var session: AbandonedSession?
 
     /// A server session this client gave up on (`answerTimeoutSeconds`), as a later connection
     /// of the same role finds it in pg_stat_activity.
@@ -56,6 +72,11 @@ public final class PostgresConnection {
         public var pid: Int32
         /// backend_start in microseconds since 1970: the same whatever a session's TimeZone.
         public var start: Int64
+
+        public init(pid: Int32, start: Int64) {
+            self.pid = pid
+            self.start = start
+        }
     }
 
     private static let startMicroseconds = "(extract(epoch FROM backend_start) * 1000000)::bigint"
@@ -64,7 +85,8 @@ public final class PostgresConnection {
     /// went silent it may live on (for hours, until the server's TCP keepalive gives up), in its
     /// transaction, with its locks (a writer's lock on its spool's row holds every later batch
     /// back). A later connection ends it with `terminate`.
-    public var abandonedSession: AbandonedSession? { abandoned ? session : nil }
+    /// A connection found lost counts too: a reset that reached only this end leaves the server's.
+    public var abandonedSession: AbandonedSession? { abandoned || PQstatus(handle) != CONNECTION_OK ? session : nil }
 
     /// Ends a session given up earlier, if it is still the same one (same process id and start);
     /// true when one was ended. A role may end its own sessions.

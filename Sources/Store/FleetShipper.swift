@@ -50,6 +50,7 @@ public final class FleetShipper {
         self.fleet = fleet
         self.cleaner = cleaner
         self.spoolPath = spoolPath
+        identifiesSession = fleet.connection.identifySession()
         do {
             // Reads need no lock (WAL); the one write, clearing shipped entries, is tried briefly
             // and left for later when the spool's writer holds the lock.
@@ -159,6 +160,11 @@ public final class FleetShipper {
             ? "a writer without --node registers its spool for every node (*): give --node, or use a role of `fleet grant-writer --all-nodes`"
             : "this role may not write node '\(node)': `svirt-trace fleet grant-writer ROLE --node \(node)`, or give the --node it was granted"
     }
+
+    /// False when the fleet store does not show this shipper its own session (see
+    /// PostgresConnection.identifySession): a batch given up over a network gone silent is then
+    /// left to the server's keepalive.
+    public let identifiesSession: Bool
 
     /// The fleet store's session this shipper gave up on in the middle of a statement, if any
     /// (see PostgresConnection.abandonedSession): the next shipper ends it with `end(_:)`.

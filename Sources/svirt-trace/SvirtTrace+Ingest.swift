@@ -239,7 +239,10 @@ extension SvirtTrace {
                 let shipper = try FleetSpoolOption.connect(fleet: database.path, spool: spool, tag: tag,
                                                           busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 // A batch the loop gave up on may still hold the spool's row on the server.
-                shipper.end(loop.sessionsLeftBehind)
+                let ended = shipper.end(loop.sessionsLeftBehind).ended
+                if ended > 0 {
+                    Console.status("ended \(ended) session\(ended == 1 ? "" : "s") of the fleet store the shipping had given up on")
+                }
                 shipped += try shipper.shipAll()
                 Console.status("shipped \(shipped) changed row\(shipped == 1 ? "" : "s") to \(PostgresConnectionString.redacted(database.path)) as spool #\(shipper.spool) (\(spool))")
             } catch {

@@ -221,6 +221,29 @@ import TestSupport
         }
     }
 
+    /// A session is ended only when both its process id and its start match: a process id
+    /// alone may be another session's by then. Ending it releases what it held.
+    @Test func aSessionIsEndedOnlyWhenItsProcessIDAndStartMatch() throws {
+        try withDatabase { db, connection in
+            try db.execute("CREATE TABLE t (n bigint)")
+            let held = try PostgresConnection(connection: connection)
+            held.answerTimeoutSeconds = 5
+            #expect(held.identifySession())
+            let session = try #require(held.session)
+            #expect(session.pid > 0 && session.start > 0)
+            try held.execute("BEGIN; LOCK TABLE t IN ACCESS EXCLUSIVE MODE")
+            #expect(try !db.terminate(.init(pid: session.pid, start: session.start + 1)))
+            #expect(try !db.terminate(.init(pid: session.pid + 1, start: session.start)))
+            #expect(try db.terminate(session))
+            #expect(try !db.terminate(session))
+            // The lock went with it, and the session is gone for its client.
+            db.answerTimeoutSeconds = 5
+            try db.execute("BEGIN; LOCK TABLE t IN ACCESS EXCLUSIVE MODE; COMMIT")
+            #expect(throws: PostgresError.self) { try held.rows("SELECT 1") }
+            #expect(held.abandonedSession == session, "a connection found lost counts as given up")
+        }
+    }
+
     @Test func aServerThatIsNotThereIsAClearErrorWithoutThePassword() throws {
         let folder = try Fixtures.temporaryFolder("nopg")
         let error = #expect(throws: PostgresError.self) {
