@@ -20,7 +20,7 @@ public final class FleetShippingLoop: @unchecked Sendable {
     private var problem: String?
     private var shippedRows = 0
     /// Fleet store sessions given up in the middle of a batch, ended by the next connection.
-    private var abandoned: [PostgresConnection.AbandonedSession] = []
+    private var abandoned: [PostgresConnection.ServerSession] = []
     private var toldUnidentified = false
 
     /// - Parameters:
@@ -48,7 +48,7 @@ public final class FleetShippingLoop: @unchecked Sendable {
     }
 
     /// Sessions given up and not ended yet (for a connection made after the loop stopped).
-    public var sessionsLeftBehind: [PostgresConnection.AbandonedSession] { condition.withLock { abandoned } }
+    public var sessionsLeftBehind: [PostgresConnection.ServerSession] { condition.withLock { abandoned } }
 
     /// Rows shipped so far.
     public var shipped: Int { condition.withLock { shippedRows } }
@@ -106,25 +106,7 @@ public final class FleetShippingLoop: @unchecked Sendable {
             do {
                 condition.withLock { batchStarted = Date() }
                 defer { condition.withLock { batchStarted = nil } }
-                if shipper == nil {
-                    let made = try connect()
-                    shipper = made
-                    if !made.identifiesSession, !toldUnidentified {
-                        toldUnidentified = true
-                        report("the fleet store does not show this writer its own session (pg_stat_activity hidden, a login role "
-                               + "that sets another role, or a pooler between): a batch given up over a network gone silent keeps "
-                               + "the spool's row until the server's keepalive drops it", true)
-                    }
-                    let left = condition.withLock { abandoned }
-                    if !left.isEmpty {
-                        let (ended, unasked) = made.end(left)
-                        condition.withLock { abandoned = unasked }
-                        if ended > 0 {
-                            report("ended \(ended) session\(ended == 1 ? "" : "s") of the fleet store this process had given up on "
-                                   + "(held the spool's row until the server noticed)", false)
-                        }
-                    }
-                }
+                if shipper == nil { shipper = try connected() }
                 let count = try shipper!.shipBatch()
                 condition.withLock { shippedRows += count }
                 if let was = condition.withLock({ problem }) {
@@ -166,6 +148,26 @@ public final class FleetShippingLoop: @unchecked Sendable {
             finished = true
             condition.broadcast()
         }
+    }
+
+    /// A new connection, which first ends the fleet store's sessions given up before it.
+    private func connected() throws -> FleetShipper {
+        let made = try connect()
+        if !made.identifiesSession, !toldUnidentified {
+            toldUnidentified = true
+            report("the fleet store does not show this writer its own session (pg_stat_activity hidden, a login role "
+                   + "that sets another role, or a pooler between): a batch given up over a network gone silent keeps "
+                   + "the spool's row until the server's keepalive drops it", true)
+        }
+        let left = condition.withLock { abandoned }
+        guard !left.isEmpty else { return made }
+        let (ended, unasked) = made.end(left)
+        condition.withLock { abandoned = unasked }
+        if ended > 0 {
+            report("ended \(ended) session\(ended == 1 ? "" : "s") of the fleet store this process had given up on "
+                   + "(held the spool's row until the server noticed)", false)
+        }
+        return made
     }
 
     private func pause(_ seconds: Double) {

@@ -48,27 +48,13 @@ public final class PostgresConnection {
         }
     }
 
-    /// Finds who this session is at the server (process id and start), so that a later connection
-    /// can end it if it is given up (`abandonedSession`): a writer's, whose transaction holds its
-    /// spool's row. False when the server does not show it: pg_stat_activity hidden, a login
-    /// role whose default is another role (its own start then reads as NULL), or a pooler between
-    /// (its process id is not the server's: a pooled server process may serve others by then).
-    @discardableResult
-    public func identifySession() -> Bool {
-        let found = try? rows("SELECT pg_backend_pid(), (SELECT \(Self.startMicroseconds) FROM pg_stat_activity WHERE pid = pg_backend_pid())")
-        guard let row = found?.first, row.count == 2, row[0].int64 == Int64(PQbackendPID(handle)), let start = row[1].int64 else {
-            return false
-        }
-        session = AbandonedSession(pid: PQbackendPID(handle), start: start)
-        return true
-    }
     private var checksClient = false
     /// This session at the server, once `identifySession` found it.
-    public private(set) var session: AbandonedSession?
+    public private(set) var session: ServerSession?
 
-    /// A server session this client gave up on (`answerTimeoutSeconds`), as a later connection
-    /// of the same role finds it in pg_stat_activity.
-    public struct AbandonedSession: Sendable, Equatable {
+    /// A session at the server, as a later connection of the same role finds it in
+    /// pg_stat_activity (to end it once this client gave up on it).
+    public struct ServerSession: Sendable, Equatable {
         public var pid: Int32
         /// backend_start in microseconds since 1970: the same whatever a session's TimeZone.
         public var start: Int64
@@ -81,17 +67,32 @@ public final class PostgresConnection {
 
     private static let startMicroseconds = "(extract(epoch FROM backend_start) * 1000000)::bigint"
 
+    /// Finds who this session is at the server (process id and start), so that a later connection
+    /// can end it if it is given up (`abandonedSession`): a writer's, whose transaction holds its
+    /// spool's row. False when the server does not show it: pg_stat_activity hidden, a login
+    /// role whose default is another role (its own start then reads as NULL), or a pooler between
+    /// (its process id is not the server's: a pooled server process may serve others by then).
+    @discardableResult
+    public func identifySession() -> Bool {
+        let found = try? rows("SELECT pg_backend_pid(), (SELECT \(Self.startMicroseconds) FROM pg_stat_activity WHERE pid = pg_backend_pid())")
+        guard let row = found?.first, row.count == 2, row[0].int64 == Int64(PQbackendPID(handle)), let start = row[1].int64 else {
+            return false
+        }
+        session = ServerSession(pid: PQbackendPID(handle), start: start)
+        return true
+    }
+
     /// This connection's server session once a statement went unanswered: over a network that
     /// went silent it may live on (for hours, until the server's TCP keepalive gives up), in its
     /// transaction, with its locks (a writer's lock on its spool's row holds every later batch
     /// back). A later connection ends it with `terminate`.
     /// A connection found lost counts too: a reset that reached only this end leaves the server's.
-    public var abandonedSession: AbandonedSession? { abandoned || PQstatus(handle) != CONNECTION_OK ? session : nil }
+    public var abandonedSession: ServerSession? { abandoned || PQstatus(handle) != CONNECTION_OK ? session : nil }
 
     /// Ends a session given up earlier, if it is still the same one (same process id and start);
     /// true when one was ended. A role may end its own sessions.
     @discardableResult
-    public func terminate(_ session: AbandonedSession) throws -> Bool {
+    public func terminate(_ session: ServerSession) throws -> Bool {
         try rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND \(Self.startMicroseconds) = $2",
                  [.integer(Int64(session.pid)), .integer(session.start)]).first?.first == .integer(1)
     }
@@ -293,8 +294,9 @@ public final class PostgresConnection {
             switch queue() {
             case 1: return
             // Full with nothing waiting to be sent: libpq could not enlarge its buffer.
-            case 0 where answerTimeoutSeconds != nil && PQflush(handle) == 1:
-                try awaitAnswer(sql: sql, timeout: answerTimeoutSeconds!, sentOnly: true)
+            case 0:
+                guard let timeout = answerTimeoutSeconds, PQflush(handle) == 1 else { throw connectionError(sql: sql) }
+                try awaitAnswer(sql: sql, timeout: timeout, sentOnly: true)
             default: throw connectionError(sql: sql)
             }
         }

@@ -5,7 +5,7 @@ import Native
 /// produced it, and the minute it falls in. Two denials fold when their facts are equal.
 ///
 /// The fields are kept in one object that never changes, so that the map of open runs (a key per
-/// event on a log whose denials all differ) copies and frees a reference, not thirty fields; only
+/// event on a log whose denials all differ) copies and frees a reference, not 26 fields; only
 /// the minute, which a repeat moves on, is a value of its own.
 @dynamicMemberLookup
 struct DenialRunFacts: Hashable {

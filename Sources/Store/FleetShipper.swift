@@ -168,15 +168,15 @@ public final class FleetShipper {
 
     /// The fleet store's session this shipper gave up on in the middle of a statement, if any
     /// (see PostgresConnection.abandonedSession): the next shipper ends it with `end(_:)`.
-    public var abandonedSession: PostgresConnection.AbandonedSession? { fleet.connection.abandonedSession }
+    public var abandonedSession: PostgresConnection.ServerSession? { fleet.connection.abandonedSession }
 
     /// Ends sessions earlier shippers gave up on, which may still hold this spool's row locked
     /// (over a network that went silent, until the server notices). Returns how many were ended,
     /// and those it could not ask about (the statement failed), to be tried again later.
     @discardableResult
-    public func end(_ sessions: [PostgresConnection.AbandonedSession]) -> (ended: Int, unasked: [PostgresConnection.AbandonedSession]) {
+    public func end(_ sessions: [PostgresConnection.ServerSession]) -> (ended: Int, unasked: [PostgresConnection.ServerSession]) {
         var ended = 0
-        var unasked: [PostgresConnection.AbandonedSession] = []
+        var unasked: [PostgresConnection.ServerSession] = []
         for session in sessions {
             do {
                 if try fleet.connection.terminate(session) { ended += 1 }
