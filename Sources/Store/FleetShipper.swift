@@ -15,7 +15,8 @@ public final class FleetShipper {
     private let spoolPath: String
     private let local: SQLiteDatabase
     private let fleet: FleetDatabase
-    private var columns: [String: [String]] = [:]
+    private let reader: FleetSpoolReader
+    private let readAhead: FleetBatchReadAhead
     private var monthsMade: Set<Int64> = []
     private var retryingMonths = false
     /// The last outbox entry the fleet store has (its spools.shipped_seq).
@@ -51,14 +52,17 @@ public final class FleetShipper {
         self.cleaner = cleaner
         self.spoolPath = spoolPath
         identifiesSession = fleet.connection.identifySession()
+        let spoolColumns: [String: [String]]
         do {
             // Reads need no lock (WAL); the one write, clearing shipped entries, is tried briefly
             // and left for later when the spool's writer holds the lock.
             local = try SQLiteDatabase(path: spoolPath, mode: .readWrite, busyTimeoutMilliseconds: 50)
+            var columns: [String: [String]] = [:]
             for table in FleetTable.all {
                 columns[table.name] = try local.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table.name)])
                     .compactMap { $0.first?.string }
             }
+            spoolColumns = columns
         } catch {
             throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
         }
@@ -127,6 +131,12 @@ public final class FleetShipper {
             }
         }
         self.node = node
+        do {
+            reader = try FleetSpoolReader(spoolPath: spoolPath, spool: spool, node: node, columns: spoolColumns)
+        } catch {
+            throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
+        }
+        readAhead = FleetBatchReadAhead(reader: reader)
     }
 
     /// Writes the spool's number into it, unless another writer of the spool registered it
@@ -190,11 +200,13 @@ public final class FleetShipper {
     /// Ships up to `limit` changed rows; returns how many were shipped (0: nothing was waiting).
     @discardableResult
     public func shipBatch(limit: Int = 20_000) throws -> Int {
-        let batch = try read(limit: limit)
+        let batch = try readAhead.take(after: shippedSeq, limit: limit)
         guard !batch.entries.isEmpty else {
             clearShipped()
             return 0
         }
+        // Read on while the fleet store works on this one: used if it commits.
+        readAhead.start(after: batch.lastSeq, limit: limit)
         raisedCeiling.removeAll()
         insertedAboveCeiling = false
         do {
@@ -263,12 +275,12 @@ public final class FleetShipper {
 
     /// The nodes of a batch's rows that this role was not granted, and those it was: what a
     /// refusal by the row policies means, in the operator's words.
-    private func nodesNotGranted(in batch: Batch) throws -> (nodes: [String], granted: [String]) {
+    private func nodesNotGranted(in batch: FleetSpoolReader.Batch) throws -> (nodes: [String], granted: [String]) {
         let granted = try fleet.connection.rows("SELECT unnest(svirt_trace.my_nodes()::text[]) ORDER BY 1").compactMap { $0.first?.string }
         guard !granted.contains("*") else { return ([], granted) }
         var nodes = Set<ExactText>()
         for table in FleetTable.all {
-            guard let rows = batch.rows[table.name], let index = fleetColumns(table).firstIndex(of: "node") else { continue }
+            guard let rows = batch.rows[table.name], let index = reader.fleetColumns(table).firstIndex(of: "node") else { continue }
             for row in rows { if let node = row[index].string { nodes.insert(ExactText(node)) } }
         }
         let grantedSet = Set(granted.map(ExactText.init))
@@ -302,158 +314,13 @@ public final class FleetShipper {
         }
     }
 
-    // MARK: Reading the spool
-
-    struct Entry {
-        var table: String
-        var key: SQLValue
-        /// The row is gone from the spool: the fleet store's copy goes too.
-        var deleted: Bool
-        /// A deleted WITHOUT ROWID row's key values (its key is their JSON array).
-        var parts: [SQLValue] = []
-    }
-
-    struct Batch {
-        /// One per key changed (a key changed several times is sent once, as it is now).
-        var entries: [Entry] = []
-        var lastSeq: Int64 = 0
-        /// Current rows of the entries not deleted, per table, in fleet columns.
-        var rows: [String: [[SQLValue]]] = [:]
-    }
-
-    private func read(limit: Int) throws -> Batch {
-        var batch = Batch()
-        do {
-            try local.execute("BEGIN")
-            defer { try? local.execute("COMMIT") }
-            var keys: [String: [SQLValue]] = [:]
-            var seen: [String: Set<SQLValue>] = [:]
-            var order: [String] = []
-            for row in try local.rows("SELECT seq, tbl, key FROM fleet_changes WHERE seq > ? ORDER BY seq LIMIT ?",
-                                      [.integer(shippedSeq), .integer(Int64(limit))]) {
-                batch.lastSeq = row[0].int64 ?? batch.lastSeq
-                let table = row[1].string ?? ""
-                if keys[table] == nil { order.append(table) }
-                guard seen[table, default: []].insert(row[2]).inserted else { continue }
-                keys[table, default: []].append(row[2])
-            }
-            for name in order {
-                guard let table = FleetTable.byName[name], let changed = keys[name] else { continue }
-                let gone = try goneKeys(table, keys: changed)
-                for key in changed {
-                    batch.entries.append(Entry(table: name, key: key, deleted: gone[key] != nil, parts: gone[key] ?? []))
-                }
-                let live = changed.filter { gone[$0] == nil }
-                if !live.isEmpty { batch.rows[name] = try currentRows(table, keys: live) }
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.wrap(error, path: local.path, timeout: 10_000)
-        }
-        return batch
-    }
-
-    /// The keys whose row is no longer in the spool, each with its key values (a WITHOUT ROWID
-    /// key's JSON array taken apart; none for a rowid), found in one statement per 5,000 keys.
-    private func goneKeys(_ table: FleetTable, keys: [SQLValue]) throws -> [SQLValue: [SQLValue]] {
-        var gone: [SQLValue: [SQLValue]] = [:]
-        let missing = "NOT EXISTS (SELECT 1 FROM \(table.name) t WHERE \(Self.match(table)))"
-        for start in stride(from: 0, to: keys.count, by: 5_000) {
-            let json = Self.jsonArray(keys[start..<min(keys.count, start + 5_000)])
-            // j.key is the key's place in the chunk: the key itself, as the log holds it.
-            let sql = table.isRowID
-                ? "SELECT j.key, NULL FROM json_each(?) j WHERE \(missing)"
-                : "SELECT j.key, p.value FROM json_each(?) j, json_each(j.value) p WHERE \(missing) ORDER BY j.key, p.key"
-            for row in try local.rows(sql, [.text(json)]) {
-                guard let place = row[0].int64 else { continue }
-                let key = keys[start + Int(place)]
-                if table.isRowID { gone[key] = [] } else { gone[key, default: []].append(row[1]) }
-            }
-        }
-        return gone
-    }
-
-    /// A spool row matched to a key of the change log (`j.value`).
-    static func match(_ table: FleetTable) -> String {
-        table.isRowID
-            ? "t.id = j.value"
-            : table.key.enumerated().map { "t.\($0.element) IS json_extract(j.value, '$[\($0.offset)]')" }.joined(separator: " AND ")
-    }
-
-    /// Keys as one JSON array: rowids as numbers, WITHOUT ROWID keys as the arrays they are.
-    static func jsonArray(_ keys: ArraySlice<SQLValue>) -> String {
-        "[" + keys.map { key in
-            switch key {
-            case .integer(let value): return String(value)
-            case .text(let text): return text
-            default: return "null"
-            }
-        }.joined(separator: ",") + "]"
-    }
-
-    private func currentRows(_ table: FleetTable, keys: [SQLValue]) throws -> [[SQLValue]] {
-        let names = columns[table.name] ?? []
-        let list = names.map { "t.\($0)" }.joined(separator: ", ")
-        var rows: [[SQLValue]] = []
-        for chunk in stride(from: 0, to: keys.count, by: 5_000) {
-            let json = Self.jsonArray(keys[chunk..<min(keys.count, chunk + 5_000)])
-            rows += try local.rows("SELECT \(list) FROM json_each(?) j JOIN \(table.name) t ON \(Self.match(table))", [.text(json)])
-        }
-        var firstTimes: [Int64: Int64] = [:]
-        if table.name == "evidence_blocks", let idIndex = names.firstIndex(of: "id") {
-            let ids = "[" + rows.compactMap { $0[idIndex].int64.map(String.init) }.joined(separator: ",") + "]"
-            for row in try local.rows("""
-                SELECT block_id, min(time_ms) FROM audit_events
-                WHERE block_id IN (SELECT value FROM json_each(?)) GROUP BY block_id
-                """, [.text(ids)]) {
-                if let block = row[0].int64, let first = row[1].int64 { firstTimes[block] = first }
-            }
-        }
-        return rows.map { row in
-            var shipped: [SQLValue] = [.integer(spool)]
-            if !table.hasNode { shipped.append(.text(node)) }
-            for (index, name) in names.enumerated() {
-                shipped.append(table.ids.contains(name) ? fleetID(row[index]) : Self.storable(row[index]))
-            }
-            if table.name == "evidence_blocks", let idIndex = names.firstIndex(of: "id") {
-                // A block whose events are all gone (replaced) has no month of its own: it goes
-                // with the events before 2000, and is never read.
-                shipped.append(.integer(row[idIndex].int64.flatMap { firstTimes[$0] } ?? 0))
-            }
-            return shipped
-        }
-    }
-
-    /// PostgreSQL text cannot hold a NUL byte, and one guest name with one (set through libvirt
-    /// by whoever may name a domain) would have every later shipment of the spool refused: the
-    /// fleet store would fall silent for the host. It is shipped as U+FFFD, as bytes that are
-    /// not UTF-8 already are.
-    static func storable(_ value: SQLValue) -> SQLValue {
-        guard case .text(let text) = value, text.utf8.contains(0) else { return value }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(scalar.value == 0 ? "\u{FFFD}" : scalar) }
-        return .text(String(scalars))
-    }
-
-    private func fleetID(_ value: SQLValue) -> SQLValue {
-        // 0 is "none" where a column allows it (parse_error_counts.source_key); rowids start at 1.
-        guard case .integer(let local) = value, local > 0 else { return value }
-        return .integer(FleetTable.fleetID(spool: spool, local: local))
-    }
-
-    private func fleetColumns(_ table: FleetTable) -> [String] {
-        ["spool"] + (table.hasNode ? [] : ["node"]) + (columns[table.name] ?? [])
-            + (table.name == "evidence_blocks" ? ["first_ms"] : [])
-    }
-
     // MARK: Writing the fleet store
 
-    private func makeMonths(for batch: Batch) throws {
+    private func makeMonths(for batch: FleetSpoolReader.Batch) throws {
         var months: Set<Int64> = []
         for table in FleetTable.all {
             guard let column = table.month, let rows = batch.rows[table.name],
-                  let index = fleetColumns(table).firstIndex(of: column) else { continue }
+                  let index = reader.fleetColumns(table).firstIndex(of: column) else { continue }
             for row in rows {
                 guard let ms = row[index].int64, ms >= 946_684_800_000 else { continue }
                 months.insert(Self.monthStart(ms))
@@ -477,7 +344,7 @@ public final class FleetShipper {
         return Int64(timegm(&parts)) * 1000
     }
 
-    private func deleteGone(_ batch: Batch) throws {
+    private func deleteGone(_ batch: FleetSpoolReader.Batch) throws {
         // A pruned spool deletes rows by the hundred thousand: a table's rows go in one statement
         // per 10,000 (arrays of their keys), not one statement each.
         var gone: [String: [Int64]] = [:]
@@ -485,7 +352,7 @@ public final class FleetShipper {
         for entry in batch.entries where entry.deleted {
             guard let table = FleetTable.byName[entry.table] else { continue }
             if table.isRowID {
-                if case .integer(let id) = fleetID(entry.key) { gone[table.name, default: []].append(id) }
+                if case .integer(let id) = reader.fleetID(entry.key) { gone[table.name, default: []].append(id) }
                 continue
             }
             let parts = entry.parts
@@ -496,7 +363,7 @@ public final class FleetShipper {
                 if column == "spool" {
                     values.append(.integer(spool))
                 } else if let index = table.key.firstIndex(of: column) {
-                    values.append(table.ids.contains(column) ? fleetID(parts[index]) : Self.storable(parts[index]))
+                    values.append(table.ids.contains(column) ? reader.fleetID(parts[index]) : FleetSpoolReader.storable(parts[index]))
                 } else if column == "node" {
                     values.append(.text(node))
                 } else {
@@ -592,7 +459,7 @@ public final class FleetShipper {
     }
 
     private func upsert(_ table: FleetTable, rows: [[SQLValue]]) throws {
-        let names = fleetColumns(table)
+        let names = reader.fleetColumns(table)
         let updates = names.filter { !table.fleetKey.contains($0) }.map { "\($0) = EXCLUDED.\($0)" }
         let conflict = "ON CONFLICT (\(table.fleetKey.joined(separator: ", "))) "
             + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
