@@ -24,8 +24,18 @@ public enum DisplayWidth {
 
     /// `s` cut to at most `width` columns, ending in "…" when anything was cut.
     public static func truncate(_ s: String, to width: Int) -> String {
-        guard of(s) > width else { return s }
-        guard width > 0 else { return "" }
+        truncate(s, measured: of(s), to: width).text
+    }
+
+    /// `s`, whose width is `measured`, cut to at most `width` columns (ending in "…" when
+    /// anything was cut), with the width it then has: a table measures each cell once.
+    public static func truncate(_ s: String, measured: Int, to width: Int) -> (text: String, width: Int) {
+        guard measured > width else { return (s, measured) }
+        guard width > 0 else { return ("", 0) }
+        if measured == s.utf8.count, s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII: a column a byte, so it is cut by bytes.
+            return (String(decoding: s.utf8.prefix(width - 1), as: UTF8.self) + "…", width)
+        }
         var out = ""
         var used = 0
         for character in s {
@@ -34,7 +44,7 @@ public enum DisplayWidth {
             out.append(character)
             used += w
         }
-        return out + "…"
+        return (out + "…", used + 1)
     }
 
     private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

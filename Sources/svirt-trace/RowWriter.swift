@@ -219,9 +219,12 @@ final class RowWriter {
         var columns = table.columns
         var headers = columns.map { $0.uppercased() }
         var cells = buffered.map { row in columns.map { key in tableText(timed(key, cell(row, key))) } }
-        var natural = headers.map(DisplayWidth.of)
-        for line in cells {
-            for (i, cell) in line.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell)) }
+        // Each cell is measured once (a 10,000-row timeline spent a fifth of its time measuring).
+        var headerWidths = headers.map(DisplayWidth.of)
+        var cellWidths = cells.map { $0.map(DisplayWidth.of) }
+        var natural = headerWidths
+        for line in cellWidths {
+            for (i, cell) in line.enumerated() { natural[i] = max(natural[i], cell) }
         }
         var whole = columns.map { TableFit.wholeKeys.contains($0) }
         if let width {
@@ -233,27 +236,36 @@ final class RowWriter {
                                + "\(dropped.joined(separator: ", ")); --wide shows every column, -o chooses them)")
                 columns = kept.map { columns[$0] }
                 headers = kept.map { headers[$0] }
+                headerWidths = kept.map { headerWidths[$0] }
                 natural = kept.map { natural[$0] }
                 whole = kept.map { whole[$0] }
                 cells = cells.map { line in kept.map { line[$0] } }
+                cellWidths = cellWidths.map { line in kept.map { line[$0] } }
             }
         }
         let widths = width.map { TableFit.widths(natural: natural, whole: whole, total: $0) } ?? natural
         var shownHeaders = headers
         if widths != natural {
             for i in widths.indices where widths[i] < natural[i] {
-                shownHeaders[i] = DisplayWidth.truncate(headers[i], to: widths[i])
-                for r in cells.indices { cells[r][i] = DisplayWidth.truncate(cells[r][i], to: widths[i]) }
+                (shownHeaders[i], headerWidths[i]) = DisplayWidth.truncate(headers[i], measured: headerWidths[i], to: widths[i])
+                for r in cells.indices {
+                    (cells[r][i], cellWidths[r][i]) = DisplayWidth.truncate(cells[r][i], measured: cellWidths[r][i], to: widths[i])
+                }
             }
         }
-        func render(_ line: [String]) -> String {
-            zip(line, widths).map { $0 + String(repeating: " ", count: max(0, $1 - DisplayWidth.of($0))) }
-                .joined(separator: "  ").trimmingTrailingWhitespace()
+        func render(_ line: [String], _ measured: [Int]) -> String {
+            var text = ""
+            for i in line.indices {
+                if i > 0 { text += "  " }
+                text += line[i]
+                text += String(repeating: " ", count: max(0, widths[i] - measured[i]))
+            }
+            return text.trimmingTrailingWhitespace()
         }
-        let header = render(shownHeaders)
+        let header = render(shownHeaders, headerWidths)
         write((colour ? "\u{1B}[1m" + header + "\u{1B}[0m" : header) + "\n")
-        for (row, line) in zip(buffered, cells) {
-            let text = render(line)
+        for (index, row) in buffered.enumerated() {
+            let text = render(cells[index], cellWidths[index])
             if colour, let key = table.colourKey, case .string(let kind)? = row.first(where: { $0.key == key })?.value,
                let code = Self.colourCode(kind) {
                 write("\u{1B}[\(code)m" + text + "\u{1B}[0m\n")

@@ -283,6 +283,24 @@ import Formatting
         #expect(DisplayWidth.truncate("short", to: 8) == "short")
     }
 
+    /// A table measures each cell once and takes the width a cut gives back: that width must be
+    /// the cut text's own, whatever the text, or the columns after it slip.
+    @Test func aCutGivesTheWidthOfWhatItKept() {
+        let texts = ["/var/lib/libvirt/images/a.qcow2", "日本語のゲスト", "e\u{301}e\u{301}e\u{301}e\u{301}", "🔥🔥🔥 fire",
+                     "mixed 日本 ascii", "\\x1b]0;pwned", "🇫🇷🇩🇪🇮🇹", "a\u{200B}b\u{200B}c", "", "x", "ab", "❤\u{FE0F}❤\u{FE0F}"]
+        for text in texts {
+            let measured = DisplayWidth.of(text)
+            for width in 0...(measured + 2) {
+                let (cut, used) = DisplayWidth.truncate(text, measured: measured, to: width)
+                #expect(used == DisplayWidth.of(cut), "\(text) to \(width): \(cut)")
+                #expect(used <= max(width, 0), "\(text) to \(width): \(cut)")
+                #expect(cut == DisplayWidth.truncate(text, to: width))
+                if measured <= width { #expect(cut == text) } else if width > 0 { #expect(cut.hasSuffix("…")) }
+            }
+        }
+        #expect(DisplayWidth.truncate("/var/lib/libvirt", measured: 16, to: 8) == ("/var/li…", 8))
+    }
+
     @Test func aSerialThatRepeatsAfterARebootPrintsBothAndSaysHowToPickOne() throws {
         let folder = try Fixtures.temporaryFolder("contract-repeat")
         let log = CommandLineTests.hostileLog()
