@@ -6,6 +6,18 @@ public enum TerminalText {
         escape(s, keepingLines: false)
     }
 
+    /// `escape(s)` with its display width: text shown as it came is printable ASCII, a column a
+    /// byte, so a table's cell is scanned once instead of twice.
+    public static func escapeMeasured(_ s: String) -> (text: String, width: Int) {
+        if isShownAsItIs(s) { return (s, s.utf8.count) }
+        let text = escape(s, keepingLines: false)
+        return (text, DisplayWidth.of(text))
+    }
+
+    private static func isShownAsItIs(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }
+    }
+
     /// A message of several lines (a usage error quoting what was typed): newlines and tabs stay,
     /// every other control character and bidirectional override is shown escaped, so a value
     /// holding ESC cannot drive the terminal.
@@ -17,7 +29,7 @@ public enum TerminalText {
     /// (a message is not read back, so nothing needs to be unambiguous).
     private static func escape(_ s: String, keepingLines: Bool) -> String {
         // Printable ASCII without a backslash is shown as it is: most text, kept as it came.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }) { return s }
+        if isShownAsItIs(s) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

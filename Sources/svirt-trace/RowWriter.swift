@@ -189,8 +189,9 @@ final class RowWriter {
 
     // MARK: table
 
-    /// A cell as shown: escaped first, so its width is that of the escapes the terminal prints.
-    private func tableText(_ value: OutputValue) -> String {
+    /// A cell as shown, with its width: escaped first, so its width is that of the escapes the
+    /// terminal prints.
+    private func tableText(_ value: OutputValue) -> (text: String, width: Int) {
         let text: String
         switch value {
         case .null, .strings([]): text = "-"
@@ -200,7 +201,7 @@ final class RowWriter {
         case .strings(let list): text = list.joined(separator: ",")
         case .json(let raw): text = raw
         }
-        return TerminalText.escape(text)
+        return TerminalText.escapeMeasured(text)
     }
 
     private func cell(_ row: OutputRow, _ key: String) -> OutputValue {
@@ -218,10 +219,11 @@ final class RowWriter {
         guard !buffered.isEmpty else { return }
         var columns = table.columns
         var headers = columns.map { $0.uppercased() }
-        var cells = buffered.map { row in columns.map { key in tableText(timed(key, cell(row, key))) } }
+        let shown = buffered.map { row in columns.map { key in tableText(timed(key, cell(row, key))) } }
+        var cells = shown.map { $0.map(\.text) }
         // Each cell is measured once (a 10,000-row timeline spent a fifth of its time measuring).
         var headerWidths = headers.map(DisplayWidth.of)
-        var cellWidths = cells.map { $0.map(DisplayWidth.of) }
+        var cellWidths = shown.map { $0.map(\.width) }
         var natural = headerWidths
         for line in cellWidths {
             for (i, cell) in line.enumerated() { natural[i] = max(natural[i], cell) }

@@ -301,6 +301,18 @@ import Formatting
         #expect(DisplayWidth.truncate("/var/lib/libvirt", measured: 16, to: 8) == ("/var/li…", 8))
     }
 
+    /// A cell is escaped and measured in one pass where it is shown as it came: the text and
+    /// width must be those of escaping, then measuring.
+    @Test func anEscapedCellsWidthIsThatOfItsEscapes() {
+        let texts = ["web01", "", "a\\b", "\u{1B}]0;pwned\u{07}", "line\nbreak\ttab", "日本語", "e\u{301}", "\u{202E}evil",
+                     "\u{7F}", "🔥", "{\"a\":1}", "x\u{85}y", "\u{FFFD}"]
+        for text in texts {
+            let (shown, width) = TerminalText.escapeMeasured(text)
+            #expect(shown == TerminalText.escape(text), "\(text)")
+            #expect(width == DisplayWidth.of(TerminalText.escape(text)), "\(text)")
+        }
+    }
+
     @Test func aSerialThatRepeatsAfterARebootPrintsBothAndSaysHowToPickOne() throws {
         let folder = try Fixtures.temporaryFolder("contract-repeat")
         let log = CommandLineTests.hostileLog()
