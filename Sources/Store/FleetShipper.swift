@@ -251,6 +251,9 @@ public final class FleetShipper {
                 defer { retryingAsUpserts = false }
                 return try shipBatch(limit: limit)
             }
+            if error.isUniqueViolation {
+                throw StoreError.eventsOfAnotherSpool(spool: spoolPath, number: spool, database: fleet.name, error)
+            }
             if error.sqlState == "42501", let ungranted = try? nodesNotGranted(in: batch), !ungranted.nodes.isEmpty {
                 throw StoreError.batchNodesNotGranted(spool: spoolPath, database: fleet.name, nodes: ungranted.nodes,
                                                       granted: ungranted.granted)

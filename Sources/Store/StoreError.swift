@@ -51,6 +51,9 @@ public enum StoreError: Error, CustomStringConvertible {
     case restoreNotMaker(number: Int64, database: String)
     /// A spool whose number the fleet store does not know: another database, or its row removed.
     case spoolNotInFleet(spool: String, number: Int64, database: String)
+    /// The fleet store refused a batch with a duplicate key that is not the rows' own (their own
+    /// is upserted): events of this node another spool shipped already.
+    case eventsOfAnotherSpool(spool: String, number: Int64, database: String, PostgresError)
     /// A registered spool another role made: only its maker ships it.
     case spoolOfAnotherRole(spool: String, number: Int64, maker: String?, database: String)
     /// A registered spool the role may not see: its node is not granted to the role.
@@ -126,10 +129,12 @@ public enum StoreError: Error, CustomStringConvertible {
         case .postgres(let database, let error):
             return "\(database): \(error)"
                 + (error.isPermissionDenied ? " (this role may not do that: see `svirt-trace fleet --help` for the roles)" : "")
-                + (error.isUniqueViolation
-                    ? " (another spool shipped these events already: a node's events reach the fleet store through one writer; "
-                        + "if this host's spool was lost, stop this writer, move this spool away and write the old one back with "
-                        + "`svirt-trace fleet restore-spool --db ... NUMBER` (fleet status lists the spools))" : "")
+        case .eventsOfAnotherSpool(let spool, let number, let database, let error):
+            return "\(spool): the fleet store \(database) already holds events that spool #\(number) ships: another spool "
+                + "shipped them, and a node's events reach the fleet store through one writer's spool. Nothing of the batch was "
+                + "stored; it waits in this spool. If this host's spool was lost, stop this writer, move this spool away and "
+                + "write the lost one back with `svirt-trace fleet restore-spool --db ... NUMBER` (`fleet status` lists the "
+                + "spools). PostgreSQL said: \(error)"
         case .spoolOfAnotherNode(let spool, let made, let given):
             return "\(spool): this spool feeds the fleet store for node \(Self.nodeName(made)), not \(Self.nodeName(given)): "
                 + "give each node (and a central writer, *) a spool of its own with --spool"

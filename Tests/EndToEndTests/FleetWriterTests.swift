@@ -220,6 +220,10 @@ import TestSupport
         let second = try Self.ingest(["--db", central, "--spool", folder.appendingPathComponent("two.db").path, sample])
         #expect(second.status == 4)
         #expect(second.stderr.contains("another spool"), "\(second.stderr)")
+        // The meaning first, PostgreSQL's own words (the key) after it.
+        let said = try #require(second.stderr.split(separator: "\n").first { $0.contains("another spool") })
+        #expect(said.contains("already holds events that spool #"), "\(said)")
+        #expect(said.range(of: "already holds")!.lowerBound < said.range(of: "duplicate key")!.lowerBound, "\(said)")
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.denials") == denials)
     }
 
