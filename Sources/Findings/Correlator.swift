@@ -8,12 +8,8 @@ import SELinux
 public struct Correlator {
     public internal(set) var map: GuestMap
     public var classifier: Classifier
-    private var syscalls = SyscallNames()
-    /// Parsed contexts by their text: a host logs the same few hundred contexts over and over.
-    private var contexts: [String: ParsedContext] = [:]
-    private static let contextCacheLimit = 4096
-    private var proctitles = DecodedFieldCache(name: "proctitle")
-    private var permissionLists = PermissionLists()
+    /// Decodes denials the reading thread did not (see `DenialDecoder`).
+    private var decoder = DenialDecoder()
     /// Model records of guests being started (see `Correlator+Posture`).
     var posture = PostureDetector()
     /// Where lease data is complete (Correlator+Coverage.swift).
@@ -101,13 +97,17 @@ public struct Correlator {
 
     /// Every finding of one event. A kernel event can hold several wanted records (SELINUX_ERR
     /// followed by the AVC it caused, say), and each counts.
-    public mutating func process(_ event: AuditEvent) -> [Finding] {
+    /// - Parameter decoded: the event's denial as `DenialDecoder` decoded it elsewhere (on the
+    ///   reading thread), if it did; else it is decoded here.
+    public mutating func process(_ event: AuditEvent, decoded: DecodedDenial? = nil) -> [Finding] {
         var findings: [Finding] = []
         // Records by index, not copied: a copy retains the record's line and fields, memory the
         // reader wrote long ago as far as the cache is concerned.
         let records = event.records
-        if records.indices.contains(where: { Self.isAVC(records[$0].type) }) {
-            denial(event, into: &findings)
+        if let decoded {
+            denial(event, decoded, into: &findings)
+        } else if let decoded = decoder.decode(event) {
+            denial(event, decoded, into: &findings)
         }
         for index in records.indices {
             let type = records[index].type
@@ -134,10 +134,6 @@ public struct Correlator {
         return findings
     }
 
-    private static func isAVC(_ type: String) -> Bool {
-        type == "AVC" || type == "USER_AVC"
-    }
-
     /// A byte test that rules out `hasPrefix("MAC_")` cheaply: no string that does not start with
     /// these bytes starts with those characters.
     private static func startsWithMAC(_ type: String) -> Bool {
@@ -155,21 +151,12 @@ public struct Correlator {
 
     // MARK: denials
 
-    private mutating func denial(_ event: AuditEvent, into findings: inout [Finding]) {
-        var avcs: [AVCDetail] = []
+    private mutating func denial(_ event: AuditEvent, _ decoded: DecodedDenial, into findings: inout [Finding]) {
         let records = event.records
-        for index in records.indices where Self.isAVC(records[index].type) {
-            do {
-                var problems: [String] = []
-                avcs.append(try AVCDecoder.decode(records[index], problems: &problems, lists: &permissionLists))
-                for problem in problems { findings.append(issue(event, records[index], problem)) }
-            } catch {
-                findings.append(issue(event, records[index], "\(error)"))
-            }
-        }
-        guard let primary = avcs.first else { return }
-        let source = parsed(primary.scontext)
-        let target = parsed(primary.tcontext)
+        for (index, problem) in decoded.avcProblems { findings.append(issue(event, records[index], problem)) }
+        guard let primary = decoded.avcs.first, let parties = decoded.parties else { return }
+        let source = parties.source
+        let target = parties.target
         if source.view.error != nil || target.view.error != nil {
             for view in [source.view, target.view] {
                 if let error = view.error, let record = event.first(primary.recordType) {
@@ -185,121 +172,15 @@ public struct Correlator {
         let targets = target.traits.contains(.guestObject) ? target.view.guestLevel.map {
             map.holders(node: node, level: $0, at: at)
         } ?? [] : []
-        var problems: [(AuditRecord, String)] = []
-        let context = syscallContext(event, problems: &problems)
-        for (record, problem) in problems { findings.append(issue(event, record, problem)) }
-        let perms = Self.permissions(of: avcs)
+        for (index, problem) in parties.syscallProblems { findings.append(issue(event, records[index], problem)) }
         let (classified, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: primary.tclass,
-                                                              perms: perms, sources: sources, targets: targets),
+                                                              perms: parties.perms, sources: sources, targets: targets),
                                                         sourceTraits: source.traits, targetTraits: target.traits)
         let (kind, reason) = attributed(classified, node: node, at: at)
-        var denial = Denial(id: event.id, avcs: avcs, source: source.view, target: target.view,
-                            context: context, kind: kind, boolean: boolean, sources: sources, targets: targets)
+        var denial = Denial(id: event.id, avcs: decoded.avcs, source: source.view, target: target.view,
+                            context: parties.context, kind: kind, boolean: boolean, sources: sources, targets: targets)
         denial.reason = reason
         findings.append(.denial(denial))
-    }
-
-    /// The union of every record's permissions, in first-seen order. Most events have one AVC
-    /// without repeats, whose list is the answer as it stands.
-    private static func permissions(of avcs: [AVCDetail]) -> [String] {
-        let first = avcs[0].perms
-        if avcs.count == 1, !first.indices.contains(where: { i in first[..<i].contains(first[i]) }) { return first }
-        var perms: [String] = []
-        for avc in avcs {
-            for p in avc.perms where !perms.contains(p) { perms.append(p) }
-        }
-        return perms
-    }
-
-    private mutating func parsed(_ text: String) -> ParsedContext {
-        if let known = contexts[text] { return known }
-        if contexts.count >= Self.contextCacheLimit { contexts.removeAll(keepingCapacity: true) }
-        let view = ContextView(text)
-        let parsed = ParsedContext(view: view, traits: ContextTraits(type: view.type))
-        contexts[text] = parsed
-        return parsed
-    }
-
-    /// The SYSCALL record's fields a denial shows, taken in one pass (see `AVCDecoder`).
-    private struct SyscallFields {
-        var arch: String?, syscall: String?, success: String?, exit: String?
-        var exe: String?, comm: String?, uid: String?, auid: String?
-
-        init(_ record: AuditRecord) {
-            // By length first, as in `AVCDecoder`.
-            let fields = record.fields
-            for index in fields.indices {
-                let name = fields[index].name
-                switch name.utf8.count {
-                case 3:
-                    if name == "exe" { RecordFields.keepFirst(&exe, fields[index].value) }
-                    else if name == "uid" { RecordFields.keepFirst(&uid, fields[index].value) }
-                case 4:
-                    if name == "arch" { RecordFields.keepFirst(&arch, fields[index].value) }
-                    else if name == "exit" { RecordFields.keepFirst(&exit, fields[index].value) }
-                    else if name == "comm" { RecordFields.keepFirst(&comm, fields[index].value) }
-                    else if name == "auid" { RecordFields.keepFirst(&auid, fields[index].value) }
-                case 7:
-                    if name == "syscall" { RecordFields.keepFirst(&syscall, fields[index].value) }
-                    else if name == "success" { RecordFields.keepFirst(&success, fields[index].value) }
-                default:
-                    break
-                }
-            }
-        }
-    }
-
-    /// ENRICHED names read from a SYSCALL record, in `EnrichedFields` order.
-    private static let enrichedSyscallNames = ["SYSCALL", "AUID"]
-
-    private mutating func syscallContext(_ event: AuditEvent, problems: inout [(AuditRecord, String)]) -> SyscallContext {
-        var context = SyscallContext()
-        // Each of these comes from the first record of its type, as `AuditEvent.first` finds it.
-        var sawSyscall = false, sawCwd = false, sawProctitle = false
-        let records = event.records
-        for index in records.indices {
-            switch records[index].type {
-            case "SYSCALL" where !sawSyscall:
-                sawSyscall = true
-                readSyscall(records[index], into: &context, problems: &problems)
-            case "CWD" where !sawCwd:
-                sawCwd = true
-                context.cwd = RecordFields.text(RecordFields.first("cwd", in: records[index]), "cwd")
-            case "PATH":
-                if let name = RecordFields.text(RecordFields.first("name", in: records[index]), "name") {
-                    context.paths.append(name)
-                }
-            case "PROCTITLE" where !sawProctitle:
-                sawProctitle = true
-                context.proctitle = proctitles.text(RecordFields.first("proctitle", in: records[index]))
-            default:
-                break
-            }
-        }
-        return context
-    }
-
-    private mutating func readSyscall(_ sc: AuditRecord, into context: inout SyscallContext,
-                                      problems: inout [(AuditRecord, String)]) {
-        let fields = SyscallFields(sc)
-        let enriched = EnrichedFields(sc.raw, names: Self.enrichedSyscallNames)
-        var reasons: [String] = []
-        if let named = enriched[0] {
-            context.syscall = named
-        } else if let number = RecordFields.int(fields.syscall) {
-            context.syscall = fields.arch.flatMap { syscalls.name(number: Int(number), arch: $0) } ?? String(number)
-        }
-        context.success = fields.success.map { $0 == "yes" }
-        context.exit = RecordFields.checkedNumber(fields.exit, "exit", of: sc.type, in: NumericField.exitRange,
-                                                  problems: &reasons)
-        context.exe = RecordFields.text(fields.exe, "exe")
-        context.comm = RecordFields.text(fields.comm, "comm")
-        context.uid = RecordFields.checkedNumber(fields.uid, "uid", of: sc.type, in: NumericField.uidRange,
-                                                 problems: &reasons)
-        context.auid = RecordFields.checkedNumber(fields.auid, "auid", of: sc.type, in: NumericField.uidRange,
-                                                  problems: &reasons)
-        context.auidName = enriched[1]
-        for reason in reasons { problems.append((sc, reason)) }
     }
 
     // MARK: libvirt

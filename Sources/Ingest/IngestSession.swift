@@ -400,6 +400,7 @@ public final class IngestSession {
             var replaced: StoredKinds?
             var storeSourceID = sourceID
             var key = parsed.memoKey
+            var decoded = parsed.decoded
             let novelty = try writer.novelty(of: event, sourceID: sourceID)
             // A head fragment is only ever the rest of an event stored before.
             if event.isHeadFragment {
@@ -424,6 +425,7 @@ public final class IngestSession {
                 replaced = kinds
                 storeSourceID = storedSource ?? sourceID
                 key = nil
+                decoded = nil
             case .repeatInSource(let line): occurrence = line
             case .replaces(let stored, let kept):
                 // The event was stored incomplete (a lone AVC completed when the log went quiet
@@ -448,7 +450,7 @@ public final class IngestSession {
             if let known = repeats.findings(for: event, key: key) {
                 (findings, repeatOf) = known
             } else {
-                findings = correlator.process(event)
+                findings = correlator.process(event, decoded: decoded)
                 repeatOf = repeats.record(event, key: key, findings: findings)
             }
             guard !findings.isEmpty else { return [] }

@@ -26,6 +26,7 @@ final class PipelinedReader {
     /// What only the parsing thread touches once it runs.
     private final class Parser: @unchecked Sendable {
         let reader: AuditLogReader
+        var decoder = DenialPredecoder()
         init(_ reader: AuditLogReader) { self.reader = reader }
 
         func run(_ command: Command) -> Batch {
@@ -33,9 +34,9 @@ final class PipelinedReader {
             var failure: (any Error)?
             do {
                 switch command {
-                case .consume(let bytes): try reader.consume(bytes) { outputs.append(ParsedOutput($0)) }
-                case .completeOpenEvents: try reader.completeOpenEvents { outputs.append(ParsedOutput($0)) }
-                case .finish: try reader.finish { outputs.append(ParsedOutput($0)) }
+                case .consume(let bytes): try reader.consume(bytes) { outputs.append(ParsedOutput($0, decoding: &decoder)) }
+                case .completeOpenEvents: try reader.completeOpenEvents { outputs.append(ParsedOutput($0, decoding: &decoder)) }
+                case .finish: try reader.finish { outputs.append(ParsedOutput($0, decoding: &decoder)) }
                 }
             } catch {
                 failure = error

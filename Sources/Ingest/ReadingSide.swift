@@ -10,6 +10,7 @@ final class ReadingSide: @unchecked Sendable {
     private let stream: AuditLogReader
     private var first: [UInt8]?
     private let chunkSize: Int
+    private var decoder = DenialPredecoder()
     let total: Int64?
 
     init(file: ByteSource, stream: AuditLogReader, first: [UInt8], chunkSize: Int) {
@@ -40,12 +41,12 @@ final class ReadingSide: @unchecked Sendable {
                 if bytes.isEmpty { break }
                 spent.free()
                 var outputs: [ParsedOutput] = []
-                try stream.consume(bytes) { outputs.append(ParsedOutput($0)) }
+                try stream.consume(bytes) { outputs.append(ParsedOutput($0, decoding: &decoder)) }
                 bytesRead += Int64(bytes.count)
                 guard queue.put(.chunk(outputs: outputs, checkpoint: point(), bytesRead: bytesRead)) else { return }
             }
             var outputs: [ParsedOutput] = []
-            try stream.finish { outputs.append(ParsedOutput($0)) }
+            try stream.finish { outputs.append(ParsedOutput($0, decoding: &decoder)) }
             guard queue.put(.chunk(outputs: outputs, checkpoint: point(), bytesRead: bytesRead)) else { return }
             queue.put(.end(stream.statistics, point()))
         } catch {
