@@ -37,6 +37,9 @@ public final class FleetShipper {
     private var insertedAboveCeiling = false
     /// Set while a batch refused with a duplicate key is shipped again by upserts alone.
     private var retryingAsUpserts = false
+    /// The last batch read was committed by this shipper: the batch read ahead after it follows
+    /// on from what the fleet store holds (see FleetBatchReadAhead).
+    private var committedLast = false
 
     /// Opens the spool a second time (beside its writer) and registers it with the fleet store
     /// on first use.
@@ -133,6 +136,12 @@ public final class FleetShipper {
         self.node = node
         do {
             reader = try FleetSpoolReader(spoolPath: spoolPath, spool: spool, node: node, columns: spoolColumns)
+            // The path was opened again: it must still be the spool whose identity was checked.
+            guard let seen = try reader.identity(), seen.spool == spool, seen.node == node, seen.token == token else {
+                throw StoreError.spoolReplaced(spool: spoolPath)
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
         }
@@ -200,7 +209,8 @@ public final class FleetShipper {
     /// Ships up to `limit` changed rows; returns how many were shipped (0: nothing was waiting).
     @discardableResult
     public func shipBatch(limit: Int = 20_000) throws -> Int {
-        let batch = try readAhead.take(after: shippedSeq, limit: limit)
+        let batch = try readAhead.take(after: shippedSeq, limit: limit, usable: committedLast)
+        committedLast = false
         guard !batch.entries.isEmpty else {
             clearShipped()
             return 0
@@ -272,6 +282,7 @@ public final class FleetShipper {
             throw error
         }
         shippedSeq = batch.lastSeq
+        committedLast = true
         clearShipped()
         return batch.entries.count
     }

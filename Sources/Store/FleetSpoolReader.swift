@@ -40,6 +40,11 @@ final class FleetSpoolReader: @unchecked Sendable {
         self.columns = columns
     }
 
+    /// The spool's identity, as this connection reads it.
+    func identity() throws -> FleetSpool.Identity? {
+        try FleetSpool.identity(local)
+    }
+
     /// A table's columns in the fleet store, as the batch's rows hold them.
     func fleetColumns(_ table: FleetTable) -> [String] {
         ["spool"] + (table.hasNode ? [] : ["node"]) + (columns[table.name] ?? [])

@@ -54,6 +54,8 @@ public enum StoreError: Error, CustomStringConvertible {
     /// The fleet store refused a batch with a duplicate key that is not the rows' own (their own
     /// is upserted): events of this node another spool shipped already.
     case eventsOfAnotherSpool(spool: String, number: Int64, database: String, PostgresError)
+    /// The spool's file changed while a shipper opened it (replaced, or renamed over).
+    case spoolReplaced(spool: String)
     /// A registered spool another role made: only its maker ships it.
     case spoolOfAnotherRole(spool: String, number: Int64, maker: String?, database: String)
     /// A registered spool the role may not see: its node is not granted to the role.
@@ -129,6 +131,9 @@ public enum StoreError: Error, CustomStringConvertible {
         case .postgres(let database, let error):
             return "\(database): \(error)"
                 + (error.isPermissionDenied ? " (this role may not do that: see `svirt-trace fleet --help` for the roles)" : "")
+        case .spoolReplaced(let spool):
+            return "\(spool): the spool's file was replaced while it was being opened for shipping; nothing was shipped "
+                + "from it (run again once whatever replaced it is done)"
         case .eventsOfAnotherSpool(let spool, let number, let database, let error):
             return "\(spool): the fleet store \(database) already holds events that spool #\(number) ships: another spool "
                 + "shipped them, and a node's events reach the fleet store through one writer's spool. Nothing of the batch was "
