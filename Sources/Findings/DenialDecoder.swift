@@ -27,8 +27,10 @@ public struct DecodedDenial: @unchecked Sendable {
 /// permission lists, proctitles and syscall names. A value: each thread that decodes has its own.
 public struct DenialDecoder {
     private var syscalls = SyscallNames()
-    /// Parsed contexts by their text: a host logs the same few hundred contexts over and over.
-    private var contexts: [String: ParsedContext] = [:]
+    /// Parsed contexts by their bytes (String's == takes two spellings of an accented letter for
+    /// one, and a problem must quote the event's own): a host logs the same few hundred contexts
+    /// over and over.
+    private var contexts: [ExactText: ParsedContext] = [:]
     private static let contextCacheLimit = 4096
     private var proctitles = DecodedFieldCache(name: "proctitle")
     private var permissionLists = PermissionLists()
@@ -74,11 +76,11 @@ public struct DenialDecoder {
     }
 
     private mutating func parsed(_ text: String) -> ParsedContext {
-        if let known = contexts[text] { return known }
+        if let known = contexts[ExactText(text)] { return known }
         if contexts.count >= Self.contextCacheLimit { contexts.removeAll(keepingCapacity: true) }
         let view = ContextView(text)
         let parsed = ParsedContext(view: view, traits: ContextTraits(type: view.type))
-        contexts[text] = parsed
+        contexts[ExactText(text)] = parsed
         return parsed
     }
 

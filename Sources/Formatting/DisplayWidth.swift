@@ -44,7 +44,9 @@ public enum DisplayWidth {
             out.append(character)
             used += w
         }
-        return (out + "…", used + 1)
+        // Measured whole: "…" after a prepending character joins its cluster.
+        let cut = out + "…"
+        return (cut, of(cut))
     }
 
     private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

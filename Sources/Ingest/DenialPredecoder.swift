@@ -6,14 +6,17 @@ import Findings
 /// repeat the memo cannot answer (a lease began in between) is decoded by the correlator itself.
 struct DenialPredecoder {
     private var decoder = DenialDecoder()
-    private var recent: Set<RepeatedEventMemo.Key> = []
+    /// Keys' hashes, not the keys (an event's text, up to a megabyte each): a collision only
+    /// leaves an event for the correlator to decode.
+    private var recent: Set<Int> = []
     private static let limit = 4_096
 
     mutating func decode(_ event: AuditEvent, key: RepeatedEventMemo.Key?) -> DecodedDenial? {
         if let key {
-            if recent.contains(key) { return nil }
+            let hash = key.hashValue
+            if recent.contains(hash) { return nil }
             if recent.count >= Self.limit { recent.removeAll(keepingCapacity: true) }
-            recent.insert(key)
+            recent.insert(hash)
         }
         return decoder.decode(event)
     }

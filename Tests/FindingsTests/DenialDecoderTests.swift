@@ -70,4 +70,26 @@ import TestSupport
         #expect(denials > 500)
         #expect(problems > 5)
     }
+
+    /// Two spellings of one accented letter are two texts to the log and to the store: a
+    /// decoder's caches must not hand one's parse to the other (String's == takes them for one).
+    @Test func twoSpellingsOfAContextAreDecodedEachAsItIs() throws {
+        let composed = "system_u:system_r:svirt_t\u{E9}:s0:c1,c2"
+        let decomposed = "system_u:system_r:svirt_te\u{301}:s0:c1,c2"
+        let log = [composed, decomposed].enumerated().map { index, context in
+            "type=AVC msg=audit(1700000000.\(index + 1)00:\(index + 1)): avc:  denied  { read } for  pid=5 comm=\"qemu-kvm\" "
+                + "scontext=\(context) tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0"
+        }.joined(separator: "\n") + "\n"
+        let reader = try AuditLogReader(sourceName: "spellings")
+        var events: [AuditEvent] = []
+        let keep: (AuditLogReader.Output) -> Void = { if case .event(let event) = $0 { events.append(event) } }
+        try reader.consume(Array(log.utf8), emit: keep)
+        try reader.finish(emit: keep)
+        #expect(events.count == 2)
+        var decoder = DenialDecoder()
+        for (event, context) in zip(events, [composed, decomposed]) {
+            let parties = try #require(decoder.decode(event)?.parties)
+            #expect(Array(parties.source.view.raw.utf8) == Array(context.utf8), "\(event.id)")
+        }
+    }
 }
