@@ -108,7 +108,7 @@ public struct HTMLDigest: Sendable {
                 [(e(pair.sourceVM), false), (e(pair.targetVM), false),
                  ("\(pair.count)" + (pair.allowed > 0 ? " <b class=\"bad\">(\(pair.allowed) ALLOWED)</b>" : ""), true),
                  (e(pair.perms.joined(separator: ",")), false), (e(wording.time(pair.first)), false),
-                 (e(wording.time(pair.last)), false), (e(pair.nodes.joined(separator: ",")), false)]
+                 (e(wording.time(pair.last)), false), (e(ListText.joined(pair.nodes)), false)]
                     + (detailed ? [("<span class=\"c\">\(e(pair.targetUUID.map { wording.whoTouched($0, p) } ?? ""))</span>", false)] : [])
             })
             more(d.pairs.count, of: d.pairCount, "pairs")
@@ -121,7 +121,7 @@ public struct HTMLDigest: Sendable {
                 [(g.severity.map { "<span class=\"sev-\(e($0))\">\(e($0))</span>" } ?? "-", false), (e(g.sourceVM), false),
                  (e(g.targetType), false), (e(g.tclass), false), (e(g.perms.joined(separator: ",")), false),
                  ("\(g.count)" + (g.allowed > 0 ? " <b class=\"bad\">(\(g.allowed) ALLOWED)</b>" : ""), true),
-                 (e(wording.time(g.last)), false), (e(g.nodes.joined(separator: ",")), false)]
+                 (e(wording.time(g.last)), false), (e(ListText.joined(g.nodes)), false)]
             })
             more(d.guestHost.count, of: d.guestHostCount, "guest/object groups")
             add("<p>Never write an allow rule (audit2allow) for these.</p>")
@@ -146,7 +146,7 @@ public struct HTMLDigest: Sendable {
         if d.unknownLabels.isEmpty { add("<p>None.</p>") } else {
             table(["label", "as", "count", "last", "node"] + (detailed ? ["detail"] : []), d.unknownLabels.map {
                 [(e($0.level), false), (e($0.side), false), ("\($0.count)", true), (e(wording.time($0.last)), false),
-                 (e($0.nodes.joined(separator: ",")), false)]
+                 (e(ListText.joined($0.nodes)), false)]
                     + (detailed ? [("<span class=\"c\">\(e(wording.label($0.level, at: $0.last)))</span>", false)] : [])
             })
             more(d.unknownLabels.count, of: d.unknownLabelCount, "unknown labels")

@@ -24,7 +24,7 @@ public struct TextDigest: Sendable {
         // A log without node= has no node to name ("-" in tables): say nothing rather than "on -".
         func on(_ nodes: [String]) -> String {
             let named = nodes.filter { $0 != "-" }
-            return named.isEmpty ? "" : " on " + safe(named.joined(separator: ","))
+            return named.isEmpty ? "" : " on " + safe(ListText.joined(named))
         }
         func more(_ shown: Int, of total: Int, _ what: String, _ indent: String = "   ") {
             if total > shown { line(indent + "... and \(total - shown) more \(what)") }

@@ -41,7 +41,7 @@ public struct CrossGuestQuery: Sendable {
             stmt = try db.query("""
                 SELECT d.source_key, d.target_key, count(*), min(d.time_ms), max(d.time_ms),
                        group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
-                       group_concat(DISTINCT CASE d.node WHEN '' THEN '-' ELSE d.node END),
+                       group_concat(DISTINCT \(StoredList.sqlEscaped("CASE d.node WHEN '' THEN '-' ELSE d.node END"))),
                        max(d.permissive), min(d.path), max(d.source_vm), max(d.target_vm)
                 FROM denials d WHERE \(clause) AND d.source_key IS NOT NULL AND d.target_key IS NOT NULL
                 GROUP BY d.source_key, d.target_key
@@ -61,8 +61,7 @@ public struct CrossGuestQuery: Sendable {
                 ("last_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 4) ?? 0))),
                 ("perms", .strings(usesTotals ? Self.list(stmt.string(at: 5)) : Self.words(stmt.string(at: 5), separators: [" ", ","]))),
                 ("tclasses", .strings(usesTotals ? Self.list(stmt.string(at: 6)) : Self.words(stmt.string(at: 6), separators: [","]))),
-                ("nodes", .strings(usesTotals ? Self.list(stmt.string(at: 7))
-                                   : Self.words(stmt.string(at: 7), separators: [","]))),
+                ("nodes", .strings(usesTotals ? Self.list(stmt.string(at: 7)) : Self.items(stmt.string(at: 7)))),
                 ("permissive", .bool((stmt.int64(at: 8) ?? 0) != 0)),
                 ("sample_path", stmt.string(at: 9).map { .string($0) } ?? .null),
                 ("source_vms", .strings(source.vms)), ("source_uuids", .strings(source.uuids)),
@@ -71,12 +70,17 @@ public struct CrossGuestQuery: Sendable {
         }
     }
 
-    /// A stored sorted set.
+    /// A stored sorted set (StoredList). Sorted again by bytes once unescaped: the fleet store
+    /// merges its hosts' sets in the order of the escaped items.
     static func list(_ text: String?) -> [String] {
-        guard let text, !text.isEmpty else { return [] }
-        // Most sets hold one item (one class, one node): no split, no new string.
-        guard text.utf8.contains(0x2C) else { return [text] }
-        return text.utf8.split(separator: 0x2C).map { String(Substring($0)) }
+        let items = StoredList.split(text)
+        return items.count < 2 ? items : items.sorted(by: ExactText.byBytes)
+    }
+
+    /// Distinct items of a group_concat of StoredList.sqlEscaped texts, sorted; an empty item
+    /// (a log without node=) is left out.
+    static func items(_ text: String?) -> [String] {
+        Array(Set(StoredList.split(text).filter { !$0.isEmpty })).sorted()
     }
 
     /// Distinct words of a group_concat, sorted.
@@ -98,7 +102,8 @@ struct GuestNames {
         if key.hasPrefix("label:") { return SideValues(label: String(key.dropFirst(6))) }
         // One candidate is the common case: no comma, nothing to look up.
         if !key.utf8.contains(0x2C) { return SideValues(vm: single, uuid: key) }
-        let uuids = CrossGuestQuery.list(key)
+        // In the writer's order of candidates; a uuid holds no comma.
+        let uuids = key.utf8.split(separator: 0x2C).map { String(Substring($0)) }
         var names: [String] = []
         for uuid in uuids {
             try lookup.bind([.text(uuid)])

@@ -91,7 +91,7 @@ public struct DigestQuery: Sendable {
         let c = scope("d", period)
         let rows = try db.rows("""
             SELECT d.source_key, d.target_key, min(d.source_vm), min(d.source_uuid), min(d.target_vm), min(d.target_uuid),
-                   count(*), group_concat(DISTINCT d.perms), min(d.time_ms), max(d.time_ms), group_concat(DISTINCT d.node),
+                   count(*), group_concat(DISTINCT d.perms), min(d.time_ms), max(d.time_ms), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node"))),
                    count(CASE WHEN d.permissive = 1 THEN 1 END)
             FROM denials d
             WHERE d.kind = 'cross-guest' AND \(c.clause)
@@ -120,7 +120,7 @@ public struct DigestQuery: Sendable {
         let c = scope("d", period)
         data.guestHost = try db.rows("""
             SELECT min(d.source_vm), min(d.source_uuid), coalesce(d.ttype, '?'), d.tclass, group_concat(DISTINCT d.perms),
-                   count(*), count(CASE WHEN d.permissive = 1 THEN 1 END), max(d.time_ms), group_concat(DISTINCT d.node)
+                   count(*), count(CASE WHEN d.permissive = 1 THEN 1 END), max(d.time_ms), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node")))
             FROM denials d
             WHERE d.kind = 'guest-host' AND \(c.clause)
             GROUP BY d.source_key, 3, d.tclass ORDER BY 6 DESC, 1 NULLS FIRST, 3, 4, d.source_key
@@ -134,7 +134,8 @@ public struct DigestQuery: Sendable {
 
     /// A group_concat of nodes: `-` for logs without node=, never an empty list.
     static func nodes(_ text: String?) -> [String] {
-        let names = (text ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.isEmpty ? "-" : String($0) }
+        let items = (text ?? "").isEmpty ? [""] : StoredList.split(text)
+        let names = items.map { $0.isEmpty ? "-" : $0 }
         return Array(Set(names)).sorted()
     }
 
@@ -174,7 +175,7 @@ public struct DigestQuery: Sendable {
         let c = scope("d", period)
         let rows = try db.rows("""
             SELECT CASE d.kind WHEN 'unknown-source' THEN d.slevel ELSE d.tlevel END, d.kind, count(*), max(d.time_ms),
-                   group_concat(DISTINCT d.node), count(*) OVER ()
+                   group_concat(DISTINCT \(StoredList.sqlEscaped("d.node"))), count(*) OVER ()
             FROM denials d WHERE d.kind IN ('unknown-source', 'unknown-target') AND \(c.clause)
             GROUP BY 1, 2 ORDER BY 3 DESC, 1 NULLS FIRST, 2 LIMIT ?
             """, c.values + [.integer(Int64(listLimit))])

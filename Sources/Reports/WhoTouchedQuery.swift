@@ -33,7 +33,7 @@ public struct WhoTouchedQuery: Sendable {
         let stmt = try db.query("""
             SELECT coalesce(d.source_key, 'type:' || coalesce(d.stype, '?')), max(d.source_vm), max(d.source_count),
                    group_concat(DISTINCT d.kind), count(*), group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
-                   min(d.time_ms), max(d.time_ms), max(d.permissive), group_concat(DISTINCT d.node), min(d.scontext)
+                   min(d.time_ms), max(d.time_ms), max(d.permissive), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node"))), min(d.scontext)
             FROM (SELECT run_id, max(run_minute_ms) AS run_minute_ms FROM run_parties WHERE side = 'target'
                   AND lease_id IN (\(leases.map { _ in "?" }.joined(separator: ","))) GROUP BY run_id) p
             JOIN denials d ON d.run_id = p.run_id AND \(DenialRuns.inPartyMinute("d.run_first_ms", party: "p"))
@@ -66,7 +66,7 @@ public struct WhoTouchedQuery: Sendable {
                 ("first_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 7) ?? 0))),
                 ("last_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 8) ?? 0))),
                 ("permissive", .bool((stmt.int64(at: 9) ?? 0) != 0)),
-                ("nodes", .strings(CrossGuestQuery.words(stmt.string(at: 10), separators: [","]).map { $0.isEmpty ? "-" : $0 })),
+                ("nodes", .strings(CrossGuestQuery.items(stmt.string(at: 10)))),
                 ("source_vms", .strings(source.vms)), ("source_uuids", .strings(source.uuids)),
                 ("target_vms", .strings(targetNames)),
             ])

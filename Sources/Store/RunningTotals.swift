@@ -183,12 +183,12 @@ public final class RunningTotals {
             var stored: [Set<ExactText>] = [[], [], [], []]
             if try findPair.step() {
                 for i in 0..<4 {
-                    stored[i] = Set((findPair.string(at: i) ?? "").split(separator: ",").map { ExactText(String($0)) })
+                    stored[i] = Set(StoredList.split(findPair.string(at: i)).map(ExactText.init))
                 }
             }
             while try findPair.step() {}
             func merged(_ index: Int, _ new: Set<ExactText>) -> SQLValue {
-                .text(stored[index].union(new).map(\.text).sorted(by: ExactText.byBytes).joined(separator: ","))
+                .text(StoredList.join(stored[index].union(new).map(\.text).sorted(by: ExactText.byBytes)))
             }
             if storedSets.count >= 10_000 { storedSets.removeAll(keepingCapacity: true) }
             storedSets[key] = zip(stored, new).map { $0.union($1) }

@@ -198,7 +198,7 @@ final class RowWriter {
         case .string(let s): text = s
         case .int(let i): text = String(i)
         case .bool(let b): text = b ? "yes" : "no"
-        case .strings(let list): text = list.joined(separator: ",")
+        case .strings(let list): text = ListText.joined(list)
         case .json(let raw): text = raw
         }
         return TerminalText.escapeMeasured(text)

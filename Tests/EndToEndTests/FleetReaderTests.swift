@@ -87,9 +87,9 @@ import TestSupport
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
-    /// The bundled sample and a log of hostile guest names (SQL, escape sequences, HTML, a line
-    /// break, bytes that are not UTF-8).
-    @Test(arguments: ["sample", "hostile"])
+    /// The bundled sample, a log of hostile guest names (SQL, escape sequences, HTML, a line
+    /// break, bytes that are not UTF-8), and hosts whose names hold a comma and a `%`.
+    @Test(arguments: ["sample", "hostile", "comma-nodes"])
     func theSampleAndHostileNamesAreTheSameBytesFromBothStores(input: String) throws {
         var fleet = try Fleet()
         defer { fleet.tearDown() }
@@ -101,9 +101,12 @@ import TestSupport
         if input == "sample" {
             log = Fixtures.repositoryRoot.appendingPathComponent("tools/sample/audit.log").path
             extra = ["--libvirt-state", Fixtures.repositoryRoot.appendingPathComponent("tools/sample/run").path]
-        } else {
+        } else if input == "hostile" {
             log = folder.appendingPathComponent("hostile.log").path
             try CommandLineTests.hostileLog().write(toFile: log, atomically: true, encoding: .utf8)
+        } else {
+            log = folder.appendingPathComponent("comma-nodes.log").path
+            try (StoreStringExactnessTests.commaNodeLog().joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
         }
         let plain = folder.appendingPathComponent("plain.db").path
         try Self.ingest(["--db", central, "--spool", folder.appendingPathComponent("spool.db").path] + extra + [log])
@@ -201,6 +204,36 @@ import TestSupport
             try Self.ingest(["--db", plain, "--node", node, "--libvirt-state", state, log])
         }
         #expect(try PostgresConnection(connection: fleet.admin).rows("SELECT count(*) FROM svirt_trace.spools")[0][0].int64 == 3)
+        let found = try Self.differences(sqlite: plain, fleet: reader, period: "2025-11-01..2025-12-31")
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+}
+
+extension FleetReaderTests {
+    /// Two hosts' writers, named `a,c` and `a+b`, report one pair: the fleet store merges their
+    /// sets of nodes (escaped, `a%2Cc` sorts before `a+b`) and lists them as SQLite does, one
+    /// node each, in byte order.
+    @Test func hostNamesHoldingACommaAreListedAsInSQLite() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let reader = try Self.reader(&fleet)
+        let folder = try Fixtures.temporaryFolder("fleet-read")
+        let plain = folder.appendingPathComponent("plain.db").path
+        let lines = StoreStringExactnessTests.commaNodeLog(("a,c", "a+b"))
+        for (index, node) in ["a,c", "a+b"].enumerated() {
+            let prefix = "node=\(node) "
+            let own = lines.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }.joined(separator: "\n") + "\n"
+            let log = folder.appendingPathComponent("host\(index).log").path
+            try own.write(toFile: log, atomically: true, encoding: .utf8)
+            let writer = try fleet.writer("host_\(index)", nodes: [node])
+            try Self.ingest(["--db", writer, "--node", node, "--spool", folder.appendingPathComponent("spool-\(index).db").path, log])
+            try Self.ingest(["--db", plain, "--node", node, log])
+        }
+        let out = try Self.run(["query", "cross-guest", "--format", "jsonl"], db: reader)
+        let rows = String(decoding: out.stdout, as: UTF8.self).split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+        #expect(rows.map { $0["nodes"] as? [String] } == [["a+b", "a,c"]], "\(rows)")
         let found = try Self.differences(sqlite: plain, fleet: reader, period: "2025-11-01..2025-12-31")
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }

@@ -31,6 +31,65 @@ import TestSupport
         #expect(comms == [Array(composed.utf8), Array(decomposed.utf8), Array(composed.utf8)], "\(rows)")
     }
 
+    /// Two hosts (named `hv,01` and `50%2C` unless given), each running web (c3,c4) and evil (c1,c2), and
+    /// evil reading web's disk on both: the last line is a third attempt, on the first host.
+    static func commaNodeLog(_ hosts: (String, String) = ("hv,01", "50%2C")) -> [String] {
+        func virt(_ node: String, _ type: String, _ serial: Int, _ body: String) -> String {
+            "node=\(node) type=\(type) msg=audit(1764000000.100:\(serial)): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='\(body) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'"
+        }
+        // The same two guests on both hosts: web (c3,c4) and the attacker, evil (c1,c2).
+        func starts(_ node: String, _ serial: Int) -> [String] {
+            [("web", "5b0cbd7a-0000-4000-8000-00000000000a", "s0:c3,c4", 0), ("evil", "5b0cbd7a-0000-4000-8000-00000000000b", "s0:c1,c2", 2)].flatMap { g in
+                let vm = "virt=kvm vm=\"\(g.0)\" uuid=\(g.1)"
+                return [virt(node, "VIRT_MACHINE_ID", serial + g.3, "\(vm) vm-ctx=system_u:system_r:svirt_t:\(g.2) img-ctx=system_u:object_r:svirt_image_t:\(g.2) model=selinux"),
+                        virt(node, "VIRT_CONTROL", serial + g.3 + 1, "virt=kvm op=start reason=booted vm=\"\(g.0)\" uuid=\(g.1) vm-pid=4242")]
+            }
+        }
+        func avc(_ node: String, _ second: Int, _ serial: Int) -> String {
+            "node=\(node) type=AVC msg=audit(\(1_764_000_000 + second).500:\(serial)): avc:  denied  { read } for  pid=4242 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0"
+        }
+        return starts(hosts.0, 10) + starts(hosts.1, 20) + [avc(hosts.0, 1, 31), avc(hosts.1, 2, 32), avc(hosts.0, 3, 33)]
+    }
+
+    /// Sets of nodes, classes and permissions are stored as one comma-separated text
+    /// (`pair_totals`) or read as one (group_concat): a node named `hv,01` was read back as two
+    /// nodes, `hv` and `01`, which put the attack on hosts that never saw it.
+    @Test func aNodeNameHoldingACommaStaysOneNodeInEveryList() throws {
+        let folder = try Fixtures.temporaryFolder("comma-nodes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("a.log"), second = folder.appendingPathComponent("b.log")
+        let log = Self.commaNodeLog()
+        try (log.dropLast().joined(separator: "\n") + "\n").write(to: first, atomically: true, encoding: .utf8)
+        // A later run adds to the stored row: its sets are read back and merged.
+        try (log.last! + "\n").write(to: second, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("s.db").path
+        for log in [first, second] {
+            let ingest = try StoreCLI.run(["ingest", "--db", db, log.path])
+            #expect(ingest.status == 0 && ingest.stderr.contains("cross-guest="), "\(ingest.stderr)")
+        }
+        func nodes(_ args: [String]) throws -> [[String]] {
+            let out = try StoreCLI.run(["query"] + args + ["--db", db, "--format", "jsonl"])
+            #expect(out.status == 0, "\(out.stderr)")
+            return out.stdout.split(separator: "\n").compactMap {
+                ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["nodes"] as? [String]
+            }
+        }
+        let expected = [["50%2C", "hv,01"]]
+        #expect(try nodes(["cross-guest"]) == expected, "from the running totals")
+        #expect(try nodes(["cross-guest", "--since", "2025-01-01"]) == expected, "from the rows")
+        #expect(try nodes(["who-touched", "web"]) == expected)
+        // A table cell quotes it too.
+        let table = try StoreCLI.run(["query", "cross-guest", "-o", "nodes", "--format", "table", "--db", db])
+        #expect(table.stdout.contains(#"50%2C,"hv,01""#), "\(table.stdout)")
+        // The digest quotes a name that holds a comma.
+        let period = ["--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z"]
+        let text = try StoreCLI.run(["digest", "--db", db, "--format", "text"] + period)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains(#"on 50%2C,"hv,01""#), "\(text.stdout)")
+        let html = try StoreCLI.run(["digest", "--db", db, "--format", "html"] + period)
+        #expect(html.stdout.contains("50%2C,&quot;hv,01&quot;"), "\(html.stdout)")
+    }
+
     /// A node spelt two ways (NFC and NFD) is two nodes to audit_events; the writer's mark of the
     /// newest event stored per node and the node totals merged them, so a log holding the second
     /// spelling's events again was taken as past everything stored, inserted anew, and refused

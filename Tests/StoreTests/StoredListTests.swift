@@ -1,0 +1,27 @@
+import Testing
+import Store
+import Formatting
+
+/// Sets stored as one comma-separated text, and lists shown as one cell.
+@Suite struct StoredListTests {
+    @Test(arguments: [
+        ["hv01"], ["hv,01", "50%"], ["%2C", "%25", "%", "%%2C%"], ["a,b,c"], ["", "-"], ["h\u{F4}te", "ho\u{302}te,x"],
+    ])
+    func aSetReadsBackItemForItem(items: [String]) {
+        let stored = StoredList.join(items)
+        #expect(StoredList.split(stored).map { Array($0.utf8) } == items.map { Array($0.utf8) }, "\(stored)")
+    }
+
+    @Test func textWithoutCommasOrPercentSignsIsStoredAsItIs() {
+        #expect(StoredList.join(["cross-guest", "unknown-source"]) == "cross-guest,unknown-source")
+        #expect(StoredList.split("read,write") == ["read", "write"])
+        #expect(StoredList.split(nil).isEmpty && StoredList.split("").isEmpty)
+        // What an older writer stored reads the same unless it held an escape literally.
+        #expect(StoredList.split("50%,hv01") == ["50%", "hv01"])
+    }
+
+    @Test func aNameThatWouldReadAsTwoIsQuotedInAList() {
+        #expect(ListText.joined(["hv01", "hv02"]) == "hv01,hv02")
+        #expect(ListText.joined(["hv,01", "web 1", #"a"b"#, #"c\d"#]) == #""hv,01","web 1","a\"b","c\\d""#)
+    }
+}
