@@ -123,7 +123,17 @@ public final class PostgresConnection {
         guard PQstatus(conn) == CONNECTION_OK else {
             let message = Self.scrub(Self.trimmed(String(cString: PQerrorMessage(conn))), secrets)
             PQfinish(conn)
-            throw PostgresError(sqlState: nil, message: message.isEmpty ? "cannot connect" : message, connectionLost: true)
+            var error = PostgresError(sqlState: nil, message: message.isEmpty ? "cannot connect" : message, connectionLost: true)
+            // libpq gives no SQLSTATE for a failed connection, and a server speaks its own
+            // language: its ping reads the SQLSTATE of the server's answer. Asked only when the
+            // words did not already say the server is away.
+            if !error.isOutage {
+                let ping = CStrings.with(keywords) { keys in
+                    CStrings.with(values) { vals in PQpingParams(keys, vals, 1) }
+                }
+                error.serverCannotConnectNow = ping == PQPING_REJECT
+            }
+            throw error
         }
         handle = conn
         // The server's NOTICEs (a table that already exists, ...) would go to stderr unasked.

@@ -10,6 +10,11 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     public var sql: String?
     /// The connection is gone (server stopped, network down): the caller may reconnect.
     public var connectionLost: Bool
+    /// A connection that failed, with words that say neither way, after which libpq's ping
+    /// found the server up but unable to take connections now (SQLSTATE 57P03: starting,
+    /// stopping, in recovery), which a server whose lc_messages is not English says in its own
+    /// language.
+    public var serverCannotConnectNow = false
 
     public init(sqlState: String?, message: String, detail: String? = nil, hint: String? = nil,
                 sql: String? = nil, connectionLost: Bool = false) {
@@ -40,9 +45,11 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     /// certificate, a connection string libpq cannot read), which waiting does not mend. libpq's
     /// and the server's words are matched as they write them in English (lc_messages C); a
     /// message that matches neither list is taken for a refusal, as is any host's refusal
-    /// among several hosts' failures.
+    /// among several hosts' failures, unless libpq's ping found the server unable to take
+    /// connections now (`serverCannotConnectNow`, whatever its language).
     public var isOutage: Bool {
         guard connectionLost, sqlState == nil else { return isUnavailable }
+        if serverCannotConnectNow { return true }
         let fatal = message.components(separatedBy: "FATAL:").dropFirst()
         if fatal.contains(where: { part in !Self.transientRefusals.contains { part.contains($0) } }) { return false }
         return (Self.transientRefusals + Self.networkFailures).contains { message.contains($0) }

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 import Native
+import TestSupport
 
 /// Which failed connections are an outage (a scheduled ingest reads its logs into the spool
 /// meanwhile) and which are a login that cannot work (refused before a line is read). The
@@ -42,6 +44,63 @@ import Native
 
     @Test(arguments: refusals) func aLoginThatCannotWorkIsNoOutage(message: String) {
         #expect(!Self.failure(message).isOutage)
+    }
+
+    /// A server whose lc_messages is German answers a connection in German: its words match
+    /// neither list, and libpq reports no SQLSTATE for a failed connection. The ping reads it.
+    @Test(arguments: [("57P03", "das Datenbanksystem startet", true),
+                      ("57P03", "das Datenbanksystem fährt herunter", true),
+                      ("28P01", "Passwort-Authentifizierung für Benutzer »w« fehlgeschlagen", false)])
+    func aServerAnsweringInAnotherLanguageIsJudgedByItsSQLState(sqlState: String, words: String, away: Bool) throws {
+        let folder = try Fixtures.temporaryFolder("pg-de")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try Self.serverAnsweringEveryConnection(sqlState: sqlState, message: words, in: folder.path)
+        // SIGKILL: the test process may hand its children SIGTERM ignored.
+        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+        var failure: PostgresError?
+        do {
+            _ = try PostgresConnection(connection: "host=\(folder.path) port=5432 user=w dbname=fleet connect_timeout=5")
+        } catch let error as PostgresError {
+            failure = error
+        }
+        let error = try #require(failure)
+        #expect(error.message.contains(words), "\(error.message)")
+        #expect(error.isOutage == away, "\(error)")
+    }
+
+    /// A stand-in for a server: on a unix socket in `folder`, it answers every startup message
+    /// with one FATAL ErrorResponse and closes the connection.
+    static func serverAnsweringEveryConnection(sqlState: String, message: String, in folder: String) throws -> Process {
+        let script = """
+            import socket, struct, sys, os
+            path, code, msg = sys.argv[1], sys.argv[2], sys.argv[3]
+            s = socket.socket(socket.AF_UNIX)
+            s.bind(path)
+            s.listen(8)
+            s.settimeout(60)
+            open(path + '.ready', 'w').close()
+            while True:
+                c, _ = s.accept()
+                try:
+                    head = b''
+                    while len(head) < 4:
+                        head += c.recv(4 - len(head))
+                    n = struct.unpack('!I', head)[0] - 4
+                    while n > 0:
+                        n -= len(c.recv(n))
+                    fields = b'SFATAL\\0VFATAL\\0C' + code.encode() + b'\\0M' + msg.encode() + b'\\0\\0'
+                    c.sendall(b'E' + struct.pack('!I', len(fields) + 4) + fields)
+                except Exception:
+                    pass
+                c.close()
+            """
+        let socket = folder + "/.s.PGSQL.5432"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script, socket, sqlState, message]
+        try process.run()
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: socket + ".ready") { usleep(10_000) }
+        return process
     }
 
     @Test func aServerErrorIsAnOutageOnlyWhenItSaysTheServerIsUnavailable() {
