@@ -1,19 +1,33 @@
-/// A list of names shown in one cell or one line, joined by commas. A name that holds a comma,
-/// a quote, a backslash or white space is quoted (its quotes and backslashes escaped), so a host
-/// named `hv,01` or a guest named `web 1` reads as one name, never as two.
+/// A list of names shown in one table cell, one digest line or one CSV cell. A name that would
+/// read as two (it holds the separator, white space or a quote) is quoted, its quotes doubled
+/// as in CSV, so a host named `hv,01` or `CentOS 7.7` reads as one name. Backslashes and
+/// control characters are left to the escaping of the terminal, CSV or HTML output that follows.
 public enum ListText {
+    /// Joined by commas: table cells and the digest.
     public static func joined(_ items: [String]) -> String {
-        items.map(quotedIfNeeded).joined(separator: ",")
+        items.map { quotedIfNeeded($0, separator: ",") }.joined(separator: ",")
     }
 
-    static func quotedIfNeeded(_ item: String) -> String {
-        guard item.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\\" || $0.properties.isWhitespace })
+    /// Joined by spaces, as a shell or a spreadsheet splits words: CSV cells.
+    public static func words(_ items: [String]) -> String {
+        items.map { quotedIfNeeded($0, separator: " ") }.joined(separator: " ")
+    }
+
+    static func quotedIfNeeded(_ item: String, separator: Unicode.Scalar) -> String {
+        guard item.unicodeScalars.contains(where: { $0 == separator || $0 == "\"" || $0.properties.isWhitespace })
         else { return item }
-        var quoted = "\""
-        for scalar in item.unicodeScalars {
-            if scalar == "\"" || scalar == "\\" { quoted.unicodeScalars.append("\\") }
-            quoted.unicodeScalars.append(scalar)
+        return "\"" + item.replacingOccurrencesOfQuote() + "\""
+    }
+}
+
+private extension String {
+    func replacingOccurrencesOfQuote() -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(unicodeScalars.count + 2)
+        for scalar in unicodeScalars {
+            if scalar == "\"" { out.unicodeScalars.append("\"") }
+            out.unicodeScalars.append(scalar)
         }
-        return quoted + "\""
+        return out
     }
 }

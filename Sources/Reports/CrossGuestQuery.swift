@@ -40,7 +40,7 @@ public struct CrossGuestQuery: Sendable {
         } else {
             stmt = try db.query("""
                 SELECT d.source_key, d.target_key, count(*), min(d.time_ms), max(d.time_ms),
-                       group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
+                       group_concat(DISTINCT \(StoredList.sqlEscaped("d.perms"))), group_concat(DISTINCT \(StoredList.sqlEscaped("d.tclass"))),
                        group_concat(DISTINCT \(StoredList.sqlEscaped("CASE d.node WHEN '' THEN '-' ELSE d.node END"))),
                        max(d.permissive), min(d.path), max(d.source_vm), max(d.target_vm)
                 FROM denials d WHERE \(clause) AND d.source_key IS NOT NULL AND d.target_key IS NOT NULL
@@ -59,8 +59,8 @@ public struct CrossGuestQuery: Sendable {
                 ("count", .int(stmt.int64(at: 2) ?? 0)),
                 ("first_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 3) ?? 0))),
                 ("last_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 4) ?? 0))),
-                ("perms", .strings(usesTotals ? Self.list(stmt.string(at: 5)) : Self.words(stmt.string(at: 5), separators: [" ", ","]))),
-                ("tclasses", .strings(usesTotals ? Self.list(stmt.string(at: 6)) : Self.words(stmt.string(at: 6), separators: [","]))),
+                ("perms", .strings(usesTotals ? Self.list(stmt.string(at: 5)) : Self.words(stmt.string(at: 5)))),
+                ("tclasses", .strings(usesTotals ? Self.list(stmt.string(at: 6)) : Self.items(stmt.string(at: 6)))),
                 ("nodes", .strings(usesTotals ? Self.list(stmt.string(at: 7)) : Self.items(stmt.string(at: 7)))),
                 ("permissive", .bool((stmt.int64(at: 8) ?? 0) != 0)),
                 ("sample_path", stmt.string(at: 9).map { .string($0) } ?? .null),
@@ -77,16 +77,21 @@ public struct CrossGuestQuery: Sendable {
         return items.count < 2 ? items : items.sorted(by: ExactText.byBytes)
     }
 
-    /// Distinct items of a group_concat of StoredList.sqlEscaped texts, sorted; an empty item
-    /// (a log without node=) is left out.
+    /// Distinct items of a group_concat of StoredList.sqlEscaped texts, in byte order; an empty
+    /// item (a log without node=) is left out. Distinct by bytes: two spellings of a name (NFC
+    /// and NFD) are two hosts, as they are in the running totals.
     static func items(_ text: String?) -> [String] {
-        Array(Set(StoredList.split(text).filter { !$0.isEmpty })).sorted()
+        distinct(StoredList.split(text))
     }
 
-    /// Distinct words of a group_concat, sorted.
-    static func words(_ text: String?, separators: Set<Character>) -> [String] {
-        guard let text else { return [] }
-        return Array(Set(text.split(whereSeparator: { separators.contains($0) }).map(String.init))).sorted()
+    /// Distinct words of a group_concat of StoredList.sqlEscaped lists of permissions (each a
+    /// run's, separated by spaces), in byte order.
+    static func words(_ text: String?) -> [String] {
+        distinct(StoredList.split(text).flatMap { $0.split(separator: " ").map(String.init) })
+    }
+
+    static func distinct(_ items: [String]) -> [String] {
+        Array(Set(items.filter { !$0.isEmpty }.map(ExactText.init))).map(\.text).sorted(by: ExactText.byBytes)
     }
 }
 

@@ -82,16 +82,14 @@ public struct DigestQuery: Sendable {
     }
 
     private static func list(_ text: String?) -> [String] {
-        (text ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init).reduce(into: []) {
-            if !$0.contains($1) { $0.append($1) }
-        }
+        CrossGuestQuery.words(text)
     }
 
     private func crossGuest(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
         let rows = try db.rows("""
             SELECT d.source_key, d.target_key, min(d.source_vm), min(d.source_uuid), min(d.target_vm), min(d.target_uuid),
-                   count(*), group_concat(DISTINCT d.perms), min(d.time_ms), max(d.time_ms), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node"))),
+                   count(*), group_concat(DISTINCT \(StoredList.sqlEscaped("d.perms"))), min(d.time_ms), max(d.time_ms), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node"))),
                    count(CASE WHEN d.permissive = 1 THEN 1 END)
             FROM denials d
             WHERE d.kind = 'cross-guest' AND \(c.clause)
@@ -100,7 +98,7 @@ public struct DigestQuery: Sendable {
         data.pairCount = rows.count
         data.pairs = rows.prefix(pairLimit).map { r in
             DigestData.Pair(sourceVM: r[2].string ?? "?", sourceUUID: r[3].string, targetVM: r[4].string ?? "?",
-                            targetUUID: r[5].string, count: r[6].int64 ?? 0, perms: Self.list(r[7].string).sorted(),
+                            targetUUID: r[5].string, count: r[6].int64 ?? 0, perms: Self.list(r[7].string),
                             first: r[8].int64 ?? 0, last: r[9].int64 ?? 0,
                             nodes: Self.nodes(r[10].string), allowed: r[11].int64 ?? 0)
         }
@@ -119,14 +117,14 @@ public struct DigestQuery: Sendable {
     private func guestHost(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
         data.guestHost = try db.rows("""
-            SELECT min(d.source_vm), min(d.source_uuid), coalesce(d.ttype, '?'), d.tclass, group_concat(DISTINCT d.perms),
+            SELECT min(d.source_vm), min(d.source_uuid), coalesce(d.ttype, '?'), d.tclass, group_concat(DISTINCT \(StoredList.sqlEscaped("d.perms"))),
                    count(*), count(CASE WHEN d.permissive = 1 THEN 1 END), max(d.time_ms), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node")))
             FROM denials d
             WHERE d.kind = 'guest-host' AND \(c.clause)
             GROUP BY d.source_key, 3, d.tclass ORDER BY 6 DESC, 1 NULLS FIRST, 3, 4, d.source_key
             """, c.values).map { r in
             DigestData.GuestHost(sourceVM: r[0].string ?? "?", sourceUUID: r[1].string, targetType: r[2].string ?? "?",
-                                 tclass: r[3].string ?? "?", perms: Self.list(r[4].string).sorted(), count: r[5].int64 ?? 0,
+                                 tclass: r[3].string ?? "?", perms: Self.list(r[4].string), count: r[5].int64 ?? 0,
                                  allowed: r[6].int64 ?? 0, last: r[7].int64 ?? 0, nodes: Self.nodes(r[8].string))
         }
         data.guestHostCount = data.guestHost.count
@@ -134,9 +132,8 @@ public struct DigestQuery: Sendable {
 
     /// A group_concat of nodes: `-` for logs without node=, never an empty list.
     static func nodes(_ text: String?) -> [String] {
-        let items = (text ?? "").isEmpty ? [""] : StoredList.split(text)
-        let names = items.map { $0.isEmpty ? "-" : $0 }
-        return Array(Set(names)).sorted()
+        let items = (text ?? "").isEmpty ? [""] : StoredList.split(text, keepingEmpty: true)
+        return CrossGuestQuery.distinct(items.map { $0.isEmpty ? "-" : $0 })
     }
 
     private func guests(_ db: any SQLReader, into data: inout DigestData) throws {

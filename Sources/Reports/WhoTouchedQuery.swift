@@ -32,7 +32,8 @@ public struct WhoTouchedQuery: Sendable {
         // One row per run, whatever its parties hold (max skips a party without a minute).
         let stmt = try db.query("""
             SELECT coalesce(d.source_key, 'type:' || coalesce(d.stype, '?')), max(d.source_vm), max(d.source_count),
-                   group_concat(DISTINCT d.kind), count(*), group_concat(DISTINCT d.perms), group_concat(DISTINCT d.tclass),
+                   group_concat(DISTINCT d.kind), count(*), group_concat(DISTINCT \(StoredList.sqlEscaped("d.perms"))),
+                   group_concat(DISTINCT \(StoredList.sqlEscaped("d.tclass"))),
                    min(d.time_ms), max(d.time_ms), max(d.permissive), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node"))), min(d.scontext)
             FROM (SELECT run_id, max(run_minute_ms) AS run_minute_ms FROM run_parties WHERE side = 'target'
                   AND lease_id IN (\(leases.map { _ in "?" }.joined(separator: ","))) GROUP BY run_id) p
@@ -59,10 +60,10 @@ public struct WhoTouchedQuery: Sendable {
             try emit([
                 ("source_vm", source.vm), ("source_uuid", source.uuid), ("source_label", label),
                 ("target_vm", target),
-                ("kinds", .strings(CrossGuestQuery.words(stmt.string(at: 3), separators: [","]))),
+                ("kinds", .strings(CrossGuestQuery.items(stmt.string(at: 3)))),
                 ("count", .int(stmt.int64(at: 4) ?? 0)),
-                ("perms", .strings(CrossGuestQuery.words(stmt.string(at: 5), separators: [" ", ","]))),
-                ("tclasses", .strings(CrossGuestQuery.words(stmt.string(at: 6), separators: [","]))),
+                ("perms", .strings(CrossGuestQuery.words(stmt.string(at: 5)))),
+                ("tclasses", .strings(CrossGuestQuery.items(stmt.string(at: 6)))),
                 ("first_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 7) ?? 0))),
                 ("last_seen", .string(Timestamp.iso8601(milliseconds: stmt.int64(at: 8) ?? 0))),
                 ("permissive", .bool((stmt.int64(at: 9) ?? 0) != 0)),

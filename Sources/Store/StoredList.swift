@@ -9,12 +9,14 @@ public enum StoredList {
         items.map(escape).joined(separator: ",")
     }
 
-    /// The items of a stored set, unescaped; none for nil or empty text.
-    public static func split(_ text: String?) -> [String] {
+    /// The items of a stored set, unescaped; none for nil or empty text. An empty item (a
+    /// class or permission the log left empty) is dropped, as every reader did before items
+    /// were escaped, unless `keepingEmpty` (a node list, where it is the log without node=).
+    public static func split(_ text: String?, keepingEmpty: Bool = false) -> [String] {
         guard let text, !text.isEmpty else { return [] }
         // Most sets hold one item (one class, one node) with nothing escaped: no new string.
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x25 }) else { return [text] }
-        return text.utf8.split(separator: 0x2C, omittingEmptySubsequences: false).map { unescape(String(Substring($0))) }
+        return text.utf8.split(separator: 0x2C, omittingEmptySubsequences: !keepingEmpty).map { unescape(String(Substring($0))) }
     }
 
     /// SQL that escapes the text `expression` as `join` does, for a group_concat whose items

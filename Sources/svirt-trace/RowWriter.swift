@@ -157,7 +157,8 @@ final class RowWriter {
         In CSV, text cells have control characters escaped as in tables (ESC is \\x1b, a \
         backslash \\\\), and a text cell that starts with =, +, -, @, tab or carriage return gets a \
         leading single quote (') so a spreadsheet shows it instead of running it as a formula \
-        (OWASP's CSV-injection rule); numbers stay numbers.
+        (OWASP's CSV-injection rule); numbers stay numbers. A list is one cell of words separated \
+        by spaces; a word holding a space or a quote is quoted, its quotes doubled.
         """
 
     private func csvText(_ value: OutputValue) -> String {
@@ -167,7 +168,7 @@ final class RowWriter {
         case .int(let i): return String(i)
         case .bool(let b): return b ? "true" : "false"
         // A list reads as words, as a shell or a spreadsheet splits it; an object stays JSON.
-        case .strings(let list): return Self.inertText(TerminalText.escape(list.joined(separator: " ")))
+        case .strings(let list): return Self.inertText(TerminalText.escape(ListText.words(list)))
         case .json: return Self.inertText(TerminalText.escape(jsonValue(value)))
         }
     }

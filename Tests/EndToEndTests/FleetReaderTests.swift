@@ -88,8 +88,9 @@ import TestSupport
     }
 
     /// The bundled sample, a log of hostile guest names (SQL, escape sequences, HTML, a line
-    /// break, bytes that are not UTF-8), and hosts whose names hold a comma and a `%`.
-    @Test(arguments: ["sample", "hostile", "comma-nodes"])
+    /// break, bytes that are not UTF-8), hosts whose names hold a comma, a `%` or a space, and a
+    /// class holding a comma.
+    @Test(arguments: ["sample", "hostile", "comma-nodes", "a-comma-class"])
     func theSampleAndHostileNamesAreTheSameBytesFromBothStores(input: String) throws {
         var fleet = try Fleet()
         defer { fleet.tearDown() }
@@ -104,9 +105,16 @@ import TestSupport
         } else if input == "hostile" {
             log = folder.appendingPathComponent("hostile.log").path
             try CommandLineTests.hostileLog().write(toFile: log, atomically: true, encoding: .utf8)
-        } else {
+        } else if input == "comma-nodes" {
             log = folder.appendingPathComponent("comma-nodes.log").path
             try (StoreStringExactnessTests.commaNodeLog().joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+        } else {
+            // A class holding a comma and a host name holding a space. (A host name spelt two
+            // ways, NFC and NFD, is not here: the digest's heading and its silent-node section
+            // still take the two for one, each store keeping a spelling of its own.)
+            log = folder.appendingPathComponent("a-comma-class.log").path
+            try (StoreStringExactnessTests.commaNodeLog(("CentOS 7.7", "hv%25"), tclass: "fi,le").joined(separator: "\n") + "\n")
+                .write(toFile: log, atomically: true, encoding: .utf8)
         }
         let plain = folder.appendingPathComponent("plain.db").path
         try Self.ingest(["--db", central, "--spool", folder.appendingPathComponent("spool.db").path] + extra + [log])

@@ -33,7 +33,7 @@ import TestSupport
 
     /// Two hosts (named `hv,01` and `50%2C` unless given), each running web (c3,c4) and evil (c1,c2), and
     /// evil reading web's disk on both: the last line is a third attempt, on the first host.
-    static func commaNodeLog(_ hosts: (String, String) = ("hv,01", "50%2C")) -> [String] {
+    static func commaNodeLog(_ hosts: (String, String) = ("hv,01", "50%2C"), tclass: String = "file") -> [String] {
         func virt(_ node: String, _ type: String, _ serial: Int, _ body: String) -> String {
             "node=\(node) type=\(type) msg=audit(1764000000.100:\(serial)): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='\(body) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'"
         }
@@ -46,7 +46,7 @@ import TestSupport
             }
         }
         func avc(_ node: String, _ second: Int, _ serial: Int) -> String {
-            "node=\(node) type=AVC msg=audit(\(1_764_000_000 + second).500:\(serial)): avc:  denied  { read } for  pid=4242 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0"
+            "node=\(node) type=AVC msg=audit(\(1_764_000_000 + second).500:\(serial)): avc:  denied  { read } for  pid=4242 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=\(tclass) permissive=0"
         }
         return starts(hosts.0, 10) + starts(hosts.1, 20) + [avc(hosts.0, 1, 31), avc(hosts.1, 2, 32), avc(hosts.0, 3, 33)]
     }
@@ -88,6 +88,31 @@ import TestSupport
         #expect(text.stdout.contains(#"on 50%2C,"hv,01""#), "\(text.stdout)")
         let html = try StoreCLI.run(["digest", "--db", db, "--format", "html"] + period)
         #expect(html.stdout.contains("50%2C,&quot;hv,01&quot;"), "\(html.stdout)")
+    }
+
+    /// Every path that lists nodes or classes keeps them by their bytes: two spellings of a
+    /// host's name (NFC and NFD) are two hosts, and a class holding a comma is one class, in
+    /// the running totals and in a scan of the rows alike.
+    @Test func listsKeepTwoSpellingsApartAndAClassWithACommaWhole() throws {
+        let folder = try Fixtures.temporaryFolder("nfd-nodes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let composed = "h\u{F4}te", decomposed = "ho\u{302}te"
+        let log = folder.appendingPathComponent("a.log")
+        try (Self.commaNodeLog((composed, decomposed), tclass: "fi,le").joined(separator: "\n") + "\n")
+            .write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("s.db").path
+        let ingest = try StoreCLI.run(["ingest", "--db", db, log.path])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        for args in [["cross-guest"], ["cross-guest", "--since", "2025-01-01"], ["who-touched", "web"]] {
+            let out = try StoreCLI.run(["query"] + args + ["--db", db, "--format", "jsonl"])
+            let rows = out.stdout.split(separator: "\n").compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+            }
+            #expect(rows.count == 1, "\(args): \(out.stdout) \(out.stderr)")
+            let nodes = (rows.first?["nodes"] as? [String] ?? []).map { Array($0.utf8) }
+            #expect(Set(nodes) == [Array(composed.utf8), Array(decomposed.utf8)], "\(args)")
+            #expect(rows.first?["tclasses"] as? [String] == ["fi,le"], "\(args)")
+        }
     }
 
     /// A node spelt two ways (NFC and NFD) is two nodes to audit_events; the writer's mark of the
