@@ -126,8 +126,9 @@ public final class PostgresConnection {
             var error = PostgresError(sqlState: nil, message: message.isEmpty ? "cannot connect" : message, connectionLost: true)
             // libpq gives no SQLSTATE for a failed connection, and a server speaks its own
             // language: its ping reads the SQLSTATE of the server's answer. Asked only when the
-            // words did not already say the server is away.
-            if !error.isOutage {
+            // words say neither way: the ping logs in as the connection did, and a password
+            // refused in English words is not sent a second time.
+            if !error.isOutage, !error.isKnownRefusal {
                 let ping = CStrings.with(keywords) { keys in
                     CStrings.with(values) { vals in PQpingParams(keys, vals, 1) }
                 }

@@ -55,6 +55,19 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         return (Self.transientRefusals + Self.networkFailures).contains { message.contains($0) }
     }
 
+    /// A failed connection whose words are a refusal libpq or an English-speaking server
+    /// writes: no need to ask the server again what it meant.
+    public var isKnownRefusal: Bool {
+        connectionLost && sqlState == nil && Self.knownRefusals.contains { message.contains($0) }
+    }
+
+    /// libpq's and the server's words for a login that cannot work as it is.
+    static let knownRefusals = [
+        "password authentication failed", "authentication failed for user", "does not exist", "no pg_hba.conf entry",
+        "fe_sendauth", "is not permitted to log in", "permission denied", "certificate", "cannot read the connection string",
+        "invalid connection option", "invalid sslmode value", "GSSAPI",
+    ]
+
     /// What a server says when it cannot take a connection now, but will.
     static let transientRefusals = [
         "the database system is starting up", "the database system is shutting down", "the database system is in recovery mode",

@@ -48,10 +48,14 @@ import TestSupport
 
     /// A server whose lc_messages is German answers a connection in German: its words match
     /// neither list, and libpq reports no SQLSTATE for a failed connection. The ping reads it.
-    @Test(arguments: [("57P03", "das Datenbanksystem startet", true),
-                      ("57P03", "das Datenbanksystem fährt herunter", true),
-                      ("28P01", "Passwort-Authentifizierung für Benutzer »w« fehlgeschlagen", false)])
-    func aServerAnsweringInAnotherLanguageIsJudgedByItsSQLState(sqlState: String, words: String, away: Bool) throws {
+    /// Words known in English decide alone: the server is asked once (a refused password is
+    /// not sent again); other words are asked twice, the second time by libpq's ping.
+    @Test(arguments: [("57P03", "das Datenbanksystem startet", true, 2),
+                      ("57P03", "das Datenbanksystem fährt herunter", true, 2),
+                      ("28P01", "Passwort-Authentifizierung für Benutzer »w« fehlgeschlagen", false, 2),
+                      ("57P03", "the database system is starting up", true, 1),
+                      ("28P01", "password authentication failed for user \"w\"", false, 1)])
+    func aServerAnsweringInAnotherLanguageIsJudgedByItsSQLState(sqlState: String, words: String, away: Bool, connections: Int) throws {
         let folder = try Fixtures.temporaryFolder("pg-de")
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try Self.serverAnsweringEveryConnection(sqlState: sqlState, message: words, in: folder.path)
@@ -66,6 +70,8 @@ import TestSupport
         let error = try #require(failure)
         #expect(error.message.contains(words), "\(error.message)")
         #expect(error.isOutage == away, "\(error)")
+        let answered = (try? String(contentsOfFile: folder.path + "/.s.PGSQL.5432.answered", encoding: .utf8)) ?? ""
+        #expect(answered.count == connections, "connections answered: \(answered.count)")
     }
 
     /// A stand-in for a server: on a unix socket in `folder`, it answers every startup message
@@ -89,6 +95,8 @@ import TestSupport
                     while n > 0:
                         n -= len(c.recv(n))
                     fields = b'SFATAL\\0VFATAL\\0C' + code.encode() + b'\\0M' + msg.encode() + b'\\0\\0'
+                    with open(path + '.answered', 'a') as f:
+                        f.write('x')
                     c.sendall(b'E' + struct.pack('!I', len(fields) + 4) + fields)
                 except Exception:
                     pass
