@@ -3,9 +3,10 @@
 /// as in CSV, so a host named `hv,01` or `CentOS 7.7` reads as one name. Backslashes and
 /// control characters are left to the escaping of the terminal, CSV or HTML output that follows.
 public enum ListText {
-    /// Joined by commas: table cells and the digest.
-    public static func joined(_ items: [String]) -> String {
-        items.map { quotedIfNeeded($0, separator: ",") }.joined(separator: ",")
+    /// Joined by commas (or `separator`, which starts with one): table cells, the digest and
+    /// messages.
+    public static func joined(_ items: [String], separator: String = ",") -> String {
+        items.map { quotedIfNeeded($0, separator: ",") }.joined(separator: separator)
     }
 
     /// Joined by spaces, as a shell or a spreadsheet splits words: CSV cells.

@@ -58,14 +58,22 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     /// A failed connection whose words are a refusal libpq or an English-speaking server
     /// writes: no need to ask the server again what it meant.
     public var isKnownRefusal: Bool {
-        connectionLost && sqlState == nil && Self.knownRefusals.contains { message.contains($0) }
+        guard connectionLost, sqlState == nil else { return false }
+        // What each host answered, without libpq's "connection to server at HOST" before it: a
+        // host or socket path may hold any of these words.
+        let answers = message.components(separatedBy: " failed: ").dropFirst()
+            .map { $0.components(separatedBy: "connection to server").first ?? $0 }
+        let text = answers.isEmpty ? message : answers.joined(separator: "\n")
+        return Self.knownRefusals.contains { text.contains($0) }
     }
 
     /// libpq's and the server's words for a login that cannot work as it is.
     static let knownRefusals = [
         "password authentication failed", "authentication failed for user", "does not exist", "no pg_hba.conf entry",
         "fe_sendauth", "is not permitted to log in", "permission denied", "certificate", "cannot read the connection string",
-        "invalid connection option", "invalid sslmode value", "GSSAPI",
+        "invalid connection option", "invalid sslmode value", "GSSAPI", "pg_hba.conf", "SSL was required",
+        // target_session_attrs that the server does not meet.
+        "read-only", "hot standby mode",
     ]
 
     /// What a server says when it cannot take a connection now, but will.

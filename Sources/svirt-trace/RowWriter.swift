@@ -90,7 +90,7 @@ final class RowWriter {
             writeBytes(line)
         case .csv:
             if count == 0 { write(keys.map(csvField).joined(separator: ",") + "\r\n") }
-            write(row.map { csvField(csvText($0.value)) }.joined(separator: ",") + "\r\n")
+            write(row.map { csvField(csvText($0.value, key: $0.key)) }.joined(separator: ",") + "\r\n")
         case .table: buffered.append(row)
         }
     }
@@ -161,14 +161,18 @@ final class RowWriter {
         by spaces; a word holding a space or a quote is quoted, its quotes doubled.
         """
 
-    private func csvText(_ value: OutputValue) -> String {
+    /// Lists of sentences (explain's advice), not of names: joined as they are, never quoted.
+    static let proseLists: Set<String> = ["advice"]
+
+    private func csvText(_ value: OutputValue, key: String) -> String {
         switch value {
         case .null: return ""
         case .string(let s): return Self.inertText(TerminalText.escape(s))
         case .int(let i): return String(i)
         case .bool(let b): return b ? "true" : "false"
         // A list reads as words, as a shell or a spreadsheet splits it; an object stays JSON.
-        case .strings(let list): return Self.inertText(TerminalText.escape(ListText.words(list)))
+        case .strings(let list):
+            return Self.inertText(TerminalText.escape(Self.proseLists.contains(key) ? list.joined(separator: " ") : ListText.words(list)))
         case .json: return Self.inertText(TerminalText.escape(jsonValue(value)))
         }
     }
@@ -192,14 +196,14 @@ final class RowWriter {
 
     /// A cell as shown, with its width: escaped first, so its width is that of the escapes the
     /// terminal prints.
-    private func tableText(_ value: OutputValue) -> (text: String, width: Int) {
+    private func tableText(_ value: OutputValue, key: String) -> (text: String, width: Int) {
         let text: String
         switch value {
         case .null, .strings([]): text = "-"
         case .string(let s): text = s
         case .int(let i): text = String(i)
         case .bool(let b): text = b ? "yes" : "no"
-        case .strings(let list): text = ListText.joined(list)
+        case .strings(let list): text = Self.proseLists.contains(key) ? list.joined(separator: ",") : ListText.joined(list)
         case .json(let raw): text = raw
         }
         return TerminalText.escapeMeasured(text)
@@ -220,7 +224,7 @@ final class RowWriter {
         guard !buffered.isEmpty else { return }
         var columns = table.columns
         var headers = columns.map { $0.uppercased() }
-        let shown = buffered.map { row in columns.map { key in tableText(timed(key, cell(row, key))) } }
+        let shown = buffered.map { row in columns.map { key in tableText(timed(key, cell(row, key)), key: key) } }
         var cells = shown.map { $0.map(\.text) }
         // Each cell is measured once (a 10,000-row timeline spent a fifth of its time measuring).
         var headerWidths = headers.map(DisplayWidth.of)

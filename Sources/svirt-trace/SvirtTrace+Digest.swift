@@ -145,7 +145,7 @@ extension SvirtTrace {
             }
             // A misspelt --node would otherwise read as a quiet node.
             for unknown in node where !data.knownNodes.contains(unknown) {
-                Console.error("warning: the store has no node named \"\(unknown)\" (known: \(ListText.joined(data.knownNodes)))")
+                Console.error("warning: the store has no node named \"\(unknown)\" (known: \(ListText.joined(data.knownNodes, separator: ", ")))")
             }
             if skipEmpty && data.isQuiet {
                 Console.status("digest \(digestPeriod.label): nothing above information, nothing \(send ? "sent" : "written") (--skip-empty)")

@@ -171,7 +171,7 @@ extension QueryOutputOptions {
     private func warnAboutUnknown(nodes: [String], in db: StoreReader) {
         guard !nodes.isEmpty, let known = try? KnownNodes.list(db) else { return }
         for node in nodes where !known.contains(node) {
-            Console.error("warning: the store has no node named \"\(node)\" (known: \(ListText.joined(known)))")
+            Console.error("warning: the store has no node named \"\(node)\" (known: \(ListText.joined(known, separator: ", ")))")
         }
     }
 }

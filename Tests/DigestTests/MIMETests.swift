@@ -90,7 +90,7 @@ import TestSupport
     @Test func aNodeTheStoreDoesNotKnowIsWarnedAbout() throws {
         let r = try Binary.run(["digest", "--db", DigestFixture.workloadDB, "--period", DigestFixture.period, "--node", "hv9"])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("no node named \"hv9\" (known: hv01,hv02)"), "\(r.stderr)")
+        #expect(r.stderr.contains("no node named \"hv9\" (known: hv01, hv02)"), "\(r.stderr)")
         let known = try Binary.run(["digest", "--db", DigestFixture.workloadDB, "--period", DigestFixture.period, "--node", "hv01"])
         #expect(known.stderr.isEmpty)
         #expect(known.stdout.hasPrefix("svirt-trace digest: hv01,"))

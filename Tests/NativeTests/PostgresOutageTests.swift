@@ -111,6 +111,16 @@ import TestSupport
         return process
     }
 
+    /// A refusal known by its words is not asked again; a host or socket path holding such a
+    /// word is not a refusal's words (the server behind it may answer in another language).
+    @Test func aRefusalIsKnownByWhatTheServerAnsweredNotByItsName() {
+        #expect(Self.failure(#"connection to server at "db.example" (10.0.0.1), port 5432 failed: session is read-only"#).isKnownRefusal)
+        #expect(Self.failure(#"connection to server at "db.example" (10.0.0.1), port 5432 failed: server is not in hot standby mode"#).isKnownRefusal)
+        #expect(Self.failure(#"connection to server at "db.example" (10.0.0.1), port 5432 failed: FATAL:  pg_hba.conf rejects connection for host "10.0.0.9""#).isKnownRefusal)
+        #expect(!Self.failure(#"connection to server on socket "/run/certificate-does not exist/.s.PGSQL.5432" failed: FATAL:  das Datenbanksystem startet"#).isKnownRefusal)
+        #expect(!Self.failure(#"connection to server at "gssapi-permission denied.example" (10.0.0.1), port 5432 failed: FATAL:  das Datenbanksystem startet"#).isKnownRefusal)
+    }
+
     @Test func aServerErrorIsAnOutageOnlyWhenItSaysTheServerIsUnavailable() {
         #expect(PostgresError(sqlState: "57P03", message: "the database system is starting up").isOutage)
         #expect(!PostgresError(sqlState: "42501", message: "permission denied for table guests").isOutage)

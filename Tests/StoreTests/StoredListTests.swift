@@ -33,5 +33,6 @@ import Formatting
         #expect(ListText.joined(["hv01", "hv02"]) == "hv01,hv02")
         #expect(ListText.joined(["hv,01", "web 1", #"a"b"#, #"c\d"#]) == #""hv,01","web 1","a""b",c\d"#)
         #expect(ListText.words(["read", "CentOS 7.7", "x,y"]) == #"read "CentOS 7.7" x,y"#)
+        #expect(ListText.joined(["hv01", "hv,02"], separator: ", ") == #"hv01, "hv,02""#)
     }
 }
