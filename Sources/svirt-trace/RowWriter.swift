@@ -158,7 +158,8 @@ final class RowWriter {
         backslash \\\\), and a text cell that starts with =, +, -, @, tab or carriage return gets a \
         leading single quote (') so a spreadsheet shows it instead of running it as a formula \
         (OWASP's CSV-injection rule); numbers stay numbers. A list is one cell of words separated \
-        by spaces; a word holding a space or a quote is quoted, its quotes doubled.
+        by spaces; in a list of names (nodes, guests, classes), a name holding a space or a quote is \
+        quoted, its quotes doubled.
         """
 
     /// Lists of sentences (explain's advice), not of names: joined as they are, never quoted.
