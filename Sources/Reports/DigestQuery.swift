@@ -81,10 +81,6 @@ public struct DigestQuery: Sendable {
         return h
     }
 
-    private static func list(_ text: String?) -> [String] {
-        CrossGuestQuery.words(text)
-    }
-
     private func crossGuest(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
         let rows = try db.rows("""
@@ -98,7 +94,7 @@ public struct DigestQuery: Sendable {
         data.pairCount = rows.count
         data.pairs = rows.prefix(pairLimit).map { r in
             DigestData.Pair(sourceVM: r[2].string ?? "?", sourceUUID: r[3].string, targetVM: r[4].string ?? "?",
-                            targetUUID: r[5].string, count: r[6].int64 ?? 0, perms: Self.list(r[7].string),
+                            targetUUID: r[5].string, count: r[6].int64 ?? 0, perms: CrossGuestQuery.words(r[7].string),
                             first: r[8].int64 ?? 0, last: r[9].int64 ?? 0,
                             nodes: Self.nodes(r[10].string), allowed: r[11].int64 ?? 0)
         }
@@ -124,7 +120,7 @@ public struct DigestQuery: Sendable {
             GROUP BY d.source_key, 3, d.tclass ORDER BY 6 DESC, 1 NULLS FIRST, 3, 4, d.source_key
             """, c.values).map { r in
             DigestData.GuestHost(sourceVM: r[0].string ?? "?", sourceUUID: r[1].string, targetType: r[2].string ?? "?",
-                                 tclass: r[3].string ?? "?", perms: Self.list(r[4].string), count: r[5].int64 ?? 0,
+                                 tclass: r[3].string ?? "?", perms: CrossGuestQuery.words(r[4].string), count: r[5].int64 ?? 0,
                                  allowed: r[6].int64 ?? 0, last: r[7].int64 ?? 0, nodes: Self.nodes(r[8].string))
         }
         data.guestHostCount = data.guestHost.count

@@ -60,6 +60,13 @@ import TestSupport
         return found
     }
 
+    /// One host's lines of a central log, as its own log holds them: without the node= prefix,
+    /// which the writer's --node supplies.
+    static func hostLog<Line: StringProtocol>(_ lines: [Line], node: String) -> String {
+        let prefix = "node=\(node) "
+        return lines.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }.joined(separator: "\n") + "\n"
+    }
+
     static func ingest(_ arguments: [String]) throws {
         let r = try FleetWriterTests.ingest(arguments)
         guard r.status == 0 else { throw NSError(domain: "ingest: \(r.stderr)", code: Int(r.status)) }
@@ -200,9 +207,7 @@ import TestSupport
         let plain = folder.appendingPathComponent("plain.db").path
         let lines = try String(contentsOf: work.log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         for node in ["hv01", "hv02", "hv03"] {
-            // A host's own log has no node= prefix: the writer's --node names it.
-            let prefix = "node=\(node) "
-            let own = lines.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }.joined(separator: "\n") + "\n"
+            let own = Self.hostLog(lines, node: node)
             let log = folder.appendingPathComponent("\(node).log").path
             try own.write(toFile: log, atomically: true, encoding: .utf8)
             let state = work.rundir.appendingPathComponent(node).path
@@ -229,8 +234,7 @@ extension FleetReaderTests {
         let plain = folder.appendingPathComponent("plain.db").path
         let lines = StoreStringExactnessTests.commaNodeLog(("a,c", "a+b"))
         for (index, node) in ["a,c", "a+b"].enumerated() {
-            let prefix = "node=\(node) "
-            let own = lines.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }.joined(separator: "\n") + "\n"
+            let own = Self.hostLog(lines, node: node)
             let log = folder.appendingPathComponent("host\(index).log").path
             try own.write(toFile: log, atomically: true, encoding: .utf8)
             let writer = try fleet.writer("host_\(index)", nodes: [node])
