@@ -8,6 +8,9 @@ public protocol SQLReader: AnyObject {
     func lookup(_ sql: String) throws -> any SQLCursor
     /// Every row of a small query.
     func rows(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]]
+    /// True when every statement is a round trip to a server: a report then asks for many keys
+    /// in one statement rather than one lookup per key, which in-process SQLite does cheaper.
+    var statementsAreRoundTrips: Bool { get }
 }
 
 extension SQLReader {
@@ -32,6 +35,7 @@ extension SQLCursor {
 extension SQLiteDatabase: SQLReader {
     public func query(_ sql: String) throws -> any SQLCursor { try prepare(sql) }
     public func lookup(_ sql: String) throws -> any SQLCursor { try prepare(sql) }
+    public var statementsAreRoundTrips: Bool { false }
 }
 
 extension SQLiteStatement: SQLCursor {}

@@ -107,19 +107,16 @@ public struct GuestTimelineQuery: Sendable {
         let other = side == "source" ? "target" : "source"
         let facts = "r.id, r.kind, r.\(other)_vm, r.\(other)_key, r.perms, r.tclass, r.permissive, r.path, r.\(other == "target" ? "tcontext" : "scontext")"
         // A run of one event holds that event's time, serial and node itself (prune keeps count,
-        // first and last exact): only longer runs are looked up in audit_events, which saves two
-        // B-tree searches per event for a guest whose denials all differ. The condition is written
-        // twice: SQLite tests `r.count > 1` before it searches, PostgreSQL searches anyway unless
-        // the key itself is NULL.
+        // first and last exact): only longer runs are looked up in audit_events, afterwards and
+        // all together, which saves two B-tree searches per event for a guest whose denials all
+        // differ (and on PostgreSQL a search of every monthly partition per run).
         // The run's minute as well as its id lets the fleet store look in the run's month only
         // (schema/008).
         let rows = try db.query("""
-            SELECT \(facts), coalesce(a.time_ms, r.first_ms), coalesce(a.serial, r.first_serial), coalesce(a.node, r.node)
+            SELECT \(facts), r.first_ms, r.first_serial, r.node, r.count, r.last_ms
             FROM (SELECT p.run_id, max(p.run_minute_ms) AS run_minute_ms FROM run_parties p JOIN leases l ON l.id = p.lease_id
                   WHERE l.guest_id = ? AND p.side = '\(side)' GROUP BY p.run_id) p
             JOIN denial_runs r ON r.id = p.run_id AND \(DenialRuns.inPartyMinute("r.first_ms", party: "p"))
-            LEFT JOIN audit_events a ON r.count > 1 AND a.run_id = CASE WHEN r.count > 1 THEN r.id END
-                AND a.time_ms >= r.first_ms AND a.time_ms <= r.last_ms
             """)
         try rows.bind([.integer(g.id)])
         struct RunRow {
@@ -141,6 +138,8 @@ public struct GuestTimelineQuery: Sendable {
         var runRows: [RunRow] = []
         var runIndex: [Int64: Int] = [:]
         var found: [Found] = []
+        var longRuns: [RunEvents.Run] = []
+        var longRunFirsts: [Found] = []
         while try rows.step() {
             guard let id = rows.int64(at: 0) else { continue }
             let index: Int
@@ -153,8 +152,23 @@ public struct GuestTimelineQuery: Sendable {
                                       permissive: rows.int64(at: 6) == 1, path: rows.int64(at: 7), context: rows.int64(at: 8)))
                 runIndex[id] = index
             }
-            found.append(Found(time: rows.int64(at: 9) ?? 0, serial: rows.int64(at: 10) ?? 0,
-                               node: rows.string(at: 11) ?? "", run: index))
+            let first = Found(time: rows.int64(at: 9) ?? 0, serial: rows.int64(at: 10) ?? 0,
+                              node: rows.string(at: 11) ?? "", run: index)
+            if let count = rows.int64(at: 12), count > 1 {
+                longRuns.append(RunEvents.Run(id: id, firstMs: first.time, lastMs: rows.int64(at: 13) ?? first.time))
+                longRunFirsts.append(first)
+            } else {
+                found.append(first)
+            }
+        }
+        // A long run whose events are not found is still listed once, by its first event.
+        var seen = [Bool](repeating: false, count: longRuns.count)
+        try RunEvents.fetch(longRuns, from: db) { event in
+            seen[event.run] = true
+            found.append(Found(time: event.time, serial: event.serial, node: event.node, run: longRunFirsts[event.run].run))
+        }
+        for (index, first) in longRunFirsts.enumerated() where !seen[index] {
+            found.append(first)
         }
         // A guest's runs name the same few peers and contexts over and over.
         var ids = Set<Int64>()

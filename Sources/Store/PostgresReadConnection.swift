@@ -33,6 +33,8 @@ final class PostgresReadConnection: SQLReader {
         try connection.rows(postgres(sql), values)
     }
 
+    var statementsAreRoundTrips: Bool { true }
+
     private func postgres(_ sql: String) -> String {
         if let known = translated[sql] { return known }
         let text = PostgresDialect.translate(sql)

@@ -322,6 +322,54 @@ extension FleetReaderTests {
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
+    /// A guest's timeline reads the events of its runs of repeats apart from the runs, many runs
+    /// to a statement on PostgreSQL: more runs than one statement takes, spread over more months
+    /// than one statement spans, and runs of one denial among them, listed as SQLite lists them.
+    @Test func aTimelineOfManyRunsOverMonthsIsListedAsInSQLite() throws {
+        var fleet = try Fleet()
+        defer { fleet.tearDown() }
+        let reader = try Self.reader(&fleet)
+        let folder = try Fixtures.temporaryFolder("fleet-read")
+        let plain = folder.appendingPathComponent("plain.db").path
+        var lines: [String] = []
+        var serial = 0
+        func stamp(_ seconds: Int) -> String { serial += 1; return "\(1_760_000_000 + seconds).250:\(serial)" }
+        for (vm, uuid, level, pid) in [("alpha", "00000000-0000-0000-0000-0000000000a1", "c10,c100", 1000),
+                                       ("beta", "00000000-0000-0000-0000-0000000000b2", "c11,c101", 1001)] {
+            let hex = CommandLineTests.hex(Array(vm.utf8))
+            lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp(0))): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(hex) uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:\(level) img-ctx=system_u:object_r:svirt_image_t:s0:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
+            lines.append("type=VIRT_CONTROL msg=audit(\(stamp(0))): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted vm=\(hex) uuid=\(uuid) vm-pid=\(pid) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
+        }
+        // 620 runs two hours apart (52 days), every fifth of one denial, the rest of three.
+        let runs = 620
+        var expected = 0
+        for run in 0..<runs {
+            let repeats = run % 5 == 0 ? 1 : 3
+            for second in 0..<repeats {
+                lines.append("type=AVC msg=audit(\(stamp(10 + run * 7_200 + second))): avc:  denied  { read } for  pid=1000 comm=\"qemu\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c10,c100 tcontext=system_u:object_r:svirt_image_t:s0:c11,c101 tclass=file permissive=0")
+                expected += 1
+            }
+        }
+        let path = folder.appendingPathComponent("hv01.log").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let writer = try fleet.writer("host_hv01", nodes: ["hv01"])
+        try Self.ingest(["--db", writer, "--node", "hv01", "--spool", folder.appendingPathComponent("hv01.db").path, path])
+        try Self.ingest(["--db", plain, "--node", "hv01", path])
+        let folded = try SQLiteDatabase(path: plain, mode: .readOnly).rows("SELECT count(*), sum(count > 1) FROM denial_runs")
+        #expect(folded.first?[0].int64 == Int64(runs) && folded.first?[1].int64 == Int64(runs - runs / 5), "\(folded)")
+        for (guest, event) in [("alpha", "denial-as-source"), ("beta", "denial-as-target")] {
+            for format in ["jsonl", "table"] {
+                let a = try Self.run(["query", "guest", guest, "--format", format], db: plain)
+                let b = try Self.run(["query", "guest", guest, "--format", format], db: reader)
+                #expect(a.status == 0 && b.status == 0 && a.stdout == b.stdout, "\(guest) \(format): \(b.stderr)")
+            }
+            let out = String(decoding: try Self.run(["query", "guest", guest, "--format", "jsonl"], db: reader).stdout, as: UTF8.self)
+            let denials = out.split(separator: "\n").filter { $0.contains("\"event\":\"\(event)\"") }
+            #expect(denials.count == expected, "\(guest): \(denials.count) of \(expected)")
+            #expect(Set(denials.map { $0.components(separatedBy: "\"evidence\":").last ?? "" }).count == expected)
+        }
+    }
+
     /// `--save-checkpoint` and `--since checkpoint` on the fleet store, kept under its connection
     /// string without the password.
     /// A report against a fleet store that takes its statements and sends nothing back (a server

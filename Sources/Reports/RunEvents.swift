@@ -1,0 +1,94 @@
+import Native
+
+/// The events of folded denial runs that hold more than one, found by run id. A run's events lie
+/// between its first and last time, inside one UTC minute (`DenialRuns`), and that bounds every
+/// search: SQLite walks audit_events(time_ms, run_id) over the run's minute, and PostgreSQL plans
+/// for the partition of the run's month alone.
+///
+/// Apart from the runs they belong to, so that a report reads the runs (most of them single
+/// events, which the run row holds whole) without a probe of audit_events for each.
+struct RunEvents {
+    struct Run {
+        var id: Int64
+        var firstMs: Int64
+        var lastMs: Int64
+    }
+
+    struct Event {
+        /// The run's index in the list asked for.
+        var run: Int
+        var time: Int64
+        var serial: Int64
+        var node: String
+    }
+
+    /// A server is asked for up to this many runs in one statement...
+    static let batchSize = 500
+    /// ...whose times lie within this span, so that each statement reaches one or two of
+    /// PostgreSQL's monthly partitions, never all of them.
+    static let batchSpanMilliseconds: Int64 = 27 * 86_400_000
+
+    /// Calls `each` for every event of every run, in no particular order.
+    static func fetch(_ runs: [Run], from db: any SQLReader, each: (Event) -> Void) throws {
+        guard !runs.isEmpty else { return }
+        if db.statementsAreRoundTrips {
+            try fetchBatched(runs, from: db, each: each)
+        } else {
+            try fetchOneByOne(runs, from: db, each: each)
+        }
+    }
+
+    private static func fetchOneByOne(_ runs: [Run], from db: any SQLReader, each: (Event) -> Void) throws {
+        let events = try db.lookup("""
+            SELECT time_ms, serial, node FROM audit_events WHERE run_id = ? AND time_ms >= ? AND time_ms <= ?
+            """)
+        for (index, run) in runs.enumerated() {
+            try events.bind([.integer(run.id), .integer(run.firstMs), .integer(run.lastMs)])
+            while try events.step() {
+                each(Event(run: index, time: events.int64(at: 0) ?? 0, serial: events.int64(at: 1) ?? 0,
+                           node: events.string(at: 2) ?? ""))
+            }
+        }
+    }
+
+    private static func fetchBatched(_ runs: [Run], from db: any SQLReader, each: (Event) -> Void) throws {
+        let order = runs.indices.sorted { (runs[$0].firstMs, $0) < (runs[$1].firstMs, $1) }
+        var start = 0
+        while start < order.count {
+            let from = runs[order[start]].firstMs
+            var end = start
+            var to = from
+            while end < order.count, end - start < batchSize {
+                let run = runs[order[end]]
+                let span = run.lastMs.subtractingReportingOverflow(from)
+                guard end == start || (!span.overflow && span.partialValue <= batchSpanMilliseconds) else { break }
+                to = max(to, run.lastMs)
+                end += 1
+            }
+            // An id listed twice (two rows of one run) gets its events twice, as a join would give.
+            var byID: [Int64: [Int]] = [:]
+            var values: [SQLValue] = []
+            values.reserveCapacity(end - start + 2)
+            for index in order[start..<end] {
+                if byID[runs[index].id, default: []].isEmpty { values.append(.integer(runs[index].id)) }
+                byID[runs[index].id, default: []].append(index)
+            }
+            values.append(.integer(from))
+            values.append(.integer(to))
+            let placeholders = Array(repeating: "?", count: values.count - 2).joined(separator: ",")
+            let events = try db.query("""
+                SELECT run_id, time_ms, serial, node FROM audit_events
+                WHERE run_id IN (\(placeholders)) AND time_ms >= ? AND time_ms <= ?
+                """)
+            try events.bind(values)
+            while try events.step() {
+                guard let id = events.int64(at: 0), let indices = byID[id], let time = events.int64(at: 1) else { continue }
+                let serial = events.int64(at: 2) ?? 0, node = events.string(at: 3) ?? ""
+                for index in indices where time >= runs[index].firstMs && time <= runs[index].lastMs {
+                    each(Event(run: index, time: time, serial: serial, node: node))
+                }
+            }
+            start = end
+        }
+    }
+}
