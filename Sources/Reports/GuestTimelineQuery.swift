@@ -76,8 +76,19 @@ public struct GuestTimelineQuery: Sendable {
                 add(Row(time: e[0].int64, order: 0, node: g.node, vm: g.name, uuid: g.uuid, event: e[1].string ?? "",
                         label: e[2].string, peer: .null, detail: e[3].string ?? "{}"))
             }
-            for side in ["source", "target"] {
-                try addDenials(db, guest: g, side: side, add: add)
+            // A guest of thousands of runs is read in two shares at once on the fleet store.
+            let shares = try Self.shareCount(database, guest: g)
+            let read = try database.inShares(shares) { db, share in
+                try Self.sides.map { try Self.denials(db, guest: g.id, side: $0, share: share) }
+            }
+            for (index, side) in Self.sides.enumerated() {
+                var found = read.flatMap { $0[index] }
+                found.sort { ($0.time, $0.serial, $0.run) < ($1.time, $1.serial, $1.run) }
+                let event = "denial-as-\(side)"
+                for f in found {
+                    add(Row(time: f.time, order: 0, node: g.node, vm: g.name, uuid: g.uuid, event: event, label: nil,
+                            peer: f.peer, detail: f.detail))
+                }
             }
             // Policy changes on the guest's node while any of its lifetimes ran.
             for e in try db.rows("""
@@ -100,10 +111,34 @@ public struct GuestTimelineQuery: Sendable {
         }
     }
 
-    /// The guest's denials on one side. Interned texts are read once per id, all at once, and a
-    /// run's facts (peer, kind, class, path...) are written out once for all of its events.
-    private func addDenials(_ db: any SQLReader, guest g: GuestSelector.Guest, side: String,
-                            add: (Row) -> Void) throws {
+    private static let sides = ["source", "target"]
+
+    /// Party rows beyond which the fleet store reads a guest's denials in two shares at once.
+    static let partiesReadInShares = 2_000
+
+    private static func shareCount(_ database: StoreReader, guest g: GuestSelector.Guest) throws -> Int {
+        guard database.fleetName != nil else { return 1 }
+        let parties = try database.connection.rows("""
+            SELECT count(*) FROM run_parties p JOIN leases l ON l.id = p.lease_id WHERE l.guest_id = ?
+            """, [.integer(g.id)]).first?.first?.int64 ?? 0
+        return parties > partiesReadInShares ? 2 : 1
+    }
+
+    /// One denial of the guest's, its timeline row but for the guest's own columns.
+    struct Denial: Sendable {
+        var time: Int64
+        var serial: Int64
+        /// Its run's id: denials of one event in several runs (one record per class) come in
+        /// the runs' order in both stores.
+        var run: Int64
+        var peer: OutputValue
+        var detail: String
+    }
+
+    /// The guest's denials on one side, those of its runs in `share`. Interned texts are read
+    /// once per id, all at once, and a run's facts (peer, kind, class, path...) are written out
+    /// once for all of its events.
+    private static func denials(_ db: any SQLReader, guest: Int64, side: String, share: ReadShare) throws -> [Denial] {
         let other = side == "source" ? "target" : "source"
         let facts = "r.id, r.kind, r.\(other)_vm, r.\(other)_key, r.perms, r.tclass, r.permissive, r.path, r.\(other == "target" ? "tcontext" : "scontext")"
         // A run of one event holds that event's time, serial and node itself (prune keeps count,
@@ -111,15 +146,16 @@ public struct GuestTimelineQuery: Sendable {
         // all together, which saves two B-tree searches per event for a guest whose denials all
         // differ (and on PostgreSQL a search of every monthly partition per run).
         // The run's minute as well as its id lets the fleet store look in the run's month only
-        // (schema/008).
+        // (schema/008). Runs in id order: PostgreSQL then finds them in its indexes' order.
         let rows = try db.query("""
             SELECT \(facts), r.first_ms, r.first_serial, r.node, r.count, r.last_ms
             FROM (SELECT p.run_id, max(p.run_minute_ms) AS run_minute_ms FROM run_parties p JOIN leases l ON l.id = p.lease_id
-                  WHERE l.guest_id = ? AND p.side = '\(side)' GROUP BY p.run_id) p
+                  WHERE l.guest_id = ? AND p.side = '\(side)' AND \(share.holds("p.run_id")) GROUP BY p.run_id ORDER BY p.run_id) p
             JOIN denial_runs r ON r.id = p.run_id AND \(DenialRuns.inPartyMinute("r.first_ms", party: "p"))
             """)
-        try rows.bind([.integer(g.id)])
+        try rows.bind([.integer(guest)])
         struct RunRow {
+            var id: Int64
             var kind: String
             var peerVM: Int64?
             var peerKey: Int64?
@@ -147,7 +183,7 @@ public struct GuestTimelineQuery: Sendable {
                 index = known
             } else {
                 index = runRows.count
-                runRows.append(RunRow(kind: rows.string(at: 1) ?? "", peerVM: rows.int64(at: 2), peerKey: rows.int64(at: 3),
+                runRows.append(RunRow(id: id, kind: rows.string(at: 1) ?? "", peerVM: rows.int64(at: 2), peerKey: rows.int64(at: 3),
                                       perms: rows.string(at: 4) ?? "", tclass: rows.string(at: 5) ?? "",
                                       permissive: rows.int64(at: 6) == 1, path: rows.int64(at: 7), context: rows.int64(at: 8)))
                 runIndex[id] = index
@@ -196,14 +232,12 @@ public struct GuestTimelineQuery: Sendable {
             prefix.append(contentsOf: #","evidence":"#.utf8)
             return (peer, prefix)
         }
-        found.sort { ($0.time, $0.serial) < ($1.time, $1.serial) }
-        let event = "denial-as-\(side)"
-        for f in found {
+        return found.map { f in
             var detail = runFacts[f.run].detailPrefix
             JSONText.appendQuoted(f.node.isEmpty ? String(f.serial) : "\(f.node):\(f.serial)", to: &detail)
             detail.append(0x7D)
-            add(Row(time: f.time, order: 0, node: g.node, vm: g.name, uuid: g.uuid, event: event, label: nil,
-                    peer: runFacts[f.run].peer, detail: String(decoding: detail, as: UTF8.self)))
+            return Denial(time: f.time, serial: f.serial, run: runRows[f.run].id, peer: runFacts[f.run].peer,
+                          detail: String(decoding: detail, as: UTF8.self))
         }
     }
 }

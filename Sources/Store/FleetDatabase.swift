@@ -8,6 +8,8 @@ public final class FleetDatabase {
     public let connection: PostgresConnection
     /// The --db argument with any password replaced, for messages.
     public let name: String
+    /// A report reading in shares opens more connections with it.
+    let recipe: FleetConnectionRecipe
 
     public enum Access: Sendable { case readOnly, readWrite }
 
@@ -18,6 +20,7 @@ public final class FleetDatabase {
     public init(connectionString: String, access: Access, lockWaitSeconds: Int = 60,
                 answerTimeoutSeconds: Double? = nil) throws {
         name = PostgresConnectionString.redacted(connectionString)
+        recipe = FleetConnectionRecipe(connectionString: connectionString, answerTimeoutSeconds: answerTimeoutSeconds)
         do {
             connection = try PostgresConnection(connection: connectionString)
         } catch let error as PostgresError {

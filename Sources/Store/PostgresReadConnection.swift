@@ -8,7 +8,9 @@ final class PostgresReadConnection: SQLReader {
     private var translated: [String: String] = [:]
     private var cursors = 0
 
-    init(_ connection: PostgresConnection) throws {
+    /// - Parameter snapshot: a snapshot another connection exported (`exportSnapshot`), which
+    ///   this one then reads in: the shares of one report see the same rows.
+    init(_ connection: PostgresConnection, snapshot: String? = nil) throws {
         self.connection = connection
         // The fleet-wide totals of 003 first: a writer's per-spool tables stay beside them.
         // No JIT: a report's statements run once each, and compiling them took longer than
@@ -18,6 +20,20 @@ final class PostgresReadConnection: SQLReader {
             SET jit = off;
             BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY
             """)
+        if let snapshot {
+            // The server's own identifier (hex digits and dashes), checked all the same: it is
+            // written into the statement.
+            guard !snapshot.isEmpty, snapshot.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x46) || ($0 >= 0x61 && $0 <= 0x66) }) else {
+                throw PostgresError(sqlState: nil, message: "not a snapshot identifier: \(snapshot.debugDescription)")
+            }
+            try connection.execute("SET TRANSACTION SNAPSHOT '\(snapshot)'")
+        }
+    }
+
+    /// This transaction's snapshot, for other connections to read in (pg_export_snapshot). Kept
+    /// by the server until this transaction ends.
+    func exportSnapshot() throws -> String? {
+        try connection.rows("SELECT pg_export_snapshot()").first?.first?.string
     }
 
     func query(_ sql: String) throws -> any SQLCursor {

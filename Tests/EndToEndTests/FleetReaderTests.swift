@@ -325,6 +325,7 @@ extension FleetReaderTests {
     /// A guest's timeline reads the events of its runs of repeats apart from the runs, many runs
     /// to a statement on PostgreSQL: more runs than one statement takes, spread over more months
     /// than one statement spans, and runs of one denial among them, listed as SQLite lists them.
+    /// Each guest has more runs than the fleet store reads in one share.
     @Test func aTimelineOfManyRunsOverMonthsIsListedAsInSQLite() throws {
         var fleet = try Fleet()
         defer { fleet.tearDown() }
@@ -340,8 +341,8 @@ extension FleetReaderTests {
             lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp(0))): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(hex) uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:\(level) img-ctx=system_u:object_r:svirt_image_t:s0:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
             lines.append("type=VIRT_CONTROL msg=audit(\(stamp(0))): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted vm=\(hex) uuid=\(uuid) vm-pid=\(pid) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
         }
-        // 620 runs two hours apart (52 days), every fifth of one denial, the rest of three.
-        let runs = 620
+        // 2,100 runs two hours apart (175 days), every fifth of one denial, the rest of three.
+        let runs = 2_100
         var expected = 0
         for run in 0..<runs {
             let repeats = run % 5 == 0 ? 1 : 3
