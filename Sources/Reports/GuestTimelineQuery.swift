@@ -113,13 +113,16 @@ public struct GuestTimelineQuery: Sendable {
 
     private static let sides = ["source", "target"]
 
-    /// Party rows beyond which the fleet store reads a guest's denials in two shares at once.
-    static let partiesReadInShares = 2_000
+    /// Party rows beyond which the fleet store reads a guest's denials in two shares at once
+    /// (near it, the second connection costs about what it saves).
+    public static let partiesReadInShares = 2_000
 
     private static func shareCount(_ database: StoreReader, guest g: GuestSelector.Guest) throws -> Int {
         guard database.fleetName != nil else { return 1 }
+        // Counted no further than the bound: a flood's guest has millions.
         let parties = try database.connection.rows("""
-            SELECT count(*) FROM run_parties p JOIN leases l ON l.id = p.lease_id WHERE l.guest_id = ?
+            SELECT count(*) FROM (SELECT 1 FROM run_parties p JOIN leases l ON l.id = p.lease_id
+                                  WHERE l.guest_id = ? LIMIT \(partiesReadInShares + 1)) bounded
             """, [.integer(g.id)]).first?.first?.int64 ?? 0
         return parties > partiesReadInShares ? 2 : 1
     }
@@ -191,7 +194,7 @@ public struct GuestTimelineQuery: Sendable {
             let first = Found(time: rows.int64(at: 9) ?? 0, serial: rows.int64(at: 10) ?? 0,
                               node: rows.string(at: 11) ?? "", run: index)
             if let count = rows.int64(at: 12), count > 1 {
-                longRuns.append(RunEvents.Run(id: id, firstMs: first.time, lastMs: rows.int64(at: 13) ?? first.time))
+                longRuns.append(RunEvents.Run(id: id, firstMs: first.time, lastMs: rows.int64(at: 13) ?? first.time, count: count))
                 longRunFirsts.append(first)
             } else {
                 found.append(first)

@@ -12,6 +12,8 @@ struct RunEvents {
         var id: Int64
         var firstMs: Int64
         var lastMs: Int64
+        /// Its events, as the run row counts them.
+        var count: Int64
     }
 
     struct Event {
@@ -27,6 +29,9 @@ struct RunEvents {
     /// ...whose times lie within this span, so that each statement reaches one or two of
     /// PostgreSQL's monthly partitions, never all of them.
     static let batchSpanMilliseconds: Int64 = 27 * 86_400_000
+    /// A batch of at most this many events is read in one round trip; a larger one through a
+    /// cursor, 10,000 rows at a time, so that a flood's runs are never all held at once.
+    static let eventsInOneAnswer: Int64 = 50_000
 
     /// Calls `each` for every event of every run, in no particular order.
     static func fetch(_ runs: [Run], from db: any SQLReader, each: (Event) -> Void) throws {
@@ -76,16 +81,27 @@ struct RunEvents {
             values.append(.integer(from))
             values.append(.integer(to))
             let placeholders = Array(repeating: "?", count: values.count - 2).joined(separator: ",")
-            let events = try db.query("""
+            let sql = """
                 SELECT run_id, time_ms, serial, node FROM audit_events
                 WHERE run_id IN (\(placeholders)) AND time_ms >= ? AND time_ms <= ?
-                """)
-            try events.bind(values)
-            while try events.step() {
-                guard let id = events.int64(at: 0), let indices = byID[id], let time = events.int64(at: 1) else { continue }
-                let serial = events.int64(at: 2) ?? 0, node = events.string(at: 3) ?? ""
+                """
+            func take(_ id: Int64?, _ time: Int64?, _ serial: Int64?, _ node: String?) {
+                guard let id, let indices = byID[id], let time else { return }
                 for index in indices where time >= runs[index].firstMs && time <= runs[index].lastMs {
-                    each(Event(run: index, time: time, serial: serial, node: node))
+                    each(Event(run: index, time: time, serial: serial ?? 0, node: node ?? ""))
+                }
+            }
+            let expected = order[start..<end].reduce(Int64(0)) { sum, index in
+                let (total, overflow) = sum.addingReportingOverflow(max(0, runs[index].count))
+                return overflow ? .max : total
+            }
+            if expected <= eventsInOneAnswer {
+                for row in try db.rows(sql, values) { take(row[0].int64, row[1].int64, row[2].int64, row[3].string) }
+            } else {
+                let events = try db.query(sql)
+                try events.bind(values)
+                while try events.step() {
+                    take(events.int64(at: 0), events.int64(at: 1), events.int64(at: 2), events.string(at: 3))
                 }
             }
             start = end

@@ -10,7 +10,7 @@ final class PostgresReadConnection: SQLReader {
 
     /// - Parameter snapshot: a snapshot another connection exported (`exportSnapshot`), which
     ///   this one then reads in: the shares of one report see the same rows.
-    init(_ connection: PostgresConnection, snapshot: String? = nil) throws {
+    init(_ connection: PostgresConnection, snapshot: FleetSnapshot? = nil) throws {
         self.connection = connection
         // The fleet-wide totals of 003 first: a writer's per-spool tables stay beside them.
         // No JIT: a report's statements run once each, and compiling them took longer than
@@ -23,17 +23,30 @@ final class PostgresReadConnection: SQLReader {
         if let snapshot {
             // The server's own identifier (hex digits and dashes), checked all the same: it is
             // written into the statement.
-            guard !snapshot.isEmpty, snapshot.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x46) || ($0 >= 0x61 && $0 <= 0x66) }) else {
-                throw PostgresError(sqlState: nil, message: "not a snapshot identifier: \(snapshot.debugDescription)")
+            let id = snapshot.identifier
+            guard !id.isEmpty, id.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x46) || ($0 >= 0x61 && $0 <= 0x66) }) else {
+                throw PostgresError(sqlState: nil, message: "not a snapshot identifier: \(id.debugDescription)")
             }
-            try connection.execute("SET TRANSACTION SNAPSHOT '\(snapshot)'")
+            try connection.execute("SET TRANSACTION SNAPSHOT '\(id)'")
+            guard try connection.rows("SELECT \(Self.serverStartExpression)").first?.first?.int64 == snapshot.serverStart else {
+                throw PostgresError(sqlState: nil, message: "another server than the one that exported the snapshot")
+            }
         }
     }
 
-    /// This transaction's snapshot, for other connections to read in (pg_export_snapshot). Kept
+    private static let serverStartExpression = "(extract(epoch FROM pg_catalog.pg_postmaster_start_time()) * 1000000)::bigint"
+
+    /// This transaction's snapshot, for other connections to read in; nil where this role may
+    /// not export one (EXECUTE on the function revoked). Asked first: the function's error
+    /// would abort this transaction, and a subtransaction cannot export; PostgreSQL checks the
+    /// right when it prepares a statement, so not even a CASE around the call escapes it. Kept
     /// by the server until this transaction ends.
-    func exportSnapshot() throws -> String? {
-        try connection.rows("SELECT pg_export_snapshot()").first?.first?.string
+    func exportSnapshot() throws -> FleetSnapshot? {
+        guard try connection.rows("SELECT pg_catalog.has_function_privilege('pg_catalog.pg_export_snapshot()', 'EXECUTE')")
+            .first?.first?.int64 == 1 else { return nil }
+        guard let row = try connection.rows("SELECT pg_catalog.pg_export_snapshot(), \(Self.serverStartExpression)").first,
+              let identifier = row.first?.string, let start = row.last?.int64 else { return nil }
+        return FleetSnapshot(identifier: identifier, serverStart: start)
     }
 
     func query(_ sql: String) throws -> any SQLCursor {
