@@ -102,7 +102,10 @@ final class FleetShareReading<T: Sendable>: @unchecked Sendable {
                     }
                 case .finished(let outcome):
                     return outcome
-                case .reading, .calledOff:
+                case .calledOff:
+                    // Only this call calls a share off; asked again, it is read here again.
+                    return nil
+                case .reading:
                     condition.wait()
                 }
             }
