@@ -9,14 +9,11 @@ import TestSupport
 @Suite struct FleetReadShareTests {
     typealias Fleet = FleetWriterTests.Fleet
 
-    /// One guest's start, on `node`, as libvirt logs it.
+    /// One guest's start, as libvirt logs it.
     static func guestLog(_ name: String, uuid: String, level: String, serial: Int) -> String {
-        let hex = CommandLineTests.hex(Array(name.utf8))
-        return """
-            type=VIRT_MACHINE_ID msg=audit(1764000000.250:\(serial)): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(hex) uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:\(level) img-ctx=system_u:object_r:svirt_image_t:s0:\(level) model=selinux exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
-            type=VIRT_CONTROL msg=audit(1764000000.250:\(serial + 1)): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted vm=\(hex) uuid=\(uuid) vm-pid=4242 exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
-
-            """
+        FleetReaderTests.guestStart(name, uuid: uuid, level: level, pid: 4242,
+                                    stamps: ("1764000000.250:\(serial)", "1764000000.250:\(serial + 1)"))
+            .joined(separator: "\n") + "\n"
     }
 
     /// Stores one guest's start through a writer of hv01.

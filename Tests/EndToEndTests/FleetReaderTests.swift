@@ -68,6 +68,16 @@ import TestSupport
         return lines.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }.joined(separator: "\n") + "\n"
     }
 
+    /// A guest's start as libvirt logs it, at the two audit stamps (`time:serial`) given: its
+    /// labels (VIRT_MACHINE_ID), then its start with its QEMU pid (VIRT_CONTROL).
+    static func guestStart(_ name: String, uuid: String, level: String, pid: Int, stamps: (String, String)) -> [String] {
+        let hex = CommandLineTests.hex(Array(name.utf8))
+        return [
+            "type=VIRT_MACHINE_ID msg=audit(\(stamps.0)): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(hex) uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:\(level) img-ctx=system_u:object_r:svirt_image_t:s0:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'",
+            "type=VIRT_CONTROL msg=audit(\(stamps.1)): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted vm=\(hex) uuid=\(uuid) vm-pid=\(pid) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'",
+        ]
+    }
+
     static func ingest(_ arguments: [String]) throws {
         let r = try FleetWriterTests.ingest(arguments)
         guard r.status == 0 else { throw NSError(domain: "ingest: \(r.stderr)", code: Int(r.status)) }
@@ -301,9 +311,7 @@ extension FleetReaderTests {
             func stamp() -> String { serial += 1; return "\(1_764_000_000 + serial).250:\(serial)" }
             for (vm, uuid, level, pid) in [(name, "00000000-0000-0000-0000-0000000000a1", "c10,c100", 1000),
                                            ("beta", "00000000-0000-0000-0000-0000000000b2", "c11,c101", 1001)] {
-                let hex = CommandLineTests.hex(Array(vm.utf8))
-                lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp())): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(hex) uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:\(level) img-ctx=system_u:object_r:svirt_image_t:s0:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
-                lines.append("type=VIRT_CONTROL msg=audit(\(stamp())): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted vm=\(hex) uuid=\(uuid) vm-pid=\(pid) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
+                lines += Self.guestStart(vm, uuid: uuid, level: level, pid: pid, stamps: (stamp(), stamp()))
             }
             for _ in 0..<3 {
                 lines.append("type=AVC msg=audit(\(stamp())): avc:  denied  { read } for  pid=1000 comm=\"qemu\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c10,c100 tcontext=system_u:object_r:svirt_image_t:s0:c11,c101 tclass=file permissive=0")
@@ -338,9 +346,7 @@ extension FleetReaderTests {
         func stamp(_ seconds: Int) -> String { serial += 1; return "\(1_760_000_000 + seconds).250:\(serial)" }
         for (vm, uuid, level, pid) in [("alpha", "00000000-0000-0000-0000-0000000000a1", "c10,c100", 1000),
                                        ("beta", "00000000-0000-0000-0000-0000000000b2", "c11,c101", 1001)] {
-            let hex = CommandLineTests.hex(Array(vm.utf8))
-            lines.append("type=VIRT_MACHINE_ID msg=audit(\(stamp(0))): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm vm=\(hex) uuid=\(uuid) vm-ctx=system_u:system_r:svirt_t:s0:\(level) img-ctx=system_u:object_r:svirt_image_t:s0:\(level) model=selinux exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
-            lines.append("type=VIRT_CONTROL msg=audit(\(stamp(0))): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='virt=kvm op=start reason=booted vm=\(hex) uuid=\(uuid) vm-pid=\(pid) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
+            lines += Self.guestStart(vm, uuid: uuid, level: level, pid: pid, stamps: (stamp(0), stamp(0)))
         }
         // 2,100 runs two hours apart (175 days), every fifth of one denial, the rest of three.
         // Every seventh run's events come again at the end of the log under the same audit ids
