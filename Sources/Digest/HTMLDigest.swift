@@ -1,4 +1,5 @@
 import Formatting
+import Native
 import Reports
 
 /// The HTML digest: the same facts as the text one, laid out with tables and one <style> block
@@ -223,32 +224,35 @@ public struct HTMLDigest: Sendable {
     private func heatmaps(_ d: DigestData, into h: inout String) {
         let limit = d.detail.matrixCap ?? Int.max
         guard limit > 0 else { return }
-        var byNode: [String: [DigestData.NodePair]] = [:]
-        for pair in d.nodePairs { byNode[pair.node, default: []].append(pair) }
-        for node in byNode.keys.sorted() {
+        // By bytes, as the stores keep them: two spellings of a name (NFC and NFD) are two nodes.
+        var byNode: [ExactText: [DigestData.NodePair]] = [:]
+        for pair in d.nodePairs { byNode[ExactText(pair.node), default: []].append(pair) }
+        for node in byNode.keys.map(\.text).sorted(by: ExactText.byBytes) {
             h += "<p><b>Node \(Self.escape(node))</b></p>\n"
-            heatmap(byNode[node] ?? [], limit: limit, into: &h)
+            heatmap(byNode[ExactText(node)] ?? [], limit: limit, into: &h)
         }
     }
 
     /// Source × target counts as coloured cells, darker for more (five classes).
     private func heatmap(_ pairs: [DigestData.NodePair], limit: Int, into h: inout String) {
         func rank(_ names: [(String, Int64)]) -> (shown: [String], all: Int) {
-            var totals: [String: Int64] = [:]
-            for (n, c) in names { totals[n, default: 0] += c }
-            return (totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map(\.key), totals.count)
+            var totals: [ExactText: Int64] = [:]
+            for (n, c) in names { totals[ExactText(n), default: 0] += c }
+            let ranked = totals.sorted { $0.value != $1.value ? $0.value > $1.value : ExactText.byBytes($0.key.text, $1.key.text) }
+            return (ranked.prefix(limit).map(\.key.text), totals.count)
         }
         let sources = rank(pairs.map { ($0.sourceVM, $0.count) })
         let targets = rank(pairs.map { ($0.targetVM, $0.count) })
-        var counts: [String: Int64] = [:]
-        for pair in pairs { counts["\(pair.sourceVM)\u{0}\(pair.targetVM)", default: 0] += pair.count }
-        let top = max(1, counts.values.max() ?? 1)
+        // Source, then target: a name may hold any byte, so the two are not joined into one key.
+        var counts: [ExactText: [ExactText: Int64]] = [:]
+        for pair in pairs { counts[ExactText(pair.sourceVM), default: [:]][ExactText(pair.targetVM), default: 0] += pair.count }
+        let top = max(1, counts.values.flatMap(\.values).max() ?? 1)
         h += "<table class=\"h\"><tr><th>source \u{2193} / target \u{2192}</th>"
         h += targets.shown.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr>\n"
         for s in sources.shown {
             h += "<tr><th class=\"r\">\(Self.escape(s))</th>"
             for t in targets.shown {
-                let c = counts["\(s)\u{0}\(t)"] ?? 0
+                let c = counts[ExactText(s)]?[ExactText(t)] ?? 0
                 // A square-root scale, so one busy pair does not wash out the rest.
                 let level = c == 0 ? 0 : 1 + min(4, Int((Double(c) / Double(top)).squareRoot() * 4.999))
                 h += level == 0 ? "<td></td>" : "<td class=\"h\(level)\">\(c)</td>"

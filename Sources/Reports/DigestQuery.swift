@@ -146,7 +146,14 @@ public struct DigestQuery: Sendable {
                 counts[uuid] = entry
             }
         }
-        data.topGuests = counts.values.sorted { ($0.total, $1.vm) > ($1.total, $0.vm) }.prefix(guestLimit).map { $0 }
+        // A dictionary's order changes from run to run: ties (one name on two nodes, two
+        // spellings of a name) are broken by the name's bytes, then the uuid.
+        let ranked = counts.values.sorted { (a: DigestData.GuestCount, b: DigestData.GuestCount) -> Bool in
+            if a.total != b.total { return a.total > b.total }
+            if ExactText(a.vm) != ExactText(b.vm) { return ExactText.byBytes(a.vm, b.vm) }
+            return (a.uuid ?? "") < (b.uuid ?? "")
+        }
+        data.topGuests = Array(ranked.prefix(guestLimit))
         // First seen: a lease that began in the period for a guest with no earlier lease (leases
         // from status XML began before the log, so they never count as new).
         var l = SQLConditions()
@@ -283,14 +290,19 @@ public struct DigestQuery: Sendable {
     private func health(_ db: any SQLReader, into data: inout DigestData) throws {
         let a = scope("a", period)
         let reported = try db.rows("SELECT a.node, count(*), max(a.time_ms) FROM audit_events a WHERE \(a.clause) GROUP BY a.node", a.values)
-        var byNode: [String: (Int64, Int64?)] = [:]
-        for r in reported { byNode[r[0].string ?? ""] = (r[1].int64 ?? 0, r[2].int64) }
+        // Keyed by bytes, as the stores compare nodes: two spellings of a name (NFC and NFD) are
+        // two hosts, each listed, in byte order whatever order the rows came in.
+        var byNode: [ExactText: (Int64, Int64?)] = [:]
+        for r in reported { byNode[ExactText(r[0].string ?? "")] = (r[1].int64 ?? 0, r[2].int64) }
         // Every node the store knows, so one that said nothing this period is listed too.
         var known = try db.rows("SELECT node FROM node_activity").compactMap { $0[0].string }
-        data.knownNodes = known.map { $0.isEmpty ? "-" : $0 }.sorted()
-        if !nodes.isEmpty { known = known.filter { nodes.map { $0 == "-" ? "" : $0 }.contains($0) } }
-        for node in Set(known).union(byNode.keys).sorted() {
-            var (events, last) = byNode[node] ?? (0, nil)
+        data.knownNodes = CrossGuestQuery.distinct(known.map { $0.isEmpty ? "-" : $0 })
+        if !nodes.isEmpty {
+            let wanted = Set(nodes.map { ExactText($0 == "-" ? "" : $0) })
+            known = known.filter { wanted.contains(ExactText($0)) }
+        }
+        for node in Set(known.map(ExactText.init)).union(byNode.keys).map(\.text).sorted(by: ExactText.byBytes) {
+            var (events, last) = byNode[ExactText(node)] ?? (0, nil)
             if last == nil {
                 // Silent all period: when did it last say anything? Walking the time index back
                 // costs what was logged since; a month back is as far as a digest looks.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Store
 import Formatting
+import Native
 import Reports
 
 extension SvirtTrace {
@@ -170,7 +171,8 @@ extension QueryOutputOptions {
     /// yet to log).
     private func warnAboutUnknown(nodes: [String], in db: StoreReader) {
         guard !nodes.isEmpty, let known = try? KnownNodes.list(db) else { return }
-        for node in nodes where !known.contains(node) {
+        // By bytes, as the stores match --node: another normalization of a name matches nothing.
+        for node in nodes where !known.contains(where: { ExactText($0) == ExactText(node) }) {
             Console.error("warning: the store has no node named \"\(node)\" (known: \(ListText.joined(known, separator: ", ")))")
         }
     }

@@ -107,8 +107,8 @@ import TestSupport
 
     /// The bundled sample, a log of hostile guest names (SQL, escape sequences, HTML, a line
     /// break, bytes that are not UTF-8), hosts whose names hold a comma, a `%` or a space, and a
-    /// class holding a comma.
-    @Test(arguments: ["sample", "hostile", "comma-nodes", "a-comma-class"])
+    /// class holding a comma, and a host spelt two ways (NFC and NFD).
+    @Test(arguments: ["sample", "hostile", "comma-nodes", "a-comma-class", "two-spellings"])
     func theSampleAndHostileNamesAreTheSameBytesFromBothStores(input: String) throws {
         var fleet = try Fleet()
         defer { fleet.tearDown() }
@@ -126,10 +126,14 @@ import TestSupport
         } else if input == "comma-nodes" {
             log = folder.appendingPathComponent("comma-nodes.log").path
             try (StoreStringExactnessTests.commaNodeLog().joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+        } else if input == "two-spellings" {
+            // Two hosts whose names differ only in Unicode normalization: two nodes to the
+            // kernel and to both stores, so two in every report and in the digest's heading.
+            log = folder.appendingPathComponent("two-spellings.log").path
+            try (StoreStringExactnessTests.commaNodeLog(("kvm-\u{E9}", "kvm-e\u{301}")).joined(separator: "\n") + "\n")
+                .write(toFile: log, atomically: true, encoding: .utf8)
         } else {
-            // A class holding a comma and a host name holding a space. (A host name spelt two
-            // ways, NFC and NFD, is not here: the digest's heading and its silent-node section
-            // still take the two for one, each store keeping a spelling of its own.)
+            // A class holding a comma and a host name holding a space.
             log = folder.appendingPathComponent("a-comma-class.log").path
             try (StoreStringExactnessTests.commaNodeLog(("CentOS 7.7", "hv%25"), tclass: "fi,le").joined(separator: "\n") + "\n")
                 .write(toFile: log, atomically: true, encoding: .utf8)
@@ -139,6 +143,26 @@ import TestSupport
         try Self.ingest(["--db", plain] + extra + [log])
         let found = try Self.differences(sqlite: plain, fleet: reader, period: "2025-01-01..2025-12-31")
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+        if input == "two-spellings" {
+            // Each spelling has its own line in the digest's health section and its own heatmap,
+            // compared by bytes (String's contains would take either spelling for the other).
+            for format in ["text", "html"] {
+                let digest = try Binary.run(["digest", "--period", "2025-01-01..2025-12-31", "--format", format, "--config", "/dev/null"],
+                                            environment: ["SVIRT_TRACE_DB": reader])
+                let text = Array(digest.stdout.utf8)
+                for spelling in ["kvm-\u{E9}", "kvm-e\u{301}"] {
+                    let health = Array((format == "text" ? "node \(spelling): " : "<tr><td>\(spelling)</td><td class=\"n\">").utf8)
+                    let heatmap = Array("<b>Node \(spelling)</b>".utf8)
+                    #expect(Self.occurrences(of: health, in: text) == 1, "\(format): \(spelling.unicodeScalars.count) scalars")
+                    if format == "html" { #expect(Self.occurrences(of: heatmap, in: text) == 1, "heatmap of \(spelling.unicodeScalars.count) scalars") }
+                }
+            }
+        }
+    }
+
+    static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> Int {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return 0 }
+        return (0...(haystack.count - needle.count)).filter { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }.count
     }
 
     /// A host whose spool was lost (a reinstall) writes the same node from a second spool, which
