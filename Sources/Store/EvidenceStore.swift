@@ -41,14 +41,23 @@ public struct EvidenceStore {
 
     /// A block's text. A missing or damaged block is an error naming it, never a crash.
     public func block(_ id: Int64) throws -> [UInt8] {
+        try Self.decompress(compressedBlock(id), block: id)
+    }
+
+    /// A block as stored: its text's length and the zstd frame of it.
+    func compressedBlock(_ id: Int64) throws -> (length: Int64?, data: [UInt8]) {
         guard let row = try connection.rows("SELECT length, data FROM evidence_blocks WHERE id = ?", [.integer(id)]).first,
               row.count == 2, let data = row[1].bytes else {
             throw StoreError.damagedEvidence(block: id, reason: "the block is missing")
         }
+        return (row[0].int64, data)
+    }
+
+    static func decompress(_ stored: (length: Int64?, data: [UInt8]), block id: Int64) throws -> [UInt8] {
         do {
-            let bytes = try Zstd.decompress(data)
-            guard Int64(bytes.count) == row[0].int64 else {
-                throw StoreError.damagedEvidence(block: id, reason: "it decompressed to \(bytes.count) bytes, not \(row[0].int64 ?? 0)")
+            let bytes = try Zstd.decompress(stored.data)
+            guard Int64(bytes.count) == stored.length else {
+                throw StoreError.damagedEvidence(block: id, reason: "it decompressed to \(bytes.count) bytes, not \(stored.length ?? 0)")
             }
             return bytes
         } catch let failure as Zstd.Failure {

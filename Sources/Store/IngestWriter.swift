@@ -31,6 +31,7 @@ public final class IngestWriter {
     private let upsertLease: SQLiteStatement
     private let strings: StringTable
     private let evidence: EvidenceBlockWriter
+    private var recentBlock = RecentEvidenceBlock()
     let runs: DenialRunFolder
     private let insertRecordedEvent: SQLiteStatement
     private let insertResource: SQLiteStatement
@@ -366,7 +367,7 @@ public final class IngestWriter {
     func storedRecords(auditEventID: Int64) throws -> [EvidenceFormat.Record] {
         do {
             if let location = try EvidenceStore.location(of: auditEventID, in: db) {
-                let bytes = try evidence.pending(block: location.block) ?? EvidenceStore(connection: db).block(location.block)
+                let bytes = try evidence.pending(block: location.block) ?? recentBlock.text(of: location.block, in: EvidenceStore(connection: db))
                 // A range that is not whole records matches no event: the event is stored again.
                 return EvidenceFormat.slice(bytes, offset: location.offset, length: location.length)
             }
