@@ -2,6 +2,7 @@ import AuditStream
 import Findings
 import Foundation
 import Guests
+import Native
 import Formatting
 
 /// Turns findings into alerts: the first matching rule decides, permissive accesses go one level
@@ -85,17 +86,18 @@ public struct AlertEngine: Sendable {
 
     public mutating func process(_ findings: [Finding]) -> [Alert] {
         var alerts: [Alert] = []
-        var occurrences: [String: Int] = [:]
+        // By bytes: ids that differ only in a node's normalization are two ids already.
+        var occurrences: [ExactText: Int] = [:]
         func id(_ base: String) -> String {
-            occurrences[base, default: 0] += 1
-            let n = occurrences[base] ?? 1
+            occurrences[ExactText(base), default: 0] += 1
+            let n = occurrences[ExactText(base)] ?? 1
             return n == 1 ? base : "\(base)#\(n)"
         }
         for finding in findings {
             switch finding {
             case .denial(let denial):
                 alerts += advance(to: denial.id.timeMilliseconds)
-                if let own = ownProcessID, denial.id.node == ownNode, denial.avcs.contains(where: { $0.pid == own }) { continue }
+                if let own = ownProcessID, NodeName.same(denial.id.node, ownNode), denial.avcs.contains(where: { $0.pid == own }) { continue }
                 guard let shape = shape(of: denial) else { continue }
                 let (rule, source, key) = (shape.rule, shape.source, shape.key)
                 // A repeat inside an open window is only counted, in place: a flood builds no
@@ -117,7 +119,7 @@ public struct AlertEngine: Sendable {
                 let base = event.id.map { AlertID.event(node: $0.node, stamp: $0.stamp, rule: rule.name) }
                     ?? AlertID.event(node: event.node, stamp: Self.stamp(of: event), rule: rule.name)
                 let alert = alert(for: event, rule: rule, id: id(base))
-                let admitted = admit(alert, rule: rule, key: "\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")", source: nil)
+                let admitted = admit(alert, rule: rule, key: NodeName.key("\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")"), source: nil)
                 alerts += admitted.closed
                 if admitted.send { alerts.append(alert) }
             default:
@@ -141,7 +143,9 @@ public struct AlertEngine: Sendable {
     }
 
     /// Who a rate limit counts against: the rule, node and source side. Plain joins, not array
-    /// descriptions: this runs for every alerted denial.
+    /// descriptions: this runs for every alerted denial. The keys of windows and limits are
+    /// compared by their bytes (NodeName.key, injective): as Strings, a host spelt in NFC and one
+    /// spelt in NFD shared windows, and one host's attack was counted as the other's repeat.
     static func sourceKey(rule: AlertRule, denial: Denial) -> String {
         var key = rule.name
         key += "|"
@@ -150,7 +154,7 @@ public struct AlertEngine: Sendable {
         appendUUIDs(denial.sources, to: &key)
         key += "|"
         key += denial.source.raw
-        return key
+        return NodeName.key(key)
     }
 
     /// The dedupe window's key: the source side, the target side and whether the access was
@@ -164,7 +168,7 @@ public struct AlertEngine: Sendable {
         key += "|"
         key += denial.targets.isEmpty ? denial.target.raw : denial.target.type ?? ""
         if denial.permissive == true { key += "|allowed" }
-        return key
+        return NodeName.key(key)
     }
 
     private static func appendUUIDs(_ leases: [Lease], to key: inout String) {

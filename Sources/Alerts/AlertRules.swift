@@ -50,8 +50,10 @@ public enum AlertRules {
         for (index, item) in list.enumerated() {
             let place = "rule \(index + 1)"
             guard let entry = item as? [String: Any] else { throw Failure(file: file, reason: "\(place): expected a mapping") }
-            for key in entry.keys where !ruleKeys.contains(key) {
-                throw Failure(file: file, reason: "\(place): unknown key `\(key)` (one of \(ruleKeys.sorted().joined(separator: ", ")))")
+            // Every unknown key, in one order: a mapping's own order changes from run to run.
+            let unknownKeys = entry.keys.filter { !ruleKeys.contains($0) }.sorted()
+            if !unknownKeys.isEmpty {
+                throw Failure(file: file, reason: "\(place): unknown \(unknownKeys.count == 1 ? "key" : "keys") \(unknownKeys.map { "`\($0)`" }.joined(separator: ", ")) (one of \(ruleKeys.sorted().joined(separator: ", ")))")
             }
             guard let name = entry["name"] as? String, !name.isEmpty else { throw Failure(file: file, reason: "\(place): needs a `name`") }
             let here = "rule \(index + 1) (\(name))"
@@ -61,8 +63,9 @@ public enum AlertRules {
             }
             guard let title = entry["title"] as? String, !title.isEmpty else { throw Failure(file: file, reason: "\(here): needs a `title`") }
             guard let match = entry["match"] as? [String: Any] else { throw Failure(file: file, reason: "\(here): needs a `match` mapping") }
-            for key in match.keys where !matchKeys.contains(key) {
-                throw Failure(file: file, reason: "\(here): unknown match key `\(key)` (one of \(matchKeys.sorted().joined(separator: ", ")))")
+            let unknownMatchKeys = match.keys.filter { !matchKeys.contains($0) }.sorted()
+            if !unknownMatchKeys.isEmpty {
+                throw Failure(file: file, reason: "\(here): unknown match \(unknownMatchKeys.count == 1 ? "key" : "keys") \(unknownMatchKeys.map { "`\($0)`" }.joined(separator: ", ")) (one of \(matchKeys.sorted().joined(separator: ", ")))")
             }
             func strings(_ key: String) throws -> [String] {
                 guard let value = match[key] else { return [] }

@@ -1,5 +1,9 @@
+import Native
+
 /// Identity of one audit event, as auparse's `au_event_t`: time, serial and the node that logged
-/// it. Serials are unique per node only, so the node is part of the identity.
+/// it. Serials are unique per node only, so the node is part of the identity, compared by its
+/// bytes: two hosts whose names differ only in Unicode normalization are two hosts, and their
+/// records of one stamp are two events (as Strings, they were joined into one).
 public struct AuditEventID: Hashable, Sendable, Comparable {
     public var node: String?
     public var seconds: Int64
@@ -22,6 +26,23 @@ public struct AuditEventID: Hashable, Sendable, Comparable {
         let (sum, overflowSum) = scaled.addingReportingOverflow(Int64(clamping: milliseconds))
         if overflowSum { return milliseconds < 0 ? .min : .max }
         return sum
+    }
+
+    public static func == (a: AuditEventID, b: AuditEventID) -> Bool {
+        guard a.serial == b.serial, a.seconds == b.seconds, a.milliseconds == b.milliseconds else { return false }
+        switch (a.node, b.node) {
+        case (nil, nil): return true
+        // String's == first: it is quick, and bytes that are equal are equal to it too.
+        case (let x?, let y?): return x == y && ExactText(x) == ExactText(y)
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(serial)
+        hasher.combine(seconds)
+        hasher.combine(milliseconds)
+        hasher.combine(node.map(ExactText.init))
     }
 
     /// Orders events of one node as the kernel issued them: time first, then serial.

@@ -27,15 +27,20 @@ public struct CoverageQuery: Sendable {
 
     public func intervals(_ database: StoreReader) throws -> [Interval] {
         let db = database.connection
-        let marks = Dictionary(grouping: try database.coverageMarks(), by: { $0.node ?? "" })
+        // By bytes, as the stores keep nodes: two spellings of a name (NFC and NFD) are two hosts,
+        // each with its own marks.
+        let marks = Dictionary(grouping: try database.coverageMarks(), by: { ExactText($0.node ?? "") })
         var names = try db.rows("SELECT node FROM node_activity ORDER BY node").compactMap { $0[0].string }
-        if !nodes.isEmpty { names = names.filter { nodes.map { $0 == "-" ? "" : $0 }.contains($0) } }
+        if !nodes.isEmpty {
+            let wanted = Set(nodes.map { ExactText($0 == "-" ? "" : $0) })
+            names = names.filter { wanted.contains(ExactText($0)) }
+        }
         var result: [Interval] = []
         for node in names {
             let first = try db.rows("""
                 SELECT time_ms FROM audit_events INDEXED BY audit_events_time WHERE node = ? ORDER BY time_ms LIMIT 1
                 """, [.text(node)]).first?[0].int64
-            result += Self.intervals(node: node, firstEvent: first, marks: marks[node] ?? [])
+            result += Self.intervals(node: node, firstEvent: first, marks: marks[ExactText(node)] ?? [])
         }
         return result
     }

@@ -229,7 +229,8 @@ public struct DigestQuery: Sendable {
                 summary = "\(r[3].string ?? "?") may write \(text("disk") ?? r[4].string ?? "a disk") with "
                     + (others.isEmpty ? "any guest started later" : others.joined(separator: ", "))
             default:
-                let holders = (detail["vms"] as? [String] ?? []).filter { $0 != r[3].string }
+                // By bytes: a guest whose name differs from this one's only in normalization is another guest.
+                let holders = (detail["vms"] as? [String] ?? []).filter { ExactText($0) != ExactText(r[3].string ?? "") }
                 summary = "\(r[3].string ?? "?") took \(r[4].string ?? "a label"), already held by "
                     + (holders.isEmpty ? "another guest" : holders.joined(separator: ", "))
             }

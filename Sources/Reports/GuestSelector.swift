@@ -61,7 +61,7 @@ public struct GuestSelector: Sendable {
 
     private func nodes(for spelling: Spelling) -> [String]? {
         guard let node = spelling.node else { return nodes }
-        if nodes.isEmpty || nodes.contains(node) { return [node] }
+        if nodes.isEmpty || nodes.contains(where: { ExactText($0) == ExactText(node) }) { return [node] }
         return nil
     }
 
@@ -127,29 +127,31 @@ public struct GuestSelector: Sendable {
     public func suggestions(_ db: any SQLReader) throws -> [String] {
         let (node, key, isUUID) = spelled
         guard !isUUID, !key.isEmpty else { return [] }
-        let rows = try db.rows("SELECT node, name FROM guests UNION SELECT node, name FROM leases")
+        // Ordered, so that both stores offer the same names; compared by bytes below, as the
+        // stores compare names (two spellings of one, NFC and NFD, are two guests).
+        let rows = try db.rows("SELECT node, name FROM guests UNION SELECT node, name FROM leases ORDER BY 1, 2")
         let wanted = Array(key.lowercased().unicodeScalars)
         let limit = min(3, max(1, wanted.count / 3))
         var scored: [(distance: Int, text: String)] = []
-        var seen: Set<String> = []
+        var seen: Set<ExactText> = []
         for row in rows {
             let rowNode = row[0].string ?? "", name = row[1].string ?? ""
             // Without NODE/ in the text, only the --node filter restricts; with it, any node may hold the right name.
-            if node == nil, !nodes.isEmpty, !nodes.contains(rowNode.isEmpty ? "-" : rowNode) { continue }
+            if node == nil, !nodes.isEmpty, !nodes.contains(where: { ExactText($0) == ExactText(rowNode.isEmpty ? "-" : rowNode) }) { continue }
             let shown = node == nil ? name : (rowNode.isEmpty ? "-" : rowNode) + "/" + name
-            guard !seen.contains(shown) else { continue }
+            guard !seen.contains(ExactText(shown)) else { continue }
             let candidate = Array(name.lowercased().unicodeScalars)
             guard abs(candidate.count - wanted.count) <= limit else { continue }
             let distance = Self.editDistance(wanted, candidate)
             // A name on another node is a near miss even when the name itself is exact.
-            if distance <= limit && shown != text {
-                seen.insert(shown)
+            if distance <= limit && ExactText(shown) != ExactText(text) {
+                seen.insert(ExactText(shown))
                 scored.append((distance, shown))
             }
         }
         // Only the closest: "WEB-1" hints web-1, not also web-2 one edit further.
         guard let best = scored.map(\.distance).min() else { return [] }
-        return scored.filter { $0.distance == best }.map(\.text).sorted().prefix(3).map { $0 }
+        return scored.filter { $0.distance == best }.map(\.text).sorted(by: ExactText.byBytes).prefix(3).map { $0 }
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two

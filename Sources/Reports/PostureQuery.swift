@@ -65,8 +65,9 @@ public struct PostureQuery: Sendable {
         let db = database.connection
         let nodeValues = nodes.map { SQLValue.text($0 == "-" ? "" : $0) }
         let nodeClause = nodes.isEmpty ? "" : " AND node IN (" + nodes.map { _ in "?" }.joined(separator: ",") + ")"
-        var guests: [String: Guest] = [:]
-        func key(_ node: String, _ uuid: String) -> String { node + "\u{0}" + uuid }
+        // By bytes, as the stores keep names: two spellings of a node (NFC and NFD) are two hosts.
+        var guests: [ExactText: Guest] = [:]
+        func key(_ node: String, _ uuid: String) -> ExactText { ExactText(node + "\u{0}" + uuid) }
 
         var leaseSQL = """
             SELECT l.node, g.uuid, l.name, l.model, l.label, l.image_label, l.level, l.valid_from_ms
@@ -110,12 +111,16 @@ public struct PostureQuery: Sendable {
             guests[key(node, uuid)] = guest
         }
 
-        let live = guests.values.filter(\.isLive).sorted { ($0.node, $0.name, $0.uuid) < ($1.node, $1.name, $1.uuid) }
+        let live = guests.values.filter(\.isLive).sorted { a, b in
+            if ExactText(a.node) != ExactText(b.node) { return ExactText.byBytes(a.node, b.node) }
+            if ExactText(a.name) != ExactText(b.name) { return ExactText.byBytes(a.name, b.name) }
+            return ExactText.byBytes(a.uuid, b.uuid)
+        }
         // Live selinux levels per node, for what a weak label dominates now.
-        var levels: [String: [(name: String, uuid: String, level: MLSLevel)]] = [:]
+        var levels: [ExactText: [(name: String, uuid: String, level: MLSLevel)]] = [:]
         for guest in live {
             if let text = guest.selinux?.level, let level = try? MLSLevel.parse(text) {
-                levels[guest.node, default: []].append((guest.name, guest.uuid, level))
+                levels[ExactText(guest.node), default: []].append((guest.name, guest.uuid, level))
             }
         }
 
@@ -143,7 +148,7 @@ public struct PostureQuery: Sendable {
                 found.append((events.string(at: 0) ?? "", time, detail))
             }
             try events.bind([])
-            try emit(row(guest, found: found, levels: levels[guest.node] ?? []))
+            try emit(row(guest, found: found, levels: levels[ExactText(guest.node)] ?? []))
         }
     }
 
@@ -170,7 +175,11 @@ public struct PostureQuery: Sendable {
                 detail.append(("whole_disks", .strings(matching.compactMap { $0.detail["disk"] as? String })))
             default:
                 var with: [String] = []
-                for m in matching { for name in m.detail["shared_with_vms"] as? [String] ?? [] where !with.contains(name) { with.append(name) } }
+                // Two guests whose names differ only in normalization are two names here.
+                var seen: Set<ExactText> = []
+                for m in matching {
+                    for name in m.detail["shared_with_vms"] as? [String] ?? [] where seen.insert(ExactText(name)).inserted { with.append(name) }
+                }
                 detail.append(("shared_disks", .strings(matching.map { $0.detail["disk"] as? String ?? "image label svirt_image_t:s0" })))
                 detail.append(("shared_with_vms", .strings(with)))
             }

@@ -45,7 +45,8 @@ public struct WhoTouchedQuery: Sendable {
         try stmt.bind(leases.map { .integer($0) } + values)
         let names = try GuestNames(db)
         // One type per key: a string when the guest had one name, else null and the names in target_vms.
-        let targetNames = Array(Set(guests.map(\.name))).sorted()
+        // By bytes: two names that differ only in normalization are two names the guest had.
+        let targetNames = Set(guests.map { ExactText($0.name) }).map(\.text).sorted(by: ExactText.byBytes)
         let target: OutputValue = targetNames.count == 1 ? .string(targetNames[0]) : .null
         while try stmt.step() {
             let key = stmt.string(at: 0) ?? ""

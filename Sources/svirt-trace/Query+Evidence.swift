@@ -2,6 +2,7 @@ import ArgumentParser
 import Store
 import Formatting
 import Reports
+import Native
 
 /// `NODE:SERIAL` or `SERIAL` with `--time`, shared by evidence and explain.
 struct EventIDArguments: ParsableArguments {
@@ -17,7 +18,7 @@ struct EventIDArguments: ParsableArguments {
 
     /// Serials restart at each boot and repeat across nodes: when the ID named several events,
     /// all were printed, and this says how to pick one.
-    func noteRepeats(_ times: Set<String>) {
+    func noteRepeats(_ times: Set<ExactText>) {
         guard times.count > 1, time == nil else { return }
         Console.error("note: \(times.count) events have the ID \(id) (audit serials repeat across reboots and nodes); "
                       + "NODE:SERIAL picks a node's, --time TIME the one closest to TIME")
@@ -49,13 +50,14 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = EvidenceQuery(reference: try event.reference())
-            var times: Set<String> = []
+            var times: Set<ExactText> = []
             try output.print(keys: EvidenceQuery.keys, table: nil, database: database, text: { rows in
                 // One block per event: a serial that repeats (a reboot, another node) names several.
                 var events: [[OutputRow]] = []
                 for row in rows {
-                    let key = [row.text("id"), row.text("time"), row.text("source")]
-                    if let last = events.last?.first, [last.text("id"), last.text("time"), last.text("source")] == key {
+                    // By bytes: the IDs of two hosts spelt in two normalizations are two events.
+                    let key = [row.text("id"), row.text("time"), row.text("source")].map(ExactText.init)
+                    if let last = events.last?.first, [last.text("id"), last.text("time"), last.text("source")].map(ExactText.init) == key {
                         events[events.count - 1].append(row)
                     } else {
                         events.append([row])
@@ -71,7 +73,7 @@ extension SvirtTrace.Query {
                 }.joined(separator: "\n")
             }) { db, emit in
                 try query.run(db) { row in
-                    times.insert(row.text("id") + " " + row.text("time"))
+                    times.insert(ExactText(row.text("id") + " " + row.text("time")))
                     try emit(row)
                 }
             }
@@ -104,7 +106,7 @@ extension SvirtTrace.Query {
 
         func run() throws {
             let query = ExplainQuery(reference: try event.reference())
-            var times: Set<String> = []
+            var times: Set<ExactText> = []
             try output.print(keys: ExplainQuery.keys, table: nil, database: database, text: { rows in
                 rows.map { row in
                     var text = "\(row.text("id")) \(row.text("time")) \(row.text("kind")): "
@@ -120,7 +122,7 @@ extension SvirtTrace.Query {
                 }.joined(separator: "\n")
             }) { db, emit in
                 try query.run(db) { row in
-                    times.insert(row.text("id") + " " + row.text("time"))
+                    times.insert(ExactText(row.text("id") + " " + row.text("time")))
                     try emit(row)
                 }
             }

@@ -133,6 +133,11 @@ import Findings
         ("rules:\n  - {name: a, match: {kind: [nonsense]}, severity: high, title: t}", "unknown kind `nonsense`"),
         ("rules:\n  - {name: a, match: {kind: [cross-guest], colour: red}, severity: high, title: t}", "unknown match key `colour`"),
         ("rules:\n  - {name: a, match: {kind: [cross-guest]}, severity: high, title: t, extra: 1}", "unknown key `extra`"),
+        // Every unknown key, sorted: the mapping's order changes from one run to the next.
+        ("rules:\n  - {name: a, match: {kind: [cross-guest]}, severity: high, title: t, urgency: 1, colour: 2, priority: 3}",
+         "unknown keys `colour`, `priority`, `urgency` (one of"),
+        ("rules:\n  - {name: a, match: {kind: [cross-guest], target: x, class: y, colour: z}, severity: high, title: t}",
+         "unknown match keys `class`, `colour`, `target` (one of"),
         ("rules:\n  - {name: a, match: {kind: [cross-guest]}, severity: high, title: t}\n  - {name: a, match: {kind: [guest-host]}, severity: high, title: t}", "used twice"),
         ("rules:\n  - {name: a, match: {kind: [guest-host]}, severity: high, title: t, hint: run audit2allow -M fix}", "audit2allow"),
         ("rules:\n  - {name: a, match: {kind: [enforcing-change], enforcing: 5}, severity: high, title: t}", "0 or 1"),
