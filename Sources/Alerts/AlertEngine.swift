@@ -57,16 +57,19 @@ public struct AlertEngine: Sendable {
     /// The newest event time seen: "now" on the events' own clock.
     public private(set) var newestTime: Int64?
 
-    private var windows: [String: RepeatWindow] = [:]
-    private var recent: [String: RecentAlerts] = [:]
-    private var limited: [String: RateWindow] = [:]
+    // Keyed by the keys' bytes: as Strings, a host spelt in NFC and one spelt in NFD shared
+    // windows, and one host's attack was counted as the other's repeat. The keys are stored as
+    // they are, so a restart finds the windows an earlier build saved.
+    private var windows: [ExactText: RepeatWindow] = [:]
+    private var recent: [ExactText: RecentAlerts] = [:]
+    private var limited: [ExactText: RateWindow] = [:]
     private var windowEnds = DeadlineHeap()
     private var limitEnds = DeadlineHeap()
     private var lastSweep: Int64 = .min
     /// State keys changed since `takeChanges`.
-    private var changed: Set<String> = []
+    private var changed: Set<ExactText> = []
     /// Windows whose repeat count changed, by window key: a flood's repeats build no state key.
-    private var countedRepeats: Set<String> = []
+    private var countedRepeats: Set<ExactText> = []
     private var newestChanged = false
     /// Counts `takeChanges` calls: a window counted again in the same generation is already
     /// among the changed ones.
@@ -102,9 +105,9 @@ public struct AlertEngine: Sendable {
                 let (rule, source, key) = (shape.rule, shape.source, shape.key)
                 // A repeat inside an open window is only counted, in place: a flood builds no
                 // alert and copies no window per event.
-                if rule.dedupeSeconds > 0, let index = windows.index(forKey: key) {
+                if rule.dedupeSeconds > 0, let index = windows.index(forKey: ExactText(key)) {
                     if windows.values[index].countRepeat(denial, rule: rule, generation: saveGeneration) {
-                        countedRepeats.insert(key)
+                        countedRepeats.insert(ExactText(key))
                     }
                     continue
                 }
@@ -119,7 +122,7 @@ public struct AlertEngine: Sendable {
                 let base = event.id.map { AlertID.event(node: $0.node, stamp: $0.stamp, rule: rule.name) }
                     ?? AlertID.event(node: event.node, stamp: Self.stamp(of: event), rule: rule.name)
                 let alert = alert(for: event, rule: rule, id: id(base))
-                let admitted = admit(alert, rule: rule, key: NodeName.key("\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")"), source: nil)
+                let admitted = admit(alert, rule: rule, key: "\(rule.name)|\(event.node ?? "")|\(event.uuid ?? "")", source: nil)
                 alerts += admitted.closed
                 if admitted.send { alerts.append(alert) }
             default:
@@ -143,9 +146,7 @@ public struct AlertEngine: Sendable {
     }
 
     /// Who a rate limit counts against: the rule, node and source side. Plain joins, not array
-    /// descriptions: this runs for every alerted denial. The keys of windows and limits are
-    /// compared by their bytes (NodeName.key, injective): as Strings, a host spelt in NFC and one
-    /// spelt in NFD shared windows, and one host's attack was counted as the other's repeat.
+    /// descriptions: this runs for every alerted denial.
     static func sourceKey(rule: AlertRule, denial: Denial) -> String {
         var key = rule.name
         key += "|"
@@ -154,7 +155,7 @@ public struct AlertEngine: Sendable {
         appendUUIDs(denial.sources, to: &key)
         key += "|"
         key += denial.source.raw
-        return NodeName.key(key)
+        return key
     }
 
     /// The dedupe window's key: the source side, the target side and whether the access was
@@ -168,7 +169,7 @@ public struct AlertEngine: Sendable {
         key += "|"
         key += denial.targets.isEmpty ? denial.target.raw : denial.target.type ?? ""
         if denial.permissive == true { key += "|allowed" }
-        return NodeName.key(key)
+        return key
     }
 
     private static func appendUUIDs(_ leases: [Lease], to key: inout String) {
@@ -263,10 +264,10 @@ public struct AlertEngine: Sendable {
     }
 
     private mutating func closeWindow(_ entry: DeadlineHeap.Entry) -> [Alert] {
-        guard let stored = windows[entry.key], stored.end == entry.end else { return [] }
+        guard let stored = windows[ExactText(entry.key)], stored.end == entry.end else { return [] }
         let window = settled(stored)
-        windows[entry.key] = nil
-        changed.insert(StateKey.repeats + entry.key)
+        windows[ExactText(entry.key)] = nil
+        changed.insert(ExactText(StateKey.repeats + entry.key))
         guard window.suppressed > 0 else { return [] }
         var alert = window.last
         alert.id = AlertID.followUp(of: window.firstID)
@@ -277,9 +278,9 @@ public struct AlertEngine: Sendable {
     }
 
     private mutating func closeLimit(_ entry: DeadlineHeap.Entry) -> [Alert] {
-        guard let window = limited[entry.key], window.end == entry.end else { return [] }
-        limited[entry.key] = nil
-        changed.insert(StateKey.limited + entry.key)
+        guard let window = limited[ExactText(entry.key)], window.end == entry.end else { return [] }
+        limited[ExactText(entry.key)] = nil
+        changed.insert(ExactText(StateKey.limited + entry.key))
         var alert = window.last
         alert.id = AlertID.rateLimited(from: window.firstID)
         alert.count = window.count
@@ -292,9 +293,9 @@ public struct AlertEngine: Sendable {
     /// follow-ups of windows the cap closed early.
     private mutating func admit(_ alert: Alert, rule: AlertRule, key: String, source: String?) -> (send: Bool, closed: [Alert]) {
         guard rule.dedupeSeconds > 0 else { return (true, []) }
-        changed.insert(StateKey.repeats + key)
+        changed.insert(ExactText(StateKey.repeats + key))
         // Any open window of this key holds the alert: one that ended was closed by `advance`.
-        if let index = windows.index(forKey: key) {
+        if let index = windows.index(forKey: ExactText(key)) {
             let newest = windows.values[index].pending?.denial.id.timeMilliseconds ?? windows.values[index].last.time
             windows.values[index].suppressed += 1
             if alert.time >= newest {
@@ -306,12 +307,12 @@ public struct AlertEngine: Sendable {
         let (length, tooLong) = rule.dedupeSeconds.multipliedReportingOverflow(by: 1000)
         let (sum, overflow) = alert.time.addingReportingOverflow(tooLong ? .max : length)
         let end = overflow || tooLong ? Int64.max : sum
-        windows[key] = RepeatWindow(start: alert.time, end: end, firstID: alert.id, suppressed: 0,
+        windows[ExactText(key)] = RepeatWindow(start: alert.time, end: end, firstID: alert.id, suppressed: 0,
                                     last: alert, source: source, perMinute: rule.ratePerMinute)
         windowEnds.insert(.init(end: end, key: key))
         var closed: [Alert] = []
         while windows.count > limits.windows, let oldest = windowEnds.popFirst() {
-            if windows[oldest.key]?.end == oldest.end { evictions += 1 }
+            if windows[ExactText(oldest.key)]?.end == oldest.end { evictions += 1 }
             closed += closeWindow(oldest)
         }
         return (true, closed)
@@ -321,29 +322,29 @@ public struct AlertEngine: Sendable {
     /// are counted into a report sent when that minute ends.
     private mutating func limit(_ alert: Alert, source: String, perMinute: Int) -> [Alert] {
         var out: [Alert] = []
-        changed.insert(StateKey.recent + source)
-        var times = (recent[source]?.times ?? []).filter { Self.span(from: $0, to: alert.time) < Self.rateWindowMilliseconds }
+        changed.insert(ExactText(StateKey.recent + source))
+        var times = (recent[ExactText(source)]?.times ?? []).filter { Self.span(from: $0, to: alert.time) < Self.rateWindowMilliseconds }
         if times.count >= perMinute {
-            recent[source] = RecentAlerts(times: times)
-            changed.insert(StateKey.limited + source)
-            if var window = limited[source] {
+            recent[ExactText(source)] = RecentAlerts(times: times)
+            changed.insert(ExactText(StateKey.limited + source))
+            if var window = limited[ExactText(source)] {
                 window.count += alert.count
                 window.last = alert
-                limited[source] = window
+                limited[ExactText(source)] = window
             } else {
                 let (end, overflow) = alert.time.addingReportingOverflow(Self.rateWindowMilliseconds)
-                limited[source] = RateWindow(start: alert.time, end: overflow ? .max : end, firstID: alert.id,
+                limited[ExactText(source)] = RateWindow(start: alert.time, end: overflow ? .max : end, firstID: alert.id,
                                              count: alert.count, last: alert)
                 limitEnds.insert(.init(end: overflow ? .max : end, key: source))
                 while limited.count > limits.sources, let oldest = limitEnds.popFirst() {
-                    if limited[oldest.key]?.end == oldest.end { evictions += 1 }
+                    if limited[ExactText(oldest.key)]?.end == oldest.end { evictions += 1 }
                     out += closeLimit(oldest)
                 }
             }
             return out
         }
         times.append(alert.time)
-        recent[source] = RecentAlerts(times: times)
+        recent[ExactText(source)] = RecentAlerts(times: times)
         if recent.count > limits.sources { sweepRecent(force: true) }
         return out + [alert]
     }
@@ -356,14 +357,17 @@ public struct AlertEngine: Sendable {
         lastSweep = now
         for (source, entry) in recent where Self.span(from: entry.times.last ?? .min, to: now) >= Self.rateWindowMilliseconds {
             recent[source] = nil
-            changed.insert(StateKey.recent + source)
+            changed.insert(ExactText(StateKey.recent + source.text))
         }
         guard recent.count > limits.sources else { return }
         let keep = limits.sources * 9 / 10
-        let oldest = recent.sorted { ($0.value.times.last ?? .min, $0.key) < ($1.value.times.last ?? .min, $1.key) }
+        let oldest = recent.sorted { a, b in
+            let (x, y) = (a.value.times.last ?? .min, b.value.times.last ?? .min)
+            return x != y ? x < y : ExactText.byBytes(a.key.text, b.key.text)
+        }
         for (source, _) in oldest.prefix(recent.count - keep) {
             recent[source] = nil
-            changed.insert(StateKey.recent + source)
+            changed.insert(ExactText(StateKey.recent + source.text))
             evictions += 1
         }
     }
@@ -423,15 +427,23 @@ public struct AlertEngine: Sendable {
         static let repeats = "repeats|"
         static let recent = "recent|"
         static let limited = "limited|"
+
+        /// By bytes: a key whose first character after the `|` is a combining mark is still a
+        /// key of that kind (as Characters, `|` and the mark are one).
+        static func starts(_ key: String, with prefix: String) -> Bool { key.utf8.starts(with: prefix.utf8) }
+
+        static func name(in key: String, after prefix: String) -> String {
+            String(decoding: key.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+        }
     }
 
     /// The state rows changed since the last call: a value to store, or nil to delete the row.
     /// Written in the transaction that stores the events, so a restart resumes exactly here.
     public mutating func takeChanges() -> [(key: String, value: String?)] {
-        for key in countedRepeats { changed.insert(StateKey.repeats + key) }
+        for key in countedRepeats { changed.insert(ExactText(StateKey.repeats + key.text)) }
         countedRepeats.removeAll(keepingCapacity: true)
         saveGeneration += 1
-        if newestChanged { changed.insert(StateKey.newest) }
+        if newestChanged { changed.insert(ExactText(StateKey.newest)) }
         newestChanged = false
         guard !changed.isEmpty else { return [] }
         defer { changed.removeAll(keepingCapacity: true) }
@@ -440,10 +452,10 @@ public struct AlertEngine: Sendable {
         func text<T: Encodable>(_ value: T?) -> String? {
             value.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
         }
-        return changed.sorted().map { key -> (String, String?) in
+        return changed.map(\.text).sorted(by: ExactText.byBytes).map { key -> (String, String?) in
             if key == StateKey.newest { return (key, newestTime.map(String.init)) }
-            if key.hasPrefix(StateKey.repeats) {
-                let name = String(key.dropFirst(StateKey.repeats.count))
+            if StateKey.starts(key, with: StateKey.repeats) {
+                let name = ExactText(StateKey.name(in: key, after: StateKey.repeats))
                 guard let stored = windows[name] else { return (key, nil) }
                 // The newest repeat is made into `last`, so a restart after a crash closes the
                 // window with the very follow-up an uninterrupted run sends.
@@ -452,8 +464,8 @@ public struct AlertEngine: Sendable {
                 windows[name] = window
                 return (key, text)
             }
-            if key.hasPrefix(StateKey.recent) { return (key, text(recent[String(key.dropFirst(StateKey.recent.count))])) }
-            return (key, text(limited[String(key.dropFirst(StateKey.limited.count))]))
+            if StateKey.starts(key, with: StateKey.recent) { return (key, text(recent[ExactText(StateKey.name(in: key, after: StateKey.recent))])) }
+            return (key, text(limited[ExactText(StateKey.name(in: key, after: StateKey.limited))]))
         }
     }
 
@@ -467,15 +479,15 @@ public struct AlertEngine: Sendable {
             let data = Data(value.utf8)
             if key == StateKey.newest, let time = Int64(value) {
                 newestTime = time
-            } else if key.hasPrefix(StateKey.repeats), let window = try? decoder.decode(RepeatWindow.self, from: data) {
-                let name = String(key.dropFirst(StateKey.repeats.count))
-                windows[name] = window
+            } else if StateKey.starts(key, with: StateKey.repeats), let window = try? decoder.decode(RepeatWindow.self, from: data) {
+                let name = StateKey.name(in: key, after: StateKey.repeats)
+                windows[ExactText(name)] = window
                 windowEnds.insert(.init(end: window.end, key: name))
-            } else if key.hasPrefix(StateKey.recent), let entry = try? decoder.decode(RecentAlerts.self, from: data) {
-                recent[String(key.dropFirst(StateKey.recent.count))] = entry
-            } else if key.hasPrefix(StateKey.limited), let window = try? decoder.decode(RateWindow.self, from: data) {
-                let name = String(key.dropFirst(StateKey.limited.count))
-                limited[name] = window
+            } else if StateKey.starts(key, with: StateKey.recent), let entry = try? decoder.decode(RecentAlerts.self, from: data) {
+                recent[ExactText(StateKey.name(in: key, after: StateKey.recent))] = entry
+            } else if StateKey.starts(key, with: StateKey.limited), let window = try? decoder.decode(RateWindow.self, from: data) {
+                let name = StateKey.name(in: key, after: StateKey.limited)
+                limited[ExactText(name)] = window
                 limitEnds.insert(.init(end: window.end, key: name))
             } else {
                 skipped += 1

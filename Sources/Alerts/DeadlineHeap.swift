@@ -1,12 +1,19 @@
+import Native
+
 /// Keys ordered by the event time their window ends (a binary min-heap): closing every window
 /// that ended, or the oldest one when a cap is reached, costs O(log n) per window instead of a
-/// scan of all of them. Ties go by key, so the order is the same in every run.
+/// scan of all of them. Ties go by the key's bytes, so the order is the same in every run (as
+/// Strings, two keys that differ only in Unicode normalization tie, and went in either order).
 struct DeadlineHeap: Sendable {
     struct Entry: Sendable, Equatable {
         var end: Int64
         var key: String
 
-        static func < (a: Entry, b: Entry) -> Bool { (a.end, a.key) < (b.end, b.key) }
+        static func < (a: Entry, b: Entry) -> Bool {
+            a.end != b.end ? a.end < b.end : ExactText.byBytes(a.key, b.key)
+        }
+
+        static func == (a: Entry, b: Entry) -> Bool { a.end == b.end && ExactText(a.key) == ExactText(b.key) }
     }
 
     private var entries: [Entry] = []

@@ -1,4 +1,6 @@
 import AuditStream
+import Guests
+import Native
 
 /// A non-denial event for the `events` table: lifecycle, collisions and policy changes.
 public struct RecordedEvent: Sendable, Equatable {
@@ -26,8 +28,8 @@ public struct RecordedEvent: Sendable, Equatable {
     }
 
     public static func == (a: RecordedEvent, b: RecordedEvent) -> Bool {
-        a.id == b.id && a.timeMilliseconds == b.timeMilliseconds && a.node == b.node && a.kind == b.kind
-            && a.vm == b.vm && a.uuid == b.uuid && a.label == b.label
+        a.id == b.id && a.timeMilliseconds == b.timeMilliseconds && NodeName.same(a.node, b.node) && a.kind == b.kind
+            && ExactText(a.vm ?? "") == ExactText(b.vm ?? "") && (a.vm == nil) == (b.vm == nil) && a.uuid == b.uuid && a.label == b.label
             && a.detail.map(\.0) == b.detail.map(\.0) && a.detail.map(\.1) == b.detail.map(\.1)
     }
 }

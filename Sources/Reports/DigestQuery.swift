@@ -280,7 +280,7 @@ public struct DigestQuery: Sendable {
             guard from < to else { continue }
             let node = interval.node.isEmpty ? "-" : interval.node
             // Back to back (no SYSTEM_BOOT, then a boot followed by an unseen guest's stop): one line.
-            if let last = data.coverageGaps.last, last.node == node, last.to >= from {
+            if let last = data.coverageGaps.last, ExactText(last.node) == ExactText(node), last.to >= from {
                 data.coverageGaps[data.coverageGaps.count - 1].to = max(last.to, to)
                 continue
             }

@@ -127,10 +127,10 @@ public final class AlertLedger {
             UNION
             SELECT json_extract(value, '$.last.node') FROM alert_windows_unowned
             WHERE json_valid(value) AND json_extract(value, '$.last.node') IS NOT NULL
-            """).compactMap { $0.first?.string }.sorted()
-        // Every node they name must be this watch's: a watch of one node among several (a central
-        // log's) would otherwise close the others' windows and print their alerts.
-        guard owner.isEmpty || nodes.allSatisfy({ $0 == owner }) else { return .left(rows: rows, nodes: nodes) }
+            """).compactMap { $0.first?.string }.sorted(by: ExactText.byBytes)
+        // Every node they name must be this watch's, by bytes: a watch of one node among several
+        // (a central log's) would otherwise close the others' windows and print their alerts.
+        guard owner.isEmpty || nodes.allSatisfy({ ExactText($0) == ExactText(owner) }) else { return .left(rows: rows, nodes: nodes) }
         try beforeWrite()
         try db.run("INSERT OR IGNORE INTO alert_windows(owner, key, value) SELECT ?, key, value FROM alert_windows_unowned", [.text(owner)])
         var taken = db.changes

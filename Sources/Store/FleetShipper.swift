@@ -74,7 +74,8 @@ public final class FleetShipper {
             throw StoreError.wrap(error, path: spoolPath, timeout: busyTimeoutMilliseconds)
         }
         if let known {
-            guard known.node == node else {
+            // By bytes, as the store and its row-level security compare nodes.
+            guard ExactText(known.node) == ExactText(node) else {
                 throw StoreError.spoolOfAnotherNode(spool: spoolPath, made: known.node, given: node)
             }
             let found: [[SQLValue]]
@@ -83,7 +84,7 @@ public final class FleetShipper {
             } catch let error as PostgresError {
                 throw StoreError.postgres(database: fleet.name, error)
             }
-            guard let row = found.first, row[0].string == node, row[2].string == known.token else {
+            guard let row = found.first, ExactText(row[0].string ?? "") == ExactText(node), row[2].string == known.token else {
                 // Row-level security hides the spool of a node the role was not granted: that is
                 // the role's mistake, not a spool of another store (whose remedy, a new spool,
                 // would leave this one's rows behind).
@@ -137,7 +138,7 @@ public final class FleetShipper {
         do {
             reader = try FleetSpoolReader(spoolPath: spoolPath, spool: spool, node: node, columns: spoolColumns)
             // The path was opened again: it must still be the spool whose identity was checked.
-            guard let seen = try reader.identity(), seen.spool == spool, seen.node == node, seen.token == token else {
+            guard let seen = try reader.identity(), seen.spool == spool, ExactText(seen.node) == ExactText(node), seen.token == token else {
                 throw StoreError.spoolReplaced(spool: spoolPath)
             }
         } catch let error as StoreError {

@@ -195,6 +195,42 @@ import Findings
         }
     }
 
+    /// Two hosts whose names differ only in Unicode normalization (NFC, NFD) log the same events:
+    /// each host's first denial is alerted, as for two plainly named hosts, and the windows carry
+    /// over a restart under the keys as logged (an earlier build stored them so).
+    @Test func windowsOfTwoSpellingsOfAHostAreApartAndCarryOverARestart() throws {
+        let text = AlertEngineTests.log([(10, Self.image, "file", 0), (11, Self.image, "file", 0), (400, Self.image, "file", 0)])
+        func twoHosts(_ a: String, _ b: String) -> String {
+            text.split(separator: "\n").flatMap { ["node=\(a) \($0)", "node=\(b) \($0)"] }.joined(separator: "\n") + "\n"
+        }
+        func ids(_ text: String, split: Int?) throws -> (ids: [String], keys: [String]) {
+            let events = try Self.findings(text)
+            var before = AlertEngine()
+            guard let split else { return ((events.flatMap { before.process($0) } + before.flush()).map(\.id), []) }
+            var alerts = events[..<split].flatMap { before.process($0) }
+            let rows = before.takeChanges().compactMap { row in row.value.map { (row.key, $0) } }
+            var after = AlertEngine()
+            #expect(after.restore(rows) == 0)
+            alerts += events[split...].flatMap { after.process($0) } + after.flush()
+            return (alerts.map(\.id), rows.map(\.0))
+        }
+        let (nfc, nfd) = ("h\u{F4}te", "ho\u{302}te")
+        let plain = try ids(twoHosts("hotb", "hota"), split: nil).ids
+        #expect(plain.filter { $0.hasSuffix("/cross-guest") }.count == 4, "\(plain)")
+        // By bytes the NFD spelling ("ho" + U+0302) comes first, as hota does.
+        let named = { (ids: [String]) in ids.map { $0.replacingOccurrences(of: nfc, with: "hotb", options: .literal)
+            .replacingOccurrences(of: nfd, with: "hota", options: .literal) } }
+        #expect(named(try ids(twoHosts(nfc, nfd), split: nil).ids) == plain)
+        for split in [2, 5, 9, 12] {
+            let (carried, keys) = try ids(twoHosts(nfc, nfd), split: split)
+            #expect(named(carried) == plain, "split at event \(split)")
+            if split == 12 {
+                // Stored as logged, each spelling its own row: what an earlier build wrote.
+                #expect(keys.contains { Array($0.utf8).contains(0xC3) } && keys.contains { Array($0.utf8).contains(0xCC) }, "\(keys)")
+            }
+        }
+    }
+
     @Test func aDamagedStateRowIsSkippedNotFatal() {
         var engine = AlertEngine()
         #expect(engine.restore([("repeats|x", "{not json"), ("newest", "12")]) == 1)

@@ -9,15 +9,15 @@ import TestSupport
 @Suite struct TwoSpellingsOfAHostTests {
     /// Both hosts run a guest web (c3,c4) and a guest evil (c1,c2) of the same uuids, and on both
     /// evil reads web's disk, in events of one serial and time stamp. Only the first host logged
-    /// a SYSTEM_BOOT, so only its lease data is complete.
-    static func log(_ first: String, _ second: String) -> String {
+    /// a SYSTEM_BOOT (with `boot`), so only its lease data is complete; without, neither's is.
+    static func log(_ first: String, _ second: String, boot: Bool) -> String {
         var lines: [String] = []
         var serial = 10
         func virt(_ node: String, _ type: String, _ body: String) -> String {
             serial += 1
             return "node=\(node) type=\(type) msg=audit(1764000000.100:\(serial)): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023 msg='\(body) exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'"
         }
-        lines.append("node=\(first) type=SYSTEM_BOOT msg=audit(1764000000.000:5): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:init_t:s0 msg=' comm=\"systemd-update-utmp\" exe=\"/usr/lib/systemd/systemd-update-utmp\" hostname=? addr=? terminal=? res=success'")
+        if boot { lines.append("node=\(first) type=SYSTEM_BOOT msg=audit(1764000000.000:5): pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:init_t:s0 msg=' comm=\"systemd-update-utmp\" exe=\"/usr/lib/systemd/systemd-update-utmp\" hostname=? addr=? terminal=? res=success'") }
         for node in [first, second] {
             for (name, uuid, level) in [("web", "5b0cbd7a-0000-4000-8000-00000000000a", "s0:c3,c4"),
                                         ("evil", "5b0cbd7a-0000-4000-8000-00000000000b", "s0:c1,c2")] {
@@ -33,9 +33,9 @@ import TestSupport
     }
 
     /// What the reports, the digest and watch say, with the two names replaced by A and B.
-    static func said(_ first: String, _ second: String, in folder: URL) throws -> [String] {
+    static func said(_ first: String, _ second: String, boot: Bool, in folder: URL) throws -> [String] {
         let log = folder.appendingPathComponent("\(UUID().uuidString).log")
-        try Self.log(first, second).write(to: log, atomically: true, encoding: .utf8)
+        try Self.log(first, second, boot: boot).write(to: log, atomically: true, encoding: .utf8)
         let db = log.path + ".db"
         let ingest = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
         #expect(ingest.status == 0, "\(ingest.stderr)")
@@ -59,19 +59,20 @@ import TestSupport
         #expect(digest.status == 0, "\(digest.stderr)")
         out += digest.stdout.split(separator: "\n").map { "digest " + named(String($0)) }
         let watch = try Binary.run(["watch", "--stdin", "--config", "/dev/null", "--db", log.path + ".watch.db", "--format", "json"],
-                                   stdin: Data(Self.log(first, second).utf8))
+                                   stdin: Data(Self.log(first, second, boot: boot).utf8))
         #expect(watch.status == 0, "\(watch.stderr)")
         out += watch.stdout.split(separator: "\n").map { "alert " + named(String($0)) }
         return out
     }
 
-    @Test func everyReportTheDigestAndWatchTellTheTwoHostsApart() throws {
+    @Test(arguments: [true, false])
+    func everyReportTheDigestAndWatchTellTheTwoHostsApart(boot: Bool) throws {
         let folder = try Fixtures.temporaryFolder("two-spellings")
         defer { try? FileManager.default.removeItem(at: folder) }
         // Named so that the second sorts first by bytes, as the NFD spelling does; of one width,
         // so that the digest's columns line up alike.
-        let plain = try Self.said("hotb", "hota", in: folder)
-        let spelt = try Self.said("h\u{F4}te", "ho\u{302}te", in: folder)
+        let plain = try Self.said("hotb", "hota", boot: boot, in: folder)
+        let spelt = try Self.said("h\u{F4}te", "ho\u{302}te", boot: boot, in: folder)
         #expect(plain.filter { $0.hasPrefix("alert ") }.count >= 2, "an alert per host: \(plain.filter { $0.hasPrefix("alert ") })")
         #expect(plain.contains("evidence blocks 2"), "\(plain.filter { $0.hasPrefix("evidence") })")
         #expect(spelt.count == plain.count, "\(spelt.count) lines against \(plain.count)")
