@@ -69,7 +69,13 @@ public struct GuestMap: Sendable {
         for id in ids {
             if let lease = leases[id], lease.isValid(at: position) { found.append(lease) }
         }
-        if found.count > 1 { found.sort { ($0.name, $0.uuid) < ($1.name, $1.uuid) } }
+        // By bytes, as the stores order names: two that differ only in normalization never tie.
+        if found.count > 1 {
+            found.sort { a, b in
+                a.name.utf8.elementsEqual(b.name.utf8) ? a.uuid.utf8.lexicographicallyPrecedes(b.uuid.utf8)
+                    : a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+            }
+        }
         return found
     }
 
