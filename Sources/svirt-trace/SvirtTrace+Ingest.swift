@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditStream
 import Findings
+import Formatting
 import Foundation
 import Ingest
 import Native
@@ -12,9 +13,12 @@ extension SvirtTrace {
             commandName: "ingest",
             abstract: "Read audit logs and store every sVirt denial with the guests on both sides.",
             discussion: """
-                Reads each FILE in the order given (give a rotated set oldest first: audit.log.2 \
-                audit.log.1 audit.log), or standard input for `-` or no FILE. Logs may be RAW or \
-                ENRICHED, and may carry node= prefixes from a central auditd (audisp-remote).
+                Reads the FILEs in the order they were logged, by the time of each one's first \
+                record, whatever order they are given in: `audit.log*` (audit.log audit.log.1 \
+                audit.log.2) reads a rotated set oldest first, as the guests' starts and stops must \
+                be. A file with no record in its first 64 KiB, and standard input (`-` or no \
+                FILE), keep their place. Logs may be RAW or ENRICHED, and may carry node= prefixes \
+                from a central auditd (audisp-remote).
 
                 Files are read in bounded chunks; memory does not grow with the file. Each source \
                 is recognised by its content, not its name, so a rotated file is not read twice, and \
@@ -88,7 +92,7 @@ extension SvirtTrace {
         @Option(name: .long, help: .hidden)
         var batchEvents: Int?
 
-        @Argument(help: ArgumentHelp("Audit log files, oldest first; `-` for standard input.", valueName: "file"))
+        @Argument(help: ArgumentHelp("Audit log files, read in the order they were logged; `-` for standard input.", valueName: "file"))
         var files: [String] = []
 
         func validate() throws {
@@ -165,8 +169,16 @@ extension SvirtTrace {
             }
             shipping?.start()
             var failedInputs = 0
-            let inputs: [IngestSession.Input] = files.isEmpty ? [.standardInput]
+            let given: [IngestSession.Input] = files.isEmpty ? [.standardInput]
                 : files.map { $0 == "-" ? .standardInput : .file($0) }
+            let inputs = InputOrder.chronological(given, firstTime: InputOrder.firstTime(ofFileAt:))
+            let names = { (inputs: [IngestSession.Input]) in
+                inputs.map { input -> String in if case .file(let path) = input { return path } else { return "-" } }
+            }
+            if names(inputs) != names(given) {
+                Console.status("svirt-trace: reading the files in the order they were logged: "
+                               + TerminalText.escape(names(inputs).joined(separator: " ")))
+            }
             for input in inputs {
                 let name: String
                 if case .file(let path) = input { name = path } else { name = "standard input" }
