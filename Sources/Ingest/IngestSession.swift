@@ -46,6 +46,8 @@ public final class IngestSession {
     /// The newest event time correlated, and the time before which ended leases were forgotten.
     private var newestEventTime = Int64.min
     private var forgottenBefore = Int64.min
+    /// The newest event time each node had in the store when this session began (NodeName.key).
+    private var storedNewest: [String: Int64]?
 
     let database: Database
 
@@ -87,6 +89,7 @@ public final class IngestSession {
     }
 
     private func reloadLeases() throws {
+        if storedNewest == nil { storedNewest = try writer.newestEventTimes() }
         let leases = try writer.loadLeases()
         correlator.replaceMap(GuestMap(leases: leases))
         correlator.replaceCoverage(Coverage(marks: try writer.loadCoverage()))
@@ -462,7 +465,17 @@ public final class IngestSession {
                 uncommitted.denialsByKind[DenialKind.unattributed.rawValue, default: 0] += count
             }
             uncommitted.reclassifiedEarlier.merge(writer.takeReclassifiedEarlier(), uniquingKeysWith: +)
-            if event.records.contains(where: { $0.type.hasPrefix("VIRT_") }) { uncommitted.virtEvents += 1 }
+            if event.records.contains(where: { $0.type.hasPrefix("VIRT_") }) {
+                uncommitted.virtEvents += 1
+                // A guest's start or stop older than what the store held for its node: the
+                // timeline already went past it, and it is applied after later ones.
+                if let newest = storedNewest?[NodeName.key(event.id.node)], event.id.timeMilliseconds < newest {
+                    uncommitted.lateLifecycleEvents += 1
+                    if uncommitted.lateLifecycleExample == nil {
+                        uncommitted.lateLifecycleExample = .init(node: event.id.node, time: event.id.timeMilliseconds, storedUpTo: newest)
+                    }
+                }
+            }
             lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
             var storedSomething = false
             for finding in findings {

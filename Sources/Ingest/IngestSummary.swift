@@ -21,6 +21,17 @@ public struct IngestSummary: Sendable, Equatable {
     /// svirt denials this run stored whose label no known guest held (unattributed,
     /// unknown-source, unknown-target when stored).
     public var unresolvedDenials = 0
+    /// Guest lifecycle records (VIRT_) stored by this run that are older than what the store held
+    /// for their node when the run began: a log read after a newer one (in another run), or
+    /// events read again after a prune. The lease timeline had gone past them.
+    public var lateLifecycleEvents = 0
+    public var lateLifecycleExample: LateLifecycle?
+
+    public struct LateLifecycle: Sendable, Equatable {
+        public var node: String?
+        public var time: Int64
+        public var storedUpTo: Int64
+    }
 
     public init() {}
 
@@ -42,6 +53,8 @@ public struct IngestSummary: Sendable, Equatable {
         virtEvents += other.virtEvents
         reclassifiedEarlier.merge(other.reclassifiedEarlier, uniquingKeysWith: +)
         unresolvedDenials += other.unresolvedDenials
+        lateLifecycleEvents += other.lateLifecycleEvents
+        lateLifecycleExample = lateLifecycleExample ?? other.lateLifecycleExample
     }
 
     /// One line: events read, denials by kind, parse errors.

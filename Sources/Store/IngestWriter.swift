@@ -203,6 +203,17 @@ public final class IngestWriter {
 
     // MARK: leases
 
+    /// The newest event time stored of each node (by NodeName.key): where the lease timeline stood.
+    public func newestEventTimes() throws -> [String: Int64] {
+        var newest: [String: Int64] = [:]
+        for row in try wrapped({ try db.rows("SELECT node, last_ms FROM node_activity") }) {
+            guard let last = row[1].int64 else { continue }
+            let key = NodeName.key(row[0].string ?? "")
+            newest[key] = max(newest[key] ?? last, last)
+        }
+        return newest
+    }
+
     public func loadLeases() throws -> [Lease] {
         let rows = try wrapped { try db.rows("""
             SELECT l.id, l.node, g.uuid, l.name, l.model, l.label, l.image_label, l.level, l.process_type,

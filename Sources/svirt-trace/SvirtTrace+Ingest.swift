@@ -33,8 +33,11 @@ extension SvirtTrace {
                 denials by kind, parse errors (and denials stored by an earlier run that an unseen \
                 guest's stop moved to unattributed). When the input has svirt denials on labels no \
                 known guest held but not a single VIRT_* record (libvirt's lifecycle records), a \
-                warning follows: without them no guest that started in it can be attributed. The \
-                exit status stays 0.
+                warning follows: without them no guest that started in it can be attributed. So \
+                does one when the input held guest starts or stops older than what the store held \
+                for their node (an older log read in a later run, or events read again after a \
+                prune): they were applied after newer ones, and denials near them may name the \
+                wrong guest. The exit status stays 0.
 
                 FLEET STORE
                   With a PostgreSQL --db, rows go into the spool (--spool) and a thread ships \
@@ -227,6 +230,14 @@ extension SvirtTrace {
                               + "VIRT_* record: the input holds none of libvirt's lifecycle records, so guests that started "
                               + "in it cannot be attributed. Through ausearch, keep them: "
                               + "ausearch --raw -m \(Self.ausearchTypes)")
+            }
+            if summary.lateLifecycleEvents > 0, let late = summary.lateLifecycleExample {
+                let node = late.node.map { "node \($0)" } ?? "the log without node="
+                Console.error("warning: \(summary.lateLifecycleEvents) guest start/stop record\(summary.lateLifecycleEvents == 1 ? " is" : "s are") "
+                              + "older than what the store held for their node (the first at \(Timestamp.iso8601(milliseconds: late.time)) on \(node), "
+                              + "which held events up to \(Timestamp.iso8601(milliseconds: late.storedUpTo))): they were applied after later "
+                              + "ones, so denials near them may name the wrong guest. Give older logs first (one ingest orders its own "
+                              + "files), or read them into a new store")
             }
             if failedInputs > 0 { throw ExitCode(Status.input) }
         }

@@ -52,6 +52,26 @@ import TestSupport
         #expect(globbed.denials == oldestFirst.denials)
     }
 
+    /// Two runs cannot be put in order: the second says when it read guests' starts and stops
+    /// older than what the first stored, and not when the logs came oldest first.
+    @Test func aLaterRunOfAnOlderLogIsWarnedAbout() throws {
+        let set = try Self.rotatedSet(seed: 42)
+        defer { try? FileManager.default.removeItem(at: set.folder) }
+        func runs(_ first: [String], _ second: [String], into name: String) throws -> String {
+            let db = set.folder.appendingPathComponent(name).path
+            let a = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", db, "--libvirt-state", set.rundir] + first)
+            #expect(a.status == 0 && !a.stderr.contains("warning"), "\(a.stderr)")
+            let b = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", db] + second)
+            #expect(b.status == 0, "\(b.stderr)")
+            return b.stderr
+        }
+        let late = try runs([set.files[2]], [set.files[1]], into: "late.db")
+        #expect(late.contains("guest start/stop records are older than what the store held for their node"), "\(late)")
+        #expect(late.contains("Give older logs first"))
+        let inOrder = try runs([set.files[0], set.files[1]], [set.files[2]], into: "in-order.db")
+        #expect(!inOrder.contains("warning"), "\(inOrder)")
+    }
+
     @Test func filesWithoutARecordAndStandardInputKeepTheirPlace() {
         let times: [String: Int64] = ["c": 30, "a": 10, "b": 20, "tie1": 20]
         let inputs: [IngestSession.Input] = [.file("c"), .standardInput, .file("picture.png"), .file("b"), .file("a"), .file("tie1")]
