@@ -48,6 +48,11 @@ public final class IngestSession {
     private var forgottenBefore = Int64.min
     /// The newest event time each node had in the store when this session began (NodeName.key).
     private var storedNewest: [String: Int64]?
+    /// The newest event time stored for each node by this session (NodeName.key).
+    private var newestStored: [String: Int64] = [:]
+    /// How far a node's events may go back in time without a guest start or stop among them being
+    /// taken for history read late: the reader's own end-of-event window.
+    static let lifecycleSlackMilliseconds: Int64 = 2_000
 
     let database: Database
 
@@ -467,15 +472,22 @@ public final class IngestSession {
             uncommitted.reclassifiedEarlier.merge(writer.takeReclassifiedEarlier(), uniquingKeysWith: +)
             if event.records.contains(where: { $0.type.hasPrefix("VIRT_") }) {
                 uncommitted.virtEvents += 1
-                // A guest's start or stop older than what the store held for its node: the
-                // timeline already went past it, and it is applied after later ones.
-                if let newest = storedNewest?[NodeName.key(event.id.node)], event.id.timeMilliseconds < newest {
+                // A guest's start or stop older than what the store held for its node, or than
+                // what this run stored before it (logs concatenated newest first, a clock set
+                // back): the timeline already went past it, and it is applied after later ones.
+                let key = NodeName.key(event.id.node)
+                let before = storedNewest?[key] ?? .min
+                let earlier = (newestStored[key] ?? .min) &- Self.lifecycleSlackMilliseconds
+                if event.id.timeMilliseconds < max(before, earlier) {
                     uncommitted.lateLifecycleEvents += 1
                     if uncommitted.lateLifecycleExample == nil {
-                        uncommitted.lateLifecycleExample = .init(node: event.id.node, time: event.id.timeMilliseconds, storedUpTo: newest)
+                        uncommitted.lateLifecycleExample = .init(node: event.id.node, time: event.id.timeMilliseconds,
+                                                                 storedUpTo: max(before, newestStored[key] ?? .min))
                     }
                 }
             }
+            newestStored[NodeName.key(event.id.node), default: .min] = max(newestStored[NodeName.key(event.id.node)] ?? .min,
+                                                                           event.id.timeMilliseconds)
             lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
             var storedSomething = false
             for finding in findings {

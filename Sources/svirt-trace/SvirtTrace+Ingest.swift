@@ -34,10 +34,11 @@ extension SvirtTrace {
                 guest's stop moved to unattributed). When the input has svirt denials on labels no \
                 known guest held but not a single VIRT_* record (libvirt's lifecycle records), a \
                 warning follows: without them no guest that started in it can be attributed. So \
-                does one when the input held guest starts or stops older than what the store held \
-                for their node (an older log read in a later run, or events read again after a \
-                prune): they were applied after newer ones, and denials near them may name the \
-                wrong guest. The exit status stays 0.
+                does one when the input held guest starts or stops older than events already \
+                stored for their node (an older log read in a later run, logs concatenated newest \
+                first into standard input, events read again after a prune): they were applied \
+                after newer ones, and denials near them may name the wrong guest. The exit status \
+                stays 0.
 
                 FLEET STORE
                   With a PostgreSQL --db, rows go into the spool (--spool) and a thread ships \
@@ -234,8 +235,8 @@ extension SvirtTrace {
             if summary.lateLifecycleEvents > 0, let late = summary.lateLifecycleExample {
                 let node = late.node.map { "node \($0)" } ?? "the log without node="
                 Console.error("warning: \(summary.lateLifecycleEvents) guest start/stop record\(summary.lateLifecycleEvents == 1 ? " is" : "s are") "
-                              + "older than what the store held for their node (the first at \(Timestamp.iso8601(milliseconds: late.time)) on \(node), "
-                              + "which held events up to \(Timestamp.iso8601(milliseconds: late.storedUpTo))): they were applied after later "
+                              + "older than events already stored for their node (the first at \(Timestamp.iso8601(milliseconds: late.time)) on \(node), "
+                              + "which had events up to \(Timestamp.iso8601(milliseconds: late.storedUpTo))): they were applied after later "
                               + "ones, so denials near them may name the wrong guest. Give older logs first (one ingest orders its own "
                               + "files), or read them into a new store")
             }

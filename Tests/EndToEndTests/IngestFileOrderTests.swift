@@ -66,10 +66,19 @@ import TestSupport
             return b.stderr
         }
         let late = try runs([set.files[2]], [set.files[1]], into: "late.db")
-        #expect(late.contains("guest start/stop records are older than what the store held for their node"), "\(late)")
+        #expect(late.contains("guest start/stop records are older than events already stored for their node"), "\(late)")
         #expect(late.contains("Give older logs first"))
         let inOrder = try runs([set.files[0], set.files[1]], [set.files[2]], into: "in-order.db")
         #expect(!inOrder.contains("warning"), "\(inOrder)")
+        // One run cannot order standard input: logs concatenated newest first are warned about too.
+        for (files, warned) in [(set.files.reversed(), true), (set.files, false)] {
+            let db = set.folder.appendingPathComponent("stdin-\(warned).db").path
+            let text = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined()
+            let r = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", db, "--libvirt-state", set.rundir, "-"],
+                                   stdin: Data(text.utf8))
+            #expect(r.status == 0)
+            #expect(r.stderr.contains("guest start/stop records are older than events already stored") == warned, "\(r.stderr)")
+        }
     }
 
     @Test func filesWithoutARecordAndStandardInputKeepTheirPlace() {
