@@ -53,6 +53,7 @@ public final class IngestSession {
     /// How far a node's events may go back in time without a guest start or stop among them being
     /// taken for history read late: the reader's own end-of-event window.
     static let lifecycleSlackMilliseconds: Int64 = 2_000
+    static let maximumNodesTracked = 10_000
 
     let database: Database
 
@@ -486,6 +487,8 @@ public final class IngestSession {
                     }
                 }
             }
+            // Bounded: a crafted log may name a node per line, and watch runs for months.
+            if newestStored.count >= Self.maximumNodesTracked { newestStored.removeAll(keepingCapacity: true) }
             newestStored[NodeName.key(event.id.node), default: .min] = max(newestStored[NodeName.key(event.id.node)] ?? .min,
                                                                            event.id.timeMilliseconds)
             lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
