@@ -1,4 +1,5 @@
 import AuditStream
+import Native
 
 /// The files of one `ingest` in the order their events were logged.
 ///
@@ -15,6 +16,8 @@ public enum InputOrder {
     public static func chronological(_ inputs: [IngestSession.Input],
                                      firstTime: (String) -> Int64?) -> [IngestSession.Input] {
         var timed: [(index: Int, time: Int64)] = []
+        let files = inputs.filter { if case .file = $0 { return true } else { return false } }
+        guard files.count > 1 else { return inputs }
         for (index, input) in inputs.enumerated() {
             if case .file(let path) = input, let time = firstTime(path) { timed.append((index, time)) }
         }
@@ -25,7 +28,10 @@ public enum InputOrder {
     }
 
     /// The time of the first record in the head of the file at `path` (its first 64 KiB), if any.
+    /// Only a regular file is opened: opening a named pipe to look would take its writer's first
+    /// bytes, or leave it writing to no reader, and a device may block.
     public static func firstTime(ofFileAt path: String) -> Int64? {
-        RotatedCopyList.head(of: path).flatMap { LogHead.first(in: $0.bytes) }?.timeMilliseconds
+        guard (try? FileStatus(path: path))?.isRegularFile == true else { return nil }
+        return RotatedCopyList.head(of: path).flatMap { LogHead.first(in: $0.bytes) }?.timeMilliseconds
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import Ingest
 import TestSupport
@@ -79,6 +82,33 @@ import TestSupport
             #expect(r.status == 0)
             #expect(r.stderr.contains("guest start/stop records are older than events already stored") == warned, "\(r.stderr)")
         }
+    }
+
+    /// A named pipe among the files is never opened to look at its head: that would take its
+    /// writer's first bytes, or leave the writer writing to no reader.
+    @Test func aNamedPipeAmongTheFilesIsReadWhole() throws {
+        let set = try Self.rotatedSet(seed: 43)
+        defer { try? FileManager.default.removeItem(at: set.folder) }
+        let fifo = set.folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let text = try String(contentsOfFile: set.files[0], encoding: .utf8)
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                try? handle.write(contentsOf: Data(text.utf8))
+                try? handle.close()
+            }
+        }
+        writer.start()
+        let viaPipe = set.folder.appendingPathComponent("pipe.db").path
+        let r = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", viaPipe, "--libvirt-state", set.rundir,
+                                fifo, set.files[1]])
+        #expect(r.status == 0, "\(r.stderr)")
+        let plain = set.folder.appendingPathComponent("plain.db").path
+        let p = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", plain, "--libvirt-state", set.rundir,
+                                set.files[0], set.files[1]])
+        #expect(p.status == 0)
+        func stored(_ stderr: String) -> Substring? { stderr.firstRange(of: "events stored").map { stderr[..<$0.lowerBound].suffix(12) } }
+        #expect(stored(r.stderr) != nil && stored(r.stderr) == stored(p.stderr), "\(r.stderr) / \(p.stderr)")
     }
 
     @Test func filesWithoutARecordAndStandardInputKeepTheirPlace() {
