@@ -477,13 +477,14 @@ public final class IngestSession {
                 // what this run stored before it (logs concatenated newest first, a clock set
                 // back): the timeline already went past it, and it is applied after later ones.
                 let key = NodeName.key(event.id.node)
-                let before = storedNewest?[key] ?? .min
-                let earlier = (newestStored[key] ?? .min) &- Self.lifecycleSlackMilliseconds
-                if event.id.timeMilliseconds < max(before, earlier) {
+                let before = storedNewest?[key]
+                let earlier = newestStored[key]
+                let limit = max(before ?? .min, earlier.map { $0.subtractingReportingOverflow(Self.lifecycleSlackMilliseconds).overflow ? .min : $0 - Self.lifecycleSlackMilliseconds } ?? .min)
+                if event.id.timeMilliseconds < limit {
                     uncommitted.lateLifecycleEvents += 1
                     if uncommitted.lateLifecycleExample == nil {
                         uncommitted.lateLifecycleExample = .init(node: event.id.node, time: event.id.timeMilliseconds,
-                                                                 storedUpTo: max(before, newestStored[key] ?? .min))
+                                                                 storedUpTo: max(before ?? .min, earlier ?? .min))
                     }
                 }
             }

@@ -13,12 +13,13 @@ extension SvirtTrace {
             commandName: "ingest",
             abstract: "Read audit logs and store every sVirt denial with the guests on both sides.",
             discussion: """
-                Reads the FILEs in the order they were logged, by the time of each one's first \
-                record, whatever order they are given in: `audit.log*` (audit.log audit.log.1 \
-                audit.log.2) reads a rotated set oldest first, as the guests' starts and stops must \
-                be. A file with no record in its first 64 KiB, and standard input (`-` or no \
-                FILE), keep their place. Logs may be RAW or ENRICHED, and may carry node= prefixes \
-                from a central auditd (audisp-remote).
+                Reads each FILE in the order given, except that a rotated set (LOG and LOG.N of \
+                one folder, LOG ending in .log as auditd's audit.log does) is read oldest first, \
+                whatever order its members come in: `audit.log*` (audit.log audit.log.1 \
+                audit.log.2) reads audit.log.2, audit.log.1, audit.log, as the guests' starts and \
+                stops must be applied. Give other logs oldest first. `-` or no FILE reads standard \
+                input. Logs may be RAW or ENRICHED, and may carry node= prefixes from a central \
+                auditd (audisp-remote).
 
                 Files are read in bounded chunks; memory does not grow with the file. Each source \
                 is recognised by its content, not its name, so a rotated file is not read twice, and \
@@ -96,7 +97,7 @@ extension SvirtTrace {
         @Option(name: .long, help: .hidden)
         var batchEvents: Int?
 
-        @Argument(help: ArgumentHelp("Audit log files, read in the order they were logged; `-` for standard input.", valueName: "file"))
+        @Argument(help: ArgumentHelp("Audit log files, oldest first (a rotated set in any order); `-` for standard input.", valueName: "file"))
         var files: [String] = []
 
         func validate() throws {
@@ -175,12 +176,12 @@ extension SvirtTrace {
             var failedInputs = 0
             let given: [IngestSession.Input] = files.isEmpty ? [.standardInput]
                 : files.map { $0 == "-" ? .standardInput : .file($0) }
-            let inputs = InputOrder.chronological(given, firstTime: InputOrder.firstTime(ofFileAt:))
+            let inputs = InputOrder.chronological(given)
             let names = { (inputs: [IngestSession.Input]) in
                 inputs.map { input -> String in if case .file(let path) = input { return path } else { return "-" } }
             }
             if names(inputs) != names(given) {
-                Console.status("svirt-trace: reading the files in the order they were logged: "
+                Console.status("svirt-trace: reading the rotated logs oldest first: "
                                + TerminalText.escape(names(inputs).joined(separator: " ")))
             }
             for input in inputs {

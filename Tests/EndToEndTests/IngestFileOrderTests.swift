@@ -7,8 +7,8 @@ import Ingest
 import TestSupport
 
 /// `ingest audit.log*` gives a rotated set newest first (audit.log, audit.log.1, audit.log.2). The
-/// guests' starts and stops must be applied in the order they were logged, so the files are read
-/// by the time of their first record, whatever order they come in.
+/// guests' starts and stops must be applied in the order they were logged, so a rotated set is
+/// read oldest first by auditd's names, whatever order its members come in.
 @Suite struct IngestFileOrderTests {
     /// A generated log cut between events into three rotated files, named as auditd names them.
     static func rotatedSet(seed: Int) throws -> (files: [String], rundir: String, folder: URL) {
@@ -48,8 +48,8 @@ import TestSupport
         let oldestFirst = try ingest(set.files, into: "oldest.db")
         // The shell's order for audit.log*.
         let globbed = try ingest(set.files.sorted(), into: "globbed.db")
-        #expect(!oldestFirst.stderr.contains("in the order they were logged"), "\(oldestFirst.stderr)")
-        #expect(globbed.stderr.contains("reading the files in the order they were logged: \(set.files.joined(separator: " "))"),
+        #expect(!oldestFirst.stderr.contains("oldest first"), "\(oldestFirst.stderr)")
+        #expect(globbed.stderr.contains("reading the rotated logs oldest first: \(set.files.joined(separator: " "))"),
                 "\(globbed.stderr)")
         #expect(oldestFirst.denials.contains("\"kind\":\"cross-guest\""))
         #expect(globbed.denials == oldestFirst.denials)
@@ -111,11 +111,55 @@ import TestSupport
         #expect(stored(r.stderr) != nil && stored(r.stderr) == stored(p.stderr), "\(r.stderr) / \(p.stderr)")
     }
 
-    @Test func filesWithoutARecordAndStandardInputKeepTheirPlace() {
-        let times: [String: Int64] = ["c": 30, "a": 10, "b": 20, "tie1": 20]
-        let inputs: [IngestSession.Input] = [.file("c"), .standardInput, .file("picture.png"), .file("b"), .file("a"), .file("tie1")]
-        let ordered = InputOrder.chronological(inputs) { times[$0] }
-        let names = ordered.map { input -> String in if case .file(let path) = input { return path } else { return "-" } }
-        #expect(names == ["a", "-", "picture.png", "b", "tie1", "c"])
+    @Test func onlyTheMembersOfARotatedSetMove() {
+        func order(_ names: [String]) -> [String] {
+            let inputs = names.map { $0 == "-" ? IngestSession.Input.standardInput : .file($0) }
+            return InputOrder.chronological(inputs).map { input -> String in if case .file(let path) = input { return path } else { return "-" } }
+        }
+        // The shell's order for audit.log*, with .10 after .1; standard input and other files stay.
+        #expect(order(["x.log", "/a/audit.log", "-", "/a/audit.log.1", "/a/audit.log.10", "notes.txt", "/a/audit.log.2"])
+                == ["x.log", "/a/audit.log.10", "-", "/a/audit.log.2", "/a/audit.log.1", "notes.txt", "/a/audit.log"])
+        // Two sets, each in its own places; a member given twice keeps its turns.
+        #expect(order(["b/audit.log", "a/audit.log.1", "b/audit.log.1", "a/audit.log", "a/audit.log.1"])
+                == ["b/audit.log.1", "a/audit.log.1", "b/audit.log", "a/audit.log.1", "a/audit.log"])
+        // Numbered otherwise (months, versions, a leading zero): as given.
+        #expect(order(["audit.2025.12", "audit.2025.11"]) == ["audit.2025.12", "audit.2025.11"])
+        #expect(order(["audit.log", "audit.log.01"]) == ["audit.log", "audit.log.01"])
+        #expect(order(["audit.log.1", "other.log.2"]) == ["audit.log.1", "other.log.2"])
+    }
+
+    /// A central log whose nodes' clocks are far apart: the names, not the records' times, order
+    /// the set, so a node running behind cannot put a newer file first.
+    @Test func aCentralLogWithAClockBehindIsReadInItsRotationOrder() throws {
+        let set = try Self.rotatedSet(seed: 44)
+        defer { try? FileManager.default.removeItem(at: set.folder) }
+        // hv01's records 90 s behind the others'.
+        for file in set.files {
+            let shifted = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map { line -> String in
+                guard line.hasPrefix("node=hv01 "), let open = line.firstRange(of: "msg=audit("),
+                      let dot = line[open.upperBound...].firstIndex(of: "."), let seconds = Int(line[open.upperBound..<dot]) else { return String(line) }
+                return String(line[..<open.upperBound]) + String(seconds - 90) + String(line[dot...])
+            }
+            try (shifted.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        func denials(_ files: [String], _ name: String) throws -> String {
+            let db = set.folder.appendingPathComponent(name).path
+            let r = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", db, "--libvirt-state", set.rundir] + files)
+            #expect(r.status == 0 && !r.stderr.contains("warning"), "\(r.stderr)")
+            return try Binary.run(["query", "denials", "--config", "/dev/null", "--db", db, "--format", "jsonl"]).stdout
+        }
+        #expect(try denials(set.files.sorted(), "globbed.db") == (try denials(set.files, "given.db")))
+    }
+
+    /// A node's first stored event in a run may be a guest's start: that is no late record, in a
+    /// new store or in the run after the one that read the file before.
+    @Test func aStartThatBeginsARunIsNotWarnedAbout() throws {
+        let set = try Self.rotatedSet(seed: 45)
+        defer { try? FileManager.default.removeItem(at: set.folder) }
+        let start = try String(contentsOfFile: set.files[0], encoding: .utf8).split(separator: "\n").first { $0.contains("type=VIRT_MACHINE_ID") }
+        let log = set.folder.appendingPathComponent("start.log").path
+        try (String(try #require(start)) + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", set.folder.appendingPathComponent("one.db").path, log])
+        #expect(r.status == 0 && !r.stderr.contains("warning"), "\(r.stderr)")
     }
 }
