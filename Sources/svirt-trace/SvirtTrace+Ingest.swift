@@ -182,7 +182,7 @@ extension SvirtTrace {
             }
             if names(inputs) != names(given) {
                 Console.status("svirt-trace: reading the rotated logs oldest first: "
-                               + TerminalText.escape(names(inputs).joined(separator: " ")))
+                               + TerminalText.escape(ListText.words(names(inputs))))
             }
             for input in inputs {
                 let name: String
