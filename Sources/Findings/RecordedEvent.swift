@@ -29,7 +29,7 @@ public struct RecordedEvent: Sendable, Equatable {
 
     public static func == (a: RecordedEvent, b: RecordedEvent) -> Bool {
         a.id == b.id && a.timeMilliseconds == b.timeMilliseconds && NodeName.same(a.node, b.node) && a.kind == b.kind
-            && ExactText(a.vm ?? "") == ExactText(b.vm ?? "") && (a.vm == nil) == (b.vm == nil) && a.uuid == b.uuid && a.label == b.label
+            && a.vm.map(ExactText.init) == b.vm.map(ExactText.init) && a.uuid == b.uuid && a.label == b.label
             && a.detail.map(\.0) == b.detail.map(\.0) && a.detail.map(\.1) == b.detail.map(\.1)
     }
 }

@@ -471,28 +471,27 @@ public final class IngestSession {
                 uncommitted.denialsByKind[DenialKind.unattributed.rawValue, default: 0] += count
             }
             uncommitted.reclassifiedEarlier.merge(writer.takeReclassifiedEarlier(), uniquingKeysWith: +)
+            let time = event.id.timeMilliseconds
+            let nodeKey = NodeName.key(event.id.node)
             if event.records.contains(where: { $0.type.hasPrefix("VIRT_") }) {
                 uncommitted.virtEvents += 1
                 // A guest's start or stop older than what the store held for its node, or than
                 // what this run stored before it (logs concatenated newest first, a clock set
                 // back): the timeline already went past it, and it is applied after later ones.
-                let key = NodeName.key(event.id.node)
-                let before = storedNewest?[key]
-                let earlier = newestStored[key]
-                let limit = max(before ?? .min, earlier.map { $0.subtractingReportingOverflow(Self.lifecycleSlackMilliseconds).overflow ? .min : $0 - Self.lifecycleSlackMilliseconds } ?? .min)
-                if event.id.timeMilliseconds < limit {
+                let stored = storedNewest?[nodeKey] ?? .min
+                let thisRun = newestStored[nodeKey] ?? .min
+                let (slackened, overflow) = thisRun.subtractingReportingOverflow(Self.lifecycleSlackMilliseconds)
+                if time < max(stored, overflow ? .min : slackened) {
                     uncommitted.lateLifecycleEvents += 1
                     if uncommitted.lateLifecycleExample == nil {
-                        uncommitted.lateLifecycleExample = .init(node: event.id.node, time: event.id.timeMilliseconds,
-                                                                 storedUpTo: max(before ?? .min, earlier ?? .min))
+                        uncommitted.lateLifecycleExample = .init(node: event.id.node, time: time, storedUpTo: max(stored, thisRun))
                     }
                 }
             }
             // Bounded: a crafted log may name a node per line, and watch runs for months.
             if newestStored.count >= Self.maximumNodesTracked { newestStored.removeAll(keepingCapacity: true) }
-            newestStored[NodeName.key(event.id.node), default: .min] = max(newestStored[NodeName.key(event.id.node)] ?? .min,
-                                                                           event.id.timeMilliseconds)
-            lastEventTime = max(lastEventTime ?? event.id.timeMilliseconds, event.id.timeMilliseconds)
+            newestStored[nodeKey] = max(newestStored[nodeKey] ?? .min, time)
+            lastEventTime = max(lastEventTime ?? time, time)
             var storedSomething = false
             for finding in findings {
                 switch finding {

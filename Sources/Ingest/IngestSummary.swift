@@ -22,7 +22,8 @@ public struct IngestSummary: Sendable, Equatable {
     /// unknown-source, unknown-target when stored).
     public var unresolvedDenials = 0
     /// Guest lifecycle records (VIRT_) stored by this run that are older than what the store held
-    /// for their node when the run began: a log read after a newer one (in another run), or
+    /// for their node when the run began, or more than 2 s older than what the run had stored for
+    /// it: a log read after a newer one (in another run, or concatenated into standard input), or
     /// events read again after a prune. The lease timeline had gone past them.
     public var lateLifecycleEvents = 0
     public var lateLifecycleExample: LateLifecycle?

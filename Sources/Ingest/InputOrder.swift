@@ -1,3 +1,5 @@
+import Native
+
 /// The files of one `ingest` in the order their events were logged.
 ///
 /// The correlator's map moves forward with the log: a guest's start opens its lease, its stop
@@ -14,11 +16,11 @@ public enum InputOrder {
     /// together) put oldest first, in the places the set's members held; every other input keeps
     /// its place.
     public static func chronological(_ inputs: [IngestSession.Input]) -> [IngestSession.Input] {
-        // Members by set: (index in inputs, age: N for LOG.N, 0 for LOG).
-        var sets: [String: [(index: Int, age: Int)]] = [:]
+        // Members by set, the set's path compared by bytes: (index in inputs, age: N for LOG.N, 0 for LOG).
+        var sets: [ExactText: [(index: Int, age: Int)]] = [:]
         for (index, input) in inputs.enumerated() {
             guard case .file(let path) = input, let (base, age) = rotation(of: path) else { continue }
-            sets[base, default: []].append((index, age))
+            sets[ExactText(base), default: []].append((index, age))
         }
         var ordered = inputs
         for members in sets.values where members.count > 1 {
