@@ -489,7 +489,7 @@ public final class FleetShipper {
         let moved: ((String) -> String)? = changed.isEmpty ? nil : { staging in
             "DELETE FROM \(table.name) t USING \(staging) s WHERE t.id = s.id AND (\(changed.joined(separator: " OR ")))"
         }
-        guard let idIndex = names.firstIndex(of: "id"), let held = try ceiling(of: table) else {
+        guard let (column, held) = try ceilingColumn(of: table), let idIndex = names.firstIndex(of: column) else {
             try fleet.connection.copyInTransaction(into: table.name, columns: names, rows: rows, conflict: conflict, beforeMove: moved)
             return
         }
@@ -502,14 +502,28 @@ public final class FleetShipper {
         let staging = try fleet.connection.stageInTransaction(for: table.name, columns: names, rows: rows)
         let list = names.joined(separator: ", ")
         if ids.contains(where: { $0 <= threshold }) {
-            let shipped = "(SELECT * FROM \(staging) WHERE id <= \(threshold))"
+            let shipped = "(SELECT * FROM \(staging) WHERE \(column) <= \(threshold))"
             if let moved { try fleet.connection.execute(moved(shipped)) }
             try fleet.connection.run("INSERT INTO \(table.name) (\(list)) SELECT \(list) FROM \(shipped) s " + conflict)
         }
         if highest > threshold {
-            try fleet.connection.run("INSERT INTO \(table.name) (\(list)) SELECT \(list) FROM \(staging) WHERE id > \(threshold)")
+            try fleet.connection.run("INSERT INTO \(table.name) (\(list)) SELECT \(list) FROM \(staging) WHERE \(column) > \(threshold)")
             insertedAboveCeiling = true
-            raisedCeiling[table.name] = highest - idBase
+            if column == "id" { raisedCeiling[table.name] = highest - idBase }
         }
+    }
+
+    /// The column whose values above the returned ceiling were never shipped: a rowid table's
+    /// id, or the id of the row a table's rows belong to (`FleetTable.ownerKey`: a run's
+    /// parties are stored after their run, so parties of a run the fleet store never had are
+    /// new too). The owner's ceiling is the one from before this batch, as the batch's own
+    /// rows of the owner are no proof about what was shipped of the rows under them. A party
+    /// shipped ahead of its run after all (stored before it) meets its copy as a duplicate key,
+    /// and the batch goes again by upserts alone.
+    private func ceilingColumn(of table: FleetTable) throws -> (column: String, held: Int64)? {
+        if table.isRowID { return try ceiling(of: table).map { ("id", $0) } }
+        guard let owner = table.ownerKey, let ownerTable = FleetTable.byName[owner.table],
+              let held = try ceiling(of: ownerTable) else { return nil }
+        return (owner.column, held)
     }
 }

@@ -16,6 +16,9 @@ struct FleetTable: Sendable {
     /// The fleet store has an index led by `id` (beside the key led by node and month): this
     /// spool's highest id there is one index probe.
     var indexedByID = false
+    /// A table without an id of its own whose rows belong to a row of another (a run's
+    /// parties): `column` holds that row's id in `table`.
+    var ownerKey: (table: String, column: String)?
 
     var isRowID: Bool { key == ["id"] }
 
@@ -40,7 +43,7 @@ struct FleetTable: Sendable {
         .init(name: "audit_events", key: ["id"], ids: ["id", "source_id", "run_id", "block_id"], hasNode: true,
               fleetKey: ["node", "time_ms", "id"], month: "time_ms", indexedByID: true),
         .init(name: "run_parties", key: ["run_id", "side", "lease_id"], ids: ["run_id", "lease_id"], hasNode: false,
-              fleetKey: ["node", "run_id", "side", "lease_id"], month: nil),
+              fleetKey: ["node", "run_id", "side", "lease_id"], month: nil, ownerKey: ("denial_runs", "run_id")),
         .init(name: "guest_resources", key: ["id"], ids: ["id", "audit_event_id", "lease_id"], hasNode: true,
               fleetKey: ["node", "id"], month: nil, indexedByID: true),
         .init(name: "events", key: ["id"], ids: ["id", "audit_event_id"], hasNode: true, fleetKey: ["node", "id"], month: nil,
