@@ -27,7 +27,7 @@ public final class FleetOutboxCleaner: @unchecked Sendable {
     func clear(in db: SQLiteDatabase) throws {
         let target = lock.withLock { shipped - cleared >= Self.batch ? shipped : nil }
         guard let target else { return }
-        try db.run("DELETE FROM fleet_changes WHERE seq <= ?", [.integer(target)])
+        try FleetSpool.clearShipped(through: target, in: db)
         lock.withLock { cleared = max(cleared, target) }
     }
 }

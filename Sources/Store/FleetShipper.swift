@@ -311,7 +311,7 @@ public final class FleetShipper {
         }
         guard shippedSeq > clearedSeq else { return }
         do {
-            try local.run("DELETE FROM fleet_changes WHERE seq <= ?", [.integer(shippedSeq)])
+            try FleetSpool.clearShipped(through: shippedSeq, in: local)
             clearedSeq = shippedSeq
         } catch {
             // The spool's writer holds the lock: left for a later call.

@@ -105,11 +105,13 @@ public enum FleetSpoolRestore {
                 try local.execute("""
                     UPDATE sources SET byte_offset = 0, line = 0;
                     DELETE FROM fleet_changes;
-                    DELETE FROM sqlite_sequence WHERE name = 'fleet_changes';
                     """)
+                if try !local.rows("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").isEmpty {
+                    try local.execute("DELETE FROM sqlite_sequence WHERE name = 'fleet_changes'")
+                }
                 // The outbox goes on from what the fleet store has: the shipper's check that a
                 // spool is not behind it holds, and the next change is shipped.
-                try local.run("INSERT INTO sqlite_sequence(name, seq) VALUES ('fleet_changes', ?)", [.integer(shipped)])
+                try FleetSpool.keepHighWater(shipped, in: local)
                 try FleetSpool.remember(FleetSpool.Identity(spool: number, node: node, token: token), in: local)
                 try FleetSpool.rememberHistory(in: local)
                 try local.execute("COMMIT")
