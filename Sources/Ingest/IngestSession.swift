@@ -19,10 +19,6 @@ public final class IngestSession {
     public struct Options: Sendable {
         public var defaultNode: String?
         public var batchSize = 20_000
-        /// A spool's transactions are smaller: the shipper sees rows only once they are committed,
-        /// and what the last transaction holds is shipped after the log's end with nothing left to
-        /// overlap it (with 20,000 items, about three batches, shipped while one core stood idle).
-        public static let spoolBatchSize = 5_000
         /// The longest a transaction stays open while input keeps coming.
         public var maximumBatchAge: Duration = .seconds(1)
         /// Ended leases kept in memory before the oldest are forgotten (the store keeps all).

@@ -507,8 +507,9 @@ public final class FleetShipper {
             try fleet.connection.run("INSERT INTO \(table.name) (\(list)) SELECT \(list) FROM \(shipped) s " + conflict)
         }
         if highest > threshold {
-            try fleet.connection.run("INSERT INTO \(table.name) (\(list)) SELECT \(list) FROM \(staging) WHERE \(column) > \(threshold)")
+            // Set before the insert: its own duplicate key is the one the retry by upserts is for.
             insertedAboveCeiling = true
+            try fleet.connection.run("INSERT INTO \(table.name) (\(list)) SELECT \(list) FROM \(staging) WHERE \(column) > \(threshold)")
             if column == "id" { raisedCeiling[table.name] = highest - idBase }
         }
     }

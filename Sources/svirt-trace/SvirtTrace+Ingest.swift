@@ -112,11 +112,7 @@ extension SvirtTrace {
 
         func run() throws {
             var options = IngestSession.Options(defaultNode: node ?? LoadedConfig.settings.node)
-            if let batchEvents {
-                options.batchSize = max(1, batchEvents)
-            } else if database.isFleet {
-                options.batchSize = IngestSession.Options.spoolBatchSize
-            }
+            if let batchEvents { options.batchSize = max(1, batchEvents) }
             if let booleanRules {
                 do {
                     options.booleanRules = try BooleanRules.parse(String(contentsOfFile: booleanRules, encoding: .utf8))

@@ -76,3 +76,4 @@ import TestSupport
         #expect(try FleetWriterTests.differences(spool: spool, fleet: fleet.admin) == [])
     }
 }
+
