@@ -146,7 +146,9 @@ public enum StoreError: Error, CustomStringConvertible {
         case .spoolBehindFleet(let spool, let number, let local, let shipped):
             return "\(spool): spool #\(number) has made \(local) outbox entries but the fleet store has shipped \(shipped) "
                 + "from it: this is an older copy of the spool (restored from a backup, or copied); its new rows would be "
-                + "taken for shipped ones. Give a new --spool (the events already shipped are refused as a second spool's)"
+                + "taken for shipped ones, so it ships nothing. Move it away and write the spool back from the fleet store with "
+                + "`svirt-trace fleet restore-spool --db ... \(number) --spool \(spool)` (a new, empty --spool would read the "
+                + "logs again, and the fleet store refuses the events already shipped as a second spool's)"
         case .notASpool(let path):
             return "\(path) holds an SQLite store that is not a spool: the rows already in it were never noted for "
                 + "shipping and would be missing from the fleet store; give a new --spool"

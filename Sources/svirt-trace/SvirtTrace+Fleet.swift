@@ -209,7 +209,11 @@ extension SvirtTrace.Fleet {
         }
 
         func run() throws {
-            try database.administer(.readWrite) { try $0.grantWriter(role: role, nodes: allNodes ? [FleetAdministration.everyNode] : node) }
+            let nodes = allNodes ? [FleetAdministration.everyNode] : node
+            try database.administer(.readWrite) { try $0.grantWriter(role: role, nodes: nodes) }
+            // Said, as revoke says what it removed: a grant is otherwise seen only in `fleet status`.
+            let granted = allNodes ? "every node (*)" : (nodes.count == 1 ? "node " : "nodes ") + ListText.joined(nodes, separator: ", ")
+            Console.status("\(TerminalText.escape(role)): writes \(TerminalText.escape(granted))")
         }
     }
 
@@ -225,6 +229,7 @@ extension SvirtTrace.Fleet {
 
         func run() throws {
             try database.administer(.readWrite) { try $0.grantReader(role: role) }
+            Console.status("\(TerminalText.escape(role)): reads every node")
         }
     }
 

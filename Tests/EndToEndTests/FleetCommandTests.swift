@@ -62,9 +62,12 @@ import TestSupport
         for role in [host, auditor, collector] { try store.makeRole(role) }
 
         #expect(try store.fleet(["migrate"]).status == 0)
-        #expect(try store.fleet(["grant-writer", host, "--node", "kvm-a", "--node", "kvm-a2"]).status == 0)
-        #expect(try store.fleet(["grant-writer", collector, "--all-nodes"]).status == 0)
-        #expect(try store.fleet(["grant-reader", auditor]).status == 0)
+        let granted = try store.fleet(["grant-writer", host, "--node", "kvm-a", "--node", "kvm-a2"])
+        #expect(granted.status == 0 && granted.stderr.contains("\(host): writes nodes kvm-a, kvm-a2"), "\(granted.stderr)")
+        let central = try store.fleet(["grant-writer", collector, "--all-nodes"])
+        #expect(central.status == 0 && central.stderr.contains("\(collector): writes every node (*)"), "\(central.stderr)")
+        let reader = try store.fleet(["grant-reader", auditor])
+        #expect(reader.status == 0 && reader.stderr.contains("\(auditor): reads every node"), "\(reader.stderr)")
         // Again: nothing doubles.
         #expect(try store.fleet(["grant-writer", host, "--node", "kvm-a"]).status == 0)
 

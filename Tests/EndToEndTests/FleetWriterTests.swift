@@ -851,6 +851,7 @@ import TestSupport
         let behind = try Self.ingest(["--db", centralOne, "--spool", copy, log.path])
         #expect(behind.status == 4)
         #expect(behind.stderr.contains("older copy of the spool"), "\(behind.stderr)")
+        #expect(behind.stderr.contains("fleet restore-spool"), "\(behind.stderr)")
 
         // Another node's writer, watch included, is refused the spool before it reads a line.
         let watch = try Binary.run(["watch", "--config", "/dev/null", "--db", centralOne, "--spool", spool, "--node", "kvm-q", "--stdin"],
