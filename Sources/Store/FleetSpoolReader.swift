@@ -88,8 +88,19 @@ final class FleetSpoolReader: @unchecked Sendable {
 
     /// The keys whose row is no longer in the spool, each with its key values (a WITHOUT ROWID
     /// key's JSON array taken apart; none for a rowid), found in one statement per 5,000 keys.
-    private func goneKeys(_ table: FleetTable, keys: [SQLValue]) throws -> [SQLValue: [SQLValue]] {
+    private func goneKeys(_ table: FleetTable, keys allKeys: [SQLValue]) throws -> [SQLValue: [SQLValue]] {
         var gone: [SQLValue: [SQLValue]] = [:]
+        var keys = allKeys
+        if table.isRowID {
+            // A run of consecutive ids none of which is gone holds as many rows as ids: one count.
+            let split = Self.consecutiveRuns(allKeys)
+            keys = split.rest
+            for run in split.runs {
+                let held = try local.rows("SELECT count(*) FROM \(table.name) WHERE id BETWEEN ? AND ?",
+                                          [.integer(run.lowerBound), .integer(run.upperBound)]).first?.first?.int64
+                if held != Int64(run.count) { keys += run.map { SQLValue.integer($0) } }
+            }
+        }
         let missing = "NOT EXISTS (SELECT 1 FROM \(table.name) t WHERE \(Self.match(table)))"
         for start in stride(from: 0, to: keys.count, by: 5_000) {
             let json = Self.jsonArray(keys[start..<min(keys.count, start + 5_000)])
@@ -124,10 +135,44 @@ final class FleetSpoolReader: @unchecked Sendable {
         }.joined(separator: ",") + "]"
     }
 
-    private func currentRows(_ table: FleetTable, keys: [SQLValue]) throws -> [[SQLValue]] {
+    /// The keys that are runs of at least `minimumRun` consecutive rowids (most of a batch: rows
+    /// are inserted in id order), and the others. A run is read by `id BETWEEN`, a range scan of
+    /// the table, instead of a key at a time through a JSON array.
+    static func consecutiveRuns(_ keys: [SQLValue], minimumRun: Int = 64) -> (runs: [ClosedRange<Int64>], rest: [SQLValue]) {
+        var rest: [SQLValue] = []
+        var ids: [Int64] = []
+        for key in keys {
+            if case .integer(let id) = key { ids.append(id) } else { rest.append(key) }
+        }
+        ids.sort()
+        var runs: [ClosedRange<Int64>] = []
+        var start = 0
+        while start < ids.count {
+            var end = start
+            while end + 1 < ids.count, ids[end + 1] == ids[end] + 1 { end += 1 }
+            if end - start + 1 >= minimumRun {
+                runs.append(ids[start]...ids[end])
+            } else {
+                rest += ids[start...end].map { SQLValue.integer($0) }
+            }
+            start = end + 1
+        }
+        return (runs, rest)
+    }
+
+    private func currentRows(_ table: FleetTable, keys allKeys: [SQLValue]) throws -> [[SQLValue]] {
         let names = columns[table.name] ?? []
         let list = names.map { "t.\($0)" }.joined(separator: ", ")
         var rows: [[SQLValue]] = []
+        var keys = allKeys
+        if table.isRowID {
+            let split = Self.consecutiveRuns(allKeys)
+            keys = split.rest
+            for run in split.runs {
+                rows += try local.rows("SELECT \(list) FROM \(table.name) t WHERE t.id BETWEEN ? AND ?",
+                                       [.integer(run.lowerBound), .integer(run.upperBound)])
+            }
+        }
         for chunk in stride(from: 0, to: keys.count, by: 5_000) {
             let json = Self.jsonArray(keys[chunk..<min(keys.count, chunk + 5_000)])
             rows += try local.rows("SELECT \(list) FROM json_each(?) j JOIN \(table.name) t ON \(Self.match(table))", [.text(json)])
