@@ -37,6 +37,12 @@ public struct DigestWording: Sendable {
     }
 
     /// `1 denial`, `20 denials`; `plural` for words that do not just take an s.
+    /// The parse-error line's words: parse errors are kept per log source, not per node, so a
+    /// digest of some nodes counts every node's (a central log holds several), and says so.
+    static func parseErrors(filteredByNode: Bool) -> String {
+        filteredByNode ? "parse errors, of every node (they are not kept per node)" : "parse errors"
+    }
+
     public static func count(_ n: Int64, _ singular: String, _ plural: String? = nil) -> String {
         "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
     }

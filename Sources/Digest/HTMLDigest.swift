@@ -198,7 +198,8 @@ public struct HTMLDigest: Sendable {
              (n.silent ? "<b class=\"bad\">SILENT</b>: nothing for over an hour before the period ended" : "reporting", false)]
         })
         let errors = d.parseErrors.reduce(0) { $0 + $1.count }
-        add("<p>Parse errors: \(errors)" + (errors > 0 ? " (" + d.parseErrors.map { "\(e($0.reason)): \($0.count)" }.joined(separator: "; ") + ")" : "") + ".<br>")
+        let label = DigestWording.parseErrors(filteredByNode: !d.nodes.isEmpty)
+        add("<p>\(label.prefix(1).uppercased() + label.dropFirst()): \(errors)" + (errors > 0 ? " (" + d.parseErrors.map { "\(e($0.reason)): \($0.count)" }.joined(separator: "; ") + ")" : "") + ".<br>")
         add("Possible lost events: \(DigestWording.count(d.missedStops, "guest stop")) not logged (the guest took a new label while its old one was open).</p>")
         for gap in d.coverageGaps {
             add("<p>" + e(wording.coverageGap(node: gap.node, from: gap.from, to: gap.to)) + ".</p>")

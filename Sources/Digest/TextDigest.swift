@@ -137,7 +137,7 @@ public struct TextDigest: Sendable {
         }
         if d.health.isEmpty { line("   no node reported anything") }
         let errors = d.parseErrors.reduce(0) { $0 + $1.count }
-        prose("parse errors: \(errors)" + (errors > 0 ? " (" + d.parseErrors.map { "\(safe($0.reason)): \($0.count)" }.joined(separator: "; ") + ")" : ""), "   ")
+        prose("\(DigestWording.parseErrors(filteredByNode: !d.nodes.isEmpty)): \(errors)" + (errors > 0 ? " (" + d.parseErrors.map { "\(safe($0.reason)): \($0.count)" }.joined(separator: "; ") + ")" : ""), "   ")
         prose("possible lost events: \(DigestWording.count(d.missedStops, "guest stop")) not logged (the guest took a new label while its old one was open)", "   ")
         for gap in d.coverageGaps {
             prose(wording.coverageGap(node: safe(gap.node), from: gap.from, to: gap.to), "   ")

@@ -95,4 +95,16 @@ import TestSupport
         #expect(known.stderr.isEmpty)
         #expect(known.stdout.hasPrefix("svirt-trace digest: hv01,"))
     }
+
+    /// Parse errors are kept per log source, not per node: a digest of one node counts every
+    /// node's, and says so; one of every node says only "parse errors".
+    @Test func aDigestOfSomeNodesSaysItsParseErrorsAreEveryNodes() throws {
+        let one = try Binary.run(["digest", "--db", DigestFixture.workloadDB, "--period", DigestFixture.period, "--node", "hv01"])
+        #expect(one.stdout.contains("parse errors, of every node (they are not kept per node): "), "\(one.stdout)")
+        let html = try Binary.run(["digest", "--db", DigestFixture.workloadDB, "--period", DigestFixture.period, "--node", "hv01",
+                                   "--format", "html"])
+        #expect(html.stdout.contains("Parse errors, of every node (they are not kept per node): "))
+        let all = try Binary.run(["digest", "--db", DigestFixture.workloadDB, "--period", DigestFixture.period])
+        #expect(all.stdout.contains("   parse errors: ") && !all.stdout.contains("of every node"), "\(all.stdout)")
+    }
 }
