@@ -264,9 +264,10 @@ public struct AlertEngine: Sendable {
     }
 
     private mutating func closeWindow(_ entry: DeadlineHeap.Entry) -> [Alert] {
-        guard let stored = windows[ExactText(entry.key)], stored.end == entry.end else { return [] }
+        let key = ExactText(entry.key)
+        guard let stored = windows[key], stored.end == entry.end else { return [] }
         let window = settled(stored)
-        windows[ExactText(entry.key)] = nil
+        windows[key] = nil
         changed.insert(ExactText(StateKey.repeats + entry.key))
         guard window.suppressed > 0 else { return [] }
         var alert = window.last
@@ -278,8 +279,9 @@ public struct AlertEngine: Sendable {
     }
 
     private mutating func closeLimit(_ entry: DeadlineHeap.Entry) -> [Alert] {
-        guard let window = limited[ExactText(entry.key)], window.end == entry.end else { return [] }
-        limited[ExactText(entry.key)] = nil
+        let key = ExactText(entry.key)
+        guard let window = limited[key], window.end == entry.end else { return [] }
+        limited[key] = nil
         changed.insert(ExactText(StateKey.limited + entry.key))
         var alert = window.last
         alert.id = AlertID.rateLimited(from: window.firstID)
@@ -294,8 +296,9 @@ public struct AlertEngine: Sendable {
     private mutating func admit(_ alert: Alert, rule: AlertRule, key: String, source: String?) -> (send: Bool, closed: [Alert]) {
         guard rule.dedupeSeconds > 0 else { return (true, []) }
         changed.insert(ExactText(StateKey.repeats + key))
+        let windowKey = ExactText(key)
         // Any open window of this key holds the alert: one that ended was closed by `advance`.
-        if let index = windows.index(forKey: ExactText(key)) {
+        if let index = windows.index(forKey: windowKey) {
             let newest = windows.values[index].pending?.denial.id.timeMilliseconds ?? windows.values[index].last.time
             windows.values[index].suppressed += 1
             if alert.time >= newest {
@@ -307,8 +310,8 @@ public struct AlertEngine: Sendable {
         let (length, tooLong) = rule.dedupeSeconds.multipliedReportingOverflow(by: 1000)
         let (sum, overflow) = alert.time.addingReportingOverflow(tooLong ? .max : length)
         let end = overflow || tooLong ? Int64.max : sum
-        windows[ExactText(key)] = RepeatWindow(start: alert.time, end: end, firstID: alert.id, suppressed: 0,
-                                    last: alert, source: source, perMinute: rule.ratePerMinute)
+        windows[windowKey] = RepeatWindow(start: alert.time, end: end, firstID: alert.id, suppressed: 0,
+                                          last: alert, source: source, perMinute: rule.ratePerMinute)
         windowEnds.insert(.init(end: end, key: key))
         var closed: [Alert] = []
         while windows.count > limits.windows, let oldest = windowEnds.popFirst() {
@@ -322,19 +325,20 @@ public struct AlertEngine: Sendable {
     /// are counted into a report sent when that minute ends.
     private mutating func limit(_ alert: Alert, source: String, perMinute: Int) -> [Alert] {
         var out: [Alert] = []
+        let sourceKey = ExactText(source)
         changed.insert(ExactText(StateKey.recent + source))
-        var times = (recent[ExactText(source)]?.times ?? []).filter { Self.span(from: $0, to: alert.time) < Self.rateWindowMilliseconds }
+        var times = (recent[sourceKey]?.times ?? []).filter { Self.span(from: $0, to: alert.time) < Self.rateWindowMilliseconds }
         if times.count >= perMinute {
-            recent[ExactText(source)] = RecentAlerts(times: times)
+            recent[sourceKey] = RecentAlerts(times: times)
             changed.insert(ExactText(StateKey.limited + source))
-            if var window = limited[ExactText(source)] {
+            if var window = limited[sourceKey] {
                 window.count += alert.count
                 window.last = alert
-                limited[ExactText(source)] = window
+                limited[sourceKey] = window
             } else {
                 let (end, overflow) = alert.time.addingReportingOverflow(Self.rateWindowMilliseconds)
-                limited[ExactText(source)] = RateWindow(start: alert.time, end: overflow ? .max : end, firstID: alert.id,
-                                             count: alert.count, last: alert)
+                limited[sourceKey] = RateWindow(start: alert.time, end: overflow ? .max : end, firstID: alert.id,
+                                                count: alert.count, last: alert)
                 limitEnds.insert(.init(end: overflow ? .max : end, key: source))
                 while limited.count > limits.sources, let oldest = limitEnds.popFirst() {
                     if limited[ExactText(oldest.key)]?.end == oldest.end { evictions += 1 }
@@ -344,7 +348,7 @@ public struct AlertEngine: Sendable {
             return out
         }
         times.append(alert.time)
-        recent[ExactText(source)] = RecentAlerts(times: times)
+        recent[sourceKey] = RecentAlerts(times: times)
         if recent.count > limits.sources { sweepRecent(force: true) }
         return out + [alert]
     }

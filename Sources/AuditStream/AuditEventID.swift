@@ -32,8 +32,7 @@ public struct AuditEventID: Hashable, Sendable, Comparable {
         guard a.serial == b.serial, a.seconds == b.seconds, a.milliseconds == b.milliseconds else { return false }
         switch (a.node, b.node) {
         case (nil, nil): return true
-        // String's == first: it is quick, and bytes that are equal are equal to it too.
-        case (let x?, let y?): return x == y && ExactText(x) == ExactText(y)
+        case (let x?, let y?): return ExactText(x) == ExactText(y)
         default: return false
         }
     }
