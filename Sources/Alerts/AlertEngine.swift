@@ -105,7 +105,8 @@ public struct AlertEngine: Sendable {
                 let (rule, source, key) = (shape.rule, shape.source, shape.key)
                 // A repeat inside an open window is only counted, in place: a flood builds no
                 // alert and copies no window per event.
-                if rule.dedupeSeconds > 0, let index = windows.index(forKey: ExactText(key)) {
+                if rule.dedupeSeconds > 0, let index = windows.index(forKey: ExactText(key)),
+                   windows.values[index].takes(denial.id.timeMilliseconds) {
                     if windows.values[index].countRepeat(denial, rule: rule, generation: saveGeneration) {
                         countedRepeats.insert(ExactText(key))
                     }
@@ -297,15 +298,22 @@ public struct AlertEngine: Sendable {
         guard rule.dedupeSeconds > 0 else { return (true, []) }
         changed.insert(ExactText(StateKey.repeats + key))
         let windowKey = ExactText(key)
-        // Any open window of this key holds the alert: one that ended was closed by `advance`.
+        var closed: [Alert] = []
+        // An open window of this key holds the alert (one that ended was closed by `advance`),
+        // unless the alert is from well before it: then the window closes now, with its
+        // follow-up, and the alert opens a window of its own.
         if let index = windows.index(forKey: windowKey) {
-            let newest = windows.values[index].pending?.denial.id.timeMilliseconds ?? windows.values[index].last.time
-            windows.values[index].suppressed += 1
-            if alert.time >= newest {
-                windows.values[index].last = alert
-                windows.values[index].pending = nil
+            let window = windows.values[index]
+            if window.takes(alert.time) {
+                let newest = window.pending?.denial.id.timeMilliseconds ?? window.last.time
+                windows.values[index].suppressed += 1
+                if alert.time >= newest {
+                    windows.values[index].last = alert
+                    windows.values[index].pending = nil
+                }
+                return (false, [])
             }
-            return (false, [])
+            closed += closeWindow(.init(end: window.end, key: key))
         }
         let (length, tooLong) = rule.dedupeSeconds.multipliedReportingOverflow(by: 1000)
         let (sum, overflow) = alert.time.addingReportingOverflow(tooLong ? .max : length)
@@ -313,7 +321,6 @@ public struct AlertEngine: Sendable {
         windows[windowKey] = RepeatWindow(start: alert.time, end: end, firstID: alert.id, suppressed: 0,
                                           last: alert, source: source, perMinute: rule.ratePerMinute)
         windowEnds.insert(.init(end: end, key: key))
-        var closed: [Alert] = []
         while windows.count > limits.windows, let oldest = windowEnds.popFirst() {
             if windows[ExactText(oldest.key)]?.end == oldest.end { evictions += 1 }
             closed += closeWindow(oldest)

@@ -31,4 +31,12 @@ public struct AVCDetail: Sendable, Equatable {
         self.dev = dev
         self.ino = ino
     }
+
+    /// Denied on the same object: the same contexts on both sides, by their bytes (a context is
+    /// the label's spelling; two spellings of one accented letter are two labels), and the same
+    /// class.
+    static func sameObject(_ a: AVCDetail, _ b: AVCDetail) -> Bool {
+        a.tclass.utf8.elementsEqual(b.tclass.utf8) && a.tcontext.utf8.elementsEqual(b.tcontext.utf8)
+            && a.scontext.utf8.elementsEqual(b.scontext.utf8)
+    }
 }

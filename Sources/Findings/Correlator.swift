@@ -154,9 +154,18 @@ public struct Correlator {
     private mutating func denial(_ event: AuditEvent, _ decoded: DecodedDenial, into findings: inout [Finding]) {
         let records = event.records
         for (index, problem) in decoded.avcProblems { findings.append(issue(event, records[index], problem)) }
-        guard let primary = decoded.avcs.first, let parties = decoded.parties else { return }
-        let source = parties.source
-        let target = parties.target
+        guard let parties = decoded.parties else { return }
+        let at = position(event.id)
+        let node = event.id.node
+        var chosen = judge(.init(avc: 0, source: parties.source, target: parties.target, perms: parties.perms),
+                           decoded, node: node, at: at)
+        for other in parties.others {
+            let judged = judge(other, decoded, node: node, at: at)
+            if judged.kind.gravity > chosen.kind.gravity { chosen = judged }
+        }
+        let primary = decoded.avcs[chosen.access.avc]
+        let source = chosen.access.source
+        let target = chosen.access.target
         if source.view.error != nil || target.view.error != nil {
             for view in [source.view, target.view] {
                 if let error = view.error, let record = event.first(primary.recordType) {
@@ -164,23 +173,38 @@ public struct Correlator {
                 }
             }
         }
-        let at = position(event.id)
-        let node = event.id.node
+        for (index, problem) in parties.syscallProblems { findings.append(issue(event, records[index], problem)) }
+        let (kind, reason) = attributed(chosen.kind, node: node, at: at)
+        var denial = Denial(id: event.id, avcs: decoded.avcs, source: source.view, target: target.view,
+                            context: parties.context, kind: kind, boolean: chosen.boolean, sources: chosen.sources,
+                            targets: chosen.targets)
+        denial.primaryIndex = chosen.access.avc
+        denial.reason = reason
+        findings.append(.denial(denial))
+    }
+
+    /// One object of a denial event, classified: who held each side's label then, and the kind.
+    private struct Judged {
+        var access: DecodedDenial.Access
+        var sources: [Lease]
+        var targets: [Lease]
+        var kind: DenialKind
+        var boolean: String?
+    }
+
+    private func judge(_ access: DecodedDenial.Access, _ decoded: DecodedDenial, node: String?, at: EventPosition) -> Judged {
+        let avc = decoded.avcs[access.avc]
+        let source = access.source, target = access.target
         let sources = source.traits.contains(.guestProcess) ? source.view.level.map {
-            map.resolveSource(node: node, level: $0, pid: primary.pid, at: at)
+            map.resolveSource(node: node, level: $0, pid: avc.pid, at: at)
         } ?? [] : []
         let targets = target.traits.contains(.guestObject) ? target.view.guestLevel.map {
             map.holders(node: node, level: $0, at: at)
         } ?? [] : []
-        for (index, problem) in parties.syscallProblems { findings.append(issue(event, records[index], problem)) }
-        let (classified, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: primary.tclass,
-                                                              perms: parties.perms, sources: sources, targets: targets),
-                                                        sourceTraits: source.traits, targetTraits: target.traits)
-        let (kind, reason) = attributed(classified, node: node, at: at)
-        var denial = Denial(id: event.id, avcs: decoded.avcs, source: source.view, target: target.view,
-                            context: parties.context, kind: kind, boolean: boolean, sources: sources, targets: targets)
-        denial.reason = reason
-        findings.append(.denial(denial))
+        let (kind, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: avc.tclass,
+                                                        perms: access.perms, sources: sources, targets: targets),
+                                                  sourceTraits: source.traits, targetTraits: target.traits)
+        return Judged(access: access, sources: sources, targets: targets, kind: kind, boolean: boolean)
     }
 
     // MARK: libvirt

@@ -6,6 +6,11 @@ import Guests
 public struct Denial: Sendable, Equatable {
     public var id: AuditEventID
     public var avcs: [AVCDetail]
+    /// The AVC record the denial is classified by (`primary`): the first, unless the event was
+    /// denied on several objects and another's kind is graver (`DenialKind.gravity`). The kernel
+    /// logs an unlink's parent directory before the file: a guest deleting another guest's
+    /// image must not pass for one touching a host directory.
+    public var primaryIndex = 0
     /// Set on a flood's repeats (ingest's memo): the same number for denials that are equal but
     /// for their identity (`id` and the AVC records' lines), so a consumer can keep what it
     /// worked out for the first (a rule, a key) instead of working it out per event. Never
@@ -90,7 +95,7 @@ public struct Denial: Sendable, Equatable {
     }
 
     public static func == (a: Denial, b: Denial) -> Bool {
-        guard a.id == b.id, a.avcs == b.avcs else { return false }
+        guard a.id == b.id, a.avcs == b.avcs, a.primaryIndex == b.primaryIndex else { return false }
         if a.shared === b.shared { return true }
         return a.source == b.source && a.target == b.target && a.context == b.context
             && a.kind == b.kind && a.boolean == b.boolean && a.sources == b.sources && a.targets == b.targets
@@ -111,12 +116,14 @@ public struct Denial: Sendable, Equatable {
                         sources: sources, targets: targets, reason: nil)
     }
 
-    public var primary: AVCDetail { avcs[0] }
+    public var primary: AVCDetail { avcs[primaryIndex] }
 
-    /// Union of the permissions of every AVC record, in first-seen order.
+    /// Union of the permissions of every AVC record on the primary's object, in first-seen order.
     public var perms: [String] {
         var seen: Set<String> = []
-        return avcs.flatMap(\.perms).filter { seen.insert($0).inserted }
+        guard avcs.count > 1 else { return avcs.flatMap(\.perms).filter { seen.insert($0).inserted } }
+        let primary = primary
+        return avcs.filter { AVCDetail.sameObject($0, primary) }.flatMap(\.perms).filter { seen.insert($0).inserted }
     }
 
     /// The access happened anyway: some record was logged in permissive mode.

@@ -20,6 +20,18 @@ public struct DecodedDenial: @unchecked Sendable {
         var context: SyscallContext
         var syscallProblems: [(record: Int, problem: String)]
         var perms: [String]
+        /// The event's other accesses: one per AVC whose contexts or class differ from every
+        /// record's before it. Empty for almost every event (one AVC, or several on one object).
+        var others: [Access] = []
+    }
+
+    /// One object an event's AVC records were denied on: the first such record (by its index in
+    /// `avcs`), its contexts parsed, and the permissions of every record on the same object.
+    struct Access {
+        var avc: Int
+        var source: ParsedContext
+        var target: ParsedContext
+        var perms: [String]
     }
 }
 
@@ -42,35 +54,66 @@ public struct DenialDecoder {
         let records = event.records
         guard records.indices.contains(where: { Self.isAVC(records[$0].type) }) else { return nil }
         var decoded = DecodedDenial(avcs: [], avcProblems: [], parties: nil)
+        var granted = false
         for index in records.indices where Self.isAVC(records[index].type) {
             do {
                 var problems: [String] = []
-                decoded.avcs.append(try AVCDecoder.decode(records[index], problems: &problems, lists: &permissionLists))
+                let avc = try AVCDecoder.decode(records[index], problems: &problems, lists: &permissionLists)
+                // `avc: granted` is an access the policy allowed and asked to log (auditallow:
+                // setenforce, load_policy, setbool on most policies): it happened, it is no denial.
+                if avc.seresult == "granted" {
+                    granted = true
+                    continue
+                }
+                decoded.avcs.append(avc)
                 for problem in problems { decoded.avcProblems.append((index, problem)) }
             } catch {
                 decoded.avcProblems.append((index, "\(error)"))
             }
         }
+        if granted, decoded.avcs.isEmpty, decoded.avcProblems.isEmpty { return nil }
         guard let primary = decoded.avcs.first else { return decoded }
         var syscallProblems: [(record: Int, problem: String)] = []
         let context = syscallContext(event, problems: &syscallProblems)
+        let objects = Self.objects(of: decoded.avcs)
         decoded.parties = .init(source: parsed(primary.scontext), target: parsed(primary.tcontext), context: context,
-                                syscallProblems: syscallProblems, perms: Self.permissions(of: decoded.avcs))
+                                syscallProblems: syscallProblems,
+                                perms: Self.permissions(of: decoded.avcs, where: { objects[$0] == 0 }))
+        for first in objects.indices where objects[first] == first && first > 0 {
+            let avc = decoded.avcs[first]
+            decoded.parties?.others.append(.init(avc: first, source: parsed(avc.scontext), target: parsed(avc.tcontext),
+                                                 perms: Self.permissions(of: decoded.avcs, where: { objects[$0] == first })))
+        }
         return decoded
+    }
+
+    /// For each AVC, the index of the first AVC denied on the same object: the same contexts on
+    /// both sides (by their bytes) and the same class. An unlink logs the parent directory's
+    /// `{ write remove_name }` before the file's `{ unlink }`, in one event: two objects, which
+    /// the correlator classifies each (`Denial.primaryIndex`).
+    static func objects(of avcs: [AVCDetail]) -> [Int] {
+        var firsts = [0]
+        guard avcs.count > 1 else { return firsts }
+        for index in 1..<avcs.count {
+            let avc = avcs[index]
+            let first = firsts.firstIndex { firsts[$0] == $0 && AVCDetail.sameObject(avcs[$0], avc) } ?? index
+            firsts.append(first)
+        }
+        return firsts
     }
 
     static func isAVC(_ type: String) -> Bool {
         type == "AVC" || type == "USER_AVC"
     }
 
-    /// The union of every record's permissions, in first-seen order. Most events have one AVC
-    /// without repeats, whose list is the answer as it stands.
-    private static func permissions(of avcs: [AVCDetail]) -> [String] {
+    /// The union of the permissions of the records `included` takes (by index), in first-seen
+    /// order. Most events have one AVC without repeats, whose list is the answer as it stands.
+    static func permissions(of avcs: [AVCDetail], where included: (Int) -> Bool) -> [String] {
         let first = avcs[0].perms
         if avcs.count == 1, !first.indices.contains(where: { i in first[..<i].contains(first[i]) }) { return first }
         var perms: [String] = []
-        for avc in avcs {
-            for p in avc.perms where !perms.contains(p) { perms.append(p) }
+        for index in avcs.indices where included(index) {
+            for p in avcs[index].perms where !perms.contains(p) { perms.append(p) }
         }
         return perms
     }
