@@ -12,7 +12,7 @@ public struct DigestWording: Sendable {
     /// The zone times are shown in: the one the period's day boundaries were taken in.
     public var timeZone: TimeZone
 
-    public init(databasePath: String? = nil, timeZone: TimeZone = .current) {
+    public init(databasePath: String? = nil, timeZone: TimeZone = LocalZone.current.zone) {
         commandSuffix = databasePath.map { " --db " + Self.shellQuoted($0) } ?? ""
         self.timeZone = timeZone
     }

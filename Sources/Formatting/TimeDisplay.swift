@@ -13,7 +13,7 @@ public struct TimeDisplay: Sendable {
 
     public static let utc = TimeDisplay(timeZone: nil)
     /// The zone of the process: $TZ, else /etc/localtime.
-    public static var local: TimeDisplay { TimeDisplay(timeZone: .current) }
+    public static var local: TimeDisplay { TimeDisplay(timeZone: LocalZone.current.zone) }
 
     /// The keys whose values are times in the query outputs (ISO-8601 UTC strings there).
     public static let timeKeys: Set<String> = [

@@ -36,7 +36,7 @@ public enum TimeExpression {
     }
 
     /// Milliseconds since the epoch, within `range`.
-    public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = .current,
+    public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = LocalZone.current.zone,
                              anchors: TimeAnchors = TimeAnchors()) throws -> Int64 {
         guard range.contains(nowMilliseconds) else { throw Failure(text: "now (@\(nowMilliseconds / 1000))", outOfRange: true) }
         let value = try resolve(text, nowMilliseconds: nowMilliseconds, timeZone: timeZone, anchors: anchors)

@@ -30,7 +30,7 @@ public struct DigestPeriod: Sendable, Equatable {
     public static let maximumLength: Int64 = 400 * 86_400_000
 
     /// `day`, `week` or `SINCE..UNTIL` in any form `query --since` takes.
-    public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = .current,
+    public static func parse(_ text: String, nowMilliseconds: Int64, timeZone: TimeZone = LocalZone.current.zone,
                              anchors: TimeAnchors = TimeAnchors()) throws -> DigestPeriod {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

@@ -158,7 +158,7 @@ extension SvirtTrace {
             let wording = DigestWording(databasePath: database.db.map {
                                             database.isFleet ? PostgresConnectionString.withoutSecrets($0) ?? PostgresConnectionString.redacted($0) : $0
                                         },
-                                        timeZone: .current)
+                                        timeZone: LocalZone.current.zone)
             let text = TextDigest(scope: scope, wording: wording).render(data)
             let chosen = format ?? (to.isEmpty ? "text" : "mime")
             if chosen == "text" && !send {

@@ -59,6 +59,7 @@ struct SvirtTrace: ParsableCommand {
         do {
             var command = try parseAsRoot()
             chosen = type(of: command)
+            if let problem = LocalZone.current.problem { Console.error("warning: " + problem) }
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

@@ -78,6 +78,21 @@ import TestSupport
 
     // MARK: time input
 
+    /// TZ as the C library and `date` read it (helper-71): Foundation took `UTC+5` for five hours
+    /// east, and a rule, `:Area/City` or a file's path for UTC, silently.
+    @Test(arguments: [("UTC+5", "2025-06-01T17:00:00.000Z"), ("<+05>-5", "2025-06-01T07:00:00.000Z"),
+                      (":Europe/Berlin", "2025-06-01T10:00:00.000Z"), ("/usr/share/zoneinfo/Asia/Tokyo", "2025-06-01T03:00:00.000Z"),
+                      ("Europe/Berlin", "2025-06-01T10:00:00.000Z"), ("", "2025-06-01T12:00:00.000Z"),
+                      ("CET-1CEST,M3.5.0,M10.5.0/3", "2025-06-01T12:00:00.000Z")])
+    func localTimesFollowTZAsTheCLibraryReadsIt(tz: String, utc: String) throws {
+        let store = try Self.store()
+        let r = try Self.run(store, ["query", "denials", "--since", "2025-06-01 12:00", "--until", "@0"], ["TZ": tz])
+        #expect(r.status == 2, "\(tz): \(r.stderr)")
+        #expect(r.stderr.contains("(\(utc)) is later than"), "\(tz): \(r.stderr)")
+        let warned = r.stderr.contains("warning: TZ=\(tz) is a rule with daylight saving time")
+        #expect(warned == tz.hasPrefix("CET-1CEST"), "\(tz): \(r.stderr)")
+    }
+
     /// argument-parser read `-1h` as an option; journalctl's forms are times here.
     @Test(arguments: [
         (["--since", "-1h"], [107]), (["--since", "-59min"], []), (["--since=-2h", "--until", "-59min"], [107]),
