@@ -1,3 +1,4 @@
+import Formatting
 import Native
 import Yams
 
@@ -58,8 +59,8 @@ struct ConfigNodeReader {
     /// readers), and the bidirectional marks and overrides.
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
+        case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029: return true
+        default: return HiddenCharacters.isBidiControl(scalar.value)
         }
     }
 

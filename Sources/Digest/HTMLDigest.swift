@@ -26,9 +26,10 @@ public struct HTMLDigest: Sendable {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                // Controls would be invisible or break the layout: show them as code points.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-                    || (0x2066...0x2069).contains(scalar.value) {
+                // Controls, bidirectional marks and invisible characters would hide or reorder text, or
+                // break the layout: each is shown as one visible mark.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                    || HiddenCharacters.isBidiControl(scalar.value) || HiddenCharacters.isInvisible(scalar.value) {
                     out += "&#x2426;"
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -10,7 +10,7 @@ public enum JSONText {
         var s = s
         // One pass over the contiguous bytes, then one copy: this writes every field of every row.
         let plain = s.withUTF8 { bytes -> Bool in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 {
+            for byte in bytes where !isPlain(byte) {
                 return false
             }
             out.append(0x22)
@@ -33,47 +33,44 @@ public enum JSONText {
 
     public static func quote(_ s: String) -> String {
         // Most strings need no escape: one scan, one concatenation.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
+        if s.utf8.allSatisfy(isPlain) {
             return "\"" + s + "\""
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 2)
-        out.append(0x22)
-        var iterator = s.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let byte = iterator.next() {
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x00..<0x20, 0x7F: out += Array("\\u00".utf8) + hexDigits(byte)
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript: escape them too.
-                pending = [byte]
-                if let second = iterator.next() {
-                    pending.append(second)
-                    if second == 0x80, let third = iterator.next() {
-                        if third == 0xA8 || third == 0xA9 {
-                            out += Array("\\u202".utf8) + [third == 0xA8 ? 0x38 : 0x39]
-                            continue
-                        }
-                        pending.append(third)
-                    }
-                }
-                out += pending
-            default: out.append(byte)
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 8)
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            // Controls (C1 too: U+009B is a terminal's CSI), the line separators that end lines
+            // in JavaScript, and bidirectional controls that reorder what a terminal shows: the
+            // same string to a JSON reader, and inert on a screen.
+            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029:
+                out += escaped(scalar.value)
+            case let value where HiddenCharacters.isBidiControl(value):
+                out += escaped(value)
+            default:
+                out.unicodeScalars.append(scalar)
             }
         }
-        out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
+        out += "\""
+        return out
     }
 
-    private static func hexDigits(_ byte: UInt8) -> [UInt8] {
-        let digits = Array("0123456789abcdef".utf8)
-        return [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+    /// A byte that needs no escape and starts no character that may: C1 controls are C2 80-9F,
+    /// U+061C is D8 9C, the separators and the other bidirectional controls start with E2.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xC2 && byte != 0xD8 && byte != 0xE2
     }
+
+    private static func escaped(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
 
     public static func render(_ value: OutputValue) -> String {
         switch value {

@@ -1,6 +1,7 @@
-/// Makes log-controlled text safe to print on a terminal: control characters (C0, DEL, C1) and
-/// bidirectional overrides become visible escapes, so a guest named "\e]0;pwned\a" cannot retitle
-/// the operator's terminal or reorder what they read.
+/// Makes log-controlled text safe to print on a terminal: control characters (C0, DEL, C1),
+/// bidirectional overrides and invisible characters (`HiddenCharacters`) become visible escapes,
+/// so a guest named "\e]0;pwned\a" cannot retitle the operator's terminal, reorder what they
+/// read, or pass for another guest.
 public enum TerminalText {
     public static func escape(_ s: String) -> String {
         escape(s, keepingLines: false)
@@ -41,8 +42,10 @@ public enum TerminalText {
             case 0x0D: out += "\\r"
             case 0x09: out += "\\t"
             case 0x00..<0x20, 0x7F: out += "\\x" + hex(scalar.value, 2)
-            case 0x80...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFFFD:
+            case 0x80...0x9F, 0x2028, 0x2029, 0xFFFD:
                 out += "\\u{" + hex(scalar.value, 4) + "}"
+            case let value where HiddenCharacters.isBidiControl(value) || HiddenCharacters.isInvisible(value):
+                out += "\\u{" + hex(value, 4) + "}"
             default: out.unicodeScalars.append(scalar)
             }
         }
