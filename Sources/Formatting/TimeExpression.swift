@@ -85,7 +85,11 @@ public enum TimeExpression {
             }
             return Int64(value.rounded())
         }
-        if let date = iso8601Date(trimmed) ?? localDate(trimmed, calendar: calendar) { return try ms(date) }
+        if let value = ISO8601Time.milliseconds(trimmed) {
+            guard range.contains(value) else { throw Failure(text: text, outOfRange: true) }
+            return value
+        }
+        if let date = localDate(trimmed, calendar: calendar) { return try ms(date) }
         throw Failure(text: text)
     }
 
@@ -99,17 +103,7 @@ public enum TimeExpression {
 
     /// `2026-11-28T10:15:00Z`, with optional fractional seconds and a `Z` or `±HH:MM` zone.
     static func iso8601(_ text: String) -> Int64? {
-        iso8601Date(text).flatMap { milliseconds($0.timeIntervalSince1970) }
-    }
-
-    static func iso8601Date(_ text: String) -> Date? {
-        guard text.contains("T") else { return nil }
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
+        ISO8601Time.milliseconds(text)
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS`, or the same with `T` and no zone;

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Formatting
+
+/// ISO-8601 times read strictly (helper-71): fractions of any length round to the millisecond,
+/// and a zone offset or a field out of range is refused instead of read as some other time.
+@Suite struct ISO8601TimeTests {
+    /// Every second of a random sample, every zone offset form: against Foundation's calendar.
+    @Test func agreesWithTheCalendarOnWholeSecondsAndMilliseconds() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(secondsFromGMT: 0))
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let ms = Int64.random(in: 0..<253_402_300_800_000, using: &rng)  // 1970 to 9999
+            let date = Date(timeIntervalSince1970: Double(ms / 1000))
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let base = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            let fraction = ms % 1000
+            #expect(ISO8601Time.milliseconds(base + "Z") == ms - fraction, "\(base)")
+            #expect(ISO8601Time.milliseconds(base + String(format: ".%03dZ", fraction)) == ms, "\(base)")
+            #expect(ISO8601Time.milliseconds(base + String(format: ".%03d+01:30", fraction)) == ms - 5_400_000, "\(base)")
+            #expect(ISO8601Time.milliseconds(base + String(format: ".%03d-0230", fraction)) == ms + 9_000_000, "\(base)")
+        }
+    }
+
+    @Test(arguments: [
+        ("2025-11-25T03:47:27.9999999999Z", 1_764_042_448_000), ("2025-11-25T03:47:27.999999999Z", 1_764_042_448_000),
+        ("2025-11-25T03:47:27.1234567890123Z", 1_764_042_447_123), ("2025-11-25T03:47:27.0005Z", 1_764_042_447_001),
+        ("2025-11-25T03:47:27.0004999Z", 1_764_042_447_000), ("2025-11-25T03:47:27.5Z", 1_764_042_447_500),
+        ("2024-02-29T00:00:00+23:59", 1_709_078_460_000), ("1970-01-01T00:00:00Z", 0),
+    ])
+    func fractionsRoundToTheNearestMillisecond(text: String, expected: Int64) {
+        #expect(ISO8601Time.milliseconds(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: ["2025-11-25T03:47:27+99:99", "2025-11-25T03:47:27+25:00", "2025-11-25T03:47:27+24:00",
+                      "2025-11-25T03:47:27+01:60", "2025-02-29T00:00:00Z", "2025-13-01T00:00:00Z", "2025-11-31T00:00:00Z",
+                      "2025-11-25T24:00:00Z", "2025-11-25T23:60:00Z", "2025-11-25T23:59:60Z",
+                      "2025-11-25T03:47:27.Z", "2025-11-25T03:47Z", "2025-11-25 03:47:27Z", "25-11-25T03:47:27Z",
+                      "2025-11-25T03:47:27ZZ", "2025-11-25T03:47:27+1", "2025-11-25T03:47:27+01:0", "2025-1-25T03:47:27Z",
+                      "2025-11-25T03:47:27.12a3Z", "２０２５-11-25T03:47:27Z"])
+    func refusesWhatIsNotAValidTime(text: String) {
+        #expect(ISO8601Time.milliseconds(text) == nil, "\(text)")
+        #expect(throws: TimeExpression.Failure.self, "\(text)") {
+            try TimeExpression.parse(text, nowMilliseconds: TimeExpressionTests.now, timeZone: TimeExpressionTests.zone)
+        }
+    }
+}
