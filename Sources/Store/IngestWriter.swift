@@ -315,6 +315,14 @@ public final class IngestWriter {
                               occurrence: piece.occurrence, records: records, added: added)
         }
         guard let same = stored.first(where: { $0.line == Int64(event.firstLine) }) else {
+            // The same records again further down the same source (a log concatenated with
+            // itself, `cat audit.log audit.log | svirt-trace ingest -`) are a duplicate, not
+            // another occurrence: counted twice, and their guest starts and stops applied again
+            // out of time order, they mislabelled. Only a repeat that differs is kept.
+            let texts = event.records.map(\.raw)
+            for piece in stored where try storedRecords(auditEventID: piece.row).map(\.raw) == texts {
+                return .alreadyStored
+            }
             return .repeatInSource(occurrence: Int64(event.firstLine))
         }
         let records = try storedRecords(auditEventID: same.row)

@@ -206,6 +206,28 @@ import Reports
         #expect(denials.first?["path"] as? String == "/var/lib/libvirt/images/ci001.qcow2")
     }
 
+    /// A log concatenated with itself into one source is stored once (helper-71): its repeats
+    /// were kept as further occurrences, counted twice, and the replayed guest starts
+    /// mislabelled the second copy's denials.
+    @Test func aLogGivenTwiceInOneStreamIsStoredOnce() throws {
+        let folder = try Fixtures.temporaryFolder("twice")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let once = folder.appendingPathComponent("once.db").path
+        let twice = folder.appendingPathComponent("twice.db").path
+        let log = try Data(contentsOf: Self.sample)
+        let first = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", once, "-"], stdin: log)
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", twice, "-"], stdin: log + log)
+        #expect(second.status == 0, "\(second.stderr)")
+        let expected = try Self.denials(once)
+        #expect(!expected.isEmpty)
+        #expect(Self.summary(try Self.denials(twice)) == Self.summary(expected))
+        let wholeOnce = try Binary.run(["query", "denials", "--db", once, "--format", "jsonl"]).stdout
+        let wholeTwice = try Binary.run(["query", "denials", "--db", twice, "--format", "jsonl"]).stdout
+        #expect(wholeTwice == wholeOnce, "every field, guests included")
+        #expect(second.stderr.contains("already stored"), "\(second.stderr)")
+    }
+
     // MARK: item 18
 
     static let pasted = [
