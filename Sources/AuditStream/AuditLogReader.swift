@@ -257,7 +257,7 @@ public final class AuditLogReader {
         let stripped = role == .context && canonical == nil
             ? UnreadFields.strip(buffer, range, bodyStart: header.bodyStart, filter: fieldFilter) : nil
         let stampRange = canonical == nil ? RepeatedEventCache.stampRange(buffer, range, header: header) : nil
-        let line = OpenEvent.Line(raw: Array(buffer[range]), canonical: canonical, line: lineNumber, type: typeName,
+        let line = OpenEvent.Line(raw: Array(buffer[range]), canonical: canonical, line: lineNumber, offset: offset, type: typeName,
                                   stripped: stripped, isWanted: role == .wanted, stampRange: stampRange)
 
         switch role {
@@ -445,7 +445,7 @@ public final class AuditLogReader {
             // Kept through the fallback splitter, and reported so the operator knows why.
             let line = lines[k]
             try report(reason: "libauparse rejected this \(line.type) record (a permission list over its 256-byte buffer, or a time stamp it cannot read); kept with svirt-trace's own field splitter",
-                       bytes: line.raw[...], line: line.line, offset: nil, emit: emit)
+                       bytes: line.raw[...], line: line.line, offset: line.offset >= 0 ? line.offset : nil, emit: emit)
             if case .success(let header) = RecordHeader.parse(line.raw, 0..<line.raw.count) {
                 let fields = FallbackFields.split(line: line.raw, bodyStart: header.bodyStart, type: line.type)
                 hasWanted = hasWanted || line.isWanted

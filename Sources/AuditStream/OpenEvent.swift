@@ -8,6 +8,9 @@ struct OpenEvent {
         /// doubled spaces in its header.
         var canonical: [UInt8]?
         var line: Int
+        /// The line's first byte in its source: where a problem found later (auparse's refusal
+        /// of the whole event) is reported, not where the reader stands by then.
+        var offset: Int64 = -1
         var type: String
         /// What auparse is fed for a context record: the line without the fields nothing reads
         /// (UnreadFields). Not counted in `size`, so the per-event limits stay those of the log.

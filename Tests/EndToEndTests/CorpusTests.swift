@@ -49,13 +49,18 @@ import Reports
         let ausearch = try runProcess("/usr/bin/env", ["ausearch", "-if", path, "-m", "AVC", "--raw"])
         #expect(ausearch.status == 0 || ausearch.status == 1, "ausearch is missing: apt-get install auditd")
         // ausearch prints indented records (pasted into mails) as they are; so is their AVC.
+        // Each distinct record once: a commit message quoting an event another already quoted
+        // repeats it word for word, and the same event again is stored once.
+        var seen = Set<Substring>()
         let printed = String(decoding: ausearch.stdout, as: UTF8.self).split(separator: "\n")
             .map { $0.drop { $0 == " " || $0 == "\t" } }.filter {
                 $0.hasPrefix("type=AVC ") || ($0.hasPrefix("node=") && $0.contains(" type=AVC "))
-            }.compactMap(Self.stamp)
+            }.filter { seen.insert($0).inserted }.compactMap(Self.stamp)
         let records = try StoredEvidence.all(StoreReader(probe.database)).filter { $0.isDenial && $0.type == "AVC" }
-        let stored = records.compactMap { Self.stamp(Substring($0.raw)) }
-        #expect(stored.count == records.count, "every stored AVC record has its time stamp")
+        var seenStored = Set<Substring>()
+        let stored = records.map { Substring($0.raw).drop { $0 == " " || $0 == "\t" } }
+            .filter { seenStored.insert($0).inserted }.compactMap(Self.stamp)
+        #expect(records.allSatisfy { Self.stamp(Substring($0.raw)) != nil }, "every stored AVC record has its time stamp")
         var remaining = Dictionary(stored.map { ($0, 1) }, uniquingKeysWith: +)
         for stamp in printed {
             if let n = remaining[stamp], n > 0 {

@@ -228,6 +228,33 @@ import Reports
         #expect(second.stderr.contains("already stored"), "\(second.stderr)")
     }
 
+    /// A record auparse rejects is reported at its own line's first byte (helper-71): every
+    /// record of such an event was reported at the offset of the line after the event.
+    @Test func aRecordAuparseRejectsIsReportedAtItsOwnOffset() throws {
+        let folder = try Fixtures.temporaryFolder("offsets")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = [
+            "type=AVC msg=audit(0.001:203): avc:  denied  { read } for  pid=4001 comm=\"qemu-kvm\" name=\"x.qcow2\" dev=\"dm-0\" ino=1234 scontext=system_u:system_r:svirt_t:s0:c87,c520 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2 tclass=file permissive=0",
+            "type=SYSCALL msg=audit(0.001:203): arch=c000003e syscall=257 success=no exit=-13 a0=ffffff9c a1=1 a2=2 a3=0 items=1 ppid=1 pid=4001 auid=4294967295 uid=107 gid=107 euid=107 suid=107 fsuid=107 egid=107 sgid=107 fsgid=107 tty=(none) ses=4294967295 comm=\"qemu-kvm\" exe=\"/usr/libexec/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c87,c520 key=(null)",
+            "type=CWD msg=audit(0.001:203): cwd=\"/\"",
+            "type=AVC msg=audit(1764042452.000:204): avc:  denied  { read } for  pid=4001 comm=\"qemu-kvm\" name=\"x.qcow2\" dev=\"dm-0\" ino=1234 scontext=system_u:system_r:svirt_t:s0:c87,c520 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2 tclass=file permissive=0",
+        ]
+        let log = folder.appendingPathComponent("audit.log")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: log)
+        let db = folder.appendingPathComponent("o.db").path
+        let run = try Self.ingest([log.path], db: db)
+        #expect(run.status == 0, "\(run.stderr)")
+        var starts: [Int64] = []
+        var at: Int64 = 0
+        for line in lines { starts.append(at); at += Int64(line.utf8.count + 1) }
+        let rows = try Database(path: db, access: .readOnly).connection.rows("SELECT line, byte_offset FROM parse_errors ORDER BY line")
+        #expect(rows.count == 3, "\(rows)")
+        for row in rows {
+            let line = Int(row[0].int64 ?? 0)
+            #expect(row[1].int64 == starts[line - 1], "line \(line): \(row)")
+        }
+    }
+
     // MARK: item 18
 
     static let pasted = [
