@@ -89,7 +89,7 @@ public enum TimeExpression {
             guard range.contains(value) else { throw Failure(text: text, outOfRange: true) }
             return value
         }
-        if let date = localDate(trimmed, calendar: calendar) { return try ms(date) }
+        if let date = try localDate(trimmed, calendar: calendar) { return try ms(date) }
         throw Failure(text: text)
     }
 
@@ -108,7 +108,10 @@ public enum TimeExpression {
 
     /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS`, or the same with `T` and no zone;
     /// and ausearch's `MM/DD/YYYY [HH:MM:SS]` (its C-locale date; HH:MM is also taken).
-    static func localDate(_ text: String, calendar: Calendar) -> Date? {
+    ///
+    /// A date whose midnight the clocks skipped (a daylight-saving change at midnight) starts at
+    /// its first instant, as `today` does; a time they skipped is refused with that reason.
+    static func localDate(_ text: String, calendar: Calendar) throws -> Date? {
         guard text.last != "T" else { return nil }
         let slashed = text.contains("/")
         let parts = text.split(whereSeparator: { $0 == " " || (!slashed && $0 == "T") })
@@ -130,9 +133,16 @@ public enum TimeExpression {
         var components = DateComponents()
         (components.year, components.month, components.day) = (year, month, day)
         (components.hour, components.minute, components.second) = (clock[0], clock[1], clock[2])
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(secondsFromGMT: 0)!
+        // Valid on a calendar without gaps: a real date and time of day.
         guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(clock[0]),
-              (0...59).contains(clock[1]), (0...60).contains(clock[2]), components.isValidDate(in: calendar),
+              (0...59).contains(clock[1]), (0...60).contains(clock[2]), components.isValidDate(in: utc),
               let resolved = calendar.date(from: components) else { return nil }
-        return resolved
+        guard !components.isValidDate(in: calendar) else { return resolved }
+        if parts.count == 1 { return calendar.startOfDay(for: resolved) }
+        let zone = calendar.timeZone.identifier
+        throw Failure(text: text, reason: "\(parts[1]) on \(parts[0]) does not exist in local time (\(zone)): "
+                      + "the clocks skipped it for daylight saving time; give a time before or after, or ISO-8601 with its offset")
     }
 }

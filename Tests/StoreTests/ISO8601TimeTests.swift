@@ -46,3 +46,40 @@ import Testing
         }
     }
 }
+
+/// Local times the clocks skipped (helper-71): a date whose midnight fell in a daylight-saving
+/// gap starts at its first instant, as `today` does; a time in a gap is refused, saying so.
+@Suite struct LocalTimeGapTests {
+    static let now: Int64 = 1_764_000_000_000
+
+    @Test func aDateWhoseMidnightWasSkippedStartsAtItsFirstInstant() throws {
+        let zone = try #require(TimeZone(identifier: "America/Sao_Paulo"))
+        // 2018-11-04: clocks went from 00:00 to 01:00 (-02:00).
+        #expect(try TimeExpression.parse("2018-11-04", nowMilliseconds: Self.now, timeZone: zone)
+                == ISO8601Time.milliseconds("2018-11-04T01:00:00-02:00"))
+        #expect(try TimeExpression.parse("11/04/2018", nowMilliseconds: Self.now, timeZone: zone)
+                == ISO8601Time.milliseconds("2018-11-04T01:00:00-02:00"))
+        #expect(try TimeExpression.parse("2018-11-05", nowMilliseconds: Self.now, timeZone: zone)
+                == ISO8601Time.milliseconds("2018-11-05T00:00:00-02:00"))
+    }
+
+    @Test func aSkippedTimeIsRefusedWithItsReason() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        do {
+            _ = try TimeExpression.parse("2025-03-30 02:30", nowMilliseconds: Self.now, timeZone: zone)
+            Issue.record("a skipped time was accepted")
+        } catch let failure as TimeExpression.Failure {
+            #expect(failure.description.contains("does not exist in local time (Europe/Berlin)"), "\(failure)")
+        }
+        #expect(try TimeExpression.parse("2025-03-30 03:30", nowMilliseconds: Self.now, timeZone: zone)
+                == ISO8601Time.milliseconds("2025-03-30T03:30:00+02:00"))
+        #expect(try TimeExpression.parse("2025-03-30 01:59:59", nowMilliseconds: Self.now, timeZone: zone)
+                == ISO8601Time.milliseconds("2025-03-30T01:59:59+01:00"))
+        // Repeated (autumn): the first of the two, still in summer time.
+        #expect(try TimeExpression.parse("2025-10-26 02:30", nowMilliseconds: Self.now, timeZone: zone)
+                == ISO8601Time.milliseconds("2025-10-26T02:30:00+02:00"))
+        #expect(throws: TimeExpression.Failure.self) {
+            try TimeExpression.parse("2025-02-29", nowMilliseconds: Self.now, timeZone: zone)
+        }
+    }
+}
