@@ -144,7 +144,8 @@ extension SvirtTrace {
                 throw ExitCode(Status.database)
             }
             // A misspelt --node would otherwise read as a quiet node.
-            for unknown in node where !data.knownNodes.contains(where: { ExactText($0) == ExactText(unknown) }) {
+            // An empty name is `-` to the stores (rows without node=).
+            for unknown in node where !data.knownNodes.contains(where: { ExactText($0) == ExactText(unknown.isEmpty ? "-" : unknown) }) {
                 Console.error("warning: the store has no node named \"\(unknown)\" (known: \(ListText.joined(data.knownNodes, separator: ", ")))")
             }
             if skipEmpty && data.isQuiet {

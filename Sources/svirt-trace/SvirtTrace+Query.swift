@@ -172,7 +172,8 @@ extension QueryOutputOptions {
     private func warnAboutUnknown(nodes: [String], in db: StoreReader) {
         guard !nodes.isEmpty, let known = try? KnownNodes.list(db) else { return }
         // By bytes, as the stores match --node: another normalization of a name matches nothing.
-        for node in nodes where !known.contains(where: { ExactText($0) == ExactText(node) }) {
+        // An empty name is `-` to the stores (rows without node=): not unknown when there are some.
+        for node in nodes where !known.contains(where: { ExactText($0) == ExactText(node.isEmpty ? "-" : node) }) {
             Console.error("warning: the store has no node named \"\(node)\" (known: \(ListText.joined(known, separator: ", ")))")
         }
     }
