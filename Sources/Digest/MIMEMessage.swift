@@ -1,4 +1,5 @@
 import Foundation
+import Formatting
 
 /// A `multipart/alternative` mail (text/plain, then text/html), both parts UTF-8 in base64 with
 /// 76-character lines, CRLF line ends. Header values are built here from checked addresses and
@@ -64,9 +65,22 @@ public struct MIMEMessage: Sendable {
         return out
     }
 
-    /// Control characters (CR and LF above all) become spaces.
+    /// Control characters (CR and LF above all) become spaces; bidirectional and invisible
+    /// characters are shown as escapes.
     static func headerSafe(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 || (0x7F...0x9F).contains(value) {
+                out.append(" ")
+            } else if HiddenCharacters.isBidiControl(value) || HiddenCharacters.isInvisible(value) {
+                // A node named hv<U+202E>10vh must not reverse the counts after it in the inbox.
+                out.append(contentsOf: "\\u{\(String(value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Plain when ASCII; otherwise RFC 2047 `=?utf-8?B?...?=` words of at most 75 characters,

@@ -161,7 +161,7 @@ public struct Correlator {
                            decoded, node: node, at: at)
         for other in parties.others {
             let judged = judge(other, decoded, node: node, at: at)
-            if judged.kind.gravity > chosen.kind.gravity { chosen = judged }
+            if judged.gravity > chosen.gravity { chosen = judged }
         }
         let primary = decoded.avcs[chosen.access.avc]
         let source = chosen.access.source
@@ -190,6 +190,7 @@ public struct Correlator {
         var targets: [Lease]
         var kind: DenialKind
         var boolean: String?
+        var gravity: Int
     }
 
     private func judge(_ access: DecodedDenial.Access, _ decoded: DecodedDenial, node: String?, at: EventPosition) -> Judged {
@@ -204,7 +205,9 @@ public struct Correlator {
         let (kind, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: avc.tclass,
                                                         perms: access.perms, sources: sources, targets: targets),
                                                   sourceTraits: source.traits, targetTraits: target.traits)
-        return Judged(access: access, sources: sources, targets: targets, kind: kind, boolean: boolean)
+        let parsed = source.view.error == nil && target.view.error == nil
+        return Judged(access: access, sources: sources, targets: targets, kind: kind, boolean: boolean,
+                      gravity: DenialGravity.of(kind: kind, target: target.view, tclass: avc.tclass, parsed: parsed))
     }
 
     // MARK: libvirt

@@ -7,7 +7,7 @@ public struct Denial: Sendable, Equatable {
     public var id: AuditEventID
     public var avcs: [AVCDetail]
     /// The AVC record the denial is classified by (`primary`): the first, unless the event was
-    /// denied on several objects and another's kind is graver (`DenialKind.gravity`). The kernel
+    /// denied on several objects and another's is graver (`DenialGravity`). The kernel
     /// logs an unlink's parent directory before the file: a guest deleting another guest's
     /// image must not pass for one touching a host directory.
     public var primaryIndex = 0
@@ -132,8 +132,20 @@ public struct Denial: Sendable, Equatable {
         return flags.isEmpty ? nil : flags.contains(true)
     }
 
-    /// The path that best names the target: the PATH record, else the AVC's name.
+    /// The path that best names the target: the PATH record, else the AVC's name. When the
+    /// event's records name several objects, the PATH record of the primary's (its last
+    /// component is the AVC's name): an unlink's first PATH record is the parent directory.
     public var path: String? {
-        context.paths.first ?? primary.name
+        if avcs.count > 1, let name = primary.name,
+           let own = context.paths.first(where: { Self.lastComponent(of: $0) == Substring(name) }) {
+            return own
+        }
+        return context.paths.first ?? primary.name
+    }
+
+    private static func lastComponent(of path: String) -> Substring {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return trimmed.split(separator: "/", omittingEmptySubsequences: true).last ?? trimmed
     }
 }

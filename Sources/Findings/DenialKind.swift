@@ -25,23 +25,3 @@ public enum DenialKind: String, Sendable, CaseIterable, Codable {
     /// No guest on either side.
     case hostOther = "host-other"
 }
-
-extension DenialKind {
-    /// How grave the kind is, for choosing among the objects one event was denied on: another
-    /// guest first, then a label no guest held, a host process reaching into a guest, a guest
-    /// reaching the host; what a boolean or stale data explain last.
-    var gravity: Int {
-        switch self {
-        case .crossGuest: return 10
-        case .unknownSource, .unknownTarget: return 9
-        case .hostGuest: return 8
-        case .guestHost: return 7
-        case .unattributed: return 6
-        case .sharedContentWrite: return 5
-        case .needsBoolean: return 4
-        case .staleImage: return 3
-        case .guestSelf: return 2
-        case .hostOther: return 1
-        }
-    }
-}

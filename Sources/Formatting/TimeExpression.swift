@@ -50,6 +50,8 @@ public enum TimeExpression {
         calendar.timeZone = timeZone
         calendar.firstWeekday = 1  // Sunday, as ausearch's C locale
         let now = Date(timeIntervalSince1970: Double(nowMilliseconds) / 1000)
+        // Days start at their first instant, taken again after stepping back a day: today's
+        // may be 01:00 (midnight skipped for daylight saving time) where yesterday's was 00:00.
         let midnight = calendar.startOfDay(for: now)
         func ms(_ date: Date?) throws -> Int64 {
             guard let date, let value = milliseconds(date.timeIntervalSince1970) else { throw Failure(text: text, outOfRange: true) }
@@ -59,14 +61,14 @@ public enum TimeExpression {
         case "now": return nowMilliseconds
         case "recent": return nowMilliseconds - 10 * 60 * 1000
         case "today": return try ms(midnight)
-        case "yesterday": return try ms(calendar.date(byAdding: .day, value: -1, to: midnight))
+        case "yesterday": return try ms(calendar.date(byAdding: .day, value: -1, to: midnight).map(calendar.startOfDay(for:)))
         case "boot":
             guard let boot = anchors.boot else { throw Failure(text: text, reason: "this host's boot time is unknown (no btime in /proc/stat)") }
             return boot
         case "checkpoint":
             guard let checkpoint = anchors.checkpoint else { throw Failure(text: text, reason: anchors.checkpointMissing) }
             return checkpoint
-        case "week-ago": return try ms(calendar.date(byAdding: .day, value: -7, to: midnight))
+        case "week-ago": return try ms(calendar.date(byAdding: .day, value: -7, to: midnight).map(calendar.startOfDay(for:)))
         case "this-week": return try ms(calendar.dateInterval(of: .weekOfYear, for: now)?.start)
         case "this-month": return try ms(calendar.dateInterval(of: .month, for: now)?.start)
         case "this-year": return try ms(calendar.dateInterval(of: .year, for: now)?.start)

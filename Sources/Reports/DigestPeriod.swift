@@ -45,12 +45,13 @@ public struct DigestPeriod: Sendable, Equatable {
         switch text {
         case "day":
             let end = calendar.startOfDay(for: now)
-            return DigestPeriod(kind: .day, since: try ms(calendar.date(byAdding: .day, value: -1, to: end)), until: try ms(end))
+            return DigestPeriod(kind: .day, since: try ms(calendar.date(byAdding: .day, value: -1, to: end).map(calendar.startOfDay(for:))),
+                                until: try ms(end))
         case "week":
             calendar.firstWeekday = 2  // ISO weeks start on Monday
             calendar.minimumDaysInFirstWeek = 4
             let end = calendar.dateInterval(of: .weekOfYear, for: now)?.start
-            let start = end.flatMap { calendar.date(byAdding: .day, value: -7, to: $0) }
+            let start = end.flatMap { calendar.date(byAdding: .day, value: -7, to: $0).map(calendar.startOfDay(for:)) }
             return DigestPeriod(kind: .week, since: try ms(start), until: try ms(end))
         default:
             let parts = text.components(separatedBy: "..")

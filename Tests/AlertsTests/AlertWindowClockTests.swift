@@ -37,4 +37,32 @@ import Testing
         #expect(alerts.last?.id.hasSuffix("/repeats") == true)
         #expect(alerts.last?.count == 2)
     }
+
+    /// After one event stamped far ahead, a flood of the pair at the real time was an alert per
+    /// denial (helper-72): every window ended at its first event, the rate limit's too. The
+    /// node's clock stepped back: event time starts again there, and the flood folds.
+    @Test func aFloodAfterAnEventStampedFarAheadStillFolds() throws {
+        let flood = (1...200).map { ($0, Self.image, "file", 0) }
+        let text = AlertEngineTests.log([(0, Self.image, "file", 0), (1_000_000, Self.image, "file", 0)] + flood)
+        var engine = AlertEngine()
+        let alerts = try AlertWindowTests.live(text, engine: &engine) + engine.flush()
+        #expect(alerts.count < 15, "\(alerts.count) alerts: \(alerts.prefix(8).map(\.title))")
+        // Every denial is in an alert or a follow-up's count.
+        let counted = alerts.filter { !$0.id.hasSuffix("/rate-limited") }.map { $0.id.hasSuffix("/repeats") ? $0.count : 1 }.reduce(0, +)
+        #expect(counted == 202, "\(alerts.map { ($0.id, $0.count) })")
+    }
+
+    /// Another node far behind is a node whose clock differs, not a step back: the first node's
+    /// window stays open.
+    @Test func anotherNodeBehindLeavesTheWindowsOpen() throws {
+        let log = AlertEngineTests.log([(7200, Self.image, "file", 0), (7201, Self.image, "file", 0), (7202, Self.image, "file", 0)])
+        let lines: [String] = log.split(separator: "\n").map { "node=hv-a " + $0 }
+        let other = "node=hv-b type=AVC msg=audit(1764000010.000:900): avc:  denied  { read } for  pid=1000 comm=\"qemu-kvm\" "
+            + "scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=\(Self.image) tclass=file permissive=0"
+        let text = (lines.dropLast(2) + [other] + lines.suffix(2)).joined(separator: "\n") + "\n"
+        var engine = AlertEngine()
+        let alerts = try AlertWindowTests.live(text, engine: &engine)
+        let ofA = alerts.filter { $0.id.hasPrefix("hv-a/") }
+        #expect(ofA.count == 1, "hv-a's third denial folds into its open window: \(alerts.map(\.id))")
+    }
 }

@@ -27,4 +27,12 @@ import Formatting
             #expect(JSONText.quote(text) == "\"" + text + "\"", "\(text): still UTF-8, as it came")
         }
     }
+
+    /// The digest mail's Subject (helper-72): a node named hv<U+202E>10vh reversed the counts
+    /// after it in the inbox, and hv<U+200B>01 read as hv01.
+    @Test func theMailSubjectShowsThemToo() {
+        #expect(MIMEMessage.headerSafe("[svirt-trace] hv\u{202E}10vh: 6 cross-guest") == "[svirt-trace] hv\\u{202e}10vh: 6 cross-guest")
+        #expect(MIMEMessage.headerSafe("hv\u{200B}01\r\nBcc: x") == "hv\\u{200b}01  Bcc: x")
+        #expect(MIMEMessage.encodedSubject("hv\u{200B}01") == "hv\\u{200b}01", "ASCII once escaped: plain")
+    }
 }

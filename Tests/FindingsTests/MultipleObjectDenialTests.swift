@@ -92,4 +92,51 @@ import Testing
         #expect(denials.first?.avcs.count == 1)
         #expect(denials.first?.perms == ["write"])
     }
+
+    func path(_ stamp: String, item: Int, _ name: String, obj: String, nametype: String) -> String {
+        "type=PATH msg=audit(\(stamp)): item=\(item) name=\"\(name)\" inode=\(40 + item) dev=fd:00 mode=040755 ouid=0 ogid=0 rdev=00:00 obj=\(obj) nametype=\(nametype) cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0 cap_frootid=0"
+    }
+
+    /// Two guest-host objects (helper-72): unlinking /etc/shadow logs /etc's denial first; the
+    /// credentials are the graver object, and the path is the file's, not its directory's.
+    @Test func hostCredentialsOutrankTheirDirectory() throws {
+        var log = twoGuests()
+        let s = log.stamp()
+        log.raw(avc(s, perms: "write remove_name", name: "etc", tcontext: "system_u:object_r:etc_t:s0", tclass: "dir"))
+        log.raw(avc(s, perms: "unlink", name: "shadow", tcontext: "system_u:object_r:shadow_t:s0", tclass: "file"))
+        log.raw(syscall(s))
+        log.raw(path(s, item: 0, "/etc/", obj: "system_u:object_r:etc_t:s0", nametype: "PARENT"))
+        log.raw(path(s, item: 1, "/etc/shadow", obj: "system_u:object_r:shadow_t:s0", nametype: "DELETE"))
+        let denial = try #require(try log.correlate().denials.first)
+        #expect(denial.kind == .guestHost)
+        #expect(denial.primary.tcontext == "system_u:object_r:shadow_t:s0")
+        #expect(denial.perms == ["unlink"])
+        #expect(denial.path == "/etc/shadow")
+    }
+
+    /// A guest reaching host credentials is graver than a label no guest holds (helper-72: the
+    /// shipped rules call one critical, the other high).
+    @Test func hostCredentialsOutrankAnUnknownLabel() throws {
+        var log = twoGuests()
+        let s = log.stamp()
+        log.raw(avc(s, perms: "read", name: "shadow", tcontext: "system_u:object_r:shadow_t:s0", tclass: "file"))
+        log.raw(avc(s, perms: "getattr", name: "old.qcow2", tcontext: "system_u:object_r:svirt_image_t:s0:c9,c10", tclass: "file"))
+        log.raw(syscall(s))
+        let denial = try #require(try log.correlate().denials.first)
+        #expect(denial.kind == .guestHost)
+        #expect(denial.primaryIndex == 0)
+    }
+
+    /// A record whose context does not parse is no evidence of something graver (helper-72: its
+    /// host-guest judgement outranked a guest reaching host credentials, and no rule alerts on it).
+    @Test func aRecordWithAnUnreadableContextDoesNotOutrankAReadableOne() throws {
+        var log = twoGuests()
+        let s = log.stamp()
+        log.raw(avc(s, perms: "read", name: "shadow", tcontext: "system_u:object_r:shadow_t:s0", tclass: "file"))
+        log.raw(avc(s, perms: "read", name: "beta.qcow2", tcontext: betaImage, tclass: "file").replacingOccurrences(of: "scontext=\(alpha)", with: "scontext=svirt_t"))
+        log.raw(syscall(s))
+        let denial = try #require(try log.correlate().denials.first)
+        #expect(denial.kind == .guestHost)
+        #expect(denial.primaryIndex == 0)
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Formatting
+import Reports
 
 /// ISO-8601 times read strictly (helper-71): fractions of any length round to the millisecond,
 /// and a zone offset or a field out of range is refused instead of read as some other time.
@@ -81,5 +82,18 @@ import Testing
         #expect(throws: TimeExpression.Failure.self) {
             try TimeExpression.parse("2025-02-29", nowMilliseconds: Self.now, timeZone: zone)
         }
+    }
+
+    /// The day after one whose midnight was skipped (helper-72): yesterday, week-ago and the
+    /// daily digest started the day before at 01:00, a step of a day from today's first instant.
+    @Test func theDayBeforeADayWithoutMidnightStartsAtItsMidnight() throws {
+        let zone = try #require(TimeZone(identifier: "America/Havana"))
+        let now = try #require(ISO8601Time.milliseconds("2025-03-09T12:00:00-04:00"))
+        #expect(try TimeExpression.parse("today", nowMilliseconds: now, timeZone: zone) == ISO8601Time.milliseconds("2025-03-09T01:00:00-04:00"))
+        #expect(try TimeExpression.parse("yesterday", nowMilliseconds: now, timeZone: zone) == ISO8601Time.milliseconds("2025-03-08T00:00:00-05:00"))
+        #expect(try TimeExpression.parse("week-ago", nowMilliseconds: now, timeZone: zone) == ISO8601Time.milliseconds("2025-03-02T00:00:00-05:00"))
+        let day = try DigestPeriod.parse("day", nowMilliseconds: now, timeZone: zone)
+        #expect(day.since == ISO8601Time.milliseconds("2025-03-08T00:00:00-05:00"))
+        #expect(day.until == ISO8601Time.milliseconds("2025-03-09T01:00:00-04:00"))
     }
 }
