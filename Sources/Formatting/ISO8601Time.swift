@@ -25,7 +25,7 @@ enum ISO8601Time {
             return true
         }
         guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2),
-              skip(0x54), let hour = number(2), skip(0x3A), let minute = number(2), skip(0x3A), let second = number(2),
+              skip(0x54) || skip(0x74), let hour = number(2), skip(0x3A), let minute = number(2), skip(0x3A), let second = number(2),
               (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
               hour < 24, minute < 60, second < 60 else { return nil }
         var fraction = 0

@@ -46,7 +46,9 @@ public struct LocalZone: Sendable {
             return
         }
         if name.first == "/" {
-            if let range = name.range(of: "/zoneinfo/"), let zone = TimeZone(identifier: String(name[range.upperBound...])) {
+            // /etc/localtime and other links into a zoneinfo folder are the zone they link to.
+            let resolved = URL(fileURLWithPath: String(name)).resolvingSymlinksInPath().path
+            if let range = resolved.range(of: "/zoneinfo/"), let zone = TimeZone(identifier: String(resolved[range.upperBound...])) {
                 self.init(zone: zone)
             } else {
                 self.init(zone: utc, problem: "TZ=\(tz) is a file outside a zoneinfo folder, which svirt-trace cannot read: "
