@@ -56,8 +56,6 @@ public struct AlertEngine: Sendable {
     public private(set) var evictions = 0
     /// The newest event time seen: "now" on the events' own clock.
     public private(set) var newestTime: Int64?
-    /// The node of the event that set `newestTime` (nil: none, or not kept across a restart).
-    private var newestNode: String??
 
     // Keyed by the keys' bytes: as Strings, a host spelt in NFC and one spelt in NFD shared
     // windows, and one host's attack was counted as the other's repeat. The keys are stored as
@@ -101,7 +99,7 @@ public struct AlertEngine: Sendable {
         for finding in findings {
             switch finding {
             case .denial(let denial):
-                alerts += advance(to: denial.id.timeMilliseconds, node: denial.id.node)
+                alerts += advance(to: denial.id.timeMilliseconds)
                 if let own = ownProcessID, NodeName.same(denial.id.node, ownNode), denial.avcs.contains(where: { $0.pid == own }) { continue }
                 guard let shape = shape(of: denial) else { continue }
                 let (rule, source, key) = (shape.rule, shape.source, shape.key)
@@ -120,7 +118,7 @@ public struct AlertEngine: Sendable {
                 alerts += admitted.closed
                 if admitted.send { alerts += limit(alert, source: source, perMinute: rule.ratePerMinute) }
             case .event(let event):
-                if let time = event.timeMilliseconds { alerts += advance(to: time, node: event.node) }
+                if let time = event.timeMilliseconds { alerts += advance(to: time) }
                 guard let rule = rules.first(where: { $0.matches(event: event) }) else { continue }
                 let base = event.id.map { AlertID.event(node: $0.node, stamp: $0.stamp, rule: rule.name) }
                     ?? AlertID.event(node: event.node, stamp: Self.stamp(of: event), rule: rule.name)
@@ -207,39 +205,20 @@ public struct AlertEngine: Sendable {
 
     // MARK: windows
 
-    /// How far behind the newest event time an event of the same node must be for its clock to
-    /// have stepped back, rather than records come out of order.
-    static let stepBackMilliseconds: Int64 = 3_600_000
-
-    /// Event time moves on to `time` (never back): windows that ended by then close.
+    /// Event time moves on to `time`: windows that ended by then close.
     ///
-    /// Unless the clock stepped back: an event of the node that set the newest time, more than an
-    /// hour before it (NTP stepped the clock, or the newest was stamped far ahead by a wrong
-    /// clock or a forged record). Every window would then end at its first event, and each
-    /// denial of a flood be an alert of its own; instead event time starts again from here,
-    /// with every window closed as at a shutdown (follow-ups and rate-limit reports go out) and
-    /// the sources' recent alerts forgotten. Another node behind it is a node whose clock
-    /// differs (a central log), and changes nothing.
-    private mutating func advance(to time: Int64, node: String?) -> [Alert] {
-        if let newest = newestTime, Self.span(from: time, to: newest) > Self.stepBackMilliseconds,
-           newestNode.map({ NodeName.same($0, node) }) ?? true {
-            var closed = close(through: .max)
-            for source in recent.keys { changed.insert(ExactText(StateKey.recent + source.text)) }
-            recent.removeAll()
-            newestTime = time
-            newestNode = node
-            newestChanged = true
-            lastSweep = .min
-            closed += close(through: time)
-            return closed
-        }
+    /// By this event's time, not the newest seen: one event stamped ahead (a wrong clock, a
+    /// forged record, a node of a central log whose clock is ahead) would otherwise close every
+    /// window at its first event, and each denial of a flood would be an alert of its own. A
+    /// window opened ahead closes when event time reaches it, when an alert of its pair from
+    /// well before it comes (`RepeatWindow.takes`), when the log goes quiet, or at shutdown.
+    private mutating func advance(to time: Int64) -> [Alert] {
         if time > newestTime ?? .min {
             newestTime = time
-            newestNode = node
             newestChanged = true
         }
         sweepRecent()
-        return close(through: newestTime ?? time)
+        return close(through: time)
     }
 
     /// Closes, oldest end first, every dedupe and rate-limit window that ends by `time`.
@@ -361,7 +340,16 @@ public struct AlertEngine: Sendable {
         var out: [Alert] = []
         let sourceKey = ExactText(source)
         changed.insert(ExactText(StateKey.recent + source))
-        var times = (recent[sourceKey]?.times ?? []).filter { Self.span(from: $0, to: alert.time) < Self.rateWindowMilliseconds }
+        // A rate window opened well after this alert (a clock stepped back, a record stamped
+        // ahead) would hold every alert of the source until event time reached it: it reports now.
+        if let window = limited[sourceKey], Self.span(from: alert.time, to: window.start) > Self.rateWindowMilliseconds {
+            out += closeLimit(.init(end: window.end, key: source))
+        }
+        // Alerts within a minute either side: those stamped well ahead limit nothing now.
+        var times = (recent[sourceKey]?.times ?? []).filter {
+            let span = Self.span(from: $0, to: alert.time)
+            return span < Self.rateWindowMilliseconds && span > -Self.rateWindowMilliseconds
+        }
         if times.count >= perMinute {
             recent[sourceKey] = RecentAlerts(times: times)
             changed.insert(ExactText(StateKey.limited + source))

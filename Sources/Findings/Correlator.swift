@@ -206,8 +206,11 @@ public struct Correlator {
                                                         perms: access.perms, sources: sources, targets: targets),
                                                   sourceTraits: source.traits, targetTraits: target.traits)
         let parsed = source.view.error == nil && target.view.error == nil
+        // Ranked as it will be stored: an unknown label where lease data is incomplete is
+        // unattributed (info), below a guest reaching a host object (high).
+        let ranked = attributed(kind, node: node, at: at).0
         return Judged(access: access, sources: sources, targets: targets, kind: kind, boolean: boolean,
-                      gravity: DenialGravity.of(kind: kind, target: target.view, tclass: avc.tclass, parsed: parsed))
+                      gravity: DenialGravity.of(kind: ranked, target: target.view, tclass: avc.tclass, parsed: parsed))
     }
 
     // MARK: libvirt

@@ -65,4 +65,32 @@ import Testing
         let ofA = alerts.filter { $0.id.hasPrefix("hv-a/") }
         #expect(ofA.count == 1, "hv-a's third denial folds into its open window: \(alerts.map(\.id))")
     }
+
+    /// One event only minutes ahead (chrony's makestep, a VM resumed), then a flood at the real
+    /// time: each denial was an alert or a rate-limit report of one (helper-73).
+    @Test func aFloodAfterAnEventMinutesAheadFolds() throws {
+        let flood = (10...70).map { ($0, Self.image, "file", 0) }
+        let text = AlertEngineTests.log([(310, "system_u:object_r:etc_t:s0", "file", 0)] + flood)
+        var engine = AlertEngine()
+        let alerts = try AlertWindowTests.live(text, engine: &engine) + engine.flush()
+        let crossGuest = alerts.filter { $0.id.contains("cross-guest") }
+        #expect(crossGuest.count <= 3, "\(crossGuest.map { ($0.id, $0.count) })")
+        #expect(!alerts.contains { $0.id.hasSuffix("/rate-limited") }, "\(alerts.map(\.id))")
+        #expect(crossGuest.map { $0.id.hasSuffix("/repeats") ? $0.count : 1 }.reduce(0, +) == 61)
+    }
+
+    /// One node of a central log stamped far ahead (a forged record, a wrong clock) turned off
+    /// dedupe for every other node (helper-73).
+    @Test func anotherNodeFarAheadLeavesThisNodesFloodFolded() throws {
+        let log = AlertEngineTests.log((10...70).map { ($0, Self.image, "file", 0) })
+        var lines: [String] = log.split(separator: "\n").map { "node=hv-a " + $0 }
+        let ahead = "node=hv-z type=AVC msg=audit(1764036000.000:900): avc:  denied  { read } for  pid=1000 comm=\"qemu-kvm\" "
+            + "scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=\(Self.image) tclass=file permissive=0"
+        lines.insert(ahead, at: 4)  // after the lifecycle records
+        var engine = AlertEngine()
+        let alerts = try AlertWindowTests.live(lines.joined(separator: "\n") + "\n", engine: &engine) + engine.flush()
+        let ofA = alerts.filter { $0.id.hasPrefix("hv-a/") }
+        #expect(ofA.count <= 3, "\(ofA.map { ($0.id, $0.count) })")
+        #expect(ofA.map { $0.id.hasSuffix("/repeats") ? $0.count : 1 }.reduce(0, +) == 61)
+    }
 }

@@ -139,4 +139,18 @@ import Testing
         #expect(denial.kind == .guestHost)
         #expect(denial.primaryIndex == 0)
     }
+
+    /// Ranked as stored (helper-73): where lease data is incomplete an unheld label is
+    /// unattributed (info), below a guest reaching a host directory (high).
+    @Test func anUnattributedObjectDoesNotOutrankAHostObject() throws {
+        var log = LogBuilder()  // no boot: lease data incomplete
+        log.start("alpha", a, level: "s0:c87,c520", pid: 4001)
+        let s = log.stamp()
+        log.raw(avc(s, perms: "write remove_name", name: "images", tcontext: hostDir, tclass: "dir"))
+        log.raw(avc(s, perms: "unlink", name: "old.qcow2", tcontext: "system_u:object_r:svirt_image_t:s0:c7,c8", tclass: "file"))
+        log.raw(syscall(s))
+        let denial = try #require(try log.correlate().denials.first)
+        #expect(denial.kind == .guestHost)
+        #expect(denial.primaryIndex == 0)
+    }
 }
