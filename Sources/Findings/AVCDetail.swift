@@ -1,3 +1,5 @@
+import Native
+
 /// One AVC (or USER_AVC) record of a denial event.
 public struct AVCDetail: Sendable, Equatable {
     public var recordType: String
@@ -36,7 +38,7 @@ public struct AVCDetail: Sendable, Equatable {
     /// the label's spelling; two spellings of one accented letter are two labels), and the same
     /// class.
     static func sameObject(_ a: AVCDetail, _ b: AVCDetail) -> Bool {
-        a.tclass.utf8.elementsEqual(b.tclass.utf8) && a.tcontext.utf8.elementsEqual(b.tcontext.utf8)
-            && a.scontext.utf8.elementsEqual(b.scontext.utf8)
+        ExactText(a.tclass) == ExactText(b.tclass) && ExactText(a.tcontext) == ExactText(b.tcontext)
+            && ExactText(a.scontext) == ExactText(b.scontext)
     }
 }

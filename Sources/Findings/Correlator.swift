@@ -157,10 +157,12 @@ public struct Correlator {
         guard let parties = decoded.parties else { return }
         let at = position(event.id)
         let node = event.id.node
+        // Ranked only when there is a choice: almost every event names one object.
+        let ranked = !parties.others.isEmpty
         var chosen = judge(.init(avc: 0, source: parties.source, target: parties.target, perms: parties.perms),
-                           decoded, node: node, at: at)
+                           decoded, node: node, at: at, ranked: ranked)
         for other in parties.others {
-            let judged = judge(other, decoded, node: node, at: at)
+            let judged = judge(other, decoded, node: node, at: at, ranked: true)
             if judged.gravity > chosen.gravity { chosen = judged }
         }
         let primary = decoded.avcs[chosen.access.avc]
@@ -193,7 +195,8 @@ public struct Correlator {
         var gravity: Int
     }
 
-    private func judge(_ access: DecodedDenial.Access, _ decoded: DecodedDenial, node: String?, at: EventPosition) -> Judged {
+    private func judge(_ access: DecodedDenial.Access, _ decoded: DecodedDenial, node: String?, at: EventPosition,
+                       ranked: Bool) -> Judged {
         let avc = decoded.avcs[access.avc]
         let source = access.source, target = access.target
         let sources = source.traits.contains(.guestProcess) ? source.view.level.map {
@@ -205,12 +208,13 @@ public struct Correlator {
         let (kind, boolean) = classifier.classify(.init(source: source.view, target: target.view, tclass: avc.tclass,
                                                         perms: access.perms, sources: sources, targets: targets),
                                                   sourceTraits: source.traits, targetTraits: target.traits)
+        guard ranked else { return Judged(access: access, sources: sources, targets: targets, kind: kind, boolean: boolean, gravity: 0) }
         let parsed = source.view.error == nil && target.view.error == nil
         // Ranked as it will be stored: an unknown label where lease data is incomplete is
         // unattributed (info), below a guest reaching a host object (high).
-        let ranked = attributed(kind, node: node, at: at).0
+        let stored = attributed(kind, node: node, at: at).0
         return Judged(access: access, sources: sources, targets: targets, kind: kind, boolean: boolean,
-                      gravity: DenialGravity.of(kind: ranked, target: target.view, tclass: avc.tclass, parsed: parsed))
+                      gravity: DenialGravity.of(kind: stored, target: target.view, tclass: avc.tclass, parsed: parsed))
     }
 
     // MARK: libvirt

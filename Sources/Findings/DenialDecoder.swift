@@ -75,10 +75,11 @@ public struct DenialDecoder {
         guard let primary = decoded.avcs.first else { return decoded }
         var syscallProblems: [(record: Int, problem: String)] = []
         let context = syscallContext(event, problems: &syscallProblems)
-        let objects = Self.objects(of: decoded.avcs)
+        // One record (almost every event) is one object: no table of objects.
+        let objects = decoded.avcs.count > 1 ? Self.objects(of: decoded.avcs) : []
         decoded.parties = .init(source: parsed(primary.scontext), target: parsed(primary.tcontext), context: context,
                                 syscallProblems: syscallProblems,
-                                perms: Self.permissions(of: decoded.avcs, where: { objects[$0] == 0 }))
+                                perms: Self.permissions(of: decoded.avcs, where: { objects.isEmpty || objects[$0] == 0 }))
         for first in objects.indices where objects[first] == first && first > 0 {
             let avc = decoded.avcs[first]
             decoded.parties?.others.append(.init(avc: first, source: parsed(avc.scontext), target: parsed(avc.tcontext),
