@@ -49,10 +49,10 @@ struct RepeatWindow: Codable, Sendable, Equatable {
 
     /// Whether an alert timed `time` repeats this window. One from before the window opened,
     /// by more than the window's length, does not: the host's clock stepped back, or one event
-    /// (forged, or stamped by a wrong clock) opened the window far ahead. Event time never moves
-    /// back, so such a window would end only when the log caught up with it, and every alert of
-    /// the pair until then would be folded into it unseen. Less than a window's length before it
-    /// is a log's records out of order, and folds.
+    /// (forged, or stamped by a wrong clock) opened the window far ahead. Such a window ends only
+    /// when event time reaches it, and every alert of the pair until then would be folded into
+    /// it unseen. Less than a window's length before it is a log's records out of order, and
+    /// folds.
     func takes(_ time: Int64) -> Bool {
         guard time < start else { return true }
         let (length, overflow) = end.subtractingReportingOverflow(start)
