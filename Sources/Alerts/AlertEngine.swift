@@ -345,11 +345,9 @@ public struct AlertEngine: Sendable {
         if let window = limited[sourceKey], Self.span(from: alert.time, to: window.start) > Self.rateWindowMilliseconds {
             out += closeLimit(.init(end: window.end, key: source))
         }
-        // Alerts within a minute either side: those stamped well ahead limit nothing now.
-        var times = (recent[sourceKey]?.times ?? []).filter {
-            let span = Self.span(from: $0, to: alert.time)
-            return span < Self.rateWindowMilliseconds && span > -Self.rateWindowMilliseconds
-        }
+        // Alerts of the last minute, and those stamped after this one: a source whose records
+        // alternate between two clocks (two hosts logging under one name) is limited as one.
+        var times = (recent[sourceKey]?.times ?? []).filter { Self.span(from: $0, to: alert.time) < Self.rateWindowMilliseconds }
         if times.count >= perMinute {
             recent[sourceKey] = RecentAlerts(times: times)
             changed.insert(ExactText(StateKey.limited + source))
