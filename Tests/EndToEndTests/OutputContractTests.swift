@@ -263,6 +263,10 @@ import Formatting
         let known = try StoreCLI.run(["query", "denials", "--db", db, "--node", "-"])
         #expect(known.status == 0)
         #expect(!known.stderr.contains("warning"))
+        // An empty name is `-` to the stores: the same rows, and no warning that it is unknown.
+        let empty = try StoreCLI.run(["query", "denials", "--db", db, "--node", ""])
+        #expect(empty.status == 0 && empty.stdout == known.stdout)
+        #expect(!empty.stderr.contains("warning"), "\(empty.stderr)")
     }
 
     @Test func csvListsAreWordsNotJSON() throws {
