@@ -24,6 +24,12 @@ public final class IngestWriter {
     private let readDataVersion: SQLiteStatement
 
     private let findEvent: SQLiteStatement
+    private let findOccurrence: SQLiteStatement
+    /// How many stored occurrences of one event ID a read event is compared with. A real log
+    /// repeats an ID only when it was pasted or concatenated; a crafted one may repeat one
+    /// ID by the hundred thousand, and each event was compared with every occurrence before it
+    /// (20,000 of one ID took 75 s, and minutes once each comparison read the records).
+    static let occurrencesCompared = 16
     private let insertEvent: SQLiteStatement
     /// An audit event's row goes in on the connection's write thread under an id chosen here.
     private let newEventIDs: RowIDCounter
@@ -70,6 +76,10 @@ public final class IngestWriter {
         readDataVersion = try db.prepare("PRAGMA data_version")
         findEvent = try db.prepare("""
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
+            ORDER BY occurrence LIMIT \(Self.occurrencesCompared + 1)
+            """)
+        findOccurrence = try db.prepare("""
+            SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ? AND occurrence = ?
             """)
         newEventIDs = try RowIDCounter(connection: db, table: "audit_events")
         insertEvent = try db.prepare("""
@@ -303,6 +313,16 @@ public final class IngestWriter {
         }
         try findEvent.bind([])
         if stored.isEmpty { return .new }
+        // Past the first occurrences, the one read at this very line (a resume) is looked up alone.
+        if stored.count > Self.occurrencesCompared, !stored.contains(where: { $0.line == Int64(event.firstLine) }) {
+            try findOccurrence.bind([.text(id.node ?? ""), .integer(id.serial), .integer(id.timeMilliseconds),
+                                     .integer(Int64(event.firstLine))])
+            if try findOccurrence.step() {
+                stored.append((findOccurrence.int64(at: 0), findOccurrence.int64(at: 1), findOccurrence.int64(at: 2) ?? 0,
+                               findOccurrence.int64(at: 3) ?? 0))
+            }
+            try findOccurrence.bind([])
+        }
         // The records of `event` that continue a stored event's (`SplitEvent`), if any.
         func continuation(of records: [EvidenceFormat.Record]) -> [Int]? {
             SplitEvent.continuation(of: records.map { ($0.type, $0.raw) }, in: event.records.map { ($0.type, $0.raw) })
@@ -320,7 +340,7 @@ public final class IngestWriter {
             // another occurrence: counted twice, and their guest starts and stops applied again
             // out of time order, they mislabelled. Only a repeat that differs is kept.
             let texts = event.records.map(\.raw)
-            for piece in stored where try storedRecords(auditEventID: piece.row).map(\.raw) == texts {
+            for piece in stored.prefix(Self.occurrencesCompared) where try storedRecords(auditEventID: piece.row).map(\.raw) == texts {
                 return .alreadyStored
             }
             return .repeatInSource(occurrence: Int64(event.firstLine))

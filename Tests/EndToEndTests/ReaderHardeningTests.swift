@@ -255,6 +255,40 @@ import Reports
         }
     }
 
+    /// One event ID repeated by the thousand in a crafted file (helper review): each event was
+    /// compared with every occurrence before it, quadratic (20,000 took 75 s). The first
+    /// occurrences are compared, the one at the same line is looked up alone, and every
+    /// differing repeat is still stored, once, across a resume and a second copy.
+    @Test func anIDRepeatedByTheHundredIsStoredOnceEach() throws {
+        let folder = try Fixtures.temporaryFolder("crowded")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func event(_ pid: Int) -> String {
+            "type=AVC msg=audit(1764042450.000:300): avc:  denied  { read } for  pid=\(pid) comm=\"qemu-kvm\" name=\"x\" dev=\"dm-0\" ino=12 scontext=system_u:system_r:svirt_t:s0:c87,c520 tcontext=system_u:object_r:svirt_image_t:s0:c1,c1023 tclass=file permissive=0\n"
+                + "type=PROCTITLE msg=audit(1764042450.000:300): proctitle=71656D75\n"
+        }
+        let log = folder.appendingPathComponent("audit.log")
+        try Data((0..<300).map(event).joined().utf8).write(to: log)
+        let db = folder.appendingPathComponent("c.db").path
+        func count() throws -> Int {
+            try Self.denials(db).count
+        }
+        #expect(try Self.ingest([log.path], db: db).status == 0)
+        #expect(try count() == 300)
+        // Appended to, read on from where it stopped: the new ones only.
+        let handle = try FileHandle(forWritingTo: log)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((300..<340).map(event).joined().utf8))
+        try handle.close()
+        #expect(try Self.ingest([log.path], db: db).status == 0)
+        #expect(try count() == 340)
+        // The same file under another name: every event is stored already.
+        let copy = folder.appendingPathComponent("audit.log.1")
+        try FileManager.default.copyItem(at: log, to: copy)
+        let again = try Self.ingest([copy.path], db: db)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try count() == 340)
+    }
+
     // MARK: item 18
 
     static let pasted = [
