@@ -8,6 +8,11 @@ public struct StatsQuery: Sendable {
     public var filter: DenialFilter
     /// A node whose last event is this far behind the newest one is flagged silent.
     public var silentAfterMilliseconds: Int64 = 3_600_000
+    /// The clock of the query: a node whose last event is more than `aheadAfterMilliseconds`
+    /// after it is flagged as stamped ahead, and silence is judged against the newest event that
+    /// is not. nil: against the newest of all (a replay with no clock).
+    public var nowMilliseconds: Int64?
+    public var aheadAfterMilliseconds: Int64 = 300_000
 
     public init(filter: DenialFilter = DenialFilter()) { self.filter = filter }
 
@@ -52,16 +57,28 @@ public struct StatsQuery: Sendable {
         // By the node's bytes: two spellings of one name in different Unicode normalization are two nodes.
         let denialsPerNode = Dictionary(counts.map { (ExactText($0[0].string ?? ""), $0[1].int64 ?? 0) }, uniquingKeysWith: +)
         let activity = try db.rows("SELECT node, last_ms FROM node_activity ORDER BY node")
-        // Silence is judged against the newest event of every node, asked for or not.
-        let newest = activity.compactMap { $0[1].int64 }.max() ?? 0
+        // Silence is judged against the newest event of every node, asked for or not, that is
+        // not stamped after now: one node's clock ahead (or one forged far-future record) made
+        // every other node read as silent.
+        func ahead(_ last: Int64) -> Bool {
+            guard let now = nowMilliseconds else { return false }
+            return last > now && last - now > aheadAfterMilliseconds  // both within 1970...9999
+        }
+        let newest = activity.compactMap { $0[1].int64 }.filter { !ahead($0) }.max() ?? 0
         let asked = Set(filter.nodes.map { ExactText($0 == "-" ? "" : $0) })
         for r in activity {
             let name = r[0].string ?? ""
             if !asked.isEmpty && !asked.contains(ExactText(name)) { continue }
             let last = r[1].int64
-            let silent = last.map { newest - $0 > silentAfterMilliseconds } ?? true
-            try row("node", name.isEmpty ? "-" : name, denialsPerNode[ExactText(name)] ?? 0, last,
-                    silent ? "silent: last event \((newest - (last ?? newest)) / 60_000) min before the newest" : nil)
+            let note: String?
+            if let last, ahead(last), let now = nowMilliseconds {
+                note = "clock ahead: last event \((last - now) / 60_000) min after now"
+            } else if last.map({ newest - $0 > silentAfterMilliseconds }) ?? true {
+                note = "silent: last event \((newest - (last ?? newest)) / 60_000) min before the newest"
+            } else {
+                note = nil
+            }
+            try row("node", name.isEmpty ? "-" : name, denialsPerNode[ExactText(name)] ?? 0, last, note)
         }
         let days = plain
             ? try db.rows("SELECT day, sum(count), max(last_ms) FROM daily_totals GROUP BY day ORDER BY day")

@@ -177,7 +177,9 @@ extension SvirtTrace.Query {
             abstract: "Denials per kind, node and day; parse errors; the last event per node.",
             discussion: """
                 A node whose last stored event is more than an hour behind the newest one is marked \
-                silent: its auditd, audisp-remote or network may have stopped.
+                silent: its auditd, audisp-remote or network may have stopped. Events stamped more than \
+                5 minutes after now (a clock ahead, a forged record) do not count as the newest; their \
+                node is marked clock ahead instead.
 
                 KEYS
                   section (kind, node, day, parse-errors), name, count, last_event, note.
@@ -188,11 +190,14 @@ extension SvirtTrace.Query {
         @OptionGroup var filters: FilterOptions
 
         func run() throws {
-            let query = StatsQuery(filter: try filters.filter(kinds: []))
+            var query = StatsQuery(filter: try filters.filter(kinds: []))
+            query.nowMilliseconds = try TimeWords.now()
             let table = RowWriter.TableStyle(columns: ["section", "name", "count", "last_event", "note"])
             try filters.checkpointing {
                 try output.print(keys: StatsQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
-                    try StatsQuery(filter: filters.resolvingGuest(query.filter, db)).run(db, row: emit)
+                    var resolved = query
+                    resolved.filter = try filters.resolvingGuest(query.filter, db)
+                    try resolved.run(db, row: emit)
                 }
             }
         }
