@@ -29,7 +29,7 @@ public struct HTMLDigest: Sendable {
                 // Controls, bidirectional marks and invisible characters would hide or reorder text, or
                 // break the layout: each is shown as one visible mark.
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                    || HiddenCharacters.isBidiControl(scalar.value) || HiddenCharacters.isInvisible(scalar.value) {
+                    || HiddenCharacters.isHidden(scalar.value) {
                     out += "&#x2426;"
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -73,9 +73,10 @@ public struct MIMEMessage: Sendable {
             let value = scalar.value
             if value < 0x20 || (0x7F...0x9F).contains(value) {
                 out.append(" ")
-            } else if HiddenCharacters.isBidiControl(value) || HiddenCharacters.isInvisible(value) {
-                // A node named hv<U+202E>10vh must not reverse the counts after it in the inbox.
-                out.append(contentsOf: "\\u{\(String(value, radix: 16))}".unicodeScalars)
+            } else if HiddenCharacters.isHidden(value) {
+                // A node named hv<U+202E>10vh must not reverse the counts after it in the inbox;
+                // shown as a terminal shows it.
+                out.append(contentsOf: TerminalText.escape(String(Character(scalar))).unicodeScalars)
             } else {
                 out.append(scalar)
             }

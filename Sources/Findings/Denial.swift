@@ -120,10 +120,8 @@ public struct Denial: Sendable, Equatable {
 
     /// Union of the permissions of every AVC record on the primary's object, in first-seen order.
     public var perms: [String] {
-        var seen: Set<String> = []
-        guard avcs.count > 1 else { return avcs.flatMap(\.perms).filter { seen.insert($0).inserted } }
         let primary = primary
-        return avcs.filter { AVCDetail.sameObject($0, primary) }.flatMap(\.perms).filter { seen.insert($0).inserted }
+        return DenialDecoder.permissions(of: avcs, where: { AVCDetail.sameObject(avcs[$0], primary) })
     }
 
     /// The access happened anyway: some record was logged in permissive mode.

@@ -1,6 +1,11 @@
 /// Characters that change what a reader sees without being seen: a guest named `web​01` (a zero
 /// width space inside) must not pass for `web01` in a table, a terminal or a digest.
 public enum HiddenCharacters {
+    /// Reorders text or is not seen: what every output shows escaped.
+    public static func isHidden(_ value: UInt32) -> Bool {
+        isBidiControl(value) || isInvisible(value)
+    }
+
     /// Bidirectional marks, embeddings, overrides and isolates: they reorder the text around them.
     public static func isBidiControl(_ value: UInt32) -> Bool {
         switch value {

@@ -44,7 +44,7 @@ public enum TerminalText {
             case 0x00..<0x20, 0x7F: out += "\\x" + hex(scalar.value, 2)
             case 0x80...0x9F, 0x2028, 0x2029, 0xFFFD:
                 out += "\\u{" + hex(scalar.value, 4) + "}"
-            case let value where HiddenCharacters.isBidiControl(value) || HiddenCharacters.isInvisible(value):
+            case let value where HiddenCharacters.isHidden(value):
                 out += "\\u{" + hex(value, 4) + "}"
             default: out.unicodeScalars.append(scalar)
             }

@@ -25,16 +25,11 @@ public final class IngestWriter {
 
     private let findEvent: SQLiteStatement
     private let findOccurrence: SQLiteStatement
-    /// How many stored occurrences of one event ID a read event is compared with. A real log
-    /// repeats an ID only when it was pasted or concatenated; a crafted one may repeat one
-    /// ID by the hundred thousand, and each event was compared with every occurrence before it
-    /// (20,000 of one ID took 75 s, and minutes once each comparison read the records).
-    static let occurrencesCompared = 16
-    /// How many of them a repeat's records are compared with: the first. Each comparison may
-    /// decompress a block of up to 1 MiB, and a crafted file spreading the occurrences of
-    /// thousands of IDs over many blocks made every event decompress 16 (126 s for 68,000 events
-    /// against 5 s grouped). A log concatenated with itself repeats each event of the first copy.
-    static let recordsCompared = 1
+    /// How many stored occurrences of one event ID are read for each event with that ID (the
+    /// one at the event's own line is looked up beyond them). A real log repeats an ID only when
+    /// it was pasted or concatenated; a crafted one may repeat one ID by the hundred thousand,
+    /// and every occurrence was read for every event (20,000 of one ID took 75 s).
+    static let occurrencesRead = 16
     private let insertEvent: SQLiteStatement
     /// An audit event's row goes in on the connection's write thread under an id chosen here.
     private let newEventIDs: RowIDCounter
@@ -81,7 +76,7 @@ public final class IngestWriter {
         readDataVersion = try db.prepare("PRAGMA data_version")
         findEvent = try db.prepare("""
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ?
-            ORDER BY occurrence LIMIT \(Self.occurrencesCompared + 1)
+            ORDER BY occurrence LIMIT \(Self.occurrencesRead + 1)
             """)
         findOccurrence = try db.prepare("""
             SELECT source_id, line, occurrence, id FROM audit_events WHERE node = ? AND serial = ? AND time_ms = ? AND occurrence = ?
@@ -319,7 +314,7 @@ public final class IngestWriter {
         try findEvent.bind([])
         if stored.isEmpty { return .new }
         // Past the first occurrences, the one read at this very line (a resume) is looked up alone.
-        if stored.count > Self.occurrencesCompared, !stored.contains(where: { $0.line == Int64(event.firstLine) }) {
+        if stored.count > Self.occurrencesRead, !stored.contains(where: { $0.line == Int64(event.firstLine) }) {
             try findOccurrence.bind([.text(id.node ?? ""), .integer(id.serial), .integer(id.timeMilliseconds),
                                      .integer(Int64(event.firstLine))])
             if try findOccurrence.step() {
@@ -343,9 +338,11 @@ public final class IngestWriter {
             // The same records again further down the same source (a log concatenated with
             // itself, `cat audit.log audit.log | svirt-trace ingest -`) are a duplicate, not
             // another occurrence: counted twice, and their guest starts and stops applied again
-            // out of time order, they mislabelled. Only a repeat that differs is kept.
-            let texts = event.records.map(\.raw)
-            for piece in stored.prefix(Self.recordsCompared) where try storedRecords(auditEventID: piece.row).map(\.raw) == texts {
+            // out of time order, they mislabelled. Only a repeat that differs is kept. It is
+            // compared with the first occurrence alone (a log concatenated with itself repeats
+            // that one): each comparison may decompress a block of up to 1 MiB, and a crafted file
+            // spreading thousands of IDs' occurrences over many blocks took 126 s compared with 16.
+            if let first = stored.first, try storedRecords(auditEventID: first.row).map(\.raw) == event.records.map(\.raw) {
                 return .alreadyStored
             }
             return .repeatInSource(occurrence: Int64(event.firstLine))
