@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Native
 import Store
@@ -92,36 +93,53 @@ public struct DigestQuery: Sendable {
             GROUP BY d.source_key, d.target_key ORDER BY 7 DESC, 9, 1, 2
             """, c.values)
         data.pairCount = rows.count
-        data.pairs = rows.prefix(pairLimit).map { r in
-            DigestData.Pair(sourceVM: r[2].string ?? "?", sourceUUID: r[3].string, targetVM: r[4].string ?? "?",
-                            targetUUID: r[5].string, count: r[6].int64 ?? 0, perms: CrossGuestQuery.words(r[7].string),
-                            first: r[8].int64 ?? 0, last: r[9].int64 ?? 0,
-                            nodes: Self.nodes(r[10].string), allowed: r[11].int64 ?? 0)
+        let names = try GuestNames(db)
+        data.pairs = try rows.prefix(pairLimit).map { r in
+            let source = try Self.side(key: r[0].string, vm: r[2].string, uuid: r[3].string, names: names)
+            let target = try Self.side(key: r[1].string, vm: r[4].string, uuid: r[5].string, names: names)
+            return DigestData.Pair(sourceVM: source.vm ?? "?", sourceUUID: source.uuid, targetVM: target.vm ?? "?",
+                                   targetUUID: target.uuid, count: r[6].int64 ?? 0, perms: CrossGuestQuery.words(r[7].string),
+                                   first: r[8].int64 ?? 0, last: r[9].int64 ?? 0,
+                                   nodes: Self.nodes(r[10].string), allowed: r[11].int64 ?? 0)
         }
         data.nodePairs = try db.rows("""
-            SELECT d.node, min(d.source_vm), min(d.target_vm), count(*) FROM denials d
+            SELECT d.node, min(d.source_vm), min(d.target_vm), count(*), d.source_key, d.target_key FROM denials d
             WHERE d.kind = 'cross-guest' AND \(c.clause)
             GROUP BY d.node, d.source_key, d.target_key ORDER BY 1, 4 DESC, d.source_key, d.target_key
             """, c.values).map { r in
-            DigestData.NodePair(node: Self.nodeName(r[0].string), sourceVM: r[1].string ?? "?", targetVM: r[2].string ?? "?",
-                                count: r[3].int64 ?? 0)
+            let source = try Self.side(key: r[4].string, vm: r[1].string, uuid: nil, names: names)
+            let target = try Self.side(key: r[5].string, vm: r[2].string, uuid: nil, names: names)
+            return DigestData.NodePair(node: Self.nodeName(r[0].string), sourceVM: source.vm ?? "?", targetVM: target.vm ?? "?",
+                                       count: r[3].int64 ?? 0)
         }
+    }
+
+    /// A side as the digest names it. Where a label collision left several candidate guests,
+    /// every one of them is named ("one of a, b") and no uuid is given: the first by name alone
+    /// would accuse one guest (or clear another) on a coin toss.
+    static func side(key: String?, vm: String?, uuid: String?, names: GuestNames) throws -> (vm: String?, uuid: String?) {
+        guard let key, !key.hasPrefix("label:"), key.utf8.contains(0x2C) else { return (vm, uuid) }
+        let candidates = try names.side(key: key, single: vm)
+        return ("one of " + ListText.joined(candidates.vms, separator: ", "), nil)
     }
 
     /// Every guest-host group (guest, target type, class): few, and the caller orders them by
     /// severity before any cap, so the worst are never cut.
     private func guestHost(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
+        let names = try GuestNames(db)
         data.guestHost = try db.rows("""
             SELECT min(d.source_vm), min(d.source_uuid), coalesce(d.ttype, '?'), d.tclass, group_concat(DISTINCT \(StoredList.sqlEscaped("d.perms"))),
-                   count(*), count(CASE WHEN d.permissive = 1 THEN 1 END), max(d.time_ms), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node")))
+                   count(*), count(CASE WHEN d.permissive = 1 THEN 1 END), max(d.time_ms), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node"))),
+                   d.source_key
             FROM denials d
             WHERE d.kind = 'guest-host' AND \(c.clause)
             GROUP BY d.source_key, 3, d.tclass ORDER BY 6 DESC, 1 NULLS FIRST, 3, 4, d.source_key
             """, c.values).map { r in
-            DigestData.GuestHost(sourceVM: r[0].string ?? "?", sourceUUID: r[1].string, targetType: r[2].string ?? "?",
-                                 tclass: r[3].string ?? "?", perms: CrossGuestQuery.words(r[4].string), count: r[5].int64 ?? 0,
-                                 allowed: r[6].int64 ?? 0, last: r[7].int64 ?? 0, nodes: Self.nodes(r[8].string))
+            let source = try Self.side(key: r[9].string, vm: r[0].string, uuid: r[1].string, names: names)
+            return DigestData.GuestHost(sourceVM: source.vm ?? "?", sourceUUID: source.uuid, targetType: r[2].string ?? "?",
+                                        tclass: r[3].string ?? "?", perms: CrossGuestQuery.words(r[4].string), count: r[5].int64 ?? 0,
+                                        allowed: r[6].int64 ?? 0, last: r[7].int64 ?? 0, nodes: Self.nodes(r[8].string))
         }
         data.guestHostCount = data.guestHost.count
     }
@@ -135,15 +153,21 @@ public struct DigestQuery: Sendable {
     private func guests(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
         var counts: [String: DigestData.GuestCount] = [:]
+        let names = try GuestNames(db)
         for (side, column) in [("source", "source"), ("target", "target")] {
             for r in try db.rows("""
-                SELECT d.\(column)_uuid, min(d.\(column)_vm), count(*) FROM denials d
-                WHERE d.\(column)_uuid IS NOT NULL AND \(c.clause) GROUP BY d.\(column)_uuid
+                SELECT d.\(column)_key, min(d.\(column)_vm), count(*) FROM denials d
+                WHERE d.\(column)_uuid IS NOT NULL AND \(c.clause) GROUP BY d.\(column)_key
                 """, c.values) {
-                let uuid = r[0].string ?? ""
-                var entry = counts[uuid] ?? .init(vm: r[1].string ?? uuid, uuid: uuid, asSource: 0, asTarget: 0)
-                if side == "source" { entry.asSource += r[2].int64 ?? 0 } else { entry.asTarget += r[2].int64 ?? 0 }
-                counts[uuid] = entry
+                // A label collision's denials count for every candidate guest: each may have
+                // done it (or been hit), and the first by name alone would hide the others.
+                let candidates = try names.side(key: r[0].string ?? "", single: r[1].string)
+                for (index, uuid) in candidates.uuids.enumerated() {
+                    let vm = index < candidates.vms.count ? candidates.vms[index] : uuid
+                    var entry = counts[uuid] ?? .init(vm: vm, uuid: uuid, asSource: 0, asTarget: 0)
+                    if side == "source" { entry.asSource += r[2].int64 ?? 0 } else { entry.asTarget += r[2].int64 ?? 0 }
+                    counts[uuid] = entry
+                }
             }
         }
         // A dictionary's order changes from run to run: ties (one name on two nodes, two
@@ -244,27 +268,31 @@ public struct DigestQuery: Sendable {
     /// leaves the others their place; the totals are counted apart, uncapped.
     private func findings(_ db: any SQLReader, into data: inout DigestData) throws {
         let c = scope("d", period)
+        let names = try GuestNames(db)
         let grouped = """
             SELECT d.kind AS kind, d.source_vm AS vm, d.boolean AS boolean, d.path AS path, d.tclass AS tclass,
                    count(*) AS n, max(d.time_ms) AS last,
-                   CASE WHEN d.kind = 'needs-boolean' THEN d.boolean END AS list
+                   CASE WHEN d.kind = 'needs-boolean' THEN d.boolean END AS list,
+                   CASE WHEN d.source_count > 1 THEN d.source_key END AS candidates
             FROM denials d
             WHERE d.kind IN ('needs-boolean', 'stale-image', 'shared-content-write') AND \(c.clause)
-            GROUP BY d.kind, d.source_vm, d.boolean, d.path, d.tclass
+            GROUP BY d.kind, d.source_vm, CASE WHEN d.source_count > 1 THEN d.source_key END, d.boolean, d.path, d.tclass
             """
         data.findings = try db.rows("""
-            SELECT kind, vm, boolean, path, tclass, n, last FROM (
+            SELECT kind, vm, boolean, path, tclass, n, last, candidates FROM (
                 SELECT *, row_number() OVER (PARTITION BY kind, list
-                                             ORDER BY n DESC, vm NULLS FIRST, path NULLS FIRST, tclass, boolean NULLS FIRST) AS rank
+                                             ORDER BY n DESC, vm NULLS FIRST, candidates NULLS FIRST, path NULLS FIRST, tclass,
+                                                      boolean NULLS FIRST) AS rank
                 FROM (\(grouped)) AS grouped_findings) AS ranked_findings
             WHERE rank <= ?
-            ORDER BY kind, list NULLS FIRST, n DESC, vm NULLS FIRST, path NULLS FIRST, tclass, boolean NULLS FIRST
+            ORDER BY kind, list NULLS FIRST, n DESC, vm NULLS FIRST, candidates NULLS FIRST, path NULLS FIRST, tclass, boolean NULLS FIRST
             """, c.values + [.integer(Int64(listLimit))]).map {
-            .init(kind: $0[0].string ?? "", sourceVM: $0[1].string, boolean: $0[2].string, path: $0[3].string,
-                  tclass: $0[4].string ?? "", count: $0[5].int64 ?? 0, last: $0[6].int64 ?? 0)
+            let source = try Self.side(key: $0[7].string, vm: $0[1].string, uuid: nil, names: names)
+            return .init(kind: $0[0].string ?? "", sourceVM: source.vm, boolean: $0[2].string, path: $0[3].string,
+                         tclass: $0[4].string ?? "", count: $0[5].int64 ?? 0, last: $0[6].int64 ?? 0)
         }
         data.findingTotals = try db.rows("""
-            SELECT kind, list, count(*), sum(n), count(DISTINCT coalesce(vm, '-')) FROM (\(grouped)) AS grouped_findings
+            SELECT kind, list, count(*), sum(n), count(DISTINCT coalesce(candidates, vm, '-')) FROM (\(grouped)) AS grouped_findings
             GROUP BY kind, list ORDER BY kind, list NULLS FIRST
             """, c.values).map {
             .init(kind: $0[0].string ?? "", boolean: $0[1].string, groups: Int($0[2].int64 ?? 0),

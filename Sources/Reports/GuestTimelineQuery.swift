@@ -216,10 +216,18 @@ public struct GuestTimelineQuery: Sendable {
         }
         let texts = try InternedTexts.fetch(ids, from: db)
         func text(_ id: Int64?) -> String? { id.flatMap { texts[$0] } }
-        let runFacts: [(peer: OutputValue, detailPrefix: [UInt8])] = runRows.map { run in
+        // A label collision's run names every candidate peer (rare: looked up only then).
+        var names: GuestNames?
+        let runFacts: [(peer: OutputValue, detailPrefix: [UInt8])] = try runRows.map { run in
             let key = text(run.peerKey) ?? ""
-            let peer: OutputValue = text(run.peerVM).map { .string($0) }
-                ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(text(run.context) ?? ""))
+            let peer: OutputValue
+            if !key.hasPrefix("label:"), key.utf8.contains(0x2C) {
+                if names == nil { names = try GuestNames(db) }
+                peer = .string(ListText.joined(try names!.side(key: key, single: text(run.peerVM)).vms))
+            } else {
+                peer = text(run.peerVM).map { .string($0) }
+                    ?? (key.hasPrefix("label:") ? .string(String(key.dropFirst(6))) : .string(text(run.context) ?? ""))
+            }
             // As JSONText.object would write it, without its closing brace: each event's
             // evidence follows.
             var prefix: [UInt8] = []

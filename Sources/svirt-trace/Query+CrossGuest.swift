@@ -104,7 +104,9 @@ extension SvirtTrace.Query {
                 EVENTS
                   label-start, label-stop (selinux and dac labels, pid in detail), resource \
                 (VIRT_RESOURCE: disks, networks, host devices), denial-as-source, denial-as-target \
-                (peer is the other side; detail has kind, perms, tclass and the evidence ID), and \
+                (peer is the other side: a guest, every candidate comma-separated where a label collision \
+                left several, an unheld label, or a host context; detail has kind, perms, tclass and the \
+                evidence ID), and \
                 enforcing-change, boolean-change, policy-load on its node while it ran.
 
                 KEYS
