@@ -168,6 +168,7 @@ extension SvirtTrace.Query {
             let query = LabelQuery(level: try LabelQuery.level(from: level), at: try at.map(TimeWords.parse), nodes: node)
             let table = RowWriter.TableStyle(columns: ["node", "level", "vm", "uuid", "from", "to", "pid", "static", "origin"])
             try output.print(keys: LabelQuery.keys, table: table, database: database, nodes: node) { db, emit in
+                RecordStartNote.check(at: query.at, nodes: node, in: db, display: output.timeDisplay)
                 try query.run(db, row: emit)
             }
         }

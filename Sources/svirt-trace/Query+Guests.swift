@@ -46,6 +46,7 @@ extension SvirtTrace.Query {
             let table = RowWriter.TableStyle(columns: ["node", "vm", "uuid", "label", "pid", "since", "running",
                                                        "last_seen", "origin"])
             try output.print(keys: GuestsQuery.keys, table: table, database: database, nodes: node) { db, emit in
+                RecordStartNote.check(at: query.at, nodes: node, in: db, display: output.timeDisplay)
                 try query.run(db, row: emit)
             }
         }

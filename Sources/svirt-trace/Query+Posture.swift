@@ -64,6 +64,7 @@ extension SvirtTrace.Query {
             let table = RowWriter.TableStyle(columns: ["node", "vm", "uuid", "label", "models", "verdict", "since", "detail"])
             do {
                 try output.print(keys: PostureQuery.keys, table: table, database: database, nodes: node) { db, emit in
+                    RecordStartNote.check(at: query.at, nodes: node, in: db, display: output.timeDisplay)
                     try query.run(db, row: emit)
                 }
             } catch let exit as ExitCode where exit.rawValue == SvirtTrace.Status.noMatch {
