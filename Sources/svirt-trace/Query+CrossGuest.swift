@@ -77,6 +77,14 @@ extension SvirtTrace.Query {
         @Argument(help: ArgumentHelp("Guest name, UUID (dashes optional) or NODE/NAME.", valueName: "vm"), completion: StoreCompletion.guests)
         var target: String
 
+        func validate() throws {
+            // The guest is the argument, always the target: a --vm here was silently ignored.
+            if filters.vm != nil || filters.side != nil {
+                throw ValidationError("who-touched takes its guest as the argument, always the target; --vm and --as do not "
+                                      + "apply (what one guest did: query denials --vm GUEST --as source)")
+            }
+        }
+
         func run() throws {
             var filter = try filters.filter(kinds: [])
             filter.vm = nil

@@ -223,6 +223,12 @@ import Formatting
         }
         #expect(try Self.run(["query", "denials", "--db", db, "--since", "tomorrow"]).status == 2)
         #expect(try Self.run(["query", "who-touched", "nobody", "--db", db]).status == 1)
+        // Its guest is the argument: --vm and --as were taken and silently ignored.
+        for extra in [["--vm", "nobody"], ["--vm", "nobody", "--as", "target"]] {
+            let refused = try Self.run(["query", "who-touched", "nobody", "--db", db] + extra)
+            #expect(refused.status == 2, "\(extra)")
+            #expect(refused.stderr.contains("--vm and --as do not apply"), "\(refused.stderr)")
+        }
         let tables = try runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count(*) FROM denials"])
         #expect(String(decoding: tables.stdout, as: UTF8.self) == "4\n")
     }
