@@ -14,7 +14,7 @@ struct FilterOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Only events before TIME (same forms as --since).", valueName: "time"))
     var until: String?
 
-    @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now: the window then ends there too) as the checkpoint that `--since checkpoint` reads next time, so no event is read twice.",
+    @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now: the window then ends there too) as the checkpoint that `--since checkpoint` reads next time, so no event is read twice. Not with -n, which would leave rows behind it.",
                              discussion: TimeWords.checkpointHelp))
     var saveCheckpoint = false
 
@@ -52,8 +52,8 @@ struct FilterOptions: ParsableArguments {
     }
 
     /// Runs `body` (the query) and then saves the checkpoint when --save-checkpoint asks for it.
-    func checkpointing(_ body: () throws -> Void) throws {
-        try TimeWords.checkpointing(saveCheckpoint, until: until, body)
+    func checkpointing(limit: Int?, _ body: () throws -> Void) throws {
+        try TimeWords.checkpointing(saveCheckpoint, until: until, limit: limit, body)
     }
 
     /// `filter` with --vm resolved in the store: a UUID without dashes or `NODE/NAME` becomes what
@@ -143,8 +143,13 @@ enum TimeWords {
 
     /// Runs a query and, when `save` is set, records where its window ended (`until`, else the
     /// now it started at) once it ran, matched or not.
-    static func checkpointing(_ save: Bool, until: String?, _ body: () throws -> Void) throws {
+    static func checkpointing(_ save: Bool, until: String?, limit: Int?, _ body: () throws -> Void) throws {
         guard save else { return try body() }
+        // The checkpoint moves past every event of the window: rows -n left out would never be
+        // read by the next `--since checkpoint`.
+        if limit != nil {
+            throw ValidationError("--save-checkpoint and -n/--limit together would move the checkpoint past rows never shown; drop -n")
+        }
         let end = try until.map(parse) ?? checkpointEnd()
         func store() throws {
             do { try Checkpoint.save(end) } catch {

@@ -35,7 +35,7 @@ extension SvirtTrace.Query {
                 let table = RowWriter.TableStyle(columns: ["id", "time", "kind", "source_vm", "target_vm", "tclass",
                                                            "perms", "path"], colourKey: "kind",
                                                  fallbacks: RowWriter.TableStyle.candidates)
-                try filters.checkpointing {
+                try filters.checkpointing(limit: output.limit) {
                     try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                         try DenialQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
                     }
@@ -45,7 +45,7 @@ extension SvirtTrace.Query {
             let table = RowWriter.TableStyle(columns: ["source_vm", "target_vm", "count", "first_seen", "last_seen", "perms",
                                                        "tclasses", "nodes", "permissive", "sample_path"],
                                              fallbacks: RowWriter.TableStyle.candidates)
-            try filters.checkpointing {
+            try filters.checkpointing(limit: output.limit) {
                 try output.print(keys: CrossGuestQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                     try CrossGuestQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
                 }
@@ -92,7 +92,7 @@ extension SvirtTrace.Query {
             let table = RowWriter.TableStyle(columns: ["source_vm", "source_label", "kinds", "count", "perms", "first_seen",
                                                        "last_seen", "permissive", "nodes"],
                                              fallbacks: RowWriter.TableStyle.candidates)
-            try filters.checkpointing {
+            try filters.checkpointing(limit: output.limit) {
                 try output.print(keys: WhoTouchedQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                     try query.run(db, row: emit)
                 }
@@ -204,7 +204,7 @@ extension SvirtTrace.Query {
             var query = StatsQuery(filter: try filters.filter(kinds: []))
             query.nowMilliseconds = try TimeWords.now()
             let table = RowWriter.TableStyle(columns: ["section", "name", "count", "last_event", "note"])
-            try filters.checkpointing {
+            try filters.checkpointing(limit: output.limit) {
                 try output.print(keys: StatsQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                     var resolved = query
                     resolved.filter = try filters.resolvingGuest(query.filter, db)

@@ -51,7 +51,7 @@ extension SvirtTrace.Query {
             let table = RowWriter.TableStyle(columns: ["id", "time", "kind", "source_vm", "target_vm", "tclass", "perms",
                                                        "path"], colourKey: "kind",
                                              fallbacks: RowWriter.TableStyle.candidates)
-            try filters.checkpointing {
+            try filters.checkpointing(limit: output.limit) {
                 try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
                     try DenialQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
                 }

@@ -45,7 +45,7 @@ extension SvirtTrace.Query {
         @Option(parsing: .unconditional, help: ArgumentHelp("Only events before TIME.", valueName: "time"))
         var until: String?
 
-        @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now: the window then ends there too) as the checkpoint that `--since checkpoint` reads next time, so no event is read twice.",
+        @Flag(help: ArgumentHelp("Save where this run's window ends (--until, else now: the window then ends there too) as the checkpoint that `--since checkpoint` reads next time, so no event is read twice. Not with -n, which would leave rows behind it.",
                                  discussion: TimeWords.checkpointHelp))
         var saveCheckpoint = false
 
@@ -66,7 +66,7 @@ extension SvirtTrace.Query {
             query.nodes = node
             query.vm = vm
             let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "vm", "label", "detail"], colourKey: "kind")
-            try TimeWords.checkpointing(saveCheckpoint, until: until) {
+            try TimeWords.checkpointing(saveCheckpoint, until: until, limit: output.limit) {
                 try output.print(keys: EventQuery.keys, table: table, database: database, nodes: node) { db, emit in
                     var query = query
                     if let vm = query.vm {

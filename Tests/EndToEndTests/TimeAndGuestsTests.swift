@@ -162,6 +162,13 @@ import TestSupport
         let saved = try String(contentsOfFile: file, encoding: .utf8)
         #expect(saved.hasPrefix("1764040607261\t"), "\(saved)")
         #expect(saved.hasSuffix("/s.db\n"))
+        // -n would leave rows behind the moved checkpoint: refused, and the checkpoint stays.
+        for command in [["denials"], ["cross-guest"], ["events"]] {
+            let limited = try Self.run(store, ["query"] + command + ["--since", "checkpoint", "--save-checkpoint", "-n", "1"])
+            #expect(limited.status == 2, "\(command)")
+            #expect(limited.stderr.contains("drop -n"), "\(limited.stderr)")
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == saved)
+        }
         let second = try Self.run(store, ["query", "denials", "--format", "jsonl", "--since", "checkpoint", "--save-checkpoint"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(Self.serials(second.stdout) == [107])
