@@ -108,6 +108,9 @@ extension SvirtTrace {
                 throw ValidationError("no input: give one or more audit log files, or pipe a log into standard input (`-`)")
             }
             if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (`-`) can be read only once") }
+            if (files.isEmpty || files.contains("-")) && StandardDescriptors.closedAtStart.contains(0) {
+                throw ValidationError("standard input is closed: give one or more audit log files, or pipe a log into it (`-`)")
+            }
         }
 
         func run() throws {

@@ -150,6 +150,9 @@ extension SvirtTrace {
                 throw ValidationError("--format takes text or json, not \"\(format)\"")
             }
             if stdin && follow != nil { throw ValidationError("--follow and --stdin exclude each other") }
+            if stdin && StandardDescriptors.closedAtStart.contains(0) {
+                throw ValidationError("--stdin, but standard input is closed: run watch with a log on standard input, or --follow FILE")
+            }
             // As ingest and the config file: the node also names the watch's lock file and alert ids.
             if let node, node.allSatisfy(\.isWhitespace) || node.contains(where: { $0.isNewline || $0 == "\0" }) {
                 throw ValidationError("--node must be a name on one line, not empty or only blanks")
@@ -387,7 +390,9 @@ extension SvirtTrace {
                 try watch.record { try courier.settle() }
             } catch {
                 Self.logger.critical("watch stopped", metadata: ["error": "\(error)", "summary": "\(watch.summary.line)"])
-                throw ExitCode(Status.database)
+                // Its log, not the store: a folder given to --follow, a read that failed.
+                let unreadable = error is ChunkedReader.Failure || (error as? IngestError)?.isUnreadableInput == true
+                throw ExitCode(unreadable ? Status.input : Status.database)
             }
             let sizes = courier.engine.sizes
             Self.logger.info("watch stopped", metadata: [

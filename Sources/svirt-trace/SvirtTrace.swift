@@ -49,6 +49,8 @@ struct SvirtTrace: ParsableCommand {
     }
 
     static func main() {
+        // Before anything opens a file: a closed standard descriptor is filled with /dev/null.
+        _ = StandardDescriptors.closedAtStart
         // Before anything writes: a reader that goes away is an EPIPE error where the write
         // happens (handled there), never a silent death by SIGPIPE.
         ProcessSignals.ignoreBrokenPipe()

@@ -106,6 +106,22 @@ import Formatting
         #expect(badKind.status == 2)
         #expect(badKind.stderr.contains("unknown kind"))
 
+        // Started with standard input closed: refused at once, not read as an empty log (ingest)
+        // or from whatever descriptor took number 0 (watch waited in silence, then exit 4).
+        for (command, refusal) in [("ingest --db \"$1\"", "standard input is closed"), ("ingest --db \"$1\" -", "standard input is closed"),
+                                   ("watch --config /dev/null --db \"$1\" --stdin", "--stdin, but standard input is closed")] {
+            let closed = try runProcess("/bin/sh", ["-c", "exec \"$0\" \(command) <&-", Binary.path, folder.appendingPathComponent("closed.db").path])
+            #expect(closed.status == 2, "\(command)")
+            #expect(String(decoding: closed.stderr, as: UTF8.self).contains(refusal), "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("closed.db").path))
+        // Its --follow a folder: the log cannot be read (3), not a database error (4).
+        let elsewhere = try Fixtures.temporaryFolder("cli-follow")
+        let followFolder = try Self.run(["watch", "--config", "/dev/null", "--db", elsewhere.appendingPathComponent("f.db").path,
+                                         "--follow", elsewhere.path])
+        #expect(followFolder.status == 3, "\(followFolder.stderr)")
+        #expect(followFolder.stderr.contains("is a folder, not a log file"), "\(followFolder.stderr)")
+
         let noFolder = try Self.run(["ingest", "--db", folder.appendingPathComponent("nope/x.db").path, "-"], stdin: Data())
         #expect(noFolder.status == 4)
         #expect(noFolder.stderr.contains("nope: no such folder; create it"), "\(noFolder.stderr)")
