@@ -108,6 +108,13 @@ extension SvirtTrace {
                 throw ValidationError("no input: give one or more audit log files, or pipe a log into standard input (`-`)")
             }
             if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (`-`) can be read only once") }
+            // Before the store is made: a mistyped folder used to stop the run with an empty store left behind.
+            if let libvirtState {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: libvirtState, isDirectory: &isFolder), isFolder.boolValue else {
+                    throw ValidationError("--libvirt-state \(TerminalText.escape(libvirtState)): no such folder (libvirt's is /run/libvirt/qemu)")
+                }
+            }
             if (files.isEmpty || files.contains("-")) && StandardDescriptors.closedAtStart.contains(0) {
                 throw ValidationError("standard input is closed: give one or more audit log files, or pipe a log into it (`-`)")
             }

@@ -125,6 +125,12 @@ import Formatting
         let noFolder = try Self.run(["ingest", "--db", folder.appendingPathComponent("nope/x.db").path, "-"], stdin: Data())
         #expect(noFolder.status == 4)
         #expect(noFolder.stderr.contains("nope: no such folder; create it"), "\(noFolder.stderr)")
+        // A mistyped --libvirt-state is refused before the store is made (it stopped the run
+        // with an empty store left behind).
+        let noState = try Self.run(["ingest", "--db", folder.appendingPathComponent("state.db").path,
+                                    "--libvirt-state", folder.appendingPathComponent("no-run").path, "-"], stdin: Data())
+        #expect(noState.status == 2 && noState.stderr.contains("no-run: no such folder"), "\(noState.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("state.db").path))
 
         // watch says what the store would say, before it takes its lock (which it made beside
         // a link's target, or failed to make with a bare "No such file or directory").
