@@ -21,7 +21,7 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only this node (repeatable); `-` for logs without node=.", valueName: "node"), completion: StoreCompletion.nodes)
     var node: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only denials involving this guest (name or UUID), as source or target.", valueName: "vm"), completion: StoreCompletion.guests)
+    @Option(name: .long, help: ArgumentHelp("Only denials involving this guest (name, UUID or NODE/NAME; -/NAME, for logs without node=, as --vm=-/NAME), as source or target.", valueName: "vm"), completion: StoreCompletion.guests)
     var vm: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("With --vm: only where the guest is the source or the target.", valueName: "source|target"))

@@ -74,7 +74,7 @@ extension SvirtTrace.Query {
         @OptionGroup var output: QueryOutputOptions
         @OptionGroup var filters: FilterOptions
 
-        @Argument(help: ArgumentHelp("Guest name, UUID (dashes optional) or NODE/NAME.", valueName: "vm"), completion: StoreCompletion.guests)
+        @Argument(help: ArgumentHelp("Guest name, UUID (dashes optional) or NODE/NAME (-/NAME for logs without node=: write `-- -/NAME`).", valueName: "vm"), completion: StoreCompletion.guests)
         var target: String
 
         func validate() throws {
@@ -127,7 +127,7 @@ extension SvirtTrace.Query {
         @Option(name: .long, help: ArgumentHelp("Only this node (repeatable).", valueName: "node"), completion: StoreCompletion.nodes)
         var node: [String] = []
 
-        @Argument(help: ArgumentHelp("Guest name, UUID (dashes optional) or NODE/NAME.", valueName: "vm"), completion: StoreCompletion.guests)
+        @Argument(help: ArgumentHelp("Guest name, UUID (dashes optional) or NODE/NAME (-/NAME for logs without node=: write `-- -/NAME`).", valueName: "vm"), completion: StoreCompletion.guests)
         var target: String
 
         func run() throws {
