@@ -51,6 +51,13 @@ struct SvirtTrace: ParsableCommand {
     static func main() {
         // Before anything opens a file: a closed standard descriptor is filled with /dev/null.
         _ = StandardDescriptors.closedAtStart
+        // Refused before any of it is used: such a path would name another file.
+        for index in RawArguments.notUTF8() where index > 0 {
+            Console.error("argument \(index) is not valid UTF-8 (\"\(CommandLine.arguments[index])\" with each bad byte as U+FFFD): "
+                          + "svirt-trace takes paths and names as UTF-8 text, and such a path would name another file; "
+                          + "rename the file (a log can also come on standard input)")
+            Foundation.exit(SvirtTrace.Status.usage)
+        }
         // Before anything writes: a reader that goes away is an EPIPE error where the write
         // happens (handled there), never a silent death by SIGPIPE.
         ProcessSignals.ignoreBrokenPipe()

@@ -115,6 +115,13 @@ import Formatting
             #expect(String(decoding: closed.stderr, as: UTF8.self).contains(refusal), "\(command)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("closed.db").path))
+        // A path that is not UTF-8 is refused, not turned into another file's name (a database
+        // made beside the one meant, a log "missing" that exists).
+        let notUTF8 = try runProcess("/bin/sh", ["-c", "cd \"$1\" && exec \"$0\" ingest --db \"$(printf 'db\\377.db')\" \"$(printf 'log\\376')\"",
+                                                 Binary.path, folder.path])
+        #expect(notUTF8.status == 2)
+        #expect(String(decoding: notUTF8.stderr, as: UTF8.self).contains("argument 3 is not valid UTF-8"), "\(String(decoding: notUTF8.stderr, as: UTF8.self))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("db") }.isEmpty)
         // Its --follow a folder: the log cannot be read (3), not a database error (4).
         let elsewhere = try Fixtures.temporaryFolder("cli-follow")
         let followFolder = try Self.run(["watch", "--config", "/dev/null", "--db", elsewhere.appendingPathComponent("f.db").path,
