@@ -163,8 +163,15 @@ public final class WatchSession {
                 notice("pausing \(options.pauseBeforeFollowingMilliseconds) ms before following \(path) (a test's pause)")
                 usleep(options.pauseBeforeFollowingMilliseconds * 1000)
             }
-            let watch = DirectoryWatch(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
-            if let reason = watch.unavailableReason {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let watch = DirectoryWatch(folder: folder)
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+                // Not inotify's fault: a mistyped path would otherwise wait for ever under a
+                // warning that names the wrong cause.
+                notice("the folder \(folder) of the followed log does not exist (a mistyped --follow?): waiting for "
+                       + "\(path) to appear, looking every \(options.pollMilliseconds) ms")
+            } else if let reason = watch.unavailableReason {
                 notice("no inotify, polling every \(options.pollMilliseconds) ms: \(reason)")
             }
             changes = watch

@@ -73,6 +73,24 @@ import TestSupport
         return Int(String(decoding: r.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// A mistyped --follow waited for ever under "no inotify ... No such file or directory",
+    /// which named the wrong cause; the folder's absence is said, and a log that then appears
+    /// there is still followed.
+    @Test func aFollowedLogWhoseFolderIsMissingIsSaidSoAndFollowedOnceThere() throws {
+        let folder = try Fixtures.temporaryFolder("watch-no-folder")
+        let log = folder.appendingPathComponent("later/audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        let watcher = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(watcher.wait { watcher.said().contains("later of the followed log does not exist (a mistyped --follow?)") },
+                "\(watcher.said())")
+        #expect(!watcher.said().contains("no inotify"), "\(watcher.said())")
+        try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "node=hv01 type=AVC msg=audit(1764000010.500:200): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
+            .write(to: log, atomically: false, encoding: .utf8)
+        #expect(watcher.wait { (try? Self.denials(db)) == 1 }, "\(watcher.said())")
+        #expect(watcher.terminate() == 0)
+    }
+
     @Test func theDaemonLogShowsControlCharactersEscaped() throws {
         // Log lines quote the paths they were given: an ESC in one must not reach the terminal.
         let folder = try Fixtures.temporaryFolder("watch-log-escape")
