@@ -16,6 +16,7 @@ public struct EventReference: Sendable, Equatable, CustomStringConvertible {
 
     /// The node part ends at the last colon: node names may hold colons and spaces.
     public static func parse(_ text: String, time: Int64? = nil) -> EventReference? {
+        if let alert = alertID(text) { return alert }
         if let colon = text.lastIndex(of: ":") {
             guard let serial = Int64(text[text.index(after: colon)...]), serial >= 0 else { return nil }
             let node = String(text[..<colon])
@@ -23,6 +24,23 @@ public struct EventReference: Sendable, Equatable, CustomStringConvertible {
         }
         guard let serial = Int64(text), serial >= 0 else { return nil }
         return EventReference(node: nil, serial: serial, time: time)
+    }
+
+    /// An alert's id as watch prints it (`NODE/SECONDS.MMM:SERIAL/RULE[/...]`, the node `-`
+    /// for logs without node=, `/` and `%` in it written `%2F` and `%25`): its event, at its time.
+    static func alertID(_ text: String) -> EventReference? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3, !parts[0].isEmpty, !parts[2].isEmpty,
+              let colon = parts[1].firstIndex(of: ":"), let dot = parts[1].firstIndex(of: "."), dot < colon,
+              let seconds = Int64(parts[1][..<dot]), seconds >= 0,
+              parts[1][parts[1].index(after: dot)..<colon].count == 3,
+              let milliseconds = Int64(parts[1][parts[1].index(after: dot)..<colon]), milliseconds >= 0,
+              let serial = Int64(parts[1][parts[1].index(after: colon)...]), serial >= 0 else { return nil }
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        guard !overflow else { return nil }
+        let node = parts[0] == "-" ? nil
+            : String(parts[0]).replacingOccurrences(of: "%2F", with: "/").replacingOccurrences(of: "%25", with: "%")
+        return EventReference(node: node, serial: serial, time: product + milliseconds)
     }
 
     public var description: String { "\(node.map { $0 + ":" } ?? "")\(serial)" }

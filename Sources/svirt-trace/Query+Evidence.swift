@@ -6,14 +6,14 @@ import Native
 
 /// `NODE:SERIAL` or `SERIAL` with `--time`, shared by evidence and explain.
 struct EventIDArguments: ParsableArguments {
-    @Argument(help: ArgumentHelp("Event ID: NODE:SERIAL, or SERIAL (add --time when serials repeat).", valueName: "id"))
+    @Argument(help: ArgumentHelp("Event ID: NODE:SERIAL, or SERIAL (add --time when serials repeat), or the id of an alert watch gave (NODE/SECONDS.MMM:SERIAL/RULE; one of a log without node= begins with a dash: give it after --).", valueName: "id"))
     var id: String
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Pick the event with this serial closest to TIME.", discussion: TimeWords.help, valueName: "time"))
     var time: String?
 
     func validate() throws {
-        guard EventReference.parse(id) != nil else { throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL or SERIAL") }
+        guard EventReference.parse(id) != nil else { throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL, SERIAL or an alert's id") }
     }
 
     /// Serials restart at each boot and repeat across nodes: when the ID named several events,
@@ -25,9 +25,12 @@ struct EventIDArguments: ParsableArguments {
     }
 
     func reference() throws -> EventReference {
-        guard let reference = EventReference.parse(id, time: try time.map(TimeWords.parse)) else {
-            throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL or SERIAL")
+        // An alert's id holds its event's time, which --time (if given) overrides.
+        let given = try time.map(TimeWords.parse)
+        guard var reference = EventReference.parse(id, time: given) else {
+            throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL, SERIAL or an alert's id")
         }
+        if let given { reference.time = given }
         return reference
     }
 }
