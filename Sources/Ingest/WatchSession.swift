@@ -199,6 +199,7 @@ public final class WatchSession {
             guard let reader = source.reader else { return false }
             return source.saved.map { $0.offset != reader.checkpoint.offset } ?? true
         }
+        var toldStoredElsewhere = 0
         func commit() throws {
             if !session.inTransaction {
                 guard checkpointMoved, source.id != nil else { return }
@@ -207,6 +208,17 @@ public final class WatchSession {
             try checkpoint()
             try session.commit()
             lastCommit = Self.now()
+            // Events another writer stored first (an ingest of this very log) are skipped, and
+            // with them their alerts: said, not left silent. Once, then at each tenfold count.
+            // (Not for --stdin: the plugin's stream brings again what its catch-up stored.)
+            guard case .follow = input else { return }
+            let skipped = session.summary.duplicates
+            if skipped > 0, skipped >= max(1, toldStoredElsewhere * 10) {
+                toldStoredElsewhere = skipped
+                notice("\(skipped) event\(skipped == 1 ? " was" : "s were") already stored when watch read \(skipped == 1 ? "it" : "them") "
+                       + "(an ingest of this log while watch was stopped or behind?): watch alerts only on events it stores "
+                       + "itself, so none was alerted on; look at them with query denials")
+            }
         }
         /// New bytes of the current source. The first line names the source; a stored checkpoint
         /// for it skips what an earlier run already stored.
@@ -406,8 +418,9 @@ public final class WatchSession {
     ///   - truncated: the followed file was truncated in place.
     private func catchUp(path: String, after last: StoredSource?, running: Bool, truncated: Bool,
                          onFindings: ([Finding]) throws -> Void) throws {
-        guard let last else { return }
+        guard var last else { return }
         let writer = session.writer
+        if !running, let behind = try oldestUnfinishedCopy(of: path, after: last) { last = behind }
         let current = RotatedCopyList.head(of: path)
         if !running, let current, let known = try writer.storedSource(for: SourceIdentity(head: current.bytes)),
            known.id == last.checkpoint.id, current.size >= known.byteOffset {
@@ -474,6 +487,32 @@ public final class WatchSession {
             }
             copies = try rotatedCopies(of: path)
         }
+    }
+
+    /// The source read last under the path may be another writer's, of a newer file: an
+    /// `ingest audit.log` run by hand while watch was stopped (or behind), whose current file it
+    /// read to the end. The copies between the one watch had been reading and that file were then
+    /// taken as read, and lost without a word. So the chain decides, not who wrote last: when a
+    /// copy not stored to its end lies between the oldest copy the store holds anything of and
+    /// the newest, the catch-up starts from that oldest one (copies older than it are history
+    /// from before this store, left alone as before).
+    private func oldestUnfinishedCopy(of path: String, after last: StoredSource) throws -> StoredSource? {
+        let chain = try rotatedCopies(of: path)
+        guard let oldest = chain.lastIndex(where: { $0.source != nil }), let source = chain[oldest].source,
+              source.id != last.checkpoint.id,
+              chain[...oldest].contains(where: { !$0.isComplete }) else { return nil }
+        // Held by the stored source watch read last (where it still is in the chain), nothing
+        // newer than that is owed; the usual catch-up from it does the rest.
+        if let index = chain.firstIndex(where: { $0.source?.id == last.checkpoint.id }) {
+            if !chain[index...oldest].dropFirst().contains(where: { !$0.isComplete }) { return nil }
+        } else {
+            // Neither in the chain nor the current file: it rotated away, and the catch-up
+            // records that gap (an override would hide it).
+            guard let current = RotatedCopyList.head(of: path),
+                  try session.writer.storedSource(for: SourceIdentity(head: current.bytes))?.id == last.checkpoint.id
+            else { return nil }
+        }
+        return StoredSource(checkpoint: source, lastEventMilliseconds: nil)
     }
 
     /// How often one catch-up follows a copy that a rotation renamed between listing and opening

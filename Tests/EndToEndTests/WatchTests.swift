@@ -73,6 +73,72 @@ import TestSupport
         return Int(String(decoding: r.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// An `ingest` of the current log while watch was stopped made it the source read last under
+    /// the path, so the restarted watch took every rotated copy before it as read: the part of
+    /// the copy it had been reading and the copies after it were lost without a word (helper-75).
+    @Test func anIngestOfTheCurrentLogWhileStoppedLeavesNoRotatedCopyUnread() throws {
+        let folder = try Fixtures.temporaryFolder("watch-ingest-between")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        var serial = 1000
+        func denials(_ count: Int) -> String {
+            (0..<count).map { _ in
+                serial += 1
+                return "type=AVC msg=audit(1764000\(serial).500:\(serial)): avc:  denied  { read } for  pid=\(serial) comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
+            }.joined()
+        }
+        func rotate() throws {
+            let manager = FileManager.default
+            for n in stride(from: 3, through: 1, by: -1) where manager.fileExists(atPath: log.path + ".\(n)") {
+                try manager.moveItem(atPath: log.path + ".\(n)", toPath: log.path + ".\(n + 1)")
+            }
+            try manager.moveItem(atPath: log.path, toPath: log.path + ".1")
+            try denials(10).write(to: log, atomically: false, encoding: .utf8)
+        }
+        try denials(10).write(to: log, atomically: false, encoding: .utf8)
+        let first = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(first.wait { (try? Self.denials(db)) == 10 }, "\(first.said())")
+        #expect(first.terminate() == 0)
+        // While it is stopped: the log grows, rotates twice, and the current file is ingested.
+        try Self.append(denials(10), to: log)
+        try rotate()
+        try rotate()
+        let ingest = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(try Self.denials(db) == 20)
+        let second = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(second.wait { (try? Self.denials(db)) == 40 }, "\(second.said())")
+        #expect(second.terminate() == 0)
+        #expect(try Self.denials(db) == 40)
+    }
+
+    /// Events an ingest stored before watch read them are not alerted on by watch: that used to
+    /// pass in silence (helper-75); watch now says so.
+    @Test func eventsAnIngestStoredFirstAreSaidNotToBeAlertedOn() throws {
+        let folder = try Fixtures.temporaryFolder("watch-ingest-ahead")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        let line = { (serial: Int) in
+            "type=AVC msg=audit(1764000\(serial).500:\(serial)): avc:  denied  { read } for  pid=\(serial) comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
+        }
+        try line(1000).write(to: log, atomically: false, encoding: .utf8)
+        let watcher = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path, "--format", "json"], folder: folder)
+        #expect(watcher.wait { (try? Self.denials(db)) == 1 }, "\(watcher.said())")
+        // Between transactions (it commits every 100 ms), so the ingest is not kept waiting.
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(watcher.process.processIdentifier, SIGSTOP)
+        try Self.append((1001...1003).map(line).joined(), to: log)
+        let ingest = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
+        kill(watcher.process.processIdentifier, SIGCONT)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(watcher.wait { watcher.said().contains("3 events were already stored when watch read them") }, "\(watcher.said())")
+        try Self.append(line(1004), to: log)
+        #expect(watcher.wait { (try? Self.denials(db)) == 5 }, "\(watcher.said())")
+        #expect(watcher.terminate() == 0)
+        // Alerted: the first and the last, which watch stored itself.
+        #expect(watcher.alertLines().filter { !$0.contains("/repeats") && !$0.contains("rate-limited") }.count >= 1)
+    }
+
     /// A mistyped --follow waited for ever under "no inotify ... No such file or directory",
     /// which named the wrong cause; the folder's absence is said, and a log that then appears
     /// there is still followed.
