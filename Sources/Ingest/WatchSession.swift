@@ -199,7 +199,6 @@ public final class WatchSession {
             guard let reader = source.reader else { return false }
             return source.saved.map { $0.offset != reader.checkpoint.offset } ?? true
         }
-        var toldStoredElsewhere = 0
         func commit() throws {
             if !session.inTransaction {
                 guard checkpointMoved, source.id != nil else { return }
@@ -208,17 +207,6 @@ public final class WatchSession {
             try checkpoint()
             try session.commit()
             lastCommit = Self.now()
-            // Events another writer stored first (an ingest of this very log) are skipped, and
-            // with them their alerts: said, not left silent. Once, then at each tenfold count.
-            // (Not for --stdin: the plugin's stream brings again what its catch-up stored.)
-            guard case .follow = input else { return }
-            let skipped = session.summary.duplicates
-            if skipped > 0, skipped >= max(1, toldStoredElsewhere * 10) {
-                toldStoredElsewhere = skipped
-                notice("\(skipped) event\(skipped == 1 ? " was" : "s were") already stored when watch read \(skipped == 1 ? "it" : "them") "
-                       + "(an ingest of this log while watch was stopped or behind?): watch alerts only on events it stores "
-                       + "itself, so none was alerted on; look at them with query denials")
-            }
         }
         /// New bytes of the current source. The first line names the source; a stored checkpoint
         /// for it skips what an earlier run already stored.

@@ -112,33 +112,6 @@ import TestSupport
         #expect(try Self.denials(db) == 40)
     }
 
-    /// Events an ingest stored before watch read them are not alerted on by watch: that used to
-    /// pass in silence (helper-75); watch now says so.
-    @Test func eventsAnIngestStoredFirstAreSaidNotToBeAlertedOn() throws {
-        let folder = try Fixtures.temporaryFolder("watch-ingest-ahead")
-        let log = folder.appendingPathComponent("audit.log")
-        let db = folder.appendingPathComponent("w.db").path
-        let line = { (serial: Int) in
-            "type=AVC msg=audit(1764000\(serial).500:\(serial)): avc:  denied  { read } for  pid=\(serial) comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
-        }
-        try line(1000).write(to: log, atomically: false, encoding: .utf8)
-        let watcher = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path, "--format", "json"], folder: folder)
-        #expect(watcher.wait { (try? Self.denials(db)) == 1 }, "\(watcher.said())")
-        // Between transactions (it commits every 100 ms), so the ingest is not kept waiting.
-        Thread.sleep(forTimeInterval: 0.5)
-        kill(watcher.process.processIdentifier, SIGSTOP)
-        try Self.append((1001...1003).map(line).joined(), to: log)
-        let ingest = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
-        kill(watcher.process.processIdentifier, SIGCONT)
-        #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(watcher.wait { watcher.said().contains("3 events were already stored when watch read them") }, "\(watcher.said())")
-        try Self.append(line(1004), to: log)
-        #expect(watcher.wait { (try? Self.denials(db)) == 5 }, "\(watcher.said())")
-        #expect(watcher.terminate() == 0)
-        // Alerted: the first and the last, which watch stored itself.
-        #expect(watcher.alertLines().filter { !$0.contains("/repeats") && !$0.contains("rate-limited") }.count >= 1)
-    }
-
     /// A mistyped --follow waited for ever under "no inotify ... No such file or directory",
     /// which named the wrong cause; the folder's absence is said, and a log that then appears
     /// there is still followed.
