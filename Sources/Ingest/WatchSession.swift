@@ -365,9 +365,16 @@ public final class WatchSession {
         // (name_format), as the log shows it.
         let node = session.options.defaultNode ?? files.last?.first?.node
         let newest = try session.writer.newestEventTime(node: node)
+        // An ingest of the log while the plugin was down stored the newest events: starting
+        // from those skipped the copies between them and what the plugin's own stream stored
+        // (lost in silence). The stream read last says where the plugin stood; it only ever
+        // makes the catch-up start earlier (events already stored are skipped).
+        let stream = try session.writer.lastStreamEventTime()
         var toRead = files[...]
         if let newest {
-            if let start = files.lastIndex(where: { ($0.first?.timeMilliseconds ?? Int64.max) <= newest }) {
+            let from = min(newest, stream ?? newest)
+            if let start = files.lastIndex(where: { ($0.first?.timeMilliseconds ?? Int64.max) <= from })
+                ?? files.lastIndex(where: { ($0.first?.timeMilliseconds ?? Int64.max) <= newest }) {
                 toRead = files[start...]
             } else if let oldest = files.first?.first, oldest.timeMilliseconds > newest {
                 // Even the oldest copy begins after what the store holds: what was logged in

@@ -368,6 +368,14 @@ public final class IngestWriter {
 
     /// The time of the newest committed event of `node` (nil: lines without node=), nil when the
     /// store holds none.
+    /// The newest event time of the standard-input source read last (an auditd plugin's
+    /// stream): where the plugin itself stood, whatever an ingest of the log stored since.
+    public func lastStreamEventTime() throws -> Int64? {
+        try wrapped {
+            try db.rows("SELECT updated_ms FROM sources WHERE last_path = '-' ORDER BY id DESC LIMIT 1").first?.first?.int64
+        }
+    }
+
     public func newestEventTime(node: String?) throws -> Int64? {
         try wrapped {
             try newestCommitted.bind([.text(node ?? "")])

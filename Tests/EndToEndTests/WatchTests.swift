@@ -112,6 +112,47 @@ import TestSupport
         #expect(try Self.denials(db) == 40)
     }
 
+    /// The plugin's variant (helper-75): its catch-up started from the newest event stored, which
+    /// an ingest of the current log had made that file's end, and the rotated copies between what
+    /// the plugin's stream had stored and it were skipped in silence.
+    @Test func theRestartedPluginCatchesUpPastAnIngestOfTheCurrentLog() throws {
+        let folder = try Fixtures.temporaryFolder("plugin-ingest-between")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("p.db").path
+        var serial = 2000
+        func denials(_ count: Int) -> String {
+            (0..<count).map { _ in
+                serial += 1
+                return "type=AVC msg=audit(1764\(serial).500:\(serial)): avc:  denied  { read } for  pid=\(serial) comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
+            }.joined()
+        }
+        func rotate() throws {
+            let manager = FileManager.default
+            for n in stride(from: 3, through: 1, by: -1) where manager.fileExists(atPath: log.path + ".\(n)") {
+                try manager.moveItem(atPath: log.path + ".\(n)", toPath: log.path + ".\(n + 1)")
+            }
+            try manager.moveItem(atPath: log.path, toPath: log.path + ".1")
+            try denials(10).write(to: log, atomically: false, encoding: .utf8)
+        }
+        let plugin = ["watch", "--config", "/dev/null", "--db", db, "--stdin", "--catch-up-log", log.path]
+        // auditd logs what it hands the plugin.
+        let first = denials(10)
+        try first.write(to: log, atomically: false, encoding: .utf8)
+        #expect(try Binary.run(plugin, stdin: Data(first.utf8)).status == 0)
+        #expect(try Self.denials(db) == 10)
+        // While it is down: the log grows and rotates twice, and the current file is ingested.
+        try Self.append(denials(10), to: log)
+        try rotate()
+        try rotate()
+        #expect(try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path]).status == 0)
+        #expect(try Self.denials(db) == 20)
+        let next = denials(1)
+        try Self.append(next, to: log)
+        let second = try Binary.run(plugin, stdin: Data(next.utf8))
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try Self.denials(db) == 41, "\(second.stderr)")
+    }
+
     /// A mistyped --follow waited for ever under "no inotify ... No such file or directory",
     /// which named the wrong cause; the folder's absence is said, and a log that then appears
     /// there is still followed.
