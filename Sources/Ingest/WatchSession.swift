@@ -199,6 +199,7 @@ public final class WatchSession {
             guard let reader = source.reader else { return false }
             return source.saved.map { $0.offset != reader.checkpoint.offset } ?? true
         }
+        var toldLate = 0
         func commit() throws {
             if !session.inTransaction {
                 guard checkpointMoved, source.id != nil else { return }
@@ -207,6 +208,17 @@ public final class WatchSession {
             try checkpoint()
             try session.commit()
             lastCommit = Self.now()
+            // As ingest warns at its end: a clock stepped back (or an older log read late) makes
+            // denials near those records name the wrong guest. Once, then at each tenfold count.
+            let late = session.summary.lateLifecycleEvents
+            if late > 0, late >= max(1, toldLate * 10), let first = session.summary.lateLifecycleExample {
+                toldLate = late
+                let node = first.node.map { "node \($0)" } ?? "the log without node="
+                notice("\(late) guest start/stop record\(late == 1 ? " is" : "s are") older than events already stored for "
+                       + "their node (the first at \(Timestamp.iso8601(milliseconds: first.time)) on \(node), which had events up to "
+                       + "\(Timestamp.iso8601(milliseconds: first.storedUpTo))): the host's clock stepped back, or an older log was "
+                       + "read late; they were applied after later ones, so denials near them may name the wrong guest")
+            }
         }
         /// New bytes of the current source. The first line names the source; a stored checkpoint
         /// for it skips what an earlier run already stored.
