@@ -44,6 +44,21 @@ public final class WatchLock: Sendable {
 
     /// The database's path with its symbolic links followed, also a link to a file that does not
     /// exist yet (the watch creates it): two spellings of one database must share one lock.
+    /// The watches writing to this database now, by the lock files beside it (any node's; a
+    /// name too long for a file is hashed and not found here): their process ids.
+    public static func runningWatches(database: String) -> [Int32] {
+        let path = resolved(database)
+        let folder = (path as NSString).deletingLastPathComponent
+        let base = (path as NSString).lastPathComponent + "-watch"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "/" : folder) else { return [] }
+        return names.filter { $0.hasPrefix(base) && $0.hasSuffix(".lock") }.compactMap { name in
+            guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8),
+                  let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, ProcessStatus.isAlive(pid)
+            else { return nil }
+            return pid
+        }.sorted()
+    }
+
     static func resolved(_ path: String) -> String {
         let fm = FileManager.default
         var current = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path

@@ -169,6 +169,13 @@ extension SvirtTrace {
                     try database.prepareDefaultFolder()
                     db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
+                    // What this run stores first, a watch following the same log never alerts on.
+                    let watches = WatchLock.runningWatches(database: database.path)
+                    if !watches.isEmpty {
+                        Console.error("warning: watch (pid \(watches.map(String.init).joined(separator: ", "))) writes to this database: "
+                                      + "events this ingest stores before watch reads them are never alerted on (watch alerts only on "
+                                      + "events it stores itself); don't ingest a log watch follows, query the store instead")
+                    }
                 }
                 session = try IngestSession(database: db, options: options)
                 if let libvirtState {

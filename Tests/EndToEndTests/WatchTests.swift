@@ -105,9 +105,13 @@ import TestSupport
         try rotate()
         let ingest = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
         #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(!ingest.stderr.contains("writes to this database"), "no watch runs: \(ingest.stderr)")
         #expect(try Self.denials(db) == 20)
         let second = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
         #expect(second.wait { (try? Self.denials(db)) == 40 }, "\(second.said())")
+        // Beside a running watch, an ingest says what it costs: the alerts of what it stores first.
+        let beside = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
+        #expect(beside.stderr.contains("warning: watch (pid \(second.process.processIdentifier)) writes to this database"), "\(beside.stderr)")
         #expect(second.terminate() == 0)
         #expect(try Self.denials(db) == 40)
     }
