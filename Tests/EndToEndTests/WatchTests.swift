@@ -80,21 +80,9 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder("watch-ingest-between")
         let log = folder.appendingPathComponent("audit.log")
         let db = folder.appendingPathComponent("w.db").path
-        var serial = 1000
-        func denials(_ count: Int) -> String {
-            (0..<count).map { _ in
-                serial += 1
-                return "type=AVC msg=audit(1764000\(serial).500:\(serial)): avc:  denied  { read } for  pid=\(serial) comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
-            }.joined()
-        }
-        func rotate() throws {
-            let manager = FileManager.default
-            for n in stride(from: 3, through: 1, by: -1) where manager.fileExists(atPath: log.path + ".\(n)") {
-                try manager.moveItem(atPath: log.path + ".\(n)", toPath: log.path + ".\(n + 1)")
-            }
-            try manager.moveItem(atPath: log.path, toPath: log.path + ".1")
-            try denials(10).write(to: log, atomically: false, encoding: .utf8)
-        }
+        let rotating = RotatingDenialLog(log, firstSerial: 1000)
+        let denials = rotating.denials
+        let rotate = { try rotating.rotate(beginningWith: 10) }
         try denials(10).write(to: log, atomically: false, encoding: .utf8)
         let first = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
         #expect(first.wait { (try? Self.denials(db)) == 10 }, "\(first.said())")
@@ -123,21 +111,9 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder("plugin-ingest-between")
         let log = folder.appendingPathComponent("audit.log")
         let db = folder.appendingPathComponent("p.db").path
-        var serial = 2000
-        func denials(_ count: Int) -> String {
-            (0..<count).map { _ in
-                serial += 1
-                return "type=AVC msg=audit(1764\(serial).500:\(serial)): avc:  denied  { read } for  pid=\(serial) comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
-            }.joined()
-        }
-        func rotate() throws {
-            let manager = FileManager.default
-            for n in stride(from: 3, through: 1, by: -1) where manager.fileExists(atPath: log.path + ".\(n)") {
-                try manager.moveItem(atPath: log.path + ".\(n)", toPath: log.path + ".\(n + 1)")
-            }
-            try manager.moveItem(atPath: log.path, toPath: log.path + ".1")
-            try denials(10).write(to: log, atomically: false, encoding: .utf8)
-        }
+        let rotating = RotatingDenialLog(log, firstSerial: 2000)
+        let denials = rotating.denials
+        let rotate = { try rotating.rotate(beginningWith: 10) }
         let plugin = ["watch", "--config", "/dev/null", "--db", db, "--stdin", "--catch-up-log", log.path]
         // auditd logs what it hands the plugin.
         let first = denials(10)
