@@ -166,10 +166,13 @@ public final class WatchSession {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             let watch = DirectoryWatch(folder: folder)
             var isFolder: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
                 // Not inotify's fault: a mistyped path would otherwise wait for ever under a
                 // warning that names the wrong cause.
                 notice("the folder \(folder) of the followed log does not exist (a mistyped --follow?): waiting for "
+                       + "\(path) to appear, looking every \(options.pollMilliseconds) ms")
+            } else if !isFolder.boolValue {
+                notice("\(folder), where the followed log should be, is a file, not a folder (a mistyped --follow?): waiting for "
                        + "\(path) to appear, looking every \(options.pollMilliseconds) ms")
             } else if let reason = watch.unavailableReason {
                 notice("no inotify, polling every \(options.pollMilliseconds) ms: \(reason)")

@@ -7,6 +7,9 @@ public struct EventReference: Sendable, Equatable, CustomStringConvertible {
     public var node: String?
     public var serial: Int64
     public var time: Int64?
+    /// An alert's id names its event exactly: the node `-` is the log without node= (not any
+    /// node), and the time is the event's own (not the closest one).
+    public var isExact = false
 
     public init(node: String?, serial: Int64, time: Int64? = nil) {
         self.node = node
@@ -30,20 +33,27 @@ public struct EventReference: Sendable, Equatable, CustomStringConvertible {
     /// for logs without node=, `/` and `%` in it written `%2F` and `%25`): its event, at its time.
     static func alertID(_ text: String) -> EventReference? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 3, !parts[0].isEmpty, !parts[2].isEmpty,
+        func digits(_ part: Substring) -> Int64? {
+            guard !part.isEmpty, part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return Int64(part)
+        }
+        guard parts.count >= 3, !parts[0].isEmpty, parts[2].contains(where: { !$0.isWhitespace }),
               let colon = parts[1].firstIndex(of: ":"), let dot = parts[1].firstIndex(of: "."), dot < colon,
-              let seconds = Int64(parts[1][..<dot]), seconds >= 0,
+              let seconds = digits(parts[1][..<dot]),
               parts[1][parts[1].index(after: dot)..<colon].count == 3,
-              let milliseconds = Int64(parts[1][parts[1].index(after: dot)..<colon]), milliseconds >= 0,
-              let serial = Int64(parts[1][parts[1].index(after: colon)...]), serial >= 0 else { return nil }
+              let milliseconds = digits(parts[1][parts[1].index(after: dot)..<colon]),
+              let serial = digits(parts[1][parts[1].index(after: colon)...]) else { return nil }
         let (product, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-        guard !overflow else { return nil }
-        let node = parts[0] == "-" ? nil
+        let (time, past) = product.addingReportingOverflow(milliseconds)
+        guard !overflow, !past else { return nil }
+        let node = parts[0] == "-" ? ""
             : String(parts[0]).replacingOccurrences(of: "%2F", with: "/").replacingOccurrences(of: "%25", with: "%")
-        return EventReference(node: node, serial: serial, time: product + milliseconds)
+        var reference = EventReference(node: node, serial: serial, time: time)
+        reference.isExact = true
+        return reference
     }
 
-    public var description: String { "\(node.map { $0 + ":" } ?? "")\(serial)" }
+    public var description: String { "\(node.flatMap { $0.isEmpty ? nil : $0 + ":" } ?? "")\(serial)" }
 
     /// The ID of a stored event as `query denials` prints it and this type parses it back:
     /// `NODE:SERIAL`, or `SERIAL` for a log without node=.
@@ -61,6 +71,7 @@ public struct EventReference: Sendable, Equatable, CustomStringConvertible {
         }
         let rows = try database.connection.rows(sql + " ORDER BY time_ms, occurrence, id", values)
         guard let time else { return rows.compactMap { $0[0].int64 } }
+        if isExact { return rows.first { $0[1].int64 == time }.flatMap { $0[0].int64 }.map { [$0] } ?? [] }
         let closest = rows.min { abs(($0[1].int64 ?? 0) - time) < abs(($1[1].int64 ?? 0) - time) }
         return closest.flatMap { $0[0].int64 }.map { [$0] } ?? []
     }

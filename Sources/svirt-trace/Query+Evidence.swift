@@ -30,7 +30,10 @@ struct EventIDArguments: ParsableArguments {
         guard var reference = EventReference.parse(id, time: given) else {
             throw ValidationError("\"\(id)\" is not an event ID: use NODE:SERIAL, SERIAL or an alert's id")
         }
-        if let given { reference.time = given }
+        if let given {
+            reference.time = given
+            reference.isExact = false
+        }
         return reference
     }
 }

@@ -114,6 +114,9 @@ extension SvirtTrace {
                 guard FileManager.default.fileExists(atPath: libvirtState, isDirectory: &isFolder), isFolder.boolValue else {
                     throw ValidationError("--libvirt-state \(TerminalText.escape(libvirtState)): no such folder (libvirt's is /run/libvirt/qemu)")
                 }
+                guard access(libvirtState, R_OK | X_OK) == 0 else {
+                    throw ValidationError("--libvirt-state \(TerminalText.escape(libvirtState)): cannot read the folder: \(String(cString: strerror(errno)))")
+                }
             }
             if (files.isEmpty || files.contains("-")) && StandardDescriptors.closedAtStart.contains(0) {
                 throw ValidationError("standard input is closed: give one or more audit log files, or pipe a log into it (`-`)")
