@@ -430,7 +430,13 @@ public final class WatchSession {
                          onFindings: ([Finding]) throws -> Void) throws {
         guard var last else { return }
         let writer = session.writer
-        if !running, let behind = try oldestUnfinishedCopy(of: path, after: last) { last = behind }
+        if !running {
+            if let behind = try oldestUnfinishedCopy(of: path, after: last) {
+                last = behind
+            } else if let away = try sourceRotatedAway(of: path, after: last) {
+                last = away
+            }
+        }
         let current = RotatedCopyList.head(of: path)
         if !running, let current, let known = try writer.storedSource(for: SourceIdentity(head: current.bytes)),
            known.id == last.checkpoint.id, current.size >= known.byteOffset {
@@ -523,6 +529,35 @@ public final class WatchSession {
             else { return nil }
         }
         return StoredSource(checkpoint: source, lastEventMilliseconds: nil)
+    }
+
+    /// The other way an ingest hid copies watch had not read: the file watch was reading is gone
+    /// (rotated past num_logs), and the source read last is the ingest's, of a file still there.
+    /// Copies the store holds nothing of, begun between the last event of the newest source that
+    /// is no longer among the files and the start of that file, were logged after what watch
+    /// read and before what the ingest read: watch missed them. Then the catch-up starts from the
+    /// source that is gone (recording the gap it may leave, as without the ingest).
+    private func sourceRotatedAway(of path: String, after last: StoredSource) throws -> StoredSource? {
+        let chain = try rotatedCopies(of: path)
+        let current = RotatedCopyList.head(of: path)
+        let currentSource = try current.flatMap { try session.writer.storedSource(for: SourceIdentity(head: $0.bytes)) }
+        var present = Set(chain.compactMap { $0.source?.id })
+        if let currentSource { present.insert(currentSource.id) }
+        // Where last's file begins; a last that is gone itself is the usual catch-up's case.
+        let lastHead: [UInt8]?
+        if currentSource?.id == last.checkpoint.id {
+            lastHead = current?.bytes
+        } else {
+            lastHead = chain.first { $0.source?.id == last.checkpoint.id }?.head
+        }
+        guard let lastHead, let lastBegins = LogHead.first(in: lastHead)?.timeMilliseconds,
+              let away = try session.writer.sources(underPath: path, limit: 100).first(where: { !present.contains($0.checkpoint.id) }),
+              let readUpTo = away.lastEventMilliseconds else { return nil }
+        let missed = chain.contains { copy in
+            guard copy.source == nil, let begins = LogHead.first(in: copy.head)?.timeMilliseconds else { return false }
+            return begins >= readUpTo && begins < lastBegins
+        }
+        return missed ? away : nil
     }
 
     /// How often one catch-up follows a copy that a rotation renamed between listing and opening

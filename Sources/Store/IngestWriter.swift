@@ -655,22 +655,29 @@ public final class IngestWriter {
     /// last read as one of the path's rotated copies (`PATH.1`, by an ingest beside watch or a
     /// catch-up cut short) counts too: it may be the very file watch was reading.
     public func lastSource(path: String) throws -> StoredSource? {
+        try sources(underPath: path, limit: 1000).first
+    }
+
+    /// The sources last read as the path or one of its rotated copies (`PATH.N`), newest first.
+    public func sources(underPath path: String, limit: Int) throws -> [StoredSource] {
         try wrapped {
             let rows = try db.rows("""
                 SELECT id, byte_offset, line, updated_ms, last_path FROM sources
                 WHERE last_path = ?1 OR substr(last_path, 1, length(?1) + 1) = ?1 || '.'
-                ORDER BY id DESC LIMIT 1000
-                """, [.text(path)])
+                ORDER BY id DESC LIMIT ?2
+                """, [.text(path), .integer(Int64(limit))])
             let prefix = path + "."
-            guard let row = rows.first(where: { row in
+            return rows.filter { row in
                 guard let stored = row[4].string else { return false }
                 if stored == path { return true }
                 let suffix = stored.dropFirst(prefix.count)
                 return stored.hasPrefix(prefix) && !suffix.isEmpty && suffix.allSatisfy(\.isASCIIDigit)
-            }), let id = row[0].int64 else { return nil }
-            return StoredSource(checkpoint: SourceCheckpoint(id: id, byteOffset: row[1].int64 ?? 0,
-                                                             line: Int(row[2].int64 ?? 0)),
-                                lastEventMilliseconds: row[3].int64)
+            }.compactMap { row in
+                guard let id = row[0].int64 else { return nil }
+                return StoredSource(checkpoint: SourceCheckpoint(id: id, byteOffset: row[1].int64 ?? 0,
+                                                                 line: Int(row[2].int64 ?? 0)),
+                                    lastEventMilliseconds: row[3].int64)
+            }
         }
     }
 

@@ -104,6 +104,30 @@ import TestSupport
         #expect(try Self.denials(db) == 40)
     }
 
+    /// The same with the copy watch was reading gone (num_logs): the ingest's source was the one
+    /// read last, and the copy between was skipped with no gap recorded (helper-77).
+    @Test func anIngestAfterTheReadCopyRotatedAwayLeavesNoCopyUnread() throws {
+        let folder = try Fixtures.temporaryFolder("watch-ingest-after-wrap")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        let rotating = RotatingDenialLog(log, firstSerial: 3000)
+        try rotating.denials(10).write(to: log, atomically: false, encoding: .utf8)
+        let first = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(first.wait { (try? Self.denials(db)) == 10 }, "\(first.said())")
+        #expect(first.terminate() == 0)
+        try rotating.rotate(beginningWith: 10)
+        try rotating.rotate(beginningWith: 10)
+        try FileManager.default.removeItem(atPath: log.path + ".2")  // num_logs = 1: the file watch read is gone
+        #expect(try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path]).status == 0)
+        let second = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(second.wait { (try? Self.denials(db)) == 30 }, "\(second.said())")
+        #expect(second.terminate() == 0)
+        #expect(try Self.denials(db) == 30)
+        // The file read last is gone: where its unread part was is said, as without the ingest.
+        let gaps = try Binary.run(["query", "events", "--db", db, "--kind", "pipeline-gap", "--format", "jsonl"])
+        #expect(gaps.stdout.split(separator: "\n").count == 1, "\(gaps.stdout)")
+    }
+
     /// The plugin's variant (helper-75): its catch-up started from the newest event stored, which
     /// an ingest of the current log had made that file's end, and the rotated copies between what
     /// the plugin's stream had stored and it were skipped in silence.
