@@ -48,4 +48,16 @@ import TestSupport
         let newest = try Binary.run(command + ["--db", Self.db, "--format", "jsonl"])
         #expect(!newest.stderr.contains(Self.note), "\(newest.stderr)")
     }
+
+    /// Every event pruned, the status XML's guests kept: any instant rests on them alone (the
+    /// note was silent, helper-77).
+    @Test func aStoreOfStatusXMLAloneSaysSoForAnyInstant() throws {
+        let copy = try Fixtures.temporaryFolder("record-start-pruned").appendingPathComponent("p.db").path
+        try FileManager.default.copyItem(atPath: Self.db, toPath: copy)
+        #expect(try Binary.run(["prune", "--db", copy, "--older-than", "1d"]).status == 0)
+        let r = try Binary.run(["query", "guests", "--db", copy, "--at", "2020-01-01T00:00:00Z", "--format", "jsonl"])
+        #expect(r.stdout.contains("\"web\""), "\(r.stdout)")
+        #expect(r.stderr.contains("note: the store holds no event: what follows for 2020-01-01T00:00:00.000Z rests on status XML alone"),
+                "\(r.stderr)")
+    }
 }
