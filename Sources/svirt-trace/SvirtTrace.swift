@@ -58,6 +58,10 @@ struct SvirtTrace: ParsableCommand {
                           + "rename the file (a log can also come on standard input)")
             Foundation.exit(SvirtTrace.Status.usage)
         }
+        for name in RawArguments.notUTF8(environment: ["SVIRT_TRACE_DB", "SVIRT_TRACE_CONFIG", "XDG_STATE_HOME"]) {
+            Console.error("$\(name) is not valid UTF-8: svirt-trace takes paths as UTF-8 text, and this one would name another file")
+            Foundation.exit(SvirtTrace.Status.usage)
+        }
         // Before anything writes: a reader that goes away is an EPIPE error where the write
         // happens (handled there), never a silent death by SIGPIPE.
         ProcessSignals.ignoreBrokenPipe()

@@ -122,6 +122,12 @@ import Formatting
         #expect(notUTF8.status == 2)
         #expect(String(decoding: notUTF8.stderr, as: UTF8.self).contains("argument 3 is not valid UTF-8"), "\(String(decoding: notUTF8.stderr, as: UTF8.self))")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("db") }.isEmpty)
+        // So is such a path in the environment (helper-77).
+        let envNotUTF8 = try runProcess("/bin/sh", ["-c", "cd \"$1\" && SVIRT_TRACE_DB=\"$(printf 'env\\377.db')\" exec \"$0\" ingest -",
+                                                    Binary.path, folder.path], stdin: Data())
+        #expect(envNotUTF8.status == 2)
+        #expect(String(decoding: envNotUTF8.stderr, as: UTF8.self).contains("$SVIRT_TRACE_DB is not valid UTF-8"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("env") }.isEmpty)
         // Its --follow a folder: the log cannot be read (3), not a database error (4).
         let elsewhere = try Fixtures.temporaryFolder("cli-follow")
         let followFolder = try Self.run(["watch", "--config", "/dev/null", "--db", elsewhere.appendingPathComponent("f.db").path,
