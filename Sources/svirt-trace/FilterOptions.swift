@@ -41,7 +41,7 @@ struct FilterOptions: ParsableArguments {
 
     func validate() throws {
         if let side, DenialFilter.Side(rawValue: side) == nil { throw ValidationError("--as must be source or target") }
-        if side != nil && vm == nil { throw ValidationError("--as needs --vm") }
+        if side != nil && vm == nil { throw ValidationError("--as needs --vm (query who-touched takes neither: its guest is its argument, always the target)") }
         // The time window is read in run(), not here: argument-parser, after a validation error,
         // takes `--until -1h` for `-1 -h` and prints the help with status 0.
     }

@@ -264,6 +264,8 @@ import Formatting
             #expect(refused.status == 2, "\(extra)")
             #expect(refused.stderr.contains("--vm and --as do not apply"), "\(refused.stderr)")
         }
+        let asAlone = try Self.run(["query", "who-touched", "nobody", "--db", db, "--as", "source"])
+        #expect(asAlone.status == 2 && asAlone.stderr.contains("who-touched takes neither"), "\(asAlone.stderr)")
         let tables = try runProcess("/usr/bin/env", ["sqlite3", db, "SELECT count(*) FROM denials"])
         #expect(String(decoding: tables.stdout, as: UTF8.self) == "4\n")
     }
