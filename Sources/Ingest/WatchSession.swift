@@ -431,10 +431,12 @@ public final class WatchSession {
         guard var last else { return }
         let writer = session.writer
         if !running {
-            if let behind = try oldestUnfinishedCopy(of: path, after: last) {
-                last = behind
-            } else if let away = try sourceRotatedAway(of: path, after: last) {
+            // A source gone with copies missed after it comes first: the oldest copy the store
+            // holds part of (every checkpoint trails its file's end a little) may be newer.
+            if let away = try sourceRotatedAway(of: path, after: last) {
                 last = away
+            } else if let behind = try oldestUnfinishedCopy(of: path, after: last) {
+                last = behind
             }
         }
         let current = RotatedCopyList.head(of: path)

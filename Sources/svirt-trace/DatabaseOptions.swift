@@ -20,7 +20,15 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("How long to wait for another writer's lock, in seconds.", valueName: "seconds"))
     var lockTimeout: Double = 10
 
-    var path: String { db ?? LoadedConfig.settings.database ?? Database.defaultPath() }
+    var path: String {
+        if let given = db ?? LoadedConfig.settings.database { return given }
+        // The user's state folder, for a user other than root.
+        if geteuid() != 0, (ProcessInfo.processInfo.environment["SVIRT_TRACE_DB"] ?? "").isEmpty,
+           !RawArguments.notUTF8(environment: ["HOME"]).isEmpty {
+            SvirtTrace.refuseNotUTF8(environment: "HOME")
+        }
+        return Database.defaultPath()
+    }
 
     /// The default location's folder is ours to make (mode 0700); a folder named with --db is the
     /// operator's, and a missing one is reported instead.

@@ -48,6 +48,12 @@ struct SvirtTrace: ParsableCommand {
         static let output: Int32 = 6
     }
 
+    /// A path in the environment that is not UTF-8 would name another file: refused where used.
+    static func refuseNotUTF8(environment name: String) -> Never {
+        Console.error("$\(name) is not valid UTF-8: svirt-trace takes paths as UTF-8 text, and this one would name another file")
+        Foundation.exit(SvirtTrace.Status.usage)
+    }
+
     static func main() {
         // Before anything opens a file: a closed standard descriptor is filled with /dev/null.
         _ = StandardDescriptors.closedAtStart
@@ -58,9 +64,8 @@ struct SvirtTrace: ParsableCommand {
                           + "rename the file (a log can also come on standard input)")
             Foundation.exit(SvirtTrace.Status.usage)
         }
-        for name in RawArguments.notUTF8(environment: ["SVIRT_TRACE_DB", "SVIRT_TRACE_CONFIG", "XDG_STATE_HOME"]) {
-            Console.error("$\(name) is not valid UTF-8: svirt-trace takes paths as UTF-8 text, and this one would name another file")
-            Foundation.exit(SvirtTrace.Status.usage)
+        for name in RawArguments.notUTF8(environment: ["SVIRT_TRACE_DB", "SVIRT_TRACE_CONFIG"]) {
+            refuseNotUTF8(environment: name)
         }
         // Before anything writes: a reader that goes away is an EPIPE error where the write
         // happens (handled there), never a silent death by SIGPIPE.

@@ -128,6 +128,14 @@ import Formatting
         #expect(envNotUTF8.status == 2)
         #expect(String(decoding: envNotUTF8.stderr, as: UTF8.self).contains("$SVIRT_TRACE_DB is not valid UTF-8"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("env") }.isEmpty)
+        // Where it is used only: a checkpoint, not --version (helper-78).
+        #expect(try Self.run(["ingest", "--db", folder.appendingPathComponent("none.db").path, "-"], stdin: Data()).status == 0)
+        for (command, status) in [("--version", Int32(0)), ("query denials --db \"$2\" --since -1h --save-checkpoint", Int32(2))] {
+            let state = try runProcess("/bin/sh", ["-c", "XDG_STATE_HOME=\"$1/$(printf 'st\\377')\" exec \"$0\" \(command)",
+                                                   Binary.path, folder.path, folder.appendingPathComponent("none.db").path])
+            #expect(state.status == status, "\(command): \(String(decoding: state.stderr, as: UTF8.self))")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("st") }.isEmpty)
         // Its --follow a folder: the log cannot be read (3), not a database error (4).
         let elsewhere = try Fixtures.temporaryFolder("cli-follow")
         let followFolder = try Self.run(["watch", "--config", "/dev/null", "--db", elsewhere.appendingPathComponent("f.db").path,

@@ -128,6 +128,28 @@ import TestSupport
         #expect(gaps.stdout.split(separator: "\n").count == 1, "\(gaps.stdout)")
     }
 
+    /// As above with the ingest reading a rotated copy too (num_logs 2): the oldest copy the store
+    /// held part of was that ingest's, and the copy older than it was skipped (helper-78).
+    @Test func anIngestOfACopyAndTheCurrentLogAfterAWrapLeavesNoCopyUnread() throws {
+        let folder = try Fixtures.temporaryFolder("watch-ingest-copy-after-wrap")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        let rotating = RotatingDenialLog(log, firstSerial: 4000)
+        try rotating.denials(10).write(to: log, atomically: false, encoding: .utf8)
+        let first = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(first.wait { (try? Self.denials(db)) == 10 }, "\(first.said())")
+        #expect(first.terminate() == 0)
+        for _ in 1...3 {
+            try rotating.rotate(beginningWith: 10)
+            if FileManager.default.fileExists(atPath: log.path + ".3") { try FileManager.default.removeItem(atPath: log.path + ".3") }
+        }
+        #expect(try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path + ".1", log.path]).status == 0)
+        let second = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(second.wait { (try? Self.denials(db)) == 40 }, "\(second.said())")
+        #expect(second.terminate() == 0)
+        #expect(try Self.denials(db) == 40)
+    }
+
     /// The plugin's variant (helper-75): its catch-up started from the newest event stored, which
     /// an ingest of the current log had made that file's end, and the rotated copies between what
     /// the plugin's stream had stored and it were skipped in silence.
