@@ -64,7 +64,7 @@ extension SvirtTrace {
         @Option(help: ArgumentHelp("Delete what is older than this, before now (90d, 12h, 1w3d; default: the config file's retention).", valueName: "duration"))
         var olderThan: String?
 
-        @Flag(help: "Only print what would be deleted.")
+        @Flag(help: "Only print what would be deleted (on standard output; a real run reports on standard error).")
         var dryRun = false
 
         @Option(help: ArgumentHelp("Audit events deleted per transaction.", valueName: "count"))
@@ -146,12 +146,18 @@ extension SvirtTrace {
                 throw ExitCode(Status.database)
             }
             let verb = dryRun ? "would delete" : "deleted"
-            Console.error("\(verb) what is older than \(Timestamp.iso8601(milliseconds: cutoff)) (\(period))"
+            let report = "\(verb) what is older than \(Timestamp.iso8601(milliseconds: cutoff)) (\(period))"
                 + (isSpool ? " in the spool \(path)" : "") + ": "
                 + "\(summary.events) audit events (\(summary.denials) denials), \(summary.runs) denial runs emptied, "
                 + (dryRun ? "" : "\(summary.blocks) evidence blocks, ")
                 + "\(summary.alerts) settled alerts"
-                + (dryRun ? "" : String(format: ", in %.1f s", Date().timeIntervalSince(started))))
+                + (dryRun ? "" : String(format: ", in %.1f s", Date().timeIntervalSince(started)))
+            if dryRun {
+                // What a dry run is asked for: its answer, on standard output (`prune --dry-run | mail`).
+                Console.writeStandardOutput(Data(("svirt-trace: " + TerminalText.escape(report) + "\n").utf8))
+            } else {
+                Console.error(report)
+            }
             guard !dryRun, isSpool else { return }
             guard database.isFleet else {
                 Console.error("\(path) is a fleet writer's spool: the deletions go to the fleet store with its next ingest, watch or prune")

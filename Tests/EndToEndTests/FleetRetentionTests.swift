@@ -118,7 +118,7 @@ import TestSupport
 
         // A dry run deletes and ships nothing.
         let dry = try Self.prune(["--db", central, "--spool", spool, "--older-than", "10d", "--dry-run"])
-        #expect(dry.status == 0 && dry.stderr.contains("would delete"), "\(dry.stderr)")
+        #expect(dry.status == 0 && dry.stdout.contains("would delete"), "\(dry.stderr)")
         #expect(try fleet.count("SELECT count(*) FROM svirt_trace.audit_events WHERE time_ms < \(cutoff)") == oldEvents)
 
         let sqlite = try Self.prune(["--db", plain, "--older-than", "10d", "--chunk", "500"])
