@@ -1,3 +1,5 @@
+import Formatting
+
 /// What one `ingest` run did, for the closing line on stderr.
 public struct IngestSummary: Sendable, Equatable {
     public var sources = 0
@@ -56,6 +58,17 @@ public struct IngestSummary: Sendable, Equatable {
         unresolvedDenials += other.unresolvedDenials
         lateLifecycleEvents += other.lateLifecycleEvents
         lateLifecycleExample = lateLifecycleExample ?? other.lateLifecycleExample
+    }
+
+    /// What guest starts and stops older than the timeline mean, for ingest's end and watch's log
+    /// alike (each adds what its reader can do); nil when there were none.
+    public var lateLifecycleWarning: String? {
+        guard lateLifecycleEvents > 0, let first = lateLifecycleExample else { return nil }
+        let node = first.node.map { "node \($0)" } ?? "the log without node="
+        return "\(lateLifecycleEvents) guest start/stop record\(lateLifecycleEvents == 1 ? " is" : "s are") older than events "
+            + "already stored for their node (the first at \(Timestamp.iso8601(milliseconds: first.time)) on \(node), which had "
+            + "events up to \(Timestamp.iso8601(milliseconds: first.storedUpTo))): they were applied after later ones, so denials "
+            + "near them may name the wrong guest"
     }
 
     /// One line: events read, denials by kind, parse errors.

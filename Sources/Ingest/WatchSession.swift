@@ -214,13 +214,9 @@ public final class WatchSession {
             // As ingest warns at its end: a clock stepped back (or an older log read late) makes
             // denials near those records name the wrong guest. Once, then at each tenfold count.
             let late = session.summary.lateLifecycleEvents
-            if late > 0, late >= max(1, toldLate * 10), let first = session.summary.lateLifecycleExample {
+            if late >= max(1, toldLate * 10), let warning = session.summary.lateLifecycleWarning {
                 toldLate = late
-                let node = first.node.map { "node \($0)" } ?? "the log without node="
-                notice("\(late) guest start/stop record\(late == 1 ? " is" : "s are") older than events already stored for "
-                       + "their node (the first at \(Timestamp.iso8601(milliseconds: first.time)) on \(node), which had events up to "
-                       + "\(Timestamp.iso8601(milliseconds: first.storedUpTo))): the host's clock stepped back, or an older log was "
-                       + "read late; they were applied after later ones, so denials near them may name the wrong guest")
+                notice(warning + " (the host's clock stepped back, or an older log was read late)")
             }
         }
         /// New bytes of the current source. The first line names the source; a stored checkpoint
@@ -433,9 +429,13 @@ public final class WatchSession {
         if !running {
             // A source gone with copies missed after it comes first: the oldest copy the store
             // holds part of (every checkpoint trails its file's end a little) may be newer.
-            if let away = try sourceRotatedAway(of: path, after: last) {
+            let chain = try rotatedCopies(of: path)
+            let current = RotatedCopyList.head(of: path)
+            let currentSource = try current.flatMap { try writer.storedSource(for: SourceIdentity(head: $0.bytes)) }
+            if let away = try sourceRotatedAway(of: path, chain: chain, current: current?.bytes, currentSource: currentSource,
+                                                after: last) {
                 last = away
-            } else if let behind = try oldestUnfinishedCopy(of: path, after: last) {
+            } else if let behind = oldestUnfinishedCopy(chain: chain, currentSource: currentSource, after: last) {
                 last = behind
             }
         }
@@ -514,8 +514,8 @@ public final class WatchSession {
     /// copy not stored to its end lies between the oldest copy the store holds anything of and
     /// the newest, the catch-up starts from that oldest one (copies older than it are history
     /// from before this store, left alone as before).
-    private func oldestUnfinishedCopy(of path: String, after last: StoredSource) throws -> StoredSource? {
-        let chain = try rotatedCopies(of: path)
+    private func oldestUnfinishedCopy(chain: [RotatedCopy], currentSource: SourceCheckpoint?,
+                                      after last: StoredSource) -> StoredSource? {
         guard let oldest = chain.lastIndex(where: { $0.source != nil }), let source = chain[oldest].source,
               source.id != last.checkpoint.id,
               chain[...oldest].contains(where: { !$0.isComplete }) else { return nil }
@@ -526,9 +526,7 @@ public final class WatchSession {
         } else {
             // Neither in the chain nor the current file: it rotated away, and the catch-up
             // records that gap (an override would hide it).
-            guard let current = RotatedCopyList.head(of: path),
-                  try session.writer.storedSource(for: SourceIdentity(head: current.bytes))?.id == last.checkpoint.id
-            else { return nil }
+            guard currentSource?.id == last.checkpoint.id else { return nil }
         }
         return StoredSource(checkpoint: source, lastEventMilliseconds: nil)
     }
@@ -539,16 +537,14 @@ public final class WatchSession {
     /// is no longer among the files and the start of that file, were logged after what watch
     /// read and before what the ingest read: watch missed them. Then the catch-up starts from the
     /// source that is gone (recording the gap it may leave, as without the ingest).
-    private func sourceRotatedAway(of path: String, after last: StoredSource) throws -> StoredSource? {
-        let chain = try rotatedCopies(of: path)
-        let current = RotatedCopyList.head(of: path)
-        let currentSource = try current.flatMap { try session.writer.storedSource(for: SourceIdentity(head: $0.bytes)) }
+    private func sourceRotatedAway(of path: String, chain: [RotatedCopy], current: [UInt8]?, currentSource: SourceCheckpoint?,
+                                   after last: StoredSource) throws -> StoredSource? {
         var present = Set(chain.compactMap { $0.source?.id })
         if let currentSource { present.insert(currentSource.id) }
         // Where last's file begins; a last that is gone itself is the usual catch-up's case.
         let lastHead: [UInt8]?
         if currentSource?.id == last.checkpoint.id {
-            lastHead = current?.bytes
+            lastHead = current
         } else {
             lastHead = chain.first { $0.source?.id == last.checkpoint.id }?.head
         }

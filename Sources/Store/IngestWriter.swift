@@ -366,8 +366,6 @@ public final class IngestWriter {
                           records: records, added: added)
     }
 
-    /// The time of the newest committed event of `node` (nil: lines without node=), nil when the
-    /// store holds none.
     /// The newest event time of the standard-input source read last (an auditd plugin's
     /// stream): where the plugin itself stood, whatever an ingest of the log stored since.
     public func lastStreamEventTime() throws -> Int64? {
@@ -376,6 +374,8 @@ public final class IngestWriter {
         }
     }
 
+    /// The time of the newest committed event of `node` (nil: lines without node=), nil when the
+    /// store holds none.
     public func newestEventTime(node: String?) throws -> Int64? {
         try wrapped {
             try newestCommitted.bind([.text(node ?? "")])

@@ -42,8 +42,6 @@ public final class WatchLock: Sendable {
         return ProcessStatus.isAlive(pid)
     }
 
-    /// The database's path with its symbolic links followed, also a link to a file that does not
-    /// exist yet (the watch creates it): two spellings of one database must share one lock.
     /// The watches writing to this database now, by the lock files beside it (any node's; a
     /// name too long for a file is hashed and not found here): their process ids.
     public static func runningWatches(database: String) -> [Int32] {
@@ -59,6 +57,8 @@ public final class WatchLock: Sendable {
         }.sorted()
     }
 
+    /// The database's path with its symbolic links followed, also a link to a file that does not
+    /// exist yet (the watch creates it): two spellings of one database must share one lock.
     static func resolved(_ path: String) -> String {
         let fm = FileManager.default
         var current = path.hasPrefix("/") ? path : fm.currentDirectoryPath + "/" + path

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Formatting
-import Native
 import Synchronization
 
 /// ausearch's checkpoint for the store: `--save-checkpoint` records where a query's window ended
@@ -27,10 +26,10 @@ enum Checkpoint {
     static var file: String {
         let env = ProcessInfo.processInfo.environment
         if let state = env["XDG_STATE_HOME"], state.hasPrefix("/") {
-            if !RawArguments.notUTF8(environment: ["XDG_STATE_HOME"]).isEmpty { SvirtTrace.refuseNotUTF8(environment: "XDG_STATE_HOME") }
+            SvirtTrace.requireUTF8(environment: "XDG_STATE_HOME")
             return state + "/svirt-trace/checkpoints"
         }
-        if !RawArguments.notUTF8(environment: ["HOME"]).isEmpty { SvirtTrace.refuseNotUTF8(environment: "HOME") }
+        SvirtTrace.requireUTF8(environment: "HOME")
         let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + "/.local/state/svirt-trace/checkpoints"
     }

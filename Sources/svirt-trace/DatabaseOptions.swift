@@ -23,9 +23,8 @@ struct DatabaseOptions: ParsableArguments {
     var path: String {
         if let given = db ?? LoadedConfig.settings.database { return given }
         // The user's state folder, for a user other than root.
-        if geteuid() != 0, (ProcessInfo.processInfo.environment["SVIRT_TRACE_DB"] ?? "").isEmpty,
-           !RawArguments.notUTF8(environment: ["HOME"]).isEmpty {
-            SvirtTrace.refuseNotUTF8(environment: "HOME")
+        if geteuid() != 0, (ProcessInfo.processInfo.environment["SVIRT_TRACE_DB"] ?? "").isEmpty {
+            SvirtTrace.requireUTF8(environment: "HOME")
         }
         return Database.defaultPath()
     }

@@ -253,14 +253,10 @@ extension SvirtTrace {
                               + "in it cannot be attributed. Through ausearch, keep them: "
                               + "ausearch --raw -m \(Self.ausearchTypes)")
             }
-            if summary.lateLifecycleEvents > 0, let late = summary.lateLifecycleExample {
-                let node = late.node.map { "node \($0)" } ?? "the log without node="
-                Console.error("warning: \(summary.lateLifecycleEvents) guest start/stop record\(summary.lateLifecycleEvents == 1 ? " is" : "s are") "
-                              + "older than events already stored for their node (the first at \(Timestamp.iso8601(milliseconds: late.time)) on \(node), "
-                              + "which had events up to \(Timestamp.iso8601(milliseconds: late.storedUpTo))): they were applied after later "
-                              + "ones, so denials near them may name the wrong guest. Give older logs first (one ingest orders its own "
-                              + "files), or read them into a new store; in one log read in order, the host's clock stepped back there, "
-                              + "and the denials around that time need checking by hand (query evidence)")
+            if let late = summary.lateLifecycleWarning {
+                Console.error("warning: \(late). Give older logs first (one ingest orders its own files), or read them into a new "
+                              + "store; in one log read in order, the host's clock stepped back there, and the denials around that "
+                              + "time need checking by hand (query evidence)")
             }
             if failedInputs > 0 { throw ExitCode(Status.input) }
         }

@@ -48,8 +48,10 @@ struct SvirtTrace: ParsableCommand {
         static let output: Int32 = 6
     }
 
-    /// A path in the environment that is not UTF-8 would name another file: refused where used.
-    static func refuseNotUTF8(environment name: String) -> Never {
+    /// A path in the environment that is not UTF-8 would name another file: refused (exit 2)
+    /// where it is used.
+    static func requireUTF8(environment name: String) {
+        guard !RawArguments.notUTF8(environment: [name]).isEmpty else { return }
         Console.error("$\(name) is not valid UTF-8: svirt-trace takes paths as UTF-8 text, and this one would name another file")
         Foundation.exit(SvirtTrace.Status.usage)
     }
@@ -64,9 +66,8 @@ struct SvirtTrace: ParsableCommand {
                           + "rename the file (a log can also come on standard input)")
             Foundation.exit(SvirtTrace.Status.usage)
         }
-        for name in RawArguments.notUTF8(environment: ["SVIRT_TRACE_DB", "SVIRT_TRACE_CONFIG"]) {
-            refuseNotUTF8(environment: name)
-        }
+        requireUTF8(environment: "SVIRT_TRACE_DB")
+        requireUTF8(environment: "SVIRT_TRACE_CONFIG")
         // Before anything writes: a reader that goes away is an EPIPE error where the write
         // happens (handled there), never a silent death by SIGPIPE.
         ProcessSignals.ignoreBrokenPipe()

@@ -73,20 +73,27 @@ import TestSupport
         return Int(String(decoding: r.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// A log of ten denials that a watch read whole and then stopped (SIGTERM): where the
+    /// catch-up tests below begin.
+    static func logWatchedOnce(_ label: String, firstSerial: Int) throws -> (folder: URL, log: URL, db: String, rotating: RotatingDenialLog) {
+        let folder = try Fixtures.temporaryFolder(label)
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        let rotating = RotatingDenialLog(log, firstSerial: firstSerial)
+        try rotating.denials(10).write(to: log, atomically: false, encoding: .utf8)
+        let first = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(first.wait { (try? Self.denials(db)) == 10 }, "\(first.said())")
+        #expect(first.terminate() == 0)
+        return (folder, log, db, rotating)
+    }
+
     /// An `ingest` of the current log while watch was stopped made it the source read last under
     /// the path, so the restarted watch took every rotated copy before it as read: the part of
     /// the copy it had been reading and the copies after it were lost without a word (helper-75).
     @Test func anIngestOfTheCurrentLogWhileStoppedLeavesNoRotatedCopyUnread() throws {
-        let folder = try Fixtures.temporaryFolder("watch-ingest-between")
-        let log = folder.appendingPathComponent("audit.log")
-        let db = folder.appendingPathComponent("w.db").path
-        let rotating = RotatingDenialLog(log, firstSerial: 1000)
+        let (folder, log, db, rotating) = try Self.logWatchedOnce("watch-ingest-between", firstSerial: 1000)
         let denials = rotating.denials
         let rotate = { try rotating.rotate(beginningWith: 10) }
-        try denials(10).write(to: log, atomically: false, encoding: .utf8)
-        let first = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
-        #expect(first.wait { (try? Self.denials(db)) == 10 }, "\(first.said())")
-        #expect(first.terminate() == 0)
         // While it is stopped: the log grows, rotates twice, and the current file is ingested.
         try Self.append(denials(10), to: log)
         try rotate()
@@ -107,14 +114,7 @@ import TestSupport
     /// The same with the copy watch was reading gone (num_logs): the ingest's source was the one
     /// read last, and the copy between was skipped with no gap recorded (helper-77).
     @Test func anIngestAfterTheReadCopyRotatedAwayLeavesNoCopyUnread() throws {
-        let folder = try Fixtures.temporaryFolder("watch-ingest-after-wrap")
-        let log = folder.appendingPathComponent("audit.log")
-        let db = folder.appendingPathComponent("w.db").path
-        let rotating = RotatingDenialLog(log, firstSerial: 3000)
-        try rotating.denials(10).write(to: log, atomically: false, encoding: .utf8)
-        let first = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
-        #expect(first.wait { (try? Self.denials(db)) == 10 }, "\(first.said())")
-        #expect(first.terminate() == 0)
+        let (folder, log, db, rotating) = try Self.logWatchedOnce("watch-ingest-after-wrap", firstSerial: 3000)
         try rotating.rotate(beginningWith: 10)
         try rotating.rotate(beginningWith: 10)
         try FileManager.default.removeItem(atPath: log.path + ".2")  // num_logs = 1: the file watch read is gone
@@ -131,14 +131,7 @@ import TestSupport
     /// As above with the ingest reading a rotated copy too (num_logs 2): the oldest copy the store
     /// held part of was that ingest's, and the copy older than it was skipped (helper-78).
     @Test func anIngestOfACopyAndTheCurrentLogAfterAWrapLeavesNoCopyUnread() throws {
-        let folder = try Fixtures.temporaryFolder("watch-ingest-copy-after-wrap")
-        let log = folder.appendingPathComponent("audit.log")
-        let db = folder.appendingPathComponent("w.db").path
-        let rotating = RotatingDenialLog(log, firstSerial: 4000)
-        try rotating.denials(10).write(to: log, atomically: false, encoding: .utf8)
-        let first = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
-        #expect(first.wait { (try? Self.denials(db)) == 10 }, "\(first.said())")
-        #expect(first.terminate() == 0)
+        let (folder, log, db, rotating) = try Self.logWatchedOnce("watch-ingest-copy-after-wrap", firstSerial: 4000)
         for _ in 1...3 {
             try rotating.rotate(beginningWith: 10)
             if FileManager.default.fileExists(atPath: log.path + ".3") { try FileManager.default.removeItem(atPath: log.path + ".3") }
