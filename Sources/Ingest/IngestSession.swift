@@ -57,6 +57,16 @@ public final class IngestSession {
 
     let database: Database
 
+    /// watch only: where its alert engine stands per node, and whose rows (`owner`) keep it. nil
+    /// for ingest, which does not alert.
+    private var judged: (positions: JudgedPositions, owner: String)?
+
+    /// Makes this session judge for alerts the events another writer stored before it read them
+    /// (see JudgedPositions); read from the store as `owner` left them.
+    func judgeEventsStoredByOthers(owner: String) throws {
+        judged = (JudgedPositions(stored: try writer.judgedPositions(owner: owner)), owner)
+    }
+
     public init(database: Database, options: Options = Options()) throws {
         self.database = database
         self.options = options
@@ -117,6 +127,9 @@ public final class IngestSession {
     func commit() throws {
         guard writer.inTransaction else { return }
         try beforeCommit?()
+        if let owner = judged?.owner, let changes = judged?.positions.takeChanges(), !changes.isEmpty {
+            try writer.saveJudgedPositions(changes, owner: owner)
+        }
         try writer.commit()
         committed.add(uncommitted)
         uncommitted = IngestSummary()
@@ -448,7 +461,7 @@ public final class IngestSession {
                 replaced = kinds
             case .alreadyStored:
                 uncommitted.duplicates += 1
-                return []
+                return try judgeStoredByOther(event, decoded: decoded)
             }
             // Older than what was forgotten (files given newest first, a late event): resolve it
             // against the whole timeline.
@@ -508,10 +521,35 @@ public final class IngestSession {
                 }
             }
             if storedSomething { uncommitted.events += 1 }
+            judged?.positions.judged(node: event.id.node, at: Self.position(event))
             pending += findings.count
             if let replaced, Self.kinds(of: findings) == (replaced.denials.sorted(), replaced.events.sorted()) { return [] }
             return findings
         }
+    }
+
+    /// The findings to alert on of an event another writer stored before this watch read it, if
+    /// this watch never judged it (JudgedPositions); nothing is stored or counted again. Guest
+    /// starts and stops and boots are left out: the lease timeline, read again from the store after
+    /// the other writer's commit, already holds them, and applied twice they would change it.
+    private func judgeStoredByOther(_ event: AuditEvent, decoded: DecodedDenial?) throws -> [Finding] {
+        let position = Self.position(event)
+        guard judged?.positions.isUnjudged(node: event.id.node, at: position) == true,
+              !event.isHeadFragment,
+              !event.records.contains(where: { $0.type.hasPrefix("VIRT_") || $0.type == "SYSTEM_BOOT" }) else { return [] }
+        judged?.positions.judged(node: event.id.node, at: position)
+        if event.id.timeMilliseconds < forgottenBefore { try reloadLeases() }
+        uncommitted.judgedStoredByOthers += 1
+        return correlator.process(event, decoded: decoded).filter {
+            switch $0 {
+            case .denial, .event: return true
+            default: return false
+            }
+        }
+    }
+
+    private static func position(_ event: AuditEvent) -> EventPosition {
+        EventPosition(timeMilliseconds: event.id.timeMilliseconds, serial: event.id.serial)
     }
 
     typealias StoredKinds = (denials: [String], events: [String], virt: Bool, ours: Bool)

@@ -9,6 +9,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var events = 0
     /// Events already stored by an earlier run (resume, rotation, re-run).
     public var duplicates = 0
+    /// Of those, events another writer stored before this watch read them, judged for alerts here.
+    public var judgedStoredByOthers = 0
     public var denialsByKind: [String: Int] = [:]
     public var eventsByKind: [String: Int] = [:]
     public var parseErrors = 0
@@ -48,6 +50,7 @@ public struct IngestSummary: Sendable, Equatable {
         records += other.records
         events += other.events
         duplicates += other.duplicates
+        judgedStoredByOthers += other.judgedStoredByOthers
         denialsByKind.merge(other.denialsByKind, uniquingKeysWith: +)
         eventsByKind.merge(other.eventsByKind, uniquingKeysWith: +)
         parseErrors += other.parseErrors
@@ -82,7 +85,10 @@ public struct IngestSummary: Sendable, Equatable {
             let kinds = reclassifiedEarlier.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             parts.append("\(earlier) denials stored earlier moved to unattributed (\(kinds))")
         }
-        if duplicates > 0 { parts.append("\(duplicates) already stored") }
+        if duplicates > 0 {
+            parts.append("\(duplicates) already stored"
+                         + (judgedStoredByOthers > 0 ? " (\(judgedStoredByOthers) of them stored by another writer first, judged for alerts here)" : ""))
+        }
         if bootstrapped > 0 { parts.append("\(bootstrapped) guests from status XML") }
         parts.append("\(parseErrors) parse error\(parseErrors == 1 ? "" : "s")")
         return parts.joined(separator: ", ")

@@ -87,6 +87,13 @@ public final class WatchSession {
         }
     }
 
+    /// Alerts also on events another writer (an `ingest` of the followed log) stored before watch
+    /// read them, past where this watch's alert engine (`owner`, its node) stood: see
+    /// JudgedPositions. Without it, such events are skipped as already stored, unalerted.
+    public func judgeEventsStoredByOthers(owner: String) throws {
+        try session.judgeEventsStoredByOthers(owner: owner)
+    }
+
     /// Opens the write transaction if none is open, for rows the caller writes between events
     /// (delivery outcomes); they are committed with the next batch.
     public func openTransaction() throws {

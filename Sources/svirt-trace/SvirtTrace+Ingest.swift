@@ -172,12 +172,14 @@ extension SvirtTrace {
                     try database.prepareDefaultFolder()
                     db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
-                    // What this run stores first, a watch following the same log never alerts on.
+                    // What this run stores first, a watch following the same log alerts on only
+                    // when it gets there, and not at all for guest starts and stops.
                     let watches = WatchLock.runningWatches(database: database.path)
                     if !watches.isEmpty {
                         Console.error("warning: watch (pid \(watches.map(String.init).joined(separator: ", "))) writes to this database: "
-                                      + "events this ingest stores before watch reads them are never alerted on (watch alerts only on "
-                                      + "events it stores itself); don't ingest a log watch follows, query the store instead")
+                                      + "of the events this ingest stores before watch reads them, watch alerts on denials and "
+                                      + "SELinux changes only when it reaches them, and never on guest starts and stops (label "
+                                      + "collisions among them); don't ingest a log watch follows, query the store instead")
                     }
                 }
                 session = try IngestSession(database: db, options: options)

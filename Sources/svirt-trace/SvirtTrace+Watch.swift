@@ -274,6 +274,7 @@ extension SvirtTrace {
                 }
                 let ledger = try AlertLedger(database: watch.database, owner: node ?? "")
                 ledger.beforeWrite = watch.openTransaction
+                try watch.judgeEventsStoredByOthers(owner: ledger.owner)
                 courier = AlertCourier(
                     engine: AlertEngine(rules: ruleSet, ownProcessID: Int64(getpid()), ownNode: node),
                     ledger: ledger, dispatcher: dispatcher, options: options,
