@@ -87,14 +87,17 @@ public struct StatsQuery: Sendable {
             let day = Timestamp.iso8601(milliseconds: (r[0].int64 ?? 0) * 86_400_000).prefix(10)
             try row("day", String(day), r[1].int64, r[2].int64)
         }
-        // Rows kept in full plus the errors past the cap, only counted.
+        // Rows kept in full plus the errors past the cap, only counted. A malformed line has no
+        // event time, node or guest a filter could select it by: every one is listed, and said so
+        // rather than passed off as the window's.
+        let unfiltered = plain ? nil : "all stored: a parse error has no event time, node or guest to filter by"
         for r in try db.rows("""
             SELECT reason, sum(n) FROM (
                 SELECT reason, count(*) AS n FROM parse_errors GROUP BY reason
                 UNION ALL SELECT reason, counted FROM parse_error_counts WHERE counted > 0) AS parse_error_reasons
             GROUP BY reason ORDER BY 2 DESC, 1
             """) {
-            try row("parse-errors", r[0].string ?? "", r[1].int64)
+            try row("parse-errors", r[0].string ?? "", r[1].int64, nil, unfiltered)
         }
     }
 }

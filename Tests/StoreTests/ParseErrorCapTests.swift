@@ -4,6 +4,7 @@ import AuditStream
 import Native
 @testable import Store
 import TestSupport
+import Formatting
 @testable import Reports
 
 /// Parse errors past `ParseErrorLimit.keptPerSourceAndReason` per source and reason are counted,
@@ -63,6 +64,27 @@ import TestSupport
             out[name] = count
         }
         return out
+    }
+
+    /// `query stats --since` listed every stored parse error as if it were the window's (helper-76).
+    @Test func aFilteredStatsSaysItsParseErrorsAreAllStored() throws {
+        let f = try Self.fixture()
+        try Self.read(1...3, into: f)
+        func notes(_ filter: DenialFilter) throws -> [OutputValue] {
+            var out: [OutputValue] = []
+            try StatsQuery(filter: filter).run(StoreReader(f.database)) { row in
+                guard case .string("parse-errors")? = row.first?.value else { return }
+                out.append(row[4].value)
+            }
+            return out
+        }
+        #expect(try notes(DenialFilter()) == [.null])
+        var since = DenialFilter()
+        since.since = 1_764_000_000_000
+        let said = try notes(since)
+        #expect(said.count == 1)
+        guard case .string(let note)? = said.first else { Issue.record("no note: \(said)"); return }
+        #expect(note.hasPrefix("all stored"), "\(note)")
     }
 
     @Test func fiveThousandMalformedLinesKeepAThousandRowsAndCountFiveThousand() throws {
