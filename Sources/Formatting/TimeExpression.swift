@@ -92,6 +92,12 @@ public enum TimeExpression {
             return value
         }
         if let date = try localDate(trimmed, calendar: calendar) { return try ms(date) }
+        // A bare span (`30d`, as --older-than and --retain take it) is no time by journalctl's
+        // rule, but what was meant is plain: say how to write it.
+        if (try? RetentionPeriod(trimmed)) != nil
+            || (trimmed.contains(where: \.isLetter) && RelativeTime.milliseconds("-" + trimmed) != nil) {
+            throw Failure(text: text, reason: "a span needs a sign or \"ago\", as in journalctl: -\(trimmed) or \"\(trimmed) ago\"")
+        }
         throw Failure(text: text)
     }
 

@@ -25,8 +25,9 @@ extension SvirtTrace {
                 leaves a consistent store; running it again continues. SQLite reuses the freed pages; \
                 the file shrinks only after VACUUM (sqlite3 DB 'VACUUM', with watch stopped).
 
-                DURATION is a number with a unit: s, m, h, d, w or y (365 days), or a sum (1w3d); at \
-                least one minute. Without --older-than, the config file's retention is the period \
+                DURATION is a number with a unit: s, m (minutes), h, d, w or y (365 days), or a sum \
+                (1w3d); units may be spelt out as --since spells them (30 days, 1 week 3 days, 90min), \
+                but a DURATION has no sign or "ago". At least one minute; a bare number is refused. Without --older-than, the config file's retention is the period \
                 (the one watch keeps); --older-than overrides it, and with neither prune refuses to run.
 
                 FLEET STORE

@@ -56,6 +56,40 @@ import SELinux
         }
     }
 
+    /// `--since 30d` (as --older-than takes it) said only "cannot read the time" (helper-76).
+    @Test(arguments: ["30d", "1w3d", "12h", "30 days", "90min"])
+    func aBareSpanIsToldHowToBeWritten(text: String) {
+        do {
+            _ = try TimeExpression.parse(text, nowMilliseconds: Self.now, timeZone: Self.zone)
+            Issue.record("\(text) accepted")
+        } catch {
+            #expect("\(error)".contains("a span needs a sign or \"ago\", as in journalctl: -\(text) or \"\(text) ago\""), "\(error)")
+            #expect((try? TimeExpression.parse("-" + text, nowMilliseconds: Self.now, timeZone: Self.zone)) != nil, "the advice reads")
+        }
+    }
+
+    @Test(arguments: ["2025", "x5d", "5 fortnights"])
+    func notASpanGetsTheGeneralMessage(text: String) {
+        do {
+            _ = try TimeExpression.parse(text, nowMilliseconds: Self.now, timeZone: Self.zone)
+            Issue.record("\(text) accepted")
+        } catch {
+            #expect(!"\(error)".contains("a span needs"), "\(error)")
+        }
+    }
+
+    /// --older-than and --retain read the spans --since spells out, with the same units.
+    @Test(arguments: [("90d", 90 * 86_400_000), ("30 days", 30 * 86_400_000), ("1 week 3 days", 10 * 86_400_000),
+                      ("1w3d", 10 * 86_400_000), ("90min", 90 * 60_000), ("2 hours", 7_200_000), ("1y", 365 * 86_400_000)] as [(String, Int64)])
+    func retentionReadsSpelledUnits(text: String, expected: Int64) throws {
+        #expect(try RetentionPeriod(text).milliseconds == expected)
+    }
+
+    @Test(arguments: ["30", "", "d", "3M", "1 fortnight", "59s", "101y", "1d-2h", "1.5d", "999999999999999y"])
+    func retentionRefusesWhatItCannotRead(text: String) {
+        #expect(throws: RetentionPeriod.Failure.self) { try RetentionPeriod(text) }
+    }
+
     @Test(arguments: ["@nan", "@inf", "@", "@1e", "@ 5 5"])
     func rejectsNumbersThatAreNotTimes(text: String) {
         #expect(throws: TimeExpression.Failure.self) { try TimeExpression.parse(text, nowMilliseconds: Self.now, timeZone: Self.zone) }
