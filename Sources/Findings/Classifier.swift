@@ -43,7 +43,9 @@ public struct Classifier: Sendable {
             if targetIsGuestObject { return (input.targets.isEmpty ? .unknownTarget : .hostGuest, nil) }
             return (.hostOther, nil)
         }
-        if input.sources.isEmpty { return (.unknownSource, nil) }
+        // Which guest it was is unknown, but not what it reached for: a host object a boolean
+        // would open keeps the boolean, for the advice.
+        if input.sources.isEmpty { return (.unknownSource, targetIsGuestObject ? nil : rule?.boolean) }
         if targetIsGuestObject {
             if input.targets.isEmpty { return (.unknownTarget, nil) }
             if input.targets.contains(where: { target in !input.sources.contains { $0.uuid == target.uuid } }) {

@@ -64,16 +64,20 @@ public struct Explainer: Sendable {
                          Self.neverAllow])
         case "unknown-source":
             return Explanation(
-                reason: "The source label \(s.level.map { "\($0)" } ?? input.scontext) was held by no guest that libvirt started at that time: a confined QEMU process svirt-trace cannot attribute." + allowed,
+                reason: "The source label \(s.level.map { "\($0)" } ?? input.scontext) was held by no guest that libvirt started at that time: a confined QEMU process svirt-trace cannot attribute." + hostTarget(t, perms: perms, tclass: input.tclass) + allowed,
                 advice: ["Find the process (pid and exe in the evidence) and what started it; a QEMU outside libvirt's control, or a libvirt whose VIRT_MACHINE_ID records were lost, both need a look.",
-                         "If the log started after that guest did, ingest with --libvirt-state so guests already running are known.",
-                         Self.neverAllow])
+                         "If the log started after that guest did, ingest with --libvirt-state so guests already running are known."]
+                    + booleanAdvice(input.boolean, guest: "that guest")
+                    + (input.boolean == nil ? [Self.neverAllow] : []))
         case "unattributed":
+            let hostTarget = hostTarget(t, perms: perms, tclass: input.tclass)
             return Explanation(
-                reason: "No known guest held \(s.level.map { "\($0)" } ?? input.scontext) or \(t.level.map { "\($0)" } ?? input.tcontext) at that time, but lease data for that node was incomplete there: a guest svirt-trace never saw may have held it, so this may be a cross-guest denial." + allowed,
+                reason: "No known guest held \(s.level.map { "\($0)" } ?? input.scontext)\(hostTarget.isEmpty ? " or \(t.level.map { "\($0)" } ?? input.tcontext)" : "") at that time, but lease data for that node was incomplete there: a guest svirt-trace never saw may have held it"
+                    + (hostTarget.isEmpty ? ", so this may be a cross-guest denial." : "." + hostTarget) + allowed,
                 advice: ["Give the libvirt state folder (ingest --libvirt-state /run/libvirt/qemu), or a log that starts at boot, and keep libvirt's VIRT_* records (ausearch -m ...,VIRT_MACHINE_ID,VIRT_CONTROL,VIRT_RESOURCE); `svirt-trace query coverage` shows where lease data is incomplete and why.",
-                         "Meanwhile, find the process (pid and exe in the evidence) and which guest it runs (ps -Z, virsh list).",
-                         Self.neverAllow])
+                         "Meanwhile, find the process (pid and exe in the evidence) and which guest it runs (ps -Z, virsh list)."]
+                    + booleanAdvice(input.boolean, guest: "that guest")
+                    + (input.boolean == nil ? [Self.neverAllow] : []))
         case "unknown-target":
             return Explanation(
                 reason: "The target \(ttype) carries categories \(t.level.map { "\($0.categories)" } ?? "?") that no guest held at that time." + allowed,
@@ -120,6 +124,20 @@ public struct Explainer: Sendable {
                 reason: "Type enforcement: \(stype) may not \(perms) \(ttype) \(input.tclass). No guest is involved." + allowed,
                 advice: ["Ordinary SELinux troubleshooting applies: audit2why explains the cause; review any rule before loading it."])
         }
+    }
+
+    /// For a guest of unknown name: what it reached for, when that is a host object rather than
+    /// a guest's ("" for a guest's, which may make it cross-guest).
+    private func hostTarget(_ t: ContextView, perms: String, tclass: String) -> String {
+        guard !(ContextTraits(type: t.type).contains(.guestObject) && t.guestLevel != nil) else { return "" }
+        return " Whichever guest it was, it reached for a host object (\(t.type ?? "?") \(tclass) \(perms)), not another guest's."
+    }
+
+    /// The boolean that would allow it, as needs-boolean advises, for a guest of unknown name.
+    private func booleanAdvice(_ boolean: String?, guest: String) -> [String] {
+        guard let boolean else { return [] }
+        let rule = booleans.rules.first { $0.boolean == boolean }
+        return ["The boolean \(boolean) would allow it. If guests should use this, turn it on: setsebool -P \(boolean) on (trade-off: \(rule?.tradeOff ?? "it widens what every confined guest may do.")); otherwise leave it off and find out why \(guest) tried."]
     }
 
     private func mcs(_ s: ContextView, _ t: ContextView) -> String {
