@@ -64,7 +64,26 @@ public final class IngestSession {
     /// Makes this session judge for alerts the events another writer stored before it read them
     /// (see JudgedPositions); read from the store as `owner` left them.
     func judgeEventsStoredByOthers(owner: String) throws {
-        judged = (JudgedPositions(stored: try writer.judgedPositions(owner: owner)), owner)
+        judged = (JudgedPositions(stored: try writer.judgedPositions(owner: owner), read: try writer.readPositions(owner: owner)),
+                  owner)
+    }
+
+    /// Where to start reading a source whose first bytes are `head`: its checkpoint, or for watch,
+    /// where its own reading stood when another writer moved the checkpoint past it
+    /// (JudgedPositions.start).
+    func startingPoint(_ shared: SourceCheckpoint, head: [UInt8]) -> SourceCheckpoint {
+        guard let judged else { return shared }
+        let first = LogHead.first(in: Array(head.prefix(SourceIdentity.prefixLimit)))
+        return judged.positions.start(for: shared, first: first, node: first?.node ?? options.defaultNode)
+    }
+
+    /// Saves a source's checkpoint, and for watch where its own reading stands, in the open
+    /// transaction.
+    func saveCheckpoint(sourceID: Int64, identity: SourceIdentity, offset: Int64, line: Int, path: String,
+                        eventTimeMilliseconds: Int64?) throws {
+        try writer.saveCheckpoint(sourceID: sourceID, identity: identity, offset: offset, line: line, path: path,
+                                  eventTimeMilliseconds: eventTimeMilliseconds)
+        judged?.positions.read(SourceCheckpoint(id: sourceID, byteOffset: offset, line: line))
     }
 
     public init(database: Database, options: Options = Options()) throws {
@@ -127,8 +146,9 @@ public final class IngestSession {
     func commit() throws {
         guard writer.inTransaction else { return }
         try beforeCommit?()
-        if let owner = judged?.owner, let changes = judged?.positions.takeChanges(), !changes.isEmpty {
-            try writer.saveJudgedPositions(changes, owner: owner)
+        if let owner = judged?.owner {
+            if let changes = judged?.positions.takeChanges(), !changes.isEmpty { try writer.saveJudgedPositions(changes, owner: owner) }
+            if let reads = judged?.positions.takeReadChanges(), !reads.isEmpty { try writer.saveReadPositions(reads, owner: owner) }
         }
         try writer.commit()
         committed.add(uncommitted)
@@ -290,7 +310,7 @@ public final class IngestSession {
         try begin()
         uncommitted.sources += 1
         do {
-            var checkpoint = try writer.source(for: identity, path: name)
+            var checkpoint = startingPoint(try writer.source(for: identity, path: name), head: first)
             if checkpoint.byteOffset > 0 {
                 if checkpoint.byteOffset <= Int64(first.count) {
                     first.removeSubrange(0..<Int(checkpoint.byteOffset))
@@ -378,14 +398,14 @@ public final class IngestSession {
                 checkpoint = point
                 progress?(bytesRead, total)
                 if batchDue {
-                    try writer.saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
-                                              line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
+                    try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
+                                       line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
                     try commitBatch(thenBegin: true)
                 }
             case .end(let statistics, let point):
                 try begin()
-                try writer.saveCheckpoint(sourceID: start.id, identity: identity, offset: point.byteOffset,
-                                          line: point.line, path: name, eventTimeMilliseconds: lastEventTime)
+                try saveCheckpoint(sourceID: start.id, identity: identity, offset: point.byteOffset,
+                                   line: point.line, path: name, eventTimeMilliseconds: lastEventTime)
                 try commit()
                 return statistics
             case .failed(let failure):
@@ -529,17 +549,20 @@ public final class IngestSession {
     }
 
     /// The findings to alert on of an event another writer stored before this watch read it, if
-    /// this watch never judged it (JudgedPositions); nothing is stored or counted again. Guest
-    /// starts and stops and boots are left out: the lease timeline, read again from the store after
-    /// the other writer's commit, already holds them, and applied twice they would change it.
+    /// this watch never judged it (JudgedPositions); nothing is stored or counted again. A guest's
+    /// start or stop, or a boot, is not judged again: the lease timeline, read again from the store
+    /// after the other writer's commit, already holds it, and applied twice it would change it.
+    /// Its events as the other writer stored them (a label collision, a posture finding) are
+    /// alerted on instead.
     private func judgeStoredByOther(_ event: AuditEvent, decoded: DecodedDenial?) throws -> [Finding] {
         let position = Self.position(event)
-        guard judged?.positions.isUnjudged(node: event.id.node, at: position) == true,
-              !event.isHeadFragment,
-              !event.records.contains(where: { $0.type.hasPrefix("VIRT_") || $0.type == "SYSTEM_BOOT" }) else { return [] }
+        guard judged?.positions.isUnjudged(node: event.id.node, at: position) == true, !event.isHeadFragment else { return [] }
         judged?.positions.judged(node: event.id.node, at: position)
-        if event.id.timeMilliseconds < forgottenBefore { try reloadLeases() }
         uncommitted.judgedStoredByOthers += 1
+        if event.records.contains(where: { $0.type.hasPrefix("VIRT_") || $0.type == "SYSTEM_BOOT" }) {
+            return try writer.recordedEvents(of: event.id).map(Finding.event)
+        }
+        if event.id.timeMilliseconds < forgottenBefore { try reloadLeases() }
         return correlator.process(event, decoded: decoded).filter {
             switch $0 {
             case .denial, .event: return true

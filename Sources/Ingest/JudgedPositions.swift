@@ -1,4 +1,6 @@
+import AuditStream
 import Guests
+import Store
 
 /// Per node, the newest event a watch handed to its alert engine, kept in the store with the
 /// transaction that stored it (its checkpoint, its windows).
@@ -12,15 +14,45 @@ import Guests
 ///
 /// A node without a position (a first start, a node watch never judged) judges nothing again:
 /// what an ingest stored before watch ever ran on that node is history, not news.
+///
+/// Watch reaches such events only if it reads them: a source's checkpoint is shared, and an
+/// ingest that read the file moved it past them. So watch also keeps where its own reading of
+/// each source stood, and starts from there when that is behind the shared checkpoint.
 struct JudgedPositions {
     private(set) var newest: [String: EventPosition]
     /// Nodes (NodeName.key) whose position moved since the last `takeChanges`.
     private var changed: Set<String> = []
     /// A crafted log may name a node per line; past this many, new nodes get no position.
     static let maximumNodes = 10_000
+    /// Per source id, where this watch's reading stood at its last commit.
+    private var read: [Int64: SourceCheckpoint]
+    private var changedReads: Set<Int64> = []
 
-    init(stored: [String: EventPosition]) {
+    init(stored: [String: EventPosition], read: [Int64: SourceCheckpoint]) {
         newest = stored
+        self.read = read
+    }
+
+    /// Where to start reading a source whose shared checkpoint is `shared` and whose first record
+    /// is `first` (on `node`): where this watch's own reading stood, when another writer moved the
+    /// checkpoint past it; its start, when watch never read it and it begins after the newest
+    /// event watch judged on that node (written while watch was stopped, read by an ingest).
+    func start(for shared: SourceCheckpoint, first: LogHead?, node: String?) -> SourceCheckpoint {
+        if let own = read[shared.id] { return own.byteOffset < shared.byteOffset ? own : shared }
+        guard shared.byteOffset > 0, let first, let mark = newest[NodeName.key(node)],
+              first.timeMilliseconds > mark.timeMilliseconds else { return shared }
+        return SourceCheckpoint(id: shared.id, byteOffset: 0, line: 0)
+    }
+
+    mutating func read(_ point: SourceCheckpoint) {
+        guard read[point.id] != point else { return }
+        read[point.id] = point
+        changedReads.insert(point.id)
+    }
+
+    mutating func takeReadChanges() -> [SourceCheckpoint] {
+        defer { changedReads.removeAll(keepingCapacity: true) }
+        return changedReads.sorted().compactMap { read[$0] }
     }
 
     /// Whether an already stored event of this node and position was never judged by this watch.

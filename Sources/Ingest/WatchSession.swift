@@ -164,7 +164,11 @@ public final class WatchSession {
             follower = try FollowedFile(path: path, offset: 0)
             // What was written to the file read last, after its checkpoint, and rotated away while
             // watch was stopped, goes in before anything newer.
-            try catchUp(path: path, after: try session.writer.lastSource(path: path), running: false,
+            // Where watch itself stood in it, when an ingest read further (JudgedPositions).
+            let last = try session.writer.lastSource(path: path).map {
+                StoredSource(checkpoint: session.startingPoint($0.checkpoint, head: []), lastEventMilliseconds: $0.lastEventMilliseconds)
+            }
+            try catchUp(path: path, after: last, running: false,
                         truncated: false, onFindings: onFindings)
             if options.pauseBeforeFollowingMilliseconds > 0 {
                 notice("pausing \(options.pauseBeforeFollowingMilliseconds) ms before following \(path) (a test's pause)")
@@ -199,8 +203,8 @@ public final class WatchSession {
         func checkpoint() throws {
             guard let id = source.id, let identity = source.identity, let reader = source.reader else { return }
             let point = reader.checkpoint
-            try session.writer.saveCheckpoint(sourceID: id, identity: identity, offset: point.offset, line: point.line,
-                                              path: source.name, eventTimeMilliseconds: lastEventTime)
+            try session.saveCheckpoint(sourceID: id, identity: identity, offset: point.offset, line: point.line,
+                                       path: source.name, eventTimeMilliseconds: lastEventTime)
             source.saved = (point.offset, point.line)
         }
         /// The checkpoint moved without anything to store (lines of no interest): worth a
@@ -235,7 +239,7 @@ public final class WatchSession {
                 guard source.head.contains(0x0A) || source.head.count >= SourceIdentity.prefixLimit else { return }
                 let identity = SourceIdentity(head: source.head)
                 try session.begin()
-                let checkpoint = try session.writer.source(for: identity, path: source.name)
+                let checkpoint = session.startingPoint(try session.writer.source(for: identity, path: source.name), head: source.head)
                 try session.writer.forgetParseErrors(sourceID: checkpoint.id, after: checkpoint.line)
                 session.pending += 1
                 source.id = checkpoint.id
@@ -438,7 +442,7 @@ public final class WatchSession {
             // holds part of (every checkpoint trails its file's end a little) may be newer.
             let chain = try rotatedCopies(of: path)
             let current = RotatedCopyList.head(of: path)
-            let currentSource = try current.flatMap { try writer.storedSource(for: SourceIdentity(head: $0.bytes)) }
+            let currentSource = try current.flatMap { try storedSource(head: $0.bytes) }
             if let away = try sourceRotatedAway(of: path, chain: chain, current: current?.bytes, currentSource: currentSource,
                                                 after: last) {
                 last = away
@@ -447,7 +451,7 @@ public final class WatchSession {
             }
         }
         let current = RotatedCopyList.head(of: path)
-        if !running, let current, let known = try writer.storedSource(for: SourceIdentity(head: current.bytes)),
+        if !running, let current, let known = try storedSource(head: current.bytes),
            known.id == last.checkpoint.id, current.size >= known.byteOffset {
             return  // not rotated while stopped
         }
@@ -582,9 +586,14 @@ public final class WatchSession {
     /// The rotated copies with what the store holds of each.
     private func rotatedCopies(of path: String) throws -> [RotatedCopy] {
         try RotatedCopyList(of: path, limit: options.rotatedCopies).copies.map { copy in
-            RotatedCopy(path: copy.path, head: copy.head, size: copy.size,
-                        source: try session.writer.storedSource(for: SourceIdentity(head: copy.head)))
+            RotatedCopy(path: copy.path, head: copy.head, size: copy.size, source: try storedSource(head: copy.head))
         }
+    }
+
+    /// The stored source of a file with these first bytes, as far as this watch read it: a copy
+    /// another writer read to its end is not done for watch until watch has judged it.
+    private func storedSource(head: [UInt8]) throws -> SourceCheckpoint? {
+        try session.writer.storedSource(for: SourceIdentity(head: head)).map { session.startingPoint($0, head: head) }
     }
 
     private func recordGap(path: String, last: StoredSource, next: LogHead?, running: Bool,

@@ -153,11 +153,11 @@ public final class AlertLedger {
             """, [.text(owner)]).map { ($0[0].string ?? "", Int($0[1].int64 ?? 0), Int($0[2].int64 ?? 0)) }
     }
 
-    /// Every stored state row of this owner's alert engine (not the positions its watch judged,
-    /// which share the table: IngestWriter.judgedPositions).
+    /// Every stored state row of this owner's alert engine (not the positions its watch judged and
+    /// read, which share the table: IngestWriter.judgedPositions, readPositions).
     public func engineState() throws -> [(key: String, value: String)] {
-        try db.rows("SELECT key, value FROM alert_windows WHERE owner = ? AND substr(key, 1, 7) != ? ORDER BY key",
-                    [.text(owner), .text(IngestWriter.judgedKeyPrefix)])
+        try db.rows("SELECT key, value FROM alert_windows WHERE owner = ? AND substr(key, 1, 7) != ? AND substr(key, 1, 5) != ? ORDER BY key",
+                    [.text(owner), .text(IngestWriter.judgedKeyPrefix), .text(IngestWriter.readKeyPrefix)])
             .map { ($0[0].string ?? "", $0[1].string ?? "") }
     }
 

@@ -1,3 +1,5 @@
+import AuditStream
+import Findings
 import Guests
 import Native
 
@@ -24,6 +26,39 @@ extension IngestWriter {
         return out
     }
 
+    /// The rows that hold, per source, where that watch's own reading stood at its last commit:
+    /// `read|SOURCEID` → `BYTE_OFFSET:LINE`. The source's checkpoint is shared by every writer (an
+    /// ingest moves it on); this is watch's alone, so that it reads again, and judges, what
+    /// another writer stored of the file while it was stopped.
+    static let readKeyPrefix = "read|"
+
+    public func readPositions(owner: String) throws -> [Int64: SourceCheckpoint] {
+        let rows = try wrapped {
+            try database.connection.rows("SELECT key, value FROM alert_windows WHERE owner = ? AND substr(key, 1, 5) = ?",
+                                         [.text(owner), .text(Self.readKeyPrefix)])
+        }
+        var out: [Int64: SourceCheckpoint] = [:]
+        for row in rows {
+            guard let key = row[0].string, let value = row[1].string,
+                  let id = Int64(key.dropFirst(Self.readKeyPrefix.count)) else { continue }
+            let parts = value.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let offset = Int64(parts[0]), let line = Int(parts[1]), offset >= 0, line >= 0 else { continue }
+            out[id] = SourceCheckpoint(id: id, byteOffset: offset, line: line)
+        }
+        return out
+    }
+
+    public func saveReadPositions(_ positions: [SourceCheckpoint], owner: String) throws {
+        try wrapped {
+            for point in positions {
+                try database.connection.run("""
+                    INSERT INTO alert_windows(owner, key, value) VALUES (?, ?, ?)
+                    ON CONFLICT(owner, key) DO UPDATE SET value = excluded.value
+                    """, [.text(owner), .text(Self.readKeyPrefix + String(point.id)), .text("\(point.byteOffset):\(point.line)")])
+            }
+        }
+    }
+
     /// Writes judged positions inside the open transaction.
     public func saveJudgedPositions(_ positions: [String: EventPosition], owner: String) throws {
         try wrapped {
@@ -34,6 +69,27 @@ extension IngestWriter {
                     """, [.text(owner), .text(Self.judgedKeyPrefix + node),
                           .text("\(position.timeMilliseconds):\(position.serial)")])
             }
+        }
+    }
+}
+
+extension IngestWriter {
+    /// The events (guest starts, posture findings, label collisions) stored for the audit event of
+    /// this node and position, as the correlator found them when it was stored: what watch alerts
+    /// on for a guest start or stop another writer stored first, since judging it again would
+    /// change the lease timeline that already holds it. A row whose detail does not read back is
+    /// left out.
+    public func recordedEvents(of id: AuditEventID) throws -> [RecordedEvent] {
+        let rows = try wrapped {
+            try database.connection.rows("""
+                SELECT kind, vm, uuid, label, detail FROM events WHERE node = ? AND time_ms = ? AND serial = ? ORDER BY id
+                """, [.text(id.node ?? ""), .integer(id.timeMilliseconds), .integer(id.serial)])
+        }
+        return rows.compactMap { row in
+            guard let kind = row[0].string.flatMap(EventKind.init(rawValue:)), let detail = row[4].string.flatMap(StoredDetail.decode)
+            else { return nil }
+            return RecordedEvent(id: id, timeMilliseconds: id.timeMilliseconds, node: id.node, kind: kind, vm: row[1].string,
+                                 uuid: row[2].string, label: row[3].string, detail: detail)
         }
     }
 }

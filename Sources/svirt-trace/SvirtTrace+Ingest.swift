@@ -173,13 +173,13 @@ extension SvirtTrace {
                     db = try Database(path: database.path, access: .readWrite,
                                       busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                     // What this run stores first, a watch following the same log alerts on only
-                    // when it gets there, and not at all for guest starts and stops.
+                    // when it gets there.
                     let watches = WatchLock.runningWatches(database: database.path)
                     if !watches.isEmpty {
                         Console.error("warning: watch (pid \(watches.map(String.init).joined(separator: ", "))) writes to this database: "
-                                      + "of the events this ingest stores before watch reads them, watch alerts on denials and "
-                                      + "SELinux changes only when it reaches them, and never on guest starts and stops (label "
-                                      + "collisions among them); don't ingest a log watch follows, query the store instead")
+                                      + "this ingest does not alert, and watch alerts on what it stores first only when it reaches "
+                                      + "those events in its own log (and not for a node it never judged); don't ingest a log "
+                                      + "watch follows, query the store instead")
                     }
                 }
                 session = try IngestSession(database: db, options: options)
