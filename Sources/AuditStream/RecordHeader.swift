@@ -36,6 +36,7 @@ struct RecordHeader {
         case timeOutOfRange = "time stamp out of range: later than 9999-12-31T23:59:59Z (253402300799 seconds)"
         case serialOutOfRange = "serial number out of range: larger than 4294967295"
         case controlInNode = "node name holds a control character (node names are host names)"
+        case nodeNotUTF8 = "node name is not valid UTF-8 (node names are host names)"
     }
 
     private static let nodePrefix = Array("node=".utf8)
@@ -71,7 +72,18 @@ struct RecordHeader {
             // auditd takes node names from host names. A control byte there (0x1D, ENRICHED's
             // separator, makes libauparse 3.0.9 leak 1,152 bytes per event; found by tools/fuzz)
             // is not a record auditd wrote.
-            for k in nameStart..<nameEnd where b[k] < 0x20 || b[k] == 0x7F { return .failure(.controlInNode) }
+            var nonASCII = false
+            for k in nameStart..<nameEnd {
+                if b[k] < 0x20 || b[k] == 0x7F { return .failure(.controlInNode) }
+                if b[k] >= 0x80 { nonASCII = true }
+            }
+            // Decoded with replacement characters, two different invalid names would be one node,
+            // and their guests would collide.
+            if nonASCII {
+                var name: [UInt8] = []
+                for k in nameStart..<nameEnd { name.append(b[k]) }
+                if String(validating: name, as: UTF8.self) == nil { return .failure(.nodeNotUTF8) }
+            }
             node = nameStart..<nameEnd
             i = t + 1
         }

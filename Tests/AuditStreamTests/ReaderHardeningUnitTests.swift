@@ -325,6 +325,22 @@ import TestSupport
 
     // MARK: every chunking agrees on the new cases
 
+    /// Two node names of invalid UTF-8 were decoded to the same text (U+FFFD) and merged into one
+    /// node: their guests collided. Such a line is a parse issue now; a valid non-ASCII name and
+    /// the lines around it are kept.
+    @Test func aNodeNameThatIsNotUTF8IsAParseIssue() throws {
+        var bytes: [UInt8] = []
+        for (node, serial) in [([0x68, 0xFF], 1), ([0x68, 0xFE], 2), (Array("hôte".utf8), 3)] as [([UInt8], Int)] {
+            bytes += Array("node=".utf8) + node + Array(" ".utf8) + Array(Self.avc("1764000000.000:\(serial)").utf8) + [0x0A]
+        }
+        bytes += Array(Self.avc("1764000000.000:4").utf8) + [0x0A]
+        let (out, _) = try Self.run(bytes)
+        let issues = Self.issues(out)
+        #expect(issues.map(\.reason) == Array(repeating: "node name is not valid UTF-8 (node names are host names)", count: 2))
+        #expect(issues.map(\.line) == [1, 2])
+        #expect(Self.events(out).map(\.id.node) == ["hôte", nil])
+    }
+
     static func hostileInput() -> [UInt8] {
         var text = Self.userAVC + "\n"
         text += "type=AVC msg=audit(18446744073709551.615:8): avc:  denied  { read } for pid=1\n"

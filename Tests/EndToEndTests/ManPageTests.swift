@@ -31,7 +31,8 @@ import TestSupport
     @Test func theGeneratedPageCarriesTheHandWrittenSectionsInMdocOrder() throws {
         let page = try Fixtures.read("man/svirt-trace.8")
         let sections = page.split(separator: "\n").filter { $0.hasPrefix(".Sh ") }.map { String($0.dropFirst(4)).replacingOccurrences(of: "\"", with: "") }
-        #expect(sections == ["NAME", "SYNOPSIS", "DESCRIPTION", "ENVIRONMENT", "FILES", "EXIT STATUS", "SEE ALSO", "AUTHORS"], "\(sections)")
+        #expect(sections == ["NAME", "SYNOPSIS", "DESCRIPTION", "TIMES AND DURATIONS", "ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES",
+                             "SEE ALSO", "AUTHORS"], "\(sections)")
         let tail = try Fixtures.read("man/svirt-trace.8.tail.mdoc").trimmingCharacters(in: .newlines)
         let spliced = page.contains(tail)
         #expect(spliced, "run make man: man/svirt-trace.8.tail.mdoc changed")
