@@ -221,6 +221,27 @@ final class RowWriter {
         return .string(timeDisplay.render(key: key, text: s))
     }
 
+    /// The zone (`+01:00`) every time in a column ends with, when every cell is such a time
+    /// (`2025-11-25 00:39:51.487 +01:00`, milliseconds optional) or `-`, and one is.
+    static func sharedZone(_ cells: [String]) -> String? {
+        var zone: Substring?
+        for cell in cells where cell != "-" {
+            let utf8 = Array(cell.utf8)
+            guard utf8.count == 26 || utf8.count == 30, utf8[utf8.count - 7] == 0x20 else { return nil }
+            let time = utf8[..<(utf8.count - 7)], suffix = utf8[(utf8.count - 6)...]
+            let timeShape = Array("dddd-dd-dd dd:dd:dd.ddd".utf8).prefix(time.count)
+            func fits(_ bytes: ArraySlice<UInt8>, _ shape: ArraySlice<UInt8>) -> Bool {
+                zip(bytes, shape).allSatisfy { byte, want in want == UInt8(ascii: "d") ? (0x30...0x39).contains(byte) : byte == want }
+            }
+            guard fits(time, timeShape[...]), suffix.first == UInt8(ascii: "+") || suffix.first == UInt8(ascii: "-"),
+                  fits(suffix.dropFirst(), Array("dd:dd".utf8)[...]) else { return nil }
+            let this = cell.suffix(6)
+            if let zone, zone != this { return nil }
+            zone = this
+        }
+        return zone.map(String.init)
+    }
+
     private func writeTable() {
         guard !buffered.isEmpty else { return }
         var columns = table.columns
@@ -233,6 +254,22 @@ final class RowWriter {
         var natural = headerWidths
         for line in cellWidths {
             for (i, cell) in line.enumerated() { natural[i] = max(natural[i], cell) }
+        }
+        if let width, natural.reduce(0, +) + TableFit.gap * max(0, natural.count - 1) > width {
+            // Too wide: a zone every time of a column shares goes once into its header, and the
+            // room it took in each row goes to the names that would be cut (helper-76: guest
+            // names ended in "…" beside thirty columns of time).
+            for i in columns.indices {
+                guard let zone = Self.sharedZone(cells.map { $0[i] }) else { continue }
+                let cut = zone.utf8.count + 1
+                for r in cells.indices where cells[r][i] != "-" {
+                    cells[r][i] = String(cells[r][i].dropLast(cut))
+                    cellWidths[r][i] -= cut
+                }
+                headers[i] += " (\(zone))"
+                headerWidths[i] = DisplayWidth.of(headers[i])
+                natural[i] = cellWidths.reduce(headerWidths[i]) { max($0, $1[i]) }
+            }
         }
         var whole = columns.map { TableFit.wholeKeys.contains($0) }
         if let width {

@@ -40,14 +40,18 @@ enum TableFit {
         return widths
     }
 
-    /// The columns kept when even the narrowest cut is too wide: the rightmost go first (the
+    /// How narrow a cut column may get before columns to its right are left out instead: wide
+    /// enough for a guest name (web01, tenant002), which matters more than a column further right.
+    static let readable = 10
+
+    /// The columns kept when even a cut to `readable` is too wide: the rightmost go first (the
     /// tables list what matters most first), never the first two. Returns every index when the
     /// table fits, or when the operator chose the columns (`-o`).
     static func kept(natural: [Int], whole: [Bool], total: Int, chosen: Bool) -> [Int] {
         var kept = Array(natural.indices)
         guard !chosen else { return kept }
         func narrowestWidth(_ columns: [Int]) -> Int {
-            columns.map { whole[$0] ? natural[$0] : min(natural[$0], narrowest) }.reduce(0, +) + gap * max(0, columns.count - 1)
+            columns.map { whole[$0] ? natural[$0] : min(natural[$0], readable) }.reduce(0, +) + gap * max(0, columns.count - 1)
         }
         while kept.count > 2, narrowestWidth(kept) > total { kept.removeLast() }
         // A wide column (a whole time) may have been the one that had to go: the narrower ones

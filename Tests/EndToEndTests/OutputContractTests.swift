@@ -138,6 +138,31 @@ import Formatting
         #expect(wide.stdout.contains("/var/lib/libvirt/images/retired.qcow2"))
     }
 
+    /// At 80 columns guest names were cut while each time took 30 columns with its zone
+    /// (helper-76): the zone every time shares goes into the header, and names stay whole. Local
+    /// times are shown on a terminal only: script(1) gives the command one.
+    @Test func aNarrowTableShowsTheSharedZoneOnceAndNamesWhole() throws {
+        let db = try Self.sampleStore()
+        func onTerminal(_ args: String) throws -> [String] {
+            var env = ProcessInfo.processInfo.environment
+            env["COLUMNS"] = "80"
+            env["TZ"] = "Asia/Kolkata"
+            env["NO_COLOR"] = "1"
+            let r = try runProcess("/usr/bin/script", ["-qec", "\(Binary.path) \(args) --db \(db)", "/dev/null"], environment: env)
+            return String(decoding: r.stdout, as: UTF8.self).replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
+                .filter { !$0.hasPrefix("(") }
+        }
+        let narrow = try onTerminal("query cross-guest")
+        #expect(narrow.first?.contains("FIRST_SEEN (+05:30)") == true, "\(narrow)")
+        #expect(narrow.count > 1 && !narrow.dropFirst().contains { $0.contains("+05:30") }, "\(narrow)")
+        // Guest names whole (an unknown label, s0:c208,c314, may still be cut).
+        let sources = narrow.dropFirst().compactMap { $0.split(separator: " ").first }.filter { !$0.hasPrefix("s0:") }
+        #expect(!sources.isEmpty && !sources.contains { $0.hasSuffix("…") }, "names whole: \(narrow)")
+        #expect(narrow.allSatisfy { $0.count <= 80 }, "\(narrow)")
+        let wide = try onTerminal("query cross-guest --wide")
+        #expect(wide.count > 1 && wide.dropFirst().allSatisfy { $0.contains("+05:30") }, "\(wide)")
+    }
+
     @Test func hostileTextIsCutAsShownNeverInsideAnEscapeItWouldRun() throws {
         let store = try StoreCLI.store(label: "contract-fit")
         let table = try StoreCLI.run(["query", "denials", "--db", store.db, "--format", "table", "-o", "id,source_vm,comm"],
