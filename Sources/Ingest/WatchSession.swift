@@ -436,7 +436,6 @@ public final class WatchSession {
     private func catchUp(path: String, after last: StoredSource?, running: Bool, truncated: Bool,
                          onFindings: ([Finding]) throws -> Void) throws {
         guard var last else { return }
-        let writer = session.writer
         if !running {
             // A source gone with copies missed after it comes first: the oldest copy the store
             // holds part of (every checkpoint trails its file's end a little) may be newer.

@@ -3,6 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
+
+/// Set by the handlers `catchStopAndReload` installs. Lock-free atomics: safe in a handler.
+private let stopRequested = Atomic<Bool>(false)
+private let reloadRequested = Atomic<Bool>(false)
 
 /// Process-wide signal dispositions.
 public enum ProcessSignals {
@@ -12,6 +17,23 @@ public enum ProcessSignals {
     public static func ignoreBrokenPipe() {
         signal(SIGPIPE, SIG_IGN)
     }
+
+    /// SIGTERM and SIGINT ask to stop, SIGHUP to reload: each sets a flag, whichever thread it
+    /// is delivered to. libdispatch's signal sources (used before) set SIG_IGN and then block the
+    /// signal for a signalfd on another thread, later: a SIGTERM delivered in between, or to a
+    /// thread that did not block it, was ignored, and one watch ran on for 15 minutes after it
+    /// (helper-79). A handler has no such window.
+    public static func catchStopAndReload() {
+        signal(SIGTERM) { _ in stopRequested.store(true, ordering: .relaxed) }
+        signal(SIGINT) { _ in stopRequested.store(true, ordering: .relaxed) }
+        signal(SIGHUP) { _ in reloadRequested.store(true, ordering: .relaxed) }
+    }
+
+    /// Whether SIGTERM or SIGINT came since `catchStopAndReload`.
+    public static var stopWasRequested: Bool { stopRequested.load(ordering: .relaxed) }
+
+    /// Whether SIGHUP came since the last call.
+    public static func takeReloadRequest() -> Bool { reloadRequested.exchange(false, ordering: .relaxed) }
 
     /// Whether `signal` waits, blocked, for somebody to take it. libdispatch's signal sources
     /// block the signal and read it from a signalfd; once, at a watch's start, the SIGTERM

@@ -41,7 +41,7 @@ public final class TCPConnection {
             var p = pollfd(fd: s, events: Int16(POLLOUT), revents: 0)
             var soError: Int32 = 0
             var length = socklen_t(MemoryLayout<Int32>.size)
-            if poll(&p, 1, timeoutMilliseconds) != 1 {
+            if Self.pollRetrying(&p, timeoutMilliseconds) != 1 {
                 lastError = "connection timed out"
                 close(s)
                 continue
@@ -61,9 +61,22 @@ public final class TCPConnection {
 
     deinit { close(fd) }
 
+    /// poll(2) that a signal handled meanwhile (watch's SIGHUP) does not cut short: it is asked
+    /// again for the time left.
+    private static func pollRetrying(_ p: inout pollfd, _ milliseconds: Int32) -> Int32 {
+        let deadline = ContinuousClock.now + .milliseconds(Int(milliseconds))
+        var left = milliseconds
+        while true {
+            let ready = poll(&p, 1, left)
+            if ready >= 0 || errno != EINTR { return ready }
+            let remaining = (deadline - ContinuousClock.now).components
+            left = Int32(clamping: max(0, remaining.seconds * 1000 + remaining.attoseconds / 1_000_000_000_000_000))
+        }
+    }
+
     private func wait(_ events: Int32) throws {
         var p = pollfd(fd: fd, events: Int16(events), revents: 0)
-        let ready = poll(&p, 1, timeoutMilliseconds)
+        let ready = Self.pollRetrying(&p, timeoutMilliseconds)
         guard ready == 1 else { throw Failure(reason: ready == 0 ? "no answer within \(timeoutMilliseconds / 1000) s" : String(cString: strerror(errno))) }
     }
 

@@ -450,33 +450,21 @@ extension SvirtTrace.Watch {
 /// reload, taken before the next findings are judged.
 final class StopFlag: Sendable {
     private let flag = Atomic<Bool>(false)
-    private let reload = Atomic<Bool>(false)
 
-    /// The source's flag, or a SIGHUP left pending (see isSet).
-    func takeReload() -> Bool { reload.exchange(false, ordering: .relaxed) || ProcessSignals.takePending(SIGHUP) }
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    /// A SIGHUP since the last call, or one left pending (see isSet).
+    func takeReload() -> Bool { ProcessSignals.takeReloadRequest() || ProcessSignals.takePending(SIGHUP) }
 
-    /// The sources' flag, or SIGTERM or SIGINT pending: libdispatch once left SIGTERM blocked
-    /// without the signalfd that reads it, and watch ran on after it (a CI run hung on it).
+    /// A stop asked for by a signal or by `request`; or SIGTERM or SIGINT pending, blocked by
+    /// something else in the process.
     var isSet: Bool {
-        flag.load(ordering: .relaxed) || ProcessSignals.isPending(SIGTERM) || ProcessSignals.isPending(SIGINT)
+        flag.load(ordering: .relaxed) || ProcessSignals.stopWasRequested || ProcessSignals.isPending(SIGTERM)
+            || ProcessSignals.isPending(SIGINT)
     }
 
     /// Stops as a signal would (standard output's reader went away).
     func request() { flag.store(true, ordering: .relaxed) }
 
     func install() {
-        for sig in [SIGTERM, SIGINT] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [self] in self.flag.store(true, ordering: .relaxed) }
-            source.resume()
-            Self.sources.append(source)
-        }
-        signal(SIGHUP, SIG_IGN)
-        let hangup = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-        hangup.setEventHandler { [self] in self.reload.store(true, ordering: .relaxed) }
-        hangup.resume()
-        Self.sources.append(hangup)
+        ProcessSignals.catchStopAndReload()
     }
 }
