@@ -39,10 +39,16 @@ struct JudgedPositions {
     /// event watch judged on that node (written while watch was stopped, read by an ingest).
     func start(for shared: SourceCheckpoint, first: LogHead?, node: String?) -> SourceCheckpoint {
         if let own = read[shared.id] { return own.byteOffset < shared.byteOffset ? own : shared }
+        // A copy may begin in the very millisecond of the last event judged (libvirt logs a
+        // guest's start in bursts of one millisecond, and a rotation may fall inside one), and
+        // records near a rotation interleave: one that begins up to a minute before is read
+        // from its start too, its events up to the mark skipped as judged (helper-80).
         guard shared.byteOffset > 0, let first, let mark = newest[NodeName.key(node)],
-              first.timeMilliseconds > mark.timeMilliseconds else { return shared }
+              first.timeMilliseconds >= mark.timeMilliseconds &- Self.copyStartSlackMilliseconds else { return shared }
         return SourceCheckpoint(id: shared.id, byteOffset: 0, line: 0)
     }
+
+    static let copyStartSlackMilliseconds: Int64 = 60_000
 
     mutating func read(_ point: SourceCheckpoint) {
         guard read[point.id] != point else { return }

@@ -42,8 +42,9 @@ extension IngestWriter {
             guard let key = row[0].string, let value = row[1].string,
                   let id = Int64(key.dropFirst(Self.readKeyPrefix.count)) else { continue }
             let parts = value.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, let offset = Int64(parts[0]), let line = Int(parts[1]), offset >= 0, line >= 0 else { continue }
-            out[id] = SourceCheckpoint(id: id, byteOffset: offset, line: line)
+            guard parts.count == 2, let offset = Int64(parts[0]), let line = Int64(parts[1]),
+                  (0...SourceCheckpoint.maximumOffset).contains(offset), (0...SourceCheckpoint.maximumLine).contains(line) else { continue }
+            out[id] = SourceCheckpoint(id: id, byteOffset: offset, line: Int(line))
         }
         return out
     }

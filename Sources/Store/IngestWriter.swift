@@ -645,7 +645,7 @@ public final class IngestWriter {
             for row in rows {
                 let length = Int(row[2].int64 ?? 0)
                 guard length <= identity.head.count, identity.prefixHash(length: length) == row[1].string else { continue }
-                return SourceCheckpoint(id: row[0].int64 ?? 0, byteOffset: row[3].int64 ?? 0, line: Int(row[4].int64 ?? 0))
+                return SourceCheckpoint(id: row[0].int64 ?? 0, storedOffset: row[3].int64, storedLine: row[4].int64)
             }
             return nil
         }
@@ -674,8 +674,7 @@ public final class IngestWriter {
                 return stored.hasPrefix(prefix) && !suffix.isEmpty && suffix.allSatisfy(\.isASCIIDigit)
             }.compactMap { row in
                 guard let id = row[0].int64 else { return nil }
-                return StoredSource(checkpoint: SourceCheckpoint(id: id, byteOffset: row[1].int64 ?? 0,
-                                                                 line: Int(row[2].int64 ?? 0)),
+                return StoredSource(checkpoint: SourceCheckpoint(id: id, storedOffset: row[1].int64, storedLine: row[2].int64),
                                     lastEventMilliseconds: row[3].int64)
             }
         }

@@ -42,4 +42,20 @@ public struct SourceCheckpoint: Sendable, Equatable {
         self.byteOffset = byteOffset
         self.line = line
     }
+
+    /// The furthest a file's checkpoint can stand: 2^56 bytes, 2^48 lines.
+    static let maximumOffset: Int64 = 1 << 56
+    static let maximumLine: Int64 = 1 << 48
+
+    /// A checkpoint as a stored row gives it; the source's start when the row is beyond anything
+    /// a file reaches (a damaged or crafted store): reading again from the start stores nothing
+    /// twice, while a line count near Int.max trapped the reader at its next line (helper-80).
+    init(id: Int64, storedOffset: Int64?, storedLine: Int64?) {
+        let offset = storedOffset ?? 0, line = storedLine ?? 0
+        guard (0...Self.maximumOffset).contains(offset), (0...Self.maximumLine).contains(line) else {
+            self.init(id: id, byteOffset: 0, line: 0)
+            return
+        }
+        self.init(id: id, byteOffset: offset, line: Int(line))
+    }
 }
