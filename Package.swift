@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "GuestsTests", dependencies: ["Guests", "SELinux", "TestSupport"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "AuditStream", "Guests", "SELinux", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Reports", "Formatting", "Findings", "AuditStream", "Guests", "SELinux", "Native", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Store", "Reports", "Formatting", "Findings", "SELinux", "Native", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Store", "Reports", "Formatting", "Findings", "AuditStream", "Guests", "SELinux", "Native", "TestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Reports", "Formatting", "Store", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Store", "Formatting", "Findings", "AuditStream", "Guests", "Native", "TestSupport"]),
