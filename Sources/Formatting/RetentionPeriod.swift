@@ -16,6 +16,8 @@ public struct RetentionPeriod: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// RelativeTime's words, but not its table: a year here is 365 days (365.25 there), and
+    /// milliseconds and months are refused.
     static let units: [String: Int64] = [
         "s": 1_000, "sec": 1_000, "second": 1_000, "seconds": 1_000,
         "m": 60_000, "min": 60_000, "minute": 60_000, "minutes": 60_000,
