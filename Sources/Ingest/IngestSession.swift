@@ -74,8 +74,12 @@ public final class IngestSession {
     func startingPoint(_ shared: SourceCheckpoint, head: [UInt8]) -> SourceCheckpoint {
         guard let judged else { return shared }
         let first = LogHead.first(in: Array(head.prefix(SourceIdentity.prefixLimit)))
-        return judged.positions.start(for: shared, first: first, node: first?.node ?? options.defaultNode)
+        return judged.positions.start(for: shared, first: first, node: first?.node ?? options.defaultNode,
+                                      unreadFromStart: readsUnreadSourcesFromStart)
     }
+
+    /// Set by the plugin's catch-up while it reads the log files (JudgedPositions.start).
+    var readsUnreadSourcesFromStart = false
 
     /// Saves a source's checkpoint, and for watch where its own reading stands, in the open
     /// transaction.

@@ -37,8 +37,12 @@ struct JudgedPositions {
     /// is `first` (on `node`): where this watch's own reading stood, when another writer moved the
     /// checkpoint past it; its start, when watch never read it and it begins after the newest
     /// event watch judged on that node (written while watch was stopped, read by an ingest).
-    func start(for shared: SourceCheckpoint, first: LogHead?, node: String?) -> SourceCheckpoint {
+    /// - Parameter unreadFromStart: a source this watch never read is read from its start whatever
+    ///   it begins with: the auditd plugin's catch-up, whose own reading is of its stream, not of
+    ///   the files its catch-up reads (and which it starts at the file where its stream stopped).
+    func start(for shared: SourceCheckpoint, first: LogHead?, node: String?, unreadFromStart: Bool = false) -> SourceCheckpoint {
         if let own = read[shared.id] { return own.byteOffset < shared.byteOffset ? own : shared }
+        if unreadFromStart, shared.byteOffset > 0, !newest.isEmpty { return SourceCheckpoint(id: shared.id, byteOffset: 0, line: 0) }
         // A copy may begin in the very millisecond of the last event judged (libvirt logs a
         // guest's start in bursts of one millisecond, and a rotation may fall inside one), and
         // records near a rotation interleave: one that begins up to a minute before is read

@@ -410,6 +410,10 @@ public final class WatchSession {
             toRead = files.suffix(1)
         }
         let before = session.summary
+        // An ingest of a file while the plugin was down moved its checkpoint past what the plugin
+        // never judged: the files read here are read whole (what was judged is skipped).
+        session.readsUnreadSourcesFromStart = true
+        defer { session.readsUnreadSourcesFromStart = false }
         for file in toRead {
             do {
                 try session.ingest(.file(file.path), onFindings: onFindings)

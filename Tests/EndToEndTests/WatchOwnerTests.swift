@@ -119,6 +119,49 @@ import TestSupport
         #expect(third.alertLines().isEmpty, "\(third.alertLines())")
     }
 
+    /// The auditd plugin's variant: its catch-up starts at the file where its stream stopped, from
+    /// that file's checkpoint, which an ingest while the plugin was down had moved to the end. The
+    /// plugin's own reading is of its stream, so it had no position of its own in a file begun
+    /// after its last catch-up.
+    @Test func thePluginAlertsOnceOnAnAttackAnIngestStoredWhileItWasDown() throws {
+        let folder = try Fixtures.temporaryFolder("plugin-judge-ingested")
+        let db = folder.appendingPathComponent("p.db").path
+        let log = folder.appendingPathComponent("audit.log")
+        let plugin = ["watch", "--config", "/dev/null", "--db", db, "--format", "json", "--stdin", "--catch-up-log", log.path]
+        func alerts(_ run: (status: Int32, stdout: String, stderr: String)) -> [[String: Any]] {
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+        func service(_ time: Int, _ serial: Int) -> String {
+            "type=SERVICE_START msg=audit(\(time).000:\(serial)): pid=1 uid=0 auid=4294967295 ses=4294967295 msg='unit=foo comm=\"systemd\" exe=\"/usr/lib/systemd/systemd\" hostname=? addr=? terminal=? res=success'\n"
+        }
+        let first = Self.guests + Self.attack(12)
+        try first.write(to: log, atomically: false, encoding: .utf8)
+        var all = alerts(try Binary.run(plugin, stdin: Data(first.utf8)))
+        // The next run's stream: one more event of the old file, which auditd then rotates, and a
+        // minute and more of the new one (begun after this run's catch-up, so never read by it).
+        let tail = service(1_764_000_250, 4900)
+        func hostOnly(_ time: Int, _ serial: Int) -> String {
+            "type=AVC msg=audit(\(time).000:\(serial)): avc:  denied  { getattr } for  pid=9 comm=\"httpd\" name=\"x\" dev=\"dm-0\" ino=9 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:user_home_t:s0 tclass=file permissive=0\n"
+        }
+        let streamed = Self.counterAttack(4, from: 5000, time: 1_764_000_300) + hostOnly(1_764_000_400, 5100)
+        all += alerts(try Binary.run(plugin, stdin: Data((tail + streamed).utf8)))
+        try WatchTests.append(tail, to: log)
+        try FileManager.default.moveItem(atPath: log.path, toPath: log.path + ".1")
+        try streamed.write(to: log, atomically: false, encoding: .utf8)
+        // While it is down: more of the attack, which an ingest of the log stores first.
+        // (Followed by a later event, so that the ingest's checkpoint passes the attack: a
+        // checkpoint stays before events the log has not yet shown to be complete.)
+        try WatchTests.append(Self.counterAttack(6, from: 6000, time: 1_764_000_500) + hostOnly(1_764_000_550, 6100), to: log)
+        #expect(try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path]).status == 0)
+        let next = service(1_764_000_600, 7000)
+        try WatchTests.append(next, to: log)
+        all += alerts(try Binary.run(plugin, stdin: Data(next.utf8)))
+        #expect(Self.crossGuestCount(all, from: "g01") == 10, "4 streamed and 6 the ingest stored, each once: \(all)")
+        #expect(Self.crossGuestCount(all, from: "g00") == 12, "what the plugin judged itself, not again")
+        #expect(try WatchTests.denials(db) == 24)
+    }
+
     @Test func aSecondWatchForTheSameNodeIsRefused() throws {
         let folder = try Fixtures.temporaryFolder("watch-same-owner")
         let db = folder.appendingPathComponent("w.db").path
