@@ -421,10 +421,13 @@ public final class WatchSession {
                 notice("cannot catch up from \(file.path): \(failure); skipped")
             }
         }
-        let read = session.summary.events - before.events, known = session.summary.duplicates - before.duplicates
-        let missed = read - known
+        // `events` counts what was stored: events already stored are in `duplicates` alone (the
+        // two were subtracted, which said -21718 missed for 21718 judged; helper-81).
+        let missed = session.summary.events - before.events, known = session.summary.duplicates - before.duplicates
+        let judged = session.summary.judgedStoredByOthers - before.judgedStoredByOthers
         let summary = "caught up from \(toRead.map(\.path).joined(separator: ", ")): \(missed) events the plugin had not stored, \(known) already stored"
-        if missed > 0 && newest != nil { notice(summary) } else { info(summary) }
+            + (judged > 0 ? " (\(judged) of them stored by another writer while the plugin was down, judged for alerts here)" : "")
+        if (missed > 0 || judged > 0) && newest != nil { notice(summary) } else { info(summary) }
     }
 
     // MARK: rotation
