@@ -166,6 +166,10 @@ extension SvirtTrace {
         }
 
         func run() throws {
+            // First of all: until the handlers are in, SIGTERM ends watch and SIGHUP kills it
+            // (helper-81: in the 50-150 ms the config and rules took to load).
+            let stopping = StopFlag()
+            stopping.install()
             if let checkRules {
                 do {
                     let loaded = try AlertRules.load(path: checkRules)
@@ -205,8 +209,6 @@ extension SvirtTrace {
                     throw ExitCode(Status.usage)
                 }
             }
-            let stopping = StopFlag()
-            stopping.install()
             let dispatcher: SinkDispatcher
             do {
                 let sinks: [AlertSink] = try alertFile.map { try FileSink(path: $0) }

@@ -57,6 +57,9 @@ struct SvirtTrace: ParsableCommand {
     }
 
     static func main() {
+        // watch stops on SIGTERM and reloads on SIGHUP from its first instant, not only once its
+        // arguments, config and rules are read (a SIGHUP then killed it: helper-81).
+        if CommandLine.arguments.dropFirst().first == "watch" { ProcessSignals.catchStopAndReload() }
         // Before anything opens a file: a closed standard descriptor is filled with /dev/null.
         _ = StandardDescriptors.closedAtStart
         // Refused before any of it is used: such a path would name another file.
