@@ -156,8 +156,10 @@ public final class AlertLedger {
     /// Every stored state row of this owner's alert engine (not the positions its watch judged and
     /// read, which share the table: IngestWriter.judgedPositions, readPositions).
     public func engineState() throws -> [(key: String, value: String)] {
-        try db.rows("SELECT key, value FROM alert_windows WHERE owner = ? AND substr(key, 1, 7) != ? AND substr(key, 1, 5) != ? ORDER BY key",
-                    [.text(owner), .text(IngestWriter.judgedKeyPrefix), .text(IngestWriter.readKeyPrefix)])
+        let judged = IngestWriter.judgedKeyPrefix, read = IngestWriter.readKeyPrefix
+        return try db.rows("""
+            SELECT key, value FROM alert_windows WHERE owner = ? AND substr(key, 1, ?) != ? AND substr(key, 1, ?) != ? ORDER BY key
+            """, [.text(owner), .integer(Int64(judged.utf8.count)), .text(judged), .integer(Int64(read.utf8.count)), .text(read)])
             .map { ($0[0].string ?? "", $0[1].string ?? "") }
     }
 

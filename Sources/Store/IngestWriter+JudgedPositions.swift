@@ -9,67 +9,68 @@ extension IngestWriter {
     /// belong to the same owner and commit with the same transaction.
     static let judgedKeyPrefix = "judged|"
 
-    /// The newest judged position of each node (NodeName.key) for this owner. A row that does not
-    /// read as a position is left out: that node then judges nothing again, as on a first start.
-    public func judgedPositions(owner: String) throws -> [String: EventPosition] {
-        let rows = try wrapped {
-            try database.connection.rows("SELECT key, value FROM alert_windows WHERE owner = ? AND substr(key, 1, 7) = ?",
-                        [.text(owner), .text(Self.judgedKeyPrefix)])
-        }
-        var out: [String: EventPosition] = [:]
-        for row in rows {
-            guard let key = row[0].string, let value = row[1].string else { continue }
-            let parts = value.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, let time = Int64(parts[0]), let serial = Int64(parts[1]) else { continue }
-            out[String(key.dropFirst(Self.judgedKeyPrefix.count))] = EventPosition(timeMilliseconds: time, serial: serial)
-        }
-        return out
-    }
-
     /// The rows that hold, per source, where that watch's own reading stood at its last commit:
     /// `read|SOURCEID` → `BYTE_OFFSET:LINE`. The source's checkpoint is shared by every writer (an
     /// ingest moves it on); this is watch's alone, so that it reads again, and judges, what
     /// another writer stored of the file while it was stopped.
     static let readKeyPrefix = "read|"
 
-    public func readPositions(owner: String) throws -> [Int64: SourceCheckpoint] {
-        let rows = try wrapped {
-            try database.connection.rows("SELECT key, value FROM alert_windows WHERE owner = ? AND substr(key, 1, 5) = ?",
-                                         [.text(owner), .text(Self.readKeyPrefix)])
+    /// The newest judged position of each node (NodeName.key) for this owner. A row that does not
+    /// read as a position is left out: that node then judges nothing again, as on a first start.
+    public func judgedPositions(owner: String) throws -> [String: EventPosition] {
+        var out: [String: EventPosition] = [:]
+        for (node, first, second) in try watchRows(owner: owner, prefix: Self.judgedKeyPrefix) {
+            out[node] = EventPosition(timeMilliseconds: first, serial: second)
         }
+        return out
+    }
+
+    /// Per source id, where this owner's reading stood. A row out of any file's range is left out.
+    public func readPositions(owner: String) throws -> [Int64: SourceCheckpoint] {
         var out: [Int64: SourceCheckpoint] = [:]
-        for row in rows {
-            guard let key = row[0].string, let value = row[1].string,
-                  let id = Int64(key.dropFirst(Self.readKeyPrefix.count)) else { continue }
-            let parts = value.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, let offset = Int64(parts[0]), let line = Int64(parts[1]),
-                  (0...SourceCheckpoint.maximumOffset).contains(offset), (0...SourceCheckpoint.maximumLine).contains(line) else { continue }
+        for (key, offset, line) in try watchRows(owner: owner, prefix: Self.readKeyPrefix) {
+            guard let id = Int64(key), (0...SourceCheckpoint.maximumOffset).contains(offset),
+                  (0...SourceCheckpoint.maximumLine).contains(line) else { continue }
             out[id] = SourceCheckpoint(id: id, byteOffset: offset, line: Int(line))
         }
         return out
     }
 
-    public func saveReadPositions(_ positions: [SourceCheckpoint], owner: String) throws {
-        try wrapped {
-            for point in positions {
-                try database.connection.run("""
-                    INSERT INTO alert_windows(owner, key, value) VALUES (?, ?, ?)
-                    ON CONFLICT(owner, key) DO UPDATE SET value = excluded.value
-                    """, [.text(owner), .text(Self.readKeyPrefix + String(point.id)), .text("\(point.byteOffset):\(point.line)")])
-            }
+    /// Writes judged positions inside the open transaction.
+    public func saveJudgedPositions(_ positions: [String: EventPosition], owner: String) throws {
+        for (node, position) in positions {
+            try saveWatchRow(owner: owner, key: Self.judgedKeyPrefix + node, position.timeMilliseconds, position.serial)
         }
     }
 
-    /// Writes judged positions inside the open transaction.
-    public func saveJudgedPositions(_ positions: [String: EventPosition], owner: String) throws {
+    /// Writes read positions inside the open transaction.
+    public func saveReadPositions(_ positions: [SourceCheckpoint], owner: String) throws {
+        for point in positions {
+            try saveWatchRow(owner: owner, key: Self.readKeyPrefix + String(point.id), point.byteOffset, Int64(point.line))
+        }
+    }
+
+    /// This owner's rows under `prefix`, each as the rest of its key and its two numbers
+    /// (`A:B`); a row that does not read so is left out.
+    private func watchRows(owner: String, prefix: String) throws -> [(key: String, Int64, Int64)] {
+        let rows = try wrapped {
+            try database.connection.rows("SELECT key, value FROM alert_windows WHERE owner = ? AND substr(key, 1, ?) = ?",
+                                         [.text(owner), .integer(Int64(prefix.utf8.count)), .text(prefix)])
+        }
+        return rows.compactMap { row in
+            guard let key = row[0].string, let value = row[1].string else { return nil }
+            let parts = value.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let a = Int64(parts[0]), let b = Int64(parts[1]) else { return nil }
+            return (String(key.utf8.dropFirst(prefix.utf8.count)) ?? "", a, b)
+        }
+    }
+
+    private func saveWatchRow(owner: String, key: String, _ a: Int64, _ b: Int64) throws {
         try wrapped {
-            for (node, position) in positions {
-                try database.connection.run("""
-                    INSERT INTO alert_windows(owner, key, value) VALUES (?, ?, ?)
-                    ON CONFLICT(owner, key) DO UPDATE SET value = excluded.value
-                    """, [.text(owner), .text(Self.judgedKeyPrefix + node),
-                          .text("\(position.timeMilliseconds):\(position.serial)")])
-            }
+            try database.connection.run("""
+                INSERT INTO alert_windows(owner, key, value) VALUES (?, ?, ?)
+                ON CONFLICT(owner, key) DO UPDATE SET value = excluded.value
+                """, [.text(owner), .text(key), .text("\(a):\(b)")])
         }
     }
 }
