@@ -3,6 +3,7 @@ import Testing
 @testable import Alerts
 import AuditStream
 import Findings
+import TestSupport
 
 @Suite struct AlertEngineTests {
     static let a = "aaaaaaaa-0000-0000-0000-000000000001"
@@ -174,7 +175,7 @@ import Findings
     }
 
     @Test func aWorldWritableRulesFileIsRefused() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString).yaml").path
+        let path = try Fixtures.temporaryFolder("rules").appendingPathComponent("rules.yaml").path
         try EmbeddedRules.alertsYAML.write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: path)
         #expect(throws: AlertRules.Failure.self) { try AlertRules.load(path: path) }

@@ -3,6 +3,7 @@ import Testing
 @testable import Alerts
 import Findings
 import Native
+import TestSupport
 
 /// What the adversarial review of issue 9 found in the alerting side.
 @Suite struct AlertReviewFindingsTests {
@@ -29,8 +30,7 @@ import Native
 
     @Test func aRulesFileOwnedByAnotherUserIsRefused() throws {
         try #require(FileStatus.effectiveUser == 0, "needs root to give a file away (CI runs as root)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Fixtures.temporaryFolder("rules")
         let path = folder.appendingPathComponent("rules.yaml").path
         try EmbeddedRules.alertsYAML.write(toFile: path, atomically: false, encoding: .utf8)
         #expect(try AlertRules.load(path: path).count == AlertRule.defaults.count)

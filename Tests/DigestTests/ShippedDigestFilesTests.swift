@@ -23,8 +23,7 @@ import TestSupport
         // Everything the service passes except --send, with a config file that names the
         // database and the recipient, as /etc/svirt-trace/svirt-trace.conf does: the MIME message
         // is written instead.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("digest-conf-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Fixtures.temporaryFolder("digest-conf")
         defer { try? FileManager.default.removeItem(at: folder) }
         let conf = folder.appendingPathComponent("svirt-trace.conf")
         try "database: \(DigestFixture.workloadDB)\ndigest:\n  to: [soc@example.org]\n".write(to: conf, atomically: true, encoding: .utf8)

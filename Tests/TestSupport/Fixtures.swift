@@ -17,12 +17,40 @@ public enum Fixtures {
     public static var corpus: URL { shared.appendingPathComponent("corpus") }
     public static var generator: URL { shared.appendingPathComponent("workload/gen_audit_log.py") }
 
-    /// A fresh folder under the system temp folder.
+    /// A fresh folder inside this test process's scratch folder.
     public static func temporaryFolder(_ label: String = "t") throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("svirt-trace-\(label)-\(UUID().uuidString.prefix(8))")
+        let url = scratchRoot.appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// One folder per test process, `svirt-trace-tests-PID` under the system temp folder, removed
+    /// when the process exits. A run's hundreds of scratch folders (logs of up to 150 MB among
+    /// them) were left behind before, and on a machine that runs the tests often they filled the
+    /// disk: a PostgreSQL test then failed for want of space. One a killed run left behind is
+    /// removed by the next run, once its process is gone.
+    public static let scratchRoot: URL = {
+        let temp = FileManager.default.temporaryDirectory
+        removeAbandonedScratch(in: temp)
+        let root = temp.appendingPathComponent("\(scratchPrefix)\(getpid())")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit {
+            try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory
+                .appendingPathComponent("\(Fixtures.scratchPrefix)\(getpid())"))
+        }
+        return root
+    }()
+
+    static let scratchPrefix = "svirt-trace-tests-"
+
+    private static func removeAbandonedScratch(in temp: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temp.path)) ?? []
+        for name in names where name.hasPrefix(scratchPrefix) {
+            guard let pid = pid_t(name.dropFirst(scratchPrefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) == -1, errno == ESRCH {
+                try? FileManager.default.removeItem(at: temp.appendingPathComponent(name))
+            }
+        }
     }
 
     public static func read(_ relativeToRoot: String) throws -> String {
