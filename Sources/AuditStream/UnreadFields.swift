@@ -35,19 +35,21 @@ enum UnreadFields {
             var equals = -1
             var head0: UInt64 = 0
             var head1: UInt64 = 0
-            // The name's first 16 bytes are gathered on the way to '=': the filter's key.
+            // The name's first 16 bytes are gathered on the way to '=': the filter's key. The
+            // value, most of the token's bytes, is skipped by memchr.
             while i < end {
                 let byte = bytes[i]
                 if byte == 0x20 { break }
-                if equals < 0 {
-                    let k = i - start
-                    if byte == 0x3D {
-                        equals = i
-                    } else if k < 8 {
-                        head0 |= UInt64(byte) << UInt64(8 * k)
-                    } else if k < 16 {
-                        head1 |= UInt64(byte) << UInt64(8 * (k - 8))
-                    }
+                if byte == 0x3D {
+                    equals = i
+                    i = ByteSearch.firstIndex(of: 0x20, in: line, range: (i + 1)..<end) ?? end
+                    break
+                }
+                let k = i - start
+                if k < 8 {
+                    head0 |= UInt64(byte) << UInt64(8 * k)
+                } else if k < 16 {
+                    head1 |= UInt64(byte) << UInt64(8 * (k - 8))
                 }
                 i += 1
             }

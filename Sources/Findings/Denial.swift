@@ -142,6 +142,19 @@ public struct Denial: Sendable, Equatable {
     }
 
     private static func lastComponent(of path: String) -> Substring {
+        // Bytes for ASCII paths (every path a guest's disk has): counting Characters and
+        // splitting into an array cost more than the rest of the denial's row.
+        let utf8 = path.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var end = utf8.endIndex
+            while utf8.distance(from: utf8.startIndex, to: end) > 1, utf8[utf8.index(before: end)] == 0x2F {
+                end = utf8.index(before: end)
+            }
+            let trimmed = Substring(path)[..<end]
+            guard let slash = trimmed.utf8.lastIndex(of: 0x2F) else { return trimmed }
+            let after = trimmed.utf8.index(after: slash)
+            return after == trimmed.utf8.endIndex ? trimmed : trimmed[after...]
+        }
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         return trimmed.split(separator: "/", omittingEmptySubsequences: true).last ?? trimmed

@@ -98,19 +98,36 @@ public struct CategorySet: Hashable, Sendable {
 extension CategorySet: CustomStringConvertible {
     /// The kernel's spelling: runs of three or more as `cA.cB`, shorter runs comma-separated.
     public var description: String {
-        var parts: [String] = []
-        let m = members
-        var i = 0
-        while i < m.count {
-            var j = i
-            while j + 1 < m.count, m[j + 1] == m[j] + 1 { j += 1 }
-            if j - i >= 2 {
-                parts.append("c\(m[i]).c\(m[j])")
+        // Appended in place: the store writes a level per new run and per lease, and an array
+        // of parts joined cost more than the rest of the row.
+        var out = ""
+        var runStart = -1
+        var previous = -2
+        func close() {
+            guard runStart >= 0 else { return }
+            if previous - runStart >= 2 {
+                if !out.isEmpty { out += "," }
+                out += "c" + String(runStart) + ".c" + String(previous)
             } else {
-                for k in i...j { parts.append("c\(m[k])") }
+                for k in runStart...previous {
+                    if !out.isEmpty { out += "," }
+                    out += "c" + String(k)
+                }
             }
-            i = j + 1
         }
-        return parts.joined(separator: ",")
+        for w in 0..<Self.wordCount where words[w] != 0 {
+            var bits = words[w]
+            while bits != 0 {
+                let category = w * 64 + bits.trailingZeroBitCount
+                bits &= bits - 1
+                if category != previous + 1 {
+                    close()
+                    runStart = category
+                }
+                previous = category
+            }
+        }
+        close()
+        return out
     }
 }

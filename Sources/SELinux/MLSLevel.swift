@@ -34,6 +34,6 @@ public struct MLSLevel: Hashable, Sendable {
 
 extension MLSLevel: CustomStringConvertible {
     public var description: String {
-        categories.isEmpty ? "s\(sensitivity)" : "s\(sensitivity):\(categories)"
+        categories.isEmpty ? "s" + String(sensitivity) : "s" + String(sensitivity) + ":" + categories.description
     }
 }
