@@ -16,7 +16,13 @@ public final class SQLiteDatabase {
     fileprivate let handle: OpaquePointer
     public let path: String
 
+    /// Set once, before the first connection: SQLite reads its configuration when it initializes.
+    private static let configured: Void = {
+        _ = svirt_trace_sqlite_without_memory_statistics()
+    }()
+
     public init(path: String, mode: Mode, busyTimeoutMilliseconds: Int32 = 5000) throws {
+        Self.configured
         var db: OpaquePointer?
         let flags: Int32 = switch mode {
         case .readOnly: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
