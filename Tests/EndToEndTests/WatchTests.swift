@@ -128,6 +128,31 @@ import TestSupport
         #expect(gaps.stdout.split(separator: "\n").count == 1, "\(gaps.stdout)")
     }
 
+    /// A file watch stored nothing of, because it was empty and then held only a half-written
+    /// first line while watch ran, is read whole when it rotates before the next start: no
+    /// source of it was stored to say where watch stood (helper-78; kept by watch's own read
+    /// positions since).
+    @Test func aFileWatchStoredNothingOfIsReadWhenItRotatesBeforeTheNextStart() throws {
+        let (folder, log, db, rotating) = try Self.logWatchedOnce("watch-empty-then-rotated", firstSerial: 5000)
+        try rotating.rotate(beginningWith: 0)
+        let second = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(second.wait { second.said().contains("watching") }, "\(second.said())")
+        let next = rotating.denials(10)
+        let cut = next.utf8.index(next.utf8.startIndex, offsetBy: 70)
+        try Self.append(String(next[..<cut]), to: log)
+        usleep(500_000)
+        #expect(second.terminate() == 0)
+        #expect(try Self.denials(db) == 10, "nothing of a half-written line is stored")
+        try Self.append(String(next[cut...]), to: log)
+        try rotating.rotate(beginningWith: 5)
+        let third = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(third.wait { (try? Self.denials(db)) == 25 }, "\(third.said())")
+        #expect(third.terminate() == 0)
+        #expect(try Self.denials(db) == 25)
+        let gaps = try Binary.run(["query", "events", "--db", db, "--kind", "pipeline-gap", "--format", "jsonl"])
+        #expect(gaps.stdout.isEmpty, "nothing was lost: \(gaps.stdout)")
+    }
+
     /// As above with the ingest reading a rotated copy too (num_logs 2): the oldest copy the store
     /// held part of was that ingest's, and the copy older than it was skipped (helper-78).
     @Test func anIngestOfACopyAndTheCurrentLogAfterAWrapLeavesNoCopyUnread() throws {
