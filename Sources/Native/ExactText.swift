@@ -10,7 +10,16 @@ public struct ExactText: Hashable, Sendable {
 
     public init(_ text: String) { self.text = text }
 
+    /// The bytes are borrowed where the string keeps them contiguous (every native string): a
+    /// copy to call `withUTF8` on cost a retain and a release per side, and the store's tables
+    /// of interned texts compare and hash several per row.
     public static func == (a: ExactText, b: ExactText) -> Bool {
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        if let same = a.text.utf8.withContiguousStorageIfAvailable({ p in
+            b.text.utf8.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }), let same {
+            return same
+        }
         var x = a.text, y = b.text
         return x.withUTF8 { p in
             y.withUTF8 { q in
@@ -20,6 +29,7 @@ public struct ExactText: Hashable, Sendable {
     }
 
     public func hash(into hasher: inout Hasher) {
+        if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) != nil { return }
         var copy = text
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
