@@ -10,13 +10,19 @@ public struct AuditEvent: Sendable, Equatable {
     /// file, or an event of no interest. Only the store can tell which (`SplitEvent`); it is never
     /// an event of its own.
     public var isHeadFragment: Bool
+    /// Holds the input's last line, read without its newline: a log being written may not be
+    /// done with it. What is wrong with such an event is judged again when a later run reads
+    /// the line complete.
+    public var endsUnterminated: Bool
 
-    public init(id: AuditEventID, records: [AuditRecord], source: String, firstLine: Int, isHeadFragment: Bool = false) {
+    public init(id: AuditEventID, records: [AuditRecord], source: String, firstLine: Int, isHeadFragment: Bool = false,
+                endsUnterminated: Bool = false) {
         self.id = id
         self.records = records
         self.source = source
         self.firstLine = firstLine
         self.isHeadFragment = isHeadFragment
+        self.endsUnterminated = endsUnterminated
     }
 
     public func records(ofType type: String) -> [AuditRecord] {

@@ -258,7 +258,7 @@ public final class AuditLogReader {
             ? UnreadFields.strip(buffer, range, bodyStart: header.bodyStart, filter: fieldFilter) : nil
         let stampRange = canonical == nil ? RepeatedEventCache.stampRange(buffer, range, header: header) : nil
         let line = OpenEvent.Line(raw: Array(buffer[range]), canonical: canonical, line: lineNumber, offset: offset, type: typeName,
-                                  stripped: stripped, isWanted: role == .wanted, stampRange: stampRange)
+                                  stripped: stripped, isWanted: role == .wanted, stampRange: stampRange, terminated: terminated)
 
         switch role {
         case .endOfEvent:
@@ -461,7 +461,7 @@ public final class AuditLogReader {
         guard hasWanted || isHeadFragment else { return }
         if hasWanted { statistics.events += 1 }
         try emit(.event(AuditEvent(id: event.id, records: records, source: sourceName, firstLine: event.firstLine,
-                                   isHeadFragment: isHeadFragment)))
+                                   isHeadFragment: isHeadFragment, endsUnterminated: lines.contains { !$0.terminated })))
     }
 
     /// Per line of the event, the kept fields of the record auparse returned for it, or that it

@@ -21,6 +21,9 @@ struct OpenEvent {
         /// Where the stamp stands in `fed`, when the line is one whose stamp a repeat may differ
         /// in without auparse reading it differently (RepeatedEventCache); nil otherwise.
         var stampRange: Range<Int>? = nil
+        /// Ended by a newline; false for a last line read at the end of the input, which a
+        /// writer may still be writing.
+        var terminated = true
 
         var fed: [UInt8] { stripped ?? canonical ?? raw }
         var size: Int { raw.count + (canonical?.count ?? 0) }

@@ -510,7 +510,8 @@ public final class IngestWriter {
                 totals.addEvent(node: event.id.node ?? "", time: event.id.timeMilliseconds)
             }
             for finding in correlated.findings {
-                try store(finding, auditEventID: auditEventID, sourceID: sourceID)
+                try store(finding, auditEventID: auditEventID, sourceID: sourceID,
+                          issueStage: correlated.event.endsUnterminated ? "reader" : "decoder")
             }
         }
     }
@@ -543,7 +544,10 @@ public final class IngestWriter {
         }
     }
 
-    private func store(_ finding: Finding, auditEventID: Int64?, sourceID: Int64?) throws {
+    /// - Parameter issueStage: `reader` for an event whose last line was still being written:
+    ///   a resumed run reads it again and judges it anew (`forgetParseErrors`); a problem found
+    ///   in a cut record stayed for good, though the next run stored the event whole.
+    private func store(_ finding: Finding, auditEventID: Int64?, sourceID: Int64?, issueStage: String = "decoder") throws {
         switch finding {
         case .lease(let lease):
             try store(lease: lease)
@@ -563,7 +567,7 @@ public final class IngestWriter {
                 resource.oldValue.sql, resource.newValue.sql, .integer(resource.success ? 1 : 0),
             ])
         case .issue(let issue):
-            try store(issue: issue, sourceID: sourceID, stage: "decoder")
+            try store(issue: issue, sourceID: sourceID, stage: issueStage)
         case .coverage(let mark):
             try store(coverage: mark)
         }

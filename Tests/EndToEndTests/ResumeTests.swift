@@ -49,6 +49,29 @@ import TestSupport
         #expect(try probe.count("SELECT count(*) FROM sources") == 1)
     }
 
+    /// An ingest of a log auditd was still writing, cut inside an AVC record's text: the cut
+    /// record is no denial, and the problem found in it stayed a parse error for good, though
+    /// the next run read the line whole and stored the denial.
+    @Test func aRecordCutByTheEndOfTheInputLeavesNoParseErrorOnceComplete() throws {
+        let w = try Self.workload()
+        let reference = try StoreProbe()
+        try reference.ingest([w.log.path], state: w.rundir.path)
+        let lines = try LogCut.lines(of: w.log)
+        let avc = try #require(lines.indices.dropFirst(lines.count / 2).first { lines[$0].contains("type=AVC ") && lines[$0].contains("avc:  denied") })
+        let before = LogCut.text(lines[..<avc])
+        let cutAt = try #require(lines[avc].range(of: "avc:  denied")).upperBound
+        let growing = try Fixtures.temporaryFolder("cut-avc").appendingPathComponent("audit.log")
+        let probe = try StoreProbe()
+        try (before + lines[avc][..<cutAt]).write(to: growing, atomically: false, encoding: .utf8)
+        let first = try probe.ingest([growing.path], state: w.rundir.path)
+        #expect(first.parseErrors >= 1, "the cut record is judged as read")
+        try Data(contentsOf: w.log).write(to: growing)
+        try probe.ingest([growing.path], state: w.rundir.path)
+        #expect(try probe.count("SELECT count(*) FROM parse_errors") == (try reference.count("SELECT count(*) FROM parse_errors")))
+        #expect(try probe.denials() == (try reference.denials()))
+        #expect(try probe.tableCounts() == (try reference.tableCounts()))
+    }
+
     @Test func aRotatedFileIsRecognisedByItsContent() throws {
         let w = try Self.workload()
         let probe = try StoreProbe()
