@@ -47,7 +47,13 @@ struct RepeatedEventMemo {
 
     /// Record types a plain denial event carries; an event with any other type goes to the
     /// correlator and starts a new generation.
-    private static let plainTypes: Set<String> = ["AVC", "USER_AVC", "SYSCALL", "CWD", "PATH", "PROCTITLE"]
+    /// A switch, not a Set: short type names compare as two words, where a Set hashed each.
+    private static func isPlain(_ type: String) -> Bool {
+        switch type {
+        case "AVC", "USER_AVC", "SYSCALL", "CWD", "PATH", "PROCTITLE": true
+        default: false
+        }
+    }
     private static let limit = 4_096
 
     private var entries: [Key: Entry] = [:]
@@ -87,15 +93,21 @@ struct RepeatedEventMemo {
         key.reserveCapacity(512)
         if let node = event.id.node { key.append(contentsOf: node.utf8) }
         for record in event.records {
-            guard plainTypes.contains(record.type) else { return nil }
+            guard isPlain(record.type) else { return nil }
             key.append(0x0A)
-            var raw = record.raw
-            let found = raw.withUTF8 { bytes -> Bool in
+            let body = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
                 guard let start = Self.bodyStart(bytes) else { return false }
                 key.append(contentsOf: bytes[start...])
                 return true
             }
-            guard found else { return nil }
+            // Borrowed where contiguous (every native string): a copy for withUTF8 costs a
+            // retain and a release per record.
+            var found = record.raw.utf8.withContiguousStorageIfAvailable(body)
+            if found == nil {
+                var raw = record.raw
+                found = raw.withUTF8(body)
+            }
+            guard found == true else { return nil }
         }
         return Key(bytes: key)
     }

@@ -17,8 +17,7 @@ public enum EvidenceFormat {
         }
         buffer.append(UInt8(ascii: " "))
         // The reader splits lines on newlines, so a record holds none.
-        var raw = record.raw
-        raw.withUTF8 { buffer.append(contentsOf: $0) }
+        buffer.append(contentsOf: record.raw.utf8)
         buffer.append(UInt8(ascii: "\n"))
     }
 
