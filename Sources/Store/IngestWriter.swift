@@ -634,7 +634,7 @@ public final class IngestWriter {
             try db.run("""
                 INSERT INTO sources(first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line)
                 VALUES (?,?,?,?,0,0)
-                """, [.text(identity.firstLineHash), .text(identity.prefixHash(length: 0)), .integer(0), .text(path)])
+                """, [.text(identity.firstLineHash), .text(identity.prefixHash(length: 0)), .integer(0), .text(SourcePath.stored(path))])
             return SourceCheckpoint(id: db.lastInsertRowID, byteOffset: 0, line: 0)
         }
     }
@@ -663,20 +663,27 @@ public final class IngestWriter {
     }
 
     /// The sources last read as the path or one of its rotated copies (`PATH.N`), newest first.
+    /// The path as stored now (absolute) and as given: a store written before paths were stored
+    /// absolute holds a relative watch's names as it was given them.
     public func sources(underPath path: String, limit: Int) throws -> [StoredSource] {
         try wrapped {
-            let rows = try db.rows("""
-                SELECT id, byte_offset, line, updated_ms, last_path FROM sources
-                WHERE last_path = ?1 OR substr(last_path, 1, length(?1) + 1) = ?1 || '.'
-                ORDER BY id DESC LIMIT ?2
-                """, [.text(path), .integer(Int64(limit))])
-            let prefix = path + "."
-            return rows.filter { row in
-                guard let stored = row[4].string else { return false }
-                if stored == path { return true }
-                let suffix = stored.dropFirst(prefix.count)
-                return stored.hasPrefix(prefix) && !suffix.isEmpty && suffix.allSatisfy(\.isASCIIDigit)
-            }.compactMap { row in
+            let spellings = Array(Set([SourcePath.stored(path), path]))
+            var rows: [[SQLValue]] = []
+            for spelling in spellings {
+                rows += try db.rows("""
+                    SELECT id, byte_offset, line, updated_ms, last_path FROM sources
+                    WHERE last_path = ?1 OR substr(last_path, 1, length(?1) + 1) = ?1 || '.'
+                    ORDER BY id DESC LIMIT ?2
+                    """, [.text(spelling), .integer(Int64(limit))]).filter { row in
+                    guard let stored = row[4].string else { return false }
+                    if stored == spelling { return true }
+                    let prefix = spelling + "."
+                    let suffix = stored.dropFirst(prefix.count)
+                    return stored.hasPrefix(prefix) && !suffix.isEmpty && suffix.allSatisfy(\.isASCIIDigit)
+                }
+            }
+            rows.sort { ($0[0].int64 ?? 0) > ($1[0].int64 ?? 0) }
+            return rows.prefix(limit).compactMap { row in
                 guard let id = row[0].int64 else { return nil }
                 return StoredSource(checkpoint: SourceCheckpoint(id: id, storedOffset: row[1].int64, storedLine: row[2].int64),
                                     lastEventMilliseconds: row[3].int64)
@@ -705,7 +712,7 @@ public final class IngestWriter {
                                    updated_ms = max(coalesce(?, updated_ms), coalesce(updated_ms, ?))
                 WHERE id = ? AND byte_offset <= ?
                 """, [.text(identity.prefixHash(length: length)), .integer(Int64(length)), .integer(offset),
-                      .integer(Int64(line)), .text(path), eventTimeMilliseconds.sql, eventTimeMilliseconds.sql,
+                      .integer(Int64(line)), .text(SourcePath.stored(path)), eventTimeMilliseconds.sql, eventTimeMilliseconds.sql,
                       .integer(sourceID), .integer(offset)])
         }
     }

@@ -128,6 +128,30 @@ import TestSupport
         #expect(gaps.stdout.split(separator: "\n").count == 1, "\(gaps.stdout)")
     }
 
+    /// An ingest run by hand in the log's folder names the files relatively (`ingest audit.log.1
+    /// audit.log`). It stored those names over watch's absolute ones, so the restarted watch
+    /// found no source read under its path and caught nothing up: what auditd wrote to the current
+    /// file between the ingest and its rotation was lost, with no gap (found this session).
+    @Test func anIngestGivenRelativePathsLeavesNothingOfTheRotatedFileUnread() throws {
+        let (folder, log, db, rotating) = try Self.logWatchedOnce("watch-ingest-relative", firstSerial: 6000)
+        try Self.append(rotating.denials(10), to: log)
+        try rotating.rotate(beginningWith: 5)
+        let ingest = try runProcess("/bin/sh", ["-c", "cd \"$1\" && \"$2\" ingest --config /dev/null --db \"$3\" audit.log.1 audit.log",
+                                                "sh", folder.path, Binary.path, db])
+        #expect(ingest.status == 0, "\(String(decoding: ingest.stderr, as: UTF8.self))")
+        #expect(try Self.denials(db) == 25)
+        // auditd goes on writing to the file the ingest read, and rotates it.
+        try Self.append(rotating.denials(5), to: log)
+        try FileManager.default.removeItem(atPath: log.path + ".1")
+        try rotating.rotate(beginningWith: 5)
+        let second = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(second.wait { (try? Self.denials(db)) == 35 }, "\(second.said())")
+        #expect(second.terminate() == 0)
+        #expect(try Self.denials(db) == 35)
+        let gaps = try Binary.run(["query", "events", "--db", db, "--kind", "pipeline-gap", "--format", "jsonl"])
+        #expect(gaps.stdout.isEmpty, "nothing was lost: \(gaps.stdout)")
+    }
+
     /// A file watch stored nothing of, because it was empty and then held only a half-written
     /// first line while watch ran, is read whole when it rotates before the next start: no
     /// source of it was stored to say where watch stood (helper-78; kept by watch's own read

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How a source's path is stored (`sources.last_path`): absolute, so that every writer names a
+/// file alike. An `ingest audit.log.1 audit.log` run in /var/log/audit stored the relative names
+/// over watch's absolute ones; the restarted watch then found no source read under its path,
+/// caught nothing up, and what was written to the file between the ingest and its rotation was
+/// lost without a gap. Symbolic links are not resolved: watch follows the name, not the file.
+public enum SourcePath {
+    public static func stored(_ path: String) -> String {
+        guard path != "-", !path.isEmpty else { return path }
+        var absolute = path
+        if !path.hasPrefix("/") {
+            guard let cwd = currentDirectory() else { return path }
+            absolute = (cwd == "/" ? "" : cwd) + "/" + path
+        }
+        return lexicallyNormalized(absolute)
+    }
+
+    /// `.` and empty components dropped, `..` taking the one before: `/a/./b//c/../d` is `/a/b/d`.
+    static func lexicallyNormalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    private static func currentDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(cString: buffer)
+    }
+}
