@@ -6,7 +6,9 @@ import Glibc
 /// file alike. An `ingest audit.log.1 audit.log` run in /var/log/audit stored the relative names
 /// over watch's absolute ones; the restarted watch then found no source read under its path,
 /// caught nothing up, and what was written to the file between the ingest and its rotation was
-/// lost without a gap. Symbolic links are not resolved: watch follows the name, not the file.
+/// lost without a gap. The folder's symbolic links are resolved (/var/log/audit may be a link
+/// to a log volume, and one writer may be given either), the file's own name is not: watch
+/// follows the name through rotation, not the file it stands for now.
 public enum SourcePath {
     public static func stored(_ path: String) -> String {
         guard path != "-", !path.isEmpty else { return path }
@@ -15,7 +17,16 @@ public enum SourcePath {
             guard let cwd = currentDirectory() else { return path }
             absolute = (cwd == "/" ? "" : cwd) + "/" + path
         }
-        return lexicallyNormalized(absolute)
+        let normalized = lexicallyNormalized(absolute)
+        guard let slash = normalized.lastIndex(of: "/"), slash != normalized.startIndex,
+              let folder = realFolder(String(normalized[..<slash])) else { return normalized }
+        return (folder == "/" ? "" : folder) + String(normalized[slash...])
+    }
+
+    private static func realFolder(_ folder: String) -> String? {
+        guard let resolved = realpath(folder, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `.` and empty components dropped, `..` taking the one before: `/a/./b//c/../d` is `/a/b/d`.

@@ -26,3 +26,26 @@ import Testing
         #expect(SourcePath.stored("-") == "-")
     }
 }
+
+extension SourcePathTests {
+    /// /var/log/audit may be a link to a log volume: the folder is resolved, the file's name is
+    /// not (watch follows the name through rotation).
+    @Test func theFolderIsResolvedAndTheNameKept() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("svirt-trace-source-path-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let real = root.appendingPathComponent("volume/audit")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        let link = root.appendingPathComponent("audit-link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: real.path)
+        try FileManager.default.createSymbolicLink(atPath: real.appendingPathComponent("current.log").path,
+                                                   withDestinationPath: real.appendingPathComponent("audit.log").path)
+        let resolvedRoot = try #require(realpath(root.path, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        })
+        #expect(SourcePath.stored(link.path + "/audit.log.1") == resolvedRoot + "/volume/audit/audit.log.1")
+        #expect(SourcePath.stored(real.path + "/audit.log.1") == resolvedRoot + "/volume/audit/audit.log.1")
+        #expect(SourcePath.stored(link.path + "/current.log") == resolvedRoot + "/volume/audit/current.log")
+        #expect(SourcePath.stored("/no/such/folder/audit.log") == "/no/such/folder/audit.log")
+    }
+}
