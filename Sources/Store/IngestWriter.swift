@@ -509,9 +509,12 @@ public final class IngestWriter {
                 noteStored(event.id)
                 totals.addEvent(node: event.id.node ?? "", time: event.id.timeMilliseconds)
             }
+            // A cut last record that left no event stored is judged again when the next run reads
+            // the line whole (its problems are forgotten then, and found again if they are real).
+            // A stored event is not judged again (already stored): its problems must stay.
+            let judgedAgain = correlated.event.endsUnterminated && !stored
             for finding in correlated.findings {
-                try store(finding, auditEventID: auditEventID, sourceID: sourceID,
-                          issueStage: correlated.event.endsUnterminated ? "reader" : "decoder")
+                try store(finding, auditEventID: auditEventID, sourceID: sourceID, issueStage: judgedAgain ? "reader" : "decoder")
             }
         }
     }
@@ -544,9 +547,9 @@ public final class IngestWriter {
         }
     }
 
-    /// - Parameter issueStage: `reader` for an event whose last line was still being written:
-    ///   a resumed run reads it again and judges it anew (`forgetParseErrors`); a problem found
-    ///   in a cut record stayed for good, though the next run stored the event whole.
+    /// - Parameter issueStage: `reader` for an event not stored whose last line was still being
+    ///   written: a resumed run reads it again and judges it anew (`forgetParseErrors`); a
+    ///   problem found in a cut record stayed for good, though the next run stored the event whole.
     private func store(_ finding: Finding, auditEventID: Int64?, sourceID: Int64?, issueStage: String = "decoder") throws {
         switch finding {
         case .lease(let lease):

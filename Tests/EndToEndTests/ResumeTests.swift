@@ -72,6 +72,30 @@ import TestSupport
         #expect(try probe.tableCounts() == (try reference.tableCounts()))
     }
 
+    /// The other side (helper-82): a real problem in a stored event whose last line had no
+    /// newline yet must stay. The next run finds the event already stored and does not judge it
+    /// again, so a problem forgotten then was lost for good.
+    @Test func aRealProblemInAStoredEventCutByTheEndOfTheInputStays() throws {
+        let folder = try Fixtures.temporaryFolder("cut-real-problem")
+        let log = folder.appendingPathComponent("audit.log")
+        let start = "type=DAEMON_START msg=audit(1764017600.000:1): op=start ver=3.1.2 format=raw kernel=6.8.0 auid=4294967295 pid=1 uid=0 ses=4294967295 subj=system_u:system_r:auditd_t:s0 res=success"
+        let machine = "type=VIRT_MACHINE_ID msg=audit(1764017617.944:1303): pid=1200 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtqemud_t:s0-s0:c0.c1023 msg='virt=kvm vm=\"ldap007\" uuid=81094438-6ae7-3993-8de0-c896df2599e7 vm-ctx=system_u:system_r:svirt_t:s0:c292,c5000 img-ctx=system_u:object_r:svirt_image_t:s0:c292,c895 model=selinux exe=\"/usr/bin/virtqemud\" hostname=? addr=? terminal=? res=success'"
+        try (start + "\n" + machine).write(to: log, atomically: false, encoding: .utf8)
+        let probe = try StoreProbe()
+        try probe.ingest([log.path])
+        let problem = "SELECT count(*) FROM parse_errors WHERE reason LIKE '%c5000%'"
+        #expect(try probe.count(problem) == 1)
+        try probe.ingest([log.path])
+        #expect(try probe.count(problem) == 1, "the input unchanged")
+        let handle = try FileHandle(forWritingTo: log)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n".utf8))
+        try handle.close()
+        try probe.ingest([log.path])
+        #expect(try probe.count(problem) == 1, "the line completed")
+        #expect(try probe.count("SELECT count(*) FROM audit_events") == 1)
+    }
+
     @Test func aRotatedFileIsRecognisedByItsContent() throws {
         let w = try Self.workload()
         let probe = try StoreProbe()
