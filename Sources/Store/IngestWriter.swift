@@ -467,6 +467,14 @@ public final class IngestWriter {
             try db.run("DELETE FROM denial_runs WHERE count <= 0 AND id = ?", [run])
             // Its run, open in memory, counts one less (and goes once empty).
             if let id = run.int64 { runs.removedEvent(ofRun: id) }
+            // What was found wrong in it goes with it: its replacement is judged whole, and finds
+            // again what is still wrong. A problem of a record cut by the end of the input (the
+            // second AVC of an event, stored for its first) stayed for good.
+            let lines = try storedRecords(auditEventID: auditEventID).compactMap(\.line)
+            if !lines.isEmpty, let source = try db.rows("SELECT source_id FROM audit_events WHERE id = ?", id).first?.first?.int64 {
+                try db.run("DELETE FROM parse_errors WHERE source_id = ? AND stage = 'decoder' AND line IN (SELECT value FROM json_each(?))",
+                           [.integer(source), .text("[" + lines.map(String.init).joined(separator: ",") + "]")])
+            }
             // A replaced event's records stay in their block, which no longer counts it.
             if let location = try EvidenceStore.location(of: auditEventID, in: db) { evidence.release(block: location.block) }
             try db.run("UPDATE evidence_blocks SET events = events - 1 WHERE id = (SELECT block_id FROM audit_events WHERE id = ?)", id)

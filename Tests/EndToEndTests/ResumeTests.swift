@@ -72,6 +72,26 @@ import TestSupport
         #expect(try probe.tableCounts() == (try reference.tableCounts()))
     }
 
+    /// The event stored for its first AVC while its second was cut: the complete event replaces
+    /// it, and the problem found in the cut record goes with the event it replaced.
+    @Test func aSecondRecordCutByTheEndOfTheInputLeavesNoParseErrorOnceComplete() throws {
+        let folder = try Fixtures.temporaryFolder("cut-second-avc")
+        let log = folder.appendingPathComponent("audit.log")
+        func avc(_ perm: String) -> String {
+            "type=AVC msg=audit(1764017601.134:1162): avc:  denied  { \(perm) } for  pid=4242 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=7 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0"
+        }
+        let whole = avc("read") + "\n" + avc("open") + "\n"
+        let second = try #require(whole.range(of: "tclass=file", options: .backwards)).lowerBound
+        try String(whole[..<second]).write(to: log, atomically: false, encoding: .utf8)
+        let probe = try StoreProbe()
+        let first = try probe.ingest([log.path])
+        #expect(first.events == 1 && first.parseErrors == 1, "stored for its first AVC, the cut one a problem: \(first)")
+        try whole.write(to: log, atomically: false, encoding: .utf8)
+        try probe.ingest([log.path])
+        #expect(try probe.count("SELECT count(*) FROM parse_errors") == 0)
+        #expect(try probe.count("SELECT count(*) FROM audit_events") == 1)
+    }
+
     /// The other side (helper-82): a real problem in a stored event whose last line had no
     /// newline yet must stay. The next run finds the event already stored and does not judge it
     /// again, so a problem forgotten then was lost for good.
