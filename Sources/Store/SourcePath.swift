@@ -17,10 +17,17 @@ public enum SourcePath {
             guard let cwd = currentDirectory() else { return path }
             absolute = (cwd == "/" ? "" : cwd) + "/" + path
         }
-        let normalized = lexicallyNormalized(absolute)
-        guard let slash = normalized.lastIndex(of: "/"), slash != normalized.startIndex,
-              let folder = realFolder(String(normalized[..<slash])) else { return normalized }
-        return (folder == "/" ? "" : folder) + String(normalized[slash...])
+        // The folder as the kernel finds it, `..` after a link included: `a/link/../x` is in the
+        // link's target's parent, not in `a` (removing `..` from the text first named another
+        // file, helper-83). Lexically only when the folder is gone.
+        if let slash = absolute.lastIndex(of: "/") {
+            let name = absolute[absolute.index(after: slash)...]
+            let folderPath = slash == absolute.startIndex ? "/" : String(absolute[..<slash])
+            if !name.isEmpty, name != ".", name != "..", let folder = realFolder(folderPath) {
+                return (folder == "/" ? "" : folder) + "/" + name
+            }
+        }
+        return lexicallyNormalized(absolute)
     }
 
     private static func realFolder(_ folder: String) -> String? {

@@ -47,5 +47,11 @@ extension SourcePathTests {
         #expect(SourcePath.stored(real.path + "/audit.log.1") == resolvedRoot + "/volume/audit/audit.log.1")
         #expect(SourcePath.stored(link.path + "/current.log") == resolvedRoot + "/volume/audit/current.log")
         #expect(SourcePath.stored("/no/such/folder/audit.log") == "/no/such/folder/audit.log")
+        // `..` after a link goes up from the link's target, as the kernel reads it (helper-83).
+        try FileManager.default.createDirectory(at: real.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let jump = root.appendingPathComponent("other/jump")
+        try FileManager.default.createDirectory(at: jump.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: jump.path, withDestinationPath: real.appendingPathComponent("sub").path)
+        #expect(SourcePath.stored(jump.path + "/../audit.log") == resolvedRoot + "/volume/audit/audit.log")
     }
 }
