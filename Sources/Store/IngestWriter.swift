@@ -324,8 +324,9 @@ public final class IngestWriter {
             try findOccurrence.bind([])
         }
         // The records of `event` that continue a stored event's (`SplitEvent`), if any.
-        func continuation(of records: [EvidenceFormat.Record]) -> [Int]? {
-            SplitEvent.continuation(of: records.map { ($0.type, $0.raw) }, in: event.records.map { ($0.type, $0.raw) })
+        func continuation(of records: [EvidenceFormat.Record], avcsByDenial: Bool = true) -> [Int]? {
+            SplitEvent.continuation(of: records.map { ($0.type, $0.raw) }, in: event.records.map { ($0.type, $0.raw) },
+                                    avcsByDenial: avcsByDenial)
         }
         if stored.contains(where: { $0.source != sourceID }) {
             guard stored.count == 1, let piece = stored.first else { return .alreadyStored }
@@ -357,7 +358,7 @@ public final class IngestWriter {
         }
         // The stored event holds records this read lacks: it was joined with the rest of it from
         // the next file (`continues`). The first piece read again adds what it gained, if anything.
-        guard let added = continuation(of: records) else {
+        guard let added = continuation(of: records, avcsByDenial: false) else {
             let storedTexts = Set(texts)
             return event.records.allSatisfy({ storedTexts.contains($0.raw) })
                 ? .alreadyStored : .replaces(auditEventID: same.row, occurrence: same.occurrence)

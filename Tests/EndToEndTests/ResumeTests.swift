@@ -224,6 +224,36 @@ import TestSupport
         #expect(try apart.denials() == denials)
     }
 
+    /// A rotation between the two AVCs of one event: the second piece begins with an AVC, a kind
+    /// the first already held, and was taken for the same event read again and dropped, with its
+    /// denial, SYSCALL and PATH and the problems found in them (helper-83).
+    @Test func aRotationBetweenTwoAVCsOfOneEventStoresItWhole() throws {
+        var options = Workload.Options(events: 1500, seed: 33, nodes: 1, enriched: false)
+        options.virtPerMille = 1000
+        let w = try Workload.generate(options)
+        let reference = try StoreProbe()
+        try reference.ingest([w.log.path], state: w.rundir.path)
+        let lines = try LogCut.lines(of: w.log)
+        let cut = try #require(lines.indices.dropFirst(lines.count / 2).first { k in
+            k > 0 && lines[k - 1].contains("type=AVC ") && lines[k].contains("type=AVC ") && LogCut.stamp(lines[k]) == LogCut.stamp(lines[k - 1])
+        }, "the workload has an event of two AVCs")
+        let older = w.folder.appendingPathComponent("audit.log.1")
+        let newer = w.folder.appendingPathComponent("audit.log.0")
+        try LogCut.text(lines[..<cut]).write(to: older, atomically: true, encoding: .utf8)
+        try LogCut.text(lines[cut...]).write(to: newer, atomically: true, encoding: .utf8)
+        func evidence(_ probe: StoreProbe) throws -> [String] {
+            try StoredEvidence.all(StoreReader(probe.database)).map(\.raw).sorted()
+        }
+        for order in [[older, newer], [newer, older]] {
+            let probe = try StoreProbe()
+            try probe.ingest(order.map(\.path), state: w.rundir.path)
+            let name = order.map(\.lastPathComponent).joined(separator: ", ")
+            #expect(try evidence(probe) == (try evidence(reference)), "\(name): every record, once")
+            #expect(try probe.count("SELECT count(*) FROM audit_events") == (try reference.count("SELECT count(*) FROM audit_events")), "\(name)")
+            #expect(try probe.count("SELECT count(*) FROM parse_errors") == (try reference.count("SELECT count(*) FROM parse_errors")), "\(name)")
+        }
+    }
+
     @Test func everyChunkSizeStoresTheSame() throws {
         var options = Workload.Options(events: 600, seed: 32, nodes: 2, enriched: true)
         options.interleave = 0.1
