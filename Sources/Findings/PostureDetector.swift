@@ -1,3 +1,4 @@
+import Native
 import SELinux
 import Guests
 
@@ -115,14 +116,7 @@ public struct PostureDetector: Sendable {
     /// The name under /dev of a path that resolves to a file directly in /dev; nil otherwise.
     static func deviceName(_ path: String) -> Substring? {
         guard path.hasPrefix("/") else { return nil }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
-            }
-        }
+        let parts = LexicalPath.components(path)
         guard parts.count == 2, parts[0] == "dev" else { return nil }
         return parts[1]
     }

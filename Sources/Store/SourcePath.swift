@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Native
 
 /// How a source's path is stored (`sources.last_path`): absolute, so that every writer names a
 /// file alike. An `ingest audit.log.1 audit.log` run in /var/log/audit stored the relative names
@@ -38,15 +39,7 @@ public enum SourcePath {
 
     /// `.` and empty components dropped, `..` taking the one before: `/a/./b//c/../d` is `/a/b/d`.
     static func lexicallyNormalized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
-            }
-        }
-        return "/" + parts.joined(separator: "/")
+        "/" + LexicalPath.components(path).joined(separator: "/")
     }
 
     private static func currentDirectory() -> String? {
