@@ -9,7 +9,8 @@ import Native
 /// caught nothing up, and what was written to the file between the ingest and its rotation was
 /// lost without a gap. The folder's symbolic links are resolved (/var/log/audit may be a link
 /// to a log volume, and one writer may be given either), the file's own name is not: watch
-/// follows the name through rotation, not the file it stands for now.
+/// follows the name through rotation, not the file it stands for now. (The watch lock names its
+/// database so too, once it has followed the database file's own links.)
 public enum SourcePath {
     public static func stored(_ path: String) -> String {
         guard path != "-", !path.isEmpty else { return path }
@@ -43,8 +44,8 @@ public enum SourcePath {
     }
 
     private static func currentDirectory() -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return nil }
-        return String(cString: buffer)
+        guard let cwd = getcwd(nil, 0) else { return nil }
+        defer { free(cwd) }
+        return String(cString: cwd)
     }
 }

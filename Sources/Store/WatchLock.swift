@@ -66,8 +66,7 @@ public final class WatchLock: Sendable {
             guard let target = try? fm.destinationOfSymbolicLink(atPath: current) else { break }
             current = target.hasPrefix("/") ? target : (current as NSString).deletingLastPathComponent + "/" + target
         }
-        let folder = URL(fileURLWithPath: (current as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
-        return (folder == "/" ? "" : folder) + "/" + (current as NSString).lastPathComponent
+        return SourcePath.stored(current)
     }
 
     /// The node spelled for a file name (NodeFileName), so that two nodes never share a lock. A

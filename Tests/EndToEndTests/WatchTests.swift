@@ -73,6 +73,17 @@ import TestSupport
         return Int(String(decoding: r.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// Starts watch on `log` again, waits until the store holds `expected` denials, stops it, and
+    /// returns the pipeline gaps recorded (one JSON line each).
+    static func watchAgain(_ db: String, _ log: URL, folder: URL, until expected: Int) throws -> [Substring] {
+        let watcher = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(watcher.wait { (try? denials(db)) == expected }, "\(watcher.said())")
+        #expect(watcher.terminate() == 0)
+        #expect(try denials(db) == expected)
+        return try Binary.run(["query", "events", "--db", db, "--kind", "pipeline-gap", "--format", "jsonl"]).stdout
+            .split(separator: "\n")
+    }
+
     /// A log of ten denials that a watch read whole and then stopped (SIGTERM): where the
     /// catch-up tests below begin.
     static func logWatchedOnce(_ label: String, firstSerial: Int) throws -> (folder: URL, log: URL, db: String, rotating: RotatingDenialLog) {
@@ -119,13 +130,9 @@ import TestSupport
         try rotating.rotate(beginningWith: 10)
         try FileManager.default.removeItem(atPath: log.path + ".2")  // num_logs = 1: the file watch read is gone
         #expect(try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path]).status == 0)
-        let second = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
-        #expect(second.wait { (try? Self.denials(db)) == 30 }, "\(second.said())")
-        #expect(second.terminate() == 0)
-        #expect(try Self.denials(db) == 30)
+        let gaps = try Self.watchAgain(db, log, folder: folder, until: 30)
         // The file read last is gone: where its unread part was is said, as without the ingest.
-        let gaps = try Binary.run(["query", "events", "--db", db, "--kind", "pipeline-gap", "--format", "jsonl"])
-        #expect(gaps.stdout.split(separator: "\n").count == 1, "\(gaps.stdout)")
+        #expect(gaps.count == 1, "\(gaps)")
     }
 
     /// An ingest run by hand in the log's folder names the files relatively (`ingest audit.log.1
@@ -144,12 +151,8 @@ import TestSupport
         try Self.append(rotating.denials(5), to: log)
         try FileManager.default.removeItem(atPath: log.path + ".1")
         try rotating.rotate(beginningWith: 5)
-        let second = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
-        #expect(second.wait { (try? Self.denials(db)) == 35 }, "\(second.said())")
-        #expect(second.terminate() == 0)
-        #expect(try Self.denials(db) == 35)
-        let gaps = try Binary.run(["query", "events", "--db", db, "--kind", "pipeline-gap", "--format", "jsonl"])
-        #expect(gaps.stdout.isEmpty, "nothing was lost: \(gaps.stdout)")
+        let gaps = try Self.watchAgain(db, log, folder: folder, until: 35)
+        #expect(gaps.isEmpty, "nothing was lost: \(gaps)")
     }
 
     /// A file watch stored nothing of, because it was empty and then held only a half-written
@@ -169,12 +172,8 @@ import TestSupport
         #expect(try Self.denials(db) == 10, "nothing of a half-written line is stored")
         try Self.append(String(next[cut...]), to: log)
         try rotating.rotate(beginningWith: 5)
-        let third = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
-        #expect(third.wait { (try? Self.denials(db)) == 25 }, "\(third.said())")
-        #expect(third.terminate() == 0)
-        #expect(try Self.denials(db) == 25)
-        let gaps = try Binary.run(["query", "events", "--db", db, "--kind", "pipeline-gap", "--format", "jsonl"])
-        #expect(gaps.stdout.isEmpty, "nothing was lost: \(gaps.stdout)")
+        let gaps = try Self.watchAgain(db, log, folder: folder, until: 25)
+        #expect(gaps.isEmpty, "nothing was lost: \(gaps)")
     }
 
     /// As above with the ingest reading a rotated copy too (num_logs 2): the oldest copy the store
