@@ -43,7 +43,11 @@ final class EvidenceBlockWriter {
         }
         let start = buffer.count
         events += 1
-        for record in records { EvidenceFormat.append(record, to: &buffer) }
+        var previousLine: Int?
+        for record in records {
+            EvidenceFormat.append(record, after: previousLine, to: &buffer)
+            previousLine = record.line
+        }
         return Location(block: block, offset: Int64(start), length: Int64(buffer.count - start))
     }
 

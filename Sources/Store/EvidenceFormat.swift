@@ -2,6 +2,13 @@ import AuditStream
 
 /// The text of an evidence block: one line per raw record, `LINE TYPE RAW`. Raw records never hold
 /// a newline (the reader splits on them), and neither the line number nor the type holds a space.
+///
+/// Within one event, a record whose line follows the record before it spells its line as a step,
+/// `~` for the next line and `~N` for N lines on: absolute line numbers were a sixth of a
+/// compressed block, and steps compress to almost nothing. The first record of an event is always
+/// absolute, so an event's byte range reads on its own. Blocks written before hold absolute lines
+/// only and read the same; a binary that predates steps finds no number in `~` and reports the
+/// block damaged rather than showing a wrong line.
 public enum EvidenceFormat {
     public struct Record: Equatable, Sendable {
         public var line: Int64?
@@ -9,8 +16,15 @@ public enum EvidenceFormat {
         public var raw: String
     }
 
-    static func append(_ record: AuditRecord, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: String(record.line).utf8)
+    /// `previousLine` is the line of the event's record before this one, nil for its first.
+    static func append(_ record: AuditRecord, after previousLine: Int?, to buffer: inout [UInt8]) {
+        if let previousLine, record.line > previousLine {
+            buffer.append(UInt8(ascii: "~"))
+            let step = record.line - previousLine
+            if step != 1 { buffer.append(contentsOf: String(step).utf8) }
+        } else {
+            buffer.append(contentsOf: String(record.line).utf8)
+        }
         buffer.append(UInt8(ascii: " "))
         for byte in record.type.utf8 {
             buffer.append(byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") ? UInt8(ascii: "_") : byte)
@@ -23,13 +37,29 @@ public enum EvidenceFormat {
 
     /// The records of one event's byte range; a damaged range yields what parses.
     public static func records(_ bytes: ArraySlice<UInt8>) -> [Record] {
-        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).compactMap { line in
+        var previousLine: Int64?
+        return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).compactMap { line in
             let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3 else { return nil }
-            return Record(line: Int64(String(decoding: parts[0], as: UTF8.self)),
+            let number = lineNumber(parts[0], after: previousLine)
+            previousLine = number
+            return Record(line: number,
                           type: String(decoding: parts[1], as: UTF8.self),
                           raw: String(decoding: parts[2], as: UTF8.self))
         }
+    }
+
+    /// An absolute line, or a step from the record before; nil when neither parses, or when a step
+    /// has nothing to step from (a range that starts inside an event).
+    private static func lineNumber(_ text: ArraySlice<UInt8>, after previousLine: Int64?) -> Int64? {
+        guard text.first == UInt8(ascii: "~") else { return Int64(String(decoding: text, as: UTF8.self)) }
+        let digits = text.dropFirst()
+        guard let previousLine else { return nil }
+        if digits.isEmpty { return previousLine.addingReportingOverflow(1).overflow ? nil : previousLine + 1 }
+        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let step = Int64(String(decoding: digits, as: UTF8.self)), step > 0 else { return nil }
+        let (sum, overflow) = previousLine.addingReportingOverflow(step)
+        return overflow ? nil : sum
     }
 }
 
