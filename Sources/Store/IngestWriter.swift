@@ -642,7 +642,13 @@ public final class IngestWriter {
     /// The stored source this stream continues, or a new one.
     public func source(for identity: SourceIdentity, path: String) throws -> SourceCheckpoint {
         try wrapped {
-            if let known = try storedSource(for: identity) { return known }
+            if let known = try storedSource(for: identity) {
+                // Found by a shorter piece of its first line: from now on, by what it holds now.
+                try db.run("""
+                    UPDATE sources SET first_line_hash = ?1 WHERE id = ?2 AND substr(first_line_hash, 1, 1) = 'p'
+                    """, [.text(identity.firstLineHash), .integer(known.id)])
+                return known
+            }
             try db.run("""
                 INSERT INTO sources(first_line_hash, prefix_hash, prefix_length, last_path, byte_offset, line)
                 VALUES (?,?,?,?,0,0)
@@ -663,8 +669,27 @@ public final class IngestWriter {
                 guard length <= identity.head.count, identity.prefixHash(length: length) == row[1].string else { continue }
                 return SourceCheckpoint(id: row[0].int64 ?? 0, storedOffset: row[3].int64, storedLine: row[4].int64)
             }
-            return nil
+            return try partialSource(for: identity)
         }
+    }
+
+    /// A source first read while its first line was half written, now that more of it (or all)
+    /// is there: it is this file's source, so the next read resumes it (and forgets what the half
+    /// line was judged to be) instead of starting a second source whose first line's problem
+    /// stayed in parse_errors for good. A watch that began on the half line read on under it.
+    private func partialSource(for identity: SourceIdentity) throws -> SourceCheckpoint? {
+        let rows = try db.rows("""
+            SELECT id, first_line_hash, byte_offset, line, prefix_hash, prefix_length FROM sources
+            WHERE substr(first_line_hash, 1, 1) = 'p' ORDER BY id DESC LIMIT 64
+            """)
+        for row in rows {
+            guard let id = row[0].int64, let stored = row[1].string, identity.continuesPartialFirstLine(stored) else { continue }
+            // As for any source: what was read of it must be the start of this file.
+            let length = Int(row[5].int64 ?? 0)
+            guard length <= identity.head.count, identity.prefixHash(length: length) == row[4].string else { continue }
+            return SourceCheckpoint(id: id, storedOffset: row[2].int64, storedLine: row[3].int64)
+        }
+        return nil
     }
 
     /// The source a followed path was last read as: where `watch` stood when it stopped. A source

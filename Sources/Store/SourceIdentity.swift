@@ -4,14 +4,31 @@ public struct SourceIdentity: Sendable, Equatable {
     /// Bytes of the head that the prefix hash covers at most.
     public static let prefixLimit = 64 * 1024
 
+    /// The hash of the first line; for a head that ends inside its first line (auditd's first
+    /// write after a rotation, read half done), `p` + the head's length + `:` + its hash, which
+    /// the whole file later finds again by `continuesPartialFirstLine`.
     public var firstLineHash: String
     public var head: [UInt8]
 
     public init(head: [UInt8]) {
         let kept = Array(head.prefix(Self.prefixLimit))
-        let firstLine = kept.firstIndex(of: 0x0A).map { kept[..<$0] } ?? kept[...]
         self.head = kept
-        firstLineHash = Self.fnv1a(firstLine)
+        if let newline = kept.firstIndex(of: 0x0A) {
+            firstLineHash = Self.fnv1a(kept[..<newline])
+        } else if kept.count < Self.prefixLimit {
+            firstLineHash = "p\(kept.count):" + Self.fnv1a(kept)
+        } else {
+            firstLineHash = Self.fnv1a(kept)
+        }
+    }
+
+    /// Whether `stored`, the first-line hash of a source read while its first line was still
+    /// being written, names the start of this head's first line (whole, or further written).
+    public func continuesPartialFirstLine(_ stored: String) -> Bool {
+        guard stored.hasPrefix("p"), stored != firstLineHash, let colon = stored.firstIndex(of: ":"),
+              let length = Int(stored[stored.index(after: stored.startIndex)..<colon]), length > 0,
+              length <= head.firstIndex(of: 0x0A) ?? head.count else { return false }
+        return Self.fnv1a(head.prefix(length)) == stored[stored.index(after: colon)...]
     }
 
     public func prefixHash(length: Int) -> String {

@@ -72,6 +72,36 @@ import TestSupport
         #expect(try probe.tableCounts() == (try reference.tableCounts()))
     }
 
+    /// The cut inside the file's first line (an ingest racing auditd's first write after a
+    /// rotation, helper-83): the first line names the source, so the half line was a source of
+    /// its own, and its problem stayed in parse_errors once the whole file was read.
+    @Test func aCutInsideTheFirstLineLeavesNoParseErrorOnceComplete() throws {
+        let w = try Self.workload()
+        let reference = try StoreProbe()
+        try reference.ingest([w.log.path], state: w.rundir.path)
+        let text = try String(contentsOf: w.log, encoding: .utf8)
+        let firstLine = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).first)
+        let growing = try Fixtures.temporaryFolder("cut-first-line").appendingPathComponent("audit.log")
+        let probe = try StoreProbe()
+        // Inside its stamp, where the half line is a problem; then further on.
+        let stamp = try #require(firstLine.range(of: "msg=audit(")).upperBound
+        let cuts = [firstLine.distance(from: firstLine.startIndex, to: stamp) + 4, firstLine.count - 1]
+        for cut in cuts {
+            try String(firstLine.prefix(cut)).write(to: growing, atomically: false, encoding: .utf8)
+            let read = try probe.ingest([growing.path], state: w.rundir.path)
+            if cut == cuts[0] { #expect(read.parseErrors == 1, "the half line is judged as read: \(read)") }
+        }
+        try Data(contentsOf: w.log).write(to: growing)
+        try probe.ingest([growing.path], state: w.rundir.path)
+        #expect(try probe.count("SELECT count(*) FROM parse_errors") == (try reference.count("SELECT count(*) FROM parse_errors")))
+        #expect(try probe.count("SELECT count(*) FROM sources") == 1)
+        #expect(try probe.denials() == (try reference.denials()))
+        #expect(try probe.tableCounts() == (try reference.tableCounts()))
+        // Read again as it is now: nothing more.
+        try probe.ingest([growing.path], state: w.rundir.path)
+        #expect(try probe.tableCounts() == (try reference.tableCounts()))
+    }
+
     /// The event stored for its first AVC while its second was cut: the complete event replaces
     /// it, and the problem found in the cut record goes with the event it replaced.
     @Test func aSecondRecordCutByTheEndOfTheInputLeavesNoParseErrorOnceComplete() throws {
