@@ -13,6 +13,7 @@ enum EmbeddedSchema {
         migration(6, "006_coverage.sql", PackageResources._06_coverage_sql),
         migration(7, "007_watch_owners.sql", PackageResources._07_watch_owners_sql),
         migration(8, "008_run_minutes.sql", PackageResources._08_run_minutes_sql),
+        migration(9, "009_evidence_line_steps.sql", PackageResources._09_evidence_line_steps_sql),
     ]
 
     static let postgresMigrations: [Migration] = [
