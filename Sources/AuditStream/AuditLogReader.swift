@@ -97,9 +97,10 @@ public final class AuditLogReader {
     private var stampBuffer: [UInt8] = []
     /// What auparse made of recent distinct events, for floods of repeats.
     private(set) var repeatedEvents = RepeatedEventCache()
-    /// Records left of the top of a source read from its start: a rotation may have cut the
-    /// rest of the previous file's last event there, behind a few records of events written
-    /// meanwhile (auditd interleaves concurrent events' records).
+    /// Records left of the top of a source read from its start or resumed: a rotation may have cut
+    /// the rest of the previous file's last event there, behind a few records of events written
+    /// meanwhile (auditd interleaves concurrent events' records); a resume starts at the line the
+    /// end of an earlier input cut, whose event was stored with the cut copy (helper-84).
     private var headRecordsLeft: Int
     static let headRecords = 64
     /// The events that context records without a wanted record began in the head: emitted as
@@ -123,7 +124,7 @@ public final class AuditLogReader {
         self.lineOffset = startOffset
         self.terminatedLine = startLine
         self.terminatedOffset = startOffset
-        self.headRecordsLeft = startLine == 0 && startOffset == 0 ? Self.headRecords : 0
+        self.headRecordsLeft = Self.headRecords
         buffer.reserveCapacity(1 << 16)
     }
 

@@ -335,6 +335,22 @@ public final class IngestWriter {
             return .continues(auditEventID: piece.row, sourceID: piece.source, line: piece.line,
                               occurrence: piece.occurrence, records: records, added: added)
         }
+        // The rest of a stored event, read from where a resume starts: a record the end of an
+        // earlier input cut (its closing PROCTITLE, after which the event was complete and the
+        // checkpoint moved to that line) is replaced by its whole version. The cut copy stayed the
+        // event's evidence for good before (helper-84).
+        if event.isHeadFragment, stored.count == 1, let piece = stored.first {
+            let records = try storedRecords(auditEventID: piece.row)
+            let cut = Set(records.indices.filter { index in
+                event.records.contains { $0.type == records[index].type && $0.raw.count > records[index].raw.count
+                    && $0.raw.hasPrefix(records[index].raw) }
+            })
+            let kept = records.indices.filter { !cut.contains($0) }.map { records[$0] }
+            if !cut.isEmpty, let added = continuation(of: kept, avcsByDenial: false) {
+                return .continues(auditEventID: piece.row, sourceID: piece.source, line: piece.line,
+                                  occurrence: piece.occurrence, records: kept, added: added)
+            }
+        }
         guard let same = stored.first(where: { $0.line == Int64(event.firstLine) }) else {
             // The same records again further down the same source (a log concatenated with
             // itself, `cat audit.log audit.log | svirt-trace ingest -`) are a duplicate, not

@@ -122,6 +122,37 @@ import TestSupport
         #expect(try probe.count("SELECT count(*) FROM audit_events") == 1)
     }
 
+    /// The record that closes an event (its PROCTITLE), cut by the end of an ingest's input: the
+    /// event is stored with the cut copy, and the next run resumes at that line. It read the
+    /// whole record as the rest of an event already stored and dropped it, so the event's
+    /// evidence kept the cut copy for good (helper-84).
+    @Test func aClosingRecordCutByTheEndOfTheInputIsStoredWholeOnceComplete() throws {
+        let folder = try Fixtures.temporaryFolder("cut-closing-record")
+        let log = folder.appendingPathComponent("audit.log")
+        let stamp = "msg=audit(1764017601.134:1162):"
+        let avc = "type=AVC \(stamp) avc:  denied  { read } for  pid=4242 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=7 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0"
+        let syscall = "type=SYSCALL \(stamp) arch=c000003e syscall=257 success=no exit=-13 a0=ffffff9c a1=7f a2=80002 a3=0 items=0 ppid=1 pid=4242 auid=4294967295 uid=107 gid=107 euid=107 suid=107 fsuid=107 egid=107 sgid=107 fsgid=107 tty=(none) ses=4294967295 comm=\"qemu-kvm\" exe=\"/usr/libexec/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c1,c2 key=(null)"
+        let proctitle = "type=PROCTITLE \(stamp) proctitle=2F7573722F6C6962657865632F71656D752D6B766D002D6E616D650067756573743D6C646170303037"
+        let next = "type=AVC msg=audit(1764017602.000:1163): avc:  denied  { write } for  pid=4242 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=7 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0"
+        let whole = [avc, syscall, proctitle, next].joined(separator: "\n") + "\n"
+        let reference = try StoreProbe()
+        try whole.write(to: log, atomically: false, encoding: .utf8)
+        try reference.ingest([log.path])
+        // Cut inside the closing record, and just before it (the record not written yet).
+        for cut in [try #require(whole.range(of: "6C6962")).lowerBound, try #require(whole.range(of: "type=PROCTITLE")).lowerBound] {
+            try String(whole[..<cut]).write(to: log, atomically: false, encoding: .utf8)
+            let probe = try StoreProbe()
+            try probe.ingest([log.path])
+            try whole.write(to: log, atomically: false, encoding: .utf8)
+            try probe.ingest([log.path])
+            #expect(try probe.tableCounts() == (try reference.tableCounts()))
+            let id = try #require(try probe.count("SELECT id FROM audit_events WHERE serial = 1162"))
+            let records = try EvidenceStore(connection: probe.database.connection).records(auditEventID: id)
+            #expect(records.map(\.raw) == [avc, syscall, proctitle])
+            #expect(records.map(\.line) == [1, 2, 3])
+        }
+    }
+
     /// The other side (helper-82): a real problem in a stored event whose last line had no
     /// newline yet must stay. The next run finds the event already stored and does not judge it
     /// again, so a problem forgotten then was lost for good.
