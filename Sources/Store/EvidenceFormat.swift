@@ -53,11 +53,17 @@ public enum EvidenceFormat {
     /// has nothing to step from (a range that starts inside an event).
     private static func lineNumber(_ text: ArraySlice<UInt8>, after previousLine: Int64?) -> Int64? {
         guard text.first == UInt8(ascii: "~") else { return Int64(String(decoding: text, as: UTF8.self)) }
-        let digits = text.dropFirst()
         guard let previousLine else { return nil }
-        if digits.isEmpty { return previousLine.addingReportingOverflow(1).overflow ? nil : previousLine + 1 }
-        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let step = Int64(String(decoding: digits, as: UTF8.self)), step > 0 else { return nil }
+        let digits = text.dropFirst()
+        let step: Int64
+        if digits.isEmpty {
+            step = 1
+        } else {
+            // Digits alone: Int64 would take a sign too.
+            guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  let parsed = Int64(String(decoding: digits, as: UTF8.self)), parsed > 0 else { return nil }
+            step = parsed
+        }
         let (sum, overflow) = previousLine.addingReportingOverflow(step)
         return overflow ? nil : sum
     }

@@ -681,8 +681,7 @@ public final class IngestWriter {
                 WHERE first_line_hash = ? ORDER BY byte_offset DESC
                 """, [.text(identity.firstLineHash)])
             for row in rows {
-                let length = Int(row[2].int64 ?? 0)
-                guard length <= identity.head.count, identity.prefixHash(length: length) == row[1].string else { continue }
+                guard identity.startsWithReadPrefix(length: Int(row[2].int64 ?? 0), hash: row[1].string) else { continue }
                 return SourceCheckpoint(id: row[0].int64 ?? 0, storedOffset: row[3].int64, storedLine: row[4].int64)
             }
             return try partialSource(for: identity)
@@ -700,9 +699,7 @@ public final class IngestWriter {
             """)
         for row in rows {
             guard let id = row[0].int64, let stored = row[1].string, identity.continuesPartialFirstLine(stored) else { continue }
-            // As for any source: what was read of it must be the start of this file.
-            let length = Int(row[5].int64 ?? 0)
-            guard length <= identity.head.count, identity.prefixHash(length: length) == row[4].string else { continue }
+            guard identity.startsWithReadPrefix(length: Int(row[5].int64 ?? 0), hash: row[4].string) else { continue }
             return SourceCheckpoint(id: id, storedOffset: row[2].int64, storedLine: row[3].int64)
         }
         return nil

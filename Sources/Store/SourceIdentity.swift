@@ -31,6 +31,12 @@ public struct SourceIdentity: Sendable, Equatable {
         return Self.fnv1a(head.prefix(length)) == stored[stored.index(after: colon)...]
     }
 
+    /// Whether a source read `length` bytes into its file, whose first bytes hashed to `hash`,
+    /// may be this file: what was read of it must be this head's start.
+    public func startsWithReadPrefix(length: Int, hash: String?) -> Bool {
+        length <= head.count && prefixHash(length: length) == hash
+    }
+
     public func prefixHash(length: Int) -> String {
         Self.fnv1a(head.prefix(length))
     }
