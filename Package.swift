@@ -34,7 +34,9 @@ let package = Package(
         // The fleet store (issue 14): PostgreSQL through libpq, synchronous like SQLite.
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq",
                        providers: [.apt(["libpq-dev"])]),
-        .target(name: "Native", dependencies: ["CAuparse", "CSQLite", "CZstd", "CPostgres"]),
+        // Linux calls glibc declares only under _GNU_SOURCE (sync_file_range); no library.
+        .systemLibrary(name: "CLinux"),
+        .target(name: "Native", dependencies: ["CAuparse", "CSQLite", "CZstd", "CPostgres", "CLinux"]),
         .target(name: "SELinux"),
         .target(name: "AuditStream", dependencies: ["Native"]),
         .target(name: "Guests", dependencies: ["SELinux"]),

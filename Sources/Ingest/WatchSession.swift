@@ -52,6 +52,9 @@ public final class WatchSession {
         /// Tests only: a pause between the catch-up at start and the first read of the followed
         /// file, in which a test rotates the log (SVIRT_TRACE_TEST_PAUSE_BEFORE_FOLLOWING_MS).
         public var pauseBeforeFollowingMilliseconds: UInt32 = 0
+        /// How often the kernel's writeback of the followed log's new bytes is started
+        /// (LogWritebackPacer); 0: never.
+        public var logWritebackMilliseconds: Int64 = 100
 
         public init() {}
     }
@@ -147,6 +150,11 @@ public final class WatchSession {
             session.afterCommit = nil
             session.beforeCommit = nil
         }
+        let pacer = Self.followedLog(input).flatMap { path in
+            options.logWritebackMilliseconds > 0 ? LogWritebackPacer(path: path, intervalMilliseconds: options.logWritebackMilliseconds) : nil
+        }
+        pacer?.start()
+        defer { pacer?.stop() }
         var lastCommit = Self.now()
         var lastData = Self.now()
         var lastEventTime: Int64?
@@ -332,6 +340,7 @@ public final class WatchSession {
             // No new bytes: what is still being parsed is handled now, before any wait.
             if !gotData { try source.reader?.drain(emit: handle) }
             readerIsIdle = source.reader?.isIdle ?? true
+            if let problem = pacer?.takeProblem() { notice(problem) }
             session.pending += try onTick()
             let now = Self.now()
             try lookAtStateFolder(now: now)
@@ -646,6 +655,14 @@ public final class WatchSession {
         } catch {
             session.rollback()
             throw error
+        }
+    }
+
+    /// The log file auditd writes, when there is one.
+    private static func followedLog(_ input: Input) -> String? {
+        switch input {
+        case .follow(let path), .standardInputAfterCatchingUp(let path): return path
+        case .standardInput: return nil
         }
     }
 
