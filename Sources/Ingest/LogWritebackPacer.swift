@@ -22,9 +22,13 @@ final class LogWritebackPacer: @unchecked Sendable {
 
     let path: String
     private let interval: TimeInterval
+    /// Guards the flags and counts below; never held across a system call, so neither watch's
+    /// loop (takeProblem) nor stop waits for a writeback stuck in the kernel (a hung NFS server).
     private let condition = NSCondition()
     private var stopping = false
     private var running = false
+    /// Held for a whole turn: the file and sizes are the turn's own.
+    private let turnLock = NSLock()
     private var file: FileWriteback?
     private var startedAtSize: Int64?
     private var failedFile: FileIdentity?
@@ -38,10 +42,10 @@ final class LogWritebackPacer: @unchecked Sendable {
 
     /// One turn, on the caller's thread (the pacer's own, or a test's).
     func turn() -> Step {
-        condition.withLock { unlockedTurn() }
+        turnLock.withLock { lockedTurn() }
     }
 
-    private func unlockedTurn() -> Step {
+    private func lockedTurn() -> Step {
         let now = FileIdentity.of(path: path)
         if let open = file, open.identity != now {
             // Rotated (or removed): what was appended to it before is started too.
@@ -58,13 +62,14 @@ final class LogWritebackPacer: @unchecked Sendable {
         do {
             try file.start()
             startedAtSize = size
-            starts += 1
+            condition.withLock { starts += 1 }
             return .started
         } catch {
             failedFile = file.identity
             self.file = nil
-            problem = "could not start the writeback of \(path) (sync_file_range: \(error)); its dirty pages are left to the kernel, "
+            let problem = "could not start the writeback of \(path) (sync_file_range: \(error)); its dirty pages are left to the kernel, "
                 + "and under a flood watch's database syncs may wait for them"
+            condition.withLock { self.problem = problem }
             return .failed
         }
     }
@@ -83,16 +88,18 @@ final class LogWritebackPacer: @unchecked Sendable {
     func start() {
         condition.withLock { stopping = false }
         let thread = Thread { [self] in
-            condition.lock()
-            defer { condition.unlock() }
-            running = true
+            condition.withLock { running = true }
             defer {
-                running = false
-                condition.broadcast()
+                condition.withLock {
+                    running = false
+                    condition.broadcast()
+                }
             }
-            while !stopping {
-                _ = unlockedTurn()
-                _ = condition.wait(until: Date().addingTimeInterval(interval))
+            while !condition.withLock({ stopping }) {
+                _ = turn()
+                condition.withLock {
+                    if !stopping { _ = condition.wait(until: Date().addingTimeInterval(interval)) }
+                }
             }
         }
         thread.name = "log writeback"

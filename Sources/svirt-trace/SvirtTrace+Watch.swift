@@ -22,6 +22,12 @@ extension SvirtTrace {
                 --stdin reads auditd's plugin stream instead (ship rules/auditd/plugins.d); it \
                 exits when the stream ends.
 
+                While it follows a log file (--follow, or --stdin's --catch-up-log), watch starts \
+                the kernel's writeback of the log's new bytes every 100 ms (sync_file_range(2), as \
+                auditd's flush = incremental_async does; it never waits for the writes): a flood's \
+                unwritten log otherwise made each of the database's syncs wait for it (on ext4, \
+                hundreds of milliseconds), and the alerts of new attacks with them.
+
                 CONFIG FILE
                   /etc/svirt-trace/svirt-trace.conf (or --config FILE) gives the database, node, \
                 libvirt state folder, rules, retention and sinks; a flag overrides its key (a sink \
