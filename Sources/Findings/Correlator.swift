@@ -165,12 +165,17 @@ public struct Correlator {
             let judged = judge(other, decoded, node: node, at: at, ranked: true)
             if judged.gravity > chosen.gravity { chosen = judged }
         }
-        let primary = decoded.avcs[chosen.access.avc]
         let source = chosen.access.source
         let target = chosen.access.target
-        if source.view.error != nil || target.view.error != nil {
-            for view in [source.view, target.view] {
-                if let error = view.error, let record = event.first(primary.recordType) {
+        // Every object's AVC, not only the one the denial is classified by: a second object's
+        // context that does not parse was kept without a word (helper-83).
+        let accesses = [DecodedDenial.Access(avc: 0, source: parties.source, target: parties.target, perms: [])]
+            + parties.others
+        for access in accesses {
+            let avc = decoded.avcs[access.avc]
+            for view in [access.source.view, access.target.view] {
+                if let error = view.error,
+                   let record = records.first(where: { $0.line == avc.line && $0.type == avc.recordType }) ?? event.first(avc.recordType) {
                     findings.append(issue(event, record, "kept with an unparsed context: \(error)"))
                 }
             }

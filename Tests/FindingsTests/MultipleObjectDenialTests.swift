@@ -49,6 +49,28 @@ import Testing
         #expect(denial.avcs.count == 2, "both records stay with the event")
     }
 
+    /// A context that does not parse is reported at its own record, whichever object the denial
+    /// is classified by: a second object's was kept without a word (helper-83).
+    @Test(arguments: [false, true])
+    func anUnparsedContextOfAnyObjectIsReportedAtItsRecord(brokenFirst: Bool) throws {
+        var log = twoGuests()
+        let s = log.stamp()
+        let broken = "system_u:object_r:svirt_image_t:s0:c1,c99999"
+        let file = avc(s, perms: "unlink", name: "beta.qcow2", tcontext: betaImage, tclass: "file")
+        let other = avc(s, perms: "write remove_name", name: "images", tcontext: broken, tclass: "dir")
+        log.raw(brokenFirst ? other : file)
+        log.raw(brokenFirst ? file : other)
+        log.raw(syscall(s))
+        let findings = try log.correlate()
+        let denial = try #require(findings.denials.first)
+        #expect(denial.kind == .crossGuest, "the image's object still classifies the event")
+        #expect(denial.avcs.count == 2)
+        let brokenLine = try #require(denial.avcs.first { $0.tcontext == broken }?.line)
+        let issues = findings.issues.filter { $0.reason.hasPrefix("kept with an unparsed context") }
+        #expect(issues.map(\.line) == [brokenLine], "one report, at the broken record's line: \(issues)")
+        #expect(issues.first?.text.contains("c99999") == true)
+    }
+
     @Test func severalRecordsOnOneObjectJoinTheirPermissions() throws {
         var log = twoGuests()
         let s = log.stamp()
