@@ -61,6 +61,7 @@ let package = Package(
                                .embedInCode("Schema/007_watch_owners.sql"),
                                .embedInCode("Schema/008_run_minutes.sql"),
                                .embedInCode("Schema/009_evidence_line_steps.sql"),
+                               .embedInCode("Schema/010_evidence_record_sources.sql"),
                                .embedInCode("Schema/postgresql/001_fleet.sql"),
                                .embedInCode("Schema/postgresql/002_spool_mirror.sql"),
                                .embedInCode("Schema/postgresql/003_readers.sql"),

@@ -447,6 +447,7 @@ public final class IngestSession {
             var storeSourceID = sourceID
             var key = parsed.memoKey
             var decoded = parsed.decoded
+            var recordSources: [Int64]?
             let novelty = try writer.novelty(of: event, sourceID: sourceID)
             // A head fragment is only ever the rest of an event stored before.
             if event.isHeadFragment {
@@ -458,11 +459,13 @@ public final class IngestSession {
                 // The second piece of an event split by a rotation: both are stored as the event
                 // they were, in the first piece's place (its source and line), counted once and
                 // alerted on again only when the whole turned out to be of another kind.
-                guard let whole = try SplitEventJoin.join(records, line: storedLine, with: event, added: added,
-                                                          defaultNode: options.defaultNode) else {
+                guard let (whole, sources) = try SplitEventJoin.join(records, line: storedLine, storedSource: storedSource ?? sourceID,
+                                                                     with: event, pieceSource: sourceID, added: added,
+                                                                     defaultNode: options.defaultNode) else {
                     uncommitted.duplicates += 1
                     return []
                 }
+                recordSources = sources
                 let kinds = try writer.storedKinds(auditEventID: stored)
                 if kinds.ours { uncount(kinds) }
                 try writer.delete(auditEventID: stored)
@@ -501,7 +504,7 @@ public final class IngestSession {
             }
             guard !findings.isEmpty else { return [] }
             try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: storeSourceID, occurrence: occurrence,
-                             repeatOf: repeatOf)
+                             repeatOf: repeatOf, recordSources: recordSources)
             // A stop of an unseen guest moved denials stored before it to unattributed.
             for (kind, count) in writer.takeReclassified() {
                 uncommitted.denialsByKind[kind, default: 0] -= count

@@ -9,12 +9,17 @@ enum SplitEventJoin {
     /// nil when the records do not read back as exactly one event with the new piece's identity
     /// (a stored piece damaged or edited): the new piece is then taken for the same event again.
     /// - Parameter added: the indices of the piece's records that the stored piece lacks.
-    static func join(_ stored: [EvidenceFormat.Record], line: Int64?, with piece: AuditEvent, added: [Int],
-                     defaultNode: String?) throws -> AuditEvent? {
+    /// - Parameters:
+    ///   - storedSource: the source the stored piece is stored under.
+    ///   - pieceSource: the source the new piece was read from.
+    /// - Returns: the event, and per record the source it was read from.
+    static func join(_ stored: [EvidenceFormat.Record], line: Int64?, storedSource: Int64, with piece: AuditEvent,
+                     pieceSource: Int64, added: [Int], defaultNode: String?) throws -> (event: AuditEvent, sources: [Int64])? {
         // In the order the kernel writes them, as far as it matters to the reader: PROCTITLE
         // closes an event, so it goes last, wherever the pieces held it.
-        let joined = (stored.map { (raw: $0.raw, line: Int($0.line ?? 0), type: $0.type) }
-            + added.map { (raw: piece.records[$0].raw, line: piece.records[$0].line, type: piece.records[$0].type) })
+        let joined = (stored.map { (raw: $0.raw, line: Int($0.line ?? 0), type: $0.type, source: $0.sourceID ?? storedSource) }
+            + added.map { (raw: piece.records[$0].raw, line: piece.records[$0].line, type: piece.records[$0].type,
+                           source: pieceSource) })
         let ordered = joined.filter { $0.type != "PROCTITLE" } + joined.filter { $0.type == "PROCTITLE" }
         let raws = ordered.map(\.raw)
         var bytes: [UInt8] = []
@@ -39,6 +44,6 @@ enum SplitEventJoin {
         let lines = ordered.map(\.line)
         for index in whole.records.indices { whole.records[index].line = lines[index] }
         whole.firstLine = line.map { Int($0) } ?? lines.first ?? piece.firstLine
-        return whole
+        return (whole, ordered.map(\.source))
     }
 }

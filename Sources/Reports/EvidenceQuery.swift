@@ -10,6 +10,8 @@ public struct EvidenceQuery: Sendable {
     public init(reference: EventReference) { self.reference = reference }
 
     public static let keys = ["id", "time", "seq", "type", "line", "source", "raw", "interpreted"]
+    /// FleetTable.spoolShift: a fleet store's ids of one spool share their bits above it.
+    static let spoolShift: Int64 = 40
 
     public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
@@ -22,6 +24,15 @@ public struct EvidenceQuery: Sendable {
                 """, [.integer(id)]).first ?? []
             let records = try EvidenceStore(connection: db).records(auditEventID: id)
             let interpreted = AuparseInterpreter.interpret(records.map(\.raw))
+            // A record read from another source than its event's (an event a rotation split) names
+            // its own: the source's id as the writing store numbered it, in this event's id range
+            // (a fleet store moves each spool's ids into a range of their own, FleetTable).
+            let range = (id >> Self.spoolShift) << Self.spoolShift
+            var otherSources: [Int64: OutputValue] = [:]
+            for other in Set(records.compactMap(\.sourceID)) {
+                let path = try db.rows("SELECT last_path FROM sources WHERE id = ?", [.integer(range | other)]).first?.first?.string
+                otherSources[other] = path.map { .string($0) } ?? .null
+            }
             let node = event.first?.string ?? ""
             let name = "\(node.isEmpty ? "" : node + ":")\(event.count > 1 ? event[1].int64 ?? 0 : 0)"
             for (index, record) in records.enumerated() {
@@ -31,7 +42,8 @@ public struct EvidenceQuery: Sendable {
                     ("seq", .int(Int64(index))),
                     ("type", .string(record.type)),
                     ("line", record.line.map { .int($0) } ?? .null),
-                    ("source", event.count > 3 ? event[3].string.map { .string($0) } ?? .null : .null),
+                    ("source", record.sourceID.flatMap { otherSources[$0] }
+                        ?? (event.count > 3 ? event[3].string.map { .string($0) } ?? .null : .null)),
                     ("raw", .string(record.raw)),
                     ("interpreted", index < interpreted.count ? interpreted[index].map { .string($0) } ?? .null : .null),
                 ])

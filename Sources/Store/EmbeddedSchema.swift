@@ -14,6 +14,7 @@ enum EmbeddedSchema {
         migration(7, "007_watch_owners.sql", PackageResources._07_watch_owners_sql),
         migration(8, "008_run_minutes.sql", PackageResources._08_run_minutes_sql),
         migration(9, "009_evidence_line_steps.sql", PackageResources._09_evidence_line_steps_sql),
+        migration(10, "010_evidence_record_sources.sql", PackageResources._10_evidence_record_sources_sql),
     ]
 
     static let postgresMigrations: [Migration] = [

@@ -27,7 +27,8 @@ final class EvidenceBlockWriter {
         insert = try connection.prepare("INSERT INTO evidence_blocks(id, events, length, data) VALUES (?,?,?,?)")
     }
 
-    func append(_ records: [AuditRecord]) throws -> Location {
+    /// - Parameter sources: per record, its source when it is not the event's (a joined event).
+    func append(_ records: [AuditRecord], sources: [Int64?]? = nil) throws -> Location {
         if buffer.count >= Self.blockLimit { try flush() }
         let block: Int64
         if let openBlock {
@@ -44,9 +45,12 @@ final class EvidenceBlockWriter {
         let start = buffer.count
         events += 1
         var previousLine: Int?
-        for record in records {
-            EvidenceFormat.append(record, after: previousLine, to: &buffer)
+        var previousSource: Int64?
+        for (index, record) in records.enumerated() {
+            let source = sources.flatMap { index < $0.count ? $0[index] : nil }
+            EvidenceFormat.append(record, after: previousLine, source: source, previousSource: previousSource, to: &buffer)
             previousLine = record.line
+            previousSource = source
         }
         return Location(block: block, offset: Int64(start), length: Int64(buffer.count - start))
     }

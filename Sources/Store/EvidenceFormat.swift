@@ -9,21 +9,43 @@ import AuditStream
 /// absolute, so an event's byte range reads on its own. Blocks written before hold absolute lines
 /// only and read the same; a binary that predates steps finds no number in `~` and reports the
 /// block damaged rather than showing a wrong line.
+///
+/// An event a rotation split is stored whole in its first piece's place, and the records read
+/// from another source than the event's carry that source's id after their line, `LINE@SOURCE`
+/// (schema 010): without it, `query evidence` showed the second file's lines under the first
+/// file's name. A record from another source than the one before it is never a step.
 public enum EvidenceFormat {
     public struct Record: Equatable, Sendable {
         public var line: Int64?
         public var type: String
         public var raw: String
+        /// The source the record was read from when it is not its event's (sources.id, as the
+        /// store that wrote the block numbers them); nil for its event's own.
+        public var sourceID: Int64?
+
+        public init(line: Int64?, type: String, raw: String, sourceID: Int64? = nil) {
+            self.line = line
+            self.type = type
+            self.raw = raw
+            self.sourceID = sourceID
+        }
     }
 
-    /// `previousLine` is the line of the event's record before this one, nil for its first.
-    static func append(_ record: AuditRecord, after previousLine: Int?, to buffer: inout [UInt8]) {
-        if let previousLine, record.line > previousLine {
+    /// `previousLine` is the line of the event's record before this one, nil for its first;
+    /// `source` the record's source when it is not the event's, and `previousSource` the one
+    /// before's.
+    static func append(_ record: AuditRecord, after previousLine: Int?, source: Int64? = nil, previousSource: Int64? = nil,
+                       to buffer: inout [UInt8]) {
+        if let previousLine, record.line > previousLine, source == previousSource {
             buffer.append(UInt8(ascii: "~"))
             let step = record.line - previousLine
             if step != 1 { buffer.append(contentsOf: String(step).utf8) }
         } else {
             buffer.append(contentsOf: String(record.line).utf8)
+        }
+        if let source {
+            buffer.append(UInt8(ascii: "@"))
+            buffer.append(contentsOf: String(source).utf8)
         }
         buffer.append(UInt8(ascii: " "))
         for byte in record.type.utf8 {
@@ -38,15 +60,34 @@ public enum EvidenceFormat {
     /// The records of one event's byte range; a damaged range yields what parses.
     public static func records(_ bytes: ArraySlice<UInt8>) -> [Record] {
         var previousLine: Int64?
+        var previousSource: Int64?
         return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).compactMap { line in
             let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3 else { return nil }
-            let number = lineNumber(parts[0], after: previousLine)
+            var token = parts[0]
+            var source: Int64?
+            if let at = token.firstIndex(of: UInt8(ascii: "@")) {
+                // A source that does not parse leaves the line unparsed too: the record is damage.
+                source = number(token[token.index(after: at)...])
+                token = source == nil ? token[...] : token[..<at]
+            }
+            // A step across sources is never written: read as one, it is damage.
+            let number = source == previousSource || token.first != UInt8(ascii: "~")
+                ? lineNumber(token, after: previousLine) : nil
             previousLine = number
+            previousSource = source
             return Record(line: number,
                           type: String(decoding: parts[1], as: UTF8.self),
-                          raw: String(decoding: parts[2], as: UTF8.self))
+                          raw: String(decoding: parts[2], as: UTF8.self),
+                          sourceID: source)
         }
+    }
+
+    /// Digits alone, above zero (Int64 would take a sign too).
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int64? {
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let parsed = Int64(String(decoding: digits, as: UTF8.self)), parsed > 0 else { return nil }
+        return parsed
     }
 
     /// An absolute line, or a step from the record before; nil when neither parses, or when a step
@@ -55,15 +96,7 @@ public enum EvidenceFormat {
         guard text.first == UInt8(ascii: "~") else { return Int64(String(decoding: text, as: UTF8.self)) }
         guard let previousLine else { return nil }
         let digits = text.dropFirst()
-        let step: Int64
-        if digits.isEmpty {
-            step = 1
-        } else {
-            // Digits alone: Int64 would take a sign too.
-            guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                  let parsed = Int64(String(decoding: digits, as: UTF8.self)), parsed > 0 else { return nil }
-            step = parsed
-        }
+        guard let step = digits.isEmpty ? 1 : number(digits) else { return nil }
         let (sum, overflow) = previousLine.addingReportingOverflow(step)
         return overflow ? nil : sum
     }

@@ -511,7 +511,10 @@ public final class IngestWriter {
     /// Stores one correlated event: its identity and raw records, then each finding.
     /// - Parameter repeatOf: the same value for events the caller knows to have the same findings
     ///   but for their identity (a flood correlated once): their run's facts are worked out once.
-    public func store(_ correlated: CorrelatedEvent, sourceID: Int64?, occurrence: Int64 = 0, repeatOf: Int? = nil) throws {
+    /// - Parameter recordSources: per record of the event, the source it was read from, for an
+    ///   event joined from pieces of different sources (nil: all of `sourceID`).
+    public func store(_ correlated: CorrelatedEvent, sourceID: Int64?, occurrence: Int64 = 0, repeatOf: Int? = nil,
+                      recordSources: [Int64]? = nil) throws {
         try wrapped {
             let stored = correlated.findings.contains { if case .issue = $0 { return false } else { return true } }
             var auditEventID: Int64?
@@ -522,7 +525,9 @@ public final class IngestWriter {
                     run = .integer(try self.run(of: denial, repeatOf: repeatOf))
                     break
                 }
-                let location = try evidence.append(event.records)
+                let location = try evidence.append(event.records, sources: recordSources.map { sources in
+                    sources.map { $0 == sourceID ? nil : $0 }
+                })
                 // The row goes in on the connection's write thread while the caller correlates the
                 // next events; its id is chosen here (the write lock is held: nobody else inserts).
                 let id = try newEventIDs.take()

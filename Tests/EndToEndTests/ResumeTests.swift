@@ -275,6 +275,24 @@ import TestSupport
         let split = try apart.denials().filter { $0["serial"] == .int(serial) }
         #expect(split.count >= 1)
         #expect(split.allSatisfy { if case .string(let exe) = $0["exe"] { !exe.isEmpty } else { false } }, "\(split)")
+        // Each record names the file it was read from, not the one its event is stored under.
+        let olderRaws = Set(lines[..<cut].map(String.init))
+        for (name, probe) in [("one run", together), ("two runs", apart)] {
+            var rows: [[String: OutputValue]] = []
+            try EvidenceQuery(reference: EventReference(node: nil, serial: serial)).run(StoreReader(probe.database)) { row in
+                rows.append(Dictionary(uniqueKeysWithValues: row.map { ($0.key, $0.value) }))
+            }
+            let stamp = try #require(LogCut.stamp(lines[cut]))
+            let split = rows.filter { if case .string(let raw) = $0["raw"] { raw.contains(stamp) } else { false } }
+            #expect(split.count >= 2, "\(name): \(rows)")
+            for row in split {
+                guard case .string(let raw) = row["raw"] else { continue }
+                let file = olderRaws.contains(raw) ? older.path : newer.path
+                #expect(row["source"] == .string(file), "\(name): \(raw.prefix(40)) is in \(file)")
+            }
+            #expect(Set(split.compactMap { if case .string(let s) = $0["source"] { s } else { nil } }) == [older.path, newer.path],
+                    "\(name): both files")
+        }
         // Read again, either file or both, nothing changes.
         let counts = try apart.tableCounts()
         let denials = try apart.denials()
