@@ -52,8 +52,8 @@ public final class WatchSession {
         /// Tests only: a pause between the catch-up at start and the first read of the followed
         /// file, in which a test rotates the log (SVIRT_TRACE_TEST_PAUSE_BEFORE_FOLLOWING_MS).
         public var pauseBeforeFollowingMilliseconds: UInt32 = 0
-        /// How often the kernel's writeback of the followed log's new bytes is started
-        /// (LogWritebackPacer); 0: never.
+        /// How often the kernel's writeback of the followed log's new whole pages may be started
+        /// (LogWritebackPacer); 0: never (`--no-log-writeback`).
         public var logWritebackMilliseconds: Int64 = 100
 
         public init() {}
@@ -154,7 +154,11 @@ public final class WatchSession {
             options.logWritebackMilliseconds > 0 ? LogWritebackPacer(path: path, intervalMilliseconds: options.logWritebackMilliseconds) : nil
         }
         pacer?.start()
-        defer { pacer?.stop() }
+        defer {
+            if let pacer, !pacer.stop() {
+                notice("the log writeback thread did not end within 1 s (a writeback stuck in the kernel: a hung network filesystem?); stopping without it")
+            }
+        }
         var lastCommit = Self.now()
         var lastData = Self.now()
         var lastEventTime: Int64?
@@ -177,7 +181,7 @@ public final class WatchSession {
                 StoredSource(checkpoint: session.startingPoint($0.checkpoint, head: []), lastEventMilliseconds: $0.lastEventMilliseconds)
             }
             try catchUp(path: path, after: last, running: false,
-                        truncated: false, onFindings: onFindings)
+                        truncated: false, stop: stop, onFindings: onFindings)
             if options.pauseBeforeFollowingMilliseconds > 0 {
                 notice("pausing \(options.pauseBeforeFollowingMilliseconds) ms before following \(path) (a test's pause)")
                 usleep(options.pauseBeforeFollowingMilliseconds * 1000)
@@ -322,7 +326,7 @@ public final class WatchSession {
                                      lastEventMilliseconds: lastEventTime)
                     }
                     try catchUp(path: follower.path, after: finished, running: true, truncated: truncated,
-                                onFindings: onFindings)
+                                stop: stop, onFindings: onFindings)
                     source = Source(name: source.name)
                 case .idle:
                     break
@@ -449,8 +453,10 @@ public final class WatchSession {
     ///   - running: rotation seen while following. A renamed file was read to its end through its
     ///     open descriptor, so only a truncation (copytruncate) can lose its tail.
     ///   - truncated: the followed file was truncated in place.
+    /// A stop asked for is taken between two files: the copies not read yet are read by the next
+    /// start's catch-up, from their checkpoints (a restart in the middle of one).
     private func catchUp(path: String, after last: StoredSource?, running: Bool, truncated: Bool,
-                         onFindings: ([Finding]) throws -> Void) throws {
+                         stop: () -> Bool = { false }, onFindings: ([Finding]) throws -> Void) throws {
         guard var last else { return }
         if !running {
             // A source gone with copies missed after it comes first: the oldest copy the store
@@ -494,7 +500,7 @@ public final class WatchSession {
         var attempted: [[UInt8]] = []
         var renamedAway = 0
         var copies = first
-        while let copy = due(copies).last(where: { candidate in !attempted.contains(candidate.head) }) {
+        while !stop(), let copy = due(copies).last(where: { candidate in !attempted.contains(candidate.head) }) {
             // Opened, then checked to be the file listed: renamed in between, the name stands
             // for a newer file, and reading that first would judge its denials before the
             // guest starts logged in the older one.

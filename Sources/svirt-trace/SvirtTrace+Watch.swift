@@ -22,11 +22,20 @@ extension SvirtTrace {
                 --stdin reads auditd's plugin stream instead (ship rules/auditd/plugins.d); it \
                 exits when the stream ends.
 
-                While it follows a log file (--follow, or --stdin's --catch-up-log), watch starts \
-                the kernel's writeback of the log's new bytes every 100 ms (sync_file_range(2), as \
-                auditd's flush = incremental_async does; it never waits for the writes): a flood's \
-                unwritten log otherwise made each of the database's syncs wait for it (on ext4, \
-                hundreds of milliseconds), and the alerts of new attacks with them.
+                LOG WRITEBACK
+                  While it follows a log file (--follow, or --stdin's --catch-up-log), watch \
+                starts the kernel's writeback of the log's new whole pages, at most every 100 ms \
+                and only once a megabyte of them piled up (sync_file_range(2): it queues the \
+                writes and returns; it never waits for them, never makes the file durable and \
+                never changes it). It matters under a flood when the log and the database share \
+                a filesystem and the log's writer does not flush it (auditd with flush = none; \
+                the default, incremental_async, fsyncs every 50 records itself): on ext4 each of \
+                the database's syncs then waited for the log's unwritten megabytes, hundreds of \
+                milliseconds, and the alerts of new attacks with them. A log growing at an \
+                ordinary pace is left to the kernel. --no-log-writeback turns it off (copy-on-write \
+                or thin storage where early writes cost more). A writeback stuck in the kernel (a \
+                hung network filesystem) never holds up alerting; at stop it is given 1 s, then \
+                left behind with a warning.
 
                 CONFIG FILE
                   /etc/svirt-trace/svirt-trace.conf (or --config FILE) gives the database, node, \
@@ -104,6 +113,9 @@ extension SvirtTrace {
 
         @Option(name: .long, help: ArgumentHelp("Node name for lines without a node= prefix (default: the config file's node).", valueName: "name"))
         var node: String?
+
+        @Flag(help: "Never start the writeback of the followed log's new pages (see LOG WRITEBACK below).")
+        var noLogWriteback = false
 
         @Option(name: .long, help: ArgumentHelp(
             "libvirt live status folder (default: the config file's, else /run/libvirt/qemu when that folder exists): guests already running get their leases at start, and the folder is looked at again when it changes (at most once a second), so a guest whose VIRT records were lost still gets its lease from then on.",
@@ -251,6 +263,7 @@ extension SvirtTrace {
                     watchOptions.pauseBeforeFollowingMilliseconds = min(pause, 60_000)
                 }
                 watchOptions.stateFolder = libvirtState
+                if noLogWriteback { watchOptions.logWritebackMilliseconds = 0 }
                 watch = WatchSession(session: session, options: watchOptions) { Self.logger.warning("\($0)") }
                 watch.info = { Self.logger.info("\($0)") }
                 // From the first transaction on, a busy database is waited for, not an exit.

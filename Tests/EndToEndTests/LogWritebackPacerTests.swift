@@ -4,67 +4,96 @@ import Testing
 @testable import Ingest
 import TestSupport
 
-/// The writeback of the followed log's new bytes, started step by step and on the pacer's thread.
+/// The writeback of the followed log's new whole pages, started step by step and on the pacer's
+/// thread.
 @Suite struct LogWritebackPacerTests {
-    func append(_ text: String, to path: String) throws {
+    static let page = Int(FileWriteback.pageSize)
+
+    func append(_ bytes: Int, to path: String) throws {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         handle.seekToEndOfFile()
-        handle.write(Data(text.utf8))
+        handle.write(Data(repeating: UInt8(ascii: "x"), count: bytes))
         try handle.close()
     }
 
-    @Test func startsOnceForEachGrowthAndFollowsARotation() throws {
+    func create(_ path: String, bytes: Int) throws {
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "x"), count: bytes)))
+    }
+
+    @Test func startsWholePagesOnceAndFollowsARotation() throws {
         let folder = try Fixtures.temporaryFolder("writeback")
         let path = folder.appendingPathComponent("audit.log").path
-        let pacer = LogWritebackPacer(path: path, intervalMilliseconds: 100)
+        let pacer = LogWritebackPacer(path: path, intervalMilliseconds: 100, minimumBytes: Int64(Self.page))
         #expect(pacer.turn() == .missing)
-        try "type=DAEMON_START msg=audit(1.000:1): op=start\n".write(toFile: path, atomically: false, encoding: .utf8)
-        #expect(pacer.turn() == .started)
+        try create(path, bytes: Self.page + 100)
+        #expect(pacer.turn() == .started, "one whole page")
         #expect(pacer.turn() == .nothingNew, "nothing was appended since")
-        try append("type=DAEMON_END msg=audit(2.000:2): op=end\n", to: path)
-        #expect(pacer.turn() == .started)
+        try append(100, to: path)
+        #expect(pacer.turn() == .nothingNew, "the page being filled is not started")
+        try append(Self.page, to: path)
+        #expect(pacer.turn() == .started, "the second page is whole")
         #expect(pacer.turn() == .nothingNew)
 
         // Rotation by rename: the new file at the path is started, the old one is let go.
         try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
         #expect(pacer.turn() == .missing)
-        try "type=DAEMON_START msg=audit(3.000:3): op=start\n".write(toFile: path, atomically: false, encoding: .utf8)
+        try create(path, bytes: 2 * Self.page)
         #expect(pacer.turn() == .started)
-        #expect(pacer.startedCount == 3)
+        // Truncated in place (copytruncate), then written again.
+        #expect(truncate(path, 0) == 0)
+        #expect(pacer.turn() == .nothingNew)
+        try append(Self.page, to: path)
+        #expect(pacer.turn() == .started, "its first page again")
+        #expect(pacer.startedCount == 4)
         #expect(pacer.takeProblem() == nil)
     }
 
-    @Test func aFIFOOrAFolderAtThePathIsNeverOpenedForGood() throws {
+    @Test func aLogGrowingAtAnOrdinaryPaceIsLeftToTheKernel() throws {
+        let folder = try Fixtures.temporaryFolder("writeback-slow")
+        let path = folder.appendingPathComponent("audit.log").path
+        try create(path, bytes: 0)
+        let pacer = LogWritebackPacer(path: path, intervalMilliseconds: 100)
+        for _ in 0..<64 {
+            try append(Self.page * 2, to: path)
+            #expect(pacer.turn() == .nothingNew)
+        }
+        try append(1 << 20, to: path)
+        #expect(pacer.turn() == .started, "a megabyte piled up")
+        #expect(pacer.startedCount == 1)
+    }
+
+    @Test func aFIFOADeviceOrAFolderAtThePathIsNeverTaken() throws {
         let folder = try Fixtures.temporaryFolder("writeback-fifo")
         let path = folder.appendingPathComponent("audit.log").path
         #expect(mkfifo(path, 0o600) == 0)
         // Opened for reading without O_NONBLOCK, a FIFO without a writer would block this turn.
-        let pacer = LogWritebackPacer(path: path, intervalMilliseconds: 100)
+        let pacer = LogWritebackPacer(path: path, intervalMilliseconds: 100, minimumBytes: 1)
         #expect(pacer.turn() == .missing)
         #expect(FileWriteback(path: path) == nil)
+        #expect(FileWriteback(path: "/dev/null") == nil)
         #expect(FileWriteback(path: folder.path) == nil)
-        #expect(LogWritebackPacer(path: folder.path, intervalMilliseconds: 100).turn() == .missing)
+        #expect(LogWritebackPacer(path: folder.path, intervalMilliseconds: 100, minimumBytes: 1).turn() == .missing)
     }
 
     @Test func theThreadStartsWritebackUntilStopped() throws {
         let folder = try Fixtures.temporaryFolder("writeback-thread")
         let path = folder.appendingPathComponent("audit.log").path
-        try "type=DAEMON_START msg=audit(1.000:1): op=start\n".write(toFile: path, atomically: false, encoding: .utf8)
-        let pacer = LogWritebackPacer(path: path, intervalMilliseconds: 10)
+        try create(path, bytes: Self.page)
+        let pacer = LogWritebackPacer(path: path, intervalMilliseconds: 10, minimumBytes: Int64(Self.page))
         pacer.start()
         func waitForStarts(_ count: Int) -> Bool {
             let deadline = Date().addingTimeInterval(10)
             while pacer.startedCount < count, Date() < deadline { usleep(5_000) }
             return pacer.startedCount >= count
         }
-        #expect(waitForStarts(1), "the thread started the first bytes' writeback")
-        try append("type=DAEMON_END msg=audit(2.000:2): op=end\n", to: path)
-        #expect(waitForStarts(2), "and the appended bytes'")
+        #expect(waitForStarts(1), "the thread started the first page's writeback")
+        try append(Self.page, to: path)
+        #expect(waitForStarts(2), "and the appended page's")
         let stopped = Date()
-        pacer.stop()
-        #expect(Date().timeIntervalSince(stopped) < 2, "stop returns within a turn")
+        #expect(pacer.stop(), "the thread ended")
+        #expect(Date().timeIntervalSince(stopped) < 1)
         let after = pacer.startedCount
-        try append("type=DAEMON_START msg=audit(3.000:3): op=start\n", to: path)
+        try append(Self.page, to: path)
         usleep(100_000)
         #expect(pacer.startedCount == after, "a stopped pacer starts nothing")
     }

@@ -146,6 +146,36 @@ import TestSupport
         #expect(try Self.denials(s.db) == expected)
     }
 
+    /// SIGTERM in the middle of the catch-up of many rotated copies is taken between two files
+    /// (helper-86: it waited for every copy, more than 30 s under a rotation storm), and the next
+    /// start reads the rest, each event once.
+    @Test func aStopDuringTheCatchUpIsTakenBetweenFilesAndTheNextStartReadsTheRest() throws {
+        let s = try Self.setup(pieces: 60)
+        #expect(s.pieces.count >= 40)
+        let expected = try Self.reference(s)
+        try Self.storeFirstPieceThenStop(s)
+        // Stopped: auditd rotates the log after each piece, 58 times.
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try Self.rotate(s)
+        for piece in s.pieces[2..<(s.pieces.count - 1)] {
+            try piece.write(to: s.log, atomically: false, encoding: .utf8)
+            try Self.rotate(s)
+        }
+        try s.pieces[s.pieces.count - 1].write(to: s.log, atomically: false, encoding: .utf8)
+        let copies = s.pieces.count - 2
+        let marker = "rotated before watch had read it to its end"
+        let first = try Self.watch(s)
+        #expect(first.wait(seconds: 60) { first.said().contains(marker) }, "\(first.said())")
+        #expect(first.terminate() == 0)
+        let read = first.said().components(separatedBy: marker).count - 1
+        // Asked to stop as the first copy was read: one or two more at most (it read 24 of 57
+        // before, this way, and all of them under a rotation storm).
+        #expect(read <= 6, "stopped after \(read) of \(copies) copies")
+        let second = try Self.watch(s)
+        #expect(Self.settle(second, s, denials: expected.count))
+        #expect(try Self.denials(s.db) == expected)
+    }
+
     @Test func rotatedTwiceWhileStoppedBothCopiesAreReadOldestFirst() throws {
         let s = try Self.setup(pieces: 4)
         let expected = try Self.reference(s)
