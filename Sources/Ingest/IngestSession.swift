@@ -468,7 +468,7 @@ public final class IngestSession {
                 recordSources = sources
                 let kinds = try writer.storedKinds(auditEventID: stored)
                 if kinds.ours { uncount(kinds) }
-                try writer.delete(auditEventID: stored)
+                uncommitted.parseErrors -= try writer.delete(auditEventID: stored)
                 event = whole
                 occurrence = kept
                 replaced = kinds
@@ -483,7 +483,7 @@ public final class IngestSession {
                 // another kind (which may have a rule the first had not).
                 let kinds = try writer.storedKinds(auditEventID: stored)
                 if kinds.ours { uncount(kinds) }
-                try writer.delete(auditEventID: stored)
+                uncommitted.parseErrors -= try writer.delete(auditEventID: stored)
                 occurrence = kept
                 replaced = kinds
             case .alreadyStored:

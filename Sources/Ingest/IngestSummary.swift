@@ -90,7 +90,10 @@ public struct IngestSummary: Sendable, Equatable {
                          + (judgedStoredByOthers > 0 ? " (\(judgedStoredByOthers) of them stored by another writer first, judged for alerts here)" : ""))
         }
         if bootstrapped > 0 { parts.append("\(bootstrapped) guests from status XML") }
-        parts.append("\(parseErrors) parse error\(parseErrors == 1 ? "" : "s")")
+        // Net of the problems a joined event's first piece had (found again in the whole): a
+        // join that cured one leaves fewer than before, which is no negative count of errors.
+        let found = max(0, parseErrors)
+        parts.append("\(found) parse error\(found == 1 ? "" : "s")")
         return parts.joined(separator: ", ")
     }
 }

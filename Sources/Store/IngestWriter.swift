@@ -460,8 +460,12 @@ public final class IngestWriter {
     }
 
     /// Removes a stored event and everything found in it.
-    public func delete(auditEventID: Int64) throws {
+    /// - Returns: how many problems found in its records went with it (they are found again,
+    ///   and counted again, when its replacement is judged).
+    @discardableResult
+    public func delete(auditEventID: Int64) throws -> Int {
         try wrapped {
+            var problemsRemoved = 0
             // What is gathered in memory may count this very event: write it first.
             try totals.flush()
             try runs.flush()
@@ -487,10 +491,15 @@ public final class IngestWriter {
             // What was found wrong in it goes with it: its replacement is judged whole, and finds
             // again what is still wrong. A problem of a record cut by the end of the input (the
             // second AVC of an event, stored for its first) stayed for good.
-            let lines = try storedRecords(auditEventID: auditEventID).compactMap(\.line)
-            if !lines.isEmpty, let source = try db.rows("SELECT source_id FROM audit_events WHERE id = ?", id).first?.first?.int64 {
-                try db.run("DELETE FROM parse_errors WHERE source_id = ? AND stage = 'decoder' AND line IN (SELECT value FROM json_each(?))",
-                           [.integer(source), .text("[" + lines.map(String.init).joined(separator: ",") + "]")])
+            // Each record's problems are under its own source (a joined event's come from two).
+            let records = try storedRecords(auditEventID: auditEventID)
+            if !records.isEmpty, let source = try db.rows("SELECT source_id FROM audit_events WHERE id = ?", id).first?.first?.int64 {
+                let bySource = Dictionary(grouping: records.filter { $0.line != nil }, by: { $0.sourceID ?? source })
+                for (own, records) in bySource {
+                    try db.run("DELETE FROM parse_errors WHERE source_id = ? AND stage = 'decoder' AND line IN (SELECT value FROM json_each(?))",
+                               [.integer(own), .text("[" + records.compactMap(\.line).map(String.init).joined(separator: ",") + "]")])
+                    problemsRemoved += db.changes
+                }
             }
             // A replaced event's records stay in their block, which no longer counts it.
             if let location = try EvidenceStore.location(of: auditEventID, in: db) { evidence.release(block: location.block) }
@@ -505,6 +514,7 @@ public final class IngestWriter {
                 UPDATE denial_runs SET \(DenialRuns.firstOfItsEvents()), \(DenialRuns.lastOfItsEvents())
                 WHERE id = ? AND \(DenialRuns.hasEvents)
                 """, [run])
+            return problemsRemoved
         }
     }
 
@@ -544,6 +554,20 @@ public final class IngestWriter {
             // A stored event is not judged again (already stored): its problems must stay.
             let judgedAgain = correlated.event.endsUnterminated && !stored
             for finding in correlated.findings {
+                // A problem of a joined event's record is the file's it was read from, at its line
+                // there: it was kept under the first piece's source with the second file's name.
+                if let recordSources, case .issue(var issue) = finding {
+                    let records = correlated.event.records
+                    if let index = records.indices.first(where: { records[$0].line == issue.line && records[$0].raw.hasPrefix(issue.text) }),
+                       index < recordSources.count {
+                        let own = recordSources[index]
+                        if let path = try db.rows("SELECT last_path FROM sources WHERE id = ?", [.integer(own)]).first?.first?.string {
+                            issue.source = path
+                        }
+                        try store(issue: issue, sourceID: own, stage: judgedAgain ? "reader" : "decoder")
+                        continue
+                    }
+                }
                 try store(finding, auditEventID: auditEventID, sourceID: sourceID, issueStage: judgedAgain ? "reader" : "decoder")
             }
         }
