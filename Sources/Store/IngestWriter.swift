@@ -376,8 +376,15 @@ public final class IngestWriter {
         // the next file (`continues`). The first piece read again adds what it gained, if anything.
         guard let added = continuation(of: records, avcsByDenial: false) else {
             let storedTexts = Set(texts)
-            return event.records.allSatisfy({ storedTexts.contains($0.raw) })
-                ? .alreadyStored : .replaces(auditEventID: same.row, occurrence: same.occurrence)
+            if event.records.allSatisfy({ storedTexts.contains($0.raw) }) { return .alreadyStored }
+            // Joined with records read from other files: replaced by this read alone, they were
+            // lost (helper-87: a first file read again once grown by a second AVC dropped the
+            // SYSCALL, CWD, PATH and PROCTITLE the next files had added). What it gained joins them.
+            if records.contains(where: { $0.sourceID != nil }) {
+                return .continues(auditEventID: same.row, sourceID: same.source, line: same.line, occurrence: same.occurrence,
+                                  records: records, added: event.records.indices.filter { !storedTexts.contains(event.records[$0].raw) })
+            }
+            return .replaces(auditEventID: same.row, occurrence: same.occurrence)
         }
         return .continues(auditEventID: same.row, sourceID: same.source, line: same.line, occurrence: same.occurrence,
                           records: records, added: added)
