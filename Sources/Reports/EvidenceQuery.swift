@@ -10,8 +10,6 @@ public struct EvidenceQuery: Sendable {
     public init(reference: EventReference) { self.reference = reference }
 
     public static let keys = ["id", "time", "seq", "type", "line", "source", "raw", "interpreted"]
-    /// FleetTable.spoolShift: a fleet store's ids of one spool share their bits above it.
-    static let spoolShift: Int64 = 40
 
     public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         let db = database.connection
@@ -25,12 +23,12 @@ public struct EvidenceQuery: Sendable {
             let records = try EvidenceStore(connection: db).records(auditEventID: id)
             let interpreted = AuparseInterpreter.interpret(records.map(\.raw))
             // A record read from another source than its event's (an event a rotation split) names
-            // its own: the source's id as the writing store numbered it, in this event's id range
-            // (a fleet store moves each spool's ids into a range of their own, FleetTable).
-            let range = (id >> Self.spoolShift) << Self.spoolShift
+            // its own, numbered as the writing store numbered it (a fleet store moves each spool's
+            // ids into a range of their own).
             var otherSources: [Int64: OutputValue] = [:]
             for other in Set(records.compactMap(\.sourceID)) {
-                let path = try db.rows("SELECT last_path FROM sources WHERE id = ?", [.integer(range | other)]).first?.first?.string
+                let path = try db.rows("SELECT last_path FROM sources WHERE id = ?",
+                                       [.integer(EvidenceStore.storeID(ofSource: other, namedByEvent: id))]).first?.first?.string
                 otherSources[other] = path.map { .string($0) } ?? .null
             }
             let node = event.first?.string ?? ""

@@ -13,6 +13,13 @@ public struct EvidenceStore {
 
     public init(connection: any SQLReader) { self.connection = connection }
 
+    /// The id, in the store that holds the event `auditEventID`, of a source its block names
+    /// (`EvidenceFormat.Record.sourceID`, numbered by the spool or store that wrote it): the same
+    /// number in a SQLite store, whose ids have no spool bits; in a fleet store, that spool's range.
+    public static func storeID(ofSource local: Int64, namedByEvent auditEventID: Int64) -> Int64 {
+        FleetTable.fleetID(spool: auditEventID >> FleetTable.spoolShift, local: local)
+    }
+
     static func location(of auditEventID: Int64, in db: any SQLReader) throws -> Location? {
         guard let row = try db.rows("SELECT block_id, block_offset, block_length FROM audit_events WHERE id = ?",
                                     [.integer(auditEventID)]).first, row.count == 3,
