@@ -24,6 +24,7 @@ enum EmbeddedSchema {
         migration(4, "postgresql/004_retention.sql", PackageResources._04_retention_sql),
         migration(5, "postgresql/005_run_minutes.sql", PackageResources._05_run_minutes_sql),
         migration(6, "postgresql/006_spool_tokens.sql", PackageResources._06_spool_tokens_sql),
+        migration(7, "postgresql/007_evidence_format.sql", PackageResources._07_evidence_format_sql),
     ]
 
     private static func migration(_ version: Int, _ file: String, _ bytes: [UInt8]) -> Migration {
