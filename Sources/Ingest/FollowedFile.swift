@@ -15,6 +15,9 @@ public final class FollowedFile {
         case rotated
         /// The file shrank under us: it was truncated, and reading starts again at its top.
         case truncated
+        /// The old file was read to its end, and what is at the path now cannot be followed (a
+        /// FIFO, a device, no permission): the caller stores what it has, then stops with this.
+        case unfollowable(ChunkedReader.Failure)
     }
 
     public let path: String
@@ -29,7 +32,7 @@ public final class FollowedFile {
     public init(path: String, offset: Int64 = 0) throws {
         self.path = path
         if FileIdentity.of(path: path) != nil {
-            let file = try ChunkedReader(path: path)
+            let file = try ChunkedReader(regularFileAt: path)
             if offset > 0, let size = file.size, offset <= size { try file.seek(to: offset) }
             self.file = file
             identity = file.identity
@@ -44,7 +47,7 @@ public final class FollowedFile {
         guard let file else {
             // Not there yet (between auditd's rename and its new file, or before it ever was).
             guard FileIdentity.of(path: path) != nil else { return .idle }
-            let opened = try ChunkedReader(path: path)
+            let opened = try ChunkedReader(regularFileAt: path)
             self.file = opened
             identity = opened.identity
             head = []
@@ -70,7 +73,12 @@ public final class FollowedFile {
         // At the end of what was written. Has the path moved on to a new file?
         let now = FileIdentity.of(path: path)
         if let now, now != identity {
-            let opened = try ChunkedReader(path: path)
+            let opened: ChunkedReader
+            do {
+                opened = try ChunkedReader(regularFileAt: path)
+            } catch let failure as ChunkedReader.Failure {
+                return .unfollowable(failure)
+            }
             self.file = opened
             identity = opened.identity
             head = []

@@ -64,7 +64,7 @@ struct RotatedCopyList {
     /// The first bytes of a file (enough for its identity) and its size; nil if it cannot be
     /// read or is empty.
     static func head(of path: String) -> (bytes: [UInt8], size: Int64)? {
-        guard let file = try? ChunkedReader(path: path) else { return nil }
+        guard let file = try? ChunkedReader(regularFileAt: path) else { return nil }
         let bytes = file.bytes(at: 0, count: SourceIdentity.prefixLimit)
         guard !bytes.isEmpty else { return nil }
         return (bytes, file.size ?? Int64(bytes.count))

@@ -203,8 +203,12 @@ public final class WatchSession {
             changes = watch
         case .standardInput: pipe = ChunkedReader(standardInput: ())
         case .standardInputAfterCatchingUp(let path):
-            try catchUpBeforeStream(path: path, onFindings: onFindings)
-            pipe = ChunkedReader(standardInput: ())
+            // Stopped during the catch-up, the stream is left unread: what it stored would move
+            // the plugin's own position past the copies not read yet, and the next start's
+            // catch-up, which begins there, would skip them. auditd's log holds those records.
+            if try catchUpBeforeStream(path: path, stop: stop, onFindings: onFindings) {
+                pipe = ChunkedReader(standardInput: ())
+            }
         }
 
         func handle(_ output: ParsedOutput) throws {
@@ -328,6 +332,14 @@ public final class WatchSession {
                     try catchUp(path: follower.path, after: finished, running: true, truncated: truncated,
                                 stop: stop, onFindings: onFindings)
                     source = Source(name: source.name)
+                case .unfollowable(let failure):
+                    // The renamed file's last events are stored before watch stops: the next start
+                    // could not reach them until the path holds a log file again.
+                    try source.reader?.finish(emit: handle)
+                    session.pending += try onTick()
+                    try commit()
+                    count(source)
+                    throw failure
                 case .idle:
                     break
                 }
@@ -388,13 +400,15 @@ public final class WatchSession {
     /// (whatever source stored it, the stream included) to the current log. The log's own
     /// checkpoint is no guide: the stream, not the file, moved the store on since it was
     /// written. Events already stored are recognised and skipped.
-    private func catchUpBeforeStream(path: String, onFindings: ([Finding]) throws -> Void) throws {
+    /// A stop asked for is taken between two files; the next start reads the rest.
+    /// - Returns: false when stopped before every file was read.
+    private func catchUpBeforeStream(path: String, stop: () -> Bool, onFindings: ([Finding]) throws -> Void) throws -> Bool {
         var files = RotatedCopyList(of: path, limit: options.rotatedCopies).copies.reversed()
             .map { (path: $0.path, first: LogHead.first(in: $0.head)) }
         if let head = RotatedCopyList.head(of: path) { files.append((path, LogHead.first(in: head.bytes))) }
         guard !files.isEmpty else {
             notice("cannot catch up from \(path): no such log, nor rotated copies; reading only the plugin stream")
-            return
+            return true
         }
         // The node this host's lines are stored under: --node, else the one auditd writes
         // (name_format), as the log shows it.
@@ -427,12 +441,19 @@ public final class WatchSession {
         // never judged: the files read here are read whole (what was judged is skipped).
         session.readsUnreadSourcesFromStart = true
         defer { session.readsUnreadSourcesFromStart = false }
+        var read = 0
         for file in toRead {
+            if stop() {
+                notice("stopped during the catch-up, after \(read) of \(toRead.count) files (\(file.path) and newer not read); "
+                       + "the plugin stream was left unread: the next start catches up on both from the log")
+                return false
+            }
             do {
                 try session.ingest(.file(file.path), onFindings: onFindings)
             } catch let failure as IngestError where failure.isUnreadableInput {
                 notice("cannot catch up from \(file.path): \(failure); skipped")
             }
+            read += 1
         }
         // `events` counts what was stored: events already stored are in `duplicates` alone (the
         // two were subtracted, which said -21718 missed for 21718 judged; helper-81).
@@ -441,6 +462,7 @@ public final class WatchSession {
         let summary = "caught up from \(toRead.map(\.path).joined(separator: ", ")): \(missed) events the plugin had not stored, \(known) already stored"
             + (judged > 0 ? " (\(judged) of them stored by another writer while the plugin was down, judged for alerts here)" : "")
         if (missed > 0 || judged > 0) && newest != nil { notice(summary) } else { info(summary) }
+        return true
     }
 
     // MARK: rotation
@@ -506,7 +528,7 @@ public final class WatchSession {
             // guest starts logged in the older one.
             let opened: ChunkedReader
             do {
-                opened = try ChunkedReader(path: copy.path)
+                opened = try ChunkedReader(regularFileAt: copy.path)
             } catch {
                 // Renamed on by a rotation between the listing and the open: the file is still
                 // there, under the next name, and its old name may already stand for the next

@@ -7,7 +7,7 @@ import Darwin
 /// Reads a file or standard input in bounded chunks with plain read(2): memory stays at one
 /// chunk whatever the file size. Owns its descriptor (except standard input).
 public final class ChunkedReader {
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, CustomStringConvertible, Equatable, Sendable {
         public var path: String
         public var reason: String
         public var description: String { "\(path): \(reason)" }
@@ -31,6 +31,44 @@ public final class ChunkedReader {
         self.ownsDescriptor = true
         self.path = path
         self.isSeekable = lseek(fd, 0, SEEK_CUR) >= 0
+    }
+
+    /// A log file that is followed or looked at again and again (watch, its rotated copies):
+    /// only a regular file. A FIFO at the path (a link to one, a mistyped --follow) made open(2)
+    /// wait for a writer, and watch's loop with it, deaf to SIGTERM; a device never ends. Opened
+    /// without waiting, then checked on the descriptor itself, so nothing can be swapped in
+    /// between the check and the open.
+    public init(regularFileAt path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw Failure(path: path, reason: reason)
+        }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            close(fd)
+            throw Failure(path: path, reason: "\(Self.describe(kind: kind)), not a log file (only regular files are followed)")
+        }
+        // Regular files ignore O_NONBLOCK; cleared all the same, so reads mean what they say.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        self.fd = fd
+        self.ownsDescriptor = true
+        self.path = path
+        self.isSeekable = true
+    }
+
+    private static func describe(kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: "is a folder"
+        case S_IFIFO: "is a FIFO (named pipe)"
+        case S_IFSOCK: "is a socket"
+        case S_IFCHR: "is a character device"
+        case S_IFBLK: "is a block device"
+        default: "is not a regular file"
+        }
     }
 
     /// Standard input; `-` on the command line.

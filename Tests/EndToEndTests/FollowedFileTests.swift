@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+import Native
 import TestSupport
 
 /// tail -F behaviour for the realtime daemon, driven step by step without sleeping.
@@ -14,10 +15,31 @@ import TestSupport
             steps.append(step)
             switch step {
             case .data(let n): text += buffer[0..<n]
-            case .idle: return (String(decoding: text, as: UTF8.self), steps)
+            case .idle, .unfollowable: return (String(decoding: text, as: UTF8.self), steps)
             case .rotated, .truncated: continue
             }
         }
+    }
+
+    /// A rotation that leaves a FIFO at the path: the old file is read to its end, then the FIFO
+    /// is refused without opening it for a writer (open(2) would wait for one).
+    @Test func aFIFOLeftAtThePathIsRefusedAfterTheOldFileIsRead() throws {
+        let folder = try Fixtures.temporaryFolder("follow-fifo")
+        let path = folder.appendingPathComponent("audit.log").path
+        try "one\n".write(toFile: path, atomically: false, encoding: .utf8)
+        let f = try FollowedFile(path: path)
+        #expect(try drain(f).0 == "one\n")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("two\n".utf8))
+        try handle.close()
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        #expect(mkfifo(path, 0o600) == 0)
+        let (text, steps) = try drain(f)
+        #expect(text == "two\n")
+        guard case .unfollowable(let failure) = steps.last else { Issue.record("\(steps)"); return }
+        #expect(failure.reason.contains("is a FIFO"), "\(failure)")
+        #expect(throws: ChunkedReader.Failure.self) { _ = try FollowedFile(path: path) }
     }
 
     @Test func appendsRotationByRenameAndCopytruncate() throws {

@@ -176,6 +176,54 @@ import TestSupport
         #expect(try Self.denials(s.db) == expected)
     }
 
+    /// The plugin's catch-up (--stdin --catch-up-log) took no SIGTERM until every copy was read.
+    /// Stopped during it, it reads no more files and leaves the stream unread (storing the
+    /// stream's newer events would move the plugin's position past the copies not read yet); the
+    /// next start reads the rest.
+    @Test func aStopDuringThePluginsCatchUpIsTakenBetweenFilesAndTheNextStartReadsTheRest() throws {
+        let s = try Self.setup(pieces: 60)
+        #expect(s.pieces.count >= 40)
+        let expected = try Self.reference(s)
+        func plugin(_ stdin: FileHandle) throws -> WatchTests.Watcher {
+            try WatchTests.Watcher(["--db", s.db, "--node", "hv1", "--libvirt-state", s.workload.rundir.path,
+                                    "--stdin", "--catch-up-log", s.log.path], folder: s.folder, stdin: stdin)
+        }
+        // The first piece, stored by a plugin whose stream ended at once.
+        try s.pieces[0].write(to: s.log, atomically: false, encoding: .utf8)
+        let empty = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/dev/null"))
+        let first = try plugin(empty)
+        #expect(first.wait(seconds: 30) { !first.process.isRunning }, "\(first.said())")
+        let stored = try Self.denials(s.db).count
+        #expect(stored > 0 && stored < expected.count)
+        // Stopped: auditd rotates the log after each piece.
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try Self.rotate(s)
+        for piece in s.pieces[2..<(s.pieces.count - 1)] {
+            try piece.write(to: s.log, atomically: false, encoding: .utf8)
+            try Self.rotate(s)
+        }
+        try s.pieces[s.pieces.count - 1].write(to: s.log, atomically: false, encoding: .utf8)
+        // The cuts leave some pieces empty (an empty copy holds nothing to catch up on); the
+        // first two pieces share a file, and the catch-up may begin at the one after it.
+        let files = s.pieces.filter { !$0.isEmpty }.count
+        #expect(files > 20)
+        let stream = Pipe()
+        let second = try plugin(stream.fileHandleForReading)
+        #expect(second.wait(seconds: 30) { second.said().contains("watching") }, "\(second.said())")
+        #expect(second.terminate() == 0)
+        let said = second.said()
+        let stopped = try #require(said.range(of: #"stopped during the catch-up, after (\d+) of (\d+) files"#, options: .regularExpression),
+                                   "\(said)")
+        let numbers = said[stopped].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        #expect(numbers.count == 2 && numbers[1] >= files - 2 && numbers[0] <= 6, "\(said[stopped]) (\(files) files)")
+        #expect(try Self.denials(s.db).count < expected.count)
+        try stream.fileHandleForWriting.close()
+        let third = try plugin(try FileHandle(forReadingFrom: URL(fileURLWithPath: "/dev/null")))
+        #expect(third.wait(seconds: 60) { !third.process.isRunning }, "\(third.said())")
+        #expect(third.process.terminationStatus == 0)
+        #expect(try Self.denials(s.db) == expected)
+    }
+
     @Test func rotatedTwiceWhileStoppedBothCopiesAreReadOldestFirst() throws {
         let s = try Self.setup(pieces: 4)
         let expected = try Self.reference(s)

@@ -262,6 +262,39 @@ import TestSupport
         #expect(watcher.terminate() == 0)
     }
 
+    /// A FIFO at the followed path (or a link to one) made open(2) wait for a writer: watch hung
+    /// there without a word, deaf to SIGTERM. It is refused with the reason, at start and when a
+    /// rotation leaves one at the log's name, after the renamed file's events are stored.
+    @Test func aFollowedPathThatIsAFIFOIsRefusedInsteadOfWaitedOn() throws {
+        let folder = try Fixtures.temporaryFolder("watch-fifo")
+        let log = folder.appendingPathComponent("audit.log")
+        let pipe = folder.appendingPathComponent("pipe")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: log.path, withDestinationPath: "pipe")
+        func ended(_ watcher: Watcher) -> Bool {
+            let ended = watcher.wait { !watcher.process.isRunning }
+            if !ended { kill(watcher.process.processIdentifier, SIGKILL); watcher.process.waitUntilExit() }
+            return ended
+        }
+        let db = folder.appendingPathComponent("w.db").path
+        let atStart = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(ended(atStart), "watch waited in open(2) for a writer")
+        #expect(atStart.process.terminationStatus == 3)
+        #expect(atStart.said().contains("audit.log: is a FIFO (named pipe), not a log file"), "\(atStart.said())")
+
+        try FileManager.default.removeItem(at: log)
+        try "node=hv01 type=AVC msg=audit(1764000010.500:200): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
+            .write(to: log, atomically: false, encoding: .utf8)
+        let rotated = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(rotated.wait { rotated.said().contains("watching") })
+        try FileManager.default.moveItem(at: log, to: folder.appendingPathComponent("audit.log.1"))
+        try FileManager.default.createSymbolicLink(atPath: log.path, withDestinationPath: "pipe")
+        #expect(ended(rotated), "watch waited in open(2) for a writer after the rotation")
+        #expect(rotated.process.terminationStatus == 3)
+        #expect(rotated.said().contains("audit.log: is a FIFO (named pipe), not a log file"), "\(rotated.said())")
+        #expect(try Self.denials(db) == 1)
+    }
+
     @Test func theDaemonLogShowsControlCharactersEscaped() throws {
         // Log lines quote the paths they were given: an ESC in one must not reach the terminal.
         let folder = try Fixtures.temporaryFolder("watch-log-escape")
