@@ -550,12 +550,24 @@ public final class WatchSession {
                 continue
             }
             attempted.append(copy.head)
-            notice("reading \(copy.path): rotated before watch had read it to its end")
+            // Every checkpoint trails its file's end by the events of its last 2 s (they may go
+            // on in the next file), so each rotation reads that tail again. Only a copy that held
+            // events watch had not stored is worth a warning: said at each rotation, it was
+            // noise an operator learns to ignore.
+            let before = session.summary
             do {
                 try session.ingest(.source(opened), onFindings: onFindings)
             } catch let failure as IngestError where failure.isUnreadableInput {
                 // session.ingest reports an unreadable copy so; the others still go in.
                 notice("\(failure); skipped")
+            }
+            let stored = session.summary.events - before.events
+            let problems = session.summary.parseErrors - before.parseErrors
+            if stored > 0 || problems > 0 {
+                notice("read \(copy.path), rotated before watch had read it to its end: \(stored) events stored from it"
+                       + (problems > 0 ? ", \(problems) parse errors" : ""))
+            } else {
+                info("read again the end of \(copy.path) after its rotation: nothing more to store")
             }
             copies = try rotatedCopies(of: path)
         }

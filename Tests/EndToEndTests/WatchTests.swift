@@ -295,6 +295,49 @@ import TestSupport
         #expect(try Self.denials(db) == 1)
     }
 
+    /// Every checkpoint trails its file's end by its last 2 s of events, so each rotation reads
+    /// that tail of the copy again. It was reported at every rotation, and at every start after
+    /// one, as a copy "rotated before watch had read it to its end": a warning that cried wolf.
+    /// It is said only for a copy that held something watch had not stored.
+    @Test func aRotationWatchReadToItsEndIsNotReportedAsReadLate() throws {
+        let folder = try Fixtures.temporaryFolder("watch-rotation-quiet")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        func avc(_ serial: Int) -> String {
+            "type=AVC msg=audit(17640000\(10 + serial).500:\(serial)): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
+        }
+        func syscall(_ serial: Int) -> String {
+            "type=SYSCALL msg=audit(17640000\(10 + serial).500:\(serial)): arch=c000003e syscall=257 success=no exit=-13 items=1 ppid=1 pid=4243 auid=4294967295 uid=107 gid=107 euid=107 suid=107 fsuid=107 egid=107 sgid=107 fsgid=107 tty=(none) ses=4294967295 comm=\"qemu-kvm\" exe=\"/usr/bin/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c1,c2 key=(null)\n"
+        }
+        // The last event of the first file goes on in the next one (a rotation between records).
+        try ((10..<15).map { avc($0) + syscall($0) }.joined() + avc(15)).write(to: log, atomically: false, encoding: .utf8)
+        let marker = "rotated before watch had read it to its end"
+        let running = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(running.wait { (try? Self.denials(db)) == 6 }, "\(running.said())")
+        try FileManager.default.moveItem(at: log, to: folder.appendingPathComponent("audit.log.1"))
+        try (syscall(15) + (16..<20).map { avc($0) + syscall($0) }.joined()).write(to: log, atomically: false, encoding: .utf8)
+        #expect(running.wait { (try? Self.denials(db)) == 10 }, "\(running.said())")
+        #expect(running.wait { running.said().contains("read again the end of") }, "\(running.said())")
+        #expect(running.terminate() == 0)
+        #expect(!running.said().contains(marker), "\(running.said())")
+        let restarted = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(restarted.wait { restarted.said().contains("watching") })
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(restarted.terminate() == 0)
+        #expect(!restarted.said().contains(marker), "\(restarted.said())")
+        #expect(try Self.denials(db) == 10)
+
+        // Written while nothing watched, then rotated: that copy is read late, and said so.
+        try Self.append(avc(20) + syscall(20), to: log)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("audit.log.1"), to: folder.appendingPathComponent("audit.log.2"))
+        try FileManager.default.moveItem(at: log, to: folder.appendingPathComponent("audit.log.1"))
+        try (avc(21) + syscall(21)).write(to: log, atomically: false, encoding: .utf8)
+        let late = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(late.wait { (try? Self.denials(db)) == 12 }, "\(late.said())")
+        #expect(late.terminate() == 0)
+        #expect(late.said().contains("audit.log.1, \(marker): 1 events stored from it"), "\(late.said())")
+    }
+
     @Test func theDaemonLogShowsControlCharactersEscaped() throws {
         // Log lines quote the paths they were given: an ESC in one must not reach the terminal.
         let folder = try Fixtures.temporaryFolder("watch-log-escape")
