@@ -209,9 +209,19 @@ public final class PrivateAuditd: @unchecked Sendable {
     /// Waits for a plugin process other than those in `excluding`. auditd starts one within a
     /// second when idle; the whole suite running beside it on two cores has made that take over
     /// 15 s, and twice over 30 s. A timeout says what auditd logged meanwhile.
-    public func waitForPlugin(excluding: Set<Int32> = [], timeout: TimeInterval = 60) throws -> (pid: Int32, arguments: [String]) {
+    /// - Parameter nudge: after a plugin was killed, auditd starts the next one only when a
+    ///   write to the dead one's socket fails; one message sent to make it may have gone into
+    ///   the socket's buffer first (see killPlugin). Called every 5 s while no plugin is there.
+    public func waitForPlugin(excluding: Set<Int32> = [], timeout: TimeInterval = 60,
+                              nudge: (() throws -> Void)? = nil) throws -> (pid: Int32, arguments: [String]) {
         let deadline = Date().addingTimeInterval(timeout)
+        var nextNudge = Date().addingTimeInterval(5)
         while Date() < deadline {
+            if let nudge, Date() >= nextNudge {
+                FileHandle.standardError.write(Data("PrivateAuditd: no new plugin yet; sending auditd another message\n".utf8))
+                try nudge()
+                nextNudge = Date().addingTimeInterval(5)
+            }
             guard process.isRunning else {
                 let log = (try? String(contentsOf: folder.appendingPathComponent("auditd.out"), encoding: .utf8)) ?? ""
                 throw Unavailable(description: "auditd exited (status \(process.terminationStatus)): \(log)")
