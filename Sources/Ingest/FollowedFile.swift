@@ -31,12 +31,21 @@ public final class FollowedFile {
     /// Opens `path` and positions at `offset` (a checkpoint), or waits for it to appear.
     public init(path: String, offset: Int64 = 0) throws {
         self.path = path
-        if FileIdentity.of(path: path) != nil {
-            let file = try ChunkedReader(regularFileAt: path)
+        if FileIdentity.of(path: path) != nil, let file = try Self.open(path) {
             if offset > 0, let size = file.size, offset <= size { try file.seek(to: offset) }
             self.file = file
             identity = file.identity
             head = file.bytes(at: 0, count: Self.headLength)
+        }
+    }
+
+    /// The file at `path`, or nil when nothing is there (any more): a rotation's rename
+    /// between a look at the path and the open is no reason to stop.
+    private static func open(_ path: String) throws -> ChunkedReader? {
+        do {
+            return try ChunkedReader(regularFileAt: path)
+        } catch let failure as ChunkedReader.Failure where failure.isMissing {
+            return nil
         }
     }
 
@@ -46,8 +55,7 @@ public final class FollowedFile {
     public func poll(into buffer: inout [UInt8]) throws -> Step {
         guard let file else {
             // Not there yet (between auditd's rename and its new file, or before it ever was).
-            guard FileIdentity.of(path: path) != nil else { return .idle }
-            let opened = try ChunkedReader(regularFileAt: path)
+            guard FileIdentity.of(path: path) != nil, let opened = try Self.open(path) else { return .idle }
             self.file = opened
             identity = opened.identity
             head = []
@@ -75,7 +83,9 @@ public final class FollowedFile {
         if let now, now != identity {
             let opened: ChunkedReader
             do {
-                opened = try ChunkedReader(regularFileAt: path)
+                // Gone again between the look and the open (a rotation storm): not there yet.
+                guard let file = try Self.open(path) else { return .idle }
+                opened = file
             } catch let failure as ChunkedReader.Failure {
                 return .unfollowable(failure)
             }

@@ -548,6 +548,8 @@ public final class IngestSession {
                 }
             }
             if storedSomething { uncommitted.events += 1 }
+            // One this run stored before was taken out of `events` above: it is counted here.
+            if storedSomething, replaced?.ours == true { uncommitted.grown += 1 }
             judged?.positions.judged(node: event.id.node, at: Self.position(event))
             pending += findings.count
             if let replaced, Self.kinds(of: findings) == (replaced.denials.sorted(), replaced.events.sorted()) { return [] }

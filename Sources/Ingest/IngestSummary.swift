@@ -11,6 +11,10 @@ public struct IngestSummary: Sendable, Equatable {
     public var duplicates = 0
     /// Of those, events another writer stored before this watch read them, judged for alerts here.
     public var judgedStoredByOthers = 0
+    /// Events this run stored and then stored again with more of their records (a lone AVC
+    /// whose SYSCALL came later; the rest of an event a rotation split): counted once in
+    /// `events`, and here. One an earlier run stored is counted in `events` alone.
+    public var grown = 0
     public var denialsByKind: [String: Int] = [:]
     public var eventsByKind: [String: Int] = [:]
     public var parseErrors = 0
@@ -51,6 +55,7 @@ public struct IngestSummary: Sendable, Equatable {
         events += other.events
         duplicates += other.duplicates
         judgedStoredByOthers += other.judgedStoredByOthers
+        grown += other.grown
         denialsByKind.merge(other.denialsByKind, uniquingKeysWith: +)
         eventsByKind.merge(other.eventsByKind, uniquingKeysWith: +)
         parseErrors += other.parseErrors

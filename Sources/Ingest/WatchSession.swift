@@ -200,6 +200,10 @@ public final class WatchSession {
             } else if let reason = watch.unavailableReason {
                 notice("no inotify, polling every \(options.pollMilliseconds) ms: \(reason)")
             }
+            // A link that leads nowhere waited in silence, as a log not yet created does.
+            if FileIdentity.of(path: path) == nil, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                notice("\(path) is a symbolic link to \(target), which leads to no file (missing, or a loop of links): waiting for it")
+            }
             changes = watch
         case .standardInput: pipe = ChunkedReader(standardInput: ())
         case .standardInputAfterCatchingUp(let path):
@@ -407,7 +411,9 @@ public final class WatchSession {
             .map { (path: $0.path, first: LogHead.first(in: $0.head)) }
         if let head = RotatedCopyList.head(of: path) { files.append((path, LogHead.first(in: head.bytes))) }
         guard !files.isEmpty else {
-            notice("cannot catch up from \(path): no such log, nor rotated copies; reading only the plugin stream")
+            notice("cannot catch up from \(path): "
+                   + (ChunkedReader.notARegularFile(path).map { "it \($0)" } ?? "no such log, nor rotated copies")
+                   + "; reading only the plugin stream")
             return true
         }
         // The node this host's lines are stored under: --node, else the one auditd writes
@@ -551,9 +557,11 @@ public final class WatchSession {
             }
             attempted.append(copy.head)
             // Every checkpoint trails its file's end by the events of its last 2 s (they may go
-            // on in the next file), so each rotation reads that tail again. Only a copy that held
-            // events watch had not stored is worth a warning: said at each rotation, it was
-            // noise an operator learns to ignore.
+            // on in the next file), so each rotation reads that tail again. Only a copy that gave
+            // watch something is worth a warning (events to store, to complete, or to judge that
+            // another writer stored): said at each rotation, it was noise an operator learns to
+            // ignore. Parse errors alone do not count: those after the checkpoint are found again
+            // at every reading of the tail.
             let before = session.summary
             do {
                 try session.ingest(.source(opened), onFindings: onFindings)
@@ -561,11 +569,15 @@ public final class WatchSession {
                 // session.ingest reports an unreadable copy so; the others still go in.
                 notice("\(failure); skipped")
             }
-            let stored = session.summary.events - before.events
-            let problems = session.summary.parseErrors - before.parseErrors
-            if stored > 0 || problems > 0 {
-                notice("read \(copy.path), rotated before watch had read it to its end: \(stored) events stored from it"
-                       + (problems > 0 ? ", \(problems) parse errors" : ""))
+            let after = session.summary
+            let gave = [(after.events - before.events, "stored"), (after.grown - before.grown, "completed"),
+                        (after.judgedStoredByOthers - before.judgedStoredByOthers, "stored by another writer first and judged for alerts here")]
+                .filter { $0.0 > 0 }
+            if !gave.isEmpty {
+                let problems = after.parseErrors - before.parseErrors
+                notice("read \(copy.path), rotated before watch had read it to its end: "
+                       + gave.map { "\($0.0) event\($0.0 == 1 ? "" : "s") \($0.1)" }.joined(separator: ", ")
+                       + (problems > 0 ? "; \(problems) parse error\(problems == 1 ? "" : "s")" : ""))
             } else {
                 info("read again the end of \(copy.path) after its rotation: nothing more to store")
             }

@@ -10,7 +10,11 @@ public final class ChunkedReader {
     public struct Failure: Error, CustomStringConvertible, Equatable, Sendable {
         public var path: String
         public var reason: String
+        /// errno of the call that failed, 0 when no call did (a file of the wrong kind).
+        public var errorNumber: Int32 = 0
         public var description: String { "\(path): \(reason)" }
+        /// Nothing at the path: between a rotation's rename and auditd's new file.
+        public var isMissing: Bool { errorNumber == ENOENT }
     }
 
     private let fd: Int32
@@ -40,7 +44,17 @@ public final class ChunkedReader {
     /// between the check and the open.
     public init(regularFileAt path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            let code = errno
+            // A socket cannot be opened at all (ENXIO, "No such device or address"): its kind
+            // says more than that.
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                throw Failure(path: path, reason: "\(Self.describe(kind: info.st_mode & S_IFMT)), not a log file (only regular files are followed)",
+                              errorNumber: code)
+            }
+            throw Failure(path: path, reason: String(cString: strerror(code)), errorNumber: code)
+        }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -58,6 +72,14 @@ public final class ChunkedReader {
         self.ownsDescriptor = true
         self.path = path
         self.isSeekable = true
+    }
+
+    /// Why the file at `path` is no log file to follow, or nil when it is a regular file or
+    /// nothing is there.
+    public static func notARegularFile(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG else { return nil }
+        return "\(describe(kind: info.st_mode & S_IFMT)), not a log file"
     }
 
     private static func describe(kind: mode_t) -> String {

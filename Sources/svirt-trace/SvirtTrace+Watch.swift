@@ -19,6 +19,11 @@ extension SvirtTrace {
                 --follow FILE (default /var/log/audit/audit.log) follows the file as tail -F does, \
                 woken by inotify on its folder (polling every 10 ms where inotify is unavailable), \
                 through rotation by rename and copytruncate, resuming from the stored checkpoint. \
+                It follows regular files only: a FIFO, socket or device at the path (or a link to \
+                one) stops watch with exit 3 and the reason, at start or when a rotation leaves one \
+                there (after the renamed file's events are stored). A rotated copy that held \
+                events watch had not stored is read and reported with what it gave; every \
+                rotation reads the last 2 s of the old file again, which is only an info line. \
                 --stdin reads auditd's plugin stream instead (ship rules/auditd/plugins.d); it \
                 exits when the stream ends.
 
@@ -83,7 +88,10 @@ extension SvirtTrace {
                 node exits 4 (its lock is DB-watch.lock, or DB-watch-NODE.lock, beside the database, \
                 or beside the spool with a PostgreSQL --db).
 
-                SIGTERM or SIGINT: complete open events, commit, write the checkpoint, exit 0. \
+                SIGTERM or SIGINT: complete open events, commit, write the checkpoint, exit 0; \
+                during a catch-up of rotated copies they are taken between two files, and the \
+                next start reads the rest (in plugin mode the stream is then left unread: its \
+                newer events would move the plugin's position past the copies not yet read). \
                 SIGHUP: reload the rules file (--rules or the config file's rules); the config \
                 file itself is not reloaded.
                 """)
@@ -412,7 +420,7 @@ extension SvirtTrace {
                 try watch.record { try courier.settle() }
             } catch {
                 Self.logger.critical("watch stopped", metadata: ["error": "\(error)", "summary": "\(watch.summary.line)"])
-                // Its log, not the store: a folder given to --follow, a read that failed.
+                // Its log, not the store: a folder or FIFO given to --follow, a read that failed.
                 let unreadable = error is ChunkedReader.Failure || (error as? IngestError)?.isUnreadableInput == true
                 throw ExitCode(unreadable ? Status.input : Status.database)
             }

@@ -31,6 +31,9 @@ import TestSupport
         #expect(unit["ReadWritePaths"] == "/var/lib/svirt-trace")
         #expect(unit["CapabilityBoundingSet"] == "CAP_DAC_READ_SEARCH")
         #expect(unit["ExecStart"]?.contains("watch --follow") == true)
+        // A lasting failure restarts slower than systemd's start limit (5 in 10 s) counts.
+        #expect(unit["Restart"] == "on-failure")
+        #expect(unit["RestartSec"].flatMap { Int($0.dropLast()) }.map { $0 * 5 > 10 } == true)
         // Database, node, sinks and the libvirt folder come from /etc/svirt-trace/svirt-trace.conf.
         #expect(unit["ExecStart"]?.contains("--db") == false)
     }

@@ -335,7 +335,51 @@ import TestSupport
         let late = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
         #expect(late.wait { (try? Self.denials(db)) == 12 }, "\(late.said())")
         #expect(late.terminate() == 0)
-        #expect(late.said().contains("audit.log.1, \(marker): 1 events stored from it"), "\(late.said())")
+        #expect(late.said().contains("audit.log.1, \(marker): 1 event stored"), "\(late.said())")
+
+        // Stored by an ingest while watch was stopped, then rotated: watch judges them for
+        // alerts from the copy, and says so (helper-88: it said "nothing more to store").
+        try Self.append(avc(22) + syscall(22), to: log)
+        let ingest = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        for n in stride(from: 2, through: 1, by: -1) {
+            try FileManager.default.moveItem(at: folder.appendingPathComponent("audit.log.\(n)"),
+                                             to: folder.appendingPathComponent("audit.log.\(n + 1)"))
+        }
+        try FileManager.default.moveItem(at: log, to: folder.appendingPathComponent("audit.log.1"))
+        try (avc(23) + syscall(23)).write(to: log, atomically: false, encoding: .utf8)
+        let judged = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(judged.wait { (try? Self.denials(db)) == 14 }, "\(judged.said())")
+        #expect(judged.wait { judged.said().contains("stored by another writer first and judged for alerts here") }, "\(judged.said())")
+        #expect(judged.terminate() == 0)
+        #expect(judged.said().contains("audit.log.1, \(marker)"), "\(judged.said())")
+        #expect(judged.alertLines().contains { $0.contains(":22/") }, "\(judged.alertLines())")
+
+        // Completed from the copy alone: the lone AVC stored provisionally while the log was
+        // quiet, its SYSCALL written just before a copytruncate (watch held still meanwhile).
+        try Self.append(avc(24), to: log)
+        let grown = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(grown.wait { (try? Self.denials(db)) == 15 }, "\(grown.said())")
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(grown.process.processIdentifier, SIGSTOP)
+        try Self.append(syscall(24), to: log)
+        try FileManager.default.copyItem(at: log, to: folder.appendingPathComponent("audit.log.0"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("audit.log.3"))
+        for n in stride(from: 2, through: 0, by: -1) {
+            try FileManager.default.moveItem(at: folder.appendingPathComponent("audit.log.\(n)"),
+                                             to: folder.appendingPathComponent("audit.log.\(n + 1)"))
+        }
+        let handle = try FileHandle(forWritingTo: log)
+        handle.truncateFile(atOffset: 0)
+        handle.write(Data((avc(25) + syscall(25)).utf8))
+        try handle.close()
+        kill(grown.process.processIdentifier, SIGCONT)
+        #expect(grown.wait { (try? Self.denials(db)) == 16 }, "\(grown.said())")
+        #expect(grown.wait { grown.said().contains("1 event completed") }, "\(grown.said())")
+        #expect(grown.terminate() == 0)
+        let exe = try Binary.run(["query", "denials", "--db", db, "--format", "jsonl"])
+        #expect(exe.stdout.split(separator: "\n").contains { $0.contains("\"serial\":24,") && $0.contains("/usr/bin/qemu-kvm") },
+                "\(exe.stdout)")
     }
 
     @Test func theDaemonLogShowsControlCharactersEscaped() throws {
