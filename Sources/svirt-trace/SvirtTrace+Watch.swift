@@ -494,8 +494,13 @@ final class StopFlag: Sendable {
     /// A stop asked for by a signal or by `request`; or SIGTERM or SIGINT pending, blocked by
     /// something else in the process.
     var isSet: Bool {
-        flag.load(ordering: .relaxed) || ProcessSignals.stopWasRequested
-            || (Self.due(lastStopLook) && (ProcessSignals.isPending(SIGTERM) || ProcessSignals.isPending(SIGINT)))
+        if flag.load(ordering: .relaxed) || ProcessSignals.stopWasRequested { return true }
+        guard Self.due(lastStopLook), ProcessSignals.isPending(SIGTERM) || ProcessSignals.isPending(SIGINT) else { return false }
+        // Kept: the next look may come before the next sigpending(2), and a stop once seen must
+        // stay seen (a catch-up that stopped for it, then the loop after it reading on, read the
+        // newest log before the copies it left: their guests' starts came late).
+        flag.store(true, ordering: .relaxed)
+        return true
     }
 
     private static func due(_ last: borrowing Atomic<UInt64>) -> Bool {
