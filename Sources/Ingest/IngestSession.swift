@@ -548,8 +548,10 @@ public final class IngestSession {
                 }
             }
             if storedSomething { uncommitted.events += 1 }
-            // One this run stored before was taken out of `events` above: it is counted here.
-            if storedSomething, replaced?.ours == true { uncommitted.grown += 1 }
+            if storedSomething, let replaced {
+                uncommitted.grown += 1
+                if !replaced.ours { uncommitted.grownFromEarlierRuns += 1 }
+            }
             judged?.positions.judged(node: event.id.node, at: Self.position(event))
             pending += findings.count
             if let replaced, Self.kinds(of: findings) == (replaced.denials.sorted(), replaced.events.sorted()) { return [] }
@@ -565,6 +567,7 @@ public final class IngestSession {
     /// alerted on instead.
     private func judgeStoredByOther(_ event: AuditEvent, decoded: DecodedDenial?) throws -> [Finding] {
         let position = Self.position(event)
+        if let judged, !judged.positions.hasMark(node: event.id.node), !event.isHeadFragment { uncommitted.unjudgedStoredByOthers += 1 }
         guard judged?.positions.isUnjudged(node: event.id.node, at: position) == true, !event.isHeadFragment else { return [] }
         judged?.positions.judged(node: event.id.node, at: position)
         uncommitted.judgedStoredByOthers += 1

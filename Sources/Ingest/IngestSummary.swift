@@ -11,10 +11,15 @@ public struct IngestSummary: Sendable, Equatable {
     public var duplicates = 0
     /// Of those, events another writer stored before this watch read them, judged for alerts here.
     public var judgedStoredByOthers = 0
-    /// Events this run stored and then stored again with more of their records (a lone AVC
-    /// whose SYSCALL came later; the rest of an event a rotation split): counted once in
-    /// `events`, and here. One an earlier run stored is counted in `events` alone.
+    /// Of those, events watch had no mark for the node of, so judged nothing of (a node this
+    /// watch had not seen an event of yet): never alerted on.
+    public var unjudgedStoredByOthers = 0
+    /// Events stored before that this run stored again with more of their records (a lone AVC
+    /// whose SYSCALL came later; the rest of an event a rotation split). One this run stored
+    /// first is counted once in `events`; one an earlier run stored counts in `events` too, and
+    /// in `grownFromEarlierRuns`.
     public var grown = 0
+    public var grownFromEarlierRuns = 0
     public var denialsByKind: [String: Int] = [:]
     public var eventsByKind: [String: Int] = [:]
     public var parseErrors = 0
@@ -56,6 +61,8 @@ public struct IngestSummary: Sendable, Equatable {
         duplicates += other.duplicates
         judgedStoredByOthers += other.judgedStoredByOthers
         grown += other.grown
+        grownFromEarlierRuns += other.grownFromEarlierRuns
+        unjudgedStoredByOthers += other.unjudgedStoredByOthers
         denialsByKind.merge(other.denialsByKind, uniquingKeysWith: +)
         eventsByKind.merge(other.eventsByKind, uniquingKeysWith: +)
         parseErrors += other.parseErrors

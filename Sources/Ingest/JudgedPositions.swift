@@ -66,6 +66,10 @@ struct JudgedPositions {
     }
 
     /// Whether an already stored event of this node and position was never judged by this watch.
+    /// Whether this watch judged anything of `node` yet: without a mark, nothing another writer
+    /// stored for it is judged again.
+    func hasMark(node: String?) -> Bool { newest[NodeName.key(node)] != nil }
+
     func isUnjudged(node: String?, at position: EventPosition) -> Bool {
         guard let mark = newest[NodeName.key(node)] else { return false }
         return mark < position

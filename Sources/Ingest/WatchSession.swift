@@ -570,8 +570,11 @@ public final class WatchSession {
                 notice("\(failure); skipped")
             }
             let after = session.summary
-            let gave = [(after.events - before.events, "stored"), (after.grown - before.grown, "completed"),
-                        (after.judgedStoredByOthers - before.judgedStoredByOthers, "stored by another writer first and judged for alerts here")]
+            let completedFromEarlier = after.grownFromEarlierRuns - before.grownFromEarlierRuns
+            let gave = [(after.events - before.events - completedFromEarlier, "stored"), (after.grown - before.grown, "completed"),
+                        (after.judgedStoredByOthers - before.judgedStoredByOthers, "stored by another writer first and judged for alerts here"),
+                        (after.unjudgedStoredByOthers - before.unjudgedStoredByOthers,
+                         "stored by another writer before this watch judged any event of their node, so never alerted on")]
                 .filter { $0.0 > 0 }
             if !gave.isEmpty {
                 let problems = after.parseErrors - before.parseErrors
@@ -579,9 +582,15 @@ public final class WatchSession {
                        + gave.map { "\($0.0) event\($0.0 == 1 ? "" : "s") \($0.1)" }.joined(separator: ", ")
                        + (problems > 0 ? "; \(problems) parse error\(problems == 1 ? "" : "s")" : ""))
             } else {
-                info("read again the end of \(copy.path) after its rotation: nothing more to store")
+                info("read \(copy.path) after its rotation: nothing more to store")
             }
             copies = try rotatedCopies(of: path)
+        }
+        if stop() {
+            let left = due(copies).filter { !attempted.contains($0.head) }
+            if !left.isEmpty {
+                notice("stopped during the catch-up, \(left.count) rotated cop\(left.count == 1 ? "y" : "ies") not read (\(left.map(\.path).joined(separator: ", "))): the next start reads \(left.count == 1 ? "it" : "them")")
+            }
         }
     }
 

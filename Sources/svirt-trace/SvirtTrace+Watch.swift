@@ -21,9 +21,9 @@ extension SvirtTrace {
                 through rotation by rename and copytruncate, resuming from the stored checkpoint. \
                 It follows regular files only: a FIFO, socket or device at the path (or a link to \
                 one) stops watch with exit 3 and the reason, at start or when a rotation leaves one \
-                there (after the renamed file's events are stored). A rotated copy that held \
-                events watch had not stored is read and reported with what it gave; every \
-                rotation reads the last 2 s of the old file again, which is only an info line. \
+                there (after the renamed file's events are stored). A rotated copy that gave watch \
+                anything (events it had not stored, completed, or had not judged for alerts) is \
+                reported with what it gave; one that held nothing new gets at most an info line. \
                 --stdin reads auditd's plugin stream instead (ship rules/auditd/plugins.d); it \
                 exits when the stream ends.
 

@@ -317,7 +317,7 @@ import TestSupport
         try FileManager.default.moveItem(at: log, to: folder.appendingPathComponent("audit.log.1"))
         try (syscall(15) + (16..<20).map { avc($0) + syscall($0) }.joined()).write(to: log, atomically: false, encoding: .utf8)
         #expect(running.wait { (try? Self.denials(db)) == 10 }, "\(running.said())")
-        #expect(running.wait { running.said().contains("read again the end of") }, "\(running.said())")
+        #expect(running.wait { running.said().contains("after its rotation: nothing more to store") }, "\(running.said())")
         #expect(running.terminate() == 0)
         #expect(!running.said().contains(marker), "\(running.said())")
         let restarted = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
@@ -380,6 +380,36 @@ import TestSupport
         let exe = try Binary.run(["query", "denials", "--db", db, "--format", "jsonl"])
         #expect(exe.stdout.split(separator: "\n").contains { $0.contains("\"serial\":24,") && $0.contains("/usr/bin/qemu-kvm") },
                 "\(exe.stdout)")
+    }
+
+    /// A lone AVC an earlier run stored, completed by its SYSCALL in the rotated copy, is no new
+    /// event: the copy "completed" it (helper-89: it said "1 event stored").
+    @Test func aRotatedCopyTellsAnEventItCompletedFromAnEarlierRun() throws {
+        let folder = try Fixtures.temporaryFolder("watch-rotation-completed")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("w.db").path
+        func avc(_ serial: Int) -> String {
+            "type=AVC msg=audit(17640001\(10 + serial).500:\(serial)): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
+        }
+        func syscall(_ serial: Int) -> String {
+            "type=SYSCALL msg=audit(17640001\(10 + serial).500:\(serial)): arch=c000003e syscall=257 success=no exit=-13 items=1 ppid=1 pid=4243 auid=4294967295 uid=107 gid=107 euid=107 suid=107 fsuid=107 egid=107 sgid=107 fsgid=107 tty=(none) ses=4294967295 comm=\"qemu-kvm\" exe=\"/usr/bin/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c1,c2 key=(null)\n"
+        }
+        let marker = "rotated before watch had read it to its end"
+        // A lone AVC stored by one run, its SYSCALL written after that run stopped, then rotated.
+        try ((10..<15).map { avc($0) + syscall($0) }.joined() + avc(15)).write(to: log, atomically: false, encoding: .utf8)
+        let first = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(first.wait { (try? Self.denials(db)) == 6 }, "\(first.said())")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(first.terminate() == 0)
+        try Self.append(syscall(15), to: log)
+        try FileManager.default.moveItem(at: log, to: folder.appendingPathComponent("audit.log.1"))
+        try (avc(16) + syscall(16)).write(to: log, atomically: false, encoding: .utf8)
+        let completed = try Watcher(["--config", "/dev/null", "--db", db, "--follow", log.path], folder: folder)
+        #expect(completed.wait { (try? Self.denials(db)) == 7 }, "\(completed.said())")
+        #expect(completed.wait { completed.said().contains(marker) }, "\(completed.said())")
+        #expect(completed.terminate() == 0)
+        #expect(completed.said().contains("audit.log.1, \(marker): 1 event completed"), "\(completed.said())")
+        #expect(!completed.said().contains("event stored"), "\(completed.said())")
     }
 
     @Test func theDaemonLogShowsControlCharactersEscaped() throws {
