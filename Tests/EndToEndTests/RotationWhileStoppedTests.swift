@@ -95,6 +95,18 @@ import TestSupport
         try FileManager.default.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
     }
 
+    /// While nothing reads it, the rest of the workload is logged with a rotation after each
+    /// piece (the second piece goes on the first's file; the last stays the current log).
+    static func writeRotatingAfterEachPiece(_ s: Setup) throws {
+        try WatchTests.append(s.pieces[1], to: s.log)
+        try Self.rotate(s)
+        for piece in s.pieces[2..<(s.pieces.count - 1)] {
+            try piece.write(to: s.log, atomically: false, encoding: .utf8)
+            try Self.rotate(s)
+        }
+        try s.pieces[s.pieces.count - 1].write(to: s.log, atomically: false, encoding: .utf8)
+    }
+
     static func count(denialsIn text: String) -> Int {
         text.split(separator: "\n").filter { $0.hasPrefix("type=AVC ") || $0.hasPrefix("type=USER_AVC ") }.count
     }
@@ -154,14 +166,7 @@ import TestSupport
         #expect(s.pieces.count >= 40)
         let expected = try Self.reference(s)
         try Self.storeFirstPieceThenStop(s)
-        // Stopped: auditd rotates the log after each piece, 58 times.
-        try WatchTests.append(s.pieces[1], to: s.log)
-        try Self.rotate(s)
-        for piece in s.pieces[2..<(s.pieces.count - 1)] {
-            try piece.write(to: s.log, atomically: false, encoding: .utf8)
-            try Self.rotate(s)
-        }
-        try s.pieces[s.pieces.count - 1].write(to: s.log, atomically: false, encoding: .utf8)
+        try Self.writeRotatingAfterEachPiece(s)
         let copies = s.pieces.count - 2
         let marker = "rotated before watch had read it to its end"
         let first = try Self.watch(s)
@@ -195,14 +200,7 @@ import TestSupport
         #expect(first.wait(seconds: 30) { !first.process.isRunning }, "\(first.said())")
         let stored = try Self.denials(s.db).count
         #expect(stored > 0 && stored < expected.count)
-        // Stopped: auditd rotates the log after each piece.
-        try WatchTests.append(s.pieces[1], to: s.log)
-        try Self.rotate(s)
-        for piece in s.pieces[2..<(s.pieces.count - 1)] {
-            try piece.write(to: s.log, atomically: false, encoding: .utf8)
-            try Self.rotate(s)
-        }
-        try s.pieces[s.pieces.count - 1].write(to: s.log, atomically: false, encoding: .utf8)
+        try Self.writeRotatingAfterEachPiece(s)
         // The cuts leave some pieces empty (an empty copy holds nothing to catch up on); the
         // first two pieces share a file, and the catch-up may begin at the one after it.
         let files = s.pieces.filter { !$0.isEmpty }.count

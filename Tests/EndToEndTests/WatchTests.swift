@@ -61,6 +61,14 @@ import TestSupport
         }
     }
 
+    /// One guest's denied read of another's disk, as its AVC and SYSCALL lines (event `serial` at
+    /// `second`.500): for tests that cut an event between the two.
+    static func readDenial(_ serial: Int, second: Int) -> (avc: String, syscall: String) {
+        let stamp = "msg=audit(\(second).500:\(serial))"
+        return ("type=AVC \(stamp): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n",
+                "type=SYSCALL \(stamp): arch=c000003e syscall=257 success=no exit=-13 items=1 ppid=1 pid=4243 auid=4294967295 uid=107 gid=107 euid=107 suid=107 fsuid=107 egid=107 sgid=107 fsgid=107 tty=(none) ses=4294967295 comm=\"qemu-kvm\" exe=\"/usr/bin/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c1,c2 key=(null)\n")
+    }
+
     static func append(_ text: String, to url: URL) throws {
         let handle = try FileHandle(forWritingTo: url)
         try handle.seekToEnd()
@@ -303,12 +311,8 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder("watch-rotation-quiet")
         let log = folder.appendingPathComponent("audit.log")
         let db = folder.appendingPathComponent("w.db").path
-        func avc(_ serial: Int) -> String {
-            "type=AVC msg=audit(17640000\(10 + serial).500:\(serial)): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
-        }
-        func syscall(_ serial: Int) -> String {
-            "type=SYSCALL msg=audit(17640000\(10 + serial).500:\(serial)): arch=c000003e syscall=257 success=no exit=-13 items=1 ppid=1 pid=4243 auid=4294967295 uid=107 gid=107 euid=107 suid=107 fsuid=107 egid=107 sgid=107 fsgid=107 tty=(none) ses=4294967295 comm=\"qemu-kvm\" exe=\"/usr/bin/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c1,c2 key=(null)\n"
-        }
+        func avc(_ serial: Int) -> String { Self.readDenial(serial, second: 1764000010 + serial).avc }
+        func syscall(_ serial: Int) -> String { Self.readDenial(serial, second: 1764000010 + serial).syscall }
         // The last event of the first file goes on in the next one (a rotation between records).
         try ((10..<15).map { avc($0) + syscall($0) }.joined() + avc(15)).write(to: log, atomically: false, encoding: .utf8)
         let marker = "rotated before watch had read it to its end"
@@ -388,12 +392,8 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder("watch-rotation-completed")
         let log = folder.appendingPathComponent("audit.log")
         let db = folder.appendingPathComponent("w.db").path
-        func avc(_ serial: Int) -> String {
-            "type=AVC msg=audit(17640001\(10 + serial).500:\(serial)): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"disk\" dev=\"dm-0\" ino=1 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4 tclass=file permissive=0\n"
-        }
-        func syscall(_ serial: Int) -> String {
-            "type=SYSCALL msg=audit(17640001\(10 + serial).500:\(serial)): arch=c000003e syscall=257 success=no exit=-13 items=1 ppid=1 pid=4243 auid=4294967295 uid=107 gid=107 euid=107 suid=107 fsuid=107 egid=107 sgid=107 fsgid=107 tty=(none) ses=4294967295 comm=\"qemu-kvm\" exe=\"/usr/bin/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c1,c2 key=(null)\n"
-        }
+        func avc(_ serial: Int) -> String { Self.readDenial(serial, second: 1764000110 + serial).avc }
+        func syscall(_ serial: Int) -> String { Self.readDenial(serial, second: 1764000110 + serial).syscall }
         let marker = "rotated before watch had read it to its end"
         // A lone AVC stored by one run, its SYSCALL written after that run stopped, then rotated.
         try ((10..<15).map { avc($0) + syscall($0) }.joined() + avc(15)).write(to: log, atomically: false, encoding: .utf8)
