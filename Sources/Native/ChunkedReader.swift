@@ -48,10 +48,8 @@ public final class ChunkedReader {
             let code = errno
             // A socket cannot be opened at all (ENXIO, "No such device or address"): its kind
             // says more than that.
-            var info = stat()
-            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-                throw Failure(path: path, reason: "\(Self.describe(kind: info.st_mode & S_IFMT)), not a log file (only regular files are followed)",
-                              errorNumber: code)
+            if let why = Self.notARegularFile(path) {
+                throw Failure(path: path, reason: "\(why) (only regular files are followed)", errorNumber: code)
             }
             throw Failure(path: path, reason: String(cString: strerror(code)), errorNumber: code)
         }

@@ -504,9 +504,7 @@ final class StopFlag: Sendable {
     }
 
     private static func due(_ last: borrowing Atomic<UInt64>) -> Bool {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        let nanoseconds = UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+        let nanoseconds = DispatchTime.now().uptimeNanoseconds
         guard nanoseconds &- last.load(ordering: .relaxed) >= pendingLookNanoseconds else { return false }
         last.store(nanoseconds, ordering: .relaxed)
         return true
