@@ -45,7 +45,20 @@ public final class SQLiteDatabase {
 
     deinit {
         deferred?.stop()
+        backgroundCheckpoint?.stop()
         sqlite3_close_v2(handle)
+    }
+
+    private(set) var backgroundCheckpoint: SQLiteBackgroundCheckpoint?
+
+    /// A writer's WAL is copied back into the database mostly on a thread of its own once it
+    /// holds `frames` pages, instead of inside the commit that crossed the mark (SQLite's
+    /// automatic checkpoint at 1000 pages, kept if the thread's connection cannot be opened).
+    /// WAL mode first. The default mark (16 MB of WAL) makes the writer's own share, its last
+    /// commit's pages, rare under a flood.
+    public func checkpointInBackground(framesAbove frames: Int32 = 4000) {
+        guard backgroundCheckpoint == nil else { return }
+        backgroundCheckpoint = SQLiteBackgroundCheckpoint(writer: handle, path: path, framesAbove: frames)
     }
 
     private var deferred: SQLiteDeferredWrites?

@@ -74,6 +74,7 @@ public final class Database {
                 }
                 try connection.execute("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384;")
                 try migrate()
+                connection.checkpointInBackground()
             } catch {
                 throw StoreError.wrap(error, path: path, timeout: busyTimeoutMilliseconds)
             }
