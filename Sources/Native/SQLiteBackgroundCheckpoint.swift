@@ -40,11 +40,12 @@ final class SQLiteBackgroundCheckpoint: @unchecked Sendable {
         var lastFrames: Int32 = 0
         var checkpointsRun = 0
         var writerCheckpoints = 0
+        var forcedCheckpoints = 0
 
         init(mark: Int32, connection: OpaquePointer) {
             self.mark = max(1, mark)
             nearlyDone = max(1, self.mark / 32)
-            hardLimit = self.mark * 4
+            hardLimit = self.mark * 2
             self.connection = connection
         }
 
@@ -60,13 +61,17 @@ final class SQLiteBackgroundCheckpoint: @unchecked Sendable {
             if frames >= hardLimit {
                 // The thread's checkpoint holds the checkpoint lock: its end is waited for, or
                 // the commit's own would be refused and the WAL grow on.
-                while running { condition.wait() }
+                while (wanted || running) && !stopping { condition.wait() }
+                forcedCheckpoints += 1
                 return true
             }
             // The thread has copied everything before this commit: what is left is this
             // commit's own pages, which the writer copies and syncs itself, so that the next
             // transaction restarts the WAL.
-            if frames - copied <= max(nearlyDone, thisCommit) { return true }
+            if frames - copied <= max(nearlyDone, thisCommit), !running { return true }
+            // Asked while the thread copies, it goes again once done (one more, not one per
+            // commit): a writer that commits in bursts would otherwise find it one burst behind
+            // every time, and the WAL would never restart.
             wanted = true
             condition.signal()
             return false
@@ -116,6 +121,7 @@ final class SQLiteBackgroundCheckpoint: @unchecked Sendable {
                 let generation = shared.generation
                 shared.wanted = false
                 shared.running = !stopping
+                if stopping { shared.condition.broadcast() }
                 shared.condition.unlock()
                 if stopping { break }
                 // A connection finds the database in WAL mode only when it first reads it; until
@@ -158,12 +164,12 @@ final class SQLiteBackgroundCheckpoint: @unchecked Sendable {
         sqlite3_wal_autocheckpoint(writer, 1000)
     }
 
-    /// Checkpoints the thread ran, and those a commit ran itself (the last few pages, or past the
-    /// hard limit).
-    var counts: (thread: Int, writer: Int) {
+    /// Checkpoints the thread ran, those a commit ran itself (the last few pages, or past the
+    /// hard limit), and how many times a commit found the hard limit crossed.
+    var counts: (thread: Int, writer: Int, forced: Int) {
         shared.condition.lock()
         defer { shared.condition.unlock() }
-        return (shared.checkpointsRun, shared.writerCheckpoints)
+        return (shared.checkpointsRun, shared.writerCheckpoints, shared.forcedCheckpoints)
     }
 
     deinit { stop() }

@@ -54,9 +54,10 @@ public final class SQLiteDatabase {
     /// A writer's WAL is copied back into the database mostly on a thread of its own once it
     /// holds `frames` pages, instead of inside the commit that crossed the mark (SQLite's
     /// automatic checkpoint at 1000 pages, kept if the thread's connection cannot be opened).
-    /// WAL mode first. The default mark (16 MB of WAL) makes the writer's own share, its last
-    /// commit's pages, rare under a flood.
-    public func checkpointInBackground(framesAbove frames: Int32 = 4000) {
+    /// WAL mode first. The default mark is SQLite's own, so that the WAL (and what a copy of
+    /// the main file alone misses) stays about as large as before; a larger one made the WAL
+    /// 4-7 times larger, enough to fail a nearly full disk that the old build managed.
+    public func checkpointInBackground(framesAbove frames: Int32 = 1000) {
         guard backgroundCheckpoint == nil else { return }
         backgroundCheckpoint = SQLiteBackgroundCheckpoint(writer: handle, path: path, framesAbove: frames)
     }
