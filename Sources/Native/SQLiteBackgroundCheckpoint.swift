@@ -14,10 +14,10 @@ private import CSQLite
 /// writer begins a transaction with every page of it copied, which a writer that never pauses
 /// does not see. So once the thread has copied everything before a commit, that commit copies
 /// its own pages itself (and syncs them), as the automatic checkpoint would have copied them all,
-/// and the next transaction restarts the WAL: under a flood the writer pays for a tenth of the
-/// copying or less, once a second or so, instead of all of it. Should the thread fall far behind
-/// (a slow disk), the commit past `hardLimit` pages waits for it and checkpoints itself: the WAL
-/// stays bounded.
+/// and the next transaction restarts the WAL: under a flood the writer copies one commit's pages
+/// (a few hundred) about once a second instead of every page at every mark. Should the thread
+/// fall far behind (a slow disk), the commit past `hardLimit` pages waits for it and checkpoints
+/// itself: the WAL stays bounded.
 ///
 /// If the second connection cannot be opened the writer keeps SQLite's automatic checkpoint.
 final class SQLiteBackgroundCheckpoint: @unchecked Sendable {
@@ -32,8 +32,8 @@ final class SQLiteBackgroundCheckpoint: @unchecked Sendable {
         var wanted = false
         var stopping = false
         var running = false
-        /// Pages of the WAL the thread's last checkpoint had copied, and the WAL's length then,
-        /// for the WAL `generation` it ran in (a restart makes them stale).
+        /// Pages of the WAL the thread's last checkpoint had copied, in the WAL `generation` it
+        /// ran in (a restart makes the figure stale).
         var copied: Int32 = 0
         var generation = 0
         /// The WAL's length at the last commit: a shorter one means it restarted.
@@ -131,9 +131,8 @@ final class SQLiteBackgroundCheckpoint: @unchecked Sendable {
                 }
                 // PASSIVE never waits for a lock and never blocks the writer; what it cannot copy
                 // now (a reader's snapshot, the writer's newest pages) is copied the next time.
-                var log: Int32 = 0
                 var copied: Int32 = 0
-                let rc = walOpened ? sqlite3_wal_checkpoint_v2(shared.connection, nil, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) : SQLITE_BUSY
+                let rc = walOpened ? sqlite3_wal_checkpoint_v2(shared.connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, &copied) : SQLITE_BUSY
                 shared.condition.lock()
                 shared.running = false
                 shared.condition.broadcast()
