@@ -90,22 +90,27 @@ public struct IngestSummary: Sendable, Equatable {
     public var line: String {
         let kinds = denialsByKind.filter { $0.value != 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        var parts = ["svirt-trace: read \(lines) lines from \(sources) source\(sources == 1 ? "" : "s")",
-                     "\(events) events stored", "\(denials) denials" + (kinds.isEmpty ? "" : " (\(kinds))")]
+        var parts = ["svirt-trace: read \(Self.count(lines, "line")) from \(Self.count(sources, "source"))",
+                     "\(Self.count(events, "event")) stored", Self.count(denials, "denial") + (kinds.isEmpty ? "" : " (\(kinds))")]
         let earlier = reclassifiedEarlier.values.reduce(0, +)
         if earlier > 0 {
             let kinds = reclassifiedEarlier.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            parts.append("\(earlier) denials stored earlier moved to unattributed (\(kinds))")
+            parts.append("\(Self.count(earlier, "denial")) stored earlier moved to unattributed (\(kinds))")
         }
         if duplicates > 0 {
             parts.append("\(duplicates) already stored"
                          + (judgedStoredByOthers > 0 ? " (\(judgedStoredByOthers) of them stored by another writer first, judged for alerts here)" : ""))
         }
-        if bootstrapped > 0 { parts.append("\(bootstrapped) guests from status XML") }
+        if bootstrapped > 0 { parts.append("\(Self.count(bootstrapped, "guest")) from status XML") }
         // Net of the problems a joined event's first piece had (found again in the whole): a
         // join that cured one leaves fewer than before, which is no negative count of errors.
         let found = max(0, parseErrors)
-        parts.append("\(found) parse error\(found == 1 ? "" : "s")")
+        parts.append(Self.count(found, "parse error"))
         return parts.joined(separator: ", ")
+    }
+
+    /// "1 denial", "0 denials", "2 denials": operators grep for these.
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

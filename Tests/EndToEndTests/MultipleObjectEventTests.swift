@@ -29,7 +29,7 @@ import TestSupport
         let db = folder.appendingPathComponent("s.db").path
         let ingest = try Binary.run(["ingest", "--config", "/dev/null", "--no-progress", "--db", db, logPath])
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(ingest.stderr.contains("1 denials (cross-guest=1)"), "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("1 denial (cross-guest=1)"), "\(ingest.stderr)")
 
         let denials = try Binary.run(["query", "denials", "--config", "/dev/null", "--db", db, "--format", "jsonl"])
         #expect(denials.status == 0, "\(denials.stderr)")

@@ -141,7 +141,7 @@ import TestSupport
         #expect(a.stderr.contains("4 events stored"), "\(a.stderr)")
         let b = try StoreCLI.run(["ingest", "--db", db, second.path])
         #expect(b.status == 0, "\(b.stderr)")
-        #expect(b.stderr.contains("1 events stored") && b.stderr.contains("4 already stored"), "\(b.stderr)")
+        #expect(b.stderr.contains("1 event stored") && b.stderr.contains("4 already stored"), "\(b.stderr)")
     }
 
     /// The correlator keyed its per-node maps (labels held, open leases, coverage) by String: a

@@ -140,7 +140,7 @@ import TestSupport
         #expect(watcher.terminate() == 0)
         #expect(try WatchTests.denials(db) == 1)
         let said = try String(contentsOf: watcher.errors, encoding: .utf8)
-        #expect(said.contains(" 1 denials (needs-boolean=1)"), "\(said)")
+        #expect(said.contains(" 1 denial (needs-boolean=1)"), "\(said)")
     }
 
     /// A file cut in the middle of an event, ingested, then ingested again grown: the second run
@@ -153,11 +153,11 @@ import TestSupport
         try (Self.guests + Self.selfRead).write(to: log, atomically: true, encoding: .utf8)
         let first = try Binary.run(["ingest", "--db", db, "--config", "/dev/null", log.path])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("1 denials (guest-self=1)"), "\(first.stderr)")
+        #expect(first.stderr.contains("1 denial (guest-self=1)"), "\(first.stderr)")
         try WatchTests.append(Self.execmemRest, to: log)
         let second = try Binary.run(["ingest", "--db", db, "--config", "/dev/null", log.path])
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stderr.contains("1 events stored, 1 denials (needs-boolean=1)"), "\(second.stderr)")
+        #expect(second.stderr.contains("1 event stored, 1 denial (needs-boolean=1)"), "\(second.stderr)")
         #expect(!second.stderr.contains("=-"), "no negative count: \(second.stderr)")
     }
 }
