@@ -58,6 +58,8 @@ public final class AuditLogReader {
         public var bytes: Int64 = 0
         /// `----` and `time->...` lines of ausearch output: skipped, not errors.
         public var separators = 0
+
+        public init() {}
     }
 
     public let sourceName: String

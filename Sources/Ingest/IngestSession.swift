@@ -283,24 +283,30 @@ public final class IngestSession {
         return (findings, loaded.problems, unsettled)
     }
 
-    /// Reads one source to its end.
+    /// Reads one source to its end, or until `stop` says so.
     /// - Parameters:
     ///   - progress: called with (bytes read, total bytes or nil) after each chunk.
+    ///   - stop: asked after each chunk. A watch told to stop in the middle of a rotated copy of
+    ///     hundreds of MB must not read on to its end first (systemd's stop timeout would kill it
+    ///     there). What was read is committed with the checkpoint, as a batch commit does, so the
+    ///     next run goes on from there.
     ///   - onFindings: the findings of each newly stored event, inside its transaction (watch
     ///     alerts on what it catches up from rotated files).
+    /// - Returns: false when stopped before the input's end.
     /// - Throws: `IngestError.unreadable` for an input that cannot be opened or read, a
     ///   `StoreError` for the database.
-    public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil,
-                       onFindings: ([Finding]) throws -> Void = { _ in }) throws {
+    @discardableResult
+    public func ingest(_ input: Input, progress: ((Int64, Int64?) -> Void)? = nil, stop: () -> Bool = { false },
+                       onFindings: ([Finding]) throws -> Void = { _ in }) throws -> Bool {
         do {
-            try ingestUnwrapped(input, progress: progress, onFindings: onFindings)
+            return try ingestUnwrapped(input, progress: progress, stop: stop, onFindings: onFindings)
         } catch let failure as ChunkedReader.Failure {
             throw IngestError.unreadable(path: failure.path, reason: failure.reason)
         }
     }
 
-    private func ingestUnwrapped(_ input: Input, progress: ((Int64, Int64?) -> Void)?,
-                                 onFindings: ([Finding]) throws -> Void) throws {
+    private func ingestUnwrapped(_ input: Input, progress: ((Int64, Int64?) -> Void)?, stop: () -> Bool,
+                                 onFindings: ([Finding]) throws -> Void) throws -> Bool {
         let reader: ByteSource
         switch input {
         case .file(let path): reader = try ChunkedReader(path: path)
@@ -309,7 +315,7 @@ public final class IngestSession {
         }
         let name = reader.path
         var first = try reader.read(maximum: options.chunkSize)
-        guard !first.isEmpty else { return }
+        guard !first.isEmpty else { return true }
         let identity = SourceIdentity(head: first)
         try begin()
         uncommitted.sources += 1
@@ -349,13 +355,14 @@ public final class IngestSession {
                                             configuration: .init(defaultNode: options.defaultNode,
                                                                  keepField: FieldsRead.isRead),
                                             startLine: checkpoint.line, startOffset: checkpoint.byteOffset)
-            let statistics = try consume(reading: ReadingSide(file: reader, stream: stream, first: first,
-                                                              chunkSize: options.chunkSize),
-                                         from: checkpoint, identity: identity, name: name, progress: progress,
-                                         onFindings: onFindings)
+            let (statistics, ended) = try consume(reading: ReadingSide(file: reader, stream: stream, first: first,
+                                                                       chunkSize: options.chunkSize),
+                                                  from: checkpoint, identity: identity, name: name, progress: progress,
+                                                  stop: stop, onFindings: onFindings)
             committed.bytes += statistics.bytes
             committed.lines += statistics.lines
             committed.records += statistics.records
+            return ended
         } catch {
             rollback()
             throw error
@@ -373,8 +380,8 @@ public final class IngestSession {
     /// Reads and parses on a second thread while this one correlates and stores: the two halves
     /// cost about the same, and a hypervisor has more than one core.
     private func consume(reading side: ReadingSide, from start: SourceCheckpoint, identity: SourceIdentity,
-                         name: String, progress: ((Int64, Int64?) -> Void)?,
-                         onFindings: ([Finding]) throws -> Void) throws -> AuditLogReader.Statistics {
+                         name: String, progress: ((Int64, Int64?) -> Void)?, stop: () -> Bool,
+                         onFindings: ([Finding]) throws -> Void) throws -> (AuditLogReader.Statistics, ended: Bool) {
         let queue = BoundedQueue<ReaderHandoff>(capacity: 2)
         let spent = SpentOutputs()
         let done = DispatchSemaphore(value: 0)
@@ -401,6 +408,17 @@ public final class IngestSession {
                 spent.give(outputs)
                 checkpoint = point
                 progress?(bytesRead, total)
+                if stop() {
+                    // The reading thread ends when the queue closes (the defer above).
+                    try begin()
+                    try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
+                                       line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
+                    try commit()
+                    var statistics = AuditLogReader.Statistics()
+                    statistics.bytes = checkpoint.byteOffset - start.byteOffset
+                    statistics.lines = checkpoint.line - start.line
+                    return (statistics, false)
+                }
                 if batchDue {
                     try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
                                        line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
@@ -411,7 +429,7 @@ public final class IngestSession {
                 try saveCheckpoint(sourceID: start.id, identity: identity, offset: point.byteOffset,
                                    line: point.line, path: name, eventTimeMilliseconds: lastEventTime)
                 try commit()
-                return statistics
+                return (statistics, true)
             case .failed(let failure):
                 throw failure
             }

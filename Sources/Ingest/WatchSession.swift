@@ -404,7 +404,7 @@ public final class WatchSession {
     /// (whatever source stored it, the stream included) to the current log. The log's own
     /// checkpoint is no guide: the stream, not the file, moved the store on since it was
     /// written. Events already stored are recognised and skipped.
-    /// A stop asked for is taken between two files; the next start reads the rest.
+    /// A stop asked for is taken after the chunk being read; the next start reads the rest.
     /// - Returns: false when stopped before every file was read.
     private func catchUpBeforeStream(path: String, stop: () -> Bool, onFindings: ([Finding]) throws -> Void) throws -> Bool {
         var files = RotatedCopyList(of: path, limit: options.rotatedCopies).copies.reversed()
@@ -455,7 +455,12 @@ public final class WatchSession {
                 return false
             }
             do {
-                try session.ingest(.file(file.path), onFindings: onFindings)
+                guard try session.ingest(.file(file.path), stop: stop, onFindings: onFindings) else {
+                    notice("stopped during the catch-up, after \(read) of \(toRead.count) files and part of \(file.path) "
+                           + "(the rest of it and newer files not read); the plugin stream was left unread: the next start "
+                           + "catches up on both from the log")
+                    return false
+                }
             } catch let failure as IngestError where failure.isUnreadableInput {
                 notice("cannot catch up from \(file.path): \(failure); skipped")
             }
@@ -481,8 +486,8 @@ public final class WatchSession {
     ///   - running: rotation seen while following. A renamed file was read to its end through its
     ///     open descriptor, so only a truncation (copytruncate) can lose its tail.
     ///   - truncated: the followed file was truncated in place.
-    /// A stop asked for is taken between two files: the copies not read yet are read by the next
-    /// start's catch-up, from their checkpoints (a restart in the middle of one).
+    /// A stop asked for is taken after the chunk being read: the copies not read to their end are
+    /// read by the next start's catch-up, from their checkpoints (a restart in the middle of one).
     private func catchUp(path: String, after last: StoredSource?, running: Bool, truncated: Bool,
                          stop: () -> Bool = { false }, onFindings: ([Finding]) throws -> Void) throws {
         guard var last else { return }
@@ -526,6 +531,8 @@ public final class WatchSession {
         // rotate again while a copy is read, and a name then stands for another file (reading
         // by a list made before would skip files). A file read before is not read again.
         var attempted: [[UInt8]] = []
+        /// The copy a stop came in the middle of.
+        var stoppedIn: String?
         var renamedAway = 0
         var copies = first
         while !stop(), let copy = due(copies).last(where: { candidate in !attempted.contains(candidate.head) }) {
@@ -564,7 +571,7 @@ public final class WatchSession {
             // at every reading of the tail.
             let before = session.summary
             do {
-                try session.ingest(.source(opened), onFindings: onFindings)
+                if try !session.ingest(.source(opened), stop: stop, onFindings: onFindings) { stoppedIn = copy.path }
             } catch let failure as IngestError where failure.isUnreadableInput {
                 // session.ingest reports an unreadable copy so; the others still go in.
                 notice("\(failure); skipped")
@@ -578,7 +585,7 @@ public final class WatchSession {
                 .filter { $0.0 > 0 }
             if !gave.isEmpty {
                 let problems = after.parseErrors - before.parseErrors
-                notice("read \(copy.path), rotated before watch had read it to its end: "
+                notice("read \(copy.path)\(stoppedIn == nil ? "" : " in part"), rotated before watch had read it to its end: "
                        + gave.map { "\($0.0) event\($0.0 == 1 ? "" : "s") \($0.1)" }.joined(separator: ", ")
                        + (problems > 0 ? "; \(problems) parse error\(problems == 1 ? "" : "s")" : ""))
             } else {
@@ -587,9 +594,11 @@ public final class WatchSession {
             copies = try rotatedCopies(of: path)
         }
         if stop() {
-            let left = due(copies).filter { !attempted.contains($0.head) }
-            if !left.isEmpty {
-                notice("stopped during the catch-up, \(left.count) rotated cop\(left.count == 1 ? "y" : "ies") not read (\(left.map(\.path).joined(separator: ", "))): the next start reads \(left.count == 1 ? "it" : "them")")
+            let left = due(copies).filter { !attempted.contains($0.head) }.map(\.path)
+            let unfinished = (stoppedIn.map { ["\($0) (in part)"] } ?? []) + left
+            if !unfinished.isEmpty {
+                notice("stopped during the catch-up, \(unfinished.count) rotated cop\(unfinished.count == 1 ? "y" : "ies") not read to "
+                       + "the end (\(unfinished.joined(separator: ", "))): the next start reads the rest")
             }
         }
     }
