@@ -35,7 +35,7 @@ public final class FollowedFile {
             if offset > 0, let size = file.size, offset <= size { try file.seek(to: offset) }
             self.file = file
             identity = file.identity
-            head = file.bytes(at: 0, count: Self.headLength)
+            head = try file.bytes(at: 0, count: Self.headLength)
         }
     }
 
@@ -61,7 +61,7 @@ public final class FollowedFile {
             head = []
             return .rotated
         }
-        if file.position > 0, !head.isEmpty, file.bytes(at: 0, count: head.count) != head {
+        if file.position > 0, !head.isEmpty, try file.bytes(at: 0, count: head.count) != head {
             try file.seek(to: 0)
             head = []
             return .truncated
@@ -69,13 +69,13 @@ public final class FollowedFile {
         let n = try file.read(into: &buffer)
         // Truncated and written again past our offset between the check above and the read:
         // what was read belongs to the new content, not to the old file. Start again at the top.
-        if n > 0, !head.isEmpty, file.bytes(at: 0, count: head.count) != head {
+        if n > 0, !head.isEmpty, try file.bytes(at: 0, count: head.count) != head {
             try file.seek(to: 0)
             head = []
             return .truncated
         }
         if n > 0, head.count < Self.headLength {
-            head = file.bytes(at: 0, count: Self.headLength)
+            head = try file.bytes(at: 0, count: Self.headLength)
         }
         if n > 0 { return .data(n) }
         // At the end of what was written. Has the path moved on to a new file?

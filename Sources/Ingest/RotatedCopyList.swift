@@ -65,8 +65,7 @@ struct RotatedCopyList {
     /// read or is empty.
     static func head(of path: String) -> (bytes: [UInt8], size: Int64)? {
         guard let file = try? ChunkedReader(regularFileAt: path) else { return nil }
-        let bytes = file.bytes(at: 0, count: SourceIdentity.prefixLimit)
-        guard !bytes.isEmpty else { return nil }
+        guard let bytes = try? file.bytes(at: 0, count: SourceIdentity.prefixLimit), !bytes.isEmpty else { return nil }
         return (bytes, file.size ?? Int64(bytes.count))
     }
 }

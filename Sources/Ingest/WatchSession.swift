@@ -315,7 +315,14 @@ public final class WatchSession {
         while !stop() {
             var gotData = false
             if let follower {
-                let step = try follower.poll(into: &buffer)
+                let step: FollowedFile.Step
+                do {
+                    step = try follower.poll(into: &buffer)
+                } catch {
+                    // A read that failed (EIO) ends watch; its summary still counts what was read.
+                    count(source)
+                    throw error
+                }
                 switch step {
                 case .data(let n):
                     try feed(buffer[0..<n])
@@ -558,7 +565,16 @@ public final class WatchSession {
                 copies = again
                 continue
             }
-            guard opened.bytes(at: 0, count: SourceIdentity.prefixLimit) == copy.head else {
+            let head: [UInt8]
+            do {
+                head = try opened.bytes(at: 0, count: SourceIdentity.prefixLimit)
+            } catch {
+                attempted.append(copy.head)
+                notice("cannot read \(copy.path), rotated before watch had read it to its end: \(error); skipped")
+                copies = try rotatedCopies(of: path)
+                continue
+            }
+            guard head == copy.head else {
                 copies = try rotatedCopies(of: path)
                 continue
             }

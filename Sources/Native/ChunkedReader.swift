@@ -171,9 +171,15 @@ extension ChunkedReader {
 
 extension ChunkedReader {
     /// Up to `count` bytes at `offset`, without moving the read position (pread(2)).
-    public func bytes(at offset: Int64, count: Int) -> [UInt8] {
+    /// - Throws: `Failure` when the read fails. An I/O error read as "no bytes" made a follower
+    ///   take a failing disk for a truncated log and read it again from its top.
+    public func bytes(at offset: Int64, count: Int) throws -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
-        let n = out.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
-        return n > 0 ? Array(out[0..<n]) : []
+        while true {
+            let n = out.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+            if n >= 0 { return Array(out[0..<n]) }
+            if errno == EINTR { continue }
+            throw Failure(path: path, reason: String(cString: strerror(errno)))
+        }
     }
 }
