@@ -7,8 +7,8 @@ import Findings
 /// all differ).
 struct ParsedOutput: @unchecked Sendable {
     var output: AuditLogReader.Output
-    /// `RepeatedEventMemo.key` of the event; nil for any other output and for events the memo
-    /// does not take.
+    /// `RepeatedEventMemo.key` of the event; nil for any other output, for events the memo
+    /// does not take, and for most events while none repeat (`DenialPredecoder.wantsKey`).
     var memoKey: RepeatedEventMemo.Key?
     /// The event's denial decoded; nil for any other output, an event without an AVC record and
     /// a repeat the reading thread saw lately (the memo answers it).
@@ -17,7 +17,7 @@ struct ParsedOutput: @unchecked Sendable {
     init(_ output: AuditLogReader.Output, decoding decoder: inout DenialPredecoder) {
         self.output = output
         if case .event(let event) = output {
-            memoKey = RepeatedEventMemo.key(event)
+            if decoder.wantsKey() { memoKey = RepeatedEventMemo.key(event) }
             decoded = decoder.decode(event, key: memoKey)
         }
     }
