@@ -66,7 +66,9 @@ final class EvidenceBlockWriter {
     func flush() throws {
         guard let block = openBlock else { return }
         let compressed = try Zstd.compress(buffer)
-        try insert.run([.integer(block), .integer(events), .integer(Int64(buffer.count)), .blob(compressed)])
+        // On the write thread: run at once, it waited for the write queue first (a reader of the
+        // block, storedRecords, is run at once and so waits for it in turn).
+        connection.runDeferred(insert, [.integer(block), .integer(events), .integer(Int64(buffer.count)), .blob(compressed)])
         openBlock = nil
         events = 0
         buffer.removeAll(keepingCapacity: true)

@@ -89,8 +89,9 @@ extension SvirtTrace {
                 or beside the spool with a PostgreSQL --db).
 
                 SIGTERM or SIGINT: complete open events, commit, write the checkpoint, exit 0; \
-                during a catch-up of rotated copies they are taken between two files, and the \
-                next start reads the rest (in plugin mode the stream is then left unread: its \
+                during a catch-up of rotated copies they are taken after the megabyte being \
+                read, even inside one copy, and the next start reads the rest from the \
+                checkpoint (in plugin mode the stream is then left unread: its \
                 newer events would move the plugin's position past the copies not yet read). \
                 SIGHUP: reload the rules file (--rules or the config file's rules); the config \
                 file itself is not reloaded.
