@@ -63,8 +63,7 @@ struct RepeatedEventCache {
     /// (keys built, hashed, copied): it then tries one event in `restingProbeInterval` until one hits.
     static let restAfterMisses = 64
     static let restingProbeInterval = 32
-    private var missStreak = 0
-    private var restingSkips = 0
+    private var gate = RestingGate(restAfterMisses: restAfterMisses, probeInterval: restingProbeInterval)
     private(set) var hits = 0
     private(set) var misses = 0
     /// Events that went to auparse because they did not meet the conditions above.
@@ -78,11 +77,7 @@ struct RepeatedEventCache {
     /// Whether this event should try the cache: always while it hits now and then, one event in
     /// `restingProbeInterval` after a long run of misses.
     mutating func isWorthTrying() -> Bool {
-        guard missStreak >= Self.restAfterMisses else { return true }
-        restingSkips += 1
-        guard restingSkips >= Self.restingProbeInterval else { return false }
-        restingSkips = 0
-        return true
+        gate.allowsTry()
     }
 
     /// Builds the event's key from its lines; false when the event does not meet the conditions
@@ -131,11 +126,11 @@ struct RepeatedEventCache {
               entries[slot].key.count == key.count, ByteSearch.equal(entries[slot].key, 0..<key.count, key, 0..<key.count)
         else {
             misses += 1
-            missStreak += 1
+            gate.miss()
             return nil
         }
         hits += 1
-        missStreak = 0
+        gate.hit()
         return entries[slot].fields
     }
 

@@ -19,29 +19,22 @@ struct DenialPredecoder {
     private static let limit = 4_096
     static let restAfterMisses = 64
     static let restingProbeInterval = 32
-    private var missStreak = 0
-    private var restingSkips = 0
+    private var gate = RestingGate(restAfterMisses: restAfterMisses, probeInterval: restingProbeInterval)
 
     /// Whether the next event is to be keyed: always while keys repeat now and then.
-    mutating func wantsKey() -> Bool {
-        guard missStreak >= Self.restAfterMisses else { return true }
-        restingSkips += 1
-        guard restingSkips >= Self.restingProbeInterval else { return false }
-        restingSkips = 0
-        return true
-    }
+    mutating func wantsKey() -> Bool { gate.allowsTry() }
 
-    /// Whether keys are being built for every event (for tests).
-    var isResting: Bool { missStreak >= Self.restAfterMisses }
+    /// Whether keys are being built for one event in `restingProbeInterval` only (for tests).
+    var isResting: Bool { gate.isResting }
 
     mutating func decode(_ event: AuditEvent, key: RepeatedEventMemo.Key?) -> DecodedDenial? {
         if let key {
             let hash = key.hashValue
             if recent.contains(hash) {
-                missStreak = 0
+                gate.hit()
                 return nil
             }
-            missStreak += 1
+            gate.miss()
             if recent.count >= Self.limit { recent.removeAll(keepingCapacity: true) }
             recent.insert(hash)
         }
