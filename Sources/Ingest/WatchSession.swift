@@ -64,6 +64,8 @@ public final class WatchSession {
     /// The store's connection, for rows the caller writes in the same transactions (alerts).
     public var database: Database { session.database }
     private let options: Options
+    /// Unreadable rotated copies already told (path and reason).
+    private var toldUnreadable: Set<String> = []
 
     private let notice: (String) -> Void
     /// Told what went as expected but is worth a line in the log (a catch-up with nothing missed).
@@ -432,17 +434,29 @@ public final class WatchSession {
         // (lost in silence). The stream read last says where the plugin stood; it only ever
         // makes the catch-up start earlier (events already stored are skipped).
         let stream = try session.writer.lastStreamEventTime()
+        let unreadable = unreadableCopies(of: path)
         var toRead = files[...]
         if let newest {
             let from = min(newest, stream ?? newest)
             if let start = files.lastIndex(where: { ($0.first?.timeMilliseconds ?? Int64.max) <= from })
                 ?? files.lastIndex(where: { ($0.first?.timeMilliseconds ?? Int64.max) <= newest }) {
                 toRead = files[start...]
+                let startNumber = Self.copyNumber(files[start].path)
+                if let blocked = unreadable.first(where: { Self.copyNumber($0.path) < startNumber }) {
+                    // Newer than where the catch-up begins: what it holds is not stored.
+                    try recordGap(path: path, from: newest, next: files.last?.first, checkpointOffset: nil,
+                                  reason: "\(blocked.path), a rotated copy newer than the newest stored event, could not be read (\(blocked.reason)): the events it holds were not stored",
+                                  onFindings: onFindings)
+                }
             } else if let oldest = files.first?.first, oldest.timeMilliseconds > newest {
                 // Even the oldest copy begins after what the store holds: what was logged in
-                // between went with a copy auditd deleted (num_logs) while the plugin was down.
+                // between went with a copy auditd deleted (num_logs) while the plugin was down,
+                // or is in one that cannot be read.
+                let cannotRead = unreadable.map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")
                 try recordGap(path: path, from: newest, next: oldest, checkpointOffset: nil,
-                              reason: "auditd's log and its rotated copies all begin after the newest stored event: what was logged in between was rotated away (past auditd's num_logs) while the plugin was not running",
+                              reason: unreadable.isEmpty
+                                ? "auditd's log and its rotated copies all begin after the newest stored event: what was logged in between was rotated away (past auditd's num_logs) while the plugin was not running"
+                                : "the readable copies of auditd's log all begin after the newest stored event; these could not be read and may hold what was logged in between: \(cannotRead)",
                               onFindings: onFindings)
             }
         } else {
@@ -530,9 +544,17 @@ public final class WatchSession {
             }
         }
         let first = try rotatedCopies(of: path)
-        if !first.contains(where: { $0.source?.id == last.checkpoint.id }), !running || truncated {
+        let unreadable = unreadableCopies(of: path)
+        let lastCopy = first.first(where: { $0.source?.id == last.checkpoint.id })
+        if lastCopy == nil, !running || truncated {
             let next = (due(first).last?.head ?? current?.bytes).flatMap(LogHead.first(in:))
-            try recordGap(path: path, last: last, next: next, running: running, onFindings: onFindings)
+            try recordGap(path: path, last: last, next: next, running: running, unreadable: unreadable, onFindings: onFindings)
+        } else if let lastCopy, let blocked = unreadable.first(where: { Self.copyNumber($0.path) < Self.copyNumber(lastCopy.path) }) {
+            // Newer than the copy read last: what it holds is not stored.
+            let next = (due(first).last?.head ?? current?.bytes).flatMap(LogHead.first(in:))
+            try recordGap(path: path, from: last.lastEventMilliseconds, next: next, checkpointOffset: last.checkpoint.byteOffset,
+                          reason: "\(blocked.path), rotated after the copy read last, could not be read (\(blocked.reason)): the events it holds were not stored",
+                          onFindings: onFindings)
         }
         // Oldest first, one file at a time, the copies listed again before each: auditd may
         // rotate again while a copy is read, and a name then stands for another file (reading
@@ -684,6 +706,22 @@ public final class WatchSession {
         var isComplete: Bool { source.map { $0.byteOffset >= size } ?? false }
     }
 
+    /// The rotated copies that are there but cannot be read, each told once per run (a failing
+    /// disk would otherwise say so at every rotation).
+    private func unreadableCopies(of path: String) -> [RotatedCopyList.Unreadable] {
+        let unreadable = RotatedCopyList(of: path, limit: options.rotatedCopies).unreadable
+        for copy in unreadable where toldUnreadable.insert("\(copy.path)\u{0}\(copy.reason)").inserted {
+            notice("cannot read \(copy.path), a rotated copy of \(path): \(copy.reason); the events it holds are not stored "
+                   + "(a failing disk, or its permissions?); the next start tries it again")
+        }
+        return unreadable
+    }
+
+    /// N of `path.N`; Int.max for anything else.
+    private static func copyNumber(_ path: String) -> Int {
+        path.split(separator: ".").last.flatMap { Int($0) } ?? Int.max
+    }
+
     /// The rotated copies with what the store holds of each.
     private func rotatedCopies(of path: String) throws -> [RotatedCopy] {
         try RotatedCopyList(of: path, limit: options.rotatedCopies).copies.map { copy in
@@ -698,10 +736,14 @@ public final class WatchSession {
     }
 
     private func recordGap(path: String, last: StoredSource, next: LogHead?, running: Bool,
-                           onFindings: ([Finding]) throws -> Void) throws {
+                           unreadable: [RotatedCopyList.Unreadable], onFindings: ([Finding]) throws -> Void) throws {
+        let cannotRead = unreadable.map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")
         let reason = running
             ? "\(path) was truncated and no rotated copy holds the part not yet read"
-            : "the log read last is no longer at \(path) nor among its rotated copies \(path).1 ... (rotated past auditd's num_logs while watch was stopped)"
+                + (unreadable.isEmpty ? "" : "; some could not be read: \(cannotRead)")
+            : unreadable.isEmpty
+            ? "the log read last is no longer at \(path) nor among its rotated copies \(path).1 ... (rotated past auditd's num_logs while watch was stopped)"
+            : "the log read last is no longer at \(path) nor among the rotated copies that could be read; these could not: \(cannotRead)"
         try recordGap(path: path, from: last.lastEventMilliseconds, next: next, checkpointOffset: last.checkpoint.byteOffset,
                       reason: reason, onFindings: onFindings)
     }

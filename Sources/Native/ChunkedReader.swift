@@ -178,8 +178,9 @@ extension ChunkedReader {
         while true {
             let n = out.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
             if n >= 0 { return Array(out[0..<n]) }
-            if errno == EINTR { continue }
-            throw Failure(path: path, reason: String(cString: strerror(errno)))
+            let error = errno
+            if error == EINTR { continue }
+            throw Failure(path: path, reason: String(cString: strerror(error)), errorNumber: error)
         }
     }
 }
