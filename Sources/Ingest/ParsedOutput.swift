@@ -17,7 +17,7 @@ struct ParsedOutput: @unchecked Sendable {
     init(_ output: AuditLogReader.Output, decoding decoder: inout DenialPredecoder) {
         self.output = output
         if case .event(let event) = output {
-            if decoder.wantsKey() { memoKey = RepeatedEventMemo.key(event) }
+            if decoder.wantsKey(event) { memoKey = RepeatedEventMemo.key(event) }
             decoded = decoder.decode(event, key: memoKey)
         }
     }

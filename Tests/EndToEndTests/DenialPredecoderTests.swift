@@ -21,32 +21,52 @@ import Testing
         ParsedOutput(.event(event), decoding: &decoder).memoKey != nil
     }
 
-    @Test func distinctDenialsStopBeingKeyedAndAFloodIsKeyedAgainWithinAFewProbes() {
+    /// Events keyed among `count` events of these variants, in order.
+    static func keyedCount(_ variants: [Int], _ decoder: inout DenialPredecoder, serial: inout Int) -> Int {
+        variants.filter { variant in
+            serial += 1
+            return keyed(denial(serial: serial, variant: variant), &decoder)
+        }.count
+    }
+
+    @Test func distinctDenialsStopBeingKeyedAndAFloodIsKeyedFromTheNextWindow() {
         var decoder = DenialPredecoder()
         var serial = 0
-        func next(variant: Int) -> AuditEvent {
-            serial += 1
-            return Self.denial(serial: serial, variant: variant)
-        }
-        // Every event keyed until the streak of distinct ones is long enough.
-        for k in 0..<DenialPredecoder.restAfterMisses {
-            #expect(Self.keyed(next(variant: 1_000_000 + k), &decoder))
-        }
-        #expect(decoder.isResting)
-        // Resting: one event in restingProbeInterval is keyed.
-        let distinct = 10 * DenialPredecoder.restingProbeInterval
-        let keyedWhileResting = (0..<distinct).filter { Self.keyed(next(variant: 2_000_000 + $0), &decoder) }.count
-        #expect(keyedWhileResting == distinct / DenialPredecoder.restingProbeInterval)
-        // A flood of one text: the second probe repeats the first, and from then on every event
-        // is keyed, so the memo answers the rest.
-        var firstAllKeyed: Int?
-        for k in 0..<(4 * DenialPredecoder.restingProbeInterval) {
-            if Self.keyed(next(variant: 7), &decoder), !decoder.isResting, firstAllKeyed == nil { firstAllKeyed = k }
-        }
-        let back = try? #require(firstAllKeyed)
-        #expect((back ?? .max) <= 2 * DenialPredecoder.restingProbeInterval, "keyed again after \(back ?? -1) flood events")
-        #expect(!decoder.isResting)
-        #expect((0..<100).allSatisfy { _ in Self.keyed(next(variant: 7), &decoder) })
+        let window = DenialPredecoder.window
+        // A log begins keyed, for one window.
+        #expect(Self.keyedCount(Array(1_000_000..<(1_000_000 + window)), &decoder, serial: &serial) == window)
+        #expect(!decoder.isKeying)
+        // Denials that all differ: none keyed.
+        #expect(Self.keyedCount(Array(2_000_000..<(2_000_000 + 10 * window)), &decoder, serial: &serial) == 0)
+        // A flood of one text: keyed from the window after the one it began in.
+        let flood = Self.keyedCount(Array(repeating: 7, count: 3 * window), &decoder, serial: &serial)
+        #expect(flood == 2 * window, "keyed \(flood) of \(3 * window) flood events")
+        #expect(decoder.isKeying)
+        // Back to distinct denials: keying stops after one window.
+        #expect(Self.keyedCount(Array(3_000_000..<(3_000_000 + 3 * window)), &decoder, serial: &serial) == window)
+    }
+
+    /// Texts that repeat only a few times each, 100 events apart, still make events keyed: a rule
+    /// that keyed one event in 32 while resting never woke for them (helper-92).
+    @Test func sparseRepeatsAreKeyed() {
+        var decoder = DenialPredecoder()
+        var serial = 0
+        _ = Self.keyedCount(Array(1_000_000..<(1_000_000 + 2 * DenialPredecoder.window)), &decoder, serial: &serial)
+        #expect(!decoder.isKeying)
+        // 100 texts, each logged 5 times, one after another: 4 of every 5 events repeat.
+        let blocks = (0..<5).flatMap { _ in Array(500..<600) }
+        let keyed = Self.keyedCount(blocks, &decoder, serial: &serial)
+        #expect(keyed >= blocks.count - 2 * DenialPredecoder.window, "keyed \(keyed) of \(blocks.count)")
+    }
+
+    /// A rate of repeats below the threshold (the denial-dense log has 1 %) keys next to nothing.
+    @Test func rareRepeatsAreNotKeyed() {
+        var decoder = DenialPredecoder()
+        var serial = 0
+        // One repeat in 100 events.
+        let variants = (0..<6400).map { $0 % 100 == 99 ? 4_000_000 + $0 - 50 : 4_000_000 + $0 }
+        let keyed = Self.keyedCount(variants, &decoder, serial: &serial)
+        #expect(keyed <= 2 * DenialPredecoder.window, "keyed \(keyed) of \(variants.count)")
     }
 
     /// A repeat keyed and seen lately is left to the memo (not decoded again); a first sight is decoded.
