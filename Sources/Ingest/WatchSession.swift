@@ -471,15 +471,17 @@ public final class WatchSession {
         var read = 0
         for file in toRead {
             if stop() {
-                notice("stopped during the catch-up, after \(read) of \(toRead.count) files (\(file.path) and newer not read); "
-                       + "the plugin stream was left unread: the next start catches up on both from the log")
+                notice("stopped during the catch-up, after \(read) of \(toRead.count) file\(toRead.count == 1 ? "" : "s") (\(file.path) "
+                       + "and newer not read); the plugin stream was left unread: the next start catches up on both from the log")
                 return false
             }
             do {
                 guard try session.ingest(.file(file.path), stop: stop, onFindings: onFindings) else {
-                    notice("stopped during the catch-up, after \(read) of \(toRead.count) files and part of \(file.path) "
-                           + "(the rest of it and newer files not read); the plugin stream was left unread: the next start "
-                           + "catches up on both from the log")
+                    let newer = toRead.count - read - 1
+                    notice("stopped during the catch-up, in the middle of \(file.path) (file \(read + 1) of \(toRead.count)); nothing is "
+                           + "lost: the next start reads the rest of it" + (newer > 0 ? " and the \(newer) newer file\(newer == 1 ? "" : "s")" : "")
+                           + " from the log, and what the plugin stream brought meanwhile (left unread here: storing its newer "
+                           + "events would move the catch-up's start past what is not read yet)")
                     return false
                 }
             } catch let failure as IngestError where failure.isUnreadableInput {
@@ -623,7 +625,7 @@ public final class WatchSession {
                 .filter { $0.0 > 0 }
             if !gave.isEmpty {
                 let problems = after.parseErrors - before.parseErrors
-                notice("read \(copy.path)\(stoppedIn == nil ? "" : " in part"), rotated before watch had read it to its end: "
+                notice("read \(stoppedIn == nil ? "" : "part of ")\(copy.path)\(stoppedIn == nil ? "" : " (asked to stop)"), rotated before watch had read it to its end: "
                        + gave.map { "\($0.0) event\($0.0 == 1 ? "" : "s") \($0.1)" }.joined(separator: ", ")
                        + (problems > 0 ? "; \(problems) parse error\(problems == 1 ? "" : "s")" : ""))
             } else {
@@ -633,10 +635,12 @@ public final class WatchSession {
         }
         if stop() {
             let left = due(copies).filter { !attempted.contains($0.head) }.map(\.path)
-            let unfinished = (stoppedIn.map { ["\($0) (in part)"] } ?? []) + left
-            if !unfinished.isEmpty {
-                notice("stopped during the catch-up, \(unfinished.count) rotated cop\(unfinished.count == 1 ? "y" : "ies") not read to "
-                       + "the end (\(unfinished.joined(separator: ", "))): the next start reads the rest")
+            var parts: [String] = []
+            if let stoppedIn { parts.append("the rest of \(stoppedIn), where it stopped") }
+            if !left.isEmpty { parts.append(left.joined(separator: ", ") + " (not read yet)") }
+            if !parts.isEmpty {
+                notice("stopped during the catch-up of rotated copies; nothing is lost: the next start reads "
+                       + parts.joined(separator: ", then "))
             }
         }
     }
