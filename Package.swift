@@ -62,7 +62,6 @@ let package = Package(
                                .embedInCode("Schema/008_run_minutes.sql"),
                                .embedInCode("Schema/009_evidence_line_steps.sql"),
                                .embedInCode("Schema/010_evidence_record_sources.sql"),
-                               .embedInCode("Schema/011_events_by_run.sql"),
                                .embedInCode("Schema/postgresql/001_fleet.sql"),
                                .embedInCode("Schema/postgresql/002_spool_mirror.sql"),
                                .embedInCode("Schema/postgresql/003_readers.sql"),

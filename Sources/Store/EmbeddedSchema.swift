@@ -15,7 +15,6 @@ enum EmbeddedSchema {
         migration(8, "008_run_minutes.sql", PackageResources._08_run_minutes_sql),
         migration(9, "009_evidence_line_steps.sql", PackageResources._09_evidence_line_steps_sql),
         migration(10, "010_evidence_record_sources.sql", PackageResources._10_evidence_record_sources_sql),
-        migration(11, "011_events_by_run.sql", PackageResources._11_events_by_run_sql),
     ]
 
     static let postgresMigrations: [Migration] = [

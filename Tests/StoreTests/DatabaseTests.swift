@@ -24,7 +24,7 @@ import Formatting
         #expect(tables == ["alert_deliveries", "alert_windows", "alert_windows_unowned", "alerts", "audit_events", "coverage_marks", "daily_totals", "denial_runs",
                            "events", "evidence_blocks", "guest_resources", "guests", "leases", "node_activity", "pair_totals",
                            "parse_error_counts", "parse_errors", "raw_records", "run_parties", "sources", "strings"])
-        #expect(db.schemaVersion == 11)
+        #expect(db.schemaVersion == 10)
         let denialColumns = try db.connection.rows("SELECT name FROM pragma_table_info('denials')").compactMap { $0[0].string }
         for column in ["node", "time_ms", "serial", "kind", "scontext", "tcontext", "tclass", "perms", "permissive", "pid",
                        "comm", "exe", "path", "boolean", "syscall", "success", "exit_code", "uid", "auid", "cwd", "proctitle", "reason"] {
