@@ -171,5 +171,12 @@ final class SQLiteBackgroundCheckpoint: @unchecked Sendable {
         return (shared.checkpointsRun, shared.writerCheckpoints, shared.forcedCheckpoints)
     }
 
+    /// No checkpoint asked for or running (for tests: a writer that pauses until the thread is done).
+    var isIdle: Bool {
+        shared.condition.lock()
+        defer { shared.condition.unlock() }
+        return !shared.wanted && !shared.running
+    }
+
     deinit { stop() }
 }

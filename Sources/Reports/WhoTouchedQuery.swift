@@ -85,8 +85,6 @@ public struct WhoTouchedQuery: Sendable {
                min(d.time_ms), max(d.time_ms), max(d.permissive), group_concat(DISTINCT \(StoredList.sqlEscaped("d.node"))), min(d.scontext)
         """
 
-    /// Runs of one statement over runs whose time ranges overlap.
-    static let runsPerStatement = 500
     /// More of a guest's runs than this in one minute may overlap enough to be read together.
     static let crowdedMinute = 16
 
@@ -100,26 +98,40 @@ public struct WhoTouchedQuery: Sendable {
         scoped.vm = nil
         let (clause, values) = scoped.clause()
         let leaseList = leases.map { _ in "?" }.joined(separator: ",")
-        let aggregates: [Aggregate]
-        if !db.statementsAreRoundTrips, let groups = try Self.overlappingRuns(db, leases: leases, leaseList: leaseList) {
-            aggregates = try Self.merged(db, groups: groups, clause: clause, values: values)
-        } else {
-            // The run's minute as well as its id: the fleet store finds the run and its events in
-            // their month's partitions instead of probing every month (schema/008). A run's events
-            // all lie in its minute, so the bounds on the event times only say so to the planner.
-            // One row per run, whatever its parties hold (max skips a party without a minute).
-            let stmt = try db.query(Self.selectList + """
-                FROM (SELECT run_id, max(run_minute_ms) AS run_minute_ms FROM run_parties WHERE side = 'target'
-                      AND lease_id IN (\(leaseList)) GROUP BY run_id) p
-                JOIN denials d ON d.run_id = p.run_id AND \(DenialRuns.inPartyMinute("d.run_first_ms", party: "p"))
-                    AND \(DenialRuns.inPartyMinute("d.time_ms", party: "p"))
-                WHERE \(clause)
-                GROUP BY 1 ORDER BY count(*) DESC, min(d.time_ms), 1
-                """)
-            try stmt.bind(leases.map { .integer($0) } + values)
-            var rows: [Aggregate] = []
-            while try stmt.step() { rows.append(Aggregate(stmt)) }
-            aggregates = rows
+        let leaseValues: [SQLValue] = leases.map { .integer($0) }
+        // SQLite: the minutes in which more than `crowdedMinute` of the guest's runs lie. Runs
+        // overlap only inside one minute (a run never spans two), and probed run by run through
+        // the time index, overlapping runs read their joint range once per run: a thousand
+        // distinct denials cycling within a minute took 8.7-44.8 s for 60,000 denials
+        // (helper-92). Those minutes are summed up in one scan each; the others as before.
+        let crowded = db.statementsAreRoundTrips ? [] : try db.rows("""
+            SELECT run_minute_ms FROM run_parties WHERE side = 'target' AND lease_id IN (\(leaseList))
+                AND run_minute_ms IS NOT NULL
+            GROUP BY run_minute_ms HAVING count(DISTINCT run_id) > \(Self.crowdedMinute)
+            """, leaseValues).compactMap { $0[0].int64 }
+        // The run's minute as well as its id: the fleet store finds the run and its events in
+        // their month's partitions instead of probing every month (schema/008). A run's events
+        // all lie in its minute, so the bounds on the event times only say so to the planner.
+        // One row per run, whatever its parties hold (max skips a party without a minute).
+        let notCrowded = crowded.isEmpty ? "" : """
+             AND (run_minute_ms IS NULL OR run_minute_ms NOT IN (SELECT run_minute_ms FROM run_parties
+                 WHERE side = 'target' AND lease_id IN (\(leaseList)) AND run_minute_ms IS NOT NULL
+                 GROUP BY run_minute_ms HAVING count(DISTINCT run_id) > \(Self.crowdedMinute)))
+            """
+        let stmt = try db.query(Self.selectList + """
+            FROM (SELECT run_id, max(run_minute_ms) AS run_minute_ms FROM run_parties WHERE side = 'target'
+                  AND lease_id IN (\(leaseList))\(notCrowded) GROUP BY run_id) p
+            JOIN denials d ON d.run_id = p.run_id AND \(DenialRuns.inPartyMinute("d.run_first_ms", party: "p"))
+                AND \(DenialRuns.inPartyMinute("d.time_ms", party: "p"))
+            WHERE \(clause)
+            GROUP BY 1 ORDER BY count(*) DESC, min(d.time_ms), 1
+            """)
+        try stmt.bind(leaseValues + (crowded.isEmpty ? [] : leaseValues) + values)
+        var aggregates: [Aggregate] = []
+        while try stmt.step() { aggregates.append(Aggregate(stmt)) }
+        if !crowded.isEmpty {
+            aggregates = try Self.adding(crowdedMinutes: crowded, to: aggregates, db: db, leaseList: leaseList,
+                                         leaseValues: leaseValues, clause: clause, values: values)
         }
         let names = try GuestNames(db)
         // One type per key: a string when the guest had one name, else null and the names in target_vms.
@@ -153,76 +165,33 @@ public struct WhoTouchedQuery: Sendable {
         }
     }
 
-    /// SQLite: the target runs in groups whose time ranges overlap, when any do; nil when none do
-    /// (one statement then probes each run through the time index, the fastest way for them).
-    /// Probed one by one, overlapping runs read their joint range once per run: a thousand
-    /// distinct denials cycling within a minute took 8.7-44.8 s for 60,000 denials (helper-92).
-    private static func overlappingRuns(_ db: any SQLReader, leases: [Int64], leaseList: String) throws -> [[RunEvents.Run]]? {
-        // Runs overlap only inside one minute (a run never spans two): a guest with few runs in
-        // every minute is probed run by run at once, without reading its runs first (20 ms for
-        // the most attacked guest of the 5M-denial store, a fifth of its target).
-        let crowded = try db.rows("""
-            SELECT 1 FROM run_parties WHERE side = 'target' AND lease_id IN (\(leaseList))
-            GROUP BY run_minute_ms HAVING count(DISTINCT run_id) > \(crowdedMinute) LIMIT 1
-            """, leases.map { .integer($0) })
-        guard !crowded.isEmpty else { return nil }
-        let rows = try db.rows("""
-            SELECT r.id, r.first_ms, r.last_ms, r.count FROM denial_runs r
-            WHERE r.id IN (SELECT run_id FROM run_parties WHERE side = 'target' AND lease_id IN (\(leaseList)))
-            """, leases.map { .integer($0) })
-        let runs = rows.map { RunEvents.Run(id: $0[0].int64 ?? 0, firstMs: $0[1].int64 ?? 0, lastMs: $0[2].int64 ?? 0, count: $0[3].int64 ?? 0) }
-        let groups = RunEvents.overlapping(runs)
-        guard groups.contains(where: { $0.count > 1 }) else { return nil }
-        return groups.map { $0.map { runs[$0] } }
-    }
-
-    /// The rows of runs on their own (a probe each) and of each group of overlapping runs (one
-    /// scan of its joint range per `runsPerStatement` runs), merged by source and sorted as the
-    /// one statement sorts them.
-    private static func merged(_ db: any SQLReader, groups: [[RunEvents.Run]], clause: String, values: [SQLValue]) throws -> [Aggregate] {
+    /// `rows` with the sums of the crowded minutes added: one statement, bound per minute, reads
+    /// the minute's events once (the time index over the minute, the runs checked by id) and
+    /// sums them up by source; the rows are merged by source and sorted as the one statement
+    /// sorts them.
+    private static func adding(crowdedMinutes: [Int64], to rows: [Aggregate], db: any SQLReader, leaseList: String,
+                               leaseValues: [SQLValue], clause: String, values: [SQLValue]) throws -> [Aggregate] {
         var byKey: [ExactText: Aggregate] = [:]
-        func add(_ stmt: any SQLCursor) throws {
-            while try stmt.step() {
-                let row = Aggregate(stmt)
-                let key = ExactText(row.key)
-                if var known = byKey[key] {
-                    known.merge(row)
-                    byKey[key] = known
-                } else {
-                    byKey[key] = row
-                }
+        func add(_ row: Aggregate) {
+            let key = ExactText(row.key)
+            if var known = byKey[key] {
+                known.merge(row)
+                byKey[key] = known
+            } else {
+                byKey[key] = row
             }
         }
-        let alone = groups.filter { $0.count == 1 }.map { $0[0] }
-        var start = 0
-        while start < alone.count {
-            let chunk = alone[start..<min(alone.count, start + runsPerStatement)]
-            // No time bounds: SQLite takes each run by its id, then its events by the run's range.
-            let stmt = try db.query(selectList + """
-                FROM denials d
-                WHERE d.run_id IN (\(chunk.map { _ in "?" }.joined(separator: ","))) AND \(clause)
-                GROUP BY 1
-                """)
-            try stmt.bind(chunk.map { .integer($0.id) } + values)
-            try add(stmt)
-            start += runsPerStatement
-        }
-        for group in groups where group.count > 1 {
-            var start = 0
-            while start < group.count {
-                let chunk = group[start..<min(group.count, start + runsPerStatement)]
-                let from = chunk.map(\.firstMs).min() ?? 0
-                let to = chunk.map(\.lastMs).max() ?? 0
-                let stmt = try db.query(selectList + """
-                    FROM denials d
-                    WHERE d.run_id IN (\(chunk.map { _ in "?" }.joined(separator: ","))) AND d.time_ms >= ? AND d.time_ms <= ?
-                        AND \(clause)
-                    GROUP BY 1
-                    """)
-                try stmt.bind(chunk.map { .integer($0.id) } + [.integer(from), .integer(to)] + values)
-                try add(stmt)
-                start += runsPerStatement
-            }
+        rows.forEach(add)
+        let minute = try db.query(selectList + """
+            FROM denials d
+            WHERE d.run_id IN (SELECT run_id FROM run_parties WHERE side = 'target' AND lease_id IN (\(leaseList))
+                               AND run_minute_ms = ?)
+                AND d.time_ms >= ? AND d.time_ms < ? AND \(clause)
+            GROUP BY 1
+            """)
+        for start in crowdedMinutes {
+            try minute.bind(leaseValues + [.integer(start), .integer(start), .integer(start + DenialRuns.spanMilliseconds)] + values)
+            while try minute.step() { add(Aggregate(minute)) }
         }
         return byKey.values.sorted { a, b in
             if a.count != b.count { return a.count > b.count }

@@ -28,7 +28,13 @@ import TestSupport
                 try insert.run([.integer(Int64(id))])
                 try db.execute("COMMIT")
                 largestWAL = max(largestWAL, fileSize(path + "-wal"))
-                if let pauseEvery, id % pauseEvery == 0 { Thread.sleep(forTimeInterval: 0.02) }
+                if let pauseEvery, id % pauseEvery == 0 {
+                    // A pause long enough for the thread to finish what it was asked: a fixed
+                    // 20 ms was not, on a loaded 2-core machine (CI, 2026-12-07: two commits
+                    // reached the hard limit).
+                    let deadline = Date().addingTimeInterval(2)
+                    repeat { Thread.sleep(forTimeInterval: 0.005) } while !checkpoint.isIdle && Date() < deadline
+                }
             }
             counts = checkpoint.counts
             #expect(try db.rows("SELECT count(*) FROM t").first?.first == .integer(Int64(commits)))
