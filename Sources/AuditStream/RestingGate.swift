@@ -1,21 +1,21 @@
 /// For a cache that only pays when the log repeats itself: after `restAfterMisses` misses in a
 /// row it rests, letting one try in `probeInterval` through, until a try hits again.
-public struct RestingGate: Sendable {
-    public let restAfterMisses: Int
-    public let probeInterval: Int
+struct RestingGate: Sendable {
+    let restAfterMisses: Int
+    let probeInterval: Int
     private var missStreak = 0
     private var skips = 0
 
-    public init(restAfterMisses: Int = 64, probeInterval: Int = 32) {
+    init(restAfterMisses: Int = 64, probeInterval: Int = 32) {
         self.restAfterMisses = restAfterMisses
         self.probeInterval = max(1, probeInterval)
     }
 
-    public var isResting: Bool { missStreak >= restAfterMisses }
+    var isResting: Bool { missStreak >= restAfterMisses }
 
     /// Whether this one may try: always while tries hit now and then, one in `probeInterval`
     /// while resting.
-    public mutating func allowsTry() -> Bool {
+    mutating func allowsTry() -> Bool {
         guard isResting else { return true }
         skips += 1
         guard skips >= probeInterval else { return false }
@@ -23,6 +23,6 @@ public struct RestingGate: Sendable {
         return true
     }
 
-    public mutating func hit() { missStreak = 0 }
-    public mutating func miss() { missStreak += 1 }
+    mutating func hit() { missStreak = 0 }
+    mutating func miss() { missStreak += 1 }
 }

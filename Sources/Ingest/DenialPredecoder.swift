@@ -19,7 +19,7 @@ struct DenialPredecoder {
     /// leaves an event for the correlator to decode.
     private var recent: Set<Int> = []
     private static let limit = 4_096
-    /// Signatures of the AVC records seen lately (a collision only keys a few events more).
+    /// Signatures of the events seen lately (a collision only keys a few events more).
     private var signatures: Set<Int> = []
     static let window = 64
     /// Repeats in a window that make keying worth it: below a few percent of repeats, the memo
@@ -60,16 +60,10 @@ struct DenialPredecoder {
         hasher.combine(event.id.node)
         for record in event.records {
             let hashed: Bool? = record.raw.utf8.withContiguousStorageIfAvailable { bytes in
-                var index = 0
-                while index + 2 < bytes.count {
-                    if bytes[index] == UInt8(ascii: ")"), bytes[index + 1] == UInt8(ascii: ":"), bytes[index + 2] == UInt8(ascii: " ") {
-                        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(index + 3)...])))
-                        hasher.combine(0x0A as UInt8)
-                        return true
-                    }
-                    index += 1
-                }
-                return false
+                guard let start = RepeatedEventMemo.bodyStart(bytes) else { return false }
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...])))
+                hasher.combine(0x0A as UInt8)
+                return true
             }
             guard hashed == true else { return nil }
         }

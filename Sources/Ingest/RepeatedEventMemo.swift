@@ -172,7 +172,7 @@ struct RepeatedEventMemo {
     }
 
     /// Where the text after the stamp `msg=audit(TIME:SERIAL): ` begins.
-    private static func bodyStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func bodyStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count >= 3 else { return nil }
         var index = 0
         while index + 2 < bytes.count {

@@ -416,8 +416,8 @@ public final class WatchSession {
     /// A stop asked for is taken after the chunk being read; the next start reads the rest.
     /// - Returns: false when stopped before every file was read.
     private func catchUpBeforeStream(path: String, stop: () -> Bool, onFindings: ([Finding]) throws -> Void) throws -> Bool {
-        var files = RotatedCopyList(of: path, limit: options.rotatedCopies).copies.reversed()
-            .map { (path: $0.path, first: LogHead.first(in: $0.head)) }
+        let listed = RotatedCopyList(of: path, limit: options.rotatedCopies)
+        var files = listed.copies.reversed().map { (path: $0.path, first: LogHead.first(in: $0.head)) }
         if let head = RotatedCopyList.head(of: path) { files.append((path, LogHead.first(in: head.bytes))) }
         guard !files.isEmpty else {
             notice("cannot catch up from \(path): "
@@ -434,7 +434,7 @@ public final class WatchSession {
         // (lost in silence). The stream read last says where the plugin stood; it only ever
         // makes the catch-up start earlier (events already stored are skipped).
         let stream = try session.writer.lastStreamEventTime()
-        let unreadable = unreadableCopies(of: path)
+        let unreadable = told(unreadable: listed.unreadable, of: path)
         var toRead = files[...]
         if let newest {
             let from = min(newest, stream ?? newest)
@@ -545,8 +545,9 @@ public final class WatchSession {
                 return LogHead.first(in: copy.head).map { $0.timeMilliseconds >= since } ?? false
             }
         }
-        let first = try rotatedCopies(of: path)
-        let unreadable = unreadableCopies(of: path)
+        let listed = RotatedCopyList(of: path, limit: options.rotatedCopies)
+        let first = try rotatedCopies(in: listed)
+        let unreadable = told(unreadable: listed.unreadable, of: path)
         let lastCopy = first.first(where: { $0.source?.id == last.checkpoint.id })
         if lastCopy == nil, !running || truncated {
             let next = (due(first).last?.head ?? current?.bytes).flatMap(LogHead.first(in:))
@@ -710,10 +711,9 @@ public final class WatchSession {
         var isComplete: Bool { source.map { $0.byteOffset >= size } ?? false }
     }
 
-    /// The rotated copies that are there but cannot be read, each told once per run (a failing
-    /// disk would otherwise say so at every rotation).
-    private func unreadableCopies(of path: String) -> [RotatedCopyList.Unreadable] {
-        let unreadable = RotatedCopyList(of: path, limit: options.rotatedCopies).unreadable
+    /// Says which rotated copies are there but cannot be read, each once per run (a failing disk
+    /// would otherwise say so at every rotation).
+    private func told(unreadable: [RotatedCopyList.Unreadable], of path: String) -> [RotatedCopyList.Unreadable] {
         for copy in unreadable where toldUnreadable.insert("\(copy.path)\u{0}\(copy.reason)").inserted {
             notice("cannot read \(copy.path), a rotated copy of \(path): \(copy.reason); the events it holds are not stored "
                    + "(a failing disk, or its permissions?); the next start tries it again")
@@ -728,7 +728,11 @@ public final class WatchSession {
 
     /// The rotated copies with what the store holds of each.
     private func rotatedCopies(of path: String) throws -> [RotatedCopy] {
-        try RotatedCopyList(of: path, limit: options.rotatedCopies).copies.map { copy in
+        try rotatedCopies(in: RotatedCopyList(of: path, limit: options.rotatedCopies))
+    }
+
+    private func rotatedCopies(in listed: RotatedCopyList) throws -> [RotatedCopy] {
+        try listed.copies.map { copy in
             RotatedCopy(path: copy.path, head: copy.head, size: copy.size, source: try storedSource(head: copy.head))
         }
     }
