@@ -391,9 +391,13 @@ public final class IngestSession {
         }
         thread.name = "svirt-trace reader"
         thread.start()
+        var readerMayBeWaiting = false
         defer {
             queue.close()
-            done.wait()
+            // A stop while the reading thread waits on a pipe (ingest of standard input) would
+            // wait for bytes that may never come, and the stop would never be taken. That thread
+            // is left to end at its next read, on the closed queue; the process exits first.
+            if !readerMayBeWaiting { done.wait() }
         }
         let total = side.total
         var lastEventTime: Int64?
@@ -410,6 +414,7 @@ public final class IngestSession {
                 progress?(bytesRead, total)
                 if stop() {
                     // The reading thread ends when the queue closes (the defer above).
+                    readerMayBeWaiting = side.readMayWait
                     try begin()
                     try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
                                        line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)

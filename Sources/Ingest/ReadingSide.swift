@@ -12,6 +12,8 @@ final class ReadingSide: @unchecked Sendable {
     private let chunkSize: Int
     private var decoder = DenialPredecoder()
     let total: Int64?
+    /// Whether a read may wait without end: a pipe's writer decides when its next bytes come.
+    var readMayWait: Bool { !file.isSeekable }
 
     init(file: ByteSource, stream: AuditLogReader, first: [UInt8], chunkSize: Int) {
         self.file = file

@@ -8,6 +8,8 @@ import Synchronization
 /// Set by the handlers `catchStopAndReload` installs. Lock-free atomics: safe in a handler.
 private let stopRequested = Atomic<Bool>(false)
 private let reloadRequested = Atomic<Bool>(false)
+/// The signal `catchFirstStop`'s handler took (0: none yet).
+private let firstStopSignal = Atomic<Int32>(0)
 
 /// Process-wide signal dispositions.
 public enum ProcessSignals {
@@ -27,9 +29,43 @@ public enum ProcessSignals {
         signal(SIGTERM) { _ in stopRequested.store(true, ordering: .relaxed) }
         signal(SIGINT) { _ in stopRequested.store(true, ordering: .relaxed) }
         signal(SIGHUP) { _ in reloadRequested.store(true, ordering: .relaxed) }
+        unblock([SIGTERM, SIGINT, SIGHUP])
     }
 
-    /// Whether SIGTERM or SIGINT came since `catchStopAndReload`.
+    /// For a batch command (ingest): the first SIGTERM or SIGINT asks to stop, and puts the
+    /// default action back, so that a second one kills at once. A run stopped that way commits
+    /// what it read with its checkpoint; one killed loses only its uncommitted batch, which the
+    /// next run reads again. SIGHUP keeps its default: nothing is lost by it either.
+    public static func catchFirstStop() {
+        let handler: @convention(c) (Int32) -> Void = { number in
+            _ = firstStopSignal.compareExchange(expected: 0, desired: number, ordering: .relaxed)
+            stopRequested.store(true, ordering: .relaxed)
+            signal(SIGTERM, SIG_DFL)
+            signal(SIGINT, SIG_DFL)
+        }
+        signal(SIGTERM, handler)
+        signal(SIGINT, handler)
+        unblock([SIGTERM, SIGINT])
+    }
+
+    /// A signal mask is inherited across exec: a parent that blocked SIGTERM in the thread that
+    /// started this process (a test runner's, a supervisor's) would leave it pending forever, and
+    /// the handler would never run (an ingest under swift-testing ran on after it). Threads
+    /// started later inherit this thread's mask, so this is done first, on the main thread.
+    private static func unblock(_ signals: [Int32]) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in signals { sigaddset(&set, number) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    /// The signal `catchFirstStop` took, if any.
+    public static var firstStop: Int32? {
+        let number = firstStopSignal.load(ordering: .relaxed)
+        return number == 0 ? nil : number
+    }
+
+    /// Whether SIGTERM or SIGINT came since `catchStopAndReload` or `catchFirstStop`.
     public static var stopWasRequested: Bool { stopRequested.load(ordering: .relaxed) }
 
     /// Whether SIGHUP came since the last call.

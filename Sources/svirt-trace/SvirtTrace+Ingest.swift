@@ -25,6 +25,13 @@ extension SvirtTrace {
                 is recognised by its content, not its name, so a rotated file is not read twice, and \
                 an interrupted run resumes where it stopped. Events already stored are skipped.
 
+                SIGTERM or SIGINT (Ctrl-C) stops the run after the chunk being read (at most 1 \
+                MiB): what was read is committed with where it stopped, a line says which inputs \
+                are left, and the exit status is 128 + the signal's number (143, 130), as a shell \
+                reports a command a signal ended. The same command again reads on from there. A \
+                second signal kills at once; only the batch not yet committed is lost, and read \
+                again by the next run.
+
                 Malformed lines are counted, stored in the parse_errors table with file and line, \
                 and skipped; the events around them are kept. An input without a single audit \
                 record (a picture, a compressed log) is reported with what it looks like, and the \
@@ -206,16 +213,25 @@ extension SvirtTrace {
                 Console.status("svirt-trace: reading the rotated logs oldest first: "
                                + TerminalText.escape(ListText.words(names(inputs))))
             }
-            for input in inputs {
+            var stoppedIn: Int?
+            for (index, input) in inputs.enumerated() {
                 let name: String
                 if case .file(let path) = input { name = path } else { name = "standard input" }
+                if ProcessSignals.stopWasRequested {
+                    stoppedIn = index
+                    break
+                }
                 let before = session.summary
                 let bar = !noProgress && Console.stderrIsTerminal ? ProgressBar(label: name) : nil
                 do {
-                    try session.ingest(input) { read, total in
+                    let ended = try session.ingest(input, progress: { read, total in
                         if let total, total >= 32 << 20 { bar?.update(read: read, total: total) }
-                    }
+                    }, stop: { ProcessSignals.stopWasRequested })
                     bar?.clear()
+                    if !ended {
+                        stoppedIn = index
+                        break
+                    }
                 } catch let failure as IngestError where failure.isUnreadableInput {
                     bar?.clear()
                     Console.error("\(failure); skipped")
@@ -244,6 +260,11 @@ extension SvirtTrace {
                 }
             }
             Console.status(session.summary.line)
+            if let stoppedIn {
+                try stop(in: stoppedIn, of: inputs.map { input in
+                    if case .file(let path) = input { return path } else { return "-" }
+                }, shipping: shipping, spool: spoolPath)
+            }
             if let shipping { try finishShipping(shipping, spool: spoolPath, tag: tag) }
             let summary = session.summary
             // Only where a label went unresolved: a later log of long-running guests has no VIRT_*
@@ -261,6 +282,36 @@ extension SvirtTrace {
                               + "time need checking by hand (query evidence)")
             }
             if failedInputs > 0 { throw ExitCode(Status.input) }
+        }
+
+        /// Ends a run that SIGTERM or SIGINT stopped before input `index`'s end (or before it
+        /// began): says what the next run reads, and exits with 128 + the signal's number, as a
+        /// shell reports a command a signal ended. What was read is committed with its
+        /// checkpoint already; a fleet spool ships for at most a few seconds more.
+        func stop(in index: Int, of names: [String], shipping: FleetShippingLoop?, spool: String) throws -> Never {
+            let signal = ProcessSignals.firstStop ?? SIGTERM
+            let signalName = signal == SIGINT ? "SIGINT" : "SIGTERM"
+            let shown = { (name: String) in name == "-" ? "standard input" : TerminalText.escape(name) }
+            let unread = names[(index + 1)...].map(shown)
+            var next = "the same command again reads on from where this run stopped"
+            if names[index] == "-" || unread.contains("standard input") {
+                next += " (standard input too, if it is given the same bytes again: its first bytes name it)"
+            }
+            if !unread.isEmpty {
+                next += ", then \(ListText.words(unread)) (not read yet)"
+            }
+            Console.error("stopped by \(signalName) in \(shown(names[index])) (input \(index + 1) of \(names.count)); "
+                          + "nothing is lost: what was read is stored, with where it stopped, and \(next)")
+            if let shipping {
+                // A service manager's stop must not wait for a slow fleet store: what is not
+                // shipped waits in the spool, and goes with the next run that uses it.
+                shipping.stop(drainSeconds: 5, graceSeconds: 5, stallSeconds: 5)
+                let shipped = shipping.shipped
+                Console.error("shipped \(shipped) changed row\(shipped == 1 ? "" : "s") to the fleet store before stopping; "
+                              + "what this run stored and did not ship waits in the spool \(spool) for the next ingest or "
+                              + "watch with it")
+            }
+            throw ExitCode(128 + signal)
         }
 
         /// Stops the background shipping and ships what is left, waiting for it: ingest ends with

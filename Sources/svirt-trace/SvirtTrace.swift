@@ -60,6 +60,8 @@ struct SvirtTrace: ParsableCommand {
         // watch stops on SIGTERM and reloads on SIGHUP from its first instant, not only once its
         // arguments, config and rules are read (a SIGHUP then killed it: helper-81).
         if CommandLine.arguments.dropFirst().first == "watch" { ProcessSignals.catchStopAndReload() }
+        // ingest commits what it read when told to stop, and says where it stopped.
+        if CommandLine.arguments.dropFirst().first == "ingest" { ProcessSignals.catchFirstStop() }
         // Before anything opens a file: a closed standard descriptor is filled with /dev/null.
         _ = StandardDescriptors.closedAtStart
         // Refused before any of it is used: such a path would name another file.

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// SIGTERM or Ctrl-C in the middle of a long ingest: what was read is committed with its
+/// checkpoint, the operator is told what is left, the exit status says a signal ended the run,
+/// and the same command again stores the rest, each event once. A second signal kills at once.
+///
+/// The log comes through a pipe, so the test decides when the signal falls: ingest commits a
+/// batch after a second, at the next chunk, and takes a stop after the chunk it reads next.
+@Suite(.serialized) struct IngestStopTests {
+    final class PipedIngest {
+        let process = Process()
+        let pipe = Pipe()
+        let errors: URL
+
+        init(_ arguments: [String], folder: URL) throws {
+            // A write to the pipe after ingest exited must fail, not kill the test runner.
+            signal(SIGPIPE, SIG_IGN)
+            errors = folder.appendingPathComponent("ingest-\(UUID().uuidString.prefix(6)).err")
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.executableURL = URL(fileURLWithPath: Binary.path)
+            process.arguments = ["ingest", "--no-progress"] + arguments
+            process.standardInput = pipe.fileHandleForReading
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: errors)
+            try process.run()
+        }
+
+        deinit {
+            try? pipe.fileHandleForWriting.close()
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+        }
+
+        func write(_ text: Substring) throws {
+            try pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+        }
+
+        func said() -> String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
+
+        func waitForExit(seconds: Double) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            return !process.isRunning
+        }
+    }
+
+    /// The workload's text cut at event boundaries into a first part, a few more events, and the
+    /// rest.
+    static func pieces(_ s: CatchUpStopTests.Setup) throws -> (whole: String, first: Substring, more: Substring) {
+        let whole = s.head + s.rest
+        func cut(after offset: Int) throws -> String.Index {
+            let from = whole.utf8.index(whole.utf8.startIndex, offsetBy: offset)
+            return try #require(whole.range(of: "\ntype=VIRT_CONTROL", range: from..<whole.endIndex)).lowerBound
+        }
+        let a = try cut(after: whole.utf8.count / 3)
+        let b = try cut(after: whole.utf8.distance(from: whole.utf8.startIndex, to: a) + 20_000)
+        return (whole, whole[...a], whole[whole.index(after: a)...b])
+    }
+
+    /// Feeds the first part, waits past ingest's batch age, feeds a few events so that a batch
+    /// commits, and waits until it has.
+    static func feedUntilStored(_ ingest: PipedIngest, db: String, _ p: (whole: String, first: Substring, more: Substring)) throws {
+        try ingest.write(p.first)
+        Thread.sleep(forTimeInterval: 1.5)
+        try ingest.write(p.more)
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, CatchUpStopTests.storedDenials(db) == 0 { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(CatchUpStopTests.storedDenials(db) > 0, "\(ingest.said())")
+    }
+
+    static func arguments(_ s: CatchUpStopTests.Setup) -> [String] {
+        ["--db", s.db, "--node", "hv1", "--libvirt-state", s.workload.rundir.path]
+    }
+
+    @Test func sigtermInTheMiddleOfStandardInputCommitsWhatWasReadAndTheSameCommandReadsTheRest() throws {
+        let s = try CatchUpStopTests.setup()
+        let p = try Self.pieces(s)
+        let later = s.folder.appendingPathComponent("later.log")
+        try "".write(to: later, atomically: false, encoding: .utf8)
+        let ingest = try PipedIngest(Self.arguments(s) + ["-", later.path], folder: s.folder)
+        try Self.feedUntilStored(ingest, db: s.db, p)
+
+        kill(ingest.process.processIdentifier, SIGTERM)
+        // The stop is taken after the next chunk: a few more events.
+        let rest = p.whole[p.more.endIndex...]
+        try ingest.write(rest.prefix(30_000))
+        #expect(ingest.waitForExit(seconds: 60), "\(ingest.said())")
+        let said = ingest.said()
+        #expect(ingest.process.terminationStatus == 128 + SIGTERM, "\(said)")
+        #expect(said.contains("stopped by SIGTERM in standard input (input 1 of 2); nothing is lost"), "\(said)")
+        #expect(said.contains("standard input too, if it is given the same bytes again"), "\(said)")
+        #expect(said.contains("then \(later.path) (not read yet)"), "\(said)")
+        // The summary comes first, so a script that keeps the last line gets the stop.
+        let lines = said.split(separator: "\n")
+        #expect(lines.last?.contains("stopped by SIGTERM") == true, "\(said)")
+        #expect(lines.contains { $0.contains("events stored") }, "\(said)")
+        let stored = CatchUpStopTests.storedDenials(s.db)
+        #expect(stored > 0 && stored < s.expectedCount, "stored \(stored) of \(s.expectedCount)")
+
+        let again = try Binary.run(["ingest", "--no-progress"] + Self.arguments(s) + ["-", later.path], stdin: Data(p.whole.utf8))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected)
+    }
+
+    @Test func aSecondCtrlCKillsAtOnceAndLosesOnlyTheBatchNotCommitted() throws {
+        let s = try CatchUpStopTests.setup()
+        let p = try Self.pieces(s)
+        let ingest = try PipedIngest(Self.arguments(s) + ["-"], folder: s.folder)
+        try Self.feedUntilStored(ingest, db: s.db, p)
+        // Ingest waits for bytes that do not come: the first Ctrl-C cannot be taken yet.
+        kill(ingest.process.processIdentifier, SIGINT)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(ingest.process.isRunning, "\(ingest.said())")
+        kill(ingest.process.processIdentifier, SIGINT)
+        #expect(ingest.waitForExit(seconds: 30), "\(ingest.said())")
+        #expect(ingest.process.terminationReason == .uncaughtSignal && ingest.process.terminationStatus == SIGINT,
+                "\(ingest.process.terminationReason) \(ingest.process.terminationStatus): \(ingest.said())")
+
+        let again = try Binary.run(["ingest", "--no-progress"] + Self.arguments(s) + ["-"], stdin: Data(p.whole.utf8))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected)
+    }
+}
