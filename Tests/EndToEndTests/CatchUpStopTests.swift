@@ -92,6 +92,47 @@ import TestSupport
         #expect(!second.said().contains("pipeline-gap"), "\(second.said())")
     }
 
+    /// The copy watch stopped in is rotated again while watch is down (audit.log.1 becomes
+    /// audit.log.2, and the log written meanwhile becomes audit.log.1): the next start finds the
+    /// copy by its content under its new name, reads the rest of it, then the newer copy.
+    @Test func aCopyRotatedAgainAfterAStopInItsMiddleIsReadOnUnderItsNewName() throws {
+        let s = try Self.setup()
+        let from = s.rest.utf8.index(s.rest.utf8.startIndex, offsetBy: s.rest.utf8.count * 4 / 5)
+        let cut = try #require(s.rest.range(of: "\ntype=VIRT_CONTROL", range: from..<s.rest.endIndex))
+        let (older, newer) = (String(s.rest[...cut.lowerBound]), String(s.rest[s.rest.index(after: cut.lowerBound)...]))
+        func watch() throws -> WatchTests.Watcher {
+            try WatchTests.Watcher(["--db", s.db, "--node", "hv1", "--libvirt-state", s.workload.rundir.path,
+                                    "--follow", s.log.path], folder: s.folder)
+        }
+        func rotate() throws {
+            let manager = FileManager.default
+            for n in stride(from: 2, through: 1, by: -1) where manager.fileExists(atPath: "\(s.log.path).\(n)") {
+                try manager.moveItem(atPath: "\(s.log.path).\(n)", toPath: "\(s.log.path).\(n + 1)")
+            }
+            try manager.moveItem(atPath: s.log.path, toPath: s.log.path + ".1")
+            try "".write(to: s.log, atomically: false, encoding: .utf8)
+        }
+        try s.head.write(to: s.log, atomically: false, encoding: .utf8)
+        let first = try watch()
+        #expect(first.wait(seconds: 30) { Self.storedDenials(s.db) > 0 }, "\(first.said())")
+        #expect(first.terminate() == 0)
+        try WatchTests.append(older, to: s.log)
+        try rotate()
+
+        let said = Self.stopOnceItStored(try watch())
+        #expect(said.contains("the next start reads the rest of \(s.log.path).1, where it stopped"), "\(said)")
+        let stored = Self.storedDenials(s.db)
+        #expect(stored < s.expectedCount, "stored \(stored) of \(s.expectedCount) before the stop")
+        // Logged and rotated while watch was down.
+        try WatchTests.append(newer, to: s.log)
+        try rotate()
+
+        let third = try watch()
+        #expect(Self.settle(third, db: s.db, denials: s.expectedCount), "\(third.said())")
+        #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected)
+        #expect(!third.said().contains("pipeline-gap"), "\(third.said())")
+    }
+
     @Test func aStopInTheMiddleOfThePluginsCatchUpLogIsTakenThereAndTheNextStartReadsTheRest() throws {
         let s = try Self.setup()
         func plugin(_ stdin: FileHandle) throws -> WatchTests.Watcher {
