@@ -62,4 +62,43 @@ import TestSupport
         let attacker = try StoreCLI.run(["query", "guest", "guest-a", "--db", db, "--format", "jsonl"])
         #expect(attacker.stdout.split(separator: "\n").filter { $0.contains("\"denial-as-source\"") }.count == serials.count)
     }
+
+    /// A prune that cuts through the crowded minute leaves each run its share after the cutoff,
+    /// and both readers (the joint scan of the timeline, who-touched's crowded-minute sums) count
+    /// what remains, exactly.
+    @Test func aPruneThroughTheCrowdedMinuteLeavesExactCountsToBothReaders() throws {
+        let folder = try Fixtures.temporaryFolder("overlapping-pruned")
+        let log = folder.appendingPathComponent("audit.log")
+        let (text, serials) = Self.log(texts: 25, denials: 1_000)
+        try text.write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("o.db").path
+        #expect(try StoreCLI.run(["ingest", "--db", db, log.path]).status == 0)
+        // One minute before 16:01:04 is 16:00:04.000: denial i is at 16:00:01.000 + 7 i ms, so
+        // the first 429 go.
+        let prune = try StoreCLI.run(["prune", "--older-than", "1m", "--chunk", "100", "--db", db],
+                                     environment: ["SVIRT_TRACE_NOW": "2025-11-24T16:01:04Z"])
+        #expect(prune.status == 0, "\(prune.stderr)")
+        let kept = Array(serials.dropFirst(429))
+        let timeline = try StoreCLI.run(["query", "guest", "guest-b", "--db", db, "--format", "jsonl"])
+        let listed = timeline.stdout.split(separator: "\n").compactMap { line -> Int? in
+            guard let row = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  row["event"] as? String == "denial-as-target",
+                  let evidence = (row["detail"] as? [String: Any])?["evidence"] as? String else { return nil }
+            return evidence.split(separator: ":").last.flatMap { Int($0) }
+        }
+        #expect(listed.sorted() == kept, "\(listed.count) listed, \(kept.count) kept")
+        let touched = try StoreCLI.run(["query", "who-touched", "guest-b", "--db", db, "--format", "jsonl"])
+        let rows = touched.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(rows.count == 1 && rows.first?["count"] as? Int == kept.count, "\(rows)")
+        #expect(rows.first?["first_seen"] as? String == "2025-11-24T16:00:04.003Z"
+                    && rows.first?["last_seen"] as? String == "2025-11-24T16:00:07.993Z", "\(rows)")
+        let late = try StoreCLI.run(["query", "who-touched", "guest-b", "--db", db, "--format", "jsonl",
+                                     "--since", "2025-11-24T16:00:06Z"])
+        // 715 of the denials lie before 16:00:06.000 (i < 714.3): 285 after.
+        #expect(late.stdout.contains("\"count\":285"), "\(late.stdout)")
+        let stats = try StoreCLI.run(["query", "stats", "--db", db, "--format", "jsonl"])
+        #expect(stats.stdout.contains("\"count\":\(kept.count)"), "\(stats.stdout)")
+    }
 }
