@@ -25,22 +25,33 @@ import TestSupport
         return (lines.joined(separator: "\n") + "\n", serials)
     }
 
-    @Test func theGuestTimelineListsEveryEventOfOverlappingRunsOnce() throws {
-        let folder = try Fixtures.temporaryFolder("overlapping-runs")
+    /// A store of 1,000 denials cycling through 25 texts, and their serials.
+    static func store(_ label: String) throws -> (db: String, serials: [Int]) {
+        let folder = try Fixtures.temporaryFolder(label)
         let log = folder.appendingPathComponent("audit.log")
         let (text, serials) = Self.log(texts: 25, denials: 1_000)
         try text.write(to: log, atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("o.db").path
         let ingest = try StoreCLI.run(["ingest", "--db", db, log.path])
         #expect(ingest.status == 0 && ingest.stderr.contains("1000 denials (cross-guest=1000)"), "\(ingest.stderr)")
+        return (db, serials)
+    }
+
+    /// The serials of guest-b's timeline rows as a target, from their evidence ids.
+    static func serialsAsTarget(db: String) throws -> [Int] {
         let timeline = try StoreCLI.run(["query", "guest", "guest-b", "--db", db, "--format", "jsonl"])
         #expect(timeline.status == 0, "\(timeline.stderr)")
-        let listed = timeline.stdout.split(separator: "\n").compactMap { line -> Int? in
+        return timeline.stdout.split(separator: "\n").compactMap { line -> Int? in
             guard let row = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   row["event"] as? String == "denial-as-target",
                   let evidence = (row["detail"] as? [String: Any])?["evidence"] as? String else { return nil }
             return evidence.split(separator: ":").last.flatMap { Int($0) }
         }
+    }
+
+    @Test func theGuestTimelineListsEveryEventOfOverlappingRunsOnce() throws {
+        let (db, serials) = try Self.store("overlapping-runs")
+        let listed = try Self.serialsAsTarget(db: db)
         #expect(listed.count == serials.count, "\(listed.count) listed of \(serials.count)")
         #expect(listed.sorted() == serials)
         // who-touched reads the crowded minute's runs together and merges what each statement
@@ -67,25 +78,14 @@ import TestSupport
     /// and both readers (the joint scan of the timeline, who-touched's crowded-minute sums) count
     /// what remains, exactly.
     @Test func aPruneThroughTheCrowdedMinuteLeavesExactCountsToBothReaders() throws {
-        let folder = try Fixtures.temporaryFolder("overlapping-pruned")
-        let log = folder.appendingPathComponent("audit.log")
-        let (text, serials) = Self.log(texts: 25, denials: 1_000)
-        try text.write(to: log, atomically: true, encoding: .utf8)
-        let db = folder.appendingPathComponent("o.db").path
-        #expect(try StoreCLI.run(["ingest", "--db", db, log.path]).status == 0)
+        let (db, serials) = try Self.store("overlapping-pruned")
         // One minute before 16:01:04 is 16:00:04.000: denial i is at 16:00:01.000 + 7 i ms, so
         // the first 429 go.
         let prune = try StoreCLI.run(["prune", "--older-than", "1m", "--chunk", "100", "--db", db],
                                      environment: ["SVIRT_TRACE_NOW": "2025-11-24T16:01:04Z"])
         #expect(prune.status == 0, "\(prune.stderr)")
         let kept = Array(serials.dropFirst(429))
-        let timeline = try StoreCLI.run(["query", "guest", "guest-b", "--db", db, "--format", "jsonl"])
-        let listed = timeline.stdout.split(separator: "\n").compactMap { line -> Int? in
-            guard let row = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  row["event"] as? String == "denial-as-target",
-                  let evidence = (row["detail"] as? [String: Any])?["evidence"] as? String else { return nil }
-            return evidence.split(separator: ":").last.flatMap { Int($0) }
-        }
+        let listed = try Self.serialsAsTarget(db: db)
         #expect(listed.sorted() == kept, "\(listed.count) listed, \(kept.count) kept")
         let touched = try StoreCLI.run(["query", "who-touched", "guest-b", "--db", db, "--format", "jsonl"])
         let rows = touched.stdout.split(separator: "\n").compactMap {
