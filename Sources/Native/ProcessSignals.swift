@@ -33,7 +33,8 @@ public enum ProcessSignals {
     }
 
     /// For a batch command (ingest): the first SIGTERM or SIGINT asks to stop, and puts the
-    /// default action back, so that a second one kills at once. A run stopped that way commits
+    /// default action back, so that a second one kills at once; one the parent ignores stays
+    /// ignored. A run stopped that way commits
     /// what it read with its checkpoint; one killed loses only its uncommitted batch, which the
     /// next run reads again. SIGHUP keeps its default: nothing is lost by it either.
     public static func catchFirstStop() {
@@ -43,9 +44,21 @@ public enum ProcessSignals {
             signal(SIGTERM, SIG_DFL)
             signal(SIGINT, SIG_DFL)
         }
-        signal(SIGTERM, handler)
-        signal(SIGINT, handler)
-        unblock([SIGTERM, SIGINT])
+        // A signal the parent set to be ignored stays ignored, as POSIX has it across exec (a
+        // non-interactive shell's background job ignores SIGINT, nohup-style wrappers others).
+        var caught: [Int32] = []
+        for number in [SIGTERM, SIGINT] where !isIgnored(number) {
+            signal(number, handler)
+            caught.append(number)
+        }
+        unblock(caught)
+    }
+
+    private static func isIgnored(_ number: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(number, nil, &current) == 0 else { return false }
+        // C function pointers are not Equatable in Swift: compared as addresses (SIG_IGN is 1).
+        return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// A signal mask is inherited across exec: a parent that blocked SIGTERM in the thread that

@@ -28,9 +28,13 @@ extension SvirtTrace {
                 SIGTERM or SIGINT (Ctrl-C) stops the run after the chunk being read (at most 1 \
                 MiB): what was read is committed with where it stopped, a line says which inputs \
                 are left, and the exit status is 128 + the signal's number (143, 130), as a shell \
-                reports a command a signal ended. The same command again reads on from there. A \
-                second signal kills at once; only the batch not yet committed is lost, and read \
-                again by the next run.
+                reports a command a signal ended. The same command again reads on from there \
+                (standard input: given the same bytes again; after a rotation: with the rotated \
+                copies, LOG*, and a file read in part that is not given is named in a warning). \
+                Reading a pipe that has gone quiet, ingest takes the signal when the next bytes or \
+                the end come. A second signal kills at once; only the batch not yet committed is \
+                lost, and read again by the next run. A signal the parent set to be ignored stays \
+                ignored.
 
                 Malformed lines are counted, stored in the parse_errors table with file and line, \
                 and skipped; the events around them are kept. An input without a single audit \
@@ -213,6 +217,14 @@ extension SvirtTrace {
                 Console.status("svirt-trace: reading the rotated logs oldest first: "
                                + TerminalText.escape(ListText.words(names(inputs))))
             }
+            // Before anything is read: the operator can stop and give it, before newer files'
+            // guest starts and stops are applied ahead of its own.
+            for copy in (try? session.unfinishedCopies(besides: inputs)) ?? [] {
+                Console.error("warning: \(TerminalText.escape(copy.path)) was read in part by an earlier run (to byte \(copy.readTo) "
+                              + "of \(copy.size): a run stopped in it, or it grew since, and a rotation may have renamed it) and is "
+                              + "not among the inputs: the rest of it is not stored by this run. Give it too; LOG* gives a rotated "
+                              + "set, read oldest first")
+            }
             var stoppedIn: Int?
             for (index, input) in inputs.enumerated() {
                 let name: String
@@ -261,12 +273,21 @@ extension SvirtTrace {
             }
             Console.status(session.summary.line)
             if let stoppedIn {
+                // The warnings first: the next run sees only the rest of the input, and would
+                // not say them again.
+                Self.warn(session.summary)
                 try stop(in: stoppedIn, of: inputs.map { input in
                     if case .file(let path) = input { return path } else { return "-" }
-                }, shipping: shipping, spool: spoolPath)
+                }, failedInputs: failedInputs, shipping: shipping, spool: spoolPath)
             }
             if let shipping { try finishShipping(shipping, spool: spoolPath, tag: tag) }
-            let summary = session.summary
+            Self.warn(session.summary)
+            if failedInputs > 0 { throw ExitCode(Status.input) }
+        }
+
+        /// What the summary says the operator must check: denials no guest can be given for want
+        /// of libvirt's records, and guest starts or stops applied after newer events.
+        static func warn(_ summary: IngestSummary) {
             // Only where a label went unresolved: a later log of long-running guests has no VIRT_*
             // record either, and its denials resolve against the leases stored before.
             if summary.unresolvedDenials > 0, summary.virtEvents == 0 {
@@ -281,14 +302,13 @@ extension SvirtTrace {
                               + "store; in one log read in order, the host's clock stepped back there, and the denials around that "
                               + "time need checking by hand (query evidence)")
             }
-            if failedInputs > 0 { throw ExitCode(Status.input) }
         }
 
         /// Ends a run that SIGTERM or SIGINT stopped before input `index`'s end (or before it
         /// began): says what the next run reads, and exits with 128 + the signal's number, as a
         /// shell reports a command a signal ended. What was read is committed with its
         /// checkpoint already; a fleet spool ships for at most a few seconds more.
-        func stop(in index: Int, of names: [String], shipping: FleetShippingLoop?, spool: String) throws -> Never {
+        func stop(in index: Int, of names: [String], failedInputs: Int, shipping: FleetShippingLoop?, spool: String) throws -> Never {
             let signal = ProcessSignals.firstStop ?? SIGTERM
             let signalName = signal == SIGINT ? "SIGINT" : "SIGTERM"
             let shown = { (name: String) in name == "-" ? "standard input" : TerminalText.escape(name) }
@@ -300,7 +320,12 @@ extension SvirtTrace {
             if !unread.isEmpty {
                 next += ", then \(ListText.words(unread)) (not read yet)"
             }
-            Console.error("stopped by \(signalName) in \(shown(names[index])) (input \(index + 1) of \(names.count)); "
+            if names[index] != "-" {
+                next += "; after a rotation, give the rotated copies too (LOG*): the file is known by its content under "
+                    + "its new name"
+            }
+            let failed = failedInputs == 0 ? "" : " (\(failedInputs) input\(failedInputs == 1 ? "" : "s") could not be read: see above)"
+            Console.error("stopped by \(signalName) in \(shown(names[index])) (input \(index + 1) of \(names.count))\(failed); "
                           + "nothing is lost: what was read is stored, with where it stopped, and \(next)")
             if let shipping {
                 // A service manager's stop must not wait for a slow fleet store: what is not

@@ -29,7 +29,8 @@ struct SvirtTrace: ParsableCommand {
               0 success; 1 a query matched nothing; 2 usage error; 3 an input could not be read \
             (other inputs were still ingested); 4 database error; 5 a digest could not be delivered; \
             6 standard output could not be written (a reader that went away, as with | head, is \
-            not an error: 0).
+            not an error: 0); 130 or 143 ingest was stopped by SIGINT or SIGTERM (what it read is \
+            stored; the same command again reads on).
             """,
         // The full text reads /proc/self/maps, which cost every command about 15M instructions
         // at start (ArgumentParser builds this configuration for any command): only --version

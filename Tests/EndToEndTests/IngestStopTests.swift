@@ -124,4 +124,32 @@ import TestSupport
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected)
     }
+
+    /// A run that stopped in audit.log (here: read while shorter), then a rotation: the rest of it
+    /// is in audit.log.1, which a command naming audit.log alone would leave unread without a word.
+    @Test func aFileReadInPartThenRotatedAwayIsNamedWhenItIsNotGiven() throws {
+        let w = try Workload.generate(Workload.Options(events: 3000, seed: 41))
+        let folder = try Fixtures.temporaryFolder("ingest-unfinished")
+        let log = folder.appendingPathComponent("audit.log")
+        let db = folder.appendingPathComponent("u.db").path
+        let text = try String(contentsOf: w.log, encoding: .utf8)
+        let from = text.utf8.index(text.utf8.startIndex, offsetBy: text.utf8.count / 3)
+        let cut = try #require(text.range(of: "\ntype=", range: from..<text.endIndex)).lowerBound
+        try String(text[...cut]).write(to: log, atomically: false, encoding: .utf8)
+        #expect(try Binary.run(["ingest", "--no-progress", "--db", db, log.path]).status == 0)
+        try text.write(to: log, atomically: false, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: log.path, toPath: log.path + ".1")
+        try "type=DAEMON_START msg=audit(1764000000.000:1): op=start ver=3.0.9 format=raw res=success\n"
+            .write(to: log, atomically: false, encoding: .utf8)
+
+        let alone = try Binary.run(["ingest", "--no-progress", "--db", db, log.path])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let readTo = text.utf8.distance(from: text.utf8.startIndex, to: cut) + 1
+        #expect(alone.stderr.contains("warning: \(log.path).1 was read in part by an earlier run (to byte \(readTo) of \(text.utf8.count);"),
+                "\(alone.stderr)")
+        let both = try Binary.run(["ingest", "--no-progress", "--db", db, log.path, log.path + ".1"])
+        #expect(both.status == 0 && !both.stderr.contains("read in part"), "\(both.stderr)")
+        let again = try Binary.run(["ingest", "--no-progress", "--db", db, log.path])
+        #expect(!again.stderr.contains("read in part"), "\(again.stderr)")
+    }
 }

@@ -1,0 +1,39 @@
+import Store
+
+extension IngestSession {
+    /// A member of a given log's rotated set that an earlier run read in part (a run stopped in
+    /// it, then auditd rotated it to another name) and that this run was not given: the rest of
+    /// it would stay unread without a word.
+    public struct UnfinishedCopy: Sendable, Equatable {
+        public var path: String
+        public var readTo: Int64
+        public var size: Int64
+    }
+
+    /// The members of the rotated sets of `inputs` (`LOG` and `LOG.N`, as `InputOrder` knows
+    /// them) that hold a source stored short of the file's end, other than the inputs
+    /// themselves (known by their first bytes, whatever they are called).
+    public func unfinishedCopies(besides inputs: [Input]) throws -> [UnfinishedCopy] {
+        var bases: [String] = []
+        var givenHeads: [[UInt8]] = []
+        for input in inputs {
+            guard case .file(let path) = input else { continue }
+            if let head = RotatedCopyList.head(of: path) { givenHeads.append(head.bytes) }
+            if let base = InputOrder.rotation(of: path)?.base, !bases.contains(base) { bases.append(base) }
+        }
+        var unfinished: [UnfinishedCopy] = []
+        for base in bases {
+            var members = RotatedCopyList(of: base, limit: Self.rotatedCopiesLooked).copies.map { ($0.path, $0.head, $0.size) }
+            if let head = RotatedCopyList.head(of: base) { members.insert((base, head.bytes, head.size), at: 0) }
+            for (path, head, size) in members where !givenHeads.contains(head) {
+                guard let source = try writer.storedSource(for: SourceIdentity(head: head)),
+                      source.byteOffset > 0, source.byteOffset < size else { continue }
+                unfinished.append(UnfinishedCopy(path: path, readTo: source.byteOffset, size: size))
+            }
+        }
+        return unfinished
+    }
+
+    /// auditd's num_logs is at most 999; a set that long is read to its end by the walk.
+    static let rotatedCopiesLooked = 999
+}
