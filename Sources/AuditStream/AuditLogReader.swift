@@ -220,8 +220,11 @@ public final class AuditLogReader {
         }
         var range = range
         if range.count > 0, buffer[range.upperBound - 1] == 0x0D { range = range.lowerBound..<(range.upperBound - 1) }
+        // A local reference (no copy): a Span borrowed from a class property outlives the
+        // property's access, which release builds without run-time exclusivity checks refuse.
+        let bytes = buffer
         let header: RecordHeader
-        switch RecordHeader.parse(buffer.span, range) {
+        switch RecordHeader.parse(bytes.span, range) {
         case .failure(let failure):
             if try handleSeparator(range, emit: emit) { return }
             afterSeparator = false
@@ -239,7 +242,7 @@ public final class AuditLogReader {
         if inHead { headRecordsLeft -= 1 }
         if !provisional.isEmpty { expireProvisionalEvents(before: header.seconds) }
         // Most records are dropped here, before any String is made for them.
-        guard let (typeName, role) = RecordType.classify(buffer.span, header.type) else { return }
+        guard let (typeName, role) = RecordType.classify(bytes.span, header.type) else { return }
         // Context records are half the log; most belong to events we do not keep, so they are
         // matched on numbers before any String is made.
         if role != .wanted, !separatedBlocks, !inHead, !holds(header) { return }
