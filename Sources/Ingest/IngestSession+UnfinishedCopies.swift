@@ -1,3 +1,4 @@
+import Native
 import Store
 
 extension IngestSession {
@@ -27,12 +28,28 @@ extension IngestSession {
             if let head = RotatedCopyList.head(of: base) { members.insert((base, head.bytes, head.size), at: 0) }
             for (path, head, size) in members where !givenHeads.contains(head) {
                 guard let source = try writer.storedSource(for: SourceIdentity(head: head)),
-                      source.byteOffset > 0, source.byteOffset < size else { continue }
+                      source.byteOffset > 0, source.byteOffset < size,
+                      Self.holdsALine(path, from: source.byteOffset, to: size) else { continue }
+                // One file under two spellings of its set (./audit.log.1 and audit.log) once.
+                givenHeads.append(head)
                 unfinished.append(UnfinishedCopy(path: path, readTo: source.byteOffset, size: size))
             }
         }
         return unfinished
     }
+
+    /// Whether the bytes after `offset` hold a whole line. A checkpoint stops before a last line
+    /// without its newline (a log being written may not be done with it): a copy that ends so (a
+    /// full disk, a crash) is read as far as it can be, and is not owed.
+    private static func holdsALine(_ path: String, from offset: Int64, to size: Int64) -> Bool {
+        let wanted = Int(min(size - offset, Int64(Self.longestLineLooked)))
+        guard let reader = try? ChunkedReader(path: path), (try? reader.seek(to: offset)) != nil,
+              let bytes = try? reader.read(maximum: wanted) else { return true }
+        return bytes.contains(0x0A) || size - offset > Int64(bytes.count)
+    }
+
+    /// The reader's longest line, and one byte more.
+    static let longestLineLooked = (1 << 20) + 1
 
     /// auditd's num_logs is at most 999; a set that long is read to its end by the walk.
     static let rotatedCopiesLooked = 999

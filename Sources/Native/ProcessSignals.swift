@@ -10,6 +10,9 @@ private let stopRequested = Atomic<Bool>(false)
 private let reloadRequested = Atomic<Bool>(false)
 /// The signal `catchFirstStop`'s handler took (0: none yet).
 private let firstStopSignal = Atomic<Int32>(0)
+/// Which of SIGTERM (1) and SIGINT (2) `catchFirstStop` caught: its handler puts back the default
+/// action of those only.
+private let caughtStopSignals = Atomic<Int32>(0)
 
 /// Process-wide signal dispositions.
 public enum ProcessSignals {
@@ -41,13 +44,15 @@ public enum ProcessSignals {
         let handler: @convention(c) (Int32) -> Void = { number in
             _ = firstStopSignal.compareExchange(expected: 0, desired: number, ordering: .relaxed)
             stopRequested.store(true, ordering: .relaxed)
-            signal(SIGTERM, SIG_DFL)
-            signal(SIGINT, SIG_DFL)
+            // Only those caught: one the parent ignores must stay ignored after the first stop.
+            if caughtStopSignals.load(ordering: .relaxed) & 1 != 0 { signal(SIGTERM, SIG_DFL) }
+            if caughtStopSignals.load(ordering: .relaxed) & 2 != 0 { signal(SIGINT, SIG_DFL) }
         }
         // A signal the parent set to be ignored stays ignored, as POSIX has it across exec (a
         // non-interactive shell's background job ignores SIGINT, nohup-style wrappers others).
         var caught: [Int32] = []
-        for number in [SIGTERM, SIGINT] where !isIgnored(number) {
+        for (number, bit) in [(SIGTERM, Int32(1)), (SIGINT, Int32(2))] where !isIgnored(number) {
+            caughtStopSignals.store(caughtStopSignals.load(ordering: .relaxed) | bit, ordering: .relaxed)
             signal(number, handler)
             caught.append(number)
         }

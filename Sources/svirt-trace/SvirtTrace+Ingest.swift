@@ -220,7 +220,7 @@ extension SvirtTrace {
             // Before anything is read: the operator can stop and give it, before newer files'
             // guest starts and stops are applied ahead of its own.
             for copy in (try? session.unfinishedCopies(besides: inputs)) ?? [] {
-                Console.error("warning: \(TerminalText.escape(copy.path)) was read in part by an earlier run (to byte \(copy.readTo) "
+                Console.error("warning: \(copy.path) was read in part by an earlier run (to byte \(copy.readTo) "
                               + "of \(copy.size): a run stopped in it, or it grew since, and a rotation may have renamed it) and is "
                               + "not among the inputs: the rest of it is not stored by this run. Give it too; LOG* gives a rotated "
                               + "set, read oldest first")
@@ -311,7 +311,8 @@ extension SvirtTrace {
         func stop(in index: Int, of names: [String], failedInputs: Int, shipping: FleetShippingLoop?, spool: String) throws -> Never {
             let signal = ProcessSignals.firstStop ?? SIGTERM
             let signalName = signal == SIGINT ? "SIGINT" : "SIGTERM"
-            let shown = { (name: String) in name == "-" ? "standard input" : TerminalText.escape(name) }
+            // Console.error escapes the whole line for the terminal.
+            let shown = { (name: String) in name == "-" ? "standard input" : name }
             let unread = names[(index + 1)...].map(shown)
             var next = "the same command again reads on from where this run stopped"
             if names[index] == "-" || unread.contains("standard input") {

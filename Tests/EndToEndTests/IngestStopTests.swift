@@ -145,11 +145,22 @@ import TestSupport
         let alone = try Binary.run(["ingest", "--no-progress", "--db", db, log.path])
         #expect(alone.status == 0, "\(alone.stderr)")
         let readTo = text.utf8.distance(from: text.utf8.startIndex, to: cut) + 1
-        #expect(alone.stderr.contains("warning: \(log.path).1 was read in part by an earlier run (to byte \(readTo) of \(text.utf8.count);"),
+        #expect(alone.stderr.contains("warning: \(log.path).1 was read in part by an earlier run (to byte \(readTo) of \(text.utf8.count):"),
                 "\(alone.stderr)")
+        // The set spelt two ways is still one: the copy is named once.
+        let twice = try Binary.run(["ingest", "--no-progress", "--db", db, folder.path + "/./audit.log", log.path])
+        #expect(twice.stderr.components(separatedBy: "was read in part").count == 2, "\(twice.stderr)")
         let both = try Binary.run(["ingest", "--no-progress", "--db", db, log.path, log.path + ".1"])
         #expect(both.status == 0 && !both.stderr.contains("read in part"), "\(both.stderr)")
         let again = try Binary.run(["ingest", "--no-progress", "--db", db, log.path])
         #expect(!again.stderr.contains("read in part"), "\(again.stderr)")
+        // A last line without its newline (a full disk, a crash): the checkpoint stays before
+        // it, and nothing more is owed.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log.path + ".1"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("type=DAEMON_END msg=audit(1764099999.000:9): op=terminate auid=0 pid=1 res=success".utf8))
+        try handle.close()
+        let quiet = try Binary.run(["ingest", "--no-progress", "--db", db, log.path])
+        #expect(!quiet.stderr.contains("read in part"), "\(quiet.stderr)")
     }
 }
