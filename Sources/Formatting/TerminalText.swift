@@ -16,7 +16,13 @@ public enum TerminalText {
     }
 
     private static func isShownAsItIs(_ s: String) -> Bool {
-        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }
+        // Over a span, not the generic allSatisfy: every cell of a table goes through here.
+        let bytes = s.utf8.span
+        for i in bytes.indices {
+            let byte = bytes[i]
+            if byte < 0x20 || byte >= 0x7F || byte == 0x5C { return false }
+        }
+        return true
     }
 
     /// A message of several lines (a usage error quoting what was typed): newlines and tabs stay,
