@@ -43,6 +43,12 @@ public final class ChunkedReader {
     /// without waiting, then checked on the descriptor itself, so nothing can be swapped in
     /// between the check and the open.
     public init(regularFileAt path: String) throws {
+        // Not even opened to be refused: opened, a FIFO partners with a writer waiting on it, which
+        // then writes to a reader gone while the one meant for it waits on (an ingest given a
+        // named pipe beside a rotated set hung so). fstat below still checks what was opened.
+        if let why = Self.notARegularFile(path) {
+            throw Failure(path: path, reason: "\(why) (only regular files are followed)")
+        }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             let code = errno
