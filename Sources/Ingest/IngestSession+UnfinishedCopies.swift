@@ -43,8 +43,9 @@ extension IngestSession {
     /// full disk, a crash) is read as far as it can be, and is not owed.
     private static func holdsALine(_ path: String, from offset: Int64, to size: Int64) -> Bool {
         let wanted = Int(min(size - offset, Int64(Self.longestLineLooked)))
-        guard let reader = try? ChunkedReader(path: path), (try? reader.seek(to: offset)) != nil,
-              let bytes = try? reader.read(maximum: wanted) else { return true }
+        // Regular files only, as the walk that found it: a FIFO put in its place is not opened.
+        guard let reader = try? ChunkedReader(regularFileAt: path),
+              let bytes = try? reader.bytes(at: offset, count: wanted) else { return true }
         return bytes.contains(0x0A) || size - offset > Int64(bytes.count)
     }
 

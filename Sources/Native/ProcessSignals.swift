@@ -37,9 +37,9 @@ public enum ProcessSignals {
 
     /// For a batch command (ingest): the first SIGTERM or SIGINT asks to stop, and puts the
     /// default action back, so that a second one kills at once; one the parent ignores stays
-    /// ignored. A run stopped that way commits
-    /// what it read with its checkpoint; one killed loses only its uncommitted batch, which the
-    /// next run reads again. SIGHUP keeps its default: nothing is lost by it either.
+    /// ignored. A run stopped that way commits what it read with its checkpoint; one killed
+    /// loses only its uncommitted batch, which the next run reads again. SIGHUP keeps its
+    /// default: nothing is lost by it either.
     public static func catchFirstStop() {
         let handler: @convention(c) (Int32) -> Void = { number in
             _ = firstStopSignal.compareExchange(expected: 0, desired: number, ordering: .relaxed)

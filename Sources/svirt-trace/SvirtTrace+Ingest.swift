@@ -276,9 +276,7 @@ extension SvirtTrace {
                 // The warnings first: the next run sees only the rest of the input, and would
                 // not say them again.
                 Self.warn(session.summary)
-                try stop(in: stoppedIn, of: inputs.map { input in
-                    if case .file(let path) = input { return path } else { return "-" }
-                }, failedInputs: failedInputs, shipping: shipping, spool: spoolPath)
+                try stop(in: stoppedIn, of: names(inputs), failedInputs: failedInputs, shipping: shipping, spool: spoolPath)
             }
             if let shipping { try finishShipping(shipping, spool: spoolPath, tag: tag) }
             Self.warn(session.summary)
