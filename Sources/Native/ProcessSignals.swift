@@ -86,6 +86,10 @@ public enum ProcessSignals {
     /// Whether SIGTERM or SIGINT came since `catchStopAndReload` or `catchFirstStop`.
     public static var stopWasRequested: Bool { stopRequested.load(ordering: .relaxed) }
 
+    /// Whether `catchFirstStop`'s handler took a signal: a batch run is to stop, and stops
+    /// waiting for a lock too (watch's stop commits what it holds, and waits for it).
+    public static var batchStopWasRequested: Bool { firstStopSignal.load(ordering: .relaxed) != 0 }
+
     /// Whether SIGHUP came since the last call.
     public static func takeReloadRequest() -> Bool { reloadRequested.exchange(false, ordering: .relaxed) }
 

@@ -39,7 +39,7 @@ public final class SQLiteDatabase {
         }
         handle = db
         self.path = path
-        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        Self.waitWhileBusy(db, upToMilliseconds: busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(db, 0)
     }
 
@@ -288,9 +288,29 @@ extension SQLiteDatabase {
     public func pollWhileBusy(timeoutMilliseconds: Int32) {
         let limit = UnsafeMutableRawPointer(bitPattern: Int(max(1, timeoutMilliseconds)))
         sqlite3_busy_handler(handle, { limit, tries in
-            guard Int(tries) < Int(bitPattern: limit) else { return 0 }
+            guard Int(tries) < Int(bitPattern: limit), !ProcessSignals.batchStopWasRequested else { return 0 }
             sqlite3_sleep(1)
             return 1
         }, limit)
+    }
+
+    /// SQLite's own busy timeout (the same sleeps: 1 ms, growing to 100), except that a batch
+    /// run's stop (SIGTERM or SIGINT to ingest) ends the wait at the next sleep's end: with
+    /// `--lock-timeout 3600` and another writer holding the lock, ingest would otherwise take its
+    /// stop only when that writer let go, or after the hour.
+    static func waitWhileBusy(_ db: OpaquePointer, upToMilliseconds timeout: Int32) {
+        guard timeout > 0 else {
+            sqlite3_busy_timeout(db, 0)
+            return
+        }
+        sqlite3_busy_handler(db, { limit, tries in
+            guard !ProcessSignals.batchStopWasRequested else { return 0 }
+            let timeout = Int(bitPattern: limit)
+            let waited = BusySchedule.waited(beforeTry: Int(tries))
+            let sleep = min(BusySchedule.sleep(atTry: Int(tries)), timeout - waited)
+            guard sleep > 0 else { return 0 }
+            sqlite3_sleep(Int32(sleep))
+            return 1
+        }, UnsafeMutableRawPointer(bitPattern: Int(timeout)))
     }
 }

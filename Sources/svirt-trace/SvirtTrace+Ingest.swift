@@ -32,7 +32,8 @@ extension SvirtTrace {
                 (standard input: given the same bytes again; after a rotation: with the rotated \
                 copies, LOG*, and a file read in part that is not given is named in a warning). \
                 Reading a pipe that has gone quiet, ingest takes the signal when the next bytes or \
-                the end come. A second signal kills at once; only the batch not yet committed is \
+                the end come; a wait for another writer's lock (--lock-timeout) ends at once. A \
+                second signal kills at once; only the batch not yet committed is \
                 lost, and read again by the next run. A signal the parent set to be ignored stays \
                 ignored.
 
@@ -199,6 +200,11 @@ extension SvirtTrace {
                         Console.error("skipped status file: \(problem)")
                     }
                 }
+            } catch StoreError.locked(let path, _) where ProcessSignals.batchStopWasRequested {
+                let signal = ProcessSignals.firstStop ?? SIGTERM
+                Console.error("stopped by \(signal == SIGINT ? "SIGINT" : "SIGTERM") while waiting for another writer's lock on "
+                              + "\(path); nothing was read")
+                throw ExitCode(128 + signal)
             } catch {
                 Console.error("\(error)")
                 // A scheduled run's exit status 4 is also "read, rows waiting": this one is not.
@@ -226,6 +232,7 @@ extension SvirtTrace {
                               + "set, read oldest first")
             }
             var stoppedIn: Int?
+            var lockWaitedFor: String?
             for (index, input) in inputs.enumerated() {
                 let name: String
                 if case .file(let path) = input { name = path } else { name = "standard input" }
@@ -244,6 +251,13 @@ extension SvirtTrace {
                         stoppedIn = index
                         break
                     }
+                } catch StoreError.locked(let path, _) where ProcessSignals.batchStopWasRequested {
+                    // The stop ended the wait for another writer's lock (--lock-timeout): a stop,
+                    // not a database failure. The batch that waited is read again next time.
+                    bar?.clear()
+                    stoppedIn = index
+                    lockWaitedFor = path
+                    break
                 } catch let failure as IngestError where failure.isUnreadableInput {
                     bar?.clear()
                     Console.error("\(failure); skipped")
@@ -276,7 +290,8 @@ extension SvirtTrace {
                 // The warnings first: the next run sees only the rest of the input, and would
                 // not say them again.
                 Self.warn(session.summary)
-                try stop(in: stoppedIn, of: names(inputs), failedInputs: failedInputs, shipping: shipping, spool: spoolPath)
+                try stop(in: stoppedIn, of: names(inputs), failedInputs: failedInputs, waitingForLockOn: lockWaitedFor,
+                         shipping: shipping, spool: spoolPath)
             }
             if let shipping { try finishShipping(shipping, spool: spoolPath, tag: tag) }
             Self.warn(session.summary)
@@ -306,7 +321,10 @@ extension SvirtTrace {
         /// began): says what the next run reads, and exits with 128 + the signal's number, as a
         /// shell reports a command a signal ended. What was read is committed with its
         /// checkpoint already; a fleet spool ships for at most a few seconds more.
-        func stop(in index: Int, of names: [String], failedInputs: Int, shipping: FleetShippingLoop?, spool: String) throws -> Never {
+        /// - Parameter waitingForLockOn: the database whose lock the run waited for when the stop
+        ///   came: what it read after its last commit is not stored, and is read again next time.
+        func stop(in index: Int, of names: [String], failedInputs: Int, waitingForLockOn locked: String? = nil,
+                  shipping: FleetShippingLoop?, spool: String) throws -> Never {
             let signal = ProcessSignals.firstStop ?? SIGTERM
             let signalName = signal == SIGINT ? "SIGINT" : "SIGTERM"
             // Console.error escapes the whole line for the terminal.
@@ -324,8 +342,11 @@ extension SvirtTrace {
                     + "its new name"
             }
             let failed = failedInputs == 0 ? "" : " (\(failedInputs) input\(failedInputs == 1 ? "" : "s") could not be read: see above)"
-            Console.error("stopped by \(signalName) in \(shown(names[index])) (input \(index + 1) of \(names.count))\(failed); "
-                          + "nothing is lost: what was read is stored, with where it stopped, and \(next)")
+            let stored = locked == nil ? "what was read is stored, with where it stopped"
+                : "what this run committed is stored, with where it stopped, what it read after its last commit is read again"
+            let waiting = locked.map { " while waiting for another writer's lock on \($0)" } ?? ""
+            Console.error("stopped by \(signalName) in \(shown(names[index])) (input \(index + 1) of \(names.count))\(waiting)\(failed); "
+                          + "nothing is lost: \(stored), and \(next)")
             if let shipping {
                 // A service manager's stop must not wait for a slow fleet store: what is not
                 // shipped waits in the spool, and goes with the next run that uses it.

@@ -1,4 +1,5 @@
 import Foundation
+import Native
 import Testing
 import TestSupport
 
@@ -119,6 +120,45 @@ import TestSupport
         #expect(ingest.waitForExit(seconds: 30), "\(ingest.said())")
         #expect(ingest.process.terminationReason == .uncaughtSignal && ingest.process.terminationStatus == SIGINT,
                 "\(ingest.process.terminationReason) \(ingest.process.terminationStatus): \(ingest.said())")
+
+        let again = try Binary.run(["ingest", "--no-progress"] + Self.arguments(s) + ["-"], stdin: Data(p.whole.utf8))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected)
+    }
+
+    /// Another writer holds the store's lock (a prune, a long transaction) and `--lock-timeout`
+    /// is long: the stop ends ingest's wait for the lock at once and says so, and what it read
+    /// meanwhile is read again by the next run. Without --libvirt-state the first transaction
+    /// waits in the reading; with it, before anything is read.
+    @Test(arguments: [false, true])
+    func aStopWhileWaitingForAnotherWritersLockIsTakenAtOnce(withStatusFiles: Bool) throws {
+        let s = try CatchUpStopTests.setup()
+        let p = try Self.pieces(s)
+        // The store made first: ingest's first transaction is what waits.
+        #expect(try Binary.run(["ingest", "--no-progress", "--db", s.db, "/dev/null"]).status == 0)
+        let holder = try SQLiteDatabase(path: s.db, mode: .readWrite)
+        try holder.execute("BEGIN IMMEDIATE")
+        let arguments = withStatusFiles ? Self.arguments(s) : ["--db", s.db, "--node", "hv1"]
+        let ingest = try PipedIngest(arguments + ["--lock-timeout", "600", "-"], folder: s.folder)
+        // Less than a pipe holds: ingest may read none of it.
+        try ingest.write(p.first.prefix(30_000))
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(ingest.process.isRunning, "\(ingest.said())")
+
+        kill(ingest.process.processIdentifier, SIGTERM)
+        #expect(ingest.waitForExit(seconds: 20), "\(ingest.said())")
+        let said = ingest.said()
+        #expect(ingest.process.terminationStatus == 128 + SIGTERM, "\(said)")
+        if withStatusFiles {
+            #expect(said.contains("stopped by SIGTERM while waiting for another writer's lock on \(s.db); nothing was read"), "\(said)")
+        } else {
+            #expect(said.contains("stopped by SIGTERM in standard input (input 1 of 1) while waiting for another writer's lock on "
+                                  + "\(s.db); nothing is lost: what this run committed is stored"), "\(said)")
+            #expect(said.contains("what it read after its last commit is read again"), "\(said)")
+        }
+        #expect(!said.contains("database is locked"), "\(said)")
+        try holder.execute("ROLLBACK")
+        #expect(CatchUpStopTests.storedDenials(s.db) == 0)
 
         let again = try Binary.run(["ingest", "--no-progress"] + Self.arguments(s) + ["-"], stdin: Data(p.whole.utf8))
         #expect(again.status == 0, "\(again.stderr)")
