@@ -36,6 +36,25 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         return first
     }
 
+    enum Taken {
+        case item(Element)
+        case timedOut
+        case closed
+    }
+
+    /// Waits for an item up to `deadline`.
+    func take(before deadline: Date) -> Taken {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !closed {
+            if !condition.wait(until: deadline) { break }
+        }
+        guard !items.isEmpty else { return closed ? .closed : .timedOut }
+        let first = items.removeFirst()
+        condition.broadcast()
+        return .item(first)
+    }
+
     /// An item if one is there, without waiting.
     func poll() -> Element? {
         condition.lock()

@@ -314,6 +314,7 @@ public final class IngestSession {
         case .source(let source): reader = source
         }
         let name = reader.path
+        guard try awaitBytes(reader, stop: stop) else { return false }
         var first = try reader.read(maximum: options.chunkSize)
         guard !first.isEmpty else { return true }
         let identity = SourceIdentity(head: first)
@@ -332,6 +333,10 @@ public final class IngestSession {
                     var skipped = Int64(first.count)
                     first = []
                     while skipped < checkpoint.byteOffset {
+                        guard try awaitBytes(reader, stop: stop) else {
+                            rollback()
+                            return false
+                        }
                         let chunk = try reader.read(maximum: options.chunkSize)
                         if chunk.isEmpty { break }
                         if skipped + Int64(chunk.count) > checkpoint.byteOffset {
@@ -369,6 +374,16 @@ public final class IngestSession {
         }
     }
 
+    /// Waits for a pipe's next bytes (or its end), looking for a stop while its writer is
+    /// quiet; false: stopped first. A file's reads never wait.
+    private func awaitBytes(_ reader: ByteSource, stop: () -> Bool) throws -> Bool {
+        guard !reader.isSeekable else { return true }
+        while try !reader.waitForBytes(milliseconds: Int32(Self.quietPipeCheck * 1000)) {
+            if stop() { return false }
+        }
+        return true
+    }
+
     /// What the reading thread hands over: the outputs of one chunk and where the reader stood
     /// after it, so the store commits only checkpoints whose events it already holds.
     enum ReaderHandoff: Sendable {
@@ -402,8 +417,43 @@ public final class IngestSession {
         let total = side.total
         var lastEventTime: Int64?
         var checkpoint = start
-        while let item = queue.take() {
-            switch item {
+        let stopHere = { [self] () throws -> (AuditLogReader.Statistics, ended: Bool) in
+            // The reading thread ends when the queue closes (the defer above).
+            readerMayBeWaiting = side.readMayWait
+            try begin()
+            try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
+                               line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
+            try commit()
+            var statistics = AuditLogReader.Statistics()
+            statistics.bytes = checkpoint.byteOffset - start.byteOffset
+            statistics.lines = checkpoint.line - start.line
+            return (statistics, false)
+        }
+        while true {
+            let taken: ReaderHandoff
+            if side.readMayWait {
+                // A pipe's writer decides when its next bytes come. While it is quiet, what was
+                // read is committed (the store's lock is not held for the writer's pauses: a
+                // watch on the same store would wait for it) and a stop is taken.
+                switch queue.take(before: Date().addingTimeInterval(Self.quietPipeCheck)) {
+                case .item(let item): taken = item
+                case .closed: throw IngestError.readerStopped(name)
+                case .timedOut:
+                    if stop() { return try stopHere() }
+                    if writer.inTransaction, ContinuousClock.now - lastCommit >= options.maximumBatchAge {
+                        if pending > 0 {
+                            try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
+                                               line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
+                        }
+                        try commit()
+                    }
+                    continue
+                }
+            } else {
+                guard let item = queue.take() else { throw IngestError.readerStopped(name) }
+                taken = item
+            }
+            switch taken {
             case .chunk(let outputs, let point, let bytesRead):
                 for output in outputs {
                     let findings = try handle(output, sourceID: start.id, lastEventTime: &lastEventTime)
@@ -412,18 +462,7 @@ public final class IngestSession {
                 spent.give(outputs)
                 checkpoint = point
                 progress?(bytesRead, total)
-                if stop() {
-                    // The reading thread ends when the queue closes (the defer above).
-                    readerMayBeWaiting = side.readMayWait
-                    try begin()
-                    try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
-                                       line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
-                    try commit()
-                    var statistics = AuditLogReader.Statistics()
-                    statistics.bytes = checkpoint.byteOffset - start.byteOffset
-                    statistics.lines = checkpoint.line - start.line
-                    return (statistics, false)
-                }
+                if stop() { return try stopHere() }
                 if batchDue {
                     try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
                                        line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
@@ -439,8 +478,10 @@ public final class IngestSession {
                 throw failure
             }
         }
-        throw IngestError.readerStopped(name)
     }
+
+    /// How long a pipe may be quiet before ingest commits what it read and looks for a stop.
+    static let quietPipeCheck: TimeInterval = 0.25
 
     /// The nodes a state folder names, each once by its bytes (two spellings of a name in
     /// different Unicode normalization are two hosts; a String set took them for one), in byte order.

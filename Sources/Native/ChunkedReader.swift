@@ -129,6 +129,17 @@ public final class ChunkedReader {
         }
     }
 
+    /// Whether a read would not wait: bytes, the end or an error are there (a pipe's writer
+    /// decides when). Waits up to `milliseconds`; false when that passes or a signal comes, so
+    /// that the caller can look for a stop.
+    public func waitForBytes(milliseconds: Int32) throws -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let n = poll(&entry, 1, milliseconds)
+        if n >= 0 { return n > 0 }
+        if errno == EINTR { return false }
+        throw Failure(path: path, reason: String(cString: strerror(errno)))
+    }
+
     /// Device and inode of the open file: what tells a rotated-away file from its successor.
     public var identity: FileIdentity? {
         var info = stat()

@@ -31,8 +31,9 @@ extension SvirtTrace {
                 reports a command a signal ended. The same command again reads on from there \
                 (standard input: given the same bytes again; after a rotation: with the rotated \
                 copies, LOG*, and a file read in part that is not given is named in a warning). \
-                Reading a pipe that has gone quiet, ingest takes the signal when the next bytes or \
-                the end come; a wait for another writer's lock (--lock-timeout) ends at once. A \
+                A pipe gone quiet does not delay the stop: what was read is committed while the \
+                pipe's writer pauses, and the signal is taken within a quarter of a second; a \
+                wait for another writer's lock (--lock-timeout) ends at once too. A \
                 second signal kills at once; only the batch not yet committed is \
                 lost, and read again by the next run. A signal the parent set to be ignored stays \
                 ignored.

@@ -107,23 +107,71 @@ import TestSupport
         #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected)
     }
 
-    @Test func aSecondCtrlCKillsAtOnceAndLosesOnlyTheBatchNotCommitted() throws {
+    /// A pipe's writer that goes quiet (a slow producer, a stalled network copy) must not hold
+    /// the store's lock for its pause, nor keep a stop waiting for its next bytes.
+    @Test func aQuietPipeLeavesTheLockFreeAndAStopIsTakenWithoutWaitingForItsWriter() throws {
         let s = try CatchUpStopTests.setup()
         let p = try Self.pieces(s)
         let ingest = try PipedIngest(Self.arguments(s) + ["-"], folder: s.folder)
         try Self.feedUntilStored(ingest, db: s.db, p)
-        // Ingest waits for bytes that do not come: the first Ctrl-C cannot be taken yet.
+        Thread.sleep(forTimeInterval: 1.5)
+        // Another writer (a watch, a prune) gets the lock while the pipe is quiet.
+        let other = try SQLiteDatabase(path: s.db, mode: .readWrite, busyTimeoutMilliseconds: 5000)
+        try other.execute("BEGIN IMMEDIATE")
+        try other.execute("ROLLBACK")
+
         kill(ingest.process.processIdentifier, SIGINT)
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(ingest.process.isRunning, "\(ingest.said())")
-        kill(ingest.process.processIdentifier, SIGINT)
-        #expect(ingest.waitForExit(seconds: 30), "\(ingest.said())")
-        #expect(ingest.process.terminationReason == .uncaughtSignal && ingest.process.terminationStatus == SIGINT,
-                "\(ingest.process.terminationReason) \(ingest.process.terminationStatus): \(ingest.said())")
+        #expect(ingest.waitForExit(seconds: 10), "\(ingest.said())")
+        let said = ingest.said()
+        #expect(ingest.process.terminationStatus == 128 + SIGINT, "\(said)")
+        #expect(said.contains("stopped by SIGINT in standard input (input 1 of 1); nothing is lost"), "\(said)")
 
         let again = try Binary.run(["ingest", "--no-progress"] + Self.arguments(s) + ["-"], stdin: Data(p.whole.utf8))
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected)
+    }
+
+    /// The second signal comes before the first stop is done. The first one's handler puts
+    /// back the default action at once (seen in /proc), and the process is stopped (SIGSTOP)
+    /// before the second: on SIGCONT the second kills. The main thread takes a stop on a quiet
+    /// pipe within a quarter of a second, so it may finish before the SIGSTOP; the run is then
+    /// a clean stop (exit 130), and is tried again.
+    @Test func aSecondSignalKillsAtOnceAndLosesOnlyTheBatchNotCommitted() throws {
+        let s = try CatchUpStopTests.setup()
+        let p = try Self.pieces(s)
+        var killed = false
+        for _ in 0..<5 where !killed {
+            let ingest = try PipedIngest(Self.arguments(s) + ["-"], folder: s.folder)
+            try Self.feedUntilStored(ingest, db: s.db, p)
+            let pid = ingest.process.processIdentifier
+            kill(pid, SIGINT)
+            let deadline = Date().addingTimeInterval(10)
+            while Self.catches(SIGINT, pid: pid) == true, Date() < deadline { usleep(200) }
+            kill(pid, SIGSTOP)
+            kill(pid, SIGTERM)
+            kill(pid, SIGCONT)
+            #expect(ingest.waitForExit(seconds: 30), "\(ingest.said())")
+            if ingest.process.terminationReason == .uncaughtSignal {
+                #expect(ingest.process.terminationStatus == SIGTERM, "\(ingest.said())")
+                killed = true
+            } else {
+                #expect(ingest.process.terminationStatus == 128 + SIGINT, "\(ingest.said())")
+            }
+        }
+        #expect(killed)
+
+        let again = try Binary.run(["ingest", "--no-progress"] + Self.arguments(s) + ["-"], stdin: Data(p.whole.utf8))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected)
+    }
+
+    /// Whether `pid` has a handler for `signal` (its SigCgt in /proc); nil once it is gone.
+    static func catches(_ signal: Int32, pid: Int32) -> Bool? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+              let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return nil }
+        return mask & (1 << UInt64(signal - 1)) != 0
     }
 
     /// Another writer holds the store's lock (a prune, a long transaction) and `--lock-timeout`
