@@ -406,20 +406,19 @@ public final class IngestSession {
         }
         thread.name = "svirt-trace reader"
         thread.start()
-        var readerMayBeWaiting = false
         defer {
             queue.close()
-            // A stop while the reading thread waits on a pipe (ingest of standard input) would
-            // wait for bytes that may never come, and the stop would never be taken. That thread
-            // is left to end at its next read, on the closed queue; the process exits first.
-            if !readerMayBeWaiting { done.wait() }
+            // A stop, or a failure here (another writer's lock not had), while the reading
+            // thread waits on a pipe (ingest of standard input) would wait for bytes that may
+            // never come. That thread is left to end at its next read, on the closed queue; the
+            // process exits first. A file's reading thread ends at once.
+            if !side.readMayWait { done.wait() }
         }
         let total = side.total
         var lastEventTime: Int64?
         var checkpoint = start
         let stopHere = { [self] () throws -> (AuditLogReader.Statistics, ended: Bool) in
             // The reading thread ends when the queue closes (the defer above).
-            readerMayBeWaiting = side.readMayWait
             try begin()
             try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
                                line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)

@@ -18,7 +18,9 @@ final class ReadingSide: @unchecked Sendable {
     init(file: ByteSource, stream: AuditLogReader, first: [UInt8], chunkSize: Int) {
         self.file = file
         self.stream = stream
-        self.first = first
+        // Empty when an earlier run stopped exactly where the bytes read ahead end: not the
+        // end of input (a rerun of a pipe that paused there read nothing more, and ended).
+        self.first = first.isEmpty ? nil : first
         self.chunkSize = chunkSize
         self.total = file.size
     }

@@ -15,6 +15,8 @@ public final class SQLiteDatabase {
 
     fileprivate let handle: OpaquePointer
     public let path: String
+    /// The state of `pollWhileBusy`'s handler: SQLite hands it only a pointer.
+    private let polledWait = UnsafeMutablePointer<PolledWait>.allocate(capacity: 1)
 
     /// Set once, before the first connection: SQLite reads its configuration when it initializes.
     private static let configured: Void = {
@@ -47,6 +49,7 @@ public final class SQLiteDatabase {
         deferred?.stop()
         backgroundCheckpoint?.stop()
         sqlite3_close_v2(handle)
+        polledWait.deallocate()
     }
 
     private(set) var backgroundCheckpoint: SQLiteBackgroundCheckpoint?
@@ -285,13 +288,19 @@ extension SQLiteDatabase {
     /// SQLite's own busy timeout backs off to 100 ms sleeps, so a writer that commits and begins
     /// again within a few milliseconds (a long ingest) can keep a waiting one (watch) out for as
     /// long as it runs; short polls let the waiting writer in at the next commit.
+    /// The wait is timed by the monotonic clock: counting tries as milliseconds overran the
+    /// timeout by a tenth and more (each try takes longer than its sleep).
     public func pollWhileBusy(timeoutMilliseconds: Int32) {
-        let limit = UnsafeMutableRawPointer(bitPattern: Int(max(1, timeoutMilliseconds)))
-        sqlite3_busy_handler(handle, { limit, tries in
-            guard Int(tries) < Int(bitPattern: limit), !ProcessSignals.batchStopWasRequested else { return 0 }
+        polledWait.initialize(to: PolledWait(timeoutNanoseconds: UInt64(max(1, timeoutMilliseconds)) * 1_000_000, started: 0))
+        sqlite3_busy_handler(handle, { context, tries in
+            guard let wait = context?.assumingMemoryBound(to: PolledWait.self),
+                  !ProcessSignals.batchStopWasRequested else { return 0 }
+            let now = PolledWait.now()
+            if tries == 0 { wait.pointee.started = now }
+            guard now &- wait.pointee.started < wait.pointee.timeoutNanoseconds else { return 0 }
             sqlite3_sleep(1)
             return 1
-        }, limit)
+        }, UnsafeMutableRawPointer(polledWait))
     }
 
     /// SQLite's own busy timeout (the same sleeps: 1 ms, growing to 100), except that a batch

@@ -338,7 +338,8 @@ extension SvirtTrace {
             if !unread.isEmpty {
                 next += ", then \(ListText.words(unread)) (not read yet)"
             }
-            if names[index] != "-" {
+            // A named pipe is not rotated; its bytes are given again as standard input's.
+            if names[index] != "-", (try? FileManager.default.attributesOfItem(atPath: names[index])[.type] as? FileAttributeType) == .typeRegular {
                 next += "; after a rotation, give the rotated copies too (LOG*): the file is known by its content under "
                     + "its new name"
             }

@@ -131,6 +131,51 @@ import TestSupport
         #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected)
     }
 
+    /// A rerun of a pipe that pauses where the earlier run stopped (the quiet pipe's commit puts
+    /// the checkpoint at the writer's pause): the bytes read ahead end at the checkpoint, and
+    /// the rest must still be read, not taken for the end of input.
+    @Test func aRerunOfAPipeThatPausesWhereTheLastRunStoppedReadsOn() throws {
+        let s = try CatchUpStopTests.setup()
+        let p = try Self.pieces(s)
+        let first = try PipedIngest(Self.arguments(s) + ["-"], folder: s.folder)
+        try first.write(p.first)
+        let readTo = Int64(p.first.utf8.count)
+        func checkpoint() throws -> Int64? {
+            try SQLiteDatabase(path: s.db, mode: .readOnly).rows("SELECT max(byte_offset) FROM sources").first?.first?.int64
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, (try? checkpoint()) != readTo { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(try checkpoint() == readTo, "\(first.said())")
+        kill(first.process.processIdentifier, SIGTERM)
+        #expect(first.waitForExit(seconds: 20), "\(first.said())")
+
+        let again = try PipedIngest(Self.arguments(s) + ["-"], folder: s.folder)
+        try again.write(p.first)
+        Thread.sleep(forTimeInterval: 1)
+        try again.write(p.whole[p.first.endIndex...])
+        try again.pipe.fileHandleForWriting.close()
+        #expect(again.waitForExit(seconds: 60), "\(again.said())")
+        #expect(again.process.terminationStatus == 0, "\(again.said())")
+        #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected, "\(again.said())")
+    }
+
+    /// Another writer's lock not had in time while the pipe is quiet: the error comes when the
+    /// timeout passes, not when the pipe's writer next writes.
+    @Test func aLockTimeoutOnAQuietPipeIsReportedWhenItPasses() throws {
+        let s = try CatchUpStopTests.setup()
+        let p = try Self.pieces(s)
+        let ingest = try PipedIngest(Self.arguments(s) + ["--lock-timeout", "2", "-"], folder: s.folder)
+        try Self.feedUntilStored(ingest, db: s.db, p)
+        let holder = try SQLiteDatabase(path: s.db, mode: .readWrite)
+        try holder.execute("BEGIN IMMEDIATE")
+        // Events read; a second later the quiet pipe's commit waits for the lock, and gives up.
+        try ingest.write(p.whole[p.more.endIndex...].prefix(30_000))
+        #expect(ingest.waitForExit(seconds: 20), "\(ingest.said())")
+        #expect(ingest.process.terminationStatus == 4, "\(ingest.said())")
+        #expect(ingest.said().contains("database is locked by another writer"), "\(ingest.said())")
+        try holder.execute("ROLLBACK")
+    }
+
     /// The second signal comes before the first stop is done. The first one's handler puts
     /// back the default action at once (seen in /proc), and the process is stopped (SIGSTOP)
     /// before the second: on SIGCONT the second kills. The main thread takes a stop on a quiet
