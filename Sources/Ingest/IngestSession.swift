@@ -317,6 +317,15 @@ public final class IngestSession {
         guard try awaitBytes(reader, stop: stop) else { return false }
         var first = try reader.read(maximum: options.chunkSize)
         guard !first.isEmpty else { return true }
+        // A pipe's first read holds what its writer had written by then: the identity must cover
+        // the same first bytes at every run, however the writer splits them (a rerun whose
+        // writer wrote 4 KiB first was a new source, and its parse errors were counted twice).
+        while !reader.isSeekable, first.count < SourceIdentity.prefixLimit {
+            guard try awaitBytes(reader, stop: stop) else { return false }
+            let more = try reader.read(maximum: options.chunkSize)
+            if more.isEmpty { break }
+            first += more
+        }
         let identity = SourceIdentity(head: first)
         try begin()
         uncommitted.sources += 1
@@ -333,17 +342,26 @@ public final class IngestSession {
                     var skipped = Int64(first.count)
                     first = []
                     while skipped < checkpoint.byteOffset {
-                        guard try awaitBytes(reader, stop: stop) else {
+                        // No lock is held while the pipe's writer is quiet.
+                        guard try awaitBytes(reader, stop: stop, whileQuiet: { if writer.inTransaction { try commit() } }) else {
                             rollback()
                             return false
                         }
                         let chunk = try reader.read(maximum: options.chunkSize)
-                        if chunk.isEmpty { break }
+                        if chunk.isEmpty {
+                            // Not the stream read before, or nothing in it is new: either way,
+                            // its bytes are gone, and the operator must know.
+                            throw IngestError.unreadable(path: name, reason: "ended at byte \(skipped), before byte "
+                                + "\(checkpoint.byteOffset), where an earlier run read a stream with the same first bytes "
+                                + "to: nothing in it is new, or it is another stream that begins the same (save it to a "
+                                + "file and ingest the file: a file shorter than its checkpoint is read whole)")
+                        }
                         if skipped + Int64(chunk.count) > checkpoint.byteOffset {
                             first = Array(chunk[Int(checkpoint.byteOffset - skipped)...])
                         }
                         skipped += Int64(chunk.count)
                     }
+                    try begin()
                 } else {
                     // Shorter than the checkpoint: not the file we read before. Read it whole;
                     // event IDs already stored are skipped.
@@ -376,10 +394,11 @@ public final class IngestSession {
 
     /// Waits for a pipe's next bytes (or its end), looking for a stop while its writer is
     /// quiet; false: stopped first. A file's reads never wait.
-    private func awaitBytes(_ reader: ByteSource, stop: () -> Bool) throws -> Bool {
+    private func awaitBytes(_ reader: ByteSource, stop: () -> Bool, whileQuiet: () throws -> Void = {}) throws -> Bool {
         guard !reader.isSeekable else { return true }
         while try !reader.waitForBytes(milliseconds: Int32(Self.quietPipeCheck * 1000)) {
             if stop() { return false }
+            try whileQuiet()
         }
         return true
     }

@@ -24,13 +24,17 @@ public final class ChunkedReader {
     public let isSeekable: Bool
 
     public init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Without waiting: open(2) of a FIFO waits for a writer, restarted after a signal, so a
+        // stop was not taken while none came. Its reads wait again (O_NONBLOCK is cleared),
+        // after `waitForBytes` has seen a writer's bytes or end.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
             throw Failure(path: path, reason: "is a folder, not a log file")
         }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.fd = fd
         self.ownsDescriptor = true
         self.path = path

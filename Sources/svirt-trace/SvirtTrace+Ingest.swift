@@ -339,7 +339,7 @@ extension SvirtTrace {
                 next += ", then \(ListText.words(unread)) (not read yet)"
             }
             // A named pipe is not rotated; its bytes are given again as standard input's.
-            if names[index] != "-", (try? FileManager.default.attributesOfItem(atPath: names[index])[.type] as? FileAttributeType) == .typeRegular {
+            if names[index] != "-", (try? FileStatus(path: names[index]))?.isRegularFile == true {
                 next += "; after a rotation, give the rotated copies too (LOG*): the file is known by its content under "
                     + "its new name"
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Native
+import Store
 import Testing
 import TestSupport
 
@@ -157,6 +158,63 @@ import TestSupport
         #expect(again.waitForExit(seconds: 60), "\(again.said())")
         #expect(again.process.terminationStatus == 0, "\(again.said())")
         #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected, "\(again.said())")
+    }
+
+    /// Standard input is named by its first 64 KiB, whatever its writer wrote first: a rerun
+    /// whose writer writes 100 bytes, then pauses, is the same source, read on from its
+    /// checkpoint (it was a new one, read whole again, its parse errors counted twice). A
+    /// shorter stream with the same first bytes is refused, not skipped in silence.
+    @Test func aRerunIsTheSameSourceHoweverItsWriterSplitsTheFirstBytes() throws {
+        let s = try CatchUpStopTests.setup()
+        let p = try Self.pieces(s)
+        try #require(p.first.utf8.count > SourceIdentity.prefixLimit)
+        let first = try PipedIngest(Self.arguments(s) + ["-"], folder: s.folder)
+        try Self.feedUntilStored(first, db: s.db, p)
+        kill(first.process.processIdentifier, SIGTERM)
+        #expect(first.waitForExit(seconds: 20), "\(first.said())")
+
+        let again = try PipedIngest(Self.arguments(s) + ["-"], folder: s.folder)
+        try again.write(p.whole.prefix(100))
+        Thread.sleep(forTimeInterval: 0.6)
+        try again.write(p.whole.dropFirst(100))
+        try again.pipe.fileHandleForWriting.close()
+        #expect(again.waitForExit(seconds: 60), "\(again.said())")
+        #expect(again.process.terminationStatus == 0, "\(again.said())")
+        #expect(try SQLiteDatabase(path: s.db, mode: .readOnly).rows("SELECT count(*) FROM sources").first?.first?.int64 == 1)
+        #expect(try RotationWhileStoppedTests.denials(s.db) == s.expected, "\(again.said())")
+
+        let shorter = try Binary.run(["ingest", "--no-progress"] + Self.arguments(s) + ["-"], stdin: Data(p.first.utf8))
+        #expect(shorter.status == 3, "\(shorter.stderr)")
+        #expect(shorter.stderr.contains("ended at byte \(p.first.utf8.count), before byte \(p.whole.utf8.count)"), "\(shorter.stderr)")
+    }
+
+    /// A named pipe no writer has opened yet: open(2) waited for one, restarted after the
+    /// signal, and the stop was not taken.
+    @Test func aNamedPipeWithoutAWriterDoesNotHoldOffAStop() throws {
+        let folder = try Fixtures.temporaryFolder("ingest-fifo-stop")
+        let fifo = folder.appendingPathComponent("pipe").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["ingest", "--no-progress", "--db", folder.appendingPathComponent("f.db").path, fifo]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            Issue.record("SIGTERM not taken while the named pipe had no writer")
+            return
+        }
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 128 + SIGTERM, "\(said)")
+        #expect(said.contains("stopped by SIGTERM in \(fifo) (input 1 of 1)"), "\(said)")
+        #expect(!said.contains("after a rotation"), "\(said)")
     }
 
     /// Another writer's lock not had in time while the pipe is quiet: the error comes when the
