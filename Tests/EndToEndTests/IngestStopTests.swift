@@ -291,8 +291,10 @@ import TestSupport
         try holder.execute("BEGIN IMMEDIATE")
         let arguments = withStatusFiles ? Self.arguments(s) : ["--db", s.db, "--node", "hv1"]
         let ingest = try PipedIngest(arguments + ["--lock-timeout", "600", "-"], folder: s.folder)
-        // Less than a pipe holds: ingest may read none of it.
-        try ingest.write(p.first.prefix(30_000))
+        // Without status files: more than the 64 KiB that name standard input (read before the
+        // first transaction, which then waits), less than that and a pipe's 64 KiB together.
+        // With them, the bootstrap waits before anything is read: less than a pipe holds.
+        try ingest.write(p.first.prefix(withStatusFiles ? 30_000 : 100_000))
         Thread.sleep(forTimeInterval: 1.5)
         #expect(ingest.process.isRunning, "\(ingest.said())")
 
