@@ -436,11 +436,15 @@ public final class IngestSession {
         let total = side.total
         var lastEventTime: Int64?
         var checkpoint = start
+        // Where the last chunk handled left the reader: every event before it is handled.
+        let saveCheckpointHere = { [self] in
+            try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
+                               line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
+        }
         let stopHere = { [self] () throws -> (AuditLogReader.Statistics, ended: Bool) in
             // The reading thread ends when the queue closes (the defer above).
             try begin()
-            try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
-                               line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
+            try saveCheckpointHere()
             try commit()
             var statistics = AuditLogReader.Statistics()
             statistics.bytes = checkpoint.byteOffset - start.byteOffset
@@ -459,10 +463,7 @@ public final class IngestSession {
                 case .timedOut:
                     if stop() { return try stopHere() }
                     if writer.inTransaction, ContinuousClock.now - lastCommit >= options.maximumBatchAge {
-                        if pending > 0 {
-                            try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
-                                               line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
-                        }
+                        if pending > 0 { try saveCheckpointHere() }
                         try commit()
                     }
                     continue
@@ -482,8 +483,7 @@ public final class IngestSession {
                 progress?(bytesRead, total)
                 if stop() { return try stopHere() }
                 if batchDue {
-                    try saveCheckpoint(sourceID: start.id, identity: identity, offset: checkpoint.byteOffset,
-                                       line: checkpoint.line, path: name, eventTimeMilliseconds: lastEventTime)
+                    try saveCheckpointHere()
                     try commitBatch(thenBegin: true)
                 }
             case .end(let statistics, let point):
