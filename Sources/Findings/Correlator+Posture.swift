@@ -46,7 +46,7 @@ extension Correlator {
                           [("how", .string("the selinux VIRT_MACHINE_ID record's vm-ctx: \(why)")), ("source", .string("audit"))])]
         }
         var findings: [Finding] = []
-        let at = EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
+        let at = position(id)
         if let weak = PostureDetector.weakness(of: selinux.label) {
             let dominated = liveSELinuxLeases(node: node, except: uuid, at: at).filter { $0.level.map(weak.reach.dominates) ?? false }
             findings.append(event(.weakLabel, label: selinux.label, [

@@ -14,6 +14,12 @@ public struct Correlator {
     var posture = PostureDetector()
     /// Where lease data is complete (Correlator+Coverage.swift).
     public internal(set) var coverage = Coverage()
+    /// Where each event lies on its node's axis, steps of the clock included.
+    public private(set) var placer = ClockStepPlacer()
+    /// The event being judged, as `placer` placed it.
+    private var current = EventPosition(timeMilliseconds: .min, serial: .min)
+    /// Whether a step of the clock placed the last event judged after events stamped later.
+    public private(set) var lastEventFollowedAStep = false
 
     public init(map: GuestMap = GuestMap(), classifier: Classifier = Classifier()) {
         self.map = map
@@ -100,6 +106,7 @@ public struct Correlator {
     /// - Parameter decoded: the event's denial as `DenialDecoder` decoded it elsewhere (on the
     ///   reading thread), if it did; else it is decoded here.
     public mutating func process(_ event: AuditEvent, decoded: DecodedDenial? = nil) -> [Finding] {
+        (current, lastEventFollowedAStep) = placer.place(event.id, source: event.source)
         var findings: [Finding] = []
         // Records by index, not copied: a copy retains the record's line and fields, memory the
         // reader wrote long ago as far as the cache is concerned.
@@ -140,8 +147,10 @@ public struct Correlator {
         type.utf8.starts(with: "MAC_".utf8)
     }
 
+    /// The event being judged as placed on the axis; any other by its stamp.
     func position(_ id: AuditEventID) -> EventPosition {
-        EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
+        if id.serial == current.serial, id.timeMilliseconds == current.timeMilliseconds { return current }
+        return EventPosition(timeMilliseconds: id.timeMilliseconds, serial: id.serial)
     }
 
     func issue(_ event: AuditEvent, _ record: AuditRecord, _ reason: String) -> Finding {

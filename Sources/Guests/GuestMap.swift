@@ -95,7 +95,7 @@ public struct GuestMap: Sendable {
     /// many were forgotten. Open leases are never forgotten.
     @discardableResult
     public mutating func forgetLeases(endedBefore cutoff: Int64) -> Int {
-        let ended = leases.values.filter { lease in lease.validTo.map { $0.timeMilliseconds < cutoff } ?? false }
+        let ended = leases.values.filter { lease in lease.validTo.map { $0.axisMilliseconds < cutoff } ?? false }
         for lease in ended {
             leases[lease.id] = nil
             if let level = lease.level {

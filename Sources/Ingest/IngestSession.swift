@@ -34,7 +34,13 @@ public final class IngestSession {
 
     /// What committed transactions stored; `uncommitted` holds the open transaction's share, so
     /// that a rollback (a full disk, a lost lock) is not reported as stored.
-    public var summary: IngestSummary { committed }
+    public var summary: IngestSummary {
+        var summary = committed
+        summary.clockSteps = correlator.placer.steps
+        summary.clockStepCount = correlator.placer.stepCount
+        summary.eventsPlacedAfterSteps = correlator.placer.placedEvents
+        return summary
+    }
     private var committed = IngestSummary()
     var uncommitted = IngestSummary()
     let options: Options
@@ -603,7 +609,8 @@ public final class IngestSession {
                 let stored = storedNewest?[nodeKey] ?? .min
                 let thisRun = newestStored[nodeKey] ?? .min
                 let (slackened, overflow) = thisRun.subtractingReportingOverflow(Self.lifecycleSlackMilliseconds)
-                if time < max(stored, overflow ? .min : slackened) {
+                // One a step of the clock put there was placed after them (`ClockStepPlacer`).
+                if time < max(stored, overflow ? .min : slackened), !correlator.lastEventFollowedAStep {
                     uncommitted.lateLifecycleEvents += 1
                     if uncommitted.lateLifecycleExample == nil {
                         uncommitted.lateLifecycleExample = .init(node: event.id.node, time: time, storedUpTo: max(stored, thisRun))

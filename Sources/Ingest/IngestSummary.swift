@@ -1,3 +1,4 @@
+import Findings
 import Formatting
 
 /// What one `ingest` run did, for the closing line on stderr.
@@ -40,6 +41,11 @@ public struct IngestSummary: Sendable, Equatable {
     /// events read again after a prune. The lease timeline had gone past them.
     public var lateLifecycleEvents = 0
     public var lateLifecycleExample: LateLifecycle?
+    /// Where a node's clock stepped back within a source, and the events judged in logged order
+    /// after it (`ClockStepPlacer`): the correlator's own count, for the whole session.
+    public var clockSteps: [ClockStepPlacer.Step] = []
+    public var clockStepCount = 0
+    public var eventsPlacedAfterSteps = 0
 
     public struct LateLifecycle: Sendable, Equatable {
         public var node: String?
@@ -84,6 +90,28 @@ public struct IngestSummary: Sendable, Equatable {
             + "already stored for their node (the first at \(Timestamp.iso8601(milliseconds: first.time)) on \(node), which had "
             + "events up to \(Timestamp.iso8601(milliseconds: first.storedUpTo))): they were applied after later ones, so denials "
             + "near them may name the wrong guest"
+    }
+
+    /// What steps of a node's clock mean for the store; nil when there were none. Their events
+    /// were judged in the order logged, so the timeline holds; their stamps overlap the events
+    /// before the step, which time windows and the heatmaps cannot tell apart.
+    public var clockStepWarning: String? {
+        guard clockStepCount > 0, let first = clockSteps.first else { return nil }
+        let node = first.node.map { "node \($0)" } ?? "the log without node="
+        let back = first.newestBefore - first.firstStamp
+        let others = clockStepCount - 1
+        return "the clock of \(node) stepped back (serial \(first.firstSerial) is stamped "
+            + "\(Timestamp.iso8601(milliseconds: first.firstStamp)), \(Self.seconds(back)) s before events logged ahead of it"
+            + (others > 0 ? "; \(others) more step\(others == 1 ? "" : "s") after it" : "") + "): "
+            + "\(Self.count(eventsPlacedAfterSteps, "event")) logged after a step with an older stamp "
+            + "\(eventsPlacedAfterSteps == 1 ? "was" : "were") judged in the order logged (by serial), "
+            + "so guest starts and stops there keep their place; their stamps, as stored, overlap the events logged before "
+            + "the step, and a time window over that stretch holds both"
+    }
+
+    private static func seconds(_ milliseconds: Int64) -> String {
+        let whole = milliseconds / 1000, rest = milliseconds % 1000
+        return "\(whole).\(rest < 10 ? "00" : rest < 100 ? "0" : "")\(rest)"
     }
 
     /// One line: events read, denials by kind, parse errors.

@@ -236,6 +236,7 @@ public final class WatchSession {
             return source.saved.map { $0.offset != reader.checkpoint.offset } ?? true
         }
         var toldLate = 0
+        var toldSteps = 0
         func commit() throws {
             if !session.inTransaction {
                 guard checkpointMoved, source.id != nil else { return }
@@ -250,6 +251,13 @@ public final class WatchSession {
             if late >= max(1, toldLate * 10), let warning = session.summary.lateLifecycleWarning {
                 toldLate = late
                 notice(warning + " (the host's clock stepped back, or an older log was read late)")
+            }
+            // A step of the clock is judged in the order logged; said once, then at each tenfold
+            // count of steps (a crafted log may step on every line).
+            let steps = session.summary.clockStepCount
+            if steps >= max(1, toldSteps * 10), let warning = session.summary.clockStepWarning {
+                toldSteps = steps
+                notice(warning)
             }
         }
         /// New bytes of the current source. The first line names the source; a stored checkpoint

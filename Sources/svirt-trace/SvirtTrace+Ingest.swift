@@ -313,8 +313,12 @@ extension SvirtTrace {
             }
             if let late = summary.lateLifecycleWarning {
                 Console.error("warning: \(late). Give older logs first (one ingest orders its own files), or read them into a new "
-                              + "store; in one log read in order, the host's clock stepped back there, and the denials around that "
-                              + "time need checking by hand (query evidence)")
+                              + "store; if this log was read in order, the host's clock had stepped back before this run began "
+                              + "(a step within one run is judged in the order logged), and the denials around that time need "
+                              + "checking by hand (query evidence)")
+            }
+            if let steps = summary.clockStepWarning {
+                Console.error("warning: \(steps) (query evidence gives an event's serial and line)")
             }
         }
 

@@ -228,28 +228,72 @@ import TestSupport
         #expect(try Self.denials(db) == 41, "\(second.stderr)")
     }
 
-    /// A guest start stamped before events already stored (the host's clock stepped back) may make
-    /// denials near it name the wrong guest: ingest warned, watch said nothing (helper-75).
-    @Test func aGuestStartOlderThanTheTimelineIsSaidByWatch() throws {
+    /// The host's clock stepped back (serials go on, stamps start over in the past): a guest started
+    /// after the step is stamped before a guest stopped ahead of it, on the same label. Judged by
+    /// stamps, a denial on that label in the overlap named both; it names the one that held the
+    /// label when it was logged, and watch says where the clock went back (helper-75).
+    @Test func aClockStepBackIsJudgedInTheOrderLoggedAndSaid() throws {
         let folder = try Fixtures.temporaryFolder("watch-step-back")
         let db = folder.appendingPathComponent("s.db").path
-        let vm = "virt=kvm vm=\"web\" uuid=5b0cbd7a-0000-4000-8000-000000000001"
-        let libvirtd = "pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023"
-        let log = """
-            type=VIRT_MACHINE_ID msg=audit(1764000100.500:299): \(libvirtd) msg='virt=kvm vm="db" uuid=5b0cbd7a-0000-4000-8000-000000000002 vm-ctx=system_u:system_r:svirt_t:s0:c1,c2 img-ctx=system_u:object_r:svirt_image_t:s0:c1,c2 model=selinux exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
-            type=VIRT_CONTROL msg=audit(1764000100.600:300): \(libvirtd) msg='virt=kvm op=start reason=booted vm="db" uuid=5b0cbd7a-0000-4000-8000-000000000002 vm-pid=4240 exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
-            type=VIRT_MACHINE_ID msg=audit(1764000000.100:301): \(libvirtd) msg='\(vm) vm-ctx=system_u:system_r:svirt_t:s0:c3,c4 img-ctx=system_u:object_r:svirt_image_t:s0:c3,c4 model=selinux exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
-            type=VIRT_CONTROL msg=audit(1764000000.200:302): \(libvirtd) msg='virt=kvm op=start reason=booted \(vm) vm-pid=4241 exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
+        let r = try Binary.run(["watch", "--config", "/dev/null", "--db", db, "--stdin"], stdin: Data(Self.steppedLog(webSerials: (311, 312)).utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("the clock of the log without node= stepped back (serial 311 is stamped 2025-11-24T15:59:55.100Z, 94.900 s before events logged ahead of it)"), "\(r.stderr)")
+        #expect(r.stderr.contains("3 events logged after a step with an older stamp were judged in the order logged"), "\(r.stderr)")
+        #expect(!r.stderr.contains("older than events already stored"), "\(r.stderr)")
+        let rows = try Self.denialRows(db)
+        #expect(rows.count == 1)
+        #expect(rows.first?["kind"] as? String == "cross-guest", "\(rows)")
+        #expect(rows.first?["source_vms"] as? [String] == ["app"], "\(rows)")
+        #expect(rows.first?["target_vms"] as? [String] == ["web"], "\(rows)")
+    }
 
-            """
-        let r = try Binary.run(["watch", "--config", "/dev/null", "--db", db, "--stdin"], stdin: Data(log.utf8))
+    /// Records of an older log read late (lower serials too) are not a step: their guest starts
+    /// are applied after later ones, and watch says so, as ingest does.
+    @Test func aGuestStartOlderThanTheTimelineIsSaidByWatch() throws {
+        let folder = try Fixtures.temporaryFolder("watch-late-start")
+        let db = folder.appendingPathComponent("s.db").path
+        let r = try Binary.run(["watch", "--config", "/dev/null", "--db", db, "--stdin"], stdin: Data(Self.steppedLog(webSerials: (201, 202), denial: false).utf8))
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("guest start/stop records are older than events already stored for their node"), "\(r.stderr)")
-        #expect(r.stderr.contains("the host's clock stepped back"), "\(r.stderr)")
+        #expect(r.stderr.contains("the host's clock stepped back, or an older log was read late"), "\(r.stderr)")
+        #expect(!r.stderr.contains("judged in the order logged"), "\(r.stderr)")
         // In order, nothing is said.
+        let log = Self.steppedLog(webSerials: (311, 312)).split(separator: "\n")
         let ordered = try Binary.run(["watch", "--config", "/dev/null", "--db", folder.appendingPathComponent("o.db").path, "--stdin"],
-                                     stdin: Data(log.split(separator: "\n").suffix(2).joined(separator: "\n").utf8 + Data("\n".utf8)))
-        #expect(ordered.status == 0 && !ordered.stderr.contains("older than events already stored"), "\(ordered.stderr)")
+                                     stdin: Data((log.prefix(5).joined(separator: "\n") + "\n").utf8))
+        #expect(ordered.status == 0, "\(ordered.stderr)")
+        #expect(!ordered.stderr.contains("older than events already stored") && !ordered.stderr.contains("stepped back"), "\(ordered.stderr)")
+    }
+
+    /// Guest app (c7,c8) and db (c1,c2) start, db stops; then, stamped 95 s before db's stop, web
+    /// gets c1,c2 and (with `denial`) app reads web's image.
+    static func steppedLog(webSerials: (Int, Int), denial: Bool = true) -> String {
+        let libvirtd = "pid=1 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:virtd_t:s0-s0:c0.c1023"
+        func start(_ time: String, _ serials: (Int, Int), _ name: String, _ n: Int, _ level: String) -> String {
+            let vm = "virt=kvm vm=\"\(name)\" uuid=5b0cbd7a-0000-4000-8000-00000000000\(n)"
+            return """
+                type=VIRT_MACHINE_ID msg=audit(\(time)0:\(serials.0)): \(libvirtd) msg='\(vm) vm-ctx=system_u:system_r:svirt_t:s0:\(level) img-ctx=system_u:object_r:svirt_image_t:s0:\(level) model=selinux exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
+                type=VIRT_CONTROL msg=audit(\(time)1:\(serials.1)): \(libvirtd) msg='virt=kvm op=start reason=booted \(vm) vm-pid=424\(n) exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
+
+                """
+        }
+        return start("1763999990.00", (297, 298), "app", 3, "c7,c8")
+            + start("1764000000.50", (299, 300), "db", 2, "c1,c2")
+            + """
+            type=VIRT_CONTROL msg=audit(1764000090.000:310): \(libvirtd) msg='virt=kvm op=stop reason=shutdown vm="db" uuid=5b0cbd7a-0000-4000-8000-000000000002 vm-pid=-1 exe="/usr/sbin/libvirtd" hostname=? addr=? terminal=? res=success'
+
+            """
+            + start("1763999995.10", webSerials, "web", 1, "c1,c2")
+            + (!denial ? "" : """
+            type=AVC msg=audit(1764000000.800:313): avc:  denied  { read } for  pid=4243 comm="qemu-kvm" name="web.qcow2" dev="dm-0" ino=1234 scontext=system_u:system_r:svirt_t:s0:c7,c8 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2 tclass=file permissive=0
+
+            """)
+    }
+
+    /// `query denials` as JSON objects.
+    static func denialRows(_ db: String) throws -> [[String: Any]] {
+        let r = try Binary.run(["query", "denials", "--config", "/dev/null", "--db", db, "--format", "jsonl"])
+        return try r.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     }
 
     /// A mistyped --follow waited for ever under "no inotify ... No such file or directory",
