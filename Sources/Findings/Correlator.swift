@@ -126,6 +126,11 @@ public struct Correlator {
             // Every type handled below is ten bytes or longer; the common ones (AVC, SYSCALL,
             // PATH, CWD, PROCTITLE) are not, and skip the comparisons.
             guard type.utf8.count >= 10 else { continue }
+            if type.hasPrefix("VIRT_"), let doubt = senderDoubt(records[index]) {
+                findings.append(issue(event, records[index], "\(type) ignored: \(doubt); only libvirt's own records change "
+                                      + "the lease timeline"))
+                continue
+            }
             switch type {
             case "VIRT_MACHINE_ID": findings += machineID(event, records[index])
             case "VIRT_CONTROL": findings += control(event, records[index])
@@ -232,6 +237,14 @@ public struct Correlator {
     }
 
     // MARK: libvirt
+
+    /// Why a libvirt record naming a guest is not believed (`LibvirtSender`); nil when it is, and
+    /// for records that name no guest, which change nothing (dockerd logs VIRT_CONTROL for its
+    /// containers, with `vm=?` and no uuid).
+    private func senderDoubt(_ record: AuditRecord) -> String? {
+        guard record.raw("uuid") != nil else { return nil }
+        return LibvirtSender.doubt(uid: record.raw("uid"), subject: LibvirtSender.subject(ofRaw: record.raw))
+    }
 
     private struct VirtFields {
         var vm: String?

@@ -1,0 +1,40 @@
+/// Whether a VIRT_MACHINE_ID, VIRT_CONTROL or VIRT_RESOURCE record came from libvirt.
+///
+/// They are user-space records: any process with CAP_AUDIT_WRITE can send one, and Docker and
+/// Podman give that capability to every container by default. A forged `op=stop` would end a
+/// guest's lease, so that its attacks went to unknown labels; a forged start would give its label
+/// to a guest of the forger's naming. The kernel adds the sender's uid and `subj=` to the record,
+/// which the sender cannot choose: only root running as one of libvirt's daemons is believed.
+/// Anything else is kept as a parse issue, counted, and changes nothing.
+enum LibvirtSender {
+    /// SELinux domains of libvirt's daemons: the monolithic libvirtd, the modular drivers that
+    /// start guests, and the LXC controller. Unconfined domains too: a root process running
+    /// there could write the store itself, so refusing it would only lose lab hosts that start
+    /// libvirtd by hand.
+    static let selinuxTypes: Set<String> = ["virtd_t", "virtqemud_t", "virtlxcd_t", "virtxend_t", "virtd_lxc_t",
+                                            "unconfined_t", "unconfined_service_t"]
+    /// AppArmor profiles (the subject of an AppArmor host is a profile name or the program's path).
+    static let appArmorProfiles: Set<String> = ["libvirtd", "virtqemud", "virtlxcd", "virtxend", "unconfined"]
+
+    /// The kernel's `subj=`, read only before the sender's own text (` msg='`), where a forger
+    /// could write one of its choosing on a host whose kernel adds none.
+    static func subject(ofRaw raw: String) -> String? {
+        let kernelPart = raw.range(of: " msg='").map { raw[..<$0.lowerBound] } ?? raw[...]
+        guard let start = kernelPart.range(of: " subj=") else { return nil }
+        let value = kernelPart[start.upperBound...].prefix { $0 != " " }
+        return value.isEmpty ? nil : String(value)
+    }
+
+    /// Why a record is not believed to be libvirt's; nil when it is, or when the log carries no
+    /// sender to check (a host without an LSM writes no `subj=`).
+    static func doubt(uid: String?, subject: String?) -> String? {
+        if let uid, uid != "0" { return "sent by uid \(uid), not root" }
+        guard let subject else { return nil }
+        if subject.contains(":") {
+            let type = ContextView(subject).type ?? ""
+            return selinuxTypes.contains(type) ? nil : "sent from \(type.isEmpty ? subject : type), not a libvirt daemon"
+        }
+        let profile = subject.split(separator: "/").last.map(String.init) ?? subject
+        return appArmorProfiles.contains(profile) ? nil : "sent from the AppArmor profile \(subject), not a libvirt daemon"
+    }
+}

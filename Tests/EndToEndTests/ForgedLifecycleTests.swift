@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A container on the hypervisor (CAP_AUDIT_WRITE is Docker's and Podman's default) forges
+/// libvirt's stop of the guest that is about to attack: judged by it, the attack went to an unknown
+/// label. Through the binary: the attack keeps its attacker, and the forgery is counted with why.
+@Suite struct ForgedLifecycleTests {
+    static func line(_ type: String, _ serial: Int, _ subj: String, _ body: String) -> String {
+        "type=\(type) msg=audit(17640000\(serial - 90).000:\(serial)): pid=1200 uid=0 auid=4294967295 ses=4294967295 subj=\(subj) msg='virt=kvm \(body) exe=\"/usr/sbin/virtqemud\" hostname=? addr=? terminal=? res=success'"
+    }
+
+    static func log(stopSentFrom subj: String) -> String {
+        let libvirt = "system_u:system_r:virtqemud_t:s0-s0:c0.c1023"
+        let victim = "vm=\"victim\" uuid=cccccccc-0000-0000-0000-000000000003"
+        let alpha = "vm=\"alpha\" uuid=aaaaaaaa-0000-0000-0000-000000000001"
+        return [
+            "type=SYSTEM_BOOT msg=audit(1764000001.000:101): pid=612 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:init_t:s0 msg=' comm=\"systemd-update-utmp\" exe=\"/usr/lib/systemd/systemd-update-utmp\" hostname=? addr=? terminal=? res=success'",
+            line("VIRT_MACHINE_ID", 102, libvirt, "\(victim) vm-ctx=system_u:system_r:svirt_t:s0:c7,c8 img-ctx=system_u:object_r:svirt_image_t:s0:c7,c8 model=selinux"),
+            line("VIRT_CONTROL", 103, libvirt, "op=start reason=booted \(victim) vm-pid=3000"),
+            line("VIRT_MACHINE_ID", 104, libvirt, "\(alpha) vm-ctx=system_u:system_r:svirt_t:s0:c1,c2 img-ctx=system_u:object_r:svirt_image_t:s0:c1,c2 model=selinux"),
+            line("VIRT_CONTROL", 105, libvirt, "op=start reason=booted \(alpha) vm-pid=1000"),
+            line("VIRT_CONTROL", 106, subj, "op=stop reason=shutdown \(alpha) vm-pid=-1"),
+            "type=AVC msg=audit(1764000017.000:107): avc:  denied  { read } for  pid=1000 comm=\"qemu-kvm\" name=\"victim.qcow2\" dev=\"dm-0\" ino=42 scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c7,c8 tclass=file permissive=0",
+        ].joined(separator: "\n") + "\n"
+    }
+
+    static func denial(_ db: String) throws -> [String: Any] {
+        let r = try Binary.run(["query", "denials", "--config", "/dev/null", "--db", db, "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
+        return try #require(rows?.first, "\(r.stderr)")
+    }
+
+    @Test func aStopForgedByAContainerLeavesTheAttackToItsAttacker() throws {
+        let folder = try Fixtures.temporaryFolder("forged-stop")
+        let log = folder.appendingPathComponent("audit.log")
+        try Self.log(stopSentFrom: "system_u:system_r:container_t:s0:c12,c34").write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("s.db").path
+        let r = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("1 denial (cross-guest=1), 1 parse error"), "\(r.stderr)")
+        let denial = try Self.denial(db)
+        #expect(denial["kind"] as? String == "cross-guest")
+        #expect(denial["source_vm"] as? String == "alpha" && denial["target_vm"] as? String == "victim")
+        let stats = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", db])
+        #expect(stats.stdout.contains("VIRT_CONTROL ignored: sent from container_t, not a libvirt daemon"), "\(stats.stdout)")
+        let events = try Binary.run(["query", "events", "--config", "/dev/null", "--db", db, "--kind", "domain-stop", "--format", "jsonl"])
+        #expect(events.stdout.isEmpty, "\(events.stdout)")
+
+        // libvirt's own stop ends the lease: the same attack is then an unknown label's.
+        let real = folder.appendingPathComponent("real.db").path
+        let own = folder.appendingPathComponent("own.log")
+        try Self.log(stopSentFrom: "system_u:system_r:virtqemud_t:s0-s0:c0.c1023").write(to: own, atomically: true, encoding: .utf8)
+        let second = try Binary.run(["ingest", "--config", "/dev/null", "--db", real, own.path])
+        #expect(second.stderr.contains("0 parse errors"), "\(second.stderr)")
+        #expect(try Self.denial(real)["kind"] as? String == "unknown-source")
+    }
+}
