@@ -27,7 +27,8 @@ enum AlertTitle {
     }
 
     /// For an event: {vm} the guest (else `a guest`), {label} its label, {node}, {kind}, and
-    /// {disk}, {boolean} and {value} from the event's detail (`?` when it has none).
+    /// {disk}, {boolean}, {value}, {record} and {sender} from the event's detail (`?` when it
+    /// has none).
     static func fill(_ template: String, event: RecordedEvent) -> String {
         guard template.contains("{") else { return template }
         func detail(_ key: String) -> String {
@@ -47,6 +48,8 @@ enum AlertTitle {
             ("{disk}", detail("disk")),
             ("{boolean}", detail("boolean")),
             ("{value}", detail("value")),
+            ("{record}", detail("record")),
+            ("{sender}", detail("sender")),
         ])
     }
 

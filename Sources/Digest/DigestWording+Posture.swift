@@ -4,9 +4,9 @@ extension DigestWording {
     static let fixedChangeKinds = ["label-collision", "enforcing-change", "boolean-change", "policy-load"]
     static let postureKinds = ["unconfined-guest", "weak-label", "whole-disk", "shared-writable"]
 
-    /// The kinds the "changes" section's command lists: the fixed four, and the posture kinds
-    /// present (so a digest without posture events reads as before).
+    /// The kinds the "changes" section's command lists: the fixed four, and the posture kinds and
+    /// untrusted libvirt records present (so a digest without them reads as before).
     static func changeKinds(_ d: DigestData) -> [String] {
-        fixedChangeKinds + postureKinds.filter { kind in d.changes.contains { $0.kind == kind } }
+        fixedChangeKinds + (postureKinds + ["untrusted-virt-record"]).filter { kind in d.changes.contains { $0.kind == kind } }
     }
 }

@@ -127,8 +127,7 @@ public struct Correlator {
             // PATH, CWD, PROCTITLE) are not, and skip the comparisons.
             guard type.utf8.count >= 10 else { continue }
             if type.hasPrefix("VIRT_"), let doubt = senderDoubt(records[index]) {
-                findings.append(issue(event, records[index], "\(type) ignored: \(doubt); only libvirt's own records change "
-                                      + "the lease timeline"))
+                findings.append(untrusted(event, records[index], doubt: doubt))
                 continue
             }
             switch type {
@@ -237,6 +236,20 @@ public struct Correlator {
     }
 
     // MARK: libvirt
+
+    /// A libvirt record from another sender, kept for what it claimed and who sent it. Its `exe=`
+    /// is the sender's own text, hence `claimed_exe`; `sender`, `uid` and `pid` are the kernel's.
+    private func untrusted(_ event: AuditEvent, _ record: AuditRecord, doubt: String) -> Finding {
+        let virt = VirtFields(record)
+        func text(_ value: String?) -> DetailValue { value.map { .string($0) } ?? .null }
+        return .event(RecordedEvent(
+            id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: event.id.node, kind: .untrustedVirtRecord,
+            vm: virt.vm, uuid: virt.uuid, label: nil,
+            detail: [("record", .string(record.type)), ("op", text(record.string("op"))),
+                     ("vm_ctx", text(record.string("vm-ctx"))), ("sender", text(LibvirtSender.subject(ofRaw: record.raw))),
+                     ("uid", text(record.raw("uid"))), ("pid", record.int("pid").map { .int($0) } ?? .null),
+                     ("claimed_exe", text(record.string("exe"))), ("why", .string(doubt))]))
+    }
 
     /// Why a libvirt record naming a guest is not believed (`LibvirtSender`); nil when it is, and
     /// for records that name no guest, which change nothing (dockerd logs VIRT_CONTROL for its

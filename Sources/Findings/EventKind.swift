@@ -10,6 +10,10 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     /// Events that may be lost: the log watch read last was rotated away (past auditd's
     /// num_logs, or truncated without a copy) before it was read to its end.
     case pipelineGap = "pipeline-gap"
+    /// A VIRT_MACHINE_ID, VIRT_CONTROL or VIRT_RESOURCE record naming a guest that the kernel
+    /// says came from another sender than libvirt (`LibvirtSender`): ignored for the lease
+    /// timeline, and kept as a sign that something on the host forges guest starts and stops.
+    case untrustedVirtRecord = "untrusted-virt-record"
     // Isolation posture (see `PostureDetector`): configurations the seed's sVirt chapter warns of.
     /// A guest started without an sVirt SELinux label (seclabel none, security_driver none, or a
     /// process type that is not a confined guest domain).

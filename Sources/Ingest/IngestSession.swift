@@ -601,7 +601,8 @@ public final class IngestSession {
             uncommitted.reclassifiedEarlier.merge(writer.takeReclassifiedEarlier(), uniquingKeysWith: +)
             let time = event.id.timeMilliseconds
             let nodeKey = NodeName.key(event.id.node)
-            if event.records.contains(where: { $0.type.hasPrefix("VIRT_") }) {
+            if event.records.contains(where: { $0.type.hasPrefix("VIRT_") }),
+               !findings.contains(where: { if case .event(let e) = $0 { e.kind == .untrustedVirtRecord } else { false } }) {
                 uncommitted.virtEvents += 1
                 // A guest's start or stop older than what the store held for its node, or than
                 // what this run stored before it (logs concatenated newest first, a clock set

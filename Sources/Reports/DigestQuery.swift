@@ -217,7 +217,8 @@ public struct DigestQuery: Sendable {
         let e = scope("e", period)
         let rows = try db.rows("""
             SELECT e.time_ms, e.node, e.kind, e.vm, e.label, e.detail, e.serial FROM events e
-            WHERE e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load', \(PostureKinds.sqlList))
+            WHERE e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load', 'untrusted-virt-record',
+                             \(PostureKinds.sqlList))
                   AND \(e.clause)
             ORDER BY e.time_ms, e.id
             """, e.values)
@@ -240,6 +241,9 @@ public struct DigestQuery: Sendable {
                 summary = "\(text("boolean") ?? "?") \(text("old_value") ?? "?") -> \(text("value") ?? "?")"
             case "policy-load":
                 summary = "policy loaded (\(text("res") ?? "?"))"
+            case "untrusted-virt-record":
+                summary = "\(text("record") ?? "a VIRT record") op=\(text("op") ?? "?") for \(r[3].string ?? "?") ignored: "
+                    + "\(text("why") ?? "not libvirt's") (pid \(text("pid") ?? "?"), \(text("sender") ?? "no subj"))"
             case "unconfined-guest":
                 summary = "\(r[3].string ?? "?") runs without an sVirt label: \(text("how") ?? "?")"
             case "weak-label":

@@ -15,7 +15,9 @@ extension SvirtTrace.Query {
 
                 KINDS
                   domain-start, domain-stop, label-collision, enforcing-change, boolean-change, \
-                policy-load, selinux-error, pipeline-gap.
+                policy-load, selinux-error, pipeline-gap, untrusted-virt-record (a VIRT_* record \
+                naming a guest that was not sent by root running as a libvirt daemon: ignored for the \
+                lease timeline; detail.sender is the kernel's subj, detail.why says what failed).
 
                 POSTURE KINDS (detail.how says how each was seen: which record or status file)
                   unconfined-guest  a guest started without an sVirt SELinux label: the selinux \

@@ -4,7 +4,8 @@ import TestSupport
 
 /// A container on the hypervisor (CAP_AUDIT_WRITE is Docker's and Podman's default) forges
 /// libvirt's stop of the guest that is about to attack: judged by it, the attack went to an unknown
-/// label. Through the binary: the attack keeps its attacker, and the forgery is counted with why.
+/// label. Through the binary: the attack keeps its attacker, and the forgery is kept as an
+/// `untrusted-virt-record` event, alerted on by watch and listed by the digest.
 @Suite struct ForgedLifecycleTests {
     static func line(_ type: String, _ serial: Int, _ subj: String, _ body: String) -> String {
         "type=\(type) msg=audit(17640000\(serial - 90).000:\(serial)): pid=1200 uid=0 auid=4294967295 ses=4294967295 subj=\(subj) msg='virt=kvm \(body) exe=\"/usr/sbin/virtqemud\" hostname=? addr=? terminal=? res=success'"
@@ -38,14 +39,32 @@ import TestSupport
         let db = folder.appendingPathComponent("s.db").path
         let r = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("1 denial (cross-guest=1), 1 parse error"), "\(r.stderr)")
+        #expect(r.stderr.contains("7 events stored, 1 denial (cross-guest=1), 0 parse errors"), "\(r.stderr)")
         let denial = try Self.denial(db)
         #expect(denial["kind"] as? String == "cross-guest")
         #expect(denial["source_vm"] as? String == "alpha" && denial["target_vm"] as? String == "victim")
-        let stats = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", db])
-        #expect(stats.stdout.contains("VIRT_CONTROL ignored: sent from container_t, not a libvirt daemon"), "\(stats.stdout)")
+        let untrusted = try Binary.run(["query", "events", "--config", "/dev/null", "--db", db, "--kind", "untrusted-virt-record",
+                                        "--format", "jsonl"])
+        let event = try JSONSerialization.jsonObject(with: Data(untrusted.stdout.utf8)) as? [String: Any]
+        #expect(event?["vm"] as? String == "alpha" && event?["serial"] as? Int == 106, "\(untrusted.stdout)")
+        let detail = event?["detail"] as? [String: Any]
+        #expect(detail?["sender"] as? String == "system_u:system_r:container_t:s0:c12,c34", "\(untrusted.stdout)")
+        #expect(detail?["why"] as? String == "sent from container_t, not a libvirt daemon", "\(untrusted.stdout)")
+        let digest = try Binary.run(["digest", "--config", "/dev/null", "--db", db, "--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z"])
+        let prose = digest.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(prose.contains("untrusted-virt-record: VIRT_CONTROL op=stop for alpha ignored: sent from container_t, not a libvirt "
+                               + "daemon (pid 1200, system_u:system_r:container_t:s0:c12,c34)"), "\(digest.stdout)")
         let events = try Binary.run(["query", "events", "--config", "/dev/null", "--db", db, "--kind", "domain-stop", "--format", "jsonl"])
         #expect(events.stdout.isEmpty, "\(events.stdout)")
+
+        // watch alerts on the forgery (and on the attack, still alpha's).
+        let watched = try Binary.run(["watch", "--config", "/dev/null", "--db", folder.appendingPathComponent("w.db").path, "--stdin"],
+                                     stdin: Data(Self.log(stopSentFrom: "system_u:system_r:container_t:s0:c12,c34").utf8))
+        let alerts = (watched.stdout + watched.stderr).split(separator: "\n").filter { $0.hasPrefix("{") }
+        #expect(alerts.contains { $0.contains("\"rule\":\"untrusted-virt-record\"") && $0.contains("\"severity\":\"high\"")
+            && $0.contains("VIRT_CONTROL for alpha sent by system_u:system_r:container_t:s0:c12,c34, not by libvirt: ignored") },
+                "\(watched.stdout)\(watched.stderr)")
+        #expect(alerts.contains { $0.contains("\"rule\":\"cross-guest\"") && $0.contains("\"source_vm\":\"alpha\"") }, "\(alerts)")
 
         // libvirt's own stop ends the lease: the same attack is then an unknown label's.
         let real = folder.appendingPathComponent("real.db").path

@@ -5,6 +5,7 @@ import Guests
 /// libvirt's records are user-space messages: any process with CAP_AUDIT_WRITE (every Docker or
 /// Podman container, by default) can send one. Only root running as a libvirt daemon changes the
 /// lease timeline; the kernel writes the sender's uid and subj, which the sender cannot choose.
+/// Another sender's record is kept as an `untrusted-virt-record` event.
 @Suite struct LibvirtSenderTests {
     let victim = "cccccccc-0000-0000-0000-000000000003"
     let attacker = "aaaaaaaa-0000-0000-0000-000000000001"
@@ -37,7 +38,12 @@ import Guests
         let denials = findings.denials
         #expect(denials.map(\.kind) == [.crossGuest])
         #expect(denials.first?.sources.map(\.name) == ["alpha"])
-        #expect(findings.issues.map(\.reason) == ["VIRT_CONTROL ignored: \(reason); only libvirt's own records change the lease timeline"])
+        #expect(findings.issues.isEmpty)
+        let untrusted = findings.events.filter { $0.kind == .untrustedVirtRecord }
+        #expect(untrusted.count == 1 && untrusted.first?.vm == "alpha" && untrusted.first?.uuid == attacker)
+        #expect(untrusted.first?.detail.first { $0.0 == "why" }?.1 == .string(reason))
+        #expect(untrusted.first?.detail.first { $0.0 == "op" }?.1 == .string("stop"))
+        #expect(untrusted.first?.detail.first { $0.0 == "pid" }?.1 == .int(4711))
         #expect(!findings.events.contains { $0.kind == .domainStop })
     }
 
@@ -46,7 +52,7 @@ import Guests
     func libvirtsOwnStopEndsTheLease(subj: String?) throws {
         let findings = try scenario(forged: Self.forgedStop(uid: "0", subj: subj))
         #expect(findings.denials.map(\.kind) == [.unknownSource])
-        #expect(findings.issues.isEmpty)
+        #expect(findings.issues.isEmpty && !findings.events.contains { $0.kind == .untrustedVirtRecord })
         #expect(findings.events.contains { $0.kind == .domainStop })
     }
 
@@ -62,7 +68,7 @@ import Guests
     @Test func aRecordNamingNoGuestIsNoIssue() throws {
         let docker = "type=VIRT_CONTROL msg=audit(STAMP): pid=1431 uid=0 auid=100 ses=3 subj=system_u:system_r:container_runtime_t:s0 msg='user=root reason=api op=create vm=? vm-pid=? hostname=? exe=\"/usr/bin/dockerd-current\" addr=? terminal=? res=success'"
         let findings = try scenario(forged: docker)
-        #expect(findings.issues.isEmpty)
+        #expect(findings.issues.isEmpty && !findings.events.contains { $0.kind == .untrustedVirtRecord })
         #expect(findings.denials.first?.sources.map(\.name) == ["alpha"])
     }
 }
