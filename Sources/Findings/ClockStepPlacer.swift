@@ -6,21 +6,24 @@ import Guests
 ///
 /// The kernel stamps an event and gives it a serial together, and serials only grow within a
 /// boot; a step of the clock (NTP, hwclock, a VM restored) leaves the serials going on and the
-/// stamps starting over in the past. An event that follows, in one source, an event of its node
+/// stamps starting over in the past. An event that follows, in one stream, an event of its node
 /// stamped more than `tolerance` later but with a lower serial was logged after it: it is put at
-/// that newer event's time, after it by serial, until the stamps pass it again. Judged by their
+/// that newer event's time, after it by serial, until the stamps pass it again. So is one of the
+/// overlap that reaches the correlator only after the stamps passed (the reader holds an AVC
+/// without context records until a record 2 s newer comes), by its serial. Judged by their
 /// stamps, the denials of the overlap took the leases of the minutes before the step for their
-/// own (23 of 124 denials named the wrong guest after a 120 s step, helper-75).
+/// own (18 of 511 denials of a generated log stepped back 60 s).
 ///
-/// Only within one stream of the node: one source, and the next file of a rotation, recognised
-/// by its first serial going on from the last file's. Another file may be an older log read later,
-/// whose serials (lower, or another boot's) say nothing about this one's. A serial that falls far
-/// below the newest (a reboot) starts the node over.
+/// A stream is one source, or the files of one rotated set (`audit.log.1`, then `audit.log`),
+/// which one ingest reads oldest first and watch follows. Another file may be an older log read
+/// later, whose serials (lower, or another boot's) say nothing about this one's. A serial that
+/// falls far below the newest (a reboot) starts the node over, and so do stamps more than a day
+/// older (lines of another time pasted together).
 public struct ClockStepPlacer: Sendable {
     /// A stamp this much older than the newest is a step, not an event whose records the kernel
     /// finished late (a syscall is stamped when it enters, and gets its serial when it is first
-    /// logged): up to a second, the stamp is kept, as it always was.
-    public static let tolerance: Int64 = 1_000
+    /// logged): up to 2 s, as for the warning about late guest starts, the stamp is kept.
+    public static let tolerance: Int64 = 2_000
     /// Out-of-order completion reorders serials by about the number of events in flight; a
     /// serial this far below the newest, or below half of it, is a new boot's.
     static let rebootDrop: Int64 = 10_000
@@ -28,9 +31,7 @@ public struct ClockStepPlacer: Sendable {
     /// another time pasted together (bug reports, documentation), and start the node over.
     static let maximumStep: Int64 = 86_400_000
     static let maximumNodes = 4_096
-    /// How far the first serial of a node's next file may lie from the last one's highest for
-    /// the two to be one stream (a rotation); out-of-order completion straddles the cut by a few.
-    static let rotationGap: UInt64 = 1_000
+    static let maximumSteps = 16
 
     /// One stretch of a node's events that the clock put in the past.
     public struct Step: Sendable, Equatable {
@@ -52,29 +53,29 @@ public struct ClockStepPlacer: Sendable {
         }
     }
 
+    /// A step the stamps have passed: events of its serials that still come are placed as in it.
+    private struct EndedStep {
+        /// Serials after `fromSerial` and before `toSerial` (the event whose stamp passed `at`).
+        var fromSerial: Int64
+        var toSerial: Int64
+        var at: Int64
+        var index: Int
+    }
+
     private struct Newest {
-        var source: String
+        var stream: String
         var time: Int64
         var serial: Int64
-        /// The step this node's events are in, as an index in `steps` (or in none past the cap).
+        /// The step this node's events are in, as an index in `steps` (`maximumSteps` past the cap).
         var step: Int?
-        /// The highest serial of the node in this source, placed or not: where the next file of a
-        /// rotation goes on.
-        var highestSerial: Int64
+        /// The first serial the current step placed: one below it that comes later is of before the step.
+        var firstPlaced: Int64?
+        var ended: EndedStep?
 
-        init(source: String, time: Int64, serial: Int64) {
-            self.source = source
+        init(stream: String, time: Int64, serial: Int64) {
+            self.stream = stream
             self.time = time
             self.serial = serial
-            highestSerial = serial
-        }
-
-        /// The first event of another source goes on from this one when its serial is within
-        /// `rotationGap` of the highest here: auditd's next file after a rotation. An older log
-        /// read later starts a whole file's serials lower, or in another boot's.
-        func isContinued(by serial: Int64) -> Bool {
-            let (gap, overflow) = serial.subtractingReportingOverflow(highestSerial)
-            return !overflow && gap.magnitude <= ClockStepPlacer.rotationGap
         }
     }
 
@@ -84,25 +85,57 @@ public struct ClockStepPlacer: Sendable {
     public private(set) var stepCount = 0
     /// Every event placed after a step, in all steps.
     public private(set) var placedEvents = 0
-    static let maximumSteps = 16
+
+    /// A step's events were placed at `from`, and now belong at `to` (see `place`).
+    public struct AxisMove: Sendable, Equatable {
+        public var node: String?
+        public var from: Int64
+        public var to: Int64
+
+        /// `position` moved with the step's events, if it was one of them.
+        public func apply(_ position: EventPosition) -> EventPosition {
+            guard position.steppedTo == from else { return position }
+            return EventPosition(timeMilliseconds: position.timeMilliseconds, serial: position.serial, placedAt: to)
+        }
+    }
+    /// Set by `place` when the axis of a step moved; the caller moves what it placed there.
+    public private(set) var axisMove: AxisMove?
 
     public init() {}
+
+    /// The stream a source belongs to: its rotated set, or itself.
+    static func stream(of source: String) -> String {
+        RotatedLogName.rotation(of: source)?.base ?? source
+    }
 
     /// The event's position, and whether a step placed it.
     public mutating func place(_ id: AuditEventID, source: String) -> (position: EventPosition, stepped: Bool) {
         let time = id.timeMilliseconds, serial = id.serial
         let stamp = EventPosition(timeMilliseconds: time, serial: serial)
         let key = NodeName.key(id.node)
-        guard var last = newest[key], last.source == source || last.isContinued(by: serial) else {
+        let stream = Self.stream(of: source)
+        guard var last = newest[key], last.stream == stream else {
             if newest.count >= Self.maximumNodes { newest.removeAll(keepingCapacity: true) }
-            newest[key] = Newest(source: source, time: time, serial: serial)
+            newest[key] = Newest(stream: stream, time: time, serial: serial)
             return (stamp, false)
         }
-        last.source = source
-        last.highestSerial = max(last.highestSerial, serial)
         defer { newest[key] = last }
+        axisMove = nil
+        if last.step != nil, let first = last.firstPlaced, serial < first, time > last.time {
+            // An event of before the step that the reader held back (an AVC without context records
+            // waits for a record 2 s newer, which the overlap does not bring): stamped after the
+            // newest seen, it must still go before the step's events, which move up to it.
+            axisMove = AxisMove(node: id.node, from: last.time, to: time)
+            if let step = last.step, step < steps.count { steps[step].newestBefore = time }
+            last.time = time
+            last.serial = max(last.serial, serial)
+            return (stamp, false)
+        }
         if (time, serial) >= (last.time, last.serial) {
-            last = Newest(source: source, time: time, serial: serial)
+            // The stamps passed the newest: a step ends here, and is remembered for its stragglers.
+            var next = Newest(stream: stream, time: time, serial: serial)
+            next.ended = last.step.map { EndedStep(fromSerial: last.serial, toSerial: serial, at: last.time, index: $0) } ?? last.ended
+            last = next
             return (stamp, false)
         }
         if serial > last.serial {
@@ -113,24 +146,46 @@ public struct ClockStepPlacer: Sendable {
             if last.step == nil {
                 let (back, overflow) = last.time.subtractingReportingOverflow(time)
                 if overflow || back > Self.maximumStep {
-                    last = Newest(source: source, time: time, serial: serial)
+                    last = Newest(stream: stream, time: time, serial: serial)
                     return (stamp, false)
                 }
                 stepCount += 1
                 last.step = min(steps.count, Self.maximumSteps)
+                last.firstPlaced = serial
                 if steps.count < Self.maximumSteps {
-                    steps.append(Step(node: id.node, source: source, firstStamp: time, firstSerial: serial,
-                                      newestBefore: last.time))
+                    steps.append(Step(node: id.node, source: source, firstStamp: time, firstSerial: serial, newestBefore: last.time))
                 }
             }
-            if let step = last.step, step < steps.count { steps[step].events += 1 }
-            placedEvents += 1
-            return (EventPosition(timeMilliseconds: time, serial: serial, placedAt: last.time), true)
+            return (placed(stamp, at: last.time, step: last.step), true)
+        }
+        if let ended = last.ended, serial > ended.fromSerial, serial < ended.toSerial, time < ended.at {
+            return (placed(stamp, at: ended.at, step: ended.index), true)
         }
         let (drop, overflow) = last.serial.subtractingReportingOverflow(serial)
         if overflow || drop > Self.rebootDrop || serial < last.serial / 2 {
-            last = Newest(source: source, time: time, serial: serial)
+            last = Newest(stream: stream, time: time, serial: serial)
         }
         return (stamp, false)
+    }
+
+    /// A position read back from the store, where only its stamp is kept, put where this run placed
+    /// it: after another writer's commit the lease timeline is read again, and a guest's stop of
+    /// the overlap, at its stamp, went before the denials placed in the overlap ahead of it.
+    public func replaced(_ position: EventPosition, node: String?) -> EventPosition {
+        guard position.steppedTo == nil, let last = newest[NodeName.key(node)] else { return position }
+        let time = position.timeMilliseconds, serial = position.serial
+        if last.step != nil, serial > last.serial, time < last.time {
+            return EventPosition(timeMilliseconds: time, serial: serial, placedAt: last.time)
+        }
+        if let ended = last.ended, serial > ended.fromSerial, serial < ended.toSerial, time < ended.at {
+            return EventPosition(timeMilliseconds: time, serial: serial, placedAt: ended.at)
+        }
+        return position
+    }
+
+    private mutating func placed(_ stamp: EventPosition, at axis: Int64, step: Int?) -> EventPosition {
+        if let step, step < steps.count { steps[step].events += 1 }
+        placedEvents += 1
+        return EventPosition(timeMilliseconds: stamp.timeMilliseconds, serial: stamp.serial, placedAt: axis)
     }
 }

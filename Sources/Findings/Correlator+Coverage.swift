@@ -9,6 +9,17 @@ extension Correlator {
         self.coverage = coverage
     }
 
+    /// The marks as the store holds them, placed as `replaceMap` places leases.
+    public mutating func replaceCoverage(marks: [CoverageMark]) {
+        guard placer.stepCount > 0 else { return replaceCoverage(Coverage(marks: marks)) }
+        replaceCoverage(Coverage(marks: marks.map { mark in
+            var placed = mark
+            placed.position = mark.position.map { placer.replaced($0, node: mark.node) }
+            if case .at(let start)? = mark.gapStart { placed.gapStart = .at(placer.replaced(start, node: mark.node)) }
+            return placed
+        }))
+    }
+
     /// A status-XML snapshot of these nodes: every guest running there is known from `position`
     /// on (nil: before every event of the node, as `ingest --libvirt-state` reads it). A caller
     /// that re-reads the state folder later passes the event position it stands at.

@@ -26,8 +26,18 @@ public struct Correlator {
         self.classifier = classifier
     }
 
-    /// Takes the lease timeline as the store holds it, after another writer changed it.
+    /// Takes the lease timeline as the store holds it, after another writer changed it; the bounds
+    /// of leases in a stretch a step of the clock put in the past go where this run placed them.
     public mutating func replaceMap(_ map: GuestMap) {
+        var map = map
+        if placer.stepCount > 0 {
+            for lease in map.leases.values.sorted(by: { $0.id < $1.id }) {
+                var placed = lease
+                placed.validFrom = lease.validFrom.map { placer.replaced($0, node: lease.node) }
+                placed.validTo = lease.validTo.map { placer.replaced($0, node: lease.node) }
+                if placed != lease { map.upsert(placed) }
+            }
+        }
         self.map = map
     }
 
@@ -107,6 +117,7 @@ public struct Correlator {
     ///   reading thread), if it did; else it is decoded here.
     public mutating func process(_ event: AuditEvent, decoded: DecodedDenial? = nil) -> [Finding] {
         (current, lastEventFollowedAStep) = placer.place(event.id, source: event.source)
+        if let move = placer.axisMove { moveLeases(move) }
         var findings: [Finding] = []
         // Records by index, not copied: a copy retains the record's line and fields, memory the
         // reader wrote long ago as far as the cache is concerned.
@@ -149,6 +160,16 @@ public struct Correlator {
     /// these bytes starts with those characters.
     private static func startsWithMAC(_ type: String) -> Bool {
         type.utf8.starts(with: "MAC_".utf8)
+    }
+
+    /// Lease bounds placed with a step whose events moved (`ClockStepPlacer.AxisMove`) move too.
+    private mutating func moveLeases(_ move: ClockStepPlacer.AxisMove) {
+        for lease in map.leases.values.sorted(by: { $0.id < $1.id }) where NodeName.same(lease.node, move.node) {
+            var moved = lease
+            moved.validFrom = lease.validFrom.map(move.apply)
+            moved.validTo = lease.validTo.map(move.apply)
+            if moved != lease { map.upsert(moved) }
+        }
     }
 
     /// The event being judged as placed on the axis; any other by its stamp.

@@ -137,7 +137,7 @@ public final class IngestSession {
         if storedNewest == nil { storedNewest = try writer.newestEventTimes() }
         let leases = try writer.loadLeases()
         correlator.replaceMap(GuestMap(leases: leases))
-        correlator.replaceCoverage(Coverage(marks: try writer.loadCoverage()))
+        correlator.replaceCoverage(marks: try writer.loadCoverage())
         repeats.invalidate(boundariesOf: leases)
         forgottenBefore = Int64.min
     }

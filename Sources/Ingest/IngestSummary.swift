@@ -95,18 +95,25 @@ public struct IngestSummary: Sendable, Equatable {
     /// What steps of a node's clock mean for the store; nil when there were none. Their events
     /// were judged in the order logged, so the timeline holds; their stamps overlap the events
     /// before the step, which time windows and the heatmaps cannot tell apart.
-    public var clockStepWarning: String? {
+    /// - Parameter counted: whether to say how many events were placed so (watch says it while
+    ///   the count still grows, and leaves it out).
+    public func clockStepWarning(counted: Bool = true) -> String? {
         guard clockStepCount > 0, let first = clockSteps.first else { return nil }
-        let node = first.node.map { "node \($0)" } ?? "the log without node="
-        let back = first.newestBefore - first.firstStamp
+        let clock = first.node.map { "node \($0)'s clock" } ?? "the host's clock"
+        let from = Timestamp.iso8601(milliseconds: first.firstStamp)
+        let to = Timestamp.iso8601(milliseconds: first.newestBefore)
         let others = clockStepCount - 1
-        return "the clock of \(node) stepped back (serial \(first.firstSerial) is stamped "
-            + "\(Timestamp.iso8601(milliseconds: first.firstStamp)), \(Self.seconds(back)) s before events logged ahead of it"
-            + (others > 0 ? "; \(others) more step\(others == 1 ? "" : "s") after it" : "") + "): "
-            + "\(Self.count(eventsPlacedAfterSteps, "event")) logged after a step with an older stamp "
-            + "\(eventsPlacedAfterSteps == 1 ? "was" : "were") judged in the order logged (by serial), "
-            + "so guest starts and stops there keep their place; their stamps, as stored, overlap the events logged before "
-            + "the step, and a time window over that stretch holds both"
+        let placed = counted
+            ? "\(Self.count(eventsPlacedAfterSteps, "event")) logged after \(others > 0 ? "such a step" : "it") with an older stamp "
+                + "\(eventsPlacedAfterSteps == 1 ? "was" : "were")"
+            : "The events logged after \(others > 0 ? "such a step" : "it") with an older stamp are"
+        let source = first.source == "-" ? "standard input" : first.source
+        return "\(clock) went back in \(source) (or lines of another time or host were pasted there): serial "
+            + "\(first.firstSerial), stamped \(from), was logged after events stamped up to \(to), "
+            + "\(Self.seconds(first.newestBefore - first.firstStamp)) s later"
+            + (others > 0 ? " (\(others) more step\(others == 1 ? "" : "s") after it)" : "") + ". "
+            + "\(placed) judged in the order logged (by serial), not by their stamps. Stored as logged, those stamps "
+            + "overlap the ones before: a time window from \(from) to \(to) holds events of both sides"
     }
 
     private static func seconds(_ milliseconds: Int64) -> String {

@@ -255,7 +255,7 @@ public final class WatchSession {
             // A step of the clock is judged in the order logged; said once, then at each tenfold
             // count of steps (a crafted log may step on every line).
             let steps = session.summary.clockStepCount
-            if steps >= max(1, toldSteps * 10), let warning = session.summary.clockStepWarning {
+            if steps >= max(1, toldSteps * 10), let warning = session.summary.clockStepWarning(counted: false) {
                 toldSteps = steps
                 notice(warning)
             }

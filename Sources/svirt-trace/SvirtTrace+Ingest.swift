@@ -317,8 +317,8 @@ extension SvirtTrace {
                               + "(a step within one run is judged in the order logged), and the denials around that time need "
                               + "checking by hand (query evidence)")
             }
-            if let steps = summary.clockStepWarning {
-                Console.error("warning: \(steps) (query evidence gives an event's serial and line)")
+            if let steps = summary.clockStepWarning() {
+                Console.error("warning: \(steps)")
             }
         }
 

@@ -79,6 +79,21 @@ enum ClockStep {
         return files
     }
 
+    /// The log with the context records of its denials left out (SYSCALL, CWD, PATH, PROCTITLE of
+    /// an event with an AVC), as a host that audits no syscalls writes them (RHEL's default
+    /// `-a task,never`): the reader holds such an AVC until a record 2 s newer comes.
+    static func withoutContext(_ log: URL) throws -> URL {
+        let lines = try LogCut.lines(of: log)
+        let denials = Set(lines.filter { $0.contains("type=AVC ") }.compactMap { LogCut.stamp($0) })
+        let context = ["type=SYSCALL ", "type=CWD ", "type=PATH ", "type=PROCTITLE "]
+        let kept = lines.filter { line in
+            !(context.contains { line.contains($0) } && LogCut.stamp(line).map(denials.contains) == true)
+        }
+        let out = log.deletingLastPathComponent().appendingPathComponent("lone.log")
+        try LogCut.text(kept[...]).write(to: out, atomically: true, encoding: .utf8)
+        return out
+    }
+
     /// The whole seconds and the serial of a record's stamp.
     private static func stamp(_ line: Substring) -> (seconds: Int64, serial: Int64)? {
         guard let text = LogCut.stamp(line), let dot = text.firstIndex(of: "."), let colon = text.firstIndex(of: ":"),

@@ -237,8 +237,16 @@ import TestSupport
         let db = folder.appendingPathComponent("s.db").path
         let r = try Binary.run(["watch", "--config", "/dev/null", "--db", db, "--stdin"], stdin: Data(Self.steppedLog(webSerials: (311, 312)).utf8))
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("the clock of the log without node= stepped back (serial 311 is stamped 2025-11-24T15:59:55.100Z, 94.900 s before events logged ahead of it)"), "\(r.stderr)")
-        #expect(r.stderr.contains("3 events logged after a step with an older stamp were judged in the order logged"), "\(r.stderr)")
+        #expect(r.stderr.contains("the host's clock went back in standard input (or lines of another time or host were pasted there): "
+                                  + "serial 311, stamped 2025-11-24T15:59:55.100Z, was logged after events stamped up to "
+                                  + "2025-11-24T16:01:30.000Z, 94.900 s later. The events logged after it with an older stamp are judged "
+                                  + "in the order logged"), "\(r.stderr)")
+        // ingest of the same log counts them: web's two records and the denial.
+        let file = folder.appendingPathComponent("stepped.log")
+        try Self.steppedLog(webSerials: (311, 312)).write(to: file, atomically: true, encoding: .utf8)
+        let i = try Binary.run(["ingest", "--config", "/dev/null", "--db", folder.appendingPathComponent("i.db").path, file.path])
+        #expect(i.stderr.contains("warning: the host's clock went back in \(file.path) "), "\(i.stderr)")
+        #expect(i.stderr.contains("3 events logged after it with an older stamp were judged in the order logged"), "\(i.stderr)")
         #expect(!r.stderr.contains("older than events already stored"), "\(r.stderr)")
         let rows = try Self.denialRows(db)
         #expect(rows.count == 1)
