@@ -103,9 +103,15 @@ public struct ClockStepPlacer: Sendable {
 
     public init() {}
 
+    /// The last source's stream: events come a file at a time, and naming the set copies the path.
+    private var lastSource: (source: String, stream: String)?
+
     /// The stream a source belongs to: its rotated set, or itself.
-    static func stream(of source: String) -> String {
-        RotatedLogName.rotation(of: source)?.base ?? source
+    mutating func stream(of source: String) -> String {
+        if let last = lastSource, last.source == source { return last.stream }
+        let stream = RotatedLogName.rotation(of: source)?.base ?? source
+        lastSource = (source, stream)
+        return stream
     }
 
     /// The event's position, and whether a step placed it.
@@ -113,7 +119,7 @@ public struct ClockStepPlacer: Sendable {
         let time = id.timeMilliseconds, serial = id.serial
         let stamp = EventPosition(timeMilliseconds: time, serial: serial)
         let key = NodeName.key(id.node)
-        let stream = Self.stream(of: source)
+        let stream = stream(of: source)
         guard var last = newest[key], last.stream == stream else {
             if newest.count >= Self.maximumNodes { newest.removeAll(keepingCapacity: true) }
             newest[key] = Newest(stream: stream, time: time, serial: serial)

@@ -28,7 +28,8 @@ enum LibvirtSender {
     /// Why a record is not believed to be libvirt's; nil when it is, or when the log carries no
     /// sender to check (a host without an LSM writes no `subj=`).
     static func doubt(uid: String?, subject: String?) -> String? {
-        if let uid, uid != "0" { return "sent by uid \(uid), not root" }
+        // `ausearch -i` writes uid=root.
+        if let uid, uid != "0", uid != "root" { return "sent by uid \(uid), not root" }
         guard let subject else { return nil }
         if subject.contains(":") {
             let type = ContextView(subject).type ?? ""

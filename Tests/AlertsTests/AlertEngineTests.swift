@@ -124,7 +124,7 @@ import TestSupport
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules/alerts.yaml"), encoding: .utf8)
         #expect(EmbeddedRules.alertsYAML == shipped, "the embedded copy differs from rules/alerts.yaml")
         #expect(AlertRule.defaults.map(\.name).first == "cross-guest")
-        #expect(AlertRule.defaults.count == 16, "11 rules, the four posture kinds and unattributed")
+        #expect(AlertRule.defaults.count == 17, "11 rules, the four posture kinds, unattributed and untrusted-virt-record")
     }
 
     @Test(arguments: [

@@ -56,6 +56,12 @@ import Guests
         #expect(findings.events.contains { $0.kind == .domainStop })
     }
 
+    /// `ausearch -i` writes the sender's uid as a name.
+    @Test func anInterpretedRootIsRoot() {
+        #expect(LibvirtSender.doubt(uid: "root", subject: "system_u:system_r:virtd_t:s0-s0:c0.c1023") == nil)
+        #expect(LibvirtSender.doubt(uid: "qemu", subject: "system_u:system_r:virtd_t:s0-s0:c0.c1023") == "sent by uid qemu, not root")
+    }
+
     /// Where the kernel wrote no subj (no LSM), one in the sender's own text is not taken.
     @Test func aSubjectInsideTheSendersTextIsNotTheKernels() {
         let raw = "type=VIRT_CONTROL msg=audit(1.000:1): pid=1 uid=0 auid=0 ses=1 msg='virt=kvm op=stop subj=system_u:system_r:virtd_t:s0 res=success'"
