@@ -164,7 +164,8 @@ public struct Correlator {
 
     /// Lease bounds placed with a step whose events moved (`ClockStepPlacer.AxisMove`) move too.
     private mutating func moveLeases(_ move: ClockStepPlacer.AxisMove) {
-        for lease in map.leases.values.sorted(by: { $0.id < $1.id }) where NodeName.same(lease.node, move.node) {
+        for lease in map.leases.values where lease.validFrom?.steppedTo == move.from || lease.validTo?.steppedTo == move.from {
+            guard NodeName.same(lease.node, move.node) else { continue }
             var moved = lease
             moved.validFrom = lease.validFrom.map(move.apply)
             moved.validTo = lease.validTo.map(move.apply)
@@ -272,11 +273,12 @@ public struct Correlator {
                      ("claimed_exe", text(record.string("exe"))), ("why", .string(doubt))]))
     }
 
-    /// Why a libvirt record naming a guest is not believed (`LibvirtSender`); nil when it is, and
-    /// for records that name no guest, which change nothing (dockerd logs VIRT_CONTROL for its
+    /// Why a libvirt record naming a guest (by uuid, or by name: a VIRT_RESOURCE without uuid still
+    /// gives a whole-disk finding) is not believed (`LibvirtSender`); nil when it is, and for
+    /// records that name no guest, which change nothing (dockerd logs VIRT_CONTROL for its
     /// containers, with `vm=?` and no uuid).
     private func senderDoubt(_ record: AuditRecord) -> String? {
-        guard record.raw("uuid") != nil else { return nil }
+        guard record.raw("uuid") != nil || record.string("vm") != nil else { return nil }
         return LibvirtSender.doubt(uid: record.raw("uid"), subject: LibvirtSender.subject(ofRaw: record.raw))
     }
 

@@ -8,13 +8,17 @@
 /// Anything else is kept as a parse issue, counted, and changes nothing.
 enum LibvirtSender {
     /// SELinux domains of libvirt's daemons: the monolithic libvirtd, the modular drivers that
-    /// start guests, and the LXC controller. Unconfined domains too: a root process running
-    /// there could write the store itself, so refusing it would only lose lab hosts that start
-    /// libvirtd by hand.
+    /// start guests, and the LXC controller. Unconfined domains too: containers do not run there
+    /// (container_t, spc_t), and a root process that does could write the store itself, so
+    /// refusing it would only lose lab hosts that start libvirtd by hand.
     static let selinuxTypes: Set<String> = ["virtd_t", "virtqemud_t", "virtlxcd_t", "virtxend_t", "virtd_lxc_t",
                                             "unconfined_t", "unconfined_service_t"]
-    /// AppArmor profiles (the subject of an AppArmor host is a profile name or the program's path).
-    static let appArmorProfiles: Set<String> = ["libvirtd", "virtqemud", "virtlxcd", "virtxend", "unconfined"]
+    /// AppArmor profiles, whole (the subject of an AppArmor host is a profile name or the program's
+    /// path; `/opt/x/libvirtd` or a hat `docker-default//libvirtd` is another profile). Not
+    /// `unconfined`: there it names every process without a profile, containers run with
+    /// `apparmor=unconfined` or `--privileged` among them.
+    static let appArmorProfiles: Set<String> = ["libvirtd", "/usr/sbin/libvirtd", "virtqemud", "/usr/sbin/virtqemud",
+                                                "virtlxcd", "/usr/sbin/virtlxcd", "virtxend", "/usr/sbin/virtxend"]
 
     /// The kernel's `subj=`, read only before the sender's own text (` msg='`), where a forger
     /// could write one of its choosing on a host whose kernel adds none.
@@ -35,7 +39,6 @@ enum LibvirtSender {
             let type = ContextView(subject).type ?? ""
             return selinuxTypes.contains(type) ? nil : "sent from \(type.isEmpty ? subject : type), not a libvirt daemon"
         }
-        let profile = subject.split(separator: "/").last.map(String.init) ?? subject
-        return appArmorProfiles.contains(profile) ? nil : "sent from the AppArmor profile \(subject), not a libvirt daemon"
+        return appArmorProfiles.contains(subject) ? nil : "sent from the AppArmor profile \(subject), not a libvirt daemon"
     }
 }

@@ -220,7 +220,7 @@ public struct DigestQuery: Sendable {
             WHERE e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load', 'untrusted-virt-record',
                              \(PostureKinds.sqlList))
                   AND \(e.clause)
-            ORDER BY e.time_ms, e.id
+            ORDER BY e.kind = 'untrusted-virt-record', e.time_ms, e.id
             """, e.values)
         data.changes = rows.map { r in
             let detail = (try? JSONSerialization.jsonObject(with: Data((r[5].string ?? "{}").utf8))) as? [String: Any] ?? [:]

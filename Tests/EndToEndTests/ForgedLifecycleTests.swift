@@ -74,4 +74,26 @@ import TestSupport
         #expect(second.stderr.contains("0 parse errors"), "\(second.stderr)")
         #expect(try Self.denial(real)["kind"] as? String == "unknown-source")
     }
+
+    /// A forger chooses the uuids it writes: alerts fold by the sender the kernel names, and the
+    /// digest lists the real policy changes before the forged records (helper-99: 56,024 forged
+    /// stops raised 54,888 alerts, and pushed setenforce 0 out of the digest).
+    @Test func aFloodOfForgedRecordsFoldsByItsSenderAndBuriesNoPolicyChange() throws {
+        let folder = try Fixtures.temporaryFolder("forged-flood")
+        var lines: [String] = []
+        for k in 0..<200 {
+            lines.append("type=VIRT_CONTROL msg=audit(1764000100.\(String(format: "%03d", k % 1000)):\(1000 + k)): pid=4711 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:container_t:s0:c12,c34 msg='virt=kvm op=stop reason=shutdown vm=\"g\(k)\" uuid=aaaaaaaa-0000-0000-0000-\(String(format: "%012d", k)) vm-pid=-1 exe=\"/usr/sbin/virtqemud\" hostname=? addr=? terminal=? res=success'")
+        }
+        lines.append("type=MAC_STATUS msg=audit(1764000101.000:1300): enforcing=0 old_enforcing=1 auid=1000 ses=2 enabled=1 old-enabled=1 lsm=selinux res=1")
+        let text = lines.joined(separator: "\n") + "\n"
+        let db = folder.appendingPathComponent("w.db").path
+        let watched = try Binary.run(["watch", "--config", "/dev/null", "--db", db, "--stdin"], stdin: Data(text.utf8))
+        #expect(watched.status == 0, "\(watched.stderr)")
+        let alerts = (watched.stdout + watched.stderr).split(separator: "\n").filter { $0.hasPrefix("{") }
+        let forged = alerts.filter { $0.contains("\"rule\":\"untrusted-virt-record\"") }
+        #expect(!forged.isEmpty && forged.count <= 2, "one alert and at most one follow-up: \(forged.count)")
+        #expect(alerts.contains { $0.contains("\"rule\":\"enforcing-off\"") }, "\(alerts.count)")
+        let digest = try Binary.run(["digest", "--config", "/dev/null", "--db", db, "--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z"])
+        #expect(digest.stdout.contains("enforcing 1 -> 0"), "\(digest.stdout)")
+    }
 }

@@ -32,7 +32,11 @@ import Guests
     @Test(arguments: [("0", "system_u:system_r:container_t:s0:c12,c34", "sent from container_t, not a libvirt daemon"),
                       ("0", "system_u:system_r:spc_t:s0", "sent from spc_t, not a libvirt daemon"),
                       ("1000", "system_u:system_r:virtd_t:s0-s0:c0.c1023", "sent by uid 1000, not root"),
-                      ("0", "docker-default (enforce)", "sent from the AppArmor profile docker-default, not a libvirt daemon")])
+                      ("0", "docker-default (enforce)", "sent from the AppArmor profile docker-default, not a libvirt daemon"),
+                      // On AppArmor, unconfined is every process without a profile (a --privileged container).
+                      ("0", "unconfined", "sent from the AppArmor profile unconfined, not a libvirt daemon"),
+                      ("0", "/opt/evil/libvirtd", "sent from the AppArmor profile /opt/evil/libvirtd, not a libvirt daemon"),
+                      ("0", "docker-default//libvirtd", "sent from the AppArmor profile docker-default//libvirtd, not a libvirt daemon")])
     func aLifecycleRecordFromAnotherSenderChangesNothing(uid: String, subj: String, reason: String) throws {
         let findings = try scenario(forged: Self.forgedStop(uid: uid, subj: subj))
         let denials = findings.denials
@@ -60,6 +64,16 @@ import Guests
     @Test func anInterpretedRootIsRoot() {
         #expect(LibvirtSender.doubt(uid: "root", subject: "system_u:system_r:virtd_t:s0-s0:c0.c1023") == nil)
         #expect(LibvirtSender.doubt(uid: "qemu", subject: "system_u:system_r:virtd_t:s0-s0:c0.c1023") == "sent by uid qemu, not root")
+    }
+
+    /// A VIRT_RESOURCE naming a guest by name only still gives a whole-disk finding: its sender
+    /// is checked too (helper-99: a forged one raised a high whole-disk alert).
+    @Test func aResourceRecordWithoutUUIDIsCheckedToo() throws {
+        var log = LogBuilder()
+        log.raw("type=VIRT_RESOURCE msg=audit(\(log.stamp())): pid=4711 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:container_t:s0:c1,c2 msg='virt=kvm resrc=disk reason=start vm=\"cache002\" old-disk=\"?\" new-disk=\"/dev/sda\" exe=\"/usr/sbin/libvirtd\" hostname=? addr=? terminal=? res=success'")
+        let findings = try log.correlate()
+        #expect(findings.events.map(\.kind) == [.untrustedVirtRecord])
+        #expect(findings.events.first?.vm == "cache002")
     }
 
     /// Where the kernel wrote no subj (no LSM), one in the sender's own text is not taken.
