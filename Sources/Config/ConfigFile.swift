@@ -82,7 +82,8 @@ public enum ConfigFile {
         return try parse(ConfigYAML.text(data, file: path), file: path)
     }
 
-    static let topKeys = ["database", "node", "libvirt_state", "catch_up_log", "rules", "retention", "sinks", "digest"]
+    static let topKeys = ["database", "node", "libvirt_state", "catch_up_log", "rules", "retention", "libvirt_senders", "sinks",
+                          "digest"]
     static let sinkKeys = ["file", "exec", "exec_timeout", "webhook", "webhook_token_file", "syslog", "journal"]
     static let digestKeys = ["to", "from", "mailer", "sendmail"]
 
@@ -100,6 +101,7 @@ public enum ConfigFile {
             case "libvirt_state": settings.libvirtState = try reader.path(value, key.name)
             case "catch_up_log": settings.catchUpLog = try reader.path(value, key.name)
             case "rules": settings.rules = try reader.path(value, key.name)
+            case "libvirt_senders": settings.libvirtSenders = try reader.strings(value, key.name, reader.sender)
             case "retention":
                 let text = try reader.string(value, key.name)
                 do { _ = try RetentionPeriod(text) } catch { throw reader.failure(value, "`retention`: \(error)") }

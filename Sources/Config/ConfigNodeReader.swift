@@ -97,6 +97,16 @@ struct ConfigNodeReader {
         return text
     }
 
+    /// An SELinux type (`virt_launcher_t`) or a whole AppArmor profile (`/usr/sbin/libvirtd`): one
+    /// word, not a context (only the type of a context is compared).
+    func sender(_ node: Node, _ name: String) throws -> String {
+        let text = try string(node, name)
+        guard !text.isEmpty, !text.contains(":"), !text.contains(where: \.isWhitespace) else {
+            throw failure(node, "`\(name)` lists SELinux types (virt_launcher_t) or AppArmor profiles (/usr/sbin/libvirtd), one word each, not \"\(text)\"")
+        }
+        return text
+    }
+
     /// One string or a list of them, each read by `read` (which names its own line).
     func strings(_ node: Node, _ name: String, _ read: ((Node, String) throws -> String)? = nil) throws -> [String] {
         let read = read ?? string

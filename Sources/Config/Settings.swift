@@ -8,6 +8,9 @@ public struct Settings: Equatable, Sendable {
     public var catchUpLog: String?
     public var rules: String?
     public var retention: String?
+    /// SELinux types or AppArmor profiles trusted to send libvirt's records, besides the built-in
+    /// ones (`LibvirtSender`): a libvirt daemon confined otherwise.
+    public var libvirtSenders: [String] = []
     public var sinks = Sinks()
     public var digest = DigestSettings()
 

@@ -12,6 +12,8 @@ public struct Correlator {
     private var decoder = DenialDecoder()
     /// Model records of guests being started (see `Correlator+Posture`).
     var posture = PostureDetector()
+    /// Senders of libvirt's records trusted besides the built-in ones (`LibvirtSender`).
+    public var trustedSenders: Set<String> = []
     /// Where lease data is complete (Correlator+Coverage.swift).
     public internal(set) var coverage = Coverage()
     /// Where each event lies on its node's axis, steps of the clock included.
@@ -279,7 +281,7 @@ public struct Correlator {
     /// containers, with `vm=?` and no uuid).
     private func senderDoubt(_ record: AuditRecord) -> String? {
         guard record.raw("uuid") != nil || record.string("vm") != nil else { return nil }
-        return LibvirtSender.doubt(uid: record.raw("uid"), subject: LibvirtSender.subject(ofRaw: record.raw))
+        return LibvirtSender.doubt(uid: record.raw("uid"), subject: LibvirtSender.subject(ofRaw: record.raw), trusted: trustedSenders)
     }
 
     private struct VirtFields {

@@ -31,14 +31,16 @@ enum LibvirtSender {
 
     /// Why a record is not believed to be libvirt's; nil when it is, or when the log carries no
     /// sender to check (a host without an LSM writes no `subj=`).
-    static func doubt(uid: String?, subject: String?) -> String? {
+    /// - Parameter trusted: types and profiles the config file adds (`libvirt_senders`).
+    static func doubt(uid: String?, subject: String?, trusted: Set<String> = []) -> String? {
         // `ausearch -i` writes uid=root.
         if let uid, uid != "0", uid != "root" { return "sent by uid \(uid), not root" }
         guard let subject else { return nil }
         if subject.contains(":") {
             let type = ContextView(subject).type ?? ""
-            return selinuxTypes.contains(type) ? nil : "sent from \(type.isEmpty ? subject : type), not a libvirt daemon"
+            return selinuxTypes.contains(type) || trusted.contains(type) ? nil
+                : "sent from \(type.isEmpty ? subject : type), not a libvirt daemon"
         }
-        return appArmorProfiles.contains(subject) ? nil : "sent from the AppArmor profile \(subject), not a libvirt daemon"
+        return appArmorProfiles.contains(subject) || trusted.contains(subject) ? nil : "sent from the AppArmor profile \(subject), not a libvirt daemon"
     }
 }

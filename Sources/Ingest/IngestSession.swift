@@ -28,6 +28,8 @@ public final class IngestSession {
         public var leaseMemoryMilliseconds: Int64 = 86_400_000
         public var chunkSize = 1 << 20
         public var booleanRules = BooleanRules.standard
+        /// The config file's `libvirt_senders`.
+        public var libvirtSenders: [String] = []
 
         public init(defaultNode: String? = nil) { self.defaultNode = defaultNode }
     }
@@ -103,6 +105,7 @@ public final class IngestSession {
         // Leases are loaded by the first transaction, once the write lock is held: read before it,
         // they may be another writer's stale copy.
         correlator = Correlator(map: GuestMap(), classifier: Classifier(booleans: options.booleanRules))
+        correlator.trustedSenders = Set(options.libvirtSenders)
     }
 
     // MARK: transactions

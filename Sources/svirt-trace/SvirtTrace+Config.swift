@@ -15,7 +15,8 @@ extension SvirtTrace {
                 The config file is YAML: /etc/svirt-trace/svirt-trace.conf, read by watch, ingest, \
                 query, digest and prune when present. --config FILE, else $SVIRT_TRACE_CONFIG, names \
                 another, which must exist (/dev/null: no file, the built-in defaults). Command-line \
-                flags override it. Keys: database, node, libvirt_state, catch_up_log, rules, retention, sinks \
+                flags override it. Keys: database, node, libvirt_state, catch_up_log, rules, retention, \
+                libvirt_senders, sinks \
                 (file, exec, exec_timeout, webhook, webhook_token_file, syslog, journal) and digest \
                 (to, from, mailer, sendmail); rules/svirt-trace.conf is a commented example of every \
                 key. Watch reads it once, at start: a change takes a restart (SIGHUP reloads only \
@@ -89,6 +90,7 @@ extension SvirtTrace {
                 let fleetRetention = s.retention != nil && s.database.map(PostgresConnectionString.names) == true
                 out.append("retention: \(s.retention ?? "keep everything")"
                            + (fleetRetention ? " (not applied: watch refuses it with the fleet store as database)" : ""))
+                out.append("libvirt_senders: " + (s.libvirtSenders.isEmpty ? "built-in only" : list(s.libvirtSenders) + " (besides the built-in)"))
                 let k = s.sinks
                 out.append("sinks.file: \(k.files.isEmpty ? "none" : list(k.files))")
                 out.append("sinks.exec: \(k.exec.isEmpty ? "none" : list(k.exec))")

@@ -138,6 +138,7 @@ extension SvirtTrace {
 
         func run() throws {
             var options = IngestSession.Options(defaultNode: node ?? LoadedConfig.settings.node)
+            options.libvirtSenders = LoadedConfig.settings.libvirtSenders
             if let batchEvents { options.batchSize = max(1, batchEvents) }
             if let booleanRules {
                 do {

@@ -266,7 +266,9 @@ extension SvirtTrace {
                 let db = database.isFleet
                     ? try FleetSpool.open(path: storePath, tag: tag, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                     : try Database(path: storePath, access: .readWrite, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
-                let session = try IngestSession(database: db, options: .init(defaultNode: node))
+                var sessionOptions = IngestSession.Options(defaultNode: node)
+                sessionOptions.libvirtSenders = settings.libvirtSenders
+                let session = try IngestSession(database: db, options: sessionOptions)
                 var watchOptions = WatchSession.Options()
                 if let pause = ProcessInfo.processInfo.environment["SVIRT_TRACE_TEST_PAUSE_BEFORE_FOLLOWING_MS"].flatMap(UInt32.init) {
                     watchOptions.pauseBeforeFollowingMilliseconds = min(pause, 60_000)

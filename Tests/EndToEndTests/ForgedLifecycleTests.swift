@@ -96,4 +96,29 @@ import TestSupport
         let digest = try Binary.run(["digest", "--config", "/dev/null", "--db", db, "--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z"])
         #expect(digest.stdout.contains("enforcing 1 -> 0"), "\(digest.stdout)")
     }
+
+    /// A libvirt confined otherwise (KubeVirt's, a driver of its own) is named in the config file:
+    /// its records are believed; a context there is refused by `config check`.
+    @Test func aSenderNamedInTheConfigFileIsBelieved() throws {
+        let folder = try Fixtures.temporaryFolder("forged-config")
+        let log = folder.appendingPathComponent("audit.log")
+        try Self.log(stopSentFrom: "system_u:system_r:virt_launcher_t:s0:c12,c34").write(to: log, atomically: true, encoding: .utf8)
+        let conf = folder.appendingPathComponent("svirt-trace.conf")
+        try "libvirt_senders: [virt_launcher_t]\n".write(to: conf, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("s.db").path
+        let r = try Binary.run(["ingest", "--config", conf.path, "--db", db, log.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.denial(db)["kind"] as? String == "unknown-source")
+        let events = try Binary.run(["query", "events", "--config", "/dev/null", "--db", db, "--kind", "untrusted-virt-record", "--format", "jsonl"])
+        #expect(events.stdout.isEmpty, "\(events.stdout)")
+        // Without it, the same record is refused.
+        let other = folder.appendingPathComponent("o.db").path
+        _ = try Binary.run(["ingest", "--config", "/dev/null", "--db", other, log.path])
+        #expect(try Self.denial(other)["kind"] as? String == "cross-guest")
+        let check = try Binary.run(["config", "check", conf.path])
+        #expect(check.stdout.contains("libvirt_senders: virt_launcher_t (besides the built-in)"), "\(check.stdout)")
+        try "libvirt_senders: system_u:system_r:virt_launcher_t:s0\n".write(to: conf, atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["config", "check", conf.path])
+        #expect(bad.status == 2 && bad.stderr.contains("`libvirt_senders` lists SELinux types"), "\(bad.stderr)")
+    }
 }
