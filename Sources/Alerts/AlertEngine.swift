@@ -446,9 +446,21 @@ public struct AlertEngine: Sendable {
         return Alert(id: id, time: event.timeMilliseconds ?? 0, severity: rule.severity,
                      title: AlertTitle.fill(rule.title, event: event),
                      rule: rule.name, kind: event.kind.rawValue, node: event.node, sourceVM: event.vm,
-                     sourceUUID: event.uuid, targetVM: nil, targetUUID: nil, scontext: event.label, tcontext: nil,
-                     tclass: nil, perms: [], permissive: nil, pid: nil, exe: nil, path: Self.disk(of: event), count: 1,
+                     sourceUUID: event.uuid, targetVM: nil, targetUUID: nil, scontext: event.label ?? Self.sender(of: event), tcontext: nil,
+                     tclass: nil, perms: [], permissive: nil, pid: Self.senderPID(of: event), exe: nil, path: Self.disk(of: event), count: 1,
                      evidence: evidence, hint: rule.hint)
+    }
+
+    /// The kernel's subj and pid of an untrusted libvirt record's sender, where whoever answers the
+    /// alert starts (its exe is the sender's own words, and left out).
+    private static func sender(of event: RecordedEvent) -> String? {
+        guard event.kind == .untrustedVirtRecord, case .string(let subject)? = event.detail.first(where: { $0.0 == "sender" })?.1 else { return nil }
+        return subject
+    }
+
+    private static func senderPID(of event: RecordedEvent) -> Int64? {
+        guard event.kind == .untrustedVirtRecord, case .int(let pid)? = event.detail.first(where: { $0.0 == "pid" })?.1 else { return nil }
+        return pid
     }
 
     /// The disk a posture event is about (whole-disk, shared-writable), shown as the alert's path.

@@ -62,6 +62,7 @@ import TestSupport
                                      stdin: Data(Self.log(stopSentFrom: "system_u:system_r:container_t:s0:c12,c34").utf8))
         let alerts = (watched.stdout + watched.stderr).split(separator: "\n").filter { $0.hasPrefix("{") }
         #expect(alerts.contains { $0.contains("\"rule\":\"untrusted-virt-record\"") && $0.contains("\"severity\":\"high\"")
+            && $0.contains("\"pid\":1200") && $0.contains("\"scontext\":\"system_u:system_r:container_t:s0:c12,c34\"")
             && $0.contains("VIRT_CONTROL for alpha sent by system_u:system_r:container_t:s0:c12,c34, not by libvirt: ignored") },
                 "\(watched.stdout)\(watched.stderr)")
         #expect(alerts.contains { $0.contains("\"rule\":\"cross-guest\"") && $0.contains("\"source_vm\":\"alpha\"") }, "\(alerts)")
