@@ -65,6 +65,11 @@ public struct ClockStepPlacer: Sendable {
         var toSerial: Int64
         var at: Int64
         var index: Int
+
+        /// Where an event of this step that comes late goes: nil when it is none of its events.
+        func axis(time: Int64, serial: Int64) -> Int64? {
+            serial > fromSerial && serial < toSerial && time < at ? at : nil
+        }
     }
 
     private struct Newest {
@@ -178,8 +183,8 @@ public struct ClockStepPlacer: Sendable {
             }
             return (placed(stamp, at: last.time, step: last.step), true)
         }
-        if let ended = last.ended, serial > ended.fromSerial, serial < ended.toSerial, time < ended.at {
-            return (placed(stamp, at: ended.at, step: ended.index), true)
+        if let ended = last.ended, let axis = ended.axis(time: time, serial: serial) {
+            return (placed(stamp, at: axis, step: ended.index), true)
         }
         if Self.isReboot(serial, after: last.serial) { last = Newest(stream: stream, time: time, serial: serial) }
         return (stamp, false)
@@ -201,8 +206,8 @@ public struct ClockStepPlacer: Sendable {
         if last.step != nil, serial > last.serial, time < last.time {
             return EventPosition(timeMilliseconds: time, serial: serial, placedAt: last.time)
         }
-        if let ended = last.ended, serial > ended.fromSerial, serial < ended.toSerial, time < ended.at {
-            return EventPosition(timeMilliseconds: time, serial: serial, placedAt: ended.at)
+        if let axis = last.ended?.axis(time: time, serial: serial) {
+            return EventPosition(timeMilliseconds: time, serial: serial, placedAt: axis)
         }
         return position
     }

@@ -92,19 +92,11 @@ extension Correlator {
     static func bootDoubt(_ record: AuditRecord) -> String? {
         if let result = record.raw("res"), result != "success", result != "1" { return "res=\(result)" }
         if let uid = record.raw("uid"), uid != "0" { return "sent by uid \(uid)" }
-        if let subject = Self.subject(of: record) {
+        if let subject = UserRecordSender.subject(of: record) {
             let type = ContextView(subject).type ?? ""
             guard Self.bootSenders.contains(type) else { return "sent from \(type.isEmpty ? subject : type), not init" }
         }
         return nil
-    }
-
-    /// The kernel's `subj=` of a user-space record, read from its text: the reader makes no
-    /// String for subj (every SYSCALL record carries one) and a boot is rare.
-    static func subject(of record: AuditRecord) -> String? {
-        guard let start = record.raw.range(of: " subj=") else { return nil }
-        let value = record.raw[start.upperBound...].prefix { $0 != " " }
-        return value.isEmpty ? nil : String(value)
     }
 
     /// The SELinux domains of the process that logs a boot (systemd-update-utmp runs as init_t;

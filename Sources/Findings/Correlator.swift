@@ -33,7 +33,7 @@ public struct Correlator {
     public mutating func replaceMap(_ map: GuestMap) {
         var map = map
         if placer.stepCount > 0 {
-            for lease in map.leases.values.sorted(by: { $0.id < $1.id }) {
+            for lease in map.leases.values {
                 var placed = lease
                 placed.validFrom = lease.validFrom.map { placer.replaced($0, node: lease.node) }
                 placed.validTo = lease.validTo.map { placer.replaced($0, node: lease.node) }
@@ -270,7 +270,7 @@ public struct Correlator {
             id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: event.id.node, kind: .untrustedVirtRecord,
             vm: virt.vm, uuid: virt.uuid, label: nil,
             detail: [("record", .string(record.type)), ("op", text(record.string("op"))),
-                     ("vm_ctx", text(record.string("vm-ctx"))), ("sender", text(LibvirtSender.subject(ofRaw: record.raw))),
+                     ("vm_ctx", text(record.string("vm-ctx"))), ("sender", text(UserRecordSender.subject(of: record))),
                      ("uid", text(record.raw("uid"))), ("pid", record.int("pid").map { .int($0) } ?? .null),
                      ("claimed_exe", text(record.string("exe"))), ("why", .string(doubt))]))
     }
@@ -281,7 +281,7 @@ public struct Correlator {
     /// containers, with `vm=?` and no uuid).
     private func senderDoubt(_ record: AuditRecord) -> String? {
         guard record.raw("uuid") != nil || record.string("vm") != nil else { return nil }
-        return LibvirtSender.doubt(uid: record.raw("uid"), subject: LibvirtSender.subject(ofRaw: record.raw), trusted: trustedSenders)
+        return LibvirtSender.doubt(uid: record.raw("uid"), subject: UserRecordSender.subject(of: record), trusted: trustedSenders)
     }
 
     private struct VirtFields {

@@ -4,8 +4,9 @@
 /// Podman give that capability to every container by default. A forged `op=stop` would end a
 /// guest's lease, so that its attacks went to unknown labels; a forged start would give its label
 /// to a guest of the forger's naming. The kernel adds the sender's uid and `subj=` to the record,
-/// which the sender cannot choose: only root running as one of libvirt's daemons is believed.
-/// Anything else is kept as a parse issue, counted, and changes nothing.
+/// which the sender cannot choose (`UserRecordSender`): only root running as one of libvirt's
+/// daemons is believed. Anything else is kept as an `untrusted-virt-record` event, alerted on,
+/// and changes nothing.
 enum LibvirtSender {
     /// SELinux domains of libvirt's daemons: the monolithic libvirtd, the modular drivers that
     /// start guests, and the LXC controller. Unconfined domains too: containers do not run there
@@ -19,15 +20,6 @@ enum LibvirtSender {
     /// `apparmor=unconfined` or `--privileged` among them.
     static let appArmorProfiles: Set<String> = ["libvirtd", "/usr/sbin/libvirtd", "virtqemud", "/usr/sbin/virtqemud",
                                                 "virtlxcd", "/usr/sbin/virtlxcd", "virtxend", "/usr/sbin/virtxend"]
-
-    /// The kernel's `subj=`, read only before the sender's own text (` msg='`), where a forger
-    /// could write one of its choosing on a host whose kernel adds none.
-    static func subject(ofRaw raw: String) -> String? {
-        let kernelPart = raw.range(of: " msg='").map { raw[..<$0.lowerBound] } ?? raw[...]
-        guard let start = kernelPart.range(of: " subj=") else { return nil }
-        let value = kernelPart[start.upperBound...].prefix { $0 != " " }
-        return value.isEmpty ? nil : String(value)
-    }
 
     /// Why a record is not believed to be libvirt's; nil when it is, or when the log carries no
     /// sender to check (a host without an LSM writes no `subj=`).

@@ -1,3 +1,4 @@
+import AuditStream
 import Native
 import Store
 
@@ -20,7 +21,7 @@ extension IngestSession {
         for input in inputs {
             guard case .file(let path) = input else { continue }
             if let head = RotatedCopyList.head(of: path) { givenHeads.append(head.bytes) }
-            if let base = InputOrder.rotation(of: path)?.base, !bases.contains(base) { bases.append(base) }
+            if let base = RotatedLogName.rotation(of: path)?.base, !bases.contains(base) { bases.append(base) }
         }
         var unfinished: [UnfinishedCopy] = []
         for base in bases {

@@ -20,7 +20,7 @@ public enum InputOrder {
         // Members by set, the set's path compared by bytes: (index in inputs, age: N for LOG.N, 0 for LOG).
         var sets: [ExactText: [(index: Int, age: Int)]] = [:]
         for (index, input) in inputs.enumerated() {
-            guard case .file(let path) = input, let (base, age) = rotation(of: path) else { continue }
+            guard case .file(let path) = input, let (base, age) = RotatedLogName.rotation(of: path) else { continue }
             sets[ExactText(base), default: []].append((index, age))
         }
         var ordered = inputs
@@ -29,10 +29,5 @@ public enum InputOrder {
             for (slot, member) in zip(members, oldestFirst) { ordered[slot.index] = inputs[member.index] }
         }
         return ordered
-    }
-
-    /// The set a path belongs to and its age in it (`RotatedLogName`).
-    static func rotation(of path: String) -> (base: String, age: Int)? {
-        RotatedLogName.rotation(of: path)
     }
 }

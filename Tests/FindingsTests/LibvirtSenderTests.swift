@@ -1,3 +1,4 @@
+import AuditStream
 import Testing
 @testable import Findings
 import Guests
@@ -79,9 +80,9 @@ import Guests
     /// Where the kernel wrote no subj (no LSM), one in the sender's own text is not taken.
     @Test func aSubjectInsideTheSendersTextIsNotTheKernels() {
         let raw = "type=VIRT_CONTROL msg=audit(1.000:1): pid=1 uid=0 auid=0 ses=1 msg='virt=kvm op=stop subj=system_u:system_r:virtd_t:s0 res=success'"
-        #expect(LibvirtSender.subject(ofRaw: raw) == nil)
+        #expect(UserRecordSender.subject(of: AuditRecord(type: "VIRT_CONTROL", raw: raw, line: 1, fields: [])) == nil)
         let kernel = "type=VIRT_CONTROL msg=audit(1.000:1): pid=1 uid=0 auid=0 ses=1 subj=system_u:system_r:container_t:s0 msg='virt=kvm subj=system_u:system_r:virtd_t:s0'"
-        #expect(LibvirtSender.subject(ofRaw: kernel) == "system_u:system_r:container_t:s0")
+        #expect(UserRecordSender.subject(of: AuditRecord(type: "VIRT_CONTROL", raw: kernel, line: 1, fields: [])) == "system_u:system_r:container_t:s0")
     }
 
     /// dockerd logs VIRT_CONTROL for its containers, naming no guest: nothing to say.
