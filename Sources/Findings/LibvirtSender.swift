@@ -7,7 +7,7 @@
 /// which the sender cannot choose (`UserRecordSender`): only root running as one of libvirt's
 /// daemons is believed. Anything else is kept as an `untrusted-virt-record` event, alerted on,
 /// and changes nothing.
-enum LibvirtSender {
+public enum LibvirtSender {
     /// SELinux domains of libvirt's daemons: the monolithic libvirtd, the modular drivers that
     /// start guests, and the LXC controller. Unconfined domains too: containers do not run there
     /// (container_t, spc_t), and a root process that does could write the store itself, so
@@ -34,5 +34,15 @@ enum LibvirtSender {
                 : "sent from \(type.isEmpty ? subject : type), not a libvirt daemon"
         }
         return appArmorProfiles.contains(subject) || trusted.contains(subject) ? nil : "sent from the AppArmor profile \(subject), not a libvirt daemon"
+    }
+
+    /// Who sent a refused record, as `libvirt_senders` would name it: the SELinux type or the
+    /// whole AppArmor profile, or `uid N` when the sender was not root (then no config helps: a
+    /// libvirt daemon runs as root). nil when the record carries neither.
+    public static func name(uid: String?, subject: String?) -> (name: String, root: Bool)? {
+        if let uid, uid != "0", uid != "root" { return ("uid \(uid)", false) }
+        guard let subject else { return nil }
+        guard subject.contains(":") else { return (subject, true) }
+        return (ContextView(subject).type ?? subject, true)
     }
 }

@@ -633,6 +633,7 @@ public final class IngestSession {
                     storedSomething = true
                 case .event(let recorded):
                     uncommitted.eventsByKind[recorded.kind.rawValue, default: 0] += 1
+                    if recorded.kind == .untrustedVirtRecord, replaced == nil { countRefusedSender(recorded) }
                     storedSomething = true
                 case .issue:
                     uncommitted.parseErrors += 1
@@ -700,6 +701,16 @@ public final class IngestSession {
         uncommitted.denialsByKind[kind.rawValue, default: 0] += delta
         if kind != .hostOther { uncommitted.svirtDenials += delta }
         if [.unattributed, .unknownSource, .unknownTarget].contains(kind) { uncommitted.unresolvedDenials += delta }
+    }
+
+    /// A libvirt record refused for its sender, by sender (what `libvirt_senders` would take).
+    private func countRefusedSender(_ recorded: RecordedEvent) {
+        func text(_ key: String) -> String? {
+            guard case .string(let value)? = recorded.detail.first(where: { $0.0 == key })?.1 else { return nil }
+            return value
+        }
+        let sender = LibvirtSender.name(uid: text("uid"), subject: text("sender")) ?? ("an unnamed sender", false)
+        uncommitted.refusedLibvirtSenders.add(.init(name: sender.name, root: sender.root))
     }
 
     /// Takes a replaced event this run stored out of the open transaction's counts, as `handle`

@@ -46,6 +46,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var clockSteps: [ClockStepPlacer.Step] = []
     public var clockStepCount = 0
     public var eventsPlacedAfterSteps = 0
+    /// libvirt records refused for their sender (`untrusted-virt-record`), by sender.
+    public var refusedLibvirtSenders = RefusedLibvirtSenders()
 
     public struct LateLifecycle: Sendable, Equatable {
         public var node: String?
@@ -79,6 +81,7 @@ public struct IngestSummary: Sendable, Equatable {
         unresolvedDenials += other.unresolvedDenials
         lateLifecycleEvents += other.lateLifecycleEvents
         lateLifecycleExample = lateLifecycleExample ?? other.lateLifecycleExample
+        refusedLibvirtSenders.add(other.refusedLibvirtSenders)
     }
 
     /// What guest starts and stops older than the timeline mean, for ingest's end and watch's log

@@ -237,6 +237,7 @@ public final class WatchSession {
         }
         var toldLate = 0
         var toldSteps = 0
+        var toldRefused = 0
         func commit() throws {
             if !session.inTransaction {
                 guard checkpointMoved, source.id != nil else { return }
@@ -254,6 +255,13 @@ public final class WatchSession {
             }
             // A step of the clock is judged in the order logged; said once, then at each tenfold
             // count of steps (a crafted log may step on every line).
+            // Refused libvirt records: an unknown label for every guest of a libvirt confined
+            // otherwise, or a forger at work. Once, then at each tenfold count.
+            let refused = session.summary.refusedLibvirtSenders.total
+            if refused >= max(1, toldRefused * 10), let warning = session.summary.refusedLibvirtSenders.warning(counted: false) {
+                toldRefused = refused
+                notice(warning)
+            }
             let steps = session.summary.clockStepCount
             if steps >= max(1, toldSteps * 10), let warning = session.summary.clockStepWarning(counted: false) {
                 toldSteps = steps

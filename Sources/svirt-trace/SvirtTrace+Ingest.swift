@@ -301,11 +301,14 @@ extension SvirtTrace {
         }
 
         /// What the summary says the operator must check: denials no guest can be given for want
-        /// of libvirt's records, and guest starts or stops applied after newer events.
+        /// of libvirt's records (or because they were refused), and guest starts or stops applied
+        /// after newer events.
         static func warn(_ summary: IngestSummary) {
             // Only where a label went unresolved: a later log of long-running guests has no VIRT_*
             // record either, and its denials resolve against the leases stored before.
-            if summary.unresolvedDenials > 0, summary.virtEvents == 0 {
+            if let refused = summary.refusedLibvirtSenders.warning() {
+                Console.error("warning: \(refused)")
+            } else if summary.unresolvedDenials > 0, summary.virtEvents == 0 {
                 let count = "\(summary.svirtDenials) svirt denial\(summary.svirtDenials == 1 ? "" : "s")"
                 Console.error("warning: \(count) (\(summary.unresolvedDenials) on a label no known guest held) but not one "
                               + "VIRT_* record: the input holds none of libvirt's lifecycle records, so guests that started "

@@ -98,6 +98,48 @@ import TestSupport
         #expect(digest.stdout.contains("enforcing 1 -> 0"), "\(digest.stdout)")
     }
 
+    /// A libvirt confined otherwise whose sender is not named in the config file: every lifecycle
+    /// record is refused and every guest's denial is an unknown label's. ingest and watch say so,
+    /// name what `libvirt_senders` would take, and no longer claim the log holds no VIRT_* record.
+    @Test func refusedLibvirtRecordsAreSaidWithTheSenderToName() throws {
+        let folder = try Fixtures.temporaryFolder("forged-refused")
+        let launcher = "system_u:system_r:virt_launcher_t:s0:c12,c34"
+        let text = Self.log(stopSentFrom: launcher).replacingOccurrences(of: "system_u:system_r:virtqemud_t:s0-s0:c0.c1023", with: launcher)
+        let log = folder.appendingPathComponent("audit.log")
+        try text.write(to: log, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["ingest", "--config", "/dev/null", "--db", folder.appendingPathComponent("s.db").path, log.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("warning: 5 libvirt records naming a guest were refused, sent by virt_launcher_t (5): "), "\(r.stderr)")
+        #expect(r.stderr.contains("If virt_launcher_t is this host's libvirt"), "\(r.stderr)")
+        #expect(r.stderr.contains("name it in libvirt_senders in the config file"), "\(r.stderr)")
+        #expect(!r.stderr.contains("not one VIRT_* record"), "\(r.stderr)")
+        let watched = try Binary.run(["watch", "--config", "/dev/null", "--db", folder.appendingPathComponent("w.db").path, "--stdin"],
+                                     stdin: Data(text.utf8))
+        #expect(watched.stderr.contains("libvirt records naming a guest are refused, sent by virt_launcher_t: "), "\(watched.stderr)")
+
+        // Named in the config file: believed, and nothing said.
+        let conf = folder.appendingPathComponent("svirt-trace.conf")
+        try "libvirt_senders: [virt_launcher_t]\n".write(to: conf, atomically: true, encoding: .utf8)
+        let named = try Binary.run(["ingest", "--config", conf.path, "--db", folder.appendingPathComponent("n.db").path, log.path])
+        #expect(named.status == 0 && !named.stderr.contains("refused"), "\(named.stderr)")
+
+        // A sender's name comes from the log: it reaches the terminal escaped.
+        let hostile = folder.appendingPathComponent("hostile.log")
+        try Self.log(stopSentFrom: "system_u:system_r:evil\u{1B}[31m_t:s0").write(to: hostile, atomically: true, encoding: .utf8)
+        let h = try Binary.run(["ingest", "--config", "/dev/null", "--db", folder.appendingPathComponent("h.db").path, hostile.path])
+        #expect(h.stderr.contains("1 libvirt record naming a guest was refused, sent by evil"), "\(h.stderr)")
+        #expect(!h.stderr.contains("\u{1B}"), "\(h.stderr)")
+
+        // A sender that is not root is no libvirt, whatever its context.
+        let forged = Self.log(stopSentFrom: "system_u:system_r:container_t:s0").replacingOccurrences(
+            of: "uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:container_t", with: "uid=1000 auid=4294967295 ses=4294967295 subj=system_u:system_r:container_t")
+        let other = folder.appendingPathComponent("forged.log")
+        try forged.write(to: other, atomically: true, encoding: .utf8)
+        let f = try Binary.run(["ingest", "--config", "/dev/null", "--db", folder.appendingPathComponent("f.db").path, other.path])
+        #expect(f.stderr.contains("warning: 1 libvirt record naming a guest was refused, sent by uid 1000 (1): "), "\(f.stderr)")
+        #expect(f.stderr.contains("libvirt runs as root, so they were forged"), "\(f.stderr)")
+    }
+
     /// A libvirt confined otherwise (KubeVirt's, a driver of its own) is named in the config file:
     /// its records are believed; a context there is refused by `config check`.
     @Test func aSenderNamedInTheConfigFileIsBelieved() throws {
