@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "AuditStream", dependencies: ["Native"], swiftSettings: hotPath),
         .target(name: "Guests", dependencies: ["SELinux"]),
         // Resources/ holds links to the shipped files under rules/, compiled in with .embedInCode.
-        .target(name: "Findings", dependencies: ["Native", "AuditStream", "SELinux", "Guests"],
+        .target(name: "Findings", dependencies: ["Native", "AuditStream", "SELinux", "Guests", "Formatting"],
                 resources: [.embedInCode("Resources/virt-booleans.tsv")], swiftSettings: hotPath),
         // Output formatting and time words, shared by the CLI, Alerts, Digest and the reports.
         .target(name: "Formatting"),

@@ -112,6 +112,9 @@ public struct ClockStepPlacer: Sendable {
     }
     /// Set by `place` when the axis of a step moved; the caller moves what it placed there.
     public private(set) var axisMove: AxisMove?
+    /// Set by `place` when the event it placed is the first of a step: the step, kept in the
+    /// store as a `clock-step` event of its own.
+    public private(set) var startedStep: Step?
 
     public init() {}
 
@@ -128,6 +131,7 @@ public struct ClockStepPlacer: Sendable {
 
     /// The event's position, and whether a step placed it.
     public mutating func place(_ id: AuditEventID, source: String) -> (position: EventPosition, stepped: Bool) {
+        startedStep = nil
         let time = id.timeMilliseconds, serial = id.serial
         let stamp = EventPosition(timeMilliseconds: time, serial: serial)
         let key = NodeName.key(id.node)
@@ -177,9 +181,9 @@ public struct ClockStepPlacer: Sendable {
                 stepCount += 1
                 last.step = min(steps.count, Self.maximumSteps)
                 last.firstPlaced = serial
-                if steps.count < Self.maximumSteps {
-                    steps.append(Step(node: id.node, source: source, firstStamp: time, firstSerial: serial, newestBefore: last.time))
-                }
+                let step = Step(node: id.node, source: source, firstStamp: time, firstSerial: serial, newestBefore: last.time)
+                startedStep = step
+                if steps.count < Self.maximumSteps { steps.append(step) }
             }
             return (placed(stamp, at: last.time, step: last.step), true)
         }

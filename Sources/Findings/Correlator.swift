@@ -1,4 +1,5 @@
 import AuditStream
+import Formatting
 import Guests
 import Native
 import SELinux
@@ -121,6 +122,7 @@ public struct Correlator {
         (current, lastEventFollowedAStep) = placer.place(event.id, source: event.source)
         if let move = placer.axisMove { moveLeases(move) }
         var findings: [Finding] = []
+        if let step = placer.startedStep { findings.append(clockStep(event, step)) }
         // Records by index, not copied: a copy retains the record's line and fields, memory the
         // reader wrote long ago as far as the cache is concerned.
         let records = event.records
@@ -257,6 +259,17 @@ public struct Correlator {
         let stored = attributed(kind, node: node, at: at).0
         return Judged(access: access, sources: sources, targets: targets, kind: kind, boolean: boolean,
                       gravity: DenialGravity.of(kind: stored, target: target.view, tclass: avc.tclass, parsed: parsed))
+    }
+
+    /// The step a node's clock took back just before `event`, kept with it: where the stamps
+    /// start to overlap, by how much, and in which source.
+    private func clockStep(_ event: AuditEvent, _ step: ClockStepPlacer.Step) -> Finding {
+        let (back, overflow) = step.newestBefore.subtractingReportingOverflow(step.firstStamp)
+        return .event(RecordedEvent(
+            id: event.id, timeMilliseconds: event.id.timeMilliseconds, node: event.id.node, kind: .clockStep,
+            vm: nil, uuid: nil, label: nil,
+            detail: [("back_ms", overflow ? .null : .int(back)), ("newest_before", .string(Timestamp.iso8601(milliseconds: step.newestBefore))),
+                     ("source", .string(step.source))]))
     }
 
     // MARK: libvirt

@@ -14,6 +14,11 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     /// says came from another sender than libvirt (`LibvirtSender`): ignored for the lease
     /// timeline, and kept as a sign that something on the host forges guest starts and stops.
     case untrustedVirtRecord = "untrusted-virt-record"
+    /// A node's clock went back within one log (an NTP or hwclock step, or lines pasted from
+    /// another time): kept with the first event logged after it (`ClockStepPlacer`), whose stamp
+    /// and those after it overlap the stamps already logged. Its events were judged in the order
+    /// logged; a time window over the overlap holds events of both sides.
+    case clockStep = "clock-step"
     // Isolation posture (see `PostureDetector`): configurations the seed's sVirt chapter warns of.
     /// A guest started without an sVirt SELinux label (seclabel none, security_driver none, or a
     /// process type that is not a confined guest domain).

@@ -213,14 +213,20 @@ public struct DigestQuery: Sendable {
         .sorted { ($1.count, LabelOrder(level: $0.level), $0.side) < ($0.count, LabelOrder(level: $1.level), $1.side) }
     }
 
+    /// `58.494` for 58494 ms.
+    private static func seconds(_ milliseconds: Int64) -> String {
+        let whole = milliseconds / 1000, rest = abs(milliseconds % 1000)
+        return "\(whole).\(rest < 10 ? "00" : rest < 100 ? "0" : "")\(rest)"
+    }
+
     private func changes(_ db: any SQLReader, into data: inout DigestData) throws {
         let e = scope("e", period)
         let rows = try db.rows("""
             SELECT e.time_ms, e.node, e.kind, e.vm, e.label, e.detail, e.serial FROM events e
             WHERE e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load', 'untrusted-virt-record',
-                             \(PostureKinds.sqlList))
+                             'clock-step', \(PostureKinds.sqlList))
                   AND \(e.clause)
-            ORDER BY e.kind = 'untrusted-virt-record', e.time_ms, e.id
+            ORDER BY e.kind IN ('untrusted-virt-record', 'clock-step'), e.time_ms, e.id
             """, e.values)
         data.changes = rows.map { r in
             let detail = (try? JSONSerialization.jsonObject(with: Data((r[5].string ?? "{}").utf8))) as? [String: Any] ?? [:]
@@ -244,6 +250,11 @@ public struct DigestQuery: Sendable {
             case "untrusted-virt-record":
                 summary = "\(text("record") ?? "a VIRT record") op=\(text("op") ?? "?") for \(r[3].string ?? "?") ignored: "
                     + "\(text("why") ?? "not libvirt's") (pid \(text("pid") ?? "?"), \(text("sender") ?? "no subj"))"
+            case "clock-step":
+                let back = (detail["back_ms"] as? NSNumber).map { Self.seconds($0.int64Value) } ?? "?"
+                summary = "the clock went back \(back) s in \(text("source") ?? "a log"): events logged from here on are stamped "
+                    + "before \(text("newest_before") ?? "?"), which was logged earlier; they were judged in the order logged, and a "
+                    + "time window over that stretch holds events of both sides"
             case "unconfined-guest":
                 summary = "\(r[3].string ?? "?") runs without an sVirt label: \(text("how") ?? "?")"
             case "weak-label":

@@ -17,7 +17,12 @@ extension SvirtTrace.Query {
                   domain-start, domain-stop, label-collision, enforcing-change, boolean-change, \
                 policy-load, selinux-error, pipeline-gap, untrusted-virt-record (a VIRT_* record \
                 naming a guest that was not sent by root running as a libvirt daemon: ignored for the \
-                lease timeline; detail.sender is the kernel's subj, detail.why says what failed).
+                lease timeline; detail.sender is the kernel's subj, detail.why says what failed), \
+                clock-step (a node's clock went back within one log, an NTP or hwclock step or lines \
+                pasted from another time: kept with the first event logged after it; detail.back_ms \
+                is how far, detail.newest_before the newest stamp logged before it, detail.source \
+                the log; the events after it were judged in the order logged, and a time window \
+                over the overlap holds events of both sides).
 
                 POSTURE KINDS (detail.how says how each was seen: which record or status file)
                   unconfined-guest  a guest started without an sVirt SELinux label: the selinux \

@@ -253,6 +253,21 @@ import TestSupport
         #expect(rows.first?["kind"] as? String == "cross-guest", "\(rows)")
         #expect(rows.first?["source_vms"] as? [String] == ["app"], "\(rows)")
         #expect(rows.first?["target_vms"] as? [String] == ["web"], "\(rows)")
+        // The step is kept, by watch and ingest alike, with the first event logged after it, and
+        // the digest lists it with the changes.
+        for (store, source) in [(db, "-"), (folder.appendingPathComponent("i.db").path, file.path)] {
+            let steps = try Binary.run(["query", "events", "--config", "/dev/null", "--db", store, "--kind", "clock-step", "--format", "jsonl"])
+            let lines = steps.stdout.split(separator: "\n")
+            #expect(lines.count == 1, "\(steps.stdout)\(steps.stderr)")
+            let step = try lines.first.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            #expect(step??["serial"] as? Int == 311 && step??["time"] as? String == "2025-11-24T15:59:55.100Z", "\(steps.stdout)")
+            let detail = step??["detail"] as? [String: Any]
+            #expect(detail?["back_ms"] as? Int == 94_900 && detail?["newest_before"] as? String == "2025-11-24T16:01:30.000Z"
+                    && detail?["source"] as? String == source, "\(steps.stdout)")
+            let digest = try Binary.run(["digest", "--config", "/dev/null", "--db", store, "--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z"])
+            let prose = digest.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(prose.contains("clock-step: the clock went back 94.900 s in"), "\(digest.stdout)")
+        }
     }
 
     /// Records of an older log read late (lower serials too) are not a step: their guest starts
@@ -271,6 +286,9 @@ import TestSupport
                                      stdin: Data((log.prefix(5).joined(separator: "\n") + "\n").utf8))
         #expect(ordered.status == 0, "\(ordered.stderr)")
         #expect(!ordered.stderr.contains("older than events already stored") && !ordered.stderr.contains("stepped back"), "\(ordered.stderr)")
+        // An older log read late is no step of the clock: nothing is kept as one.
+        let steps = try Binary.run(["query", "events", "--config", "/dev/null", "--db", db, "--kind", "clock-step", "--format", "jsonl"])
+        #expect(steps.status == 1 && steps.stdout.isEmpty, "\(steps.stdout)")
     }
 
     /// Guest app (c7,c8) and db (c1,c2) start, db stops; then, stamped 95 s before db's stop, web

@@ -24,12 +24,16 @@ import Testing
         _ = placer.place(Self.id(1_000_000, 10), source: "a")
         let newest = placer.place(Self.id(1_100_000, 20), source: "a").position
         // 120 s back: after the newest by serial, its stamp kept.
+        #expect(placer.startedStep == nil)
         let (first, stepped) = placer.place(Self.id(980_000, 21), source: "a")
         #expect(stepped && first.timeMilliseconds == 980_000 && first.axisMilliseconds == 1_100_000)
         #expect(first > newest)
+        // The step is told once, with its first event: what the store keeps as a clock-step event.
+        #expect(placer.startedStep == ClockStepPlacer.Step(node: nil, source: "a", firstStamp: 980_000, firstSerial: 21,
+                                                           newestBefore: 1_100_000))
         // Within a second of the newest, still in the step: a stamp kept there would go before `first`.
         let near = placer.place(Self.id(1_099_500, 22), source: "a")
-        #expect(near.stepped && near.position > first)
+        #expect(near.stepped && near.position > first && placer.startedStep == nil)
         // A record the kernel finished late, from before the step (a lower serial), keeps its stamp.
         let late = placer.place(Self.id(1_050_000, 19), source: "a")
         #expect(!late.stepped && late.position == EventPosition(timeMilliseconds: 1_050_000, serial: 19))
