@@ -78,10 +78,7 @@ public struct DigestWording: Sendable {
         now > before ? "▲ +\(now - before)" : now < before ? "▼ -\(before - now)" : "="
     }
 
-    public static func shellQuoted(_ s: String) -> String {
-        let safe = s.unicodeScalars.allSatisfy { CharacterSetLite.shellSafe($0) }
-        return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    public static func shellQuoted(_ s: String) -> String { ShellWord.quoted(s) }
 
     public func range(_ period: DigestPeriod) -> String {
         "--since \(Self.argument(period.since)) --until \(Self.argument(period.until))"
@@ -120,15 +117,6 @@ public struct DigestWording: Sendable {
         let blocks = Array("▁▂▃▄▅▆▇█")
         let top = max(1, values.max() ?? 1)
         return String(values.map { $0 == 0 ? "·" : blocks[(Int((Double($0) / Double(top) * 8).rounded(.up)) - 1).clamped(0, 7)] })
-    }
-}
-
-enum CharacterSetLite {
-    static func shellSafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".", "/", ":", ",", "+", "@", "=": return true
-        default: return false
-        }
     }
 }
 

@@ -119,10 +119,23 @@ public struct Correlator {
     /// - Parameter decoded: the event's denial as `DenialDecoder` decoded it elsewhere (on the
     ///   reading thread), if it did; else it is decoded here.
     public mutating func process(_ event: AuditEvent, decoded: DecodedDenial? = nil) -> [Finding] {
+        let step = place(event)
+        return (step.map { [$0] } ?? []) + judge(event, decoded: decoded)
+    }
+
+    /// Puts the event on its node's axis (`placer`), as every event read must be, judged here or
+    /// not (a repeat the caller already knows the findings of): a step of the clock is seen
+    /// against every event logged before it. Returns the `clock-step` event when this event is
+    /// the first logged after a step.
+    public mutating func place(_ event: AuditEvent) -> Finding? {
         (current, lastEventFollowedAStep) = placer.place(event.id, source: event.source)
         if let move = placer.axisMove { moveLeases(move) }
+        return placer.startedStep.map { clockStep(event, $0) }
+    }
+
+    /// `process` for an event `place` placed.
+    public mutating func judge(_ event: AuditEvent, decoded: DecodedDenial? = nil) -> [Finding] {
         var findings: [Finding] = []
-        if let step = placer.startedStep { findings.append(clockStep(event, step)) }
         // Records by index, not copied: a copy retains the record's line and fields, memory the
         // reader wrote long ago as far as the cache is concerned.
         let records = event.records

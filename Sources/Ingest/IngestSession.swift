@@ -585,14 +585,21 @@ public final class IngestSession {
             // against the whole timeline.
             if event.id.timeMilliseconds < forgottenBefore { try reloadLeases() }
             newestEventTime = max(newestEventTime, event.id.timeMilliseconds)
-            let findings: [Finding]
+            var findings: [Finding]
             let repeatOf: Int?
-            if let known = repeats.findings(for: event, key: key) {
+            // Every event is placed, a repeat too: a step of the clock is measured against the
+            // newest event logged, not the newest judged. One placed in a step goes by its
+            // serial, which the memo (by stamps) does not know: it is judged.
+            let step = correlator.place(event)
+            if !correlator.lastEventFollowedAStep, let known = repeats.findings(for: event, key: key) {
                 (findings, repeatOf) = known
             } else {
-                findings = correlator.process(event, decoded: decoded)
-                repeatOf = repeats.record(event, key: key, findings: findings)
+                findings = correlator.judge(event, decoded: decoded)
+                // Not remembered when placed in a step, but a guest's start or stop there still
+                // makes the memo forget what it knew.
+                repeatOf = repeats.record(event, key: correlator.lastEventFollowedAStep ? nil : key, findings: findings)
             }
+            if let step { findings.insert(step, at: 0) }
             guard !findings.isEmpty else { return [] }
             try writer.store(CorrelatedEvent(event: event, findings: findings), sourceID: storeSourceID, occurrence: occurrence,
                              repeatOf: repeatOf, recordSources: recordSources)
@@ -709,8 +716,8 @@ public final class IngestSession {
             guard case .string(let value)? = recorded.detail.first(where: { $0.0 == key })?.1 else { return nil }
             return value
         }
-        let sender = LibvirtSender.name(uid: text("uid"), subject: text("sender")) ?? ("an unnamed sender", false)
-        uncommitted.refusedLibvirtSenders.add(.init(name: sender.name, root: sender.root))
+        let sender = LibvirtSender.name(uid: text("uid"), subject: text("sender")) ?? ("a sender without uid or subj", false)
+        uncommitted.refusedLibvirtSenders.add(name: sender.name, root: sender.root)
     }
 
     /// Takes a replaced event this run stored out of the open transaction's counts, as `handle`

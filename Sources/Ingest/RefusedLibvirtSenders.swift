@@ -6,57 +6,90 @@ import Findings
 /// of an ingest and watch's log say so, and name what `libvirt_senders` would take, instead of
 /// leaving the operator a store of unknowns.
 public struct RefusedLibvirtSenders: Sendable, Equatable {
-    public struct Sender: Sendable, Hashable {
-        /// The SELinux type, the whole AppArmor profile, or `uid N`.
-        public var name: String
-        /// Sent by root: the config's `libvirt_senders` can name it.
-        public var root: Bool
-    }
+    /// Root senders named, by SELinux type or AppArmor profile: the kernel sets those, and a
+    /// container cannot pick another, so a real host shows a handful. The rest are counted together.
+    static let maximumRootSenders = 16
+    /// Senders that were not root are no libvirt whatever their context, and a forger picks its
+    /// uid: they are counted together, with a few uids for the example.
+    static let maximumUIDExamples = 3
+    /// A sender's name as shown: a crafted context may be any length.
+    static let maximumNameLength = 64
 
-    /// Distinct senders named; the rest are counted together. A forger picks its own uid, not
-    /// its context, so a handful is what a real host shows.
-    static let maximumSenders = 8
-
-    public private(set) var bySender: [Sender: Int] = [:]
-    public private(set) var others = 0
+    public private(set) var roots: [String: Int] = [:]
+    public private(set) var otherRoots = 0
+    public private(set) var nonRoot = 0
+    public private(set) var uidExamples: [String] = []
 
     public init() {}
 
-    public var total: Int { bySender.values.reduce(others, +) }
+    public var total: Int { roots.values.reduce(otherRoots + nonRoot, +) }
 
-    mutating func add(_ sender: Sender, count: Int = 1) {
-        if bySender[sender] != nil || bySender.count < Self.maximumSenders {
-            bySender[sender, default: 0] += count
+    /// - Parameter name: as `LibvirtSender.name` gives it: the type or profile of a root sender,
+    ///   `uid N` of another.
+    mutating func add(name: String, root: Bool) {
+        if root {
+            if roots[name] != nil || roots.count < Self.maximumRootSenders {
+                roots[name, default: 0] += 1
+            } else {
+                otherRoots += 1
+            }
         } else {
-            others += count
+            nonRoot += 1
+            if uidExamples.count < Self.maximumUIDExamples, !uidExamples.contains(name) { uidExamples.append(name) }
         }
     }
 
     mutating func add(_ other: RefusedLibvirtSenders) {
-        for (sender, count) in other.bySender { add(sender, count: count) }
-        others += other.others
+        for (name, count) in other.roots {
+            if roots[name] != nil || roots.count < Self.maximumRootSenders {
+                roots[name, default: 0] += count
+            } else {
+                otherRoots += count
+            }
+        }
+        otherRoots += other.otherRoots
+        nonRoot += other.nonRoot
+        for uid in other.uidExamples where uidExamples.count < Self.maximumUIDExamples && !uidExamples.contains(uid) {
+            uidExamples.append(uid)
+        }
     }
 
     /// What the refusals mean, or nil when there were none.
-    /// - Parameter counted: whether to give the counts (watch says it while they still grow).
-    public func warning(counted: Bool = true) -> String? {
+    /// - Parameters:
+    ///   - believed: libvirt records believed in the same input: with them, a root sender of
+    ///     another type is more likely a forger than this host's libvirt.
+    ///   - database: the store, for the command given.
+    public func warning(believed: Int, database: String? = nil) -> String? {
         let total = total
         guard total > 0 else { return nil }
-        let senders = bySender.sorted { ($0.value, $1.key.name) > ($1.value, $0.key.name) }
-        var named = senders.map { counted ? "\($0.key.name) (\($0.value))" : $0.key.name }
-        if others > 0 { named.append(counted ? "other senders (\(others))" : "other senders") }
-        let records = counted ? "\(total) libvirt record\(total == 1 ? "" : "s") naming a guest \(total == 1 ? "was" : "were")" : "libvirt records naming a guest are"
-        var text = "\(records) refused, sent by \(named.joined(separator: ", ")): only root running as a libvirt daemon "
-            + "is believed, so the guests they start, stop or label are not mapped to their labels, and those guests' "
-            + "denials show unknown labels. "
-        let configurable = senders.filter(\.key.root).map(\.key.name)
-        if let first = configurable.first {
-            text += "If \(configurable.count == 1 ? first : "one of \(configurable.joined(separator: ", "))") is this host's libvirt "
-                + "(KubeVirt's virt-launcher, a libvirt under another policy), name it in libvirt_senders in the config file "
-                + "(svirt-trace.conf(5)) and read the logs again into a new store; if not, they were forged: "
+        // Root senders first, the most records first: the one to name in the config file leads.
+        let ranked = roots.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (name: Self.shown($0.key), count: $0.value) }
+        var named = ranked.map { "\($0.name) (\($0.count))" }
+        if otherRoots > 0 { named.append("other root senders (\(otherRoots))") }
+        if nonRoot > 0 {
+            let uids = uidExamples.map(Self.shown).joined(separator: ", ")
+            named.append("senders that were not root (\(nonRoot): \(uids)\(nonRoot > uidExamples.count ? ", …" : ""))")
+        }
+        var text = "\(total) libvirt record\(total == 1 ? "" : "s") naming a guest \(total == 1 ? "was" : "were") refused, sent by "
+            + "\(named.joined(separator: ", ")): only root running as a libvirt daemon is believed, so the guests they start, "
+            + "stop or label are not mapped to their labels, and those guests' denials show unknown labels. "
+        if let first = ranked.first?.name {
+            let which = ranked.count == 1 ? first : "one of \(ranked.map(\.name).joined(separator: ", "))"
+            if believed > 0 {
+                text += "libvirt's own records were believed in the same input (\(believed)), so these were most likely forged; "
+                    + "only if \(which) is also a libvirt of this host (KubeVirt's virt-launcher, a libvirt under another policy), "
+            } else {
+                text += "If \(which) is this host's libvirt (KubeVirt's virt-launcher, a libvirt under another policy), "
+            }
+            text += "name it in libvirt_senders in the config file (svirt-trace.conf(5); watch reads it when it starts) and read "
+                + "the logs again into a new store; if not, they were forged: "
         } else {
             text += "libvirt runs as root, so they were forged: "
         }
-        return text + "query events --kind untrusted-virt-record"
+        return text + "svirt-trace query events --kind untrusted-virt-record" + (database.map { " --db \($0)" } ?? "")
+    }
+
+    private static func shown(_ name: String) -> String {
+        name.count > maximumNameLength ? String(name.prefix(maximumNameLength)) + "…" : name
     }
 }

@@ -258,7 +258,8 @@ public final class WatchSession {
             // Refused libvirt records: an unknown label for every guest of a libvirt confined
             // otherwise, or a forger at work. Once, then at each tenfold count.
             let refused = session.summary.refusedLibvirtSenders.total
-            if refused >= max(1, toldRefused * 10), let warning = session.summary.refusedLibvirtSenders.warning(counted: false) {
+            if refused >= max(1, toldRefused * 10),
+               let warning = session.summary.refusedLibvirtSenders.warning(believed: session.summary.virtEvents) {
                 toldRefused = refused
                 notice(warning)
             }

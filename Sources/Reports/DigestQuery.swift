@@ -226,7 +226,7 @@ public struct DigestQuery: Sendable {
             WHERE e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load', 'untrusted-virt-record',
                              'clock-step', \(PostureKinds.sqlList))
                   AND \(e.clause)
-            ORDER BY e.kind IN ('untrusted-virt-record', 'clock-step'), e.time_ms, e.id
+            ORDER BY e.kind = 'clock-step', e.kind = 'untrusted-virt-record', e.time_ms, e.id
             """, e.values)
         data.changes = rows.map { r in
             let detail = (try? JSONSerialization.jsonObject(with: Data((r[5].string ?? "{}").utf8))) as? [String: Any] ?? [:]
@@ -252,9 +252,9 @@ public struct DigestQuery: Sendable {
                     + "\(text("why") ?? "not libvirt's") (pid \(text("pid") ?? "?"), \(text("sender") ?? "no subj"))"
             case "clock-step":
                 let back = (detail["back_ms"] as? NSNumber).map { Self.seconds($0.int64Value) } ?? "?"
-                summary = "the clock went back \(back) s in \(text("source") ?? "a log"): events logged from here on are stamped "
-                    + "before \(text("newest_before") ?? "?"), which was logged earlier; they were judged in the order logged, and a "
-                    + "time window over that stretch holds events of both sides"
+                let source = text("source").map { $0 == "-" ? "standard input" : $0 } ?? "a log"
+                summary = "the clock went back \(back) s in \(source): events logged from here on repeat the stamps of the \(back) s "
+                    + "before; they were judged in the order logged, and a time window over that stretch holds events of both sides"
             case "unconfined-guest":
                 summary = "\(r[3].string ?? "?") runs without an sVirt label: \(text("how") ?? "?")"
             case "weak-label":

@@ -47,7 +47,12 @@ extension SvirtTrace {
                 denials by kind, parse errors (and denials stored by an earlier run that an unseen \
                 guest's stop moved to unattributed). When the input has svirt denials on labels no \
                 known guest held but not a single VIRT_* record (libvirt's lifecycle records), a \
-                warning follows: without them no guest that started in it can be attributed. So \
+                warning follows: without them no guest that started in it can be attributed. When \
+                libvirt records naming a guest were refused (not sent by root running as a libvirt \
+                daemon: a forger, or a libvirt confined otherwise), a warning counts them by sender \
+                and names what the config file's libvirt_senders would take. When a node's clock \
+                went back within a log, a warning says where (the step is also kept as a clock-step \
+                event). So \
                 does one when the input held guest starts or stops older than events already \
                 stored for their node (an older log read in a later run, logs concatenated newest \
                 first into standard input, events read again after a prune): they were applied \
@@ -291,24 +296,30 @@ extension SvirtTrace {
             if let stoppedIn {
                 // The warnings first: the next run sees only the rest of the input, and would
                 // not say them again.
-                Self.warn(session.summary)
+                Self.warn(session.summary, database: shownDatabase)
                 try stop(in: stoppedIn, of: names(inputs), failedInputs: failedInputs, waitingForLockOn: lockWaitedFor,
                          shipping: shipping, spool: spoolPath)
             }
             if let shipping { try finishShipping(shipping, spool: spoolPath, tag: tag) }
-            Self.warn(session.summary)
+            Self.warn(session.summary, database: shownDatabase)
             if failedInputs > 0 { throw ExitCode(Status.input) }
         }
 
         /// What the summary says the operator must check: denials no guest can be given for want
         /// of libvirt's records (or because they were refused), and guest starts or stops applied
         /// after newer events.
-        static func warn(_ summary: IngestSummary) {
+        /// - Parameter database: the store as the commands suggested name it (a fleet store without
+        ///   its password), shell-quoted.
+        static func warn(_ summary: IngestSummary, database: String? = nil) {
             // Only where a label went unresolved: a later log of long-running guests has no VIRT_*
             // record either, and its denials resolve against the leases stored before.
-            if let refused = summary.refusedLibvirtSenders.warning() {
-                Console.error("warning: \(refused)")
-            } else if summary.unresolvedDenials > 0, summary.virtEvents == 0 {
+            let refused = summary.refusedLibvirtSenders
+            if let warning = refused.warning(believed: summary.virtEvents, database: database) {
+                Console.error("warning: \(warning)")
+            }
+            // A root sender's records were there, refused (a libvirt confined otherwise): the
+            // warning above says so, and keeping VIRT_* records through ausearch would not help.
+            if summary.unresolvedDenials > 0, summary.virtEvents == 0, refused.roots.isEmpty, refused.otherRoots == 0 {
                 let count = "\(summary.svirtDenials) svirt denial\(summary.svirtDenials == 1 ? "" : "s")"
                 Console.error("warning: \(count) (\(summary.unresolvedDenials) on a label no known guest held) but not one "
                               + "VIRT_* record: the input holds none of libvirt's lifecycle records, so guests that started "
@@ -324,6 +335,12 @@ extension SvirtTrace {
             if let steps = summary.clockStepWarning() {
                 Console.error("warning: \(steps)")
             }
+        }
+
+        /// The store as a suggested command names it: a fleet store without its password.
+        var shownDatabase: String {
+            let path = database.path
+            return ShellWord.quoted(database.isFleet ? PostgresConnectionString.withoutSecrets(path) ?? PostgresConnectionString.redacted(path) : path)
         }
 
         /// Ends a run that SIGTERM or SIGINT stopped before input `index`'s end (or before it

@@ -115,7 +115,7 @@ import TestSupport
         #expect(!r.stderr.contains("not one VIRT_* record"), "\(r.stderr)")
         let watched = try Binary.run(["watch", "--config", "/dev/null", "--db", folder.appendingPathComponent("w.db").path, "--stdin"],
                                      stdin: Data(text.utf8))
-        #expect(watched.stderr.contains("libvirt records naming a guest are refused, sent by virt_launcher_t: "), "\(watched.stderr)")
+        #expect(watched.stderr.contains("libvirt records naming a guest were refused, sent by virt_launcher_t (5): "), "\(watched.stderr)")
 
         // Named in the config file: believed, and nothing said.
         let conf = folder.appendingPathComponent("svirt-trace.conf")
@@ -136,8 +136,39 @@ import TestSupport
         let other = folder.appendingPathComponent("forged.log")
         try forged.write(to: other, atomically: true, encoding: .utf8)
         let f = try Binary.run(["ingest", "--config", "/dev/null", "--db", folder.appendingPathComponent("f.db").path, other.path])
-        #expect(f.stderr.contains("warning: 1 libvirt record naming a guest was refused, sent by uid 1000 (1): "), "\(f.stderr)")
-        #expect(f.stderr.contains("libvirt runs as root, so they were forged"), "\(f.stderr)")
+        #expect(f.stderr.contains("warning: 1 libvirt record naming a guest was refused, sent by senders that were not root (1: uid 1000): "),
+                "\(f.stderr)")
+        #expect(f.stderr.contains("libvirt runs as root, so they were forged: svirt-trace query events --kind untrusted-virt-record --db "),
+                "\(f.stderr)")
+
+        // Forgers that were not root, however many, never hide the root sender to name (helper-100:
+        // eight throwaway uids first left virt_launcher_t unnamed).
+        let uids = (1...9).map { k in
+            "type=VIRT_CONTROL msg=audit(1764000000.\(k)00:\(50 + k)): pid=4711 uid=\(1000 + k) auid=4294967295 ses=4294967295 "
+                + "subj=system_u:system_r:container_t:s0 msg='virt=kvm op=stop reason=shutdown vm=\"g\(k)\" "
+                + "uuid=aaaaaaaa-0000-0000-0000-00000000000\(k) vm-pid=-1 exe=\"/usr/sbin/virtqemud\" hostname=? addr=? terminal=? res=success'"
+        }.joined(separator: "\n") + "\n"
+        let crowded = folder.appendingPathComponent("crowded.log")
+        try (uids + text.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n").write(to: crowded, atomically: true, encoding: .utf8)
+        let c = try Binary.run(["ingest", "--config", "/dev/null", "--db", folder.appendingPathComponent("c.db").path, crowded.path])
+        #expect(c.stderr.contains("14 libvirt records naming a guest were refused, sent by virt_launcher_t (5), senders that were not root "
+                                  + "(9: uid 1001, uid 1002, uid 1003, …): "), "\(c.stderr)")
+        #expect(c.stderr.contains("If virt_launcher_t is this host's libvirt"), "\(c.stderr)")
+
+        // With libvirt's own records believed, a root sender of another type is most likely a forger.
+        let mixed = folder.appendingPathComponent("mixed.log")
+        try Self.log(stopSentFrom: "system_u:system_r:container_t:s0:c12,c34").write(to: mixed, atomically: true, encoding: .utf8)
+        let m = try Binary.run(["ingest", "--config", "/dev/null", "--db", folder.appendingPathComponent("m.db").path, mixed.path])
+        #expect(m.stderr.contains("libvirt's own records were believed in the same input (4), so these were most likely forged; only if "
+                                  + "container_t is also a libvirt of this host"), "\(m.stderr)")
+
+        // A forgery alone in a log without libvirt's records: both are said.
+        let lone = folder.appendingPathComponent("lone.log")
+        try (forged.split(separator: "\n").filter { !$0.contains("virtqemud_t") }.joined(separator: "\n") + "\n")
+            .write(to: lone, atomically: true, encoding: .utf8)
+        let l = try Binary.run(["ingest", "--config", "/dev/null", "--db", folder.appendingPathComponent("l.db").path, lone.path])
+        #expect(l.stderr.contains("sent by senders that were not root (1: uid 1000)") && l.stderr.contains("but not one VIRT_* record"),
+                "\(l.stderr)")
     }
 
     /// A libvirt confined otherwise (KubeVirt's, a driver of its own) is named in the config file:

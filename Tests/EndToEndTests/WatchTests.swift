@@ -270,6 +270,35 @@ import TestSupport
         }
     }
 
+    /// A flood of one denial repeated across a step: the repeats are served from the memo, and
+    /// were not placed, so the step was measured against the flood's first denial (10 s back where
+    /// the clock went 59 s back, helper-100) or not seen at all.
+    @Test func aStepInAFloodOfRepeatsIsMeasuredFromTheNewestRepeat() throws {
+        let folder = try Fixtures.temporaryFolder("step-in-flood")
+        var lines = Self.steppedLog(webSerials: (301, 302), denial: false).split(separator: "\n").prefix(4).map(String.init)
+        for k in 0..<100 {
+            // 1 s apart from 1764000100; from the 51st on, 60 s back.
+            let seconds = 1_764_000_100 + k - (k >= 50 ? 60 : 0)
+            lines.append("type=AVC msg=audit(\(seconds).000:\(400 + k)): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"db.qcow2\" dev=\"dm-0\" ino=1234 scontext=system_u:system_r:svirt_t:s0:c7,c8 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2 tclass=file permissive=0")
+        }
+        let log = folder.appendingPathComponent("flood.log")
+        try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("s.db").path
+        let r = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
+        #expect(r.stderr.contains("100 denials (cross-guest=100)"), "\(r.stderr)")
+        #expect(r.stderr.contains("serial 450, stamped 2025-11-24T16:01:30.000Z, was logged after events stamped up to 2025-11-24T16:02:29.000Z, "
+                                  + "59.000 s later. 50 events logged after it"), "\(r.stderr)")
+        // Kept when first seen: the last repeats before the step, lone AVCs, were still held by the
+        // reader (waiting 2 s of log time for their context records), so the stored step is
+        // measured from the newest one emitted by then (16:02:26), not from the flood's first.
+        let steps = try Binary.run(["query", "events", "--config", "/dev/null", "--db", db, "--kind", "clock-step", "--format", "jsonl"])
+        let rows = steps.stdout.split(separator: "\n")
+        #expect(rows.count == 1, "\(steps.stdout)")
+        let step = try rows.first.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let back = (step??["detail"] as? [String: Any])?["back_ms"] as? Int ?? 0
+        #expect(step??["serial"] as? Int == 450 && (56_000...59_000).contains(back), "\(steps.stdout)")
+    }
+
     /// Records of an older log read late (lower serials too) are not a step: their guest starts
     /// are applied after later ones, and watch says so, as ingest does.
     @Test func aGuestStartOlderThanTheTimelineIsSaidByWatch() throws {
