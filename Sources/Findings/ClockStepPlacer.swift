@@ -194,6 +194,17 @@ public struct ClockStepPlacer: Sendable {
         return (stamp, false)
     }
 
+    /// What an earlier run stored of a source this run reads on from (its checkpoint): the newest
+    /// event of one of its nodes, so that a step between the two runs' events is seen. A node this
+    /// run already saw in the same stream keeps what it saw, which is newer.
+    public mutating func seed(node: String?, timeMilliseconds time: Int64, serial: Int64, source: String) {
+        let key = NodeName.key(node)
+        let stream = stream(of: source)
+        if let known = newest[key], known.stream == stream { return }
+        if newest[key] == nil, newest.count >= Self.maximumNodes { newest.removeAll(keepingCapacity: true) }
+        newest[key] = Newest(stream: stream, time: time, serial: serial)
+    }
+
     /// A serial far below the newest, or below half of it, is a new boot's.
     static func isReboot(_ serial: Int64, after newest: Int64) -> Bool {
         guard serial < newest else { return false }

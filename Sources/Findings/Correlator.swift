@@ -133,6 +133,11 @@ public struct Correlator {
         return placer.startedStep.map { clockStep(event, $0) }
     }
 
+    /// See `ClockStepPlacer.seed`.
+    public mutating func seedPlacement(node: String?, timeMilliseconds: Int64, serial: Int64, source: String) {
+        placer.seed(node: node, timeMilliseconds: timeMilliseconds, serial: serial, source: source)
+    }
+
     /// `process` for an event `place` placed.
     public mutating func judge(_ event: AuditEvent, decoded: DecodedDenial? = nil) -> [Finding] {
         var findings: [Finding] = []

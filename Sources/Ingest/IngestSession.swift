@@ -86,6 +86,16 @@ public final class IngestSession {
                                       unreadFromStart: readsUnreadSourcesFromStart)
     }
 
+    /// A source read on from where an earlier run stopped: the newest events that run stored of it
+    /// place the first ones read now, so that a step of the clock between the two runs (a periodic
+    /// ingest, a watch restarted) is judged in the order logged as within one run.
+    func seedPlacement(from checkpoint: SourceCheckpoint, source name: String) throws {
+        guard checkpoint.byteOffset > 0 else { return }
+        for newest in try writer.newestEvents(sourceID: checkpoint.id) {
+            correlator.seedPlacement(node: newest.node, timeMilliseconds: newest.timeMilliseconds, serial: newest.serial, source: name)
+        }
+    }
+
     /// Set by the plugin's catch-up while it reads the log files (JudgedPositions.start).
     var readsUnreadSourcesFromStart = false
 
@@ -340,6 +350,7 @@ public final class IngestSession {
         uncommitted.sources += 1
         do {
             var checkpoint = startingPoint(try writer.source(for: identity, path: name), head: first)
+            try seedPlacement(from: checkpoint, source: name)
             if checkpoint.byteOffset > 0 {
                 if checkpoint.byteOffset <= Int64(first.count) {
                     first.removeSubrange(0..<Int(checkpoint.byteOffset))

@@ -279,6 +279,7 @@ public final class WatchSession {
                 let identity = SourceIdentity(head: source.head)
                 try session.begin()
                 let checkpoint = session.startingPoint(try session.writer.source(for: identity, path: source.name), head: source.head)
+                try session.seedPlacement(from: checkpoint, source: source.name)
                 try session.writer.forgetParseErrors(sourceID: checkpoint.id, after: checkpoint.line)
                 session.pending += 1
                 source.id = checkpoint.id

@@ -214,6 +214,27 @@ public final class IngestWriter {
     // MARK: leases
 
     /// The newest event time stored of each node (by NodeName.key): where the lease timeline stood.
+    /// The newest event of each node among the last events stored of a source (the last
+    /// `newestEventsScanned` events stored at all: bounded, whatever the store's size; a source
+    /// written long ago has none there, and gives nothing).
+    public func newestEvents(sourceID: Int64) throws -> [(node: String?, timeMilliseconds: Int64, serial: Int64)] {
+        try wrapped {
+            var newest: [String: (time: Int64, serial: Int64)] = [:]
+            for row in try db.rows("""
+                SELECT node, time_ms, serial FROM audit_events
+                WHERE id > (SELECT coalesce(max(id), 0) FROM audit_events) - ? AND source_id = ?
+                """, [.integer(Int64(Self.newestEventsScanned)), .integer(sourceID)]) {
+                guard let time = row[1].int64, let serial = row[2].int64 else { continue }
+                let node = row[0].string ?? ""
+                if let known = newest[node], (known.time, known.serial) >= (time, serial) { continue }
+                newest[node] = (time, serial)
+            }
+            return newest.sorted { $0.key < $1.key }.map { ($0.key.isEmpty ? nil : $0.key, $0.value.time, $0.value.serial) }
+        }
+    }
+
+    static let newestEventsScanned = 20_000
+
     public func newestEventTimes() throws -> [String: Int64] {
         var newest: [String: Int64] = [:]
         for row in try wrapped({ try db.rows("SELECT node, last_ms FROM node_activity") }) {

@@ -268,6 +268,28 @@ import TestSupport
             let prose = digest.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             #expect(prose.contains("clock-step: the clock went back 94.900 s in"), "\(digest.stdout)")
         }
+        // The step between two runs: a first run reads up to db's stop, the next reads on from its
+        // checkpoint (watch restarted, a periodic ingest). Judged by stamps, web's start went
+        // before db's stop, which then ended web's lease, and app's denial was an unknown label's.
+        let log = Self.steppedLog(webSerials: (311, 312))
+        let head = log.split(separator: "\n").prefix(5).joined(separator: "\n") + "\n"
+        let growing = folder.appendingPathComponent("audit.log")
+        try head.write(to: growing, atomically: true, encoding: .utf8)
+        let ingested = folder.appendingPathComponent("r.db").path
+        _ = try Binary.run(["ingest", "--config", "/dev/null", "--db", ingested, growing.path])
+        try log.write(to: growing, atomically: true, encoding: .utf8)
+        let again = try Binary.run(["ingest", "--config", "/dev/null", "--db", ingested, growing.path])
+        #expect(again.stderr.contains("warning: the host's clock went back in \(growing.path)"), "\(again.stderr)")
+        let watched = folder.appendingPathComponent("rw.db").path
+        _ = try Binary.run(["watch", "--config", "/dev/null", "--db", watched, "--stdin"], stdin: Data(head.utf8))
+        let restarted = try Binary.run(["watch", "--config", "/dev/null", "--db", watched, "--stdin"], stdin: Data(log.utf8))
+        #expect(restarted.stderr.contains("the host's clock went back in standard input"), "\(restarted.stderr)")
+        for (store, output) in [(ingested, again.stderr), (watched, restarted.stderr)] {
+            #expect(!output.contains("older than events already stored"), "\(output)")
+            let after = try Self.denialRows(store)
+            #expect(after.count == 1 && after.first?["kind"] as? String == "cross-guest", "\(after)")
+            #expect(after.first?["target_vms"] as? [String] == ["web"], "\(after)")
+        }
     }
 
     /// A flood of one denial repeated across a step: the repeats are served from the memo, and
