@@ -293,6 +293,7 @@ public final class AuditLogReader {
             }
         case .wanted:
             try expireOpenEvents(before: header.seconds, emit: emit)
+            try completeEventsAheadOfAStep(id, emit: emit)
             let index: Int
             if let known = try openIndex(of: id, emit: emit) {
                 index = known
@@ -397,6 +398,29 @@ public final class AuditLogReader {
             try complete(takeOpen(at: index), final: true, emit: emit)
         }
     }
+
+    /// The node's clock stepped back: a record logged after held events (a higher serial) is
+    /// stamped more than the timeout before them. Their records, which carry their own stamp, came
+    /// right after them or never will, and the stamps will not pass theirs again for as long as
+    /// the step went back: they are complete. Held on, they came out after the events of the
+    /// overlap, as if logged after them, and the clock seemed to step several times (helper-101:
+    /// lone AVCs of before a 30 s step, 62 of 7,235 denials given to a guest started after it).
+    private func completeEventsAheadOfAStep(_ id: AuditEventID, emit: (Output) throws -> Void) throws {
+        guard !open.isEmpty else { return }
+        let (limit, overflow) = id.seconds.addingReportingOverflow(configuration.eventTimeoutSeconds)
+        let (dayAhead, past) = id.seconds.addingReportingOverflow(Self.longestStepSeconds)
+        guard !overflow, !past else { return }
+        while let index = open.firstIndex(where: {
+            $0.id.seconds > limit && $0.id.seconds <= dayAhead && $0.id.serial < id.serial && $0.id.node == id.node
+        }) {
+            try complete(takeOpen(at: index), final: true, emit: emit)
+        }
+    }
+
+    /// Further back than this is no step of a clock but lines of other times pasted together (bug
+    /// reports, commit messages quoting events of several hosts), where the records of one event
+    /// may come apart: held events are left to the timeout, as before (ClockStepPlacer's bound).
+    static let longestStepSeconds: Int64 = 86_400
 
     /// The log has moved on past a provisional event: it is final.
     private func expireProvisionalEvents(before seconds: Int64) {

@@ -21,6 +21,11 @@ public struct Correlator {
     public private(set) var placer = ClockStepPlacer()
     /// The event being judged, as `placer` placed it.
     private var current = EventPosition(timeMilliseconds: .min, serial: .min)
+    /// Per node, the newest time before the last step kept as a `clock-step` event: a log whose
+    /// clock goes back on every other event (two hosts' lines in one stream without node=) keeps
+    /// one a minute, not one per step (helper-101: 118,766 rows). ingest's warning counts them all.
+    private var stepKeptAt: [String: Int64] = [:]
+    static let stepsKeptApart: Int64 = 60_000
     /// Whether a step of the clock placed the last event judged after events stamped later.
     public private(set) var lastEventFollowedAStep = false
 
@@ -130,7 +135,12 @@ public struct Correlator {
     public mutating func place(_ event: AuditEvent) -> Finding? {
         (current, lastEventFollowedAStep) = placer.place(event.id, source: event.source)
         if let move = placer.axisMove { moveLeases(move) }
-        return placer.startedStep.map { clockStep(event, $0) }
+        guard let step = placer.startedStep else { return nil }
+        let key = NodeName.key(event.id.node)
+        if let kept = stepKeptAt[key], step.newestBefore >= kept, step.newestBefore - kept < Self.stepsKeptApart { return nil }
+        if stepKeptAt[key] == nil, stepKeptAt.count >= ClockStepPlacer.maximumNodes { stepKeptAt.removeAll(keepingCapacity: true) }
+        stepKeptAt[key] = step.newestBefore
+        return clockStep(event, step)
     }
 
     /// See `ClockStepPlacer.seed`.

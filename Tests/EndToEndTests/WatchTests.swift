@@ -321,6 +321,27 @@ import TestSupport
         #expect(step??["serial"] as? Int == 450 && (56_000...59_000).contains(back), "\(steps.stdout)")
     }
 
+    /// A stream whose clock goes back on every other event (two hosts' lines without node= in one
+    /// file): every step is counted in the warning, but one a minute is kept as an event.
+    @Test func aClockGoingBackOnEveryOtherEventKeepsOneStepEventAMinute() throws {
+        let folder = try Fixtures.temporaryFolder("zigzag")
+        var lines = Self.steppedLog(webSerials: (301, 302), denial: false).split(separator: "\n").prefix(4).map(String.init)
+        for k in 0..<200 {
+            let seconds = 1_764_000_100 + k - (k % 2 == 1 ? 600 : 0)
+            lines.append("type=AVC msg=audit(\(seconds).000:\(400 + k)): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"db.qcow2\" dev=\"dm-0\" ino=1234 scontext=system_u:system_r:svirt_t:s0:c7,c8 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2 tclass=file permissive=0")
+            lines.append("type=SYSCALL msg=audit(\(seconds).000:\(400 + k)): arch=c000003e syscall=257 success=no exit=-13 items=0 ppid=1 pid=4243 auid=4294967295 uid=107 gid=107 comm=\"qemu-kvm\" exe=\"/usr/libexec/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c7,c8 key=(null)")
+        }
+        let log = folder.appendingPathComponent("zigzag.log")
+        try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("s.db").path
+        let r = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
+        #expect(r.stderr.contains("200 denials (cross-guest=200)") && r.stderr.contains("(99 more steps after it)"), "\(r.stderr)")
+        let steps = try Binary.run(["query", "events", "--config", "/dev/null", "--db", db, "--kind", "clock-step", "--format", "jsonl"])
+        let rows = steps.stdout.split(separator: "\n").count
+        // 200 s of log: the first step, then one a minute.
+        #expect((3...4).contains(rows), "\(rows): \(steps.stdout)")
+    }
+
     /// Records of an older log read late (lower serials too) are not a step: their guest starts
     /// are applied after later ones, and watch says so, as ingest does.
     @Test func aGuestStartOlderThanTheTimelineIsSaidByWatch() throws {
