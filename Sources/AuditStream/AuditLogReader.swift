@@ -400,11 +400,13 @@ public final class AuditLogReader {
     }
 
     /// The node's clock stepped back: a record logged after held events (a higher serial) is
-    /// stamped more than the timeout before them. Their records, which carry their own stamp, came
-    /// right after them or never will, and the stamps will not pass theirs again for as long as
-    /// the step went back: they are complete. Held on, they came out after the events of the
-    /// overlap, as if logged after them, and the clock seemed to step several times (helper-101:
-    /// lone AVCs of before a 30 s step, 62 of 7,235 denials given to a guest started after it).
+    /// stamped more than the timeout before them, and the stamps will not pass theirs again for as
+    /// long as the step went back. Held on, they came out after the events of the overlap, as if
+    /// logged after them, and the clock seemed to step several times (helper-101: lone AVCs of
+    /// before a 30 s step, 62 of 7,235 denials given to a guest started after it). They go out
+    /// now, provisionally: records of theirs still to come (interleaved with the first events
+    /// after the step) reopen them, and the whole event takes the place of what was stored
+    /// (helper-102: made final, such an event was stored twice, the second piece without exe).
     private func completeEventsAheadOfAStep(_ id: AuditEventID, emit: (Output) throws -> Void) throws {
         guard !open.isEmpty else { return }
         let (limit, overflow) = id.seconds.addingReportingOverflow(configuration.eventTimeoutSeconds)
@@ -413,7 +415,7 @@ public final class AuditLogReader {
         while let index = open.firstIndex(where: {
             $0.id.seconds > limit && $0.id.seconds <= dayAhead && $0.id.serial < id.serial && $0.id.node == id.node
         }) {
-            try complete(takeOpen(at: index), final: true, emit: emit)
+            try complete(takeOpen(at: index), final: false, emit: emit)
         }
     }
 

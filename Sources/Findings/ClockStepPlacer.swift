@@ -143,6 +143,9 @@ public struct ClockStepPlacer: Sendable {
         }
         defer { newest[key] = last }
         axisMove = nil
+        // The newest event again, grown by records that came later (the reader let it go early,
+        // at a step): where it was, and no stamp passing the newest.
+        if serial == last.serial, time == last.time { return (stamp, false) }
         if last.step != nil, let first = last.firstPlaced, serial < first, time > last.time {
             // An event of before the step, by its serial, stamped after the newest seen. One the
             // reader held back (an AVC without context records waits for a record 2 s newer, which

@@ -321,6 +321,34 @@ import TestSupport
         #expect(step??["serial"] as? Int == 450 && (56_000...59_000).contains(back), "\(steps.stdout)")
     }
 
+    /// The first event after a step logged between the records of the last one before it: the
+    /// reader lets the held event go at the step, and its records that come after reopen it
+    /// (helper-102: made final, it was stored twice, the second piece without its exe).
+    @Test func anEventStraddlingAStepIsStoredOnceWhole() throws {
+        let folder = try Fixtures.temporaryFolder("straddle")
+        var lines = Self.steppedLog(webSerials: (301, 302), denial: false).split(separator: "\n").prefix(4).map(String.init)
+        func avc(_ stamp: String) -> String {
+            "type=AVC msg=audit(\(stamp)): avc:  denied  { read } for  pid=4243 comm=\"qemu-kvm\" name=\"db.qcow2\" dev=\"dm-0\" ino=1234 scontext=system_u:system_r:svirt_t:s0:c7,c8 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2 tclass=file permissive=0"
+        }
+        func context(_ stamp: String) -> [String] {
+            ["type=SYSCALL msg=audit(\(stamp)): arch=c000003e syscall=257 success=no exit=-13 items=1 ppid=1 pid=4243 auid=4294967295 uid=107 gid=107 comm=\"qemu-kvm\" exe=\"/usr/libexec/qemu-kvm\" subj=system_u:system_r:svirt_t:s0:c7,c8 key=(null)",
+             "type=CWD msg=audit(\(stamp)): cwd=\"/\"",
+             "type=PATH msg=audit(\(stamp)): item=0 name=\"/var/lib/libvirt/images/db.qcow2\" inode=1234 dev=fd:00 mode=0100600 ouid=107 ogid=107 rdev=00:00 obj=system_u:object_r:svirt_image_t:s0:c1,c2 nametype=NORMAL",
+             "type=PROCTITLE msg=audit(\(stamp)): proctitle=71656D752D6B766D"]
+        }
+        let before = "1764000100.000:400", after = "1764000070.000:401"
+        lines += [avc(before), avc(after)] + context(before) + context(after)
+        let log = folder.appendingPathComponent("straddle.log")
+        try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("s.db").path
+        let r = try Binary.run(["ingest", "--config", "/dev/null", "--db", db, log.path])
+        #expect(r.stderr.contains("6 events stored, 2 denials (cross-guest=2)"), "\(r.stderr)")
+        let rows = try Self.denialRows(db)
+        #expect(rows.map { $0["serial"] as? Int } == [400, 401] || rows.map { $0["serial"] as? Int } == [401, 400], "\(rows)")
+        #expect(rows.allSatisfy { $0["exe"] as? String == "/usr/libexec/qemu-kvm" && $0["path"] as? String == "/var/lib/libvirt/images/db.qcow2" },
+                "\(rows)")
+    }
+
     /// A stream whose clock goes back on every other event (two hosts' lines without node= in one
     /// file): every step is counted in the warning, but one a minute is kept as an event.
     @Test func aClockGoingBackOnEveryOtherEventKeepsOneStepEventAMinute() throws {
