@@ -36,6 +36,14 @@ public enum LibvirtSender {
         return appArmorProfiles.contains(subject) || trusted.contains(subject) ? nil : "sent from the AppArmor profile \(subject), not a libvirt daemon"
     }
 
+    /// What containers run as, under SELinux (container-selinux's types) or AppArmor (the
+    /// runtimes' default profiles, and `unconfined` for privileged ones). Named in
+    /// `libvirt_senders`, one of them trusts every container on the host, CAP_AUDIT_WRITE being
+    /// Docker's and Podman's default: `config check` says so.
+    public static let containerSenders: Set<String> = ["container_t", "spc_t", "container_init_t", "container_kvm_t",
+                                                       "unconfined", "docker-default", "cri-containerd.apparmor.d",
+                                                       "crio-default"]
+
     /// Who sent a refused record, as `libvirt_senders` would name it: the SELinux type or the
     /// whole AppArmor profile, or `uid N` when the sender was not root (then no config helps: a
     /// libvirt daemon runs as root). nil when the record carries neither.

@@ -191,6 +191,16 @@ import TestSupport
         #expect(try Self.denial(other)["kind"] as? String == "cross-guest")
         let check = try Binary.run(["config", "check", conf.path])
         #expect(check.stdout.contains("libvirt_senders: virt_launcher_t (besides the built-in)"), "\(check.stdout)")
+        #expect(!check.stderr.contains("warning"), "\(check.stderr)")
+        // A container's type is taken, with a warning: it trusts every container (helper-100).
+        try "libvirt_senders: [virt_launcher_t, container_t, unconfined]\n".write(to: conf, atomically: true, encoding: .utf8)
+        let risky = try Binary.run(["config", "check", conf.path])
+        #expect(risky.status == 0, "\(risky.stderr)")
+        for sender in ["container_t", "unconfined"] {
+            #expect(risky.stderr.contains("warning: libvirt_senders: \(sender) is what containers run as: every container on this host"),
+                    "\(risky.stderr)")
+        }
+        #expect(!risky.stderr.contains("virt_launcher_t is what"), "\(risky.stderr)")
         try "libvirt_senders: system_u:system_r:virt_launcher_t:s0\n".write(to: conf, atomically: true, encoding: .utf8)
         let bad = try Binary.run(["config", "check", conf.path])
         #expect(bad.status == 2 && bad.stderr.contains("`libvirt_senders` lists SELinux types"), "\(bad.stderr)")
