@@ -113,15 +113,10 @@ public struct IngestSummary: Sendable, Equatable {
         let source = first.source == "-" ? "standard input" : first.source
         return "\(clock) went back in \(source) (or lines of another time or host were pasted there): serial "
             + "\(first.firstSerial), stamped \(from), was logged after events stamped up to \(to), "
-            + "\(Self.seconds(first.newestBefore - first.firstStamp)) s later"
+            + "\(SecondsText.of(milliseconds: first.newestBefore - first.firstStamp)) s later"
             + (others > 0 ? " (\(others) more step\(others == 1 ? "" : "s") after it)" : "") + ". "
             + "\(placed) judged in the order logged (by serial), not by their stamps. Stored as logged, those stamps "
             + "overlap the ones before: a time window from \(from) to \(to) holds events of both sides"
-    }
-
-    private static func seconds(_ milliseconds: Int64) -> String {
-        let whole = milliseconds / 1000, rest = milliseconds % 1000
-        return "\(whole).\(rest < 10 ? "00" : rest < 100 ? "0" : "")\(rest)"
     }
 
     /// One line: events read, denials by kind, parse errors.

@@ -24,34 +24,37 @@ public struct RefusedLibvirtSenders: Sendable, Equatable {
 
     public var total: Int { roots.values.reduce(otherRoots + nonRoot, +) }
 
+    /// Records were refused from root: a libvirt confined otherwise may be among the senders.
+    public var fromRoot: Bool { !roots.isEmpty || otherRoots > 0 }
+
     /// - Parameter name: as `LibvirtSender.name` gives it: the type or profile of a root sender,
     ///   `uid N` of another.
     mutating func add(name: String, root: Bool) {
         if root {
-            if roots[name] != nil || roots.count < Self.maximumRootSenders {
-                roots[name, default: 0] += 1
-            } else {
-                otherRoots += 1
-            }
+            addRoot(name, count: 1)
         } else {
             nonRoot += 1
-            if uidExamples.count < Self.maximumUIDExamples, !uidExamples.contains(name) { uidExamples.append(name) }
+            addExample(name)
         }
     }
 
     mutating func add(_ other: RefusedLibvirtSenders) {
-        for (name, count) in other.roots {
-            if roots[name] != nil || roots.count < Self.maximumRootSenders {
-                roots[name, default: 0] += count
-            } else {
-                otherRoots += count
-            }
-        }
+        for (name, count) in other.roots { addRoot(name, count: count) }
         otherRoots += other.otherRoots
         nonRoot += other.nonRoot
-        for uid in other.uidExamples where uidExamples.count < Self.maximumUIDExamples && !uidExamples.contains(uid) {
-            uidExamples.append(uid)
+        other.uidExamples.forEach { addExample($0) }
+    }
+
+    private mutating func addRoot(_ name: String, count: Int) {
+        if roots[name] != nil || roots.count < Self.maximumRootSenders {
+            roots[name, default: 0] += count
+        } else {
+            otherRoots += count
         }
+    }
+
+    private mutating func addExample(_ uid: String) {
+        if uidExamples.count < Self.maximumUIDExamples, !uidExamples.contains(uid) { uidExamples.append(uid) }
     }
 
     /// What the refusals mean, or nil when there were none.

@@ -213,12 +213,6 @@ public struct DigestQuery: Sendable {
         .sorted { ($1.count, LabelOrder(level: $0.level), $0.side) < ($0.count, LabelOrder(level: $1.level), $1.side) }
     }
 
-    /// `58.494` for 58494 ms.
-    private static func seconds(_ milliseconds: Int64) -> String {
-        let whole = milliseconds / 1000, rest = abs(milliseconds % 1000)
-        return "\(whole).\(rest < 10 ? "00" : rest < 100 ? "0" : "")\(rest)"
-    }
-
     private func changes(_ db: any SQLReader, into data: inout DigestData) throws {
         let e = scope("e", period)
         let rows = try db.rows("""
@@ -251,7 +245,7 @@ public struct DigestQuery: Sendable {
                 summary = "\(text("record") ?? "a VIRT record") op=\(text("op") ?? "?") for \(r[3].string ?? "?") ignored: "
                     + "\(text("why") ?? "not libvirt's") (pid \(text("pid") ?? "?"), \(text("sender") ?? "no subj"))"
             case "clock-step":
-                let back = (detail["back_ms"] as? NSNumber).map { Self.seconds($0.int64Value) } ?? "?"
+                let back = (detail["back_ms"] as? NSNumber).map { SecondsText.of(milliseconds: $0.int64Value) } ?? "?"
                 let source = text("source").map { $0 == "-" ? "standard input" : $0 } ?? "a log"
                 summary = "the clock went back \(back) s in \(source): events logged from here on repeat the stamps of the \(back) s "
                     + "before; they were judged in the order logged, and a time window over that stretch holds events of both sides"

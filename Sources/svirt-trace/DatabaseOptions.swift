@@ -41,6 +41,14 @@ struct DatabaseOptions: ParsableArguments {
     /// The store is the fleet store: a PostgreSQL connection string, not a file name.
     var isFleet: Bool { PostgresConnectionString.names(path) }
 
+    /// The store as messages and suggested commands name it: a fleet store by its connection's
+    /// words without the password.
+    var shownPath: String { Self.shown(path) }
+
+    static func shown(_ path: String) -> String {
+        PostgresConnectionString.names(path) ? PostgresConnectionString.withoutSecrets(path) ?? PostgresConnectionString.redacted(path) : path
+    }
+
     var busyTimeoutMilliseconds: Int32 { Int32(max(0, min(lockTimeout, 3600)) * 1000) }
 
     func validate() throws {
@@ -49,7 +57,7 @@ struct DatabaseOptions: ParsableArguments {
         if let db, db.isEmpty { throw ValidationError("--db must not be empty") }
         if isFleet {
             // Kept under the connection's words without the password (never written to the file).
-            Checkpoint.use(fleet: PostgresConnectionString.withoutSecrets(path) ?? PostgresConnectionString.redacted(path))
+            Checkpoint.use(fleet: shownPath)
         } else {
             Checkpoint.use(database: path)
         }

@@ -22,8 +22,9 @@ extension SvirtTrace.Query {
                 pasted from another time: kept with the first event logged after it; detail.back_ms \
                 is how far, detail.newest_before the newest stamp logged before it, detail.source \
                 the log, as first seen: a lone AVC the reader still held for its context records \
-                may have been newer, and ingest's warning gives the final figure; the events after it were judged in the order logged, and a time window \
-                over the overlap holds events of both sides).
+                may have been newer, and ingest's warning gives the final figure; the events after \
+                it were judged in the order logged, and a time window over the overlap holds events \
+                of both sides).
 
                 POSTURE KINDS (detail.how says how each was seen: which record or status file)
                   unconfined-guest  a guest started without an sVirt SELinux label: the selinux \

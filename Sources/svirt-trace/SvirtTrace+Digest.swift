@@ -156,9 +156,7 @@ extension SvirtTrace {
             let scope = name ?? Self.scope(data, host: host)
             // A fleet store is named without its password (the digest is mailed): the commands it
             // suggests take it from ~/.pgpass or $PGPASSWORD.
-            let wording = DigestWording(databasePath: database.db.map {
-                                            database.isFleet ? PostgresConnectionString.withoutSecrets($0) ?? PostgresConnectionString.redacted($0) : $0
-                                        },
+            let wording = DigestWording(databasePath: database.db.map(DatabaseOptions.shown),
                                         timeZone: LocalZone.current.zone)
             let text = TextDigest(scope: scope, wording: wording).render(data)
             let chosen = format ?? (to.isEmpty ? "text" : "mime")

@@ -319,7 +319,7 @@ extension SvirtTrace {
             }
             // A root sender's records were there, refused (a libvirt confined otherwise): the
             // warning above says so, and keeping VIRT_* records through ausearch would not help.
-            if summary.unresolvedDenials > 0, summary.virtEvents == 0, refused.roots.isEmpty, refused.otherRoots == 0 {
+            if summary.unresolvedDenials > 0, summary.virtEvents == 0, !refused.fromRoot {
                 let count = "\(summary.svirtDenials) svirt denial\(summary.svirtDenials == 1 ? "" : "s")"
                 Console.error("warning: \(count) (\(summary.unresolvedDenials) on a label no known guest held) but not one "
                               + "VIRT_* record: the input holds none of libvirt's lifecycle records, so guests that started "
@@ -338,10 +338,7 @@ extension SvirtTrace {
         }
 
         /// The store as a suggested command names it: a fleet store without its password.
-        var shownDatabase: String {
-            let path = database.path
-            return ShellWord.quoted(database.isFleet ? PostgresConnectionString.withoutSecrets(path) ?? PostgresConnectionString.redacted(path) : path)
-        }
+        var shownDatabase: String { ShellWord.quoted(database.shownPath) }
 
         /// Ends a run that SIGTERM or SIGINT stopped before input `index`'s end (or before it
         /// began): says what the next run reads, and exits with 128 + the signal's number, as a
