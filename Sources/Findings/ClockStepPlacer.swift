@@ -65,10 +65,20 @@ public struct ClockStepPlacer: Sendable {
         var toSerial: Int64
         var at: Int64
         var index: Int
+        /// The step's first serial: the events below it were logged before the step.
+        var firstSerial: Int64
 
         /// Where an event of this step that comes late goes: nil when it is none of its events.
         func axis(time: Int64, serial: Int64) -> Int64? {
             serial > fromSerial && serial < toSerial && time < at ? at : nil
+        }
+
+        /// Where an event logged before the step goes that comes only after the step ended,
+        /// stamped after `at`: ausearch prints an event it held (an AVC without context records)
+        /// by its stamp, among the overlap's events of that time. At its stamp it would follow
+        /// the step's events, logged after it; at `at`, its serial puts it just before them.
+        func axisBefore(time: Int64, serial: Int64) -> Int64? {
+            time > at && serial < firstSerial && firstSerial - serial <= ClockStepPlacer.rebootDrop ? at : nil
         }
     }
 
@@ -146,13 +156,17 @@ public struct ClockStepPlacer: Sendable {
         // The newest event again, grown by records that came later (the reader let it go early,
         // at a step): where it was, and no stamp passing the newest.
         if serial == last.serial, time == last.time { return (stamp, false) }
-        if last.step != nil, let first = last.firstPlaced, serial < first, time > last.time {
+        if last.step != nil, let first = last.firstPlaced, serial < first, time >= last.time {
             // An event of before the step, by its serial, stamped after the newest seen. One the
             // reader held back (an AVC without context records waits for a record 2 s newer, which
             // the overlap does not bring) was logged shortly before the step's first: it must still
             // go before the step's events, which move up to it. Any other neither moves nor ends
-            // the step, unless its serial says a reboot.
-            if serial > last.serial, first - serial <= Self.rebootDrop, last.moves < Self.maximumMoves {
+            // the step, unless its serial says a reboot. Stamped as the newest, it is the next
+            // serial of the same moment (ausearch sorts the held events in among the overlap's),
+            // and ending the step there would leave the step's stragglers at their stamps.
+            if time == last.time, serial > last.serial {
+                last.serial = serial
+            } else if serial > last.serial, first - serial <= Self.rebootDrop, last.moves < Self.maximumMoves {
                 axisMove = AxisMove(node: id.node, from: last.time, to: time)
                 if let step = last.step, step < steps.count { steps[step].newestBefore = time }
                 last.time = time
@@ -163,10 +177,16 @@ public struct ClockStepPlacer: Sendable {
             }
             return (stamp, false)
         }
+        if last.step == nil, let ended = last.ended, !Self.isReboot(serial, after: last.serial),
+           let axis = ended.axisBefore(time: time, serial: serial) {
+            return (placed(stamp, at: axis, step: ended.index), true)
+        }
         if (time, serial) >= (last.time, last.serial) {
             // The stamps passed the newest: a step ends here, and is remembered for its stragglers.
             var next = Newest(stream: stream, time: time, serial: serial)
-            next.ended = last.step.map { EndedStep(fromSerial: last.serial, toSerial: serial, at: last.time, index: $0) } ?? last.ended
+            next.ended = last.step.map {
+                EndedStep(fromSerial: last.serial, toSerial: serial, at: last.time, index: $0, firstSerial: last.firstPlaced ?? serial)
+            } ?? last.ended
             last = next
             return (stamp, false)
         }
@@ -224,7 +244,8 @@ public struct ClockStepPlacer: Sendable {
         if last.step != nil, serial > last.serial, time < last.time {
             return EventPosition(timeMilliseconds: time, serial: serial, placedAt: last.time)
         }
-        if let axis = last.ended?.axis(time: time, serial: serial) {
+        if let ended = last.ended, let axis = ended.axis(time: time, serial: serial)
+            ?? (last.step == nil && !Self.isReboot(serial, after: last.serial) ? ended.axisBefore(time: time, serial: serial) : nil) {
             return EventPosition(timeMilliseconds: time, serial: serial, placedAt: axis)
         }
         return position

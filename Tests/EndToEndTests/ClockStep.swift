@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A log whose host's clock stepped back in the middle: from an event boundary on, every record
 /// of one node is stamped `seconds` earlier, its serial unchanged, as after an NTP step.
@@ -91,6 +92,17 @@ enum ClockStep {
         }
         let out = log.deletingLastPathComponent().appendingPathComponent("lone.log")
         try LogCut.text(kept[...]).write(to: out, atomically: true, encoding: .utf8)
+        return out
+    }
+
+    /// The log as `ausearch --raw` prints it: ausearch holds an event until a record 2 s newer
+    /// comes, as svirt-trace's reader does, so the AVCs without context records logged just
+    /// before a step come out among the overlap's events of their stamps, after the step ended.
+    static func throughAusearch(_ log: URL) throws -> URL {
+        let run = try runProcess("/usr/bin/env", ["ausearch", "-if", log.path, "--raw"])
+        guard run.status == 0 else { throw CocoaError(.executableLoad) }
+        let out = log.deletingLastPathComponent().appendingPathComponent("ausearch-raw.log")
+        try run.stdout.write(to: out)
         return out
     }
 
