@@ -154,7 +154,7 @@ public struct HTMLDigest: Sendable {
             more(d.unknownLabels.count, of: d.unknownLabelCount, "unknown labels")
         }
 
-        section("5. Label collisions and policy changes")
+        section("5. Label collisions and host changes")
         if d.changes.isEmpty { add("<p>None.</p>") } else {
             table(["time", "node", "kind", "what", "who"], d.changes.prefix(cap).map { c in
                 let who = c.actor ?? "-"

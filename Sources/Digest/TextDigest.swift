@@ -95,7 +95,7 @@ public struct TextDigest: Sendable {
         }
         more(d.unknownLabels.count, of: d.unknownLabelCount, "unknown labels", "     ")
         out.blank()
-        line("5. Label collisions and policy changes")
+        line("5. Label collisions and host changes")
         if d.changes.isEmpty { line("   none") }
         for c in d.changes.prefix(cap) {
             prose("\(wording.time(c.time))\(c.node == "-" ? "" : " " + safe(c.node)) \(c.kind): \(safe(c.summary))"

@@ -39,10 +39,20 @@ public enum LibvirtSender {
     /// What containers run as, under SELinux (container-selinux's types) or AppArmor (the
     /// runtimes' default profiles, and `unconfined` for privileged ones). Named in
     /// `libvirt_senders`, one of them trusts every container on the host, CAP_AUDIT_WRITE being
-    /// Docker's and Podman's default: `config check` says so.
+    /// Docker's and Podman's default: `config check`, `ingest` and `watch` say so.
     public static let containerSenders: Set<String> = ["container_t", "spc_t", "container_init_t", "container_kvm_t",
                                                        "unconfined", "docker-default", "cri-containerd.apparmor.d",
                                                        "crio-default"]
+
+    /// A warning for each of `senders` (the config file's `libvirt_senders`) that containers run
+    /// as. The entry is still taken: a KubeVirt without a policy of its own may have no other.
+    public static func containerWarnings(_ senders: [String]) -> [String] {
+        senders.filter(containerSenders.contains).map { sender in
+            "libvirt_senders: \(sender) is what containers run as: every container on this host "
+                + "(CAP_AUDIT_WRITE is Docker's and Podman's default) may then start, stop and label guests in "
+                + "svirt-trace's timeline; give this host's libvirt a type or profile of its own and name that"
+        }
+    }
 
     /// Who sent a refused record, as `libvirt_senders` would name it: the SELinux type or the
     /// whole AppArmor profile, or `uid N` when the sender was not root (then no config helps: a

@@ -87,6 +87,20 @@ public struct StatsQuery: Sendable {
             let day = Timestamp.iso8601(milliseconds: (r[0].int64 ?? 0) * 86_400_000).prefix(10)
             try row("day", String(day), r[1].int64, r[2].int64)
         }
+        // Steps of a node's clock back (stored as clock-step events, at most one a minute per
+        // node): a time window over one holds events of both sides of it. Filtered by node and
+        // time only; a step has no guest or kind of denial.
+        var steps = SQLConditions()
+        steps.isIn("kind", ["clock-step"])
+        steps.isIn("node", filter.nodes.map { $0 == "-" ? "" : $0 })
+        if let since = filter.since { steps.add("time_ms >= ?", .integer(since)) }
+        if let until = filter.until { steps.add("time_ms < ?", .integer(until)) }
+        for r in try db.rows("SELECT node, count(*), max(time_ms) FROM events WHERE \(steps.clause) GROUP BY node ORDER BY node",
+                             steps.values) {
+            let name = r[0].string ?? ""
+            try row("clock-steps", name.isEmpty ? "-" : name, r[1].int64, r[2].int64,
+                    "the clock went back: a time window there holds events of both sides; query events --kind clock-step")
+        }
         // Rows kept in full plus the errors past the cap, only counted. A malformed line has no
         // event time, node or guest a filter could select it by: every one is listed, and said so
         // rather than passed off as the window's.

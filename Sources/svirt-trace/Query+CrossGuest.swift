@@ -190,10 +190,12 @@ extension SvirtTrace.Query {
                 A node whose last stored event is more than an hour behind the newest one is marked \
                 silent: its auditd, audisp-remote or network may have stopped. Events stamped more than \
                 5 minutes after now (a clock ahead, a forged record) do not count as the newest; their \
-                node is marked clock ahead instead.
+                node is marked clock ahead instead. A node whose clock went back within a log (an NTP \
+                or hwclock step) has a clock-steps row: the steps kept (at most one a minute) and the \
+                last; a time window over one holds events of both sides of it.
 
                 KEYS
-                  section (kind, node, day, parse-errors), name, count, last_event, note.
+                  section (kind, node, day, clock-steps, parse-errors), name, count, last_event, note.
                 """)
 
         @OptionGroup var database: DatabaseOptions

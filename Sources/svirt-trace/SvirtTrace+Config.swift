@@ -67,10 +67,8 @@ extension SvirtTrace {
                 if let log = loaded.settings.catchUpLog, !FileManager.default.isReadableFile(atPath: log) {
                     Console.status("warning: catch_up_log: \(TerminalText.escape(log)) cannot be read now; the plugin will read only its stream")
                 }
-                for sender in loaded.settings.libvirtSenders where LibvirtSender.containerSenders.contains(sender) {
-                    Console.status("warning: libvirt_senders: \(sender) is what containers run as: every container on this host "
-                                   + "(CAP_AUDIT_WRITE is Docker's and Podman's default) may then start, stop and label guests in "
-                                   + "svirt-trace's timeline; give this host's libvirt a type or profile of its own and name that")
+                for warning in LibvirtSender.containerWarnings(loaded.settings.libvirtSenders) {
+                    Console.status("warning: \(TerminalText.escape(warning))")
                 }
                 guard problems.isEmpty else {
                     for problem in problems { Console.error("config: \(loaded.file ?? "-"): \(problem)") }

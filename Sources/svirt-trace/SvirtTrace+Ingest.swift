@@ -144,6 +144,9 @@ extension SvirtTrace {
         func run() throws {
             var options = IngestSession.Options(defaultNode: node ?? LoadedConfig.settings.node)
             options.libvirtSenders = LoadedConfig.settings.libvirtSenders
+            for warning in LibvirtSender.containerWarnings(options.libvirtSenders) {
+                Console.error("warning: \(warning)")
+            }
             if let batchEvents { options.batchSize = max(1, batchEvents) }
             if let booleanRules {
                 do {

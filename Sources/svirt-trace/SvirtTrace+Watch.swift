@@ -8,6 +8,7 @@ import Logging
 import Native
 import Store
 import Synchronization
+import Findings
 import Formatting
 
 extension SvirtTrace {
@@ -268,6 +269,7 @@ extension SvirtTrace {
                     : try Database(path: storePath, access: .readWrite, busyTimeoutMilliseconds: database.busyTimeoutMilliseconds)
                 var sessionOptions = IngestSession.Options(defaultNode: node)
                 sessionOptions.libvirtSenders = settings.libvirtSenders
+                for warning in LibvirtSender.containerWarnings(settings.libvirtSenders) { Self.logger.warning("\(warning)") }
                 let session = try IngestSession(database: db, options: sessionOptions)
                 var watchOptions = WatchSession.Options()
                 if let pause = ProcessInfo.processInfo.environment["SVIRT_TRACE_TEST_PAUSE_BEFORE_FOLLOWING_MS"].flatMap(UInt32.init) {

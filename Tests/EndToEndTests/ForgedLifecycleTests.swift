@@ -201,6 +201,16 @@ import TestSupport
                     "\(risky.stderr)")
         }
         #expect(!risky.stderr.contains("virt_launcher_t is what"), "\(risky.stderr)")
+        // ingest and watch take it too, and say so where the operator reads them.
+        let ingested = try Binary.run(["ingest", "--config", conf.path, "--db", folder.appendingPathComponent("r.db").path, log.path])
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+        #expect(ingested.stderr.contains("svirt-trace: warning: libvirt_senders: container_t is what containers run as"),
+                "\(ingested.stderr)")
+        let watched = try Binary.run(["watch", "--config", conf.path, "--db", folder.appendingPathComponent("w.db").path, "--stdin"],
+                                     stdin: try Data(contentsOf: log))
+        #expect(watched.status == 0, "\(watched.stderr)")
+        #expect(watched.stderr.contains("libvirt_senders: unconfined is what containers run as"), "\(watched.stderr)")
+        #expect(!r.stderr.contains("what containers run as"), "\(r.stderr)")
         try "libvirt_senders: system_u:system_r:virt_launcher_t:s0\n".write(to: conf, atomically: true, encoding: .utf8)
         let bad = try Binary.run(["config", "check", conf.path])
         #expect(bad.status == 2 && bad.stderr.contains("`libvirt_senders` lists SELinux types"), "\(bad.stderr)")

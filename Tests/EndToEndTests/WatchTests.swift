@@ -267,6 +267,13 @@ import TestSupport
             let digest = try Binary.run(["digest", "--config", "/dev/null", "--db", store, "--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z"])
             let prose = digest.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             #expect(prose.contains("clock-step: the clock went back 94.900 s in"), "\(digest.stdout)")
+            let stats = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", store, "--format", "csv"])
+            #expect(stats.stdout.contains("clock-steps,-,1,2025-11-24T15:59:55.100Z,"), "\(stats.stdout)")
+            // Outside the step's time, or for another node, none.
+            let before = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", store, "--format", "csv",
+                                         "--until", "2025-11-24T15:59:55Z"])
+            let other = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", store, "--format", "csv", "--node", "hv9"])
+            #expect(!before.stdout.contains("clock-steps") && !other.stdout.contains("clock-steps"), "\(before.stdout)\(other.stdout)")
         }
         // The step between two runs: a first run reads up to db's stop, the next reads on from its
         // checkpoint (watch restarted, a periodic ingest). Judged by stamps, web's start went
