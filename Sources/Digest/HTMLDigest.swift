@@ -156,12 +156,13 @@ public struct HTMLDigest: Sendable {
 
         section("5. Label collisions and host changes")
         if d.changes.isEmpty { add("<p>None.</p>") } else {
-            table(["time", "node", "kind", "what", "who"], d.changes.prefix(cap).map { c in
+            let changes = d.shownChanges(cap: cap)
+            table(["time", "node", "kind", "what", "who"], changes.map { c in
                 let who = c.actor ?? "-"
                 return [(e(wording.time(c.time)), false), (e(c.node), false), (e(c.kind), false), (e(c.summary), false),
                         (e(who + (c.exe.map { " via \($0)" } ?? "")), false)]
             })
-            more(min(cap, d.changes.count), of: d.changes.count, "changes")
+            more(changes.count, of: d.changes.count, d.changes.count - changes.count == 1 ? "change" : "changes")
             command(wording.events(kinds: DigestWording.changeKinds(d), p))
         }
 

@@ -97,11 +97,12 @@ public struct TextDigest: Sendable {
         out.blank()
         line("5. Label collisions and host changes")
         if d.changes.isEmpty { line("   none") }
-        for c in d.changes.prefix(cap) {
+        let changes = d.shownChanges(cap: cap)
+        for c in changes {
             prose("\(wording.time(c.time))\(c.node == "-" ? "" : " " + safe(c.node)) \(c.kind): \(safe(c.summary))"
                   + (c.actor.map { " by \(safe($0))" } ?? "") + (c.exe.map { " via \(safe($0))" } ?? ""), "   ", hang: "    ")
         }
-        more(min(cap, d.changes.count), of: d.changes.count, "changes")
+        more(changes.count, of: d.changes.count, d.changes.count - changes.count == 1 ? "change" : "changes")
         if !d.changes.isEmpty {
             command(wording.events(kinds: DigestWording.changeKinds(d), p), "   ")
         }

@@ -37,6 +37,11 @@ public struct ClockStepPlacer: Sendable {
     /// log, helper-99).
     static let maximumMoves = 64
     static let maximumSteps = 16
+    /// How far after the newest before a step an event held across it can be stamped: ausearch
+    /// holds an event until a record 2 s newer comes (1.99 s at most over 40 stepped logs of
+    /// lone AVCs through `ausearch --raw`), and the reader lets its own go at the step. Wider,
+    /// another host's lines in a stream without node= 5 s apart were pulled back (helper-103).
+    static let heldStamps: Int64 = 3_000
 
     /// One stretch of a node's events that the clock put in the past.
     public struct Step: Sendable, Equatable {
@@ -77,8 +82,13 @@ public struct ClockStepPlacer: Sendable {
         /// stamped after `at`: ausearch prints an event it held (an AVC without context records)
         /// by its stamp, among the overlap's events of that time. At its stamp it would follow
         /// the step's events, logged after it; at `at`, its serial puts it just before them.
+        /// Only within `heldStamps` after `at`: ausearch, like the reader, holds an event until a
+        /// record 2 s newer comes, so one it held was stamped at most a few seconds after what it
+        /// printed before the step. Past that, a lower serial is another host's line in a stream
+        /// without node= (or pasted), not an event held.
         func axisBefore(time: Int64, serial: Int64) -> Int64? {
-            time > at && serial < firstSerial && firstSerial - serial <= ClockStepPlacer.rebootDrop ? at : nil
+            guard time > at, time - at <= ClockStepPlacer.heldStamps else { return nil }
+            return serial < firstSerial && firstSerial - serial <= ClockStepPlacer.rebootDrop ? at : nil
         }
     }
 
@@ -156,16 +166,17 @@ public struct ClockStepPlacer: Sendable {
         // The newest event again, grown by records that came later (the reader let it go early,
         // at a step): where it was, and no stamp passing the newest.
         if serial == last.serial, time == last.time { return (stamp, false) }
-        if last.step != nil, let first = last.firstPlaced, serial < first, time >= last.time {
+        if last.step != nil, let first = last.firstPlaced, serial < first, time > last.time || (time == last.time && last.moves > 0) {
             // An event of before the step, by its serial, stamped after the newest seen. One the
             // reader held back (an AVC without context records waits for a record 2 s newer, which
             // the overlap does not bring) was logged shortly before the step's first: it must still
             // go before the step's events, which move up to it. Any other neither moves nor ends
-            // the step, unless its serial says a reboot. Stamped as the newest, it is the next
-            // serial of the same moment (ausearch sorts the held events in among the overlap's),
-            // and ending the step there would leave the step's stragglers at their stamps.
-            if time == last.time, serial > last.serial {
-                last.serial = serial
+            // the step, unless its serial says a reboot. Stamped as the held event that moved the
+            // step, it is another held one of the same moment (ausearch sorts them in among the
+            // overlap's by stamp, several to a millisecond): ending the step there left the step's
+            // stragglers at their stamps (helper-102).
+            if time == last.time {
+                if serial > last.serial { last.serial = serial }
             } else if serial > last.serial, first - serial <= Self.rebootDrop, last.moves < Self.maximumMoves {
                 axisMove = AxisMove(node: id.node, from: last.time, to: time)
                 if let step = last.step, step < steps.count { steps[step].newestBefore = time }
@@ -183,10 +194,14 @@ public struct ClockStepPlacer: Sendable {
         }
         if (time, serial) >= (last.time, last.serial) {
             // The stamps passed the newest: a step ends here, and is remembered for its stragglers.
+            // A new boot's first event, stamped later, forgets it: the old boot's serials say
+            // nothing of the new one's (helper-103: its guest starts went to the old step's time).
             var next = Newest(stream: stream, time: time, serial: serial)
-            next.ended = last.step.map {
-                EndedStep(fromSerial: last.serial, toSerial: serial, at: last.time, index: $0, firstSerial: last.firstPlaced ?? serial)
-            } ?? last.ended
+            if !Self.isReboot(serial, after: last.serial) {
+                next.ended = last.step.map {
+                    EndedStep(fromSerial: last.serial, toSerial: serial, at: last.time, index: $0, firstSerial: last.firstPlaced ?? serial)
+                } ?? last.ended
+            }
             last = next
             return (stamp, false)
         }

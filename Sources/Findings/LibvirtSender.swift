@@ -47,7 +47,8 @@ public enum LibvirtSender {
     /// A warning for each of `senders` (the config file's `libvirt_senders`) that containers run
     /// as. The entry is still taken: a KubeVirt without a policy of its own may have no other.
     public static func containerWarnings(_ senders: [String]) -> [String] {
-        senders.filter(containerSenders.contains).map { sender in
+        var said: Set<String> = []
+        return senders.filter { containerSenders.contains($0) && said.insert($0).inserted }.map { sender in
             "libvirt_senders: \(sender) is what containers run as: every container on this host "
                 + "(CAP_AUDIT_WRITE is Docker's and Podman's default) may then start, stop and label guests in "
                 + "svirt-trace's timeline; give this host's libvirt a type or profile of its own and name that"

@@ -114,9 +114,20 @@ public struct IngestSummary: Sendable, Equatable {
         return "\(clock) went back in \(source) (or lines of another time or host were pasted there): serial "
             + "\(first.firstSerial), stamped \(from), was logged after events stamped up to \(to), "
             + "\(SecondsText.of(milliseconds: first.newestBefore - first.firstStamp)) s later"
-            + (others > 0 ? " (\(others) more step\(others == 1 ? "" : "s") after it)" : "") + ". "
+            + (others > 0 ? " (\(others) more step\(others == 1 ? "" : "s") after it\(otherStepNodes(first)))" : "") + ". "
             + "\(placed) judged in the order logged (by serial), not by their stamps. Stored as logged, those stamps "
             + "overlap the ones before: a time window from \(from) to \(to) holds events of both sides"
+    }
+
+    /// Where the steps after `first` were, when not all on its node: one node's step said
+    /// "1 more step after it" of another node's (helper-104).
+    private func otherStepNodes(_ first: ClockStepPlacer.Step) -> String {
+        let kept = clockSteps.dropFirst()
+        guard kept.contains(where: { $0.node != first.node }) else { return "" }
+        var perNode: [String: Int] = [:]
+        for step in kept { perNode[step.node ?? "-", default: 0] += 1 }
+        let named = perNode.sorted { $0.key < $1.key }.map { "\($0.value) on \($0.key == "-" ? "the lines without node=" : $0.key)" }
+        return ": " + named.joined(separator: ", ") + (kept.count < clockStepCount - 1 ? ", and more not kept" : "")
     }
 
     /// One line: events read, denials by kind, parse errors.

@@ -161,6 +161,16 @@ public struct DigestData: Sendable {
     /// Every unknown label (and side) of the period; `unknownLabels` holds the first of them.
     public var unknownLabelCount = 0
     public var changes: [Change] = []
+
+    /// `changes` with at most `cap` of each kind, in their order: a busy kind (routine boolean
+    /// flips, a flood of forged records) leaves a label collision or a clock step its place.
+    public func shownChanges(cap: Int) -> [Change] {
+        var shown: [String: Int] = [:]
+        return changes.filter { change in
+            shown[change.kind, default: 0] += 1
+            return shown[change.kind]! <= cap
+        }
+    }
     /// Up to the list cap per kind (per boolean for needs-boolean), most denials first.
     public var findings: [Finding] = []
     public var findingTotals: [FindingTotal] = []

@@ -215,13 +215,18 @@ public struct DigestQuery: Sendable {
 
     private func changes(_ db: any SQLReader, into data: inout DigestData) throws {
         let e = scope("e", period)
+        // A clock step by the stretch of stamps it repeats, which may begin before the period.
+        var steps = SQLConditions()
+        steps.addClockStepOverlap(alias: "e", since: period.since, until: period.until)
+        steps.isIn("+e.node", nodes.map { $0 == "-" ? "" : $0 })
         let rows = try db.rows("""
             SELECT e.time_ms, e.node, e.kind, e.vm, e.label, e.detail, e.serial FROM events e
-            WHERE e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load', 'untrusted-virt-record',
-                             'clock-step', \(PostureKinds.sqlList))
-                  AND \(e.clause)
+            WHERE (e.kind IN ('label-collision', 'enforcing-change', 'boolean-change', 'policy-load', 'untrusted-virt-record',
+                              \(PostureKinds.sqlList))
+                   AND \(e.clause))
+                  OR (\(steps.clause))
             ORDER BY e.kind = 'clock-step', e.kind = 'untrusted-virt-record', e.time_ms, e.id
-            """, e.values)
+            """, e.values + steps.values)
         data.changes = rows.map { r in
             let detail = (try? JSONSerialization.jsonObject(with: Data((r[5].string ?? "{}").utf8))) as? [String: Any] ?? [:]
             func text(_ key: String) -> String? {

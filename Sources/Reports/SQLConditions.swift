@@ -47,3 +47,17 @@ extension SQLConditions {
         }
     }
 }
+
+extension SQLConditions {
+    /// `clock-step` events whose overlap meets the window: a step is stored at the first stamp
+    /// logged after it, and the stamps from there to `back_ms` later were logged on both sides of
+    /// it. A window inside that stretch holds events of both sides without holding the step's own
+    /// stamp (helper-104), so the step is found by the stretch, not by its stamp.
+    mutating func addClockStepOverlap(alias: String, since: Int64?, until: Int64?) {
+        add("\(alias).kind = 'clock-step'")
+        if let until { add("\(alias).time_ms < ?", .integer(until)) }
+        if let since {
+            add("\(alias).time_ms + CAST(json_extract(\(alias).detail, '$.back_ms') AS BIGINT) >= ?", .integer(since))
+        }
+    }
+}

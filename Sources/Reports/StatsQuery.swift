@@ -91,15 +91,12 @@ public struct StatsQuery: Sendable {
         // node): a time window over one holds events of both sides of it. Filtered by node and
         // time only; a step has no guest or kind of denial.
         var steps = SQLConditions()
-        steps.isIn("kind", ["clock-step"])
-        steps.isIn("node", filter.nodes.map { $0 == "-" ? "" : $0 })
-        if let since = filter.since { steps.add("time_ms >= ?", .integer(since)) }
-        if let until = filter.until { steps.add("time_ms < ?", .integer(until)) }
-        for r in try db.rows("SELECT node, count(*), max(time_ms) FROM events WHERE \(steps.clause) GROUP BY node ORDER BY node",
+        steps.addClockStepOverlap(alias: "e", since: filter.since, until: filter.until)
+        steps.isIn("e.node", filter.nodes.map { $0 == "-" ? "" : $0 })
+        for r in try db.rows("SELECT e.node, count(*), max(e.time_ms) FROM events e WHERE \(steps.clause) GROUP BY e.node ORDER BY e.node",
                              steps.values) {
             let name = r[0].string ?? ""
-            try row("clock-steps", name.isEmpty ? "-" : name, r[1].int64, r[2].int64,
-                    "the clock went back: a time window there holds events of both sides; query events --kind clock-step")
+            try row("clock-steps", name.isEmpty ? "-" : name, r[1].int64, r[2].int64, "stamps repeat: windows mix both sides")
         }
         // Rows kept in full plus the errors past the cap, only counted. A malformed line has no
         // event time, node or guest a filter could select it by: every one is listed, and said so

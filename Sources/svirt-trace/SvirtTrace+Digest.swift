@@ -25,8 +25,11 @@ extension SvirtTrace {
                 counts, perms, first and last time and node (the HTML adds a source x target \
                 heatmap per node); 3 guest-host denials by guest, host type and class, most severe \
                 first (the severity watch's alert rules give them); 4 the guests with the most \
-                denials, guests seen for the first time, unknown labels; 5 label collisions, \
-                enforcing, boolean and policy-load changes with who made them; 6 needs-boolean \
+                denials, guests seen for the first time, unknown labels; 5 label collisions and host \
+                changes: enforcing, boolean and policy-load changes with who made them, guests \
+                started with a weak, shared or whole-disk label or none, libvirt records refused \
+                as forged, and clock steps (over the stretch of stamps they repeat), at most a \
+                list's length of each kind; 6 needs-boolean \
                 findings under each boolean with its setsebool -P command, stale-image and \
                 shared-content-write findings; 7 pipeline health: nodes, last event per node \
                 (silent ones flagged), parse errors, guest stops that were never logged; 8 denials \

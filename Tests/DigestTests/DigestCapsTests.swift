@@ -48,6 +48,33 @@ import TestSupport
         #expect(html.components(separatedBy: "/var/lib/libvirt/images/old").count - 1 == 3)
     }
 
+    /// Section 5 caps each kind of change on its own: eight routine boolean flips before a label
+    /// collision hid the collision under `--detail low` (helper-104), as a flood of forged
+    /// records would.
+    @Test func routineChangesLeaveALabelCollisionItsPlace() throws {
+        let folder = try Fixtures.temporaryFolder("digest-changes")
+        var log = PostureLog()
+        log.start("web01", "00000000-0000-0000-0000-000000000001", selinux: PostureLog.svirt("s0:c1,c2"), pid: 1000)
+        for i in 0..<8 {
+            log.lines.append("type=MAC_CONFIG_CHANGE msg=audit(\(log.stamp())): bool=virt_use_nfs val=\((i + 1) % 2) old_val=\(i % 2) auid=1000 ses=3")
+        }
+        log.start("web02", "00000000-0000-0000-0000-000000000002", selinux: PostureLog.svirt("s0:c1,c2"), pid: 1001)
+        let file = folder.appendingPathComponent("audit.log")
+        try log.text.write(to: file, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("changes.db").path
+        let r = try Binary.run(["ingest", "--db", db, file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        for format in ["text", "html"] {
+            let digest = try Binary.run(["digest", "--db", db, "--period", "2025-11-24T00:00:00Z..2025-11-25T00:00:00Z",
+                                         "--format", format, "--detail", "low"], environment: ["TZ": "UTC"])
+            #expect(digest.status == 0, "\(digest.stderr)")
+            let prose = digest.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(prose.contains("web02 took s0:c1,c2, already held by web01"), "\(digest.stdout)")
+            #expect(digest.stdout.contains("... and 3 more changes"), "\(digest.stdout)")
+            #expect(digest.stdout.components(separatedBy: "virt_use_nfs ").count - 1 == 5, "\(digest.stdout)")
+        }
+    }
+
     @Test func highDetailListsEveryRow() throws {
         let text = try Self.digest("text", detail: "high")
         #expect(!text.contains("more guests and objects"))

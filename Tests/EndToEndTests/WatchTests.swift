@@ -269,11 +269,28 @@ import TestSupport
             #expect(prose.contains("clock-step: the clock went back 94.900 s in"), "\(digest.stdout)")
             let stats = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", store, "--format", "csv"])
             #expect(stats.stdout.contains("clock-steps,-,1,2025-11-24T15:59:55.100Z,"), "\(stats.stdout)")
+            // The published schema takes the section (helper-104: a validating SIEM broke on it).
+            let statsLines = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", store, "--format", "jsonl"])
+            let schema = try JSONSchemaValidator(named: "stats")
+            for line in statsLines.stdout.split(separator: "\n") {
+                let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                #expect(schema.problems(row).isEmpty, "\(line): \(schema.problems(row))")
+            }
             // Outside the step's time, or for another node, none.
             let before = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", store, "--format", "csv",
                                          "--until", "2025-11-24T15:59:55Z"])
             let other = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", store, "--format", "csv", "--node", "hv9"])
             #expect(!before.stdout.contains("clock-steps") && !other.stdout.contains("clock-steps"), "\(before.stdout)\(other.stdout)")
+            // A window inside the stretch of repeated stamps, which holds events of both sides but
+            // not the step's own stamp, shows it (helper-104); one after the stretch does not.
+            let inside = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", store, "--format", "csv",
+                                         "--since", "2025-11-24T16:00:30Z", "--until", "2025-11-24T16:01:00Z"])
+            let after = try Binary.run(["query", "stats", "--config", "/dev/null", "--db", store, "--format", "csv",
+                                        "--since", "2025-11-24T16:01:31Z"])
+            #expect(inside.stdout.contains("clock-steps,-,1,") && !after.stdout.contains("clock-steps"), "\(inside.stdout)\(after.stdout)")
+            let hour = try Binary.run(["digest", "--config", "/dev/null", "--db", store, "--period", "2025-11-24T16:00:30Z..2025-11-24T16:01:00Z"])
+            #expect(hour.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("clock-step: the clock went back 94.900 s"),
+                    "\(hour.stdout)")
         }
         // The step between two runs: a first run reads up to db's stop, the next reads on from its
         // checkpoint (watch restarted, a periodic ingest). Judged by stamps, web's start went

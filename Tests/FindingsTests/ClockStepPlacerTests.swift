@@ -156,6 +156,34 @@ import Testing
         #expect(placer.stepCount == 1)
     }
 
+    /// Only the few seconds ausearch holds an event for: a lower serial stamped later than that is
+    /// another host's line in a stream without node= (5 s apart, helper-103), left at its stamp.
+    @Test func onlyEventsStampedWithinTheHoldingAfterTheStepGoBeforeIt() {
+        var placer = ClockStepPlacer()
+        _ = placer.place(Self.id(1_000_000, 100), source: "a")
+        _ = placer.place(Self.id(400_000, 200), source: "a")
+        _ = placer.place(Self.id(1_000_500, 300), source: "a")
+        let held = placer.place(Self.id(1_000_000 + ClockStepPlacer.heldStamps, 150), source: "a")
+        #expect(held.stepped && held.position.axisMilliseconds == 1_000_000)
+        let other = placer.place(Self.id(1_000_001 + ClockStepPlacer.heldStamps, 151), source: "a")
+        #expect(!other.stepped && other.position == EventPosition(timeMilliseconds: 1_000_001 + ClockStepPlacer.heldStamps, serial: 151))
+    }
+
+    /// A new boot forgets the last boot's step: its serials start over low, below that step's
+    /// first, and its first events were pulled back to the old step's time (helper-103: 447 of
+    /// 9,976 denials of a log spanning a reboot named the old boot's guests).
+    @Test func aRebootForgetsTheStepBeforeIt() {
+        var placer = ClockStepPlacer()
+        _ = placer.place(Self.id(1_000_000, 6_000), source: "a")
+        _ = placer.place(Self.id(940_000, 6_001), source: "a")
+        _ = placer.place(Self.id(1_000_500, 6_100), source: "a")
+        // Boot 2 a second later (a log of the step's stamps), its serials from 160.
+        let boot = placer.place(Self.id(1_001_000, 160), source: "a")
+        #expect(!boot.stepped)
+        let next = placer.place(Self.id(1_001_500, 161), source: "a")
+        #expect(!next.stepped && next.position == EventPosition(timeMilliseconds: 1_001_500, serial: 161))
+    }
+
     /// Only events logged shortly before the step move it, and only so often: past that, moving
     /// the step's leases for each event cost a pass over the timeline per event (helper-99: a
     /// crafted reboot log took 47.7 s against 2.4 s).
