@@ -108,6 +108,15 @@ public struct DigestWording: Sendable {
         "svirt-trace query events " + kinds.map { "--kind \($0)" }.joined(separator: " ") + " \(range(period))\(commandSuffix)"
     }
 
+    /// The command that lists section 5's changes. A clock step is listed for a period that meets
+    /// the stretch of stamps it repeats, but stored at its first stamp, which may lie before the
+    /// period: the window starts at the earliest change listed (helper-105).
+    public func changes(_ d: DigestData) -> String {
+        var period = d.period
+        period.since = min(period.since, d.changes.map(\.time).min() ?? period.since)
+        return events(kinds: Self.changeKinds(d), period)
+    }
+
     public func stats(_ period: DigestPeriod) -> String {
         "svirt-trace query stats \(range(period))\(commandSuffix)"
     }

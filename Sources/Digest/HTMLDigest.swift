@@ -163,7 +163,7 @@ public struct HTMLDigest: Sendable {
                         (e(who + (c.exe.map { " via \($0)" } ?? "")), false)]
             })
             more(changes.count, of: d.changes.count, d.changes.count - changes.count == 1 ? "change" : "changes")
-            command(wording.events(kinds: DigestWording.changeKinds(d), p))
+            command(wording.changes(d))
         }
 
         section("6. Findings to act on")

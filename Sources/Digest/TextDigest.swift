@@ -104,7 +104,7 @@ public struct TextDigest: Sendable {
         }
         more(changes.count, of: d.changes.count, d.changes.count - changes.count == 1 ? "change" : "changes")
         if !d.changes.isEmpty {
-            command(wording.events(kinds: DigestWording.changeKinds(d), p), "   ")
+            command(wording.changes(d), "   ")
         }
         out.blank()
         line("6. Findings to act on")

@@ -24,7 +24,8 @@ extension SvirtTrace.Query {
                 the log, as first seen: a lone AVC the reader still held for its context records \
                 may have been newer, and ingest's warning gives the final figure; the events after \
                 it were judged in the order logged, and a time window over the overlap holds events \
-                of both sides).
+                of both sides; --since and --until find it by its own stamp, the start of that \
+                stretch, where query stats and the digest find it by the whole stretch).
 
                 POSTURE KINDS (detail.how says how each was seen: which record or status file)
                   unconfined-guest  a guest started without an sVirt SELinux label: the selinux \
