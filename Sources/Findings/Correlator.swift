@@ -331,7 +331,7 @@ public struct Correlator {
         var success: Bool
 
         init(_ record: AuditRecord) {
-            vm = record.string("vm")
+            vm = GuestNameField.of(record)
             uuid = record.string("uuid")?.lowercased()
             success = record.raw("res").map { $0 == "success" || $0 == "1" } ?? true
         }

@@ -98,10 +98,11 @@ enum ClockStep {
     /// The log as `ausearch --raw` prints it: ausearch holds an event until a record 2 s newer
     /// comes, as svirt-trace's reader does, so the AVCs without context records logged just
     /// before a step come out among the overlap's events of their stamps, after the step ended.
-    static func throughAusearch(_ log: URL) throws -> URL {
-        let run = try runProcess("/usr/bin/env", ["ausearch", "-if", log.path, "--raw"])
+    /// - Parameter interpreted: `ausearch -i` instead: names decoded and unquoted, dates local.
+    static func throughAusearch(_ log: URL, interpreted: Bool = false) throws -> URL {
+        let run = try runProcess("/usr/bin/env", ["ausearch", "-if", log.path, interpreted ? "-i" : "--raw"])
         guard run.status == 0 else { throw CocoaError(.executableLoad) }
-        let out = log.deletingLastPathComponent().appendingPathComponent("ausearch-raw.log")
+        let out = log.deletingLastPathComponent().appendingPathComponent(interpreted ? "ausearch-i.log" : "ausearch-raw.log")
         try run.stdout.write(to: out)
         return out
     }

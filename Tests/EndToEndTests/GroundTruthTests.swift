@@ -70,6 +70,17 @@ import Ingest
         #expect(summary.clockStepCount >= 1 && summary.eventsPlacedAfterSteps > 0, "\(summary)")
     }
 
+    /// `ausearch -i` output: guest names decoded and unquoted, so `o'brien lab 49` and
+    /// `tenant a 13` are words auparse splits (helper-103: 161 of 5,266 denials named `tenant`).
+    @Test func aWorkloadThroughAusearchInterpretedMatchesItsTruth() throws {
+        var options = Workload.Options(events: 20000, seed: 1, nodes: 1, enriched: false)
+        options.interleave = 0.03
+        let workload = try Workload.generate(options)
+        let text = try String(contentsOf: workload.log, encoding: .utf8)
+        #expect(text.contains("vm=6F27627269656E206C6162") || text.contains("vm=74656E616E742061"), "the workload names a guest with a space")
+        try Self.checkEveryTruthRecord(of: workload, options: options, logs: [try ClockStep.throughAusearch(workload.log, interpreted: true)])
+    }
+
     /// A log of denials only: with `lone`, the AVCs held for their context records across a short
     /// step came out after the overlap's events, and the clock seemed to step several times
     /// (helper-101: 413 of 141,786 denials of 36 such logs named the wrong guest).
