@@ -134,7 +134,10 @@ public struct Correlator {
     /// the first logged after a step.
     public mutating func place(_ event: AuditEvent) -> Finding? {
         (current, lastEventFollowedAStep) = placer.place(event.id, source: event.source)
-        if let move = placer.axisMove { moveLeases(move) }
+        if let move = placer.axisMove {
+            moveLeases(move)
+            coverage.move(move)
+        }
         guard let step = placer.startedStep else { return nil }
         let key = NodeName.key(event.id.node)
         if let kept = stepKeptAt[key], step.newestBefore >= kept, step.newestBefore - kept < Self.stepsKeptApart { return nil }

@@ -160,6 +160,27 @@ import Guests
         #expect(coverage.lastAnchor(node: "hv1", atOrBefore: p(350)) == .at(p(100)))
     }
 
+    /// An unseen guest's stop placed in a clock step moves with the step when a held event of
+    /// before it moves it, as the step's leases do: left at the old axis, it seemed to come before
+    /// the step's denials placed after the move, and their gap went unsaid.
+    @Test func anUnseenStopInAStepMovesWithIt() {
+        var coverage = Coverage()
+        coverage.add(CoverageMark(node: "hv1", position: nil, kind: .statusXML))
+        let stop = EventPosition(timeMilliseconds: 400_000, serial: 200, placedAt: 1_000_000)
+        coverage.add(CoverageMark(node: "hv1", position: stop, kind: .unseenStop, vm: "g", uuid: a, gapStart: .nodeStart))
+        // A denial of the step logged before the stop, judged after the step moved up to 1_000_800.
+        let denial = EventPosition(timeMilliseconds: 399_000, serial: 190, placedAt: 1_000_800)
+        #expect(coverage.gap(node: "hv1", at: denial) == nil)
+        let move = ClockStepPlacer.AxisMove(node: "hv1", from: 1_000_000, to: 1_000_800)
+        coverage.move(move)
+        #expect(coverage.gap(node: "hv1", at: denial) != nil)
+        // Another node's marks stay.
+        coverage.add(CoverageMark(node: "hv2", position: nil, kind: .statusXML))
+        coverage.add(CoverageMark(node: "hv2", position: stop, kind: .unseenStop, vm: "g", uuid: a, gapStart: .nodeStart))
+        coverage.move(ClockStepPlacer.AxisMove(node: "hv1", from: 1_000_800, to: 1_000_900))
+        #expect(coverage.gap(node: "hv2", at: denial) == nil)
+    }
+
     /// One AVC line (no context records) with the builder's next stamp.
     private func avcLine(_ log: inout LogBuilder, pid: Int64, scontext: String, tcontext: String) -> String {
         "type=AVC msg=audit(\(log.stamp())): avc:  denied  { read } for  pid=\(pid) comm=\"qemu-kvm\" name=\"x.qcow2\" dev=\"dm-0\" ino=42 scontext=\(scontext) tcontext=\(tcontext) tclass=file permissive=0"
