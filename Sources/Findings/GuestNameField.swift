@@ -3,16 +3,30 @@ import AuditStream
 /// The guest a libvirt record names (`vm=`). libvirt writes the name quoted, or in hex when it
 /// holds spaces or quotes; `ausearch -i` prints it decoded and unquoted, so a name with spaces
 /// (`vm=tenant a 26 uuid=…`) split into words, and the guest was taken for `tenant`
-/// (helper-103: 161 of 5,266 denials). libvirt writes `uuid=` right after `vm=`: the name is what
-/// lies between, unless that holds another field.
+/// (helper-103: 161 of 5,266 denials), and a name of hex digits (`beef`, `2024`) was decoded
+/// again (helper-106). libvirt writes `uuid=` right after `vm=`: the name is what lies between,
+/// unless that holds another field. ausearch -i output stays ambiguous for a name that holds
+/// `=` (README).
 enum GuestNameField {
     static func of(_ record: AuditRecord) -> String? {
-        guard let raw = record.raw("vm"), let decoded = FieldValue.decode(name: "vm", value: raw) else { return nil }
-        guard let first = raw.utf8.first, first != 0x22, first != 0x27, FieldValue.hexBytes(raw) == nil,
-              let field = record.raw.range(of: " vm=" + raw + " ") else { return decoded }
+        guard let raw = record.raw("vm") else { return nil }
+        guard isInterpreted(record.raw) else { return FieldValue.decode(name: "vm", value: raw) }
+        if raw == "?" || raw == "(null)" { return nil }
+        guard let field = record.raw.range(of: " vm=" + raw + " ") else { return FieldValue.unquote(raw) }
         let rest = record.raw[record.raw.index(field.lowerBound, offsetBy: 4)...]
-        guard let uuid = rest.range(of: " uuid=") else { return decoded }
+        guard let uuid = rest.range(of: " uuid=") else { return FieldValue.unquote(raw) }
         let words = rest[..<uuid.lowerBound]
-        return words.contains("=") ? decoded : String(words)
+        return words.contains("=") ? FieldValue.unquote(raw) : String(words)
+    }
+
+    /// ausearch -i writes the stamp as a date (`msg=audit(11/25/25 00:40:23.461:6091)`), and
+    /// every value decoded: none is hex.
+    static func isInterpreted(_ line: String) -> Bool {
+        guard let stamp = line.range(of: "msg=audit(") else { return false }
+        for byte in line.utf8[stamp.upperBound...].prefix(32) {
+            if byte == 0x2F { return true }  // '/'
+            if byte == 0x29 { return false }  // ')'
+        }
+        return false
     }
 }
