@@ -45,6 +45,14 @@ public struct AuditRecord: Sendable, Equatable {
         return nil
     }
 
+    /// The line's stamp is a date, as `ausearch -i` prints it: every value there is decoded
+    /// already, and unquoted.
+    public var isInterpreted: Bool {
+        let bytes = Array(raw.utf8)
+        guard case .success(let header) = RecordHeader.parse(bytes, 0..<bytes.count) else { return false }
+        return header.isInterpreted
+    }
+
     public func int(_ name: String) -> Int64? {
         guard let value = raw(name) else { return nil }
         return Int64(FieldValue.unquote(value))

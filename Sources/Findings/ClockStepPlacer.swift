@@ -79,13 +79,10 @@ public struct ClockStepPlacer: Sendable {
         }
 
         /// Where an event logged before the step goes that comes only after the step ended,
-        /// stamped after `at`: ausearch prints an event it held (an AVC without context records)
-        /// by its stamp, among the overlap's events of that time. At its stamp it would follow
-        /// the step's events, logged after it; at `at`, its serial puts it just before them.
-        /// Only within `heldStamps` after `at`: ausearch, like the reader, holds an event until a
-        /// record 2 s newer comes, so one it held was stamped at most a few seconds after what it
-        /// printed before the step. Past that, a lower serial is another host's line in a stream
-        /// without node= (or pasted), not an event held.
+        /// stamped up to `heldStamps` after `at`: ausearch prints an event it held (an AVC without
+        /// context records) by its stamp, among the overlap's events of that time. At its stamp
+        /// it would follow the step's events, logged after it; at `at`, its serial puts it just
+        /// before them.
         func axisBefore(time: Int64, serial: Int64) -> Int64? {
             guard time > at, time - at <= ClockStepPlacer.heldStamps else { return nil }
             return serial < firstSerial && firstSerial - serial <= ClockStepPlacer.rebootDrop ? at : nil
@@ -103,6 +100,14 @@ public struct ClockStepPlacer: Sendable {
         /// How often a held event of before the step moved its axis (see `place`).
         var moves = 0
         var ended: EndedStep?
+
+        /// `EndedStep.axisBefore` of the step this node's stamps passed, while no other step is
+        /// on and the event is no new boot's.
+        func heldBefore(time: Int64, serial: Int64) -> (axis: Int64, step: Int)? {
+            guard step == nil, let ended, !ClockStepPlacer.isReboot(serial, after: self.serial),
+                  let axis = ended.axisBefore(time: time, serial: serial) else { return nil }
+            return (axis, ended.index)
+        }
 
         init(stream: String, time: Int64, serial: Int64) {
             self.stream = stream
@@ -188,9 +193,8 @@ public struct ClockStepPlacer: Sendable {
             }
             return (stamp, false)
         }
-        if last.step == nil, let ended = last.ended, !Self.isReboot(serial, after: last.serial),
-           let axis = ended.axisBefore(time: time, serial: serial) {
-            return (placed(stamp, at: axis, step: ended.index), true)
+        if let held = last.heldBefore(time: time, serial: serial) {
+            return (placed(stamp, at: held.axis, step: held.step), true)
         }
         if (time, serial) >= (last.time, last.serial) {
             // The stamps passed the newest: a step ends here, and is remembered for its stragglers.
@@ -259,8 +263,7 @@ public struct ClockStepPlacer: Sendable {
         if last.step != nil, serial > last.serial, time < last.time {
             return EventPosition(timeMilliseconds: time, serial: serial, placedAt: last.time)
         }
-        if let ended = last.ended, let axis = ended.axis(time: time, serial: serial)
-            ?? (last.step == nil && !Self.isReboot(serial, after: last.serial) ? ended.axisBefore(time: time, serial: serial) : nil) {
+        if let axis = last.ended?.axis(time: time, serial: serial) ?? last.heldBefore(time: time, serial: serial)?.axis {
             return EventPosition(timeMilliseconds: time, serial: serial, placedAt: axis)
         }
         return position

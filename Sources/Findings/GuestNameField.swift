@@ -10,23 +10,12 @@ import AuditStream
 enum GuestNameField {
     static func of(_ record: AuditRecord) -> String? {
         guard let raw = record.raw("vm") else { return nil }
-        guard isInterpreted(record.raw) else { return FieldValue.decode(name: "vm", value: raw) }
+        guard record.isInterpreted else { return FieldValue.decode(name: "vm", value: raw) }
         if raw == "?" || raw == "(null)" { return nil }
         guard let field = record.raw.range(of: " vm=" + raw + " ") else { return FieldValue.unquote(raw) }
         let rest = record.raw[record.raw.index(field.lowerBound, offsetBy: 4)...]
         guard let uuid = rest.range(of: " uuid=") else { return FieldValue.unquote(raw) }
         let words = rest[..<uuid.lowerBound]
         return words.contains("=") ? FieldValue.unquote(raw) : String(words)
-    }
-
-    /// ausearch -i writes the stamp as a date (`msg=audit(11/25/25 00:40:23.461:6091)`), and
-    /// every value decoded: none is hex.
-    static func isInterpreted(_ line: String) -> Bool {
-        guard let stamp = line.range(of: "msg=audit(") else { return false }
-        for byte in line.utf8[stamp.upperBound...].prefix(32) {
-            if byte == 0x2F { return true }  // '/'
-            if byte == 0x29 { return false }  // ')'
-        }
-        return false
     }
 }
