@@ -68,7 +68,8 @@ let package = Package(
                                .embedInCode("Schema/postgresql/004_retention.sql"),
                                .embedInCode("Schema/postgresql/005_run_minutes.sql"),
                                .embedInCode("Schema/postgresql/006_spool_tokens.sql"),
-                               .embedInCode("Schema/postgresql/007_evidence_format.sql")],
+                               .embedInCode("Schema/postgresql/007_evidence_format.sql"),
+                               .embedInCode("Schema/postgresql/008_pair_totals_by_spool.sql")],
                 swiftSettings: hotPath),
         // Reports read the store: cross-guest, who-touched, guest, label, evidence, explain, stats, digest data.
         .target(name: "Reports", dependencies: ["Store", "Native", "Findings", "SELinux", "Formatting"]),

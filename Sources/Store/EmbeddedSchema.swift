@@ -25,6 +25,7 @@ enum EmbeddedSchema {
         migration(5, "postgresql/005_run_minutes.sql", PackageResources._05_run_minutes_sql),
         migration(6, "postgresql/006_spool_tokens.sql", PackageResources._06_spool_tokens_sql),
         migration(7, "postgresql/007_evidence_format.sql", PackageResources._07_evidence_format_sql),
+        migration(8, "postgresql/008_pair_totals_by_spool.sql", PackageResources._08_pair_totals_by_spool_sql),
     ]
 
     private static func migration(_ version: Int, _ file: String, _ bytes: [UInt8]) -> Migration {
