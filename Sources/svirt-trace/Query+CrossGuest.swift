@@ -37,6 +37,7 @@ extension SvirtTrace.Query {
                                                  fallbacks: RowWriter.TableStyle.candidates)
                 try filters.checkpointing(limit: output.limit) {
                     try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
+                        ClockStepNote.check(since: filter.since, until: filter.until, nodes: filters.node, in: db, display: output.timeDisplay)
                         try DenialQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
                     }
                 }
@@ -47,6 +48,7 @@ extension SvirtTrace.Query {
                                              fallbacks: RowWriter.TableStyle.candidates)
             try filters.checkpointing(limit: output.limit) {
                 try output.print(keys: CrossGuestQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
+                    ClockStepNote.check(since: filter.since, until: filter.until, nodes: filters.node, in: db, display: output.timeDisplay)
                     try CrossGuestQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
                 }
             }
@@ -94,6 +96,7 @@ extension SvirtTrace.Query {
                                              fallbacks: RowWriter.TableStyle.candidates)
             try filters.checkpointing(limit: output.limit) {
                 try output.print(keys: WhoTouchedQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
+                    ClockStepNote.check(since: filter.since, until: filter.until, nodes: filters.node, in: db, display: output.timeDisplay)
                     try query.run(db, row: emit)
                 }
             }
@@ -177,6 +180,7 @@ extension SvirtTrace.Query {
             let table = RowWriter.TableStyle(columns: ["node", "level", "vm", "uuid", "from", "to", "pid", "static", "origin"])
             try output.print(keys: LabelQuery.keys, table: table, database: database, nodes: node) { db, emit in
                 RecordStartNote.check(at: query.at, nodes: node, in: db, display: output.timeDisplay)
+                ClockStepNote.check(at: query.at, nodes: node, in: db, display: output.timeDisplay)
                 try query.run(db, row: emit)
             }
         }

@@ -53,6 +53,7 @@ extension SvirtTrace.Query {
                                              fallbacks: RowWriter.TableStyle.candidates)
             try filters.checkpointing(limit: output.limit) {
                 try output.print(keys: DenialQuery.keys, table: table, database: database, nodes: filters.node) { db, emit in
+                    ClockStepNote.check(since: filter.since, until: filter.until, nodes: filters.node, in: db, display: output.timeDisplay)
                     try DenialQuery(filter: filters.resolvingGuest(filter, db)).run(db, row: emit)
                 }
             }

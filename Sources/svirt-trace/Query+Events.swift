@@ -78,6 +78,7 @@ extension SvirtTrace.Query {
             let table = RowWriter.TableStyle(columns: ["time", "node", "kind", "vm", "label", "detail"], colourKey: "kind")
             try TimeWords.checkpointing(saveCheckpoint, until: until, limit: output.limit) {
                 try output.print(keys: EventQuery.keys, table: table, database: database, nodes: node) { db, emit in
+                    ClockStepNote.check(since: query.since, until: query.until, nodes: node, in: db, display: output.timeDisplay)
                     var query = query
                     if let vm = query.vm {
                         (query.vm, query.nodes) = try GuestSelector(vm, nodes: query.nodes).filterTerms(db.connection)

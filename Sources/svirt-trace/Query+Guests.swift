@@ -47,6 +47,7 @@ extension SvirtTrace.Query {
                                                        "last_seen", "origin"])
             try output.print(keys: GuestsQuery.keys, table: table, database: database, nodes: node) { db, emit in
                 RecordStartNote.check(at: query.at, nodes: node, in: db, display: output.timeDisplay)
+                ClockStepNote.check(at: query.at, nodes: node, in: db, display: output.timeDisplay)
                 try query.run(db, row: emit)
             }
         }

@@ -65,6 +65,7 @@ extension SvirtTrace.Query {
             do {
                 try output.print(keys: PostureQuery.keys, table: table, database: database, nodes: node) { db, emit in
                     RecordStartNote.check(at: query.at, nodes: node, in: db, display: output.timeDisplay)
+                    ClockStepNote.check(at: query.at, nodes: node, in: db, display: output.timeDisplay)
                     try query.run(db, row: emit)
                 }
             } catch let exit as ExitCode where exit.rawValue == SvirtTrace.Status.noMatch {

@@ -32,7 +32,10 @@ extension SvirtTrace {
                 EXIT STATUS
                   0 results; 1 nothing matched ("<no matches>" on stderr; or no such guest or \
                 event); 2 usage error (--since later than --until, an unknown -o field); 4 database \
-                error. A --node the store does not know is a warning that lists the known nodes.
+                error. A --node the store does not know is a warning that lists the known nodes. \
+                A window (--since, --until) or instant (--at) that reaches into stamps a node's \
+                clock stepping back made repeat is a note on stderr: events stamped there were \
+                logged on both sides of the step.
                 """,
             subcommands: [CrossGuest.self, WhoTouched.self, Guest.self, Guests.self, Label.self, Denials.self, Events.self,
                           Evidence.self, Explain.self, Stats.self, Posture.self, Coverage.self])
