@@ -43,8 +43,9 @@ public struct LabelQuery: Sendable {
             values += nodes.map { .text($0 == "-" ? "" : $0) }
         }
         if let at {
-            sql += " AND (l.valid_from_ms IS NULL OR l.valid_from_ms <= ?) AND (l.valid_to_ms IS NULL OR l.valid_to_ms > ?)"
-            values += [.integer(at), .integer(at)]
+            let held = LeaseHeld.atInstant("l")
+            sql += " AND " + held.sql
+            values += Array(repeating: .integer(at), count: held.parameters)
         }
         sql += " ORDER BY l.valid_from_ms IS NOT NULL, l.valid_from_ms, l.valid_from_serial NULLS FIRST, l.node, l.id"
         let stmt = try database.connection.query(sql)

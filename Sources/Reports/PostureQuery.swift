@@ -75,8 +75,9 @@ public struct PostureQuery: Sendable {
             """
         var leaseValues: [SQLValue] = []
         if let at {
-            leaseSQL += " (l.valid_from_ms IS NULL OR l.valid_from_ms <= ?) AND (l.valid_to_ms IS NULL OR l.valid_to_ms > ?)"
-            leaseValues = [.integer(at), .integer(at)]
+            let held = LeaseHeld.atInstant("l")
+            leaseSQL += " " + held.sql
+            leaseValues = Array(repeating: .integer(at), count: held.parameters)
         } else {
             leaseSQL += " l.valid_to_ms IS NULL"
         }
