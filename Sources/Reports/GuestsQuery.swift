@@ -31,7 +31,7 @@ public struct GuestsQuery: Sendable {
                    (SELECT max(min(r.last_ms, ?1)) FROM leases l4 JOIN run_parties p ON p.lease_id = l4.id
                     JOIN denial_runs r ON r.id = p.run_id AND \(DenialRuns.inPartyMinute("r.first_ms", party: "p"))
                     WHERE l4.guest_id = g.id AND r.first_ms <= ?1),
-                   l.name
+                   l.name, CASE WHEN \(LeaseHeld.atInstant("l", instant: "?1").sql) THEN 1 ELSE 0 END
             FROM guests g JOIN leases l ON l.id = (
                 SELECT l2.id FROM leases l2 WHERE l2.guest_id = g.id AND (l2.valid_from_ms IS NULL OR l2.valid_from_ms <= ?1)
                 ORDER BY l2.valid_from_ms IS NULL, l2.valid_from_ms DESC, l2.model = 'selinux' DESC, l2.id DESC LIMIT 1)
@@ -42,7 +42,7 @@ public struct GuestsQuery: Sendable {
             conditions.append("g.node IN (" + nodes.map { _ in "?" }.joined(separator: ",") + ")")
             values += nodes.map { .text($0 == "-" ? "" : $0) }
         }
-        if runningOnly { conditions.append("(l.valid_to_ms IS NULL OR l.valid_to_ms > ?1)") }
+        if runningOnly { conditions.append(LeaseHeld.atInstant("l", instant: "?1").sql) }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY g.node, g.name, g.uuid"
         let stmt = try database.connection.query(sql)
@@ -50,7 +50,9 @@ public struct GuestsQuery: Sendable {
         func time(_ ms: Int64?) -> OutputValue { ms.map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null }
         while try stmt.step() {
             let node = stmt.string(at: 0) ?? ""
-            let to = stmt.int64(at: 6).flatMap { $0 <= at ? $0 : nil }
+            // Held at `at`: running then, though a step of the clock may have stamped its stop
+            // before `at` (LeaseHeld).
+            let to = stmt.int64(at: 11) == 1 ? nil : stmt.int64(at: 6).flatMap { $0 <= at ? $0 : nil }
             let lastLease = stmt.int64(at: 8).flatMap { $0 >= 0 ? $0 : nil }
             let lastDenial = stmt.int64(at: 9)
             let lastSeen = [lastLease, lastDenial].compactMap { $0 }.max()

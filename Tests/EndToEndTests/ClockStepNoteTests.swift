@@ -88,5 +88,16 @@ import TestSupport
         for at in ["2025-11-24T15:59:35Z", "2025-11-24T15:59:55Z", "2025-11-24T16:00:51Z"] {
             #expect(try holders(at).isEmpty, "\(at)")
         }
+        // query guests says it ran then, and that it had stopped past the stretch.
+        func running(_ at: String) throws -> (running: Bool?, until: String?) {
+            let r = try Binary.run(["query", "guests", "--at", at, "--config", "/dev/null", "--db", db, "--format", "jsonl"])
+            let row = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r.stdout)\(r.stderr)")
+            return (row["running"] as? Bool, row["until"] as? String)
+        }
+        #expect(try running("2025-11-24T16:00:30Z") == (true, nil))
+        #expect(try running("2025-11-24T16:00:55Z") == (false, "2025-11-24T15:59:50.000Z"))
+        let only = try Binary.run(["query", "guests", "--running", "--at", "2025-11-24T16:00:30Z", "--config", "/dev/null", "--db", db,
+                                   "--format", "jsonl"])
+        #expect(only.stdout.contains("\"vm\":\"app\""), "\(only.stdout)\(only.stderr)")
     }
 }
