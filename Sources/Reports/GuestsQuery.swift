@@ -31,7 +31,7 @@ public struct GuestsQuery: Sendable {
                    (SELECT max(min(r.last_ms, ?1)) FROM leases l4 JOIN run_parties p ON p.lease_id = l4.id
                     JOIN denial_runs r ON r.id = p.run_id AND \(DenialRuns.inPartyMinute("r.first_ms", party: "p"))
                     WHERE l4.guest_id = g.id AND r.first_ms <= ?1),
-                   l.name, CASE WHEN \(LeaseHeld.atInstant("l", instant: "?1").sql) THEN 1 ELSE 0 END
+                   l.name, l.node, l.valid_from_serial, l.valid_to_serial
             FROM guests g JOIN leases l ON l.id = (
                 SELECT l2.id FROM leases l2 WHERE l2.guest_id = g.id AND (l2.valid_from_ms IS NULL OR l2.valid_from_ms <= ?1)
                 ORDER BY l2.valid_from_ms IS NULL, l2.valid_from_ms DESC, l2.model = 'selinux' DESC, l2.id DESC LIMIT 1)
@@ -42,7 +42,10 @@ public struct GuestsQuery: Sendable {
             conditions.append("g.node IN (" + nodes.map { _ in "?" }.joined(separator: ",") + ")")
             values += nodes.map { .text($0 == "-" ? "" : $0) }
         }
-        if runningOnly { conditions.append(LeaseHeld.atInstant("l", instant: "?1").sql) }
+        // With steps of a clock stored, whether the lease ran at `at` is judged here (a step may
+        // have stamped its stop before `at` though it ran then); else by its interval, in SQL.
+        let steps = try StoredClockSteps(database.connection)
+        if runningOnly, steps.isEmpty { conditions.append("(l.valid_to_ms IS NULL OR l.valid_to_ms > ?1)") }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY g.node, g.name, g.uuid"
         let stmt = try database.connection.query(sql)
@@ -50,9 +53,13 @@ public struct GuestsQuery: Sendable {
         func time(_ ms: Int64?) -> OutputValue { ms.map { .string(Timestamp.iso8601(milliseconds: $0)) } ?? .null }
         while try stmt.step() {
             let node = stmt.string(at: 0) ?? ""
-            // Held at `at`: running then, though a step of the clock may have stamped its stop
-            // before `at` (LeaseHeld).
-            let to = stmt.int64(at: 11) == 1 ? nil : stmt.int64(at: 6).flatMap { $0 <= at ? $0 : nil }
+            var to = stmt.int64(at: 6).flatMap { $0 <= at ? $0 : nil }
+            if to != nil, !steps.isEmpty {
+                let lease = StoredClockSteps.Lease(node: stmt.string(at: 11) ?? "", from: stmt.int64(at: 5), fromSerial: stmt.int64(at: 12),
+                                                   to: stmt.int64(at: 6), toSerial: stmt.int64(at: 13))
+                if try steps.held(lease, at: at) { to = nil }
+            }
+            if runningOnly, to != nil { continue }
             let lastLease = stmt.int64(at: 8).flatMap { $0 >= 0 ? $0 : nil }
             let lastDenial = stmt.int64(at: 9)
             let lastSeen = [lastLease, lastDenial].compactMap { $0 }.max()

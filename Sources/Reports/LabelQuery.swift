@@ -34,7 +34,8 @@ public struct LabelQuery: Sendable {
 
     public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         var sql = """
-            SELECT l.node, l.level, l.name, g.uuid, l.label, l.valid_from_ms, l.valid_to_ms, l.pid, l.is_static, l.origin
+            SELECT l.node, l.level, l.name, g.uuid, l.label, l.valid_from_ms, l.valid_to_ms, l.pid, l.is_static, l.origin,
+                   l.valid_from_serial, l.valid_to_serial
             FROM leases l JOIN guests g ON g.id = l.guest_id WHERE l.level = ? AND l.model = 'selinux'
             """
         var values: [SQLValue] = [.text(level.description)]
@@ -42,16 +43,23 @@ public struct LabelQuery: Sendable {
             sql += " AND l.node IN (" + nodes.map { _ in "?" }.joined(separator: ",") + ")"
             values += nodes.map { .text($0 == "-" ? "" : $0) }
         }
-        if let at {
-            let held = LeaseHeld.atInstant("l")
-            sql += " AND " + held.sql
-            values += Array(repeating: .integer(at), count: held.parameters)
+        // With steps of a clock stored, a lease may have held the label at `at` outside its one
+        // interval of stamps: then every lease of the level is read, and judged here.
+        let steps = try at.map { _ in try StoredClockSteps(database.connection) }
+        if let at, steps?.isEmpty != false {
+            sql += " AND (l.valid_from_ms IS NULL OR l.valid_from_ms <= ?) AND (l.valid_to_ms IS NULL OR l.valid_to_ms > ?)"
+            values += [.integer(at), .integer(at)]
         }
         sql += " ORDER BY l.valid_from_ms IS NOT NULL, l.valid_from_ms, l.valid_from_serial NULLS FIRST, l.node, l.id"
         let stmt = try database.connection.query(sql)
         try stmt.bind(values)
         while try stmt.step() {
             let node = stmt.string(at: 0) ?? ""
+            if let at, let steps, !steps.isEmpty {
+                let lease = StoredClockSteps.Lease(node: node, from: stmt.int64(at: 5), fromSerial: stmt.int64(at: 10),
+                                                   to: stmt.int64(at: 6), toSerial: stmt.int64(at: 11))
+                guard try steps.held(lease, at: at) else { continue }
+            }
             try emit([
                 ("node", node.isEmpty ? .null : .string(node)),
                 ("level", .string(stmt.string(at: 1) ?? "")),

@@ -70,20 +70,29 @@ public struct PostureQuery: Sendable {
         func key(_ node: String, _ uuid: String) -> ExactText { ExactText(node + "\u{0}" + uuid) }
 
         var leaseSQL = """
-            SELECT l.node, g.uuid, l.name, l.model, l.label, l.image_label, l.level, l.valid_from_ms
+            SELECT l.node, g.uuid, l.name, l.model, l.label, l.image_label, l.level, l.valid_from_ms,
+                   l.valid_from_serial, l.valid_to_ms, l.valid_to_serial
             FROM leases l JOIN guests g ON g.id = l.guest_id WHERE
             """
         var leaseValues: [SQLValue] = []
-        if let at {
-            let held = LeaseHeld.atInstant("l")
-            leaseSQL += " " + held.sql
-            leaseValues = Array(repeating: .integer(at), count: held.parameters)
+        // With steps of a clock stored, a lease may have held its label at `at` outside its one
+        // interval of stamps: then every lease is read, and judged here.
+        let steps = try at.map { _ in try StoredClockSteps(db) }
+        if let steps, !steps.isEmpty {
+            leaseSQL += " 1 = 1"
+        } else if let at {
+            leaseSQL += " (l.valid_from_ms IS NULL OR l.valid_from_ms <= ?) AND (l.valid_to_ms IS NULL OR l.valid_to_ms > ?)"
+            leaseValues = [.integer(at), .integer(at)]
         } else {
             leaseSQL += " l.valid_to_ms IS NULL"
         }
         leaseSQL += nodeClause.replacingOccurrences(of: "node IN", with: "l.node IN") + " ORDER BY l.id"
         for r in try db.rows(leaseSQL, leaseValues + nodeValues) {
             let node = r[0].string ?? "", uuid = r[1].string ?? ""
+            if let at, let steps, !steps.isEmpty {
+                let lease = StoredClockSteps.Lease(node: node, from: r[7].int64, fromSerial: r[8].int64, to: r[9].int64, toSerial: r[10].int64)
+                guard try steps.held(lease, at: at) else { continue }
+            }
             var guest = guests[key(node, uuid)] ?? Guest(node: node, uuid: uuid, name: r[2].string ?? uuid)
             guest.name = r[2].string ?? guest.name
             let model = r[3].string ?? ""
