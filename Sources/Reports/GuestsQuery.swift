@@ -22,8 +22,27 @@ public struct GuestsQuery: Sendable {
     public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         // Without --at, every stored time counts.
         let at = self.at ?? TimeExpression.range.upperBound
+        let steps = try StoredClockSteps(database.connection)
+        // A lease stamped as begun after `at` that held its label at `at` all the same, on the far
+        // side of a step of the clock (helper-109: label --at named it, guests --at left it out).
+        var heldLate: [Int64] = []
+        if !steps.isEmpty {
+            for r in try database.connection.rows("""
+                SELECT id, node, valid_from_ms, valid_from_serial, valid_to_ms, valid_to_serial FROM leases
+                WHERE valid_from_ms > ? AND valid_from_serial IS NOT NULL
+                """, [.integer(at)]) {
+                let lease = StoredClockSteps.Lease(node: r[1].string ?? "", from: r[2].int64, fromSerial: r[3].int64,
+                                                   to: r[4].int64, toSerial: r[5].int64)
+                if let id = r[0].int64, try steps.held(lease, at: at) { heldLate.append(id) }
+            }
+        }
+        // Ids from the store itself, written into the statement as numbers.
+        let lateIDs = heldLate.map(String.init).joined(separator: ",")
+        let late = heldLate.isEmpty ? "" : " OR l2.id IN (\(lateIDs))"
+        let lateFirst = heldLate.isEmpty ? "" : "l2.id IN (\(lateIDs)) DESC, "
         // The newest lease that began by `at` (one from status XML, which began before the log,
-        // is the oldest); of a lifetime's selinux and dac leases, the selinux one.
+        // is the oldest), or one held then across a step; of a lifetime's selinux and dac leases,
+        // the selinux one.
         var sql = """
             SELECT g.node, g.name, g.uuid, l.label, l.pid, l.valid_from_ms, l.valid_to_ms, l.origin,
                    (SELECT max(max(coalesce(l3.valid_from_ms, -1), coalesce(CASE WHEN l3.valid_to_ms <= ?1 THEN l3.valid_to_ms END, -1)))
@@ -33,8 +52,8 @@ public struct GuestsQuery: Sendable {
                     WHERE l4.guest_id = g.id AND r.first_ms <= ?1),
                    l.name, l.node, l.valid_from_serial, l.valid_to_serial
             FROM guests g JOIN leases l ON l.id = (
-                SELECT l2.id FROM leases l2 WHERE l2.guest_id = g.id AND (l2.valid_from_ms IS NULL OR l2.valid_from_ms <= ?1)
-                ORDER BY l2.valid_from_ms IS NULL, l2.valid_from_ms DESC, l2.model = 'selinux' DESC, l2.id DESC LIMIT 1)
+                SELECT l2.id FROM leases l2 WHERE l2.guest_id = g.id AND (l2.valid_from_ms IS NULL OR l2.valid_from_ms <= ?1\(late))
+                ORDER BY \(lateFirst)l2.valid_from_ms IS NULL, l2.valid_from_ms DESC, l2.model = 'selinux' DESC, l2.id DESC LIMIT 1)
             """
         var values: [SQLValue] = [.integer(at)]
         var conditions: [String] = []
@@ -44,7 +63,6 @@ public struct GuestsQuery: Sendable {
         }
         // With steps of a clock stored, whether the lease ran at `at` is judged here (a step may
         // have stamped its stop before `at` though it ran then); else by its interval, in SQL.
-        let steps = try StoredClockSteps(database.connection)
         if runningOnly, steps.isEmpty { conditions.append("(l.valid_to_ms IS NULL OR l.valid_to_ms > ?1)") }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY g.node, g.name, g.uuid"

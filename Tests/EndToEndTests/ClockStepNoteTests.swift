@@ -151,6 +151,8 @@ import TestSupport
             return (row["running"] as? Bool, row["until"] as? String)
         }
         #expect(try running("2025-11-24T16:00:30Z") == (true, nil))
+        // Stamped before its start, on the far side of the step: listed all the same (helper-109).
+        #expect(try running("2025-11-24T15:59:45Z") == (true, nil))
         #expect(try running("2025-11-24T16:00:55Z") == (false, "2025-11-24T15:59:50.000Z"))
         let only = try Binary.run(["query", "guests", "--running", "--at", "2025-11-24T16:00:30Z", "--config", "/dev/null", "--db", db,
                                    "--format", "jsonl"])
