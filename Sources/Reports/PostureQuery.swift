@@ -39,6 +39,14 @@ public struct PostureQuery: Sendable {
         var start: (time: Int64?, serial: Int64?)?
         /// The newest domain-stop at or before T.
         var stop: Int64?
+        /// The audit events of those two, where stored.
+        var startEvent: Int64?
+        var stopEvent: Int64?
+        /// A step of the clock back was stored between the start and the stop, the stop after it:
+        /// its stamp may lie before the start's though it came after (helper-109).
+        var stoppedAcrossAStep = false
+        /// The same the other way: started again after a step, its start stamped before the stop.
+        var restartedAcrossAStep = false
         /// The domain-start before the newest one, for a restart without a stop between.
         var previousStart: Int64?
 
@@ -46,6 +54,8 @@ public struct PostureQuery: Sendable {
             if !leases.isEmpty { return true }
             guard let start else { return false }
             guard let stop else { return true }
+            if stoppedAcrossAStep { return false }
+            if restartedAcrossAStep { return true }
             return (start.time ?? Int64.min) >= stop
         }
 
@@ -102,10 +112,11 @@ public struct PostureQuery: Sendable {
             guests[key(node, uuid)] = guest
         }
 
+        let clock = try steps ?? StoredClockSteps(db)
         let timeClause = at == nil ? "" : " AND (time_ms IS NULL OR time_ms <= ?)"
         let atValues: [SQLValue] = at.map { [.integer($0)] } ?? []
         for r in try db.rows("""
-            SELECT node, uuid, vm, kind, time_ms, serial FROM events
+            SELECT node, uuid, vm, kind, time_ms, serial, audit_event_id FROM events
             WHERE kind IN ('domain-start', 'domain-stop') AND uuid IS NOT NULL\(timeClause)\(nodeClause)
             ORDER BY time_ms IS NOT NULL, time_ms, serial NULLS FIRST, id
             """, atValues + nodeValues) {
@@ -115,8 +126,14 @@ public struct PostureQuery: Sendable {
             if r[3].string == "domain-start" {
                 guest.previousStart = guest.start?.time ?? guest.previousStart
                 guest.start = (r[4].int64, r[5].int64)
+                guest.startEvent = r[6].int64
             } else {
                 guest.stop = r[4].int64
+                guest.stopEvent = r[6].int64
+            }
+            if let started = guest.startEvent, let stopped = guest.stopEvent {
+                guest.stoppedAcrossAStep = clock.stepBetween(node: node, after: started, upTo: stopped)
+                guest.restartedAcrossAStep = clock.stepBetween(node: node, after: stopped, upTo: started)
             }
             guests[key(node, uuid)] = guest
         }

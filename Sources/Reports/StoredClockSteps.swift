@@ -84,7 +84,7 @@ struct StoredClockSteps {
         }
         var start = lease.from ?? .min
         var spanned = false
-        for step in steps where step.eventID > startID {
+        for step in steps[Self.firstStep(after: startID, in: steps)...] {
             if let stopID, step.eventID > stopID { break }
             spanned = true
             if start <= at && at <= step.newestBefore { return true }
@@ -92,6 +92,25 @@ struct StoredClockSteps {
         }
         guard spanned else { return plain }
         return start <= at && (lease.to.map { at < $0 } ?? true)
+    }
+
+    /// Whether a step of this node was stored after audit event `after` and not after `upTo`: then
+    /// an event stored later can carry the older stamp.
+    func stepBetween(node: String, after: Int64, upTo: Int64) -> Bool {
+        guard after < upTo, let steps = byNode[ExactText(node)] else { return false }
+        let first = Self.firstStep(after: after, in: steps)
+        return first < steps.count && steps[first].eventID <= upTo
+    }
+
+    /// The index of the first step stored after audit event `id` (steps are in the order
+    /// stored), by halving; `steps.count` when none is.
+    private static func firstStep(after id: Int64, in steps: [Step]) -> Int {
+        var low = 0, high = steps.count
+        while low < high {
+            let middle = (low + high) / 2
+            if steps[middle].eventID > id { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     private func eventID(node: String, serial: Int64, time: Int64) throws -> Int64? {
