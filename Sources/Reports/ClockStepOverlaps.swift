@@ -25,7 +25,7 @@ public enum ClockStepOverlaps {
         let total = try db.rows("SELECT count(*) FROM events e WHERE \(c.clause)", c.values).first?.first?.int64 ?? 0
         guard total > 0 else { return ([], 0) }
         let steps = try db.rows("""
-            SELECT e.node, e.time_ms, CAST(json_extract(e.detail, '$.back_ms') AS BIGINT) FROM events e
+            SELECT e.node, e.time_ms, \(SQLConditions.clockStepBack("e")) FROM events e
             WHERE \(c.clause) ORDER BY e.time_ms, e.id LIMIT \(max(0, limit))
             """, c.values).compactMap { r -> Step? in
             guard let from = r[1].int64, let back = r[2].int64 else { return nil }

@@ -22,11 +22,12 @@ public struct GuestsQuery: Sendable {
     public func run(_ database: StoreReader, row emit: (OutputRow) throws -> Void) throws {
         // Without --at, every stored time counts.
         let at = self.at ?? TimeExpression.range.upperBound
-        let steps = try StoredClockSteps(database.connection)
+        // Without --at the newest times count, past every step: a lease's interval decides.
+        let steps = try self.at.map { _ in try StoredClockSteps(database.connection) }.flatMap { $0.isEmpty ? nil : $0 }
         // A lease stamped as begun after `at` that held its label at `at` all the same, on the far
         // side of a step of the clock (helper-109: label --at named it, guests --at left it out).
         var heldLate: [Int64] = []
-        if !steps.isEmpty {
+        if let steps {
             for r in try database.connection.rows("""
                 SELECT id, node, valid_from_ms, valid_from_serial, valid_to_ms, valid_to_serial FROM leases
                 WHERE valid_from_ms > ? AND valid_from_serial IS NOT NULL
@@ -63,7 +64,7 @@ public struct GuestsQuery: Sendable {
         }
         // With steps of a clock stored, whether the lease ran at `at` is judged here (a step may
         // have stamped its stop before `at` though it ran then); else by its interval, in SQL.
-        if runningOnly, steps.isEmpty { conditions.append("(l.valid_to_ms IS NULL OR l.valid_to_ms > ?1)") }
+        if runningOnly, steps == nil { conditions.append("(l.valid_to_ms IS NULL OR l.valid_to_ms > ?1)") }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY g.node, g.name, g.uuid"
         let stmt = try database.connection.query(sql)
@@ -72,7 +73,7 @@ public struct GuestsQuery: Sendable {
         while try stmt.step() {
             let node = stmt.string(at: 0) ?? ""
             var to = stmt.int64(at: 6).flatMap { $0 <= at ? $0 : nil }
-            if to != nil, !steps.isEmpty {
+            if to != nil, let steps {
                 let lease = StoredClockSteps.Lease(node: stmt.string(at: 11) ?? "", from: stmt.int64(at: 5), fromSerial: stmt.int64(at: 12),
                                                    to: stmt.int64(at: 6), toSerial: stmt.int64(at: 13))
                 if try steps.held(lease, at: at) { to = nil }

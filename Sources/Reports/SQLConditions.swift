@@ -57,7 +57,12 @@ extension SQLConditions {
         add("\(alias).kind = 'clock-step'")
         if let until { add("\(alias).time_ms < ?", .integer(until)) }
         if let since {
-            add("\(alias).time_ms + CAST(json_extract(\(alias).detail, '$.back_ms') AS BIGINT) >= ?", .integer(since))
+            add("\(alias).time_ms + \(Self.clockStepBack(alias)) >= ?", .integer(since))
         }
+    }
+
+    /// SQL: how far back a `clock-step` event's clock went, in milliseconds (its detail's back_ms).
+    static func clockStepBack(_ alias: String) -> String {
+        "CAST(json_extract(\(alias).detail, '$.back_ms') AS BIGINT)"
     }
 }

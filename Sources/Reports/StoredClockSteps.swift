@@ -46,8 +46,8 @@ struct StoredClockSteps {
 
     init(_ db: any SQLReader) throws {
         for r in try db.rows("""
-            SELECT node, audit_event_id, time_ms, CAST(json_extract(detail, '$.back_ms') AS BIGINT) FROM events
-            WHERE kind = 'clock-step' AND audit_event_id IS NOT NULL AND time_ms IS NOT NULL ORDER BY audit_event_id
+            SELECT e.node, e.audit_event_id, e.time_ms, \(SQLConditions.clockStepBack("e")) FROM events e
+            WHERE e.kind = 'clock-step' AND e.audit_event_id IS NOT NULL AND e.time_ms IS NOT NULL ORDER BY e.audit_event_id
             """) {
             guard let id = r[1].int64, let from = r[2].int64, let back = r[3].int64, back > 0 else { continue }
             let (newest, overflow) = from.addingReportingOverflow(back)
